@@ -1,0 +1,106 @@
+package io.solomo.decision.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One offer sent, or being sent, to one customer on one channel. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    @Id
+    @Column(name = "delivery_id")
+    private String deliveryId;
+
+    @Column(name = "decision_id", nullable = false)
+    private String decisionId;
+
+    @Column(name = "customer_id", nullable = false)
+    private String customerId;
+
+    @Column(name = "offer_id", nullable = false)
+    private String offerId;
+
+    @Column(name = "store_id")
+    private String storeId;
+
+    @Column(name = "channel", nullable = false)
+    private String channel;
+
+    @Column(name = "status", nullable = false)
+    private String status;
+
+    @Column(name = "message", nullable = false)
+    private String message;
+
+    @Column(name = "coupon_code")
+    private String couponCode;
+
+    @Column(name = "route_url")
+    private String routeUrl;
+
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Delivery() {
+    }
+
+    Delivery(String deliveryId, String decisionId, String customerId, String offerId, String storeId, String channel,
+             String status, String message, String couponCode, String routeUrl, String eventId, Instant createdAt) {
+        this.deliveryId = deliveryId;
+        this.decisionId = decisionId;
+        this.customerId = customerId;
+        this.offerId = offerId;
+        this.storeId = storeId;
+        this.channel = channel;
+        this.status = status;
+        this.message = message;
+        this.couponCode = couponCode;
+        this.routeUrl = routeUrl;
+        this.eventId = eventId;
+        this.createdAt = createdAt;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    public String offerId() {
+        return offerId;
+    }
+
+    public String storeId() {
+        return storeId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String couponCode() {
+        return couponCode;
+    }
+
+    public String routeUrl() {
+        return routeUrl;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** Deliveries: what was sent to whom, on which channel, and with which status. */
+package io.solomo.decision.delivery;

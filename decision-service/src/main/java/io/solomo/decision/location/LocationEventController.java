@@ -1,0 +1,76 @@
+package io.solomo.decision.location;
+
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.location.LocationFix;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.solomo.decision.web.RequestFields.optionalInstant;
+import static io.solomo.decision.web.RequestFields.requireLatitude;
+import static io.solomo.decision.web.RequestFields.requireLongitude;
+import static io.solomo.decision.web.RequestFields.requireText;
+
+/** Location fixes posted by mobile apps; processing continues asynchronously in the Camel routes. */
+@RestController
+class LocationEventController {
+
+    private static final int MAX_ID_LENGTH = 100;
+
+    private final LocationEventIntake intake;
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock) {
+        this.intake = intake;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/location-events")
+    ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
+        LocationFix fix = body.toFix(clock.instant());
+        if (!customers.existsById(fix.customerId())) {
+            throw new NotFoundException("customer", "customerId", fix.customerId());
+        }
+        boolean fresh = intake.accept(fix);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Accepted(fix.eventId(), fresh ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    /** The response body: the event id (generated when the app sent none) and whether it was new or a replay. */
+    record Accepted(String eventId, String status) {
+    }
+
+    /** A fix as a mobile app posts it; {@code eventId} and {@code recordedAt} are optional. */
+    record LocationEventBody(String eventId, String customerId, String deviceId, Double latitude, Double longitude,
+                             Double accuracyMeters, String recordedAt) {
+
+        LocationFix toFix(Instant now) {
+            String id = eventId == null ? UUID.randomUUID().toString() : requireText("eventId", eventId);
+            if (id.length() > MAX_ID_LENGTH) {
+                throw new InvalidFieldException("eventId", eventId,
+                        "eventId must have at most " + MAX_ID_LENGTH + " characters");
+            }
+            String customer = requireText("customerId", customerId);
+            String device = requireText("deviceId", deviceId);
+            double checkedLatitude = requireLatitude("latitude", latitude);
+            double checkedLongitude = requireLongitude("longitude", longitude);
+            if (accuracyMeters != null && (!Double.isFinite(accuracyMeters) || accuracyMeters < 0)) {
+                throw new InvalidFieldException("accuracyMeters", accuracyMeters,
+                        "accuracyMeters must be a non-negative number of metres, got " + accuracyMeters);
+            }
+            Instant recorded = optionalInstant("recordedAt", recordedAt);
+            return new LocationFix(id, customer, device, checkedLatitude, checkedLongitude, accuracyMeters,
+                    recorded == null ? now : recorded);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.solomo.decision.location;
+
+import io.solomo.model.decision.OfferDecisions;
+import io.solomo.model.delivery.DeliveryLog;
+import io.solomo.model.location.GeofenceLocator;
+import io.solomo.model.location.LocationEventJournal;
+import io.solomo.routes.DeliveryRoutes;
+import io.solomo.routes.LocationEventRoutes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the Camel routes of the integration-routes module into the application's Camel context. */
+@Configuration
+class LocationRoutesConfiguration {
+
+    @Bean
+    LocationEventRoutes locationEventRoutes(GeofenceLocator geofences, OfferDecisions decisions,
+                                            LocationEventJournal journal) {
+        return new LocationEventRoutes(geofences, decisions, journal);
+    }
+
+    @Bean
+    DeliveryRoutes deliveryRoutes(DeliveryLog deliveryLog) {
+        return new DeliveryRoutes(deliveryLog);
+    }
+}

@@ -1,0 +1,78 @@
+package io.solomo.decision.offer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * The log entry of one decision: its inputs, the rules that fired, the offers chosen and why each held-back
+ * candidate was held back. Lists are stored as JSON.
+ */
+@Entity
+@Table(name = "decision_record")
+class DecisionRecord {
+
+    @Id
+    @Column(name = "decision_id")
+    private String decisionId;
+
+    @Column(name = "customer_id", nullable = false)
+    private String customerId;
+
+    @Column(name = "channel", nullable = false)
+    private String channel;
+
+    @Column(name = "store_id")
+    private String storeId;
+
+    @Column(name = "trigger_type", nullable = false)
+    private String triggerType;
+
+    @Column(name = "event_id")
+    private String eventId;
+
+    @Column(name = "rules_version", nullable = false)
+    private String rulesVersion;
+
+    @Column(name = "contact_at", nullable = false)
+    private Instant contactAt;
+
+    @Column(name = "decided_at", nullable = false)
+    private Instant decidedAt;
+
+    @Column(name = "request_json", nullable = false, length = 100_000)
+    private String requestJson;
+
+    @Column(name = "fired_rules", nullable = false, length = 100_000)
+    private String firedRules;
+
+    @Column(name = "offers_json", nullable = false, length = 1_000_000)
+    private String offersJson;
+
+    @Column(name = "rejections_json", nullable = false, length = 1_000_000)
+    private String rejectionsJson;
+
+    protected DecisionRecord() {
+    }
+
+    DecisionRecord(String decisionId, String customerId, String channel, String storeId, String triggerType,
+                   String eventId, String rulesVersion, Instant contactAt, Instant decidedAt, String requestJson,
+                   String firedRules, String offersJson, String rejectionsJson) {
+        this.decisionId = decisionId;
+        this.customerId = customerId;
+        this.channel = channel;
+        this.storeId = storeId;
+        this.triggerType = triggerType;
+        this.eventId = eventId;
+        this.rulesVersion = rulesVersion;
+        this.contactAt = contactAt;
+        this.decidedAt = decidedAt;
+        this.requestJson = requestJson;
+        this.firedRules = firedRules;
+        this.offersJson = offersJson;
+        this.rejectionsJson = rejectionsJson;
+    }
+}

@@ -1,0 +1,2 @@
+/** Customer profiles: identities, channel preferences and consents, and the facts the offer rules read from them. */
+package io.solomo.decision.profile;

@@ -1,0 +1,92 @@
+package io.solomo.decision.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.solomo.decision.security.Roles.ADMIN;
+import static io.solomo.decision.security.Roles.ANALYST;
+import static io.solomo.decision.security.Roles.APP;
+import static io.solomo.decision.security.Roles.MARKETER;
+
+/**
+ * HTTP Basic on every {@code /api/**} endpoint, with one role per kind of caller. Health and the public coupon
+ * images stay open.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/coupons/*/qr.png").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/deliveries")
+                        .hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
+                        .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
+                        .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/api/**").hasRole(ADMIN)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Sha256PasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, Environment environment, PasswordEncoder encoder) {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        if (!demo && SecurityProperties.DEFAULT_DEMO_PASSWORD.equals(properties.demoPassword())) {
+            throw new IllegalStateException("solomo.demo-password is still the default 'demo' outside the demo "
+                    + "profile; set it to a strong secret or start with --spring.profiles.active=demo");
+        }
+
+        List<UserDetails> users = new ArrayList<>();
+        users.add(user("app", properties.demoPassword(), encoder, APP));
+        users.add(user("analyst", properties.demoPassword(), encoder, ANALYST));
+        users.add(user("marketer", properties.demoPassword(), encoder, MARKETER));
+        users.add(user("admin", properties.demoPassword(), encoder, ADMIN, APP, ANALYST, MARKETER));
+        for (SecurityProperties.User configured : properties.security().users()) {
+            if (configured.name() == null || configured.password() == null || configured.roles() == null) {
+                throw new IllegalStateException("solomo.security.users entries need a name, a password and roles; "
+                        + "got name=" + configured.name());
+            }
+            users.add(user(configured.name(), configured.password(), encoder,
+                    configured.roles().toArray(String[]::new)));
+        }
+        log.info("API users: {}", users.stream().map(UserDetails::getUsername).toList());
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails user(String name, String password, PasswordEncoder encoder, String... roles) {
+        return User.withUsername(name).password(encoder.encode(password)).roles(roles).build();
+    }
+}

@@ -1,0 +1,74 @@
+package io.solomo.decision.store;
+
+import io.solomo.decision.web.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Imports, stores and looks up stores, and keeps the geofence index in step with the database. */
+@Service
+public class StoreCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCatalog.class);
+
+    private final StoreRepository stores;
+    private final GeofenceIndex index;
+    private final GeoJsonStoreReader reader;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
+                 Clock clock, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
+                 @Value("${solomo.default-time-zone:Europe/Paris}") String defaultTimeZone) {
+        if (!(defaultRadiusMeters > 0)) {
+            throw new IllegalStateException("solomo.stores.default-radius-meters must be positive, got "
+                    + defaultRadiusMeters);
+        }
+        this.stores = stores;
+        this.index = index;
+        this.reader = new GeoJsonStoreReader(mapper, defaultRadiusMeters, ZoneId.of(defaultTimeZone));
+        this.transaction = transaction;
+        this.clock = clock;
+        index.rebuild(stores.findAll());
+    }
+
+    /**
+     * Imports the stores of a GeoJSON FeatureCollection, creating new ones and replacing those with the same id,
+     * then swaps the geofence index.
+     */
+    public StoreImportReport importGeoJson(byte[] geoJson, String source) {
+        GeoJsonStoreReader.Result result = reader.read(geoJson, clock.instant());
+        transaction.executeWithoutResult(status -> stores.saveAll(result.stores()));
+        index.rebuild(stores.findAll());
+        log.info("Imported {} stores from {}, rejected {}", result.stores().size(), source, result.rejected().size());
+        return new StoreImportReport(result.stores().size(), result.rejected());
+    }
+
+    /** Imports the stores of a GeoJSON file. */
+    public StoreImportReport importFile(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new InvalidFieldException("solomo.stores.import-file", file.toString(),
+                    "the store file is missing or unreadable");
+        }
+        try {
+            return importGeoJson(Files.readAllBytes(file), file.toString());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("could not read the store file " + file, unreadable);
+        }
+    }
+
+    public Optional<Store> find(String storeId) {
+        return stores.findById(storeId);
+    }
+}

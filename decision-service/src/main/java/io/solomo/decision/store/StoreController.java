@@ -1,0 +1,97 @@
+package io.solomo.decision.store;
+
+import io.solomo.decision.web.NotFoundException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Store import and lookup. Store ids may contain slashes, as OpenStreetMap ids do ({@code way/33113253}). */
+@RestController
+@RequestMapping("/api/v1/stores")
+class StoreController {
+
+    private final StoreCatalog catalog;
+
+    StoreController(StoreCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
+    StoreImportReport importStores(@RequestBody byte[] geoJson) {
+        return catalog.importGeoJson(geoJson, "the API");
+    }
+
+    @GetMapping("/{*storeId}")
+    StoreView store(@PathVariable String storeId) {
+        String id = storeId.startsWith("/") ? storeId.substring(1) : storeId;
+        return catalog.find(id)
+                .map(StoreView::of)
+                .orElseThrow(() -> new NotFoundException("store", "storeId", id));
+    }
+
+    /**
+     * A store as the API returns it; {@code geofence} is a GeoJSON geometry, with {@code radiusMeters} for a circle
+     * around the reference point.
+     */
+    record StoreView(String storeId, String name, String chain, double latitude, double longitude, String timeZone,
+                     Map<String, Object> geofence, Instant importedAt) {
+
+        static StoreView of(Store store) {
+            return new StoreView(store.storeId(), store.name(), store.chain(), store.latitude(), store.longitude(),
+                    store.timeZone().getId(), geofence(store), store.importedAt());
+        }
+
+        private static Map<String, Object> geofence(Store store) {
+            Map<String, Object> geometry = new LinkedHashMap<>();
+            if (store.outlineWkt() == null) {
+                geometry.put("type", "Point");
+                geometry.put("coordinates", List.of(store.longitude(), store.latitude()));
+                geometry.put("radiusMeters", store.radiusMeters());
+                return geometry;
+            }
+            try {
+                Geometry outline = new WKTReader().read(store.outlineWkt());
+                List<Object> polygons = new ArrayList<>();
+                for (int i = 0; i < outline.getNumGeometries(); i++) {
+                    polygons.add(rings((Polygon) outline.getGeometryN(i)));
+                }
+                geometry.put("type", polygons.size() == 1 ? "Polygon" : "MultiPolygon");
+                geometry.put("coordinates", polygons.size() == 1 ? polygons.get(0) : polygons);
+            } catch (ParseException unreadable) {
+                geometry.put("type", "Unreadable");
+            }
+            return geometry;
+        }
+
+        private static List<List<List<Double>>> rings(Polygon polygon) {
+            List<List<List<Double>>> rings = new ArrayList<>();
+            rings.add(positions(polygon.getExteriorRing().getCoordinates()));
+            for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+                rings.add(positions(polygon.getInteriorRingN(i).getCoordinates()));
+            }
+            return rings;
+        }
+
+        private static List<List<Double>> positions(org.locationtech.jts.geom.Coordinate[] coordinates) {
+            List<List<Double>> positions = new ArrayList<>(coordinates.length);
+            for (var coordinate : coordinates) {
+                positions.add(List.of(coordinate.x, coordinate.y));
+            }
+            return positions;
+        }
+    }
+}

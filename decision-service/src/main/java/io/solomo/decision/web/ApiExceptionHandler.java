@@ -1,0 +1,115 @@
+package io.solomo.decision.web;
+
+import io.solomo.model.decision.UnknownCustomerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+import java.util.stream.Collectors;
+
+/**
+ * Turns API errors into RFC 9457 problem details that name the invalid field and value.
+ *
+ * <p>Every problem carries the properties {@code field} and {@code value} when a single field is at fault.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException exception) {
+        log.warn("Rejected request: field {} is invalid: {}", exception.field(), exception.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", exception.getMessage(),
+                exception.field(), exception.value());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException exception) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),
+                exception.field(), exception.value());
+    }
+
+    @ExceptionHandler(UnknownCustomerException.class)
+    ProblemDetail unknownCustomer(UnknownCustomerException exception) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),
+                "customerId", exception.customerId());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail body;
+        if (exception.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jsonPath(jackson);
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
+                    "field " + field + " has an invalid value: " + jackson.getOriginalMessage(), field, null);
+        } else {
+            String reason = exception.getMostSpecificCause().getMessage();
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
+                    "the request body is not valid JSON: " + firstLine(reason), null, null);
+        }
+        log.warn("Rejected request: {}", body.getDetail());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var error = exception.getBindingResult().getFieldErrors().get(0);
+        String detail = exception.getBindingResult().getFieldErrors().stream()
+                .map(fieldError -> fieldError.getField() + " " + fieldError.getDefaultMessage()
+                        + " (got " + fieldError.getRejectedValue() + ")")
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD,
+                "Invalid field", detail, error.getField(), error.getRejectedValue()));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail,
+                                         String field, Object value) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        if (field != null) {
+            problem.setProperty("field", field);
+            problem.setProperty("value", value);
+        }
+        return problem;
+    }
+
+    private static String jsonPath(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "empty body";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

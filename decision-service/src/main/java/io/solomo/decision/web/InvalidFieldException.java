@@ -1,0 +1,27 @@
+package io.solomo.decision.web;
+
+/** Thrown when a request field is missing or invalid; answered as a 400 problem naming the field and the value. */
+public class InvalidFieldException extends RuntimeException {
+
+    private final String field;
+    private final transient Object value;
+
+    /**
+     * @param field  the JSON path of the field, for example {@code latitude} or {@code features[3].geometry}
+     * @param value  the value received, or null when the field is missing
+     * @param detail a sentence saying what is wrong and what is expected
+     */
+    public InvalidFieldException(String field, Object value, String detail) {
+        super(detail);
+        this.field = field;
+        this.value = value;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Object value() {
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package io.solomo.decision.web;
+
+import java.net.URI;
+
+/** Stable RFC 9457 problem type URIs; clients may switch on them. */
+public final class ProblemTypes {
+
+    public static final URI INVALID_FIELD = URI.create("urn:solomo:problem:invalid-field");
+    public static final URI MALFORMED_BODY = URI.create("urn:solomo:problem:malformed-body");
+    public static final URI NOT_FOUND = URI.create("urn:solomo:problem:not-found");
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,66 @@
+package io.solomo.decision.web;
+
+import io.solomo.model.Channel;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Checks of request fields shared by the controllers; each failure names the field and the value. */
+public final class RequestFields {
+
+    private RequestFields() {
+    }
+
+    public static String requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, value, field + " is missing");
+        }
+        return value.trim();
+    }
+
+    public static double requireLatitude(String field, Double value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, null, field + " is missing");
+        }
+        if (!Double.isFinite(value) || value < -90 || value > 90) {
+            throw new InvalidFieldException(field, value, field + " must be within -90..90 degrees, got " + value);
+        }
+        return value;
+    }
+
+    public static double requireLongitude(String field, Double value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, null, field + " is missing");
+        }
+        if (!Double.isFinite(value) || value < -180 || value > 180) {
+            throw new InvalidFieldException(field, value, field + " must be within -180..180 degrees, got " + value);
+        }
+        return value;
+    }
+
+    /** Parses an optional channel name; null stays null. */
+    public static Channel optionalChannel(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Channel.parse(value);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidFieldException(field, value, field + ": " + unknown.getMessage());
+        }
+    }
+
+    /** Parses an optional ISO-8601 timestamp with an offset, such as {@code 2026-12-04T10:15:00Z}; null stays null. */
+    public static Instant optionalInstant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException invalid) {
+            throw new InvalidFieldException(field, value, field + " must be an ISO-8601 timestamp with an offset, "
+                    + "such as 2026-12-04T10:15:00Z; got '" + value + "'");
+        }
+    }
+}

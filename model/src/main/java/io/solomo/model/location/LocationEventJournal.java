@@ -1,0 +1,16 @@
+package io.solomo.model.location;
+
+/** Records what became of an accepted location event, so that none is left half-processed unnoticed. */
+public interface LocationEventJournal {
+
+    /**
+     * Marks the event processed.
+     *
+     * @param storeId    the store whose geofence contained the fix, or null when none did
+     * @param decisionId the decision taken for it, or null when none was asked for
+     */
+    void markProcessed(String eventId, String storeId, String decisionId);
+
+    /** Marks the event failed with a reason, for an operator to look at. */
+    void markFailed(String eventId, String reason);
+}

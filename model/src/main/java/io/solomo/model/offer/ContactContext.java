@@ -1,0 +1,78 @@
+package io.solomo.model.offer;
+
+import io.solomo.model.Channel;
+
+import java.time.DayOfWeek;
+import java.util.Objects;
+
+/**
+ * The moment of contact as the offer rules see it: the channel, what triggered the contact and, when the customer is
+ * at a store, which one.
+ *
+ * <p>{@code dayOfWeek} and {@code hour} (0 to 23) are local to the store's time zone, or to the brand's default time
+ * zone when no store is involved. {@code storeId} and {@code storeChain} are null when the contact is not at a store;
+ * {@code storeChain} is also null for a store without a known chain.
+ */
+public final class ContactContext {
+
+    private final Channel channel;
+    private final Trigger trigger;
+    private final String storeId;
+    private final String storeChain;
+    private final DayOfWeek dayOfWeek;
+    private final int hour;
+
+    public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
+                          DayOfWeek dayOfWeek, int hour) {
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("hour must be within 0..23, got " + hour);
+        }
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        this.storeId = storeId;
+        this.storeChain = storeChain;
+        this.dayOfWeek = Objects.requireNonNull(dayOfWeek, "dayOfWeek");
+        this.hour = hour;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Trigger getTrigger() {
+        return trigger;
+    }
+
+    public String getStoreId() {
+        return storeId;
+    }
+
+    public String getStoreChain() {
+        return storeChain;
+    }
+
+    public boolean isAtStore() {
+        return storeId != null;
+    }
+
+    public DayOfWeek getDayOfWeek() {
+        return dayOfWeek;
+    }
+
+    public int getHour() {
+        return hour;
+    }
+
+    @Override
+    public String toString() {
+        return "ContactContext[" + channel + ", " + trigger + ", store " + storeId + ", " + dayOfWeek + " " + hour + "h]";
+    }
+
+    /** What started the contact. */
+    public enum Trigger {
+        /** An application asked for a decision. */
+        API,
+        /** A location fix fell inside a store's geofence. */
+        GEOFENCE_ENTER
+    }
+}

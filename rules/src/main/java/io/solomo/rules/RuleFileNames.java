@@ -1,0 +1,66 @@
+package io.solomo.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks rule file paths before a build, because Drools skips a file whose name it does not recognise with only a log
+ * warning and then builds a rule base without that file's rules.
+ */
+final class RuleFileNames {
+
+    static final String DRL_ENDING = ".drl";
+    static final String CSV_TABLE_ENDING = ".drl.csv";
+    static final List<String> TABLE_ENDINGS = List.of(".drl.xlsx", ".drl.xls", CSV_TABLE_ENDING);
+
+    private static final List<String> SPREADSHEET_ENDINGS = List.of(".xlsx", ".xls", ".csv");
+    private static final String ACCEPTED = ".drl, .drl.xlsx, .drl.xls or .drl.csv";
+
+    private RuleFileNames() {
+    }
+
+    static boolean isDecisionTable(String path) {
+        return TABLE_ENDINGS.stream().anyMatch(path::endsWith);
+    }
+
+    static boolean isCsvDecisionTable(String path) {
+        return path.endsWith(CSV_TABLE_ENDING);
+    }
+
+    /** Returns why Drools would not read the file at this path, or empty when the name is fine. */
+    static Optional<String> problemWith(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.of("the file name is missing; expected a path such as solomo/offers/offers.drl.xlsx");
+        }
+        if (path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
+            return Optional.of("invalid path; use a relative path with forward slashes, such as "
+                    + "solomo/offers/offers.drl.xlsx");
+        }
+        if (path.endsWith(DRL_ENDING) || isDecisionTable(path)) {
+            return Optional.empty();
+        }
+
+        String lowerCase = path.toLowerCase(Locale.ROOT);
+        for (String ending : TABLE_ENDINGS) {
+            if (lowerCase.endsWith(ending)) {
+                return Optional.of(renameHint("Drools reads only lowercase file endings", path, ending, ending));
+            }
+        }
+        if (lowerCase.endsWith(DRL_ENDING)) {
+            return Optional.of(renameHint("Drools reads only lowercase file endings", path, DRL_ENDING, DRL_ENDING));
+        }
+        for (String ending : SPREADSHEET_ENDINGS) {
+            if (lowerCase.endsWith(ending)) {
+                return Optional.of(renameHint("Drools reads a decision table only when its name ends in "
+                        + ".drl.xlsx, .drl.xls or .drl.csv", path, ending, DRL_ENDING + ending));
+            }
+        }
+        return Optional.of("not a rule file; Drools reads only names ending in " + ACCEPTED);
+    }
+
+    private static String renameHint(String reason, String path, String oldEnding, String newEnding) {
+        String stem = path.substring(0, path.length() - oldEnding.length());
+        return reason + ", so it would skip this file and its rules; rename it to " + stem + newEnding;
+    }
+}
