@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PackagedJarTests {
 
-    private static final Path JAR = Path.of("target", "solomo-decision-service.jar");
+    private static final Path JAR = Path.of("target", "solomo-decision-service-exec.jar");
 
     private static Process server;
     private static int port;
