@@ -65,6 +65,11 @@ public class CouponIssuer {
         return tag(plain.substring(0, RANDOM_LENGTH)).equals(plain.substring(RANDOM_LENGTH));
     }
 
+    /** Returns true when the customer has redeemed a coupon of this offer. */
+    public boolean hasRedeemed(String customerId, String offerId) {
+        return coupons.existsByCustomerIdAndOfferIdAndRedeemedAtIsNotNull(customerId, offerId);
+    }
+
     public Optional<Coupon> find(String code) {
         return coupons.findById(code);
     }

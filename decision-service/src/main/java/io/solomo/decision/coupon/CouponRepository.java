@@ -4,4 +4,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Coupons by code. */
 interface CouponRepository extends JpaRepository<Coupon, String> {
+
+    boolean existsByCustomerIdAndOfferIdAndRedeemedAtIsNotNull(String customerId, String offerId);
 }

@@ -82,19 +82,19 @@ class DemoDataLoader {
                 new Offer("STORE-WELCOME-10", welcome,
                         "{store} : -10 % sur vos achats aujourd'hui avec ce coupon.",
                         "{store}: 10% off your shopping today with this coupon.",
-                        10, OFFERS_FROM, OFFERS_TO, null, null),
+                        10, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.2, 1.0),
                 new Offer("GOLD-MORNING-COFFEE", loyalty,
                         "Café offert ce matin chez {store}, merci de votre fidélité !",
                         "A free coffee this morning at {store}, thank you for your loyalty!",
-                        6, OFFERS_FROM, OFFERS_TO, null, "Demo Marché"),
+                        6, OFFERS_FROM, OFFERS_TO, null, "Demo Marché").withArbitration(0.3, 1.0),
                 new Offer("WEEKEND-FLOWERS", loyalty,
                         "Ce week-end chez {store} : un bouquet offert dès 30 € d'achat.",
                         "This weekend at {store}: a free bouquet when you spend €30.",
-                        8, OFFERS_FROM, OFFERS_TO, null, null),
+                        8, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.1, 1.0),
                 new Offer("APP-LOYALTY-5EUR", loyalty,
                         "5 € offerts sur votre prochaine commande dans l'application.",
                         "€5 off your next order in the app.",
-                        5, OFFERS_FROM, OFFERS_TO, null, null)));
+                        5, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.15, 1.0)));
     }
 
     private void loadCustomers() {

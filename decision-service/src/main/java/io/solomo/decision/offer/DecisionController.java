@@ -2,15 +2,21 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.model.Channel;
-import io.solomo.model.decision.Decision;
+import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.offer.ContactContext.Trigger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import static io.solomo.decision.web.RequestFields.optionalChannel;
 import static io.solomo.decision.web.RequestFields.optionalInstant;
@@ -18,7 +24,7 @@ import static io.solomo.decision.web.RequestFields.requireLatitude;
 import static io.solomo.decision.web.RequestFields.requireLongitude;
 import static io.solomo.decision.web.RequestFields.requireText;
 
-/** Synchronous decisions for applications. */
+/** Synchronous decisions for applications, the decision log, its explanations and the offers' outcomes. */
 @RestController
 @RequestMapping("/api/v1/decisions")
 class DecisionController {
@@ -26,14 +32,37 @@ class DecisionController {
     private static final int DEFAULT_MAX_OFFERS = 3;
 
     private final DecisionEngine engine;
+    private final DecisionExplanations explanations;
+    private final OutcomeRecorder outcomes;
 
-    DecisionController(DecisionEngine engine) {
+    DecisionController(DecisionEngine engine, DecisionExplanations explanations, OutcomeRecorder outcomes) {
         this.engine = engine;
+        this.explanations = explanations;
+        this.outcomes = outcomes;
     }
 
     @PostMapping
-    Decision decide(@RequestBody DecisionBody body) {
-        return engine.decide(body.toRequest());
+    DecisionView decide(@RequestBody DecisionBody body) {
+        return DecisionView.of(engine.decideInDetail(body.toRequest()));
+    }
+
+    @GetMapping("/{decisionId}")
+    DecisionExplanations.StoredDecision decision(@PathVariable String decisionId) {
+        return explanations.find(decisionId);
+    }
+
+    @GetMapping("/{decisionId}/why-not/{offerId}")
+    WhyNot whyNot(@PathVariable String decisionId, @PathVariable String offerId) {
+        return new WhyNot(decisionId, offerId, explanations.whyNot(decisionId, offerId));
+    }
+
+    @PostMapping("/{decisionId}/outcomes")
+    ResponseEntity<OutcomeRecorded> outcome(@PathVariable String decisionId, @RequestBody OutcomeBody body) {
+        String offerId = requireText("offerId", body.offerId());
+        DecisionOutcome.Kind kind = body.kind();
+        boolean fresh = outcomes.record(decisionId, offerId, kind);
+        return ResponseEntity.status(fresh ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new OutcomeRecorded(decisionId, offerId, kind.name(), fresh ? "RECORDED" : "DUPLICATE"));
     }
 
     /**
@@ -62,5 +91,48 @@ class DecisionController {
             return new DecisionRequest(customer, contactChannel, checkedLatitude, checkedLongitude, store, contactAt,
                     offers, Trigger.API, null);
         }
+    }
+
+    /** A decision as the API returns it: the chosen offers with their arbitration factors. */
+    record DecisionView(String decisionId, String customerId, List<OfferView> offers) {
+
+        static DecisionView of(DecisionEngine.DetailedDecision detailed) {
+            List<OfferView> offers = detailed.decision().offers().stream()
+                    .map(offer -> OfferView.of(offer, detailed.factors().get(offer.offerId())))
+                    .toList();
+            return new DecisionView(detailed.decision().decisionId(), detailed.decision().customerId(), offers);
+        }
+    }
+
+    /** A chosen offer with its score (the priority) and the factors of that priority. */
+    record OfferView(String offerId, String storeId, Channel channel, double score, Factors factors, String message,
+                     String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons) {
+
+        static OfferView of(ChosenOffer offer, Factors factors) {
+            return new OfferView(offer.offerId(), offer.storeId(), offer.channel(), offer.score(), factors,
+                    offer.message(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.reasons());
+        }
+    }
+
+    /** One sentence on why an offer was not chosen. */
+    record WhyNot(String decisionId, String offerId, String explanation) {
+    }
+
+    /** An outcome reported by an app or a channel: {@code ACCEPTED}, {@code IGNORED} or {@code REDEEMED}. */
+    record OutcomeBody(String offerId, String outcome) {
+
+        DecisionOutcome.Kind kind() {
+            String value = requireText("outcome", outcome);
+            try {
+                return DecisionOutcome.Kind.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidFieldException("outcome", outcome,
+                        "unknown outcome '" + outcome + "'; expected one of ACCEPTED, IGNORED, REDEEMED");
+            }
+        }
+    }
+
+    /** The answer to an outcome report; {@code status} is {@code DUPLICATE} for one recorded before. */
+    record OutcomeRecorded(String decisionId, String offerId, String outcome, String status) {
     }
 }

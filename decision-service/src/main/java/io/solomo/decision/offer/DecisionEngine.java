@@ -45,7 +45,9 @@ import java.util.UUID;
 
 /**
  * Takes offer decisions: gathers the facts, runs the active offer rules, checks the rules' candidates against the
- * catalogue, ranks them, issues a coupon per chosen offer and stores the decision, all in one transaction.
+ * catalogue and the contact policy, ranks the survivors by priority = propensity × context weight × value ×
+ * business lever, issues a coupon per chosen offer and stores the decision with every candidate's fate, all in one
+ * transaction.
  *
  * <p>The contact channel is the requested one, else the customer's first preferred channel with a granted consent,
  * else the first preferred channel, so that the consent rule rejects every candidate and records the reason.
@@ -61,6 +63,10 @@ public class DecisionEngine implements OfferDecisions {
     private final GeofenceLocator geofences;
     private final OfferRepository offers;
     private final ActiveOfferRules rules;
+    private final ContactPolicy policy;
+    private final PropensityModel propensities;
+    private final ContactRepository contacts;
+    private final PolicySettings settings;
     private final CouponIssuer coupons;
     private final DecisionRecordRepository decisionLog;
     private final ObjectMapper json;
@@ -69,8 +75,9 @@ public class DecisionEngine implements OfferDecisions {
     private final Duration couponValidity;
 
     DecisionEngine(CustomerRepository customers, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
-                   GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, CouponIssuer coupons,
-                   DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
+                   GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, ContactPolicy policy,
+                   PropensityModel propensities, ContactRepository contacts, PolicySettings settings,
+                   CouponIssuer coupons, DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity) {
         this.customers = customers;
@@ -79,6 +86,10 @@ public class DecisionEngine implements OfferDecisions {
         this.geofences = geofences;
         this.offers = offers;
         this.rules = rules;
+        this.policy = policy;
+        this.propensities = propensities;
+        this.contacts = contacts;
+        this.settings = settings;
         this.coupons = coupons;
         this.decisionLog = decisionLog;
         this.json = json;
@@ -90,6 +101,12 @@ public class DecisionEngine implements OfferDecisions {
     @Override
     @Transactional
     public Decision decide(DecisionRequest request) {
+        return decideInDetail(request).decision();
+    }
+
+    /** Decides like {@link #decide} and also returns the arbitration factors of each chosen offer. */
+    @Transactional
+    public DetailedDecision decideInDetail(DecisionRequest request) {
         Customer customer = customers.findById(request.customerId())
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
         CustomerFacts facts = factsAssembler.factsOf(customer);
@@ -105,23 +122,44 @@ public class DecisionEngine implements OfferDecisions {
         RuleOutcome outcome = ruleBase.evaluate(facts, context);
 
         String decisionId = UUID.randomUUID().toString();
-        List<Rejection> rejections = new ArrayList<>();
+        List<CandidateReport> reports = new ArrayList<>();
         for (RejectedCandidate rejected : outcome.rejections()) {
-            rejections.add(new Rejection(rejected.getOfferId(), rejected.getRuleName(), rejected.getReason()));
+            reports.add(new CandidateReport(rejected.getOfferId(), CandidateReport.REJECTED, "rules",
+                    rejected.getReason(), null, List.of(rejected.getRuleName())));
         }
-        List<Ranked> ranked = rankAvailable(mergeByOffer(outcome.candidates()), at, context, rejections);
+        boolean holdout = policy.inHoldout(customer.customerId());
+        ContactPolicy.Allowance allowance = policy.allowance(customer.customerId(), customer.timeZone(), channel, at);
+        List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), customer, facts, context, at, holdout,
+                allowance, reports);
+        int room = Math.min(request.maxOffers(), allowance.remaining());
+        List<Ranked> selected = new ArrayList<>(ranked.subList(0, Math.min(room, ranked.size())));
+        for (Ranked notChosen : ranked.subList(selected.size(), ranked.size())) {
+            reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration",
+                    "it ranked below the " + (selected.size() == 1 ? "offer" : selected.size() + " offers")
+                            + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
+        }
+        if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
+            fallback(customer, context, at, reports).ifPresent(selected::add);
+        }
+
         List<ChosenOffer> chosen = new ArrayList<>();
-        for (Ranked candidate : ranked.subList(0, Math.min(request.maxOffers(), ranked.size()))) {
+        Map<String, Factors> factors = new LinkedHashMap<>();
+        for (Ranked candidate : selected) {
             chosen.add(present(candidate, customer, facts, store, request, channel, decisionId, at));
+            factors.put(candidate.offer().offerId(), candidate.factors());
+            reports.add(candidate.report(CandidateReport.CHOSEN, candidate.stage(), null));
+            contacts.save(new Contact(decisionId, customer.customerId(), candidate.offer().offerId(), channel, at));
         }
 
         decisionLog.save(new DecisionRecord(decisionId, customer.customerId(), channel.name(),
                 context.getStoreId(), request.trigger().name(), request.eventId(), ruleBase.version(), at,
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
-                json.writeValueAsString(chosen), json.writeValueAsString(rejections)));
-        log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}", decisionId,
-                customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version());
-        return new Decision(decisionId, customer.customerId(), chosen);
+                json.writeValueAsString(chosen), json.writeValueAsString(rejectionsOf(reports)), holdout,
+                json.writeValueAsString(reports)));
+        log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}{}", decisionId,
+                customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version(),
+                holdout ? ", holdout" : "");
+        return new DetailedDecision(new Decision(decisionId, customer.customerId(), chosen), factors);
     }
 
     private Optional<Store> storeOf(DecisionRequest request) {
@@ -154,37 +192,81 @@ public class DecisionEngine implements OfferDecisions {
         return merged;
     }
 
-    private List<Ranked> rankAvailable(Map<String, Merged> candidates, Instant at, ContactContext context,
-                                       List<Rejection> rejections) {
+    /**
+     * Holds back candidates the catalogue or the contact policy rule out, reporting each, and ranks the others by
+     * priority, highest first.
+     */
+    private List<Ranked> rankAllowed(Map<String, Merged> candidates, Customer customer, CustomerFacts facts,
+                                     ContactContext context, Instant at, boolean holdout,
+                                     ContactPolicy.Allowance allowance, List<CandidateReport> reports) {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
         offers.findAllById(candidates.keySet()).forEach(offer -> catalogue.put(offer.offerId(), offer));
 
         List<Ranked> ranked = new ArrayList<>();
         for (Merged candidate : candidates.values()) {
+            List<String> ruleNames = List.copyOf(candidate.reasons);
             Offer offer = catalogue.get(candidate.offerId);
             if (offer == null) {
-                log.warn("Rule {} proposed offer {}, which is not in the catalogue", candidate.reasons,
-                        candidate.offerId);
-                rejections.add(new Rejection(candidate.offerId, "catalogue",
-                        "offer " + candidate.offerId + " is not in the catalogue"));
+                log.warn("Rules {} proposed offer {}, which is not in the catalogue", ruleNames, candidate.offerId);
+                reports.add(rejected(candidate.offerId, "catalogue",
+                        "offer " + candidate.offerId + " is not in the catalogue", ruleNames));
                 continue;
             }
             String unavailable = offer.unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
             if (unavailable != null) {
-                rejections.add(new Rejection(candidate.offerId, "catalogue", unavailable));
+                reports.add(rejected(candidate.offerId, "catalogue", unavailable, ruleNames));
                 continue;
             }
-            ranked.add(new Ranked(offer, candidate, candidate.weight * offer.businessValue()));
+            if (holdout) {
+                reports.add(rejected(candidate.offerId, "holdout",
+                        "the customer is in the holdout group, which receives no offer", ruleNames));
+                continue;
+            }
+            if (allowance.remaining() == 0) {
+                reports.add(rejected(candidate.offerId, "contact-policy", allowance.reason(), ruleNames));
+                continue;
+            }
+            String held = policy.offerRejection(customer.customerId(), offer, at);
+            if (held != null) {
+                reports.add(rejected(candidate.offerId, "contact-policy", held, ruleNames));
+                continue;
+            }
+            Factors factors = Factors.of(propensities.propensity(offer, segmentOf(facts)), candidate.weight,
+                    offer.businessValue(), offer.businessLever());
+            ranked.add(new Ranked(offer, candidate.storeId, ruleNames, factors, "arbitration"));
         }
-        ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
+        ranked.sort(Comparator.comparingDouble((Ranked candidate) -> candidate.factors().priority()).reversed()
                 .thenComparing(candidate -> candidate.offer().offerId()));
         return ranked;
+    }
+
+    private Optional<Ranked> fallback(Customer customer, ContactContext context, Instant at,
+                                      List<CandidateReport> reports) {
+        if (settings.fallbackOfferId() == null) {
+            return Optional.empty();
+        }
+        Optional<Offer> offer = offers.findById(settings.fallbackOfferId());
+        if (offer.isEmpty()) {
+            log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
+            return Optional.empty();
+        }
+        String unavailable = offer.get().unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
+        if (unavailable == null) {
+            unavailable = policy.offerRejection(customer.customerId(), offer.get(), at);
+        }
+        if (unavailable != null) {
+            reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));
+            return Optional.empty();
+        }
+        Factors factors = Factors.of(propensities.propensity(offer.get(), customer.loyaltyTier().name()), 1.0,
+                offer.get().businessValue(), offer.get().businessLever());
+        return Optional.of(new Ranked(offer.get(), context.getStoreId(), List.of(), factors, "fallback"));
     }
 
     private ChosenOffer present(Ranked candidate, Customer customer, CustomerFacts facts, Optional<Store> store,
                                 DecisionRequest request, Channel channel, String decisionId, Instant at) {
         Offer offer = candidate.offer();
-        String storeId = candidate.merged().storeId;
+        String storeId = candidate.storeId();
         Optional<Store> offerStore = store.filter(contactStore -> contactStore.storeId().equals(storeId));
         Instant expiresAt = at.plus(couponValidity).isBefore(offer.validTo()) ? at.plus(couponValidity)
                 : offer.validTo();
@@ -194,15 +276,43 @@ public class DecisionEngine implements OfferDecisions {
                         target.longitude()))
                 .orElse(null);
         String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
-        return new ChosenOffer(offer.offerId(), storeId, channel, candidate.score(), message, coupon.code(),
-                coupons.qrCodeUrl(coupon.code()), routeUrl, List.copyOf(candidate.merged().reasons));
+        List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
+        return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
+                coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons);
+    }
+
+    private static String segmentOf(CustomerFacts facts) {
+        return facts.getLoyaltyTier().name();
+    }
+
+    private static CandidateReport rejected(String offerId, String stage, String reason, List<String> rules) {
+        return new CandidateReport(offerId, CandidateReport.REJECTED, stage, reason, null, rules);
+    }
+
+    private static List<Rejection> rejectionsOf(List<CandidateReport> reports) {
+        return reports.stream()
+                .filter(report -> !CandidateReport.CHOSEN.equals(report.status()))
+                .map(report -> new Rejection(report.offerId(), report.stage(), report.reason()))
+                .toList();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /** A decision and the arbitration factors of each chosen offer, by offer id. */
+    public record DetailedDecision(Decision decision, Map<String, Factors> factors) {
     }
 
     /** A held-back candidate as stored in the decision log. */
     record Rejection(String offerId, String stage, String reason) {
     }
 
-    private record Ranked(Offer offer, Merged merged, double score) {
+    private record Ranked(Offer offer, String storeId, List<String> rules, Factors factors, String stage) {
+
+        CandidateReport report(String status, String reportStage, String reason) {
+            return new CandidateReport(offer.offerId(), status, reportStage, reason, factors, rules);
+        }
     }
 
     private static final class Merged {

@@ -55,12 +55,19 @@ class DecisionRecord {
     @Column(name = "rejections_json", nullable = false, length = 1_000_000)
     private String rejectionsJson;
 
+    @Column(name = "holdout", nullable = false)
+    private boolean holdout;
+
+    @Column(name = "candidates_json", nullable = false, length = 1_000_000)
+    private String candidatesJson;
+
     protected DecisionRecord() {
     }
 
     DecisionRecord(String decisionId, String customerId, String channel, String storeId, String triggerType,
                    String eventId, String rulesVersion, Instant contactAt, Instant decidedAt, String requestJson,
-                   String firedRules, String offersJson, String rejectionsJson) {
+                   String firedRules, String offersJson, String rejectionsJson, boolean holdout,
+                   String candidatesJson) {
         this.decisionId = decisionId;
         this.customerId = customerId;
         this.channel = channel;
@@ -74,5 +81,63 @@ class DecisionRecord {
         this.firedRules = firedRules;
         this.offersJson = offersJson;
         this.rejectionsJson = rejectionsJson;
+        this.holdout = holdout;
+        this.candidatesJson = candidatesJson;
+    }
+
+    String decisionId() {
+        return decisionId;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    String storeId() {
+        return storeId;
+    }
+
+    String triggerType() {
+        return triggerType;
+    }
+
+    String eventId() {
+        return eventId;
+    }
+
+    String rulesVersion() {
+        return rulesVersion;
+    }
+
+    Instant contactAt() {
+        return contactAt;
+    }
+
+    Instant decidedAt() {
+        return decidedAt;
+    }
+
+    String requestJson() {
+        return requestJson;
+    }
+
+    String firedRules() {
+        return firedRules;
+    }
+
+    String offersJson() {
+        return offersJson;
+    }
+
+    boolean holdout() {
+        return holdout;
+    }
+
+    String candidatesJson() {
+        return candidatesJson;
     }
 }

@@ -54,6 +54,21 @@ public class Offer {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    @Column(name = "prior_propensity", nullable = false)
+    private double priorPropensity = 0.1;
+
+    @Column(name = "business_lever", nullable = false)
+    private double businessLever = 1.0;
+
+    @Column(name = "max_total")
+    private Integer maxTotal;
+
+    @Column(name = "max_per_day")
+    private Integer maxPerDay;
+
+    @Column(name = "cooldown_minutes")
+    private Integer cooldownMinutes;
+
     protected Offer() {
     }
 
@@ -103,8 +118,60 @@ public class Offer {
         return null;
     }
 
+    /**
+     * Sets the arbitration settings: the expected acceptance rate before any outcome is known (0 to 1, exclusive)
+     * and the business lever, a multiplier marketers use to push an offer up or down (positive, 1 is neutral).
+     */
+    public Offer withArbitration(double priorPropensity, double businessLever) {
+        if (!(priorPropensity > 0 && priorPropensity < 1)) {
+            throw new IllegalArgumentException("offer " + offerId + ": priorPropensity must be within (0, 1), got "
+                    + priorPropensity);
+        }
+        if (!(businessLever > 0)) {
+            throw new IllegalArgumentException("offer " + offerId + ": businessLever must be positive, got "
+                    + businessLever);
+        }
+        this.priorPropensity = priorPropensity;
+        this.businessLever = businessLever;
+        return this;
+    }
+
+    /**
+     * Sets the volume limits and the cooldown; null leaves a limit off and uses the policy's default cooldown.
+     *
+     * @param maxTotal        contacts with this offer over its whole life, across customers
+     * @param maxPerDay       contacts with this offer per UTC day, across customers
+     * @param cooldownMinutes minimum time before the same customer is offered it again
+     */
+    public Offer withLimits(Integer maxTotal, Integer maxPerDay, Integer cooldownMinutes) {
+        this.maxTotal = maxTotal;
+        this.maxPerDay = maxPerDay;
+        this.cooldownMinutes = cooldownMinutes;
+        return this;
+    }
+
     public String offerId() {
         return offerId;
+    }
+
+    public double priorPropensity() {
+        return priorPropensity;
+    }
+
+    public double businessLever() {
+        return businessLever;
+    }
+
+    public Integer maxTotal() {
+        return maxTotal;
+    }
+
+    public Integer maxPerDay() {
+        return maxPerDay;
+    }
+
+    public Integer cooldownMinutes() {
+        return cooldownMinutes;
     }
 
     public double businessValue() {

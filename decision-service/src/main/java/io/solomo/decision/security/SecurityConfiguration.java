@@ -44,8 +44,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/coupons/*/qr.png").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",
+                                "/api/v1/decisions/*/outcomes")
                         .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**")
+                        .hasAnyRole(APP, ANALYST, MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/deliveries")
                         .hasAnyRole(APP, MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")

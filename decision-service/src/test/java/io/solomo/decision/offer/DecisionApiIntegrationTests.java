@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class DecisionApiIntegrationTests extends DemoServer {
 
@@ -43,7 +44,11 @@ class DecisionApiIntegrationTests extends DemoServer {
         JsonNode coffee = decision.get("offers").get(0);
         assertThat(coffee.get("storeId").asString()).isEqualTo("demo-maubert");
         assertThat(coffee.get("channel").asString()).isEqualTo("PUSH");
-        assertThat(coffee.get("score").doubleValue()).isEqualTo(12.0);
+        assertThat(coffee.get("factors").get("propensity").doubleValue()).isEqualTo(0.3);
+        assertThat(coffee.get("factors").get("contextWeight").doubleValue()).isEqualTo(2.0);
+        assertThat(coffee.get("factors").get("value").doubleValue()).isEqualTo(6.0);
+        assertThat(coffee.get("factors").get("businessLever").doubleValue()).isEqualTo(1.0);
+        assertThat(coffee.get("score").doubleValue()).isCloseTo(3.6, within(1e-9));
         assertThat(coffee.get("message").asString()).startsWith("Café offert ce matin chez Demo Marché Maubert");
         assertThat(coffee.get("couponCode").asString()).matches("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{4}");
         assertThat(coffee.get("qrCodeUrl").asString()).endsWith("/coupons/" + coffee.get("couponCode").asString()

@@ -1,0 +1,26 @@
+package io.solomo.decision.offer;
+
+import java.util.List;
+
+/**
+ * What became of one candidate in a decision, as stored in the decision log.
+ *
+ * @param status  {@code CHOSEN}, {@code REJECTED} (held back, with the stage and reason) or {@code NOT_CHOSEN}
+ *                (eligible, but ranked below the offers chosen)
+ * @param stage   where it was decided: {@code rules}, {@code catalogue}, {@code holdout}, {@code contact-policy},
+ *                {@code arbitration} or {@code fallback}
+ * @param reason  one sentence saying why, or null for a chosen offer
+ * @param factors the arbitration factors, or null when the candidate was held back before arbitration
+ * @param rules   names of the rules that proposed or rejected it
+ */
+record CandidateReport(String offerId, String status, String stage, String reason, Factors factors,
+                       List<String> rules) {
+
+    static final String CHOSEN = "CHOSEN";
+    static final String REJECTED = "REJECTED";
+    static final String NOT_CHOSEN = "NOT_CHOSEN";
+
+    CandidateReport {
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,78 @@
+package io.solomo.decision.offer;
+
+import io.solomo.decision.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the decision log back: a whole decision, or one sentence on why an offer was not chosen. */
+@Service
+class DecisionExplanations {
+
+    private static final TypeReference<List<CandidateReport>> REPORTS = new TypeReference<>() {
+    };
+
+    private final DecisionRecordRepository decisionLog;
+    private final ObjectMapper json;
+
+    DecisionExplanations(DecisionRecordRepository decisionLog, ObjectMapper json) {
+        this.decisionLog = decisionLog;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    StoredDecision find(String decisionId) {
+        DecisionRecord stored = record(decisionId);
+        return new StoredDecision(stored.decisionId(), stored.customerId(), stored.channel(), stored.storeId(),
+                stored.triggerType(), stored.eventId(), stored.rulesVersion(), stored.contactAt(),
+                stored.decidedAt(), stored.holdout(), json.readTree(stored.requestJson()),
+                json.readTree(stored.firedRules()), json.readTree(stored.offersJson()), reportsOf(stored));
+    }
+
+    /** Returns one sentence saying why the offer was not chosen in the decision, or that it was. */
+    @Transactional(readOnly = true)
+    String whyNot(String decisionId, String offerId) {
+        DecisionRecord stored = record(decisionId);
+        List<CandidateReport> reports = reportsOf(stored);
+        if (reports.stream().anyMatch(report -> report.offerId().equals(offerId)
+                && CandidateReport.CHOSEN.equals(report.status()))) {
+            return "Offer " + offerId + " was chosen in this decision.";
+        }
+        Optional<CandidateReport> report = reports.stream()
+                .filter(candidate -> candidate.offerId().equals(offerId))
+                .findFirst();
+        return report
+                .map(found -> "Offer " + offerId + " was not chosen because " + withoutFinalStop(found.reason())
+                        + ".")
+                .orElse("Offer " + offerId + " was not chosen because no rule proposed it for this customer "
+                        + "and contact.");
+    }
+
+    private DecisionRecord record(String decisionId) {
+        return decisionLog.findById(decisionId)
+                .orElseThrow(() -> new NotFoundException("decision", "decisionId", decisionId));
+    }
+
+    private List<CandidateReport> reportsOf(DecisionRecord stored) {
+        return json.readValue(stored.candidatesJson(), REPORTS);
+    }
+
+    private static String withoutFinalStop(String sentence) {
+        String trimmed = sentence.strip();
+        String lowerFirst = trimmed.isEmpty() ? trimmed
+                : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
+        return lowerFirst.endsWith(".") ? lowerFirst.substring(0, lowerFirst.length() - 1) : lowerFirst;
+    }
+
+    /** A stored decision as the API returns it. */
+    record StoredDecision(String decisionId, String customerId, String channel, String storeId, String trigger,
+                          String eventId, String rulesVersion, Instant contactAt, Instant decidedAt, boolean holdout,
+                          JsonNode request, JsonNode firedRules, JsonNode offers, List<CandidateReport> candidates) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.solomo.decision.offer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.io.Serializable;
+
+/** Observed outcomes of one offer in one segment: acceptances and redemptions count as successes. */
+@Entity
+@Table(name = "offer_propensity")
+class OfferPropensity {
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "successes", nullable = false)
+    private double successes;
+
+    @Column(name = "failures", nullable = false)
+    private double failures;
+
+    @Version
+    private long version;
+
+    protected OfferPropensity() {
+    }
+
+    OfferPropensity(String offerId, String segment) {
+        this.key = new Key(offerId, segment);
+    }
+
+    void recordSuccess() {
+        successes++;
+    }
+
+    void recordFailure() {
+        failures++;
+    }
+
+    double successes() {
+        return successes;
+    }
+
+    double failures() {
+        return failures;
+    }
+
+    /** The offer and segment an entry counts for. */
+    @Embeddable
+    record Key(@Column(name = "offer_id") String offerId, @Column(name = "segment") String segment)
+            implements Serializable {
+    }
+}

@@ -1,0 +1,73 @@
+package io.solomo.decision.offer;
+
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Records what customers did with the offers of a decision and feeds the propensity model. Each outcome counts once
+ * per decision and offer, and a redemption after an acceptance adds no second success.
+ */
+@Service
+class OutcomeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+    private static final TypeReference<List<CandidateReport>> REPORTS = new TypeReference<>() {
+    };
+
+    private final DecisionRecordRepository decisionLog;
+    private final DecisionOutcomeRepository outcomes;
+    private final PropensityModel propensities;
+    private final CustomerRepository customers;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    OutcomeRecorder(DecisionRecordRepository decisionLog, DecisionOutcomeRepository outcomes,
+                    PropensityModel propensities, CustomerRepository customers, ObjectMapper json, Clock clock) {
+        this.decisionLog = decisionLog;
+        this.outcomes = outcomes;
+        this.propensities = propensities;
+        this.customers = customers;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Returns true when the outcome was new, false when it had been recorded before. */
+    @Transactional
+    boolean record(String decisionId, String offerId, DecisionOutcome.Kind outcome) {
+        DecisionRecord decision = decisionLog.findById(decisionId)
+                .orElseThrow(() -> new NotFoundException("decision", "decisionId", decisionId));
+        List<CandidateReport> reports = json.readValue(decision.candidatesJson(), REPORTS);
+        boolean chosen = reports.stream().anyMatch(report -> report.offerId().equals(offerId)
+                && CandidateReport.CHOSEN.equals(report.status()));
+        if (!chosen) {
+            throw new InvalidFieldException("offerId", offerId,
+                    "offer " + offerId + " was not chosen in decision " + decisionId);
+        }
+        if (outcomes.existsByDecisionIdAndOfferIdAndOutcome(decisionId, offerId, outcome)) {
+            return false;
+        }
+
+        boolean successAlreadyCounted = outcome.isSuccess() && outcomes.existsByDecisionIdAndOfferIdAndOutcomeIn(
+                decisionId, offerId, EnumSet.of(DecisionOutcome.Kind.ACCEPTED, DecisionOutcome.Kind.REDEEMED));
+        outcomes.save(new DecisionOutcome(decisionId, offerId, outcome, clock.instant()));
+        if (!successAlreadyCounted) {
+            String segment = customers.findById(decision.customerId())
+                    .map(customer -> customer.loyaltyTier().name())
+                    .orElse("UNKNOWN");
+            propensities.learn(offerId, segment, outcome.isSuccess());
+        }
+        log.info("Outcome {} of offer {} in decision {}", outcome, offerId, decisionId);
+        return true;
+    }
+}

@@ -1,0 +1,333 @@
+package io.solomo.decision.offer;
+
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each policy of the offer engine holding an offer back, and the explanation that says so. Runs on a database of
+ * its own with strict settings; every test makes its own customer.
+ */
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:contact-policy;DB_CLOSE_DELAY=-1",
+        "solomo.policy.max-per-channel-per-day=2",
+        "solomo.policy.max-per-channel-per-week=3",
+        "solomo.policy.fatigue-budget-per-day=3",
+        "solomo.policy.default-cooldown=PT2H",
+        "solomo.policy.quiet-hours-start=22:00",
+        "solomo.policy.quiet-hours-end=07:00",
+        "solomo.policy.holdout-percent=30",
+        "solomo.policy.fallback-offer-id=APP-LOYALTY-5EUR"
+})
+class ContactPolicyIntegrationTests extends DemoServer {
+
+    /** Monday 7 December 2026, 10:15 in Paris. */
+    private static final String MONDAY_MORNING = "2026-12-07T09:15:00Z";
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    ContactPolicy policy;
+
+    @Autowired
+    OfferRepository offers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void consentHoldsBackOffersOnRefusedChannel() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.EMAIL);
+
+        JsonNode decision = decide(customer, "PUSH", MONDAY_MORNING);
+
+        assertThat(offerIds(decision)).isEmpty();
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
+                + "the customer has not given marketing consent for the PUSH channel.");
+    }
+
+    @Test
+    void dailyCapHoldsBackTheThirdOffer() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
+        JsonNode first = decide(customer, "PUSH", MONDAY_MORNING);
+
+        JsonNode second = decide(customer, "PUSH", "2026-12-07T09:30:00Z");
+
+        assertThat(offerIds(first)).containsExactly("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
+        assertThat(offerIds(second)).isEmpty();
+        assertThat(whyNot(second, "GOLD-MORNING-COFFEE")).contains("already had 2 offers on PUSH that day, the daily cap");
+    }
+
+    @Test
+    void weeklyCapHoldsBackOffersLaterInTheWeek() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
+        decide(customer, "PUSH", MONDAY_MORNING);
+
+        JsonNode tuesday = decide(customer, "PUSH", "2026-12-08T09:15:00Z");
+        JsonNode wednesday = decide(customer, "PUSH", "2026-12-09T09:15:00Z");
+
+        assertThat(offerIds(tuesday)).containsExactly("GOLD-MORNING-COFFEE");
+        assertThat(whyNot(tuesday, "STORE-WELCOME-10")).contains("ranked below the offer chosen");
+        assertThat(offerIds(wednesday)).isEmpty();
+        assertThat(whyNot(wednesday, "GOLD-MORNING-COFFEE")).contains("that week, the weekly cap");
+    }
+
+    @Test
+    void cooldownHoldsBackTheSameOfferAndFallbackTakesOver() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, Channel.PUSH);
+        JsonNode first = decide(customer, "PUSH", MONDAY_MORNING);
+
+        JsonNode soonAfter = decide(customer, "PUSH", "2026-12-07T10:00:00Z");
+
+        assertThat(offerIds(first)).containsExactly("STORE-WELCOME-10");
+        assertThat(offerIds(soonAfter)).containsExactly("APP-LOYALTY-5EUR");
+        assertThat(soonAfter.get("offers").get(0).get("reasons").get(0).asString()).isEqualTo("Fallback offer");
+        assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 120 minutes before, its cooldown");
+    }
+
+    @Test
+    void fatigueBudgetIsSharedByPushedAndPulledOffers() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH, Channel.IN_APP, Channel.EMAIL);
+        decide(customer, "PUSH", MONDAY_MORNING);
+        JsonNode pulled = decideAway(customer, "IN_APP", "2026-12-07T09:20:00Z");
+
+        JsonNode email = decideAway(customer, "EMAIL", "2026-12-07T13:00:00Z");
+
+        assertThat(offerIds(pulled)).containsExactly("APP-LOYALTY-5EUR");
+        assertThat(offerIds(email)).isEmpty();
+        assertThat(whyNot(email, "APP-LOYALTY-5EUR")).contains("fatigue budget of 3 offers a day, pushed and pulled");
+    }
+
+    @Test
+    void quietHoursHoldBackPushButNotEmail() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH, Channel.EMAIL);
+
+        JsonNode push = decide(customer, "PUSH", "2026-12-07T22:30:00Z");
+        JsonNode email = decide(customer, "EMAIL", "2026-12-07T22:30:00Z");
+
+        assertThat(offerIds(push)).isEmpty();
+        assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the quiet hours 22:00 to 07:00");
+        assertThat(offerIds(email)).containsExactly("STORE-WELCOME-10");
+    }
+
+    @Test
+    void holdoutGroupReceivesNothingAndIsRecorded() {
+        String customerId = IntStream.range(0, 1000).mapToObj(i -> "holdout-probe-" + i)
+                .filter(policy::inHoldout).findFirst().orElseThrow();
+        createCustomer(customerId, LoyaltyTier.GOLD, Channel.PUSH);
+
+        JsonNode decision = decide(customerId, "PUSH", MONDAY_MORNING);
+
+        assertThat(offerIds(decision)).isEmpty();
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).contains("holdout group");
+        JsonNode stored = app().get("/api/v1/decisions/" + decision.get("decisionId").asString()).json();
+        assertThat(stored.get("holdout").asBoolean()).isTrue();
+    }
+
+    @Test
+    void holdoutIsDeterministicAndCloseToItsShare() {
+        long inHoldout = IntStream.range(0, 10_000).mapToObj(i -> "customer-" + i).filter(policy::inHoldout).count();
+
+        assertThat(inHoldout).isBetween(2_700L, 3_300L);
+        assertThat(policy.inHoldout("customer-42")).isEqualTo(policy.inHoldout("customer-42"));
+    }
+
+    @Test
+    void volumeLimitHoldsBackOfferOnceReached() {
+        Offer flowers = offers.findById("WEEKEND-FLOWERS").orElseThrow();
+        offers.save(flowers.withLimits(1, null, null));
+        String first = newCustomer(LoyaltyTier.SILVER, Channel.PUSH);
+        String second = newCustomer(LoyaltyTier.SILVER, Channel.PUSH);
+
+        JsonNode firstSaturday = decide(first, "PUSH", "2026-12-12T09:15:00Z");
+        JsonNode secondSaturday = decide(second, "PUSH", "2026-12-12T09:15:00Z");
+
+        assertThat(offerIds(firstSaturday)).contains("WEEKEND-FLOWERS");
+        assertThat(offerIds(secondSaturday)).doesNotContain("WEEKEND-FLOWERS");
+        assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contacts in all");
+    }
+
+    @Test
+    void redeemedOfferIsSuppressed() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, Channel.PUSH);
+        JsonNode first = decide(customer, "PUSH", MONDAY_MORNING);
+        jdbc.update("update coupon set redeemed_at = ? where code = ?", java.sql.Timestamp.from(Instant.now()),
+                first.get("offers").get(0).get("couponCode").asString());
+
+        JsonNode nextDay = decide(customer, "PUSH", "2026-12-08T09:15:00Z");
+
+        assertThat(offerIds(nextDay)).doesNotContain("STORE-WELCOME-10");
+        assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed STORE-WELCOME-10");
+    }
+
+    @Test
+    void acceptedOutcomesRaisePropensity() {
+        String learner = newCustomer(LoyaltyTier.PLATINUM, Channel.PUSH);
+        JsonNode before = decide(learner, "PUSH", MONDAY_MORNING);
+        double priorPropensity = factor(before, "GOLD-MORNING-COFFEE", "propensity");
+
+        for (int day = 8; day <= 11; day++) {
+            String other = newCustomer(LoyaltyTier.PLATINUM, Channel.PUSH);
+            JsonNode decision = decide(other, "PUSH", "2026-12-%02dT09:15:00Z".formatted(day));
+            ApiClient.Response recorded = app().post("/api/v1/decisions/" + decision.get("decisionId").asString()
+                    + "/outcomes", "{\"offerId\": \"GOLD-MORNING-COFFEE\", \"outcome\": \"ACCEPTED\"}");
+            assertThat(recorded.status()).isEqualTo(201);
+        }
+        JsonNode after = decide(newCustomer(LoyaltyTier.PLATINUM, Channel.PUSH), "PUSH", MONDAY_MORNING);
+
+        assertThat(priorPropensity).isEqualTo(0.3);
+        assertThat(factor(after, "GOLD-MORNING-COFFEE", "propensity")).isEqualTo((0.3 * 20 + 4) / (20 + 4));
+        assertThat(factor(after, "STORE-WELCOME-10", "propensity")).isEqualTo(0.2);
+    }
+
+    @Test
+    void repeatedOutcomeIsCountedOnce() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
+        String path = "/api/v1/decisions/" + decision.get("decisionId").asString() + "/outcomes";
+        String body = "{\"offerId\": \"STORE-WELCOME-10\", \"outcome\": \"ignored\"}";
+
+        ApiClient.Response first = app().post(path, body);
+        ApiClient.Response again = app().post(path, body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void outcomeForOfferNotChosenIsRejected() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
+
+        ApiClient.Response response = app().post("/api/v1/decisions/" + decision.get("decisionId").asString()
+                + "/outcomes", "{\"offerId\": \"WEEKEND-FLOWERS\", \"outcome\": \"ACCEPTED\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("offerId");
+    }
+
+    @Test
+    void unknownOutcomeIsRejected() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
+
+        ApiClient.Response response = app().post("/api/v1/decisions/" + decision.get("decisionId").asString()
+                + "/outcomes", "{\"offerId\": \"STORE-WELCOME-10\", \"outcome\": \"LOVED\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("outcome");
+    }
+
+    @Test
+    void storedDecisionListsEveryCandidateWithItsFate() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
+        JsonNode decision = decide(customer, "PUSH", MONDAY_MORNING);
+
+        JsonNode stored = app().get("/api/v1/decisions/" + decision.get("decisionId").asString()).json();
+
+        assertThat(stored.get("customerId").asString()).isEqualTo(customer);
+        assertThat(stored.get("storeId").asString()).isEqualTo("demo-maubert");
+        assertThat(stored.get("rulesVersion").asString()).isNotBlank();
+        assertThat(stored.get("firedRules").size()).isGreaterThanOrEqualTo(2);
+        List<String> chosen = new ArrayList<>();
+        stored.get("candidates").forEach(candidate -> {
+            if ("CHOSEN".equals(candidate.get("status").asString())) {
+                chosen.add(candidate.get("offerId").asString());
+                assertThat(candidate.get("factors").get("priority").doubleValue()).isPositive();
+            }
+        });
+        assertThat(chosen).containsExactlyInAnyOrder("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
+    }
+
+    @Test
+    void offerNoRuleProposedIsExplained() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.PUSH), "PUSH", MONDAY_MORNING);
+
+        assertThat(whyNot(decision, "GOLD-MORNING-COFFEE"))
+                .isEqualTo("Offer GOLD-MORNING-COFFEE was not chosen because no rule proposed it for this customer "
+                        + "and contact.");
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was chosen in this decision.");
+    }
+
+    @Test
+    void unknownDecisionIsNotFound() {
+        ApiClient.Response response = app().get("/api/v1/decisions/no-such-decision");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("decisionId");
+    }
+
+    private JsonNode decide(String customerId, String channel, String at) {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "%s", "storeId": "demo-maubert", "at": "%s"}"""
+                .formatted(customerId, channel, at));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode decideAway(String customerId, String channel, String at) {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "%s", "at": "%s"}""".formatted(customerId, channel, at));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String whyNot(JsonNode decision, String offerId) {
+        return app().get("/api/v1/decisions/" + decision.get("decisionId").asString() + "/why-not/" + offerId)
+                .json().get("explanation").asString();
+    }
+
+    private static List<String> offerIds(JsonNode decision) {
+        List<String> ids = new ArrayList<>();
+        decision.get("offers").forEach(offer -> ids.add(offer.get("offerId").asString()));
+        return ids;
+    }
+
+    private static double factor(JsonNode decision, String offerId, String factor) {
+        for (JsonNode offer : decision.get("offers")) {
+            if (offerId.equals(offer.get("offerId").asString())) {
+                return offer.get("factors").get(factor).doubleValue();
+            }
+        }
+        throw new AssertionError(offerId + " is not among the offers of " + decision);
+    }
+
+    private String newCustomer(LoyaltyTier tier, Channel... consented) {
+        String customerId = "policy-" + UUID.randomUUID();
+        while (policy.inHoldout(customerId)) {
+            customerId = "policy-" + UUID.randomUUID();
+        }
+        createCustomer(customerId, tier, consented);
+        return customerId;
+    }
+
+    private void createCustomer(String customerId, LoyaltyTier tier, Channel... consented) {
+        Customer customer = new Customer(customerId, null, tier, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        customer.preferChannels(List.of(consented));
+        for (Channel channel : consented) {
+            customer.recordConsent(ConsentPurpose.MARKETING, channel, ConsentStatus.GRANTED, "test",
+                    Instant.parse("2026-01-01T00:00:00Z"));
+        }
+        customers.save(customer);
+    }
+}
