@@ -4,15 +4,22 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.springframework.data.domain.Persistable;
 
 import java.io.Serializable;
 
-/** Observed outcomes of one offer in one segment: acceptances and redemptions count as successes. */
+/**
+ * Observed outcomes of one offer in one segment: acceptances and redemptions count as successes. A new entry is
+ * inserted, never merged, so that two first outcomes at once conflict on the key instead of one overwriting the other.
+ */
 @Entity
 @Table(name = "offer_propensity")
-class OfferPropensity {
+class OfferPropensity implements Persistable<OfferPropensity.Key> {
 
     @EmbeddedId
     private Key key;
@@ -26,11 +33,30 @@ class OfferPropensity {
     @Version
     private long version;
 
+    @Transient
+    private boolean isNew = true;
+
     protected OfferPropensity() {
     }
 
     OfferPropensity(String offerId, String segment) {
         this.key = new Key(offerId, segment);
+    }
+
+    @Override
+    public Key getId() {
+        return key;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        isNew = false;
     }
 
     void recordSuccess() {

@@ -6,7 +6,9 @@ import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,6 +24,7 @@ import java.util.List;
 class OutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+    private static final int ATTEMPTS = 10;
     private static final TypeReference<List<CandidateReport>> REPORTS = new TypeReference<>() {
     };
 
@@ -30,21 +33,38 @@ class OutcomeRecorder {
     private final PropensityModel propensities;
     private final CustomerRepository customers;
     private final ObjectMapper json;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     OutcomeRecorder(DecisionRecordRepository decisionLog, DecisionOutcomeRepository outcomes,
-                    PropensityModel propensities, CustomerRepository customers, ObjectMapper json, Clock clock) {
+                    PropensityModel propensities, CustomerRepository customers, ObjectMapper json,
+                    TransactionTemplate transaction, Clock clock) {
         this.decisionLog = decisionLog;
         this.outcomes = outcomes;
         this.propensities = propensities;
         this.customers = customers;
         this.json = json;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Returns true when the outcome was new, false when it had been recorded before. */
-    @Transactional
+    /**
+     * Returns true when the outcome was new, false when it had been recorded before. A conflict with a concurrent
+     * report for the same offer and segment is retried; the duplicate check then sees the other report.
+     */
     boolean record(String decisionId, String offerId, DecisionOutcome.Kind outcome) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> recordOnce(decisionId, offerId, outcome)));
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private boolean recordOnce(String decisionId, String offerId, DecisionOutcome.Kind outcome) {
         DecisionRecord decision = decisionLog.findById(decisionId)
                 .orElseThrow(() -> new NotFoundException("decision", "decisionId", decisionId));
         List<CandidateReport> reports = json.readValue(decision.candidatesJson(), REPORTS);

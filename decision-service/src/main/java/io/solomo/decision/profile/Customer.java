@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** One person's marketing profile. */
@@ -97,6 +98,11 @@ public class Customer {
     public void recordConsent(ConsentPurpose purpose, Channel channel, ConsentStatus status, String source,
                               Instant at) {
         consents.add(new Consent(this, purpose, channel, status, source, at));
+    }
+
+    /** Moves the customer to another loyalty tier. */
+    public void changeTier(LoyaltyTier tier) {
+        this.loyaltyTier = Objects.requireNonNull(tier, "tier");
     }
 
     /** Returns the channels whose latest marketing consent is granted. */

@@ -1,0 +1,214 @@
+package io.solomo.decision.loyalty;
+
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.LoyaltyTier;
+import io.solomo.model.loyalty.LoyaltyAction;
+import io.solomo.model.loyalty.PointsAward;
+import io.solomo.rules.LoyaltyRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The loyalty programme: credits the points the loyalty rules award, lets customers spend them, expires balances
+ * after inactivity, and raises tiers as lifetime points grow. Each operation runs in its own transaction and is
+ * retried when a concurrent one changed the same account first.
+ */
+@Service
+public class LoyaltyProgramme {
+
+    private static final Logger log = LoggerFactory.getLogger(LoyaltyProgramme.class);
+    private static final int ATTEMPTS = 20;
+
+    private final LoyaltyAccountRepository accounts;
+    private final LoyaltyEntryRepository ledger;
+    private final CustomerRepository customers;
+    private final LoyaltySettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final LoyaltyRules rules = LoyaltyRules.bundled();
+
+    LoyaltyProgramme(LoyaltyAccountRepository accounts, LoyaltyEntryRepository ledger, CustomerRepository customers,
+                     LoyaltySettings settings, TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.customers = customers;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Credits the points the rules award for the action, once per customer, action type and reference.
+     *
+     * @return the points credited now: 0 when no rule rewards the action or when it was credited before
+     */
+    public int credit(LoyaltyAction action) {
+        List<PointsAward> awards = rules.awardsFor(action);
+        int points = awards.stream().mapToInt(PointsAward::getPoints).sum();
+        if (points == 0) {
+            return 0;
+        }
+        String reason = awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "));
+        return withRetry(() -> transaction.execute(status -> {
+            Customer customer = customerOf(action.getCustomerId());
+            if (ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
+                    LoyaltyEntry.Kind.EARNED, action.getType().name(), action.getReference())) {
+                return 0;
+            }
+            Instant now = clock.instant();
+            LoyaltyAccount account = accountOf(customer, now);
+            account.earn(points, now);
+            ledger.save(new LoyaltyEntry(customer.customerId(), LoyaltyEntry.Kind.EARNED, points,
+                    action.getType().name(), action.getReference(), reason, now));
+            raiseTier(customer, account);
+            accounts.save(account);
+            log.info("Credited {} points to customer {} for {} {}", points, customer.customerId(),
+                    action.getType(), action.getReference());
+            return points;
+        }));
+    }
+
+    /**
+     * Spends points from the balance, once per reference.
+     *
+     * @throws InvalidFieldException when the points are not positive or exceed the balance
+     */
+    public Statement spend(String customerId, int points, String reference, String reason) {
+        if (points <= 0) {
+            throw new InvalidFieldException("points", points, "points must be a positive number, got " + points);
+        }
+        return withRetry(() -> transaction.execute(status -> {
+            Customer customer = customerOf(customerId);
+            if (!ledger.existsByCustomerIdAndKindAndActionAndReference(customerId, LoyaltyEntry.Kind.SPENT,
+                    "SPEND", reference)) {
+                Instant now = clock.instant();
+                LoyaltyAccount account = accountOf(customer, now);
+                if (points > account.balance()) {
+                    throw new InvalidFieldException("points", points, "spending " + points
+                            + " points exceeds the balance of " + account.balance());
+                }
+                account.spend(points, now);
+                ledger.save(new LoyaltyEntry(customerId, LoyaltyEntry.Kind.SPENT, points, "SPEND", reference,
+                        reason, now));
+                accounts.save(account);
+                log.info("Customer {} spent {} points for {}", customerId, points, reference);
+            }
+            return statementOf(customer);
+        }));
+    }
+
+    /** Expires the balance of every account without activity for the configured period; returns how many. */
+    public int expireInactive() {
+        Instant now = clock.instant();
+        Instant cutoff = now.atZone(ZoneOffset.UTC).minus(settings.expireAfter()).toInstant();
+        List<LoyaltyAccount> inactive = accounts.findByLastActivityBeforeAndBalanceGreaterThan(cutoff, 0);
+        int expired = 0;
+        for (LoyaltyAccount candidate : inactive) {
+            String reference = "inactive-since-" + candidate.lastActivity();
+            Boolean done = withRetry(() -> transaction.execute(status -> {
+                LoyaltyAccount account = accounts.findById(candidate.customerId()).orElseThrow();
+                if (!account.lastActivity().isBefore(cutoff) || account.balance() == 0) {
+                    return false;
+                }
+                long points = account.expire();
+                ledger.save(new LoyaltyEntry(account.customerId(), LoyaltyEntry.Kind.EXPIRED, (int) points,
+                        "EXPIRY", reference, "No activity since " + account.lastActivity(), now));
+                accounts.save(account);
+                return true;
+            }));
+            if (Boolean.TRUE.equals(done)) {
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            log.info("Expired the balances of {} inactive loyalty accounts", expired);
+        }
+        return expired;
+    }
+
+    /** Returns the balance, tier and full ledger of a customer, newest line first. */
+    public Statement statement(String customerId) {
+        return transaction.execute(status -> statementOf(customerOf(customerId)));
+    }
+
+    private Statement statementOf(Customer customer) {
+        LoyaltyAccount account = accounts.findById(customer.customerId()).orElse(null);
+        List<Statement.Line> lines = ledger.findByCustomerIdOrderByRecordedAtDescIdDesc(customer.customerId())
+                .stream()
+                .map(entry -> new Statement.Line(entry.id(), entry.kind().name(), entry.points(), entry.action(),
+                        entry.reference(), entry.reason(), entry.recordedAt()))
+                .toList();
+        return new Statement(customer.customerId(), account == null ? 0 : account.balance(),
+                account == null ? 0 : account.lifetimePoints(), customer.loyaltyTier(), lines);
+    }
+
+    private Customer customerOf(String customerId) {
+        return customers.findById(customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
+    }
+
+    private LoyaltyAccount accountOf(Customer customer, Instant now) {
+        return accounts.findById(customer.customerId())
+                .orElseGet(() -> new LoyaltyAccount(customer.customerId(), customer.loyaltyTier(), now));
+    }
+
+    private void raiseTier(Customer customer, LoyaltyAccount account) {
+        LoyaltyTier earned = settings.tierFor(account.lifetimePoints());
+        if (earned.compareTo(customer.loyaltyTier()) > 0) {
+            customer.changeTier(earned);
+            account.changeTier(earned);
+            log.info("Customer {} reached loyalty tier {}", customer.customerId(), earned);
+        }
+    }
+
+    /**
+     * Runs the work again when a concurrent transaction changed the same account first, or opened it at the same
+     * time (a duplicate key). The ledger check inside the work keeps a retried credit from counting twice.
+     */
+    private static <T> T withRetry(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a loyalty update", interrupted);
+        }
+    }
+
+    /** A customer's loyalty standing and ledger. */
+    public record Statement(String customerId, long balance, long lifetimePoints, LoyaltyTier tier,
+                            List<Line> history) {
+
+        /** One ledger line; {@code kind} is EARNED, SPENT or EXPIRED. */
+        public record Line(Long entryId, String kind, int points, String action, String reference, String reason,
+                           Instant recordedAt) {
+        }
+    }
+}

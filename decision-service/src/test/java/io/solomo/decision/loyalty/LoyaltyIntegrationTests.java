@@ -1,0 +1,207 @@
+package io.solomo.decision.loyalty;
+
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoyaltyIntegrationTests extends DemoServer {
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void approvedReviewEarnsPointsOncePerPurchase() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        String first = submitReview(customer, "receipt-1001");
+        String second = submitReview(customer, "receipt-1001");
+
+        JsonNode approved = marketer().post("/api/v1/reviews/" + first + "/approve", "").json();
+        JsonNode approvedAgainForSamePurchase = marketer().post("/api/v1/reviews/" + second + "/approve", "").json();
+
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("pointsCredited").asInt()).isEqualTo(50);
+        assertThat(approvedAgainForSamePurchase.get("pointsCredited").asInt()).isZero();
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("balance").asLong()).isEqualTo(50);
+        assertThat(statement.get("history").size()).isEqualTo(1);
+        assertThat(statement.get("history").get(0).get("reason").asString())
+                .isEqualTo("Reward an approved review with 50 points");
+        assertThat(statement.get("history").get(0).get("reference").asString()).isEqualTo("receipt-1001");
+    }
+
+    @Test
+    void reviewIsModeratedOnlyOnce() {
+        String review = submitReview(newCustomer(LoyaltyTier.BRONZE), "receipt-2001");
+        marketer().post("/api/v1/reviews/" + review + "/reject", "");
+
+        ApiClient.Response again = marketer().post("/api/v1/reviews/" + review + "/approve", "");
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("detail").asString()).contains("already rejected");
+    }
+
+    @Test
+    void rejectedReviewEarnsNothing() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        String review = submitReview(customer, "receipt-3001");
+
+        JsonNode rejected = marketer().post("/api/v1/reviews/" + review + "/reject", "").json();
+
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(app().get("/api/v1/customers/" + customer + "/loyalty").json().get("balance").asLong()).isZero();
+    }
+
+    @Test
+    void reviewApprovalNeedsTheMarketerRole() {
+        String review = submitReview(newCustomer(LoyaltyTier.BRONZE), "receipt-4001");
+
+        assertThat(app().post("/api/v1/reviews/" + review + "/approve", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void purchaseEarnsPointsAndRaisesTier() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+
+        JsonNode credited = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "%s", "type": "PURCHASE", "reference": "receipt-5001", "amountEuros": 520.5}"""
+                .formatted(customer)).json();
+
+        assertThat(credited.get("pointsCredited").asInt()).isEqualTo(520);
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("tier").asString()).isEqualTo("SILVER");
+        assertThat(customers.findById(customer).orElseThrow().loyaltyTier()).isEqualTo(LoyaltyTier.SILVER);
+    }
+
+    @Test
+    void replayedActionIsCreditedOnce() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        String share = """
+                {"customerId": "%s", "type": "SOCIAL_SHARE", "reference": "share-1"}""".formatted(customer);
+
+        JsonNode first = app().post("/api/v1/loyalty/actions", share).json();
+        JsonNode replay = app().post("/api/v1/loyalty/actions", share).json();
+
+        assertThat(first.get("pointsCredited").asInt()).isEqualTo(10);
+        assertThat(replay.get("pointsCredited").asInt()).isZero();
+        assertThat(app().get("/api/v1/customers/" + customer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void spendingBeyondTheBalanceIsRejected() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        earn(customer, "receipt-6001", 30);
+
+        ApiClient.Response tooMuch = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 31, "reference": "till-1"}""");
+        ApiClient.Response spent = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 20, "reference": "till-2", "reason": "Free coffee"}""");
+        ApiClient.Response replayed = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 20, "reference": "till-2", "reason": "Free coffee"}""");
+
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.json().get("field").asString()).isEqualTo("points");
+        assertThat(spent.json().get("balance").asLong()).isEqualTo(10);
+        assertThat(replayed.json().get("balance").asLong()).isEqualTo(10);
+        assertThat(spent.json().get("history").get(0).get("kind").asString()).isEqualTo("SPENT");
+    }
+
+    @Test
+    void inactiveBalanceExpires() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        earn(customer, "receipt-7001", 40);
+        jdbc.update("update loyalty_account set last_activity = ? where customer_id = ?",
+                Timestamp.from(Instant.parse("2023-01-01T00:00:00Z")), customer);
+
+        JsonNode run = ApiClient.on(port).as("admin", PASSWORD).post("/api/v1/loyalty/expiry-runs", "").json();
+
+        assertThat(run.get("accountsExpired").asInt()).isPositive();
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("balance").asLong()).isZero();
+        assertThat(statement.get("lifetimePoints").asLong()).isEqualTo(40);
+        assertThat(statement.get("history").get(0).get("kind").asString()).isEqualTo("EXPIRED");
+        assertThat(statement.get("history").get(0).get("points").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void concurrentCreditsLoseNothing() throws Exception {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> credits = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String reference = "receipt-8" + i;
+            credits.add(() -> app().post("/api/v1/loyalty/actions", """
+                    {"customerId": "%s", "type": "PURCHASE", "reference": "%s", "amountEuros": 10}"""
+                    .formatted(customer, reference)).status());
+        }
+
+        List<Future<Integer>> statuses = pool.invokeAll(credits);
+        pool.shutdown();
+
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(200);
+        }
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("balance").asLong()).isEqualTo(240);
+        assertThat(statement.get("history").size()).isEqualTo(24);
+    }
+
+    @Test
+    void unknownActionTypeIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "demo-alice", "type": "DANCING", "reference": "x"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("type");
+    }
+
+    @Test
+    void unknownCustomerHasNoLoyaltyAccount() {
+        assertThat(app().get("/api/v1/customers/nobody-here/loyalty").status()).isEqualTo(404);
+    }
+
+    private void earn(String customer, String reference, double euros) {
+        app().post("/api/v1/loyalty/actions", """
+                {"customerId": "%s", "type": "PURCHASE", "reference": "%s", "amountEuros": %s}"""
+                .formatted(customer, reference, euros));
+    }
+
+    private String submitReview(String customer, String purchase) {
+        ApiClient.Response response = app().post("/api/v1/reviews", """
+                {"customerId": "%s", "purchaseReference": "%s", "platform": "instagram",
+                 "url": "https://social.example/post/1", "rating": 5, "text": "Très bon accueil"}"""
+                .formatted(customer, purchase));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
+        return response.json().get("reviewId").asString();
+    }
+
+    private String newCustomer(LoyaltyTier tier) {
+        String customerId = "loyalty-" + UUID.randomUUID();
+        customers.save(new Customer(customerId, null, tier, Language.FR, ZoneId.of("Europe/Paris"), Instant.now()));
+        return customerId;
+    }
+}
