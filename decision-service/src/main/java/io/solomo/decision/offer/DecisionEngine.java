@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
+import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerFactsAssembler;
 import io.solomo.decision.profile.CustomerRepository;
@@ -16,6 +17,7 @@ import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.decision.UnknownCustomerException;
 import io.solomo.model.location.GeofenceLocator;
 import io.solomo.model.offer.ContactContext;
+import io.solomo.model.offer.ContactContext.Trigger;
 import io.solomo.model.offer.CustomerFacts;
 import io.solomo.model.offer.OfferCandidate;
 import io.solomo.model.offer.RejectedCandidate;
@@ -67,12 +69,13 @@ public class DecisionEngine implements OfferDecisions {
     private final Clock clock;
     private final ZoneId defaultTimeZone;
     private final Duration couponValidity;
+    private final DeliveryOutbox deliveryOutbox;
 
     DecisionEngine(CustomerRepository customers, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
                    GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, CouponIssuer coupons,
                    DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
-                   @Value("${solomo.coupons.validity}") Duration couponValidity) {
+                   @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox) {
         this.customers = customers;
         this.factsAssembler = factsAssembler;
         this.stores = stores;
@@ -85,6 +88,7 @@ public class DecisionEngine implements OfferDecisions {
         this.clock = clock;
         this.defaultTimeZone = ZoneId.of(defaultTimeZone);
         this.couponValidity = couponValidity;
+        this.deliveryOutbox = deliveryOutbox;
     }
 
     @Override
@@ -119,9 +123,24 @@ public class DecisionEngine implements OfferDecisions {
                 context.getStoreId(), request.trigger().name(), request.eventId(), ruleBase.version(), at,
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
                 json.writeValueAsString(chosen), json.writeValueAsString(rejections)));
+        queueDeliveries(request, decisionId, customer, facts, store, chosen);
         log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}", decisionId,
                 customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version());
         return new Decision(decisionId, customer.customerId(), chosen);
+    }
+
+    /**
+     * Writes the deliveries of an event-triggered decision to the outbox in the decision's transaction, so that
+     * both are stored or neither is. An application's own request ({@code API}) presents its offers itself.
+     */
+    private void queueDeliveries(DecisionRequest request, String decisionId, Customer customer, CustomerFacts facts,
+                                 Optional<Store> store, List<ChosenOffer> chosen) {
+        if (request.trigger() == Trigger.API || chosen.isEmpty()) {
+            return;
+        }
+        deliveryOutbox.enqueue(new DeliveryOutbox.Batch(decisionId, customer.customerId(), request.eventId(),
+                facts.getLanguage(), store.map(Store::storeId).orElse(null), store.map(Store::name).orElse(null),
+                chosen));
     }
 
     private Optional<Store> storeOf(DecisionRequest request) {
@@ -193,9 +212,12 @@ public class DecisionEngine implements OfferDecisions {
                 .map(target -> RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(),
                         target.longitude()))
                 .orElse(null);
+        String geoUri = offerStore
+                .map(target -> RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()))
+                .orElse(null);
         String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.score(), message, coupon.code(),
-                coupons.qrCodeUrl(coupon.code()), routeUrl, List.copyOf(candidate.merged().reasons));
+                coupons.qrCodeUrl(coupon.code()), routeUrl, List.copyOf(candidate.merged().reasons), geoUri);
     }
 
     /** A held-back candidate as stored in the decision log. */

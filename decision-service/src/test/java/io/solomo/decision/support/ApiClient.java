@@ -45,6 +45,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Response put(String path, String jsonBody) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response post(String path, byte[] jsonBody) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody)));
