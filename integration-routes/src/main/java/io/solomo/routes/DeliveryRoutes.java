@@ -9,9 +9,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Outbound delivery: {@link Endpoints#OUTBOUND_DELIVERY} forwards each order to the endpoint set by
- * {@code solomo.delivery.endpoint}. The embedded default, {@link Endpoints#RECORD_DELIVERY}, records the delivery
- * with status {@code SENT} in the {@link DeliveryLog} and the application log; real providers plug in as other
- * endpoints.
+ * {@code solomo.delivery.endpoint}. The default, {@link Endpoints#RECORD_DELIVERY}, stores the delivery with status
+ * {@code QUEUED} in the {@link DeliveryLog}, the server's outbox, whose dispatcher sends it on its channel; an order
+ * already in the outbox is left as it is.
  */
 public class DeliveryRoutes extends RouteBuilder {
 
@@ -32,13 +32,13 @@ public class DeliveryRoutes extends RouteBuilder {
         from(Endpoints.RECORD_DELIVERY)
                 .routeId("record-delivery")
                 .process(this::record)
-                .log(LoggingLevel.INFO, "Delivered offer ${body.offer().offerId()} to customer ${body.customerId()} "
+                .log(LoggingLevel.INFO, "Queued offer ${body.offer().offerId()} to customer ${body.customerId()} "
                         + "on ${body.offer().channel()} as delivery ${header." + DELIVERY_HEADER + "}, "
                         + "decision ${body.decisionId()}");
     }
 
     private void record(Exchange exchange) throws InvalidPayloadException {
         DeliveryOrder order = exchange.getMessage().getMandatoryBody(DeliveryOrder.class);
-        exchange.getMessage().setHeader(DELIVERY_HEADER, deliveryLog.record(order, "SENT"));
+        exchange.getMessage().setHeader(DELIVERY_HEADER, deliveryLog.record(order, "QUEUED"));
     }
 }

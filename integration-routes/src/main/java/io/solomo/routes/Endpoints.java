@@ -9,7 +9,7 @@ public final class Endpoints {
     /** One {@code DeliveryOrder} per message, sent on to the configured channel endpoint. */
     public static final String OUTBOUND_DELIVERY = "direct:outbound-delivery";
 
-    /** The embedded default channel: records the delivery in the log and the database. */
+    /** The default: stores the delivery in the outbox, from which the server sends it. */
     public static final String RECORD_DELIVERY = "direct:record-delivery";
 
     private Endpoints() {

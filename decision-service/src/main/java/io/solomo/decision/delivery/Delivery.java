@@ -49,23 +49,25 @@ public class Delivery {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Delivery() {
-    }
+    @Column(name = "title")
+    private String title;
 
-    Delivery(String deliveryId, String decisionId, String customerId, String offerId, String storeId, String channel,
-             String status, String message, String couponCode, String routeUrl, String eventId, Instant createdAt) {
-        this.deliveryId = deliveryId;
-        this.decisionId = decisionId;
-        this.customerId = customerId;
-        this.offerId = offerId;
-        this.storeId = storeId;
-        this.channel = channel;
-        this.status = status;
-        this.message = message;
-        this.couponCode = couponCode;
-        this.routeUrl = routeUrl;
-        this.eventId = eventId;
-        this.createdAt = createdAt;
+    @Column(name = "qr_code_url")
+    private String qrCodeUrl;
+
+    @Column(name = "geo_uri")
+    private String geoUri;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Delivery() {
     }
 
     public String deliveryId() {
@@ -102,5 +104,34 @@ public class Delivery {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String qrCodeUrl() {
+        return qrCodeUrl;
+    }
+
+    public String geoUri() {
+        return geoUri;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Returns the reason of the last failed attempt or of the suppression, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

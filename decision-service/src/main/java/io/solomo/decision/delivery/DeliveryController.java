@@ -1,41 +1,112 @@
 package io.solomo.decision.delivery;
 
 import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.Channel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** A customer's deliveries, newest first. */
+/** A customer's deliveries and in-app inbox, provider receipts and tracked clicks. */
 @RestController
 class DeliveryController {
 
+    private static final Set<DeliveryStatus> RECEIPTS = EnumSet.of(DeliveryStatus.DELIVERED, DeliveryStatus.OPENED,
+            DeliveryStatus.CLICKED);
+    private static final List<String> IN_INBOX = List.of(DeliveryStatus.SENT.name(), DeliveryStatus.DELIVERED.name(),
+            DeliveryStatus.OPENED.name(), DeliveryStatus.CLICKED.name());
+
     private final DeliveryRepository deliveries;
     private final CustomerRepository customers;
+    private final DeliveryReceipts receipts;
 
-    DeliveryController(DeliveryRepository deliveries, CustomerRepository customers) {
+    DeliveryController(DeliveryRepository deliveries, CustomerRepository customers, DeliveryReceipts receipts) {
         this.deliveries = deliveries;
         this.customers = customers;
+        this.receipts = receipts;
     }
 
+    /** Lists every delivery of the customer on every channel, newest first. */
     @GetMapping("/api/v1/customers/{customerId}/deliveries")
     List<DeliveryView> deliveries(@PathVariable String customerId) {
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
-        }
+        requireCustomer(customerId);
         return deliveries.findByCustomerIdOrderByCreatedAtDesc(customerId).stream().map(DeliveryView::of).toList();
     }
 
+    /** Lists the offers the app shows in its inbox: in-app deliveries made available, newest first. */
+    @GetMapping("/api/v1/customers/{customerId}/inbox")
+    List<DeliveryView> inbox(@PathVariable String customerId) {
+        requireCustomer(customerId);
+        return deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(customerId,
+                Channel.IN_APP.name(), IN_INBOX).stream().map(DeliveryView::of).toList();
+    }
+
+    /** Records a provider receipt or an app's report: {@code DELIVERED}, {@code OPENED} or {@code CLICKED}. */
+    @PostMapping("/api/v1/deliveries/{deliveryId}/receipts")
+    ReceiptView receipt(@PathVariable String deliveryId, @RequestBody ReceiptBody body) {
+        DeliveryStatus receipt = parseReceipt(body == null ? null : body.status());
+        DeliveryStatus status = receipts.record(deliveryId, receipt)
+                .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
+        return new ReceiptView(deliveryId, status.name());
+    }
+
+    /** Records a click on a message's tracked link, then redirects to the route to the store or the coupon. */
+    @GetMapping("/t/{deliveryId}")
+    ResponseEntity<Void> click(@PathVariable String deliveryId) {
+        Delivery delivery = deliveries.findById(deliveryId)
+                .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
+        receipts.record(deliveryId, DeliveryStatus.CLICKED);
+        String target = delivery.routeUrl() != null ? delivery.routeUrl() : delivery.qrCodeUrl();
+        if (target == null) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
+    }
+
+    private void requireCustomer(String customerId) {
+        if (!customers.existsById(customerId)) {
+            throw new NotFoundException("customer", "customerId", customerId);
+        }
+    }
+
+    private static DeliveryStatus parseReceipt(String status) {
+        if (status != null) {
+            for (DeliveryStatus receipt : RECEIPTS) {
+                if (receipt.name().equalsIgnoreCase(status.trim())) {
+                    return receipt;
+                }
+            }
+        }
+        throw new InvalidFieldException("status", status, "status must be one of " + RECEIPTS + ", got " + status);
+    }
+
+    record ReceiptBody(String status) {
+    }
+
+    record ReceiptView(String deliveryId, String status) {
+    }
+
+    /** A delivery as listed; {@code lastError} gives the reason of a failure or a suppression. */
     record DeliveryView(String deliveryId, String offerId, String storeId, String channel, String status,
-                        String message, String couponCode, String routeUrl, Instant createdAt) {
+                        String message, String couponCode, String routeUrl, Instant createdAt, String title,
+                        String qrCodeUrl, String geoUri, int attempts, String lastError, Instant updatedAt) {
 
         static DeliveryView of(Delivery delivery) {
             return new DeliveryView(delivery.deliveryId(), delivery.offerId(), delivery.storeId(), delivery.channel(),
                     delivery.status(), delivery.message(), delivery.couponCode(), delivery.routeUrl(),
-                    delivery.createdAt());
+                    delivery.createdAt(), delivery.title(), delivery.qrCodeUrl(), delivery.geoUri(),
+                    delivery.attempts(), delivery.lastError(), delivery.updatedAt());
         }
     }
 }

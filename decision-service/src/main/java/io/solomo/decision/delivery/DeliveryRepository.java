@@ -2,13 +2,14 @@ package io.solomo.decision.delivery;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
-/** Deliveries by delivery id, customer and decision. */
+/** Deliveries by delivery id and customer. */
 interface DeliveryRepository extends JpaRepository<Delivery, String> {
 
     List<Delivery> findByCustomerIdOrderByCreatedAtDesc(String customerId);
 
-    Optional<Delivery> findByDecisionIdAndOfferId(String decisionId, String offerId);
+    List<Delivery> findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(String customerId, String channel,
+                                                                             Collection<String> statuses);
 }

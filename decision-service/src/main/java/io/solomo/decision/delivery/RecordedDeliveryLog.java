@@ -3,24 +3,29 @@ package io.solomo.decision.delivery;
 import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.delivery.DeliveryLog;
 import io.solomo.model.delivery.DeliveryOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Stores deliveries in the database. Recording the same decision and offer twice returns the first delivery's id,
- * so a replayed route does not deliver twice.
+ * Stores deliveries in the outbox. An order whose decision and offer are already there (the offer engine queues
+ * the deliveries of event-triggered decisions itself) returns the existing delivery's id and changes nothing, so a
+ * replayed route does not deliver twice. An order not yet there is stored with the given status; {@code QUEUED}
+ * hands it to the dispatcher.
  */
 @Service
 class RecordedDeliveryLog implements DeliveryLog {
 
-    private final DeliveryRepository deliveries;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    RecordedDeliveryLog(DeliveryRepository deliveries, Clock clock) {
-        this.deliveries = deliveries;
+    RecordedDeliveryLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -28,11 +33,22 @@ class RecordedDeliveryLog implements DeliveryLog {
     @Transactional
     public String record(DeliveryOrder order, String status) {
         ChosenOffer offer = order.offer();
-        return deliveries.findByDecisionIdAndOfferId(order.decisionId(), offer.offerId())
-                .map(Delivery::deliveryId)
-                .orElseGet(() -> deliveries.save(new Delivery(UUID.randomUUID().toString(), order.decisionId(),
-                        order.customerId(), offer.offerId(), offer.storeId(), offer.channel().name(), status,
-                        offer.message(), offer.couponCode(), offer.routeUrl(), order.eventId(), clock.instant()))
-                        .deliveryId());
+        List<String> existing = jdbc.queryForList("select delivery_id from delivery where decision_id = ? "
+                + "and offer_id = ?", String.class, order.decisionId(), offer.offerId());
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
+        String deliveryId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        jdbc.update("""
+                insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
+                    message, coupon_code, qr_code_url, route_url, geo_uri, event_id, attempts, next_attempt_at,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                deliveryId, order.decisionId(), order.customerId(), offer.offerId(), offer.storeId(),
+                offer.channel().name(), DeliveryStatus.valueOf(status).name(), offer.message(), offer.couponCode(),
+                offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), order.eventId(), SqlTime.of(now),
+                SqlTime.of(now), SqlTime.of(now));
+        return deliveryId;
     }
 }

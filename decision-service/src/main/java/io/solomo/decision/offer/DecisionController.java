@@ -106,11 +106,12 @@ class DecisionController {
 
     /** A chosen offer with its score (the priority) and the factors of that priority. */
     record OfferView(String offerId, String storeId, Channel channel, double score, Factors factors, String message,
-                     String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons) {
+                     String couponCode, String qrCodeUrl, String routeUrl, String geoUri, List<String> reasons) {
 
         static OfferView of(ChosenOffer offer, Factors factors) {
             return new OfferView(offer.offerId(), offer.storeId(), offer.channel(), offer.score(), factors,
-                    offer.message(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.reasons());
+                    offer.message(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(),
+                    offer.reasons());
         }
     }
 

@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
+import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerFactsAssembler;
 import io.solomo.decision.profile.CustomerRepository;
@@ -16,6 +17,7 @@ import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.decision.UnknownCustomerException;
 import io.solomo.model.location.GeofenceLocator;
 import io.solomo.model.offer.ContactContext;
+import io.solomo.model.offer.ContactContext.Trigger;
 import io.solomo.model.offer.CustomerFacts;
 import io.solomo.model.offer.OfferCandidate;
 import io.solomo.model.offer.RejectedCandidate;
@@ -73,13 +75,14 @@ public class DecisionEngine implements OfferDecisions {
     private final Clock clock;
     private final ZoneId defaultTimeZone;
     private final Duration couponValidity;
+    private final DeliveryOutbox deliveryOutbox;
 
     DecisionEngine(CustomerRepository customers, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
                    GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, ContactPolicy policy,
                    PropensityModel propensities, ContactRepository contacts, PolicySettings settings,
                    CouponIssuer coupons, DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
-                   @Value("${solomo.coupons.validity}") Duration couponValidity) {
+                   @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox) {
         this.customers = customers;
         this.factsAssembler = factsAssembler;
         this.stores = stores;
@@ -96,6 +99,7 @@ public class DecisionEngine implements OfferDecisions {
         this.clock = clock;
         this.defaultTimeZone = ZoneId.of(defaultTimeZone);
         this.couponValidity = couponValidity;
+        this.deliveryOutbox = deliveryOutbox;
     }
 
     @Override
@@ -156,10 +160,25 @@ public class DecisionEngine implements OfferDecisions {
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
                 json.writeValueAsString(chosen), json.writeValueAsString(rejectionsOf(reports)), holdout,
                 json.writeValueAsString(reports)));
+        queueDeliveries(request, decisionId, customer, facts, store, chosen);
         log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}{}", decisionId,
                 customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version(),
                 holdout ? ", holdout" : "");
         return new DetailedDecision(new Decision(decisionId, customer.customerId(), chosen), factors);
+    }
+
+    /**
+     * Writes the deliveries of an event-triggered decision to the outbox in the decision's transaction, so that
+     * both are stored or neither is. An application's own request ({@code API}) presents its offers itself.
+     */
+    private void queueDeliveries(DecisionRequest request, String decisionId, Customer customer, CustomerFacts facts,
+                                 Optional<Store> store, List<ChosenOffer> chosen) {
+        if (request.trigger() == Trigger.API || chosen.isEmpty()) {
+            return;
+        }
+        deliveryOutbox.enqueue(new DeliveryOutbox.Batch(decisionId, customer.customerId(), request.eventId(),
+                facts.getLanguage(), store.map(Store::storeId).orElse(null), store.map(Store::name).orElse(null),
+                chosen));
     }
 
     private Optional<Store> storeOf(DecisionRequest request) {
@@ -275,10 +294,13 @@ public class DecisionEngine implements OfferDecisions {
                 .map(target -> RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(),
                         target.longitude()))
                 .orElse(null);
+        String geoUri = offerStore
+                .map(target -> RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()))
+                .orElse(null);
         String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
-                coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons);
+                coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri);
     }
 
     private static String segmentOf(CustomerFacts facts) {

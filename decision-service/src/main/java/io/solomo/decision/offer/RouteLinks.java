@@ -24,6 +24,19 @@ final class RouteLinks {
         return DIRECTIONS + URLEncoder.encode(route, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Returns an RFC 5870 {@code geo:} URI of the store, with the store name as the label that map apps show.
+     *
+     * @param label the store name, or null for none
+     */
+    static String geoUri(double latitude, double longitude, String label) {
+        String point = position(latitude, longitude);
+        if (label == null || label.isBlank()) {
+            return "geo:" + point;
+        }
+        return "geo:" + point + "?q=" + point + "(" + URLEncoder.encode(label, StandardCharsets.UTF_8) + ")";
+    }
+
     private static String position(double latitude, double longitude) {
         return String.format(Locale.ROOT, "%.6f,%.6f", latitude, longitude);
     }

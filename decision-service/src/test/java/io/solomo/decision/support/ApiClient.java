@@ -45,6 +45,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Response put(String path, String jsonBody) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response post(String path, byte[] jsonBody) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody)));
@@ -62,7 +67,7 @@ public final class ApiClient {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Location").orElse(null));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
@@ -71,8 +76,8 @@ public final class ApiClient {
         }
     }
 
-    /** A response with its status, content type and raw body. */
-    public record Response(int status, String contentType, byte[] body) {
+    /** A response with its status, content type, raw body and {@code Location} header (null when absent). */
+    public record Response(int status, String contentType, byte[] body, String location) {
 
         public JsonNode json() {
             return JSON.readTree(body);

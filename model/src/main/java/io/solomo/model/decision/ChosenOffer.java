@@ -14,11 +14,19 @@ import java.util.List;
  * @param qrCodeUrl  where the coupon's QR image (PNG) is served
  * @param routeUrl   an OpenStreetMap directions link to the store, or null when the offer has no store
  * @param reasons    names of the rules that chose the offer
+ * @param geoUri     an RFC 5870 {@code geo:} URI of the store that opens the phone's map app, or null when the offer
+ *                   has no store
  */
 public record ChosenOffer(String offerId, String storeId, Channel channel, double score, String message,
-                          String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons) {
+                          String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons, String geoUri) {
 
     public ChosenOffer {
         reasons = List.copyOf(reasons);
+    }
+
+    /** Creates a chosen offer without a {@code geo:} URI. */
+    public ChosenOffer(String offerId, String storeId, Channel channel, double score, String message,
+                       String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons) {
+        this(offerId, storeId, channel, score, message, couponCode, qrCodeUrl, routeUrl, reasons, null);
     }
 }

@@ -1,0 +1,80 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.model.Language;
+import io.solomo.model.decision.ChosenOffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: writes the deliveries of a decision as {@code QUEUED} rows in the caller's transaction,
+ * so that a decision is never stored without its deliveries nor the other way round. The {@code delivery-outbox}
+ * route sends them afterwards.
+ */
+@Service
+public class DeliveryOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryOutbox.class);
+
+    private final JdbcTemplate jdbc;
+    private final OfferTreatments treatments;
+    private final Clock clock;
+
+    DeliveryOutbox(JdbcTemplate jdbc, OfferTreatments treatments, Clock clock) {
+        this.jdbc = jdbc;
+        this.treatments = treatments;
+        this.clock = clock;
+    }
+
+    /** Queues one delivery per chosen offer, on the offer's channel. Must run inside the decision's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(Batch batch) {
+        Instant now = clock.instant();
+        for (ChosenOffer offer : batch.offers()) {
+            String deliveryId = UUID.randomUUID().toString();
+            insert(deliveryId, batch, offer, now);
+            log.info("Queued delivery {} of offer {} to customer {} on {}, decision {}", deliveryId, offer.offerId(),
+                    batch.customerId(), offer.channel(), batch.decisionId());
+        }
+    }
+
+    private void insert(String deliveryId, Batch batch, ChosenOffer offer, Instant now) {
+        String storeName = Objects.equals(offer.storeId(), batch.contactStoreId()) ? batch.contactStoreName() : null;
+        OfferTreatments.Treatment wording = treatments
+                .find(offer.offerId(), offer.channel(), batch.language(), storeName)
+                .orElse(new OfferTreatments.Treatment(null, offer.message()));
+        jdbc.update("""
+                insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
+                    title, message, language, coupon_code, qr_code_url, route_url, geo_uri, event_id, attempts,
+                    next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                deliveryId, batch.decisionId(), batch.customerId(), offer.offerId(), offer.storeId(),
+                offer.channel().name(), wording.title(), wording.body(), batch.language().code(),
+                offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), batch.eventId(),
+                SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
+    }
+
+    /**
+     * The chosen offers of one decision to deliver.
+     *
+     * @param eventId          the triggering event, or null
+     * @param contactStoreId   the store of the contact, or null; its name fills {@code {store}} in offers for it
+     * @param contactStoreName the name of that store, or null
+     */
+    public record Batch(String decisionId, String customerId, String eventId, Language language,
+                        String contactStoreId, String contactStoreName, List<ChosenOffer> offers) {
+
+        public Batch {
+            offers = List.copyOf(offers);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The push device registry: the app registers its installation's token after each start and when it changes. */
+@RestController
+class DeviceController {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceController.class);
+    private static final int MAX_TOKEN_LENGTH = 500;
+
+    private final DeviceTokens devices;
+    private final CustomerRepository customers;
+
+    DeviceController(DeviceTokens devices, CustomerRepository customers) {
+        this.devices = devices;
+        this.customers = customers;
+    }
+
+    @PutMapping("/api/v1/customers/{customerId}/devices/{installationId}")
+    DeviceView register(@PathVariable String customerId, @PathVariable String installationId,
+                        @RequestBody DeviceBody body) {
+        requireCustomer(customerId);
+        if (body == null || body.platform() == null || body.platform().isBlank()) {
+            throw new InvalidFieldException("platform", null, "platform is missing; expected FCM or APNS");
+        }
+        DeviceTokens.Platform platform;
+        try {
+            platform = DeviceTokens.Platform.parse(body.platform());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidFieldException("platform", body.platform(), "platform must be FCM or APNS, got "
+                    + body.platform());
+        }
+        if (body.token() == null || body.token().isBlank() || body.token().length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidFieldException("token", null, "token is missing or longer than " + MAX_TOKEN_LENGTH
+                    + " characters");
+        }
+        devices.register(installationId, customerId, platform, body.token().trim());
+        log.info("Registered the {} token of installation {} for customer {}", platform, installationId, customerId);
+        return new DeviceView(installationId, platform.name());
+    }
+
+    @GetMapping("/api/v1/customers/{customerId}/devices")
+    List<DeviceView> devices(@PathVariable String customerId) {
+        requireCustomer(customerId);
+        return devices.of(customerId).stream()
+                .map(device -> new DeviceView(device.installationId(), device.platform().name()))
+                .toList();
+    }
+
+    @DeleteMapping("/api/v1/customers/{customerId}/devices/{installationId}")
+    ResponseEntity<Void> remove(@PathVariable String customerId, @PathVariable String installationId) {
+        if (!devices.remove(customerId, installationId)) {
+            throw new NotFoundException("device", "installationId", installationId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private void requireCustomer(String customerId) {
+        if (!customers.existsById(customerId)) {
+            throw new NotFoundException("customer", "customerId", customerId);
+        }
+    }
+
+    /** {@code platform} is {@code FCM} (Android, web) or {@code APNS} (iOS). */
+    record DeviceBody(String platform, String token) {
+    }
+
+    /** A registered installation; the token is not returned. */
+    record DeviceView(String installationId, String platform) {
+    }
+}

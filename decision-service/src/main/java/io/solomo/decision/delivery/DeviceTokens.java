@@ -1,0 +1,64 @@
+package io.solomo.decision.delivery;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/** The push device tokens, one per app installation, each for Firebase Cloud Messaging or APNs. */
+@Component
+class DeviceTokens {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DeviceTokens(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores the installation's current token, replacing the one it had. */
+    void register(String installationId, String customerId, Platform platform, String token) {
+        int updated = jdbc.update("update device_token set customer_id = ?, platform = ?, token = ?, updated_at = ? "
+                        + "where installation_id = ?", customerId, platform.name(), token,
+                SqlTime.of(clock.instant()), installationId);
+        if (updated == 0) {
+            jdbc.update("insert into device_token (installation_id, customer_id, platform, token, updated_at) "
+                            + "values (?, ?, ?, ?, ?)", installationId, customerId, platform.name(), token,
+                    SqlTime.of(clock.instant()));
+        }
+    }
+
+    List<Device> of(String customerId) {
+        return jdbc.query("select installation_id, platform, token from device_token where customer_id = ? "
+                        + "order by updated_at desc",
+                (row, index) -> new Device(row.getString("installation_id"),
+                        Platform.valueOf(row.getString("platform")), row.getString("token")), customerId);
+    }
+
+    /** Removes the installation; returns false when it was not registered to this customer. */
+    boolean remove(String customerId, String installationId) {
+        return jdbc.update("delete from device_token where customer_id = ? and installation_id = ?", customerId,
+                installationId) == 1;
+    }
+
+    /** Removes a token the provider reported unregistered, whichever installation has it. */
+    void removeToken(String token) {
+        jdbc.update("delete from device_token where token = ?", token);
+    }
+
+    /** The push service of a device. */
+    enum Platform {
+        FCM, APNS;
+
+        static Platform parse(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** One app installation's token; the token itself is a credential of the device and is never logged. */
+    record Device(String installationId, Platform platform, String token) {
+    }
+}

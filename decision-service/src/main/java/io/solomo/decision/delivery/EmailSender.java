@@ -1,0 +1,122 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sends offers by email over SMTP ({@code spring.mail.*}): an HTML and a text part from the templates under
+ * {@code delivery/email/} in the customer's language, a {@code List-Unsubscribe} header with one-click unsubscribe
+ * (RFC 8058), and the delivery id in the {@code Message-ID}, which lets receiving systems drop a re-sent copy.
+ */
+@Component
+class EmailSender {
+
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final RecipientAddresses addresses;
+    private final UnsubscribeLinks links;
+    private final String from;
+    private final RateLimit rate;
+    private final Map<Language, Template> templates = new EnumMap<>(Language.class);
+
+    EmailSender(ObjectProvider<JavaMailSender> mailSender, RecipientAddresses addresses, UnsubscribeLinks links,
+                @Value("${solomo.delivery.email.from:offres@solomo.invalid}") String from,
+                @Value("${solomo.delivery.email.rate-per-second:0}") double ratePerSecond) {
+        this.mailSender = mailSender;
+        this.addresses = addresses;
+        this.links = links;
+        this.from = from;
+        this.rate = new RateLimit(ratePerSecond);
+        for (Language language : Language.values()) {
+            templates.put(language, new Template(read("offer-" + language.code() + ".html"),
+                    read("offer-" + language.code() + ".txt")));
+        }
+    }
+
+    boolean configured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    String send(OutboundMessage message) {
+        String to = addresses.emailOf(message.customerId()).orElseThrow(() -> DeliveryFailure.noRecipient(
+                "customer " + message.customerId() + " has no email address"));
+        JavaMailSender sender = mailSender.getObject();
+        String unsubscribeUrl = links.unsubscribeUrl(message.customerId(), Channel.EMAIL);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("title", message.title() == null ? message.body() : message.title());
+        values.put("body", message.body());
+        values.put("couponCode", message.couponCode() == null ? "" : message.couponCode());
+        values.put("qrCodeUrl", message.qrCodeUrl() == null ? "" : message.qrCodeUrl());
+        values.put("clickUrl", links.clickUrl(message.deliveryId()));
+        values.put("unsubscribeUrl", unsubscribeUrl);
+        Template template = templates.get(message.language());
+
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(values.get("title"));
+            helper.setText(fill(template.text(), values, false), fill(template.html(), values, true));
+            mime.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            mime.setHeader("X-Solomo-Delivery-Id", message.deliveryId());
+            mime.saveChanges();
+            mime.setHeader("Message-ID", "<" + message.deliveryId() + "@solomo>");
+            rate.acquire();
+            sender.send(mime);
+            return message.deliveryId();
+        } catch (MailAuthenticationException rejected) {
+            throw DeliveryFailure.permanent("the SMTP server rejected the credentials: " + rejected.getMessage());
+        } catch (MailSendException failed) {
+            if (failed.getMostSpecificCause() instanceof SendFailedException invalidAddress
+                    && invalidAddress.getInvalidAddresses() != null
+                    && invalidAddress.getInvalidAddresses().length > 0) {
+                throw DeliveryFailure.permanent("the SMTP server rejected the recipient address");
+            }
+            throw DeliveryFailure.transientFailure("sending by SMTP failed: " + failed.getMessage(), failed);
+        } catch (MailException | MessagingException failed) {
+            throw DeliveryFailure.transientFailure("sending by SMTP failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static String fill(String template, Map<String, String> values, boolean html) {
+        String filled = template;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            String text = html ? HtmlUtils.htmlEscape(value.getValue(), StandardCharsets.UTF_8.name())
+                    : value.getValue();
+            filled = filled.replace("{{" + value.getKey() + "}}", text);
+        }
+        return filled;
+    }
+
+    private static String read(String name) {
+        try (var in = new ClassPathResource("delivery/email/" + name).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException missing) {
+            throw new UncheckedIOException("email template delivery/email/" + name + " is missing", missing);
+        }
+    }
+
+    private record Template(String html, String text) {
+    }
+}

@@ -1,0 +1,195 @@
+package io.solomo.decision.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends push notifications to every registered device of the customer: Android and web devices through the Firebase
+ * Cloud Messaging HTTP v1 API, iOS devices through APNs. A token that the provider reports unregistered is removed
+ * at once and not tried again.
+ *
+ * <p>Re-sending after a crash must not show an offer twice, so each message carries the delivery id as its collapse
+ * key ({@code android.collapse_key}, {@code apns-collapse-id}), which makes the device replace rather than add the
+ * notification, and as {@code apns-id} and in the data payload.
+ *
+ * <p>NOTE: {@code access-token} (FCM) and {@code auth-token} (APNs) are taken as configured; minting them from a
+ * service account or a .p8 key and renewing them hourly is not implemented yet.
+ */
+@Component
+class PushSender {
+
+    private static final Logger log = LoggerFactory.getLogger(PushSender.class);
+
+    private final ProviderHttp http;
+    private final DeviceTokens devices;
+    private final ObjectMapper json;
+    private final String fcmUrl;
+    private final String fcmProjectId;
+    private final String fcmAccessToken;
+    private final String apnsUrl;
+    private final String apnsTopic;
+    private final String apnsAuthToken;
+    private final RateLimit fcmRate;
+    private final RateLimit apnsRate;
+
+    PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json,
+               @Value("${solomo.delivery.push.fcm.url:}") String fcmUrl,
+               @Value("${solomo.delivery.push.fcm.project-id:}") String fcmProjectId,
+               @Value("${solomo.delivery.push.fcm.access-token:}") String fcmAccessToken,
+               @Value("${solomo.delivery.push.fcm.rate-per-second:0}") double fcmRatePerSecond,
+               @Value("${solomo.delivery.push.apns.url:}") String apnsUrl,
+               @Value("${solomo.delivery.push.apns.topic:}") String apnsTopic,
+               @Value("${solomo.delivery.push.apns.auth-token:}") String apnsAuthToken,
+               @Value("${solomo.delivery.push.apns.rate-per-second:0}") double apnsRatePerSecond) {
+        this.http = http;
+        this.devices = devices;
+        this.json = json;
+        this.fcmUrl = trimSlash(fcmUrl);
+        this.fcmProjectId = fcmProjectId;
+        this.fcmAccessToken = fcmAccessToken;
+        this.apnsUrl = trimSlash(apnsUrl);
+        this.apnsTopic = apnsTopic;
+        this.apnsAuthToken = apnsAuthToken;
+        this.fcmRate = new RateLimit(fcmRatePerSecond);
+        this.apnsRate = new RateLimit(apnsRatePerSecond);
+    }
+
+    /** Returns whether a push provider is configured; without one, push deliveries are only recorded. */
+    boolean configured() {
+        return !fcmUrl.isEmpty() || !apnsUrl.isEmpty();
+    }
+
+    /** Sends to every device and returns the provider message ids; fails when no device accepted it. */
+    String send(OutboundMessage message) {
+        List<DeviceTokens.Device> targets = devices.of(message.customerId());
+        if (targets.isEmpty()) {
+            throw DeliveryFailure.noRecipient("customer " + message.customerId() + " has no registered device");
+        }
+        List<String> accepted = new java.util.ArrayList<>();
+        DeliveryFailure lastFailure = null;
+        for (DeviceTokens.Device device : targets) {
+            try {
+                String id = device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
+                        : sendFcm(message, device);
+                if (id != null) {
+                    accepted.add(id);
+                }
+            } catch (DeliveryFailure failure) {
+                lastFailure = failure;
+            }
+        }
+        if (!accepted.isEmpty()) {
+            return String.join(",", accepted);
+        }
+        if (lastFailure != null) {
+            throw lastFailure;
+        }
+        throw DeliveryFailure.noRecipient("every device token of customer " + message.customerId()
+                + " was unregistered and has been removed");
+    }
+
+    /** Returns the FCM message name, or null when the token was unregistered and removed. */
+    private String sendFcm(OutboundMessage message, DeviceTokens.Device device) {
+        if (fcmUrl.isEmpty()) {
+            throw DeliveryFailure.permanent("installation " + device.installationId()
+                    + " uses FCM, but solomo.delivery.push.fcm.url is not set");
+        }
+        Map<String, Object> fcmMessage = new LinkedHashMap<>();
+        fcmMessage.put("token", device.token());
+        fcmMessage.put("notification", Map.of("title", nullToEmpty(message.title()), "body", message.body()));
+        fcmMessage.put("data", data(message));
+        fcmMessage.put("android", Map.of("collapse_key", message.deliveryId()));
+        fcmMessage.put("apns", Map.of("headers", Map.of("apns-collapse-id", message.deliveryId())));
+        String body = json.writeValueAsString(Map.of("message", fcmMessage));
+
+        fcmRate.acquire();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
+                        + URLEncoder.encode(fcmProjectId, StandardCharsets.UTF_8) + "/messages:send"))
+                .header("Authorization", "Bearer " + fcmAccessToken)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM");
+        if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
+            unregistered(device, "FCM", response.statusCode());
+            return null;
+        }
+        ProviderHttp.requireAccepted(response, "FCM");
+        return json.readTree(response.body()).path("name").asString(message.deliveryId());
+    }
+
+    /** Returns the apns-id, or null when the token was unregistered and removed. */
+    private String sendApns(OutboundMessage message, DeviceTokens.Device device) {
+        if (apnsUrl.isEmpty()) {
+            throw DeliveryFailure.permanent("installation " + device.installationId()
+                    + " uses APNs, but solomo.delivery.push.apns.url is not set");
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("aps", Map.of("alert", Map.of("title", nullToEmpty(message.title()), "body", message.body()),
+                "sound", "default"));
+        payload.putAll(data(message));
+
+        apnsRate.acquire();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
+                        + URLEncoder.encode(device.token(), StandardCharsets.UTF_8)))
+                .header("authorization", "bearer " + apnsAuthToken)
+                .header("apns-topic", apnsTopic)
+                .header("apns-push-type", "alert")
+                .header("apns-priority", "10")
+                .header("apns-id", message.deliveryId())
+                .header("apns-collapse-id", message.deliveryId())
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8)),
+                "APNs");
+        if (response.statusCode() == 410 || response.body().contains("BadDeviceToken")) {
+            unregistered(device, "APNs", response.statusCode());
+            return null;
+        }
+        ProviderHttp.requireAccepted(response, "APNs");
+        return response.headers().firstValue("apns-id").orElse(message.deliveryId());
+    }
+
+    private void unregistered(DeviceTokens.Device device, String provider, int status) {
+        devices.removeToken(device.token());
+        log.info("Removed the push token of installation {}: {} reported it unregistered ({})",
+                device.installationId(), provider, status);
+    }
+
+    /** Returns the offer's ids and links as strings, as FCM requires, leaving out absent values. */
+    private static Map<String, String> data(OutboundMessage message) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("deliveryId", message.deliveryId());
+        data.put("offerId", message.offerId());
+        putIfPresent(data, "couponCode", message.couponCode());
+        putIfPresent(data, "qrCodeUrl", message.qrCodeUrl());
+        putIfPresent(data, "routeUrl", message.routeUrl());
+        putIfPresent(data, "geoUri", message.geoUri());
+        putIfPresent(data, "storeId", message.storeId());
+        return data;
+    }
+
+    private static void putIfPresent(Map<String, String> data, String key, String value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    static String trimSlash(String url) {
+        String trimmed = url == null ? "" : url.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

@@ -1,0 +1,113 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.model.Channel;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a delivery again just before it is sent, because consent and the hour may have changed since the
+ * decision: a channel whose consent is no longer granted is not used, and push and SMS wait for the end of the
+ * customer's quiet hours (in the customer's time zone). Email, webhooks and the in-app inbox do not interrupt, so
+ * quiet hours do not apply to them.
+ */
+@Component
+class SendTimePolicy {
+
+    private static final Set<Channel> INTERRUPTING = EnumSet.of(Channel.PUSH, Channel.SMS);
+
+    private final CustomerRepository customers;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final QuietHours quietHours;
+
+    /** Reads the same quiet hours as the contact policy, so that decision and send time agree. */
+    SendTimePolicy(CustomerRepository customers, TransactionTemplate transaction, Clock clock,
+                   @Value("${solomo.policy.quiet-hours-start:}") String quietHoursStart,
+                   @Value("${solomo.policy.quiet-hours-end:}") String quietHoursEnd) {
+        this.customers = customers;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.quietHours = quietHoursStart.isBlank() || quietHoursEnd.isBlank() ? null
+                : QuietHours.parse(quietHoursStart.trim() + "-" + quietHoursEnd.trim());
+    }
+
+    Verdict check(OutboundMessage message) {
+        Verdict verdict = transaction.execute(status -> {
+            Optional<Customer> customer = customers.findById(message.customerId());
+            if (customer.isEmpty()) {
+                return Verdict.suppress("customer " + message.customerId() + " no longer exists");
+            }
+            if (message.channel() != Channel.IN_APP && message.channel() != Channel.WEBHOOK
+                    && !customer.get().channelsWithGrantedConsent().contains(message.channel())) {
+                return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
+            }
+            if (INTERRUPTING.contains(message.channel()) && quietHours != null) {
+                ZonedDateTime local = clock.instant().atZone(customer.get().timeZone());
+                Instant end = quietHours.endIfInside(local);
+                if (end != null) {
+                    return Verdict.deferUntil(end);
+                }
+            }
+            return Verdict.SEND;
+        });
+        return verdict == null ? Verdict.SEND : verdict;
+    }
+
+    /** The outcome of the check: send now, put off until {@code until}, or drop for {@code reason}. */
+    record Verdict(Instant until, String reason) {
+
+        static final Verdict SEND = new Verdict(null, null);
+
+        static Verdict deferUntil(Instant until) {
+            return new Verdict(until, null);
+        }
+
+        static Verdict suppress(String reason) {
+            return new Verdict(null, reason);
+        }
+    }
+
+    /**
+     * A daily span of local time without push or SMS, for example {@code 21:00-08:00}; the span may
+     * cross midnight.
+     */
+    record QuietHours(LocalTime start, LocalTime end) {
+
+        /** Parses {@code HH:mm-HH:mm}, or returns null for a blank value (no quiet hours). */
+        static QuietHours parse(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String[] bounds = value.trim().split("-");
+            if (bounds.length != 2) {
+                throw new IllegalStateException("quiet hours must read HH:mm-HH:mm (solomo.policy.quiet-hours-start and -end), got " + value);
+            }
+            return new QuietHours(LocalTime.parse(bounds[0].trim()), LocalTime.parse(bounds[1].trim()));
+        }
+
+        /** Returns the instant the quiet hours around {@code local} end, or null when {@code local} is outside. */
+        Instant endIfInside(ZonedDateTime local) {
+            LocalTime time = local.toLocalTime();
+            boolean crossesMidnight = start.isAfter(end);
+            boolean inside = crossesMidnight
+                    ? !time.isBefore(start) || time.isBefore(end)
+                    : !time.isBefore(start) && time.isBefore(end);
+            if (!inside) {
+                return null;
+            }
+            ZonedDateTime endToday = local.with(end).withSecond(0).withNano(0);
+            return (endToday.isAfter(local) ? endToday : endToday.plusDays(1)).toInstant();
+        }
+    }
+}

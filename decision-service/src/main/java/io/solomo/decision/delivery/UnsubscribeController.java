@@ -1,0 +1,73 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.Channel;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The public unsubscribe link of emails. {@code GET} shows a page with a button, so that mail scanners following
+ * links do not unsubscribe anyone; {@code POST}, from that button or from a mail client's one-click unsubscribe
+ * (RFC 8058), withdraws the consent. The link's signature replaces a login.
+ */
+@RestController
+class UnsubscribeController {
+
+    private final UnsubscribeLinks links;
+    private final ConsentWithdrawal consents;
+
+    UnsubscribeController(UnsubscribeLinks links, ConsentWithdrawal consents) {
+        this.links = links;
+        this.consents = consents;
+    }
+
+    @GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+    String confirm(@RequestParam String customer, @RequestParam String channel, @RequestParam String signature) {
+        Channel checked = verified(customer, channel, signature);
+        String action = "/unsubscribe?customer=" + HtmlUtils.htmlEscape(customer) + "&amp;channel=" + checked.name()
+                + "&amp;signature=" + HtmlUtils.htmlEscape(signature);
+        return page("""
+                <form method="post" action="%s">
+                  <p lang="fr">Ne plus recevoir nos offres par %s ?</p>
+                  <p lang="en">Stop receiving our offers by %s?</p>
+                  <button type="submit">Me désabonner / Unsubscribe</button>
+                </form>""".formatted(action, checked.name().toLowerCase(), checked.name().toLowerCase()));
+    }
+
+    @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+    String unsubscribe(@RequestParam String customer, @RequestParam String channel, @RequestParam String signature) {
+        Channel checked = verified(customer, channel, signature);
+        if (!consents.withdraw(customer, checked, "unsubscribe-link")) {
+            throw new NotFoundException("customer", "customer", customer);
+        }
+        return page("""
+                <p lang="fr">C'est fait : vous ne recevrez plus nos offres par ce canal.</p>
+                <p lang="en">Done: you will no longer receive our offers on this channel.</p>""");
+    }
+
+    private Channel verified(String customer, String channel, String signature) {
+        Channel parsed;
+        try {
+            parsed = Channel.parse(channel);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidFieldException("channel", channel, unknown.getMessage());
+        }
+        if (!links.verify(customer, parsed, signature)) {
+            throw new InvalidFieldException("signature", signature,
+                    "the unsubscribe link is invalid; use the link of the latest message as received");
+        }
+        return parsed;
+    }
+
+    private static String page(String content) {
+        return """
+                <!DOCTYPE html>
+                <html><head><meta charset="UTF-8"><title>Désabonnement / Unsubscribe</title></head>
+                <body>%s</body></html>""".formatted(content);
+    }
+}

@@ -1,0 +1,142 @@
+package io.solomo.decision.coupon;
+
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Coupon redemption from a point of sale, on H2. {@code CouponRedemptionPostgresIntegrationTests} runs it on PostgreSQL. */
+class CouponRedemptionIntegrationTests extends DemoServer {
+
+    private static final int RACES = 8;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CustomerRepository customers;
+
+    /** Two tills of the store where the coupon was issued try the same code at the same moment. */
+    @Test
+    void simultaneousRedemptionsLetExactlyOneSucceed() throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RACES; i++) {
+            codes.add(issueCoupon());
+        }
+
+        ExecutorService pointsOfSale = Executors.newFixedThreadPool(2);
+        try {
+            for (String code : codes) {
+                CountDownLatch start = new CountDownLatch(1);
+                Future<ApiClient.Response> first = pointsOfSale.submit(() -> redeemAfter(start, code, "demo-maubert"));
+                Future<ApiClient.Response> second = pointsOfSale.submit(() -> redeemAfter(start, code,
+                        "demo-maubert"));
+                start.countDown();
+
+                List<Integer> statuses = List.of(first.get().status(), second.get().status());
+                assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+                ApiClient.Response loser = statuses.get(0) == 409 ? first.get() : second.get();
+                ApiClient.Response winner = statuses.get(0) == 200 ? first.get() : second.get();
+                assertThat(loser.json().get("redeemedAt").asString())
+                        .isEqualTo(winner.json().get("redeemedAt").asString());
+                assertThat(loser.json().get("redeemedStoreId").asString())
+                        .isEqualTo(winner.json().get("storeId").asString());
+                assertThat(loser.json().get("detail").asString()).contains("was redeemed at");
+            }
+        } finally {
+            pointsOfSale.shutdownNow();
+        }
+    }
+
+    @Test
+    void invalidCodesAreRejected() {
+        String code = issueCoupon();
+        String forged = code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
+
+        assertThat(redeem(forged, "demo-maubert").status()).isEqualTo(400);
+        String withdrawn = issueCoupon();
+        jdbc.update("delete from coupon where code = ?", withdrawn);
+        assertThat(redeem(withdrawn, "demo-maubert").status()).isEqualTo(404);
+
+        jdbc.update("update coupon set store_id = 'demo-bastille' where code = ?", code);
+        ApiClient.Response elsewhere = redeem(code, "demo-maubert");
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.json().get("detail").asString()).contains("demo-bastille");
+
+        jdbc.update("update coupon set expires_at = ? where code = ?",
+                Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC), code);
+        assertThat(redeem(code, "demo-bastille").status()).isEqualTo(410);
+        assertThat(jdbc.queryForObject("select redeemed_at from coupon where code = ?", Instant.class, code))
+                .isNull();
+    }
+
+    @Test
+    void redemptionNeedsStoreAndAppRole() {
+        String code = issueCoupon();
+
+        assertThat(app().post("/api/v1/coupons/" + code + "/redeem", "{}").status()).isEqualTo(400);
+        assertThat(marketer().post("/api/v1/coupons/" + code + "/redeem", "{\"storeId\": \"demo-maubert\"}")
+                .status()).isEqualTo(403);
+        assertThat(redeem(code, "demo-maubert").status()).isEqualTo(200);
+    }
+
+    @Test
+    void geolocatedOfferCarriesDirectionsAndGeoUri() {
+        JsonNode offer = decide().get("offers").get(0);
+
+        assertThat(offer.get("routeUrl").asString()).startsWith("https://www.openstreetmap.org/directions");
+        assertThat(offer.get("geoUri").asString()).matches("geo:48\\.\\d{6},2\\.\\d{6}\\?q=.*");
+    }
+
+    private String issueCoupon() {
+        return decide().get("offers").get(0).get("couponCode").asString();
+    }
+
+    /** Decides for a new customer each time, because a redeemed offer is never offered again to its customer. */
+    private JsonNode decide() {
+        String customerId = "coupon-" + UUID.randomUUID();
+        Customer customer = new Customer(customerId, null, LoyaltyTier.GOLD, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        customer.preferChannels(List.of(Channel.PUSH));
+        customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
+                Instant.parse("2026-01-01T00:00:00Z"));
+        customers.save(customer);
+        ApiClient.Response decision = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35,
+                 "at": "2026-12-04T09:15:00Z", "maxOffers": 1}""".formatted(customerId));
+        assertThat(decision.status()).isEqualTo(200);
+        return decision.json();
+    }
+
+    private ApiClient.Response redeemAfter(CountDownLatch start, String code, String storeId)
+            throws InterruptedException {
+        start.await();
+        return redeem(code, storeId);
+    }
+
+    private ApiClient.Response redeem(String code, String storeId) {
+        return app().post("/api/v1/coupons/" + code + "/redeem", "{\"storeId\": \"" + storeId + "\"}");
+    }
+}

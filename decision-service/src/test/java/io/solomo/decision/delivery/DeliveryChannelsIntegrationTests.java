@@ -1,0 +1,443 @@
+package io.solomo.decision.delivery;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.IdentityType;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import io.solomo.model.decision.Decision;
+import io.solomo.model.decision.DecisionRequest;
+import io.solomo.model.decision.OfferDecisions;
+import io.solomo.model.offer.ContactContext.Trigger;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every channel against a real server on loopback: HTTP stand-ins for FCM, APNs, an SMS gateway and a webhook
+ * receiver, and GreenMail for SMTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:delivery-channels;DB_CLOSE_DELAY=-1",
+        "solomo.public-base-url=http://127.0.0.1:8080",
+        "solomo.delivery.push.fcm.project-id=demo-project",
+        "solomo.delivery.push.fcm.access-token=fcm-test-token",
+        "solomo.delivery.push.apns.topic=io.solomo.demo",
+        "solomo.delivery.push.apns.auth-token=apns-test-jwt",
+        "solomo.delivery.sms.api-key=sms-test-key",
+        "solomo.delivery.webhook.secret=webhook-test-secret-0123456789",
+        "solomo.delivery.retry.initial-backoff=PT0.2S",
+        "solomo.delivery.poll-interval-ms=50",
+        "solomo.delivery.start-delay-ms=0"
+})
+@ActiveProfiles("demo")
+class DeliveryChannelsIntegrationTests {
+
+    private static final String WEBHOOK_SECRET = "webhook-test-secret-0123456789";
+    private static final LoopbackProvider FCM = LoopbackProvider.start();
+    private static final LoopbackProvider APNS = LoopbackProvider.start();
+    private static final LoopbackProvider SMS = LoopbackProvider.start();
+    private static final LoopbackProvider WEBHOOK = LoopbackProvider.start();
+    private static final GreenMail SMTP = startSmtp();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    OfferDecisions decisions;
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("solomo.delivery.push.fcm.url", FCM::url);
+        registry.add("solomo.delivery.push.apns.url", APNS::url);
+        registry.add("solomo.delivery.sms.url", () -> SMS.url() + "/sms");
+        registry.add("solomo.delivery.webhook.url", () -> WEBHOOK.url() + "/offers");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopProviders() {
+        FCM.close();
+        APNS.close();
+        SMS.close();
+        WEBHOOK.close();
+        SMTP.stop();
+    }
+
+    @BeforeEach
+    void acceptEverything() {
+        for (LoopbackProvider provider : List.of(FCM, APNS, SMS, WEBHOOK)) {
+            provider.clear();
+            provider.respond(request -> LoopbackProvider.Reply.ok("{\"name\": \"projects/demo-project/messages/1\"}"));
+        }
+        jdbc.update("delete from device_token");
+    }
+
+    @Test
+    void pushUsesFcmAndApnsFormats() {
+        registerDevice("demo-alice", "alice-android", "FCM", "fcm-token-alice");
+        registerDevice("demo-alice", "alice-iphone", "APNS", "apns-token-alice");
+
+        String deliveryId = deliverAtBastille("demo-alice");
+
+        awaitStatus(deliveryId, "SENT");
+        LoopbackProvider.Request fcm = only(FCM.requests());
+        assertThat(fcm.path()).isEqualTo("/v1/projects/demo-project/messages:send");
+        assertThat(fcm.headers().get("authorization")).isEqualTo("Bearer fcm-test-token");
+        JsonNode message = JSON.readTree(fcm.body()).get("message");
+        assertThat(message.get("token").asString()).isEqualTo("fcm-token-alice");
+        assertThat(message.get("notification").get("body").asString()).contains("Demo Marché Bastille");
+        assertThat(message.get("data").get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(message.get("data").get("couponCode").asString()).isEqualTo(couponOf(deliveryId));
+        assertThat(message.get("data").get("geoUri").asString()).startsWith("geo:48.85");
+        assertThat(message.get("android").get("collapse_key").asString()).isEqualTo(deliveryId);
+        LoopbackProvider.Request apns = only(APNS.requests());
+        assertThat(apns.path()).isEqualTo("/3/device/apns-token-alice");
+        assertThat(apns.headers().get("apns-topic")).isEqualTo("io.solomo.demo");
+        assertThat(apns.headers().get("apns-push-type")).isEqualTo("alert");
+        assertThat(apns.headers().get("apns-id")).isEqualTo(deliveryId);
+        assertThat(apns.headers().get("authorization")).isEqualTo("bearer apns-test-jwt");
+        assertThat(JSON.readTree(apns.body()).get("aps").get("alert").get("title").asString()).isNotBlank();
+    }
+
+    @Test
+    void unregisteredTokenIsRemovedAndNeverRetried() {
+        registerDevice("demo-alice", "alice-old-iphone", "APNS", "apns-token-gone");
+        APNS.respond(request -> LoopbackProvider.Reply.status(410, "{\"reason\": \"Unregistered\"}"));
+
+        String first = deliverAtBastille("demo-alice");
+        awaitStatus(first, "SUPPRESSED");
+        String second = deliverAtBastille("demo-alice");
+        awaitStatus(second, "SUPPRESSED");
+
+        assertThat(APNS.requests()).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from device_token where token = 'apns-token-gone'",
+                Integer.class)).isZero();
+        assertThat(lastErrorOf(second)).contains("no registered device");
+    }
+
+    @Test
+    void emailHasBothPartsAndWorkingUnsubscribeLink() throws Exception {
+        String deliveryId = deliverAtBastille("demo-bob");
+
+        awaitStatus(deliveryId, "SENT");
+        MimeMessage mail = awaitMail(deliveryId);
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("bob.durand@example.com");
+        assertThat(mail.getSubject()).contains("Demo Marché Bastille");
+        String unsubscribe = mail.getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe).startsWith("<http://127.0.0.1:8080/unsubscribe?customer=demo-bob");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        String text = partOfType(mail, "text/plain");
+        String html = partOfType(mail, "text/html");
+        assertThat(text).contains(couponOf(deliveryId)).contains("Unsubscribe:");
+        assertThat(html).contains("<strong>" + couponOf(deliveryId) + "</strong>").contains("lang=\"en\"");
+
+        String link = unsubscribe.substring(1, unsubscribe.length() - 1).replace("127.0.0.1:8080", "127.0.0.1:" + port);
+        HttpResponse<String> page = plainHttp("GET", link);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(latestConsent("demo-bob", "EMAIL")).isEqualTo("GRANTED");
+        HttpResponse<String> done = plainHttp("POST", link);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(latestConsent("demo-bob", "EMAIL")).isEqualTo("WITHDRAWN");
+        assertThat(plainHttp("POST", link.replaceAll("signature=[0-9a-f]+", "signature=00")).statusCode())
+                .isEqualTo(400);
+        restoreConsent("demo-bob", Channel.EMAIL);
+    }
+
+    @Test
+    void smsStopReplyWithdrawsConsent() {
+        String customerId = smsCustomer("+33611111111");
+
+        String deliveryId = deliverAtBastille(customerId);
+
+        awaitStatus(deliveryId, "SENT");
+        LoopbackProvider.Request sms = only(SMS.requests());
+        JsonNode body = JSON.readTree(sms.body());
+        assertThat(body.get("to").asString()).isEqualTo("+33611111111");
+        assertThat(body.get("text").asString()).contains(couponOf(deliveryId)).contains("STOP");
+        assertThat(body.get("encoding").asString()).isEqualTo("GSM7");
+        assertThat(body.get("segments").asInt()).isEqualTo(SmsSegments.of(body.get("text").asString()).segments());
+        assertThat(sms.headers().get("idempotency-key")).isEqualTo(deliveryId);
+
+        ApiClient.Response reply = app().post("/api/v1/sms/inbound", """
+                {"from": "+33611111111", "text": "Stop"}""");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(latestConsent(customerId, "SMS")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void consentWithdrawnBeforeSendingSuppressesDelivery() {
+        String deliveryId = queue("demo-chloe", Channel.SMS);
+
+        awaitStatus(deliveryId, "SUPPRESSED");
+        assertThat(SMS.requests()).isEmpty();
+        assertThat(lastErrorOf(deliveryId)).contains("consent for SMS is no longer granted");
+    }
+
+    @Test
+    void permanentFailureIsDeadAndReplayable() {
+        String customerId = smsCustomer("+33622222222");
+        SMS.respond(request -> LoopbackProvider.Reply.status(400, "{\"error\": \"invalid sender\"}"));
+
+        String deliveryId = queue(customerId, Channel.SMS);
+
+        awaitStatus(deliveryId, "DEAD");
+        assertThat(SMS.requests()).hasSize(1);
+        JsonNode deadLetter = deadLetterOf(deliveryId);
+        assertThat(deadLetter.get("reason").asString()).contains("400").contains("invalid sender");
+        assertThat(JSON.readTree(deadLetter.get("originalMessage").asString()).get("deliveryId").asString())
+                .isEqualTo(deliveryId);
+        assertThat(app().get("/api/v1/dead-letters").status()).isEqualTo(403);
+
+        SMS.respond(request -> LoopbackProvider.Reply.ok("{\"messageId\": \"gw-1\"}"));
+        String replayPath = "/api/v1/dead-letters/" + deadLetter.get("deadLetterId").asString() + "/replay";
+        assertThat(marketer().post(replayPath, "{}").status()).isEqualTo(403);
+        assertThat(admin().post(replayPath, "{}").status()).isEqualTo(200);
+
+        awaitStatus(deliveryId, "SENT");
+        assertThat(SMS.requests()).hasSize(2);
+        assertThat(admin().post(replayPath, "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void transientWebhookFailureIsRetriedAndSigned() throws Exception {
+        WEBHOOK.respond(request -> WEBHOOK.requests().size() == 1
+                ? LoopbackProvider.Reply.status(503, "busy") : LoopbackProvider.Reply.ok("{}"));
+
+        String deliveryId = queue("demo-alice", Channel.WEBHOOK);
+
+        awaitStatus(deliveryId, "SENT");
+        assertThat(WEBHOOK.requests()).hasSize(2);
+        assertThat(jdbc.queryForObject("select attempts from delivery where delivery_id = ?", Integer.class,
+                deliveryId)).isEqualTo(2);
+        LoopbackProvider.Request sent = WEBHOOK.requests().get(1);
+        String timestamp = sent.headers().get("x-solomo-timestamp");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "sha256=" + HexFormat.of().formatHex(
+                mac.doFinal((timestamp + "." + sent.body()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(sent.headers().get("x-solomo-signature")).isEqualTo(expected);
+        assertThat(JSON.readTree(sent.body()).get("deliveryId").asString()).isEqualTo(deliveryId);
+    }
+
+    @Test
+    void inboxListsInAppOffers() {
+        String deliveryId = queue("demo-alice", Channel.IN_APP);
+
+        awaitStatus(deliveryId, "SENT");
+        JsonNode inbox = app().get("/api/v1/customers/demo-alice/inbox").json();
+        assertThat(inbox.findValuesAsString("deliveryId")).contains(deliveryId);
+        assertThat(inbox.findValuesAsString("channel")).containsOnly("IN_APP");
+
+        ApiClient.Response opened = app().post("/api/v1/deliveries/" + deliveryId + "/receipts",
+                "{\"status\": \"OPENED\"}");
+        ApiClient.Response late = app().post("/api/v1/deliveries/" + deliveryId + "/receipts",
+                "{\"status\": \"DELIVERED\"}");
+
+        assertThat(opened.json().get("status").asString()).isEqualTo("OPENED");
+        assertThat(late.json().get("status").asString()).isEqualTo("OPENED");
+        assertThat(app().post("/api/v1/deliveries/" + deliveryId + "/receipts", "{\"status\": \"DEAD\"}").status())
+                .isEqualTo(400);
+    }
+
+    private String deliverAtBastille(String customerId) {
+        Decision decision = decisions.decide(new DecisionRequest(customerId, null, 48.8532, 2.3691, "demo-bastille",
+                null, 1, Trigger.GEOFENCE_ENTER, "test-" + UUID.randomUUID()));
+        assertThat(decision.offers()).hasSize(1);
+        return jdbc.queryForObject("select delivery_id from delivery where decision_id = ?", String.class,
+                decision.decisionId());
+    }
+
+    /** Queues a delivery of the demo welcome offer as a decision would, on any channel. */
+    private String queue(String customerId, Channel channel) {
+        String deliveryId = UUID.randomUUID().toString();
+        jdbc.update("""
+                insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
+                    title, message, language, coupon_code, attempts, created_at)
+                values (?, ?, ?, 'STORE-WELCOME-10', 'demo-bastille', ?, 'QUEUED', '10% off today',
+                    'Demo Marché Bastille: 10% off today', 'en', 'TEST0-COUPO-N000', 0, current_timestamp)""",
+                deliveryId, UUID.randomUUID().toString(), customerId, channel.name());
+        return deliveryId;
+    }
+
+    private String smsCustomer(String phone) {
+        String customerId = "sms-" + UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            Customer customer = new Customer(customerId, "Test SMS", LoyaltyTier.BRONZE, Language.FR,
+                    ZoneId.of("Europe/Paris"), Instant.now());
+            customer.addIdentity(IdentityType.PHONE, phone);
+            customer.preferChannels(List.of(Channel.SMS));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, "test",
+                    Instant.now().minusSeconds(60));
+            customers.save(customer);
+        });
+        return customerId;
+    }
+
+    private void restoreConsent(String customerId, Channel channel) {
+        transaction.executeWithoutResult(status -> customers.findById(customerId).orElseThrow()
+                .recordConsent(ConsentPurpose.MARKETING, channel, ConsentStatus.GRANTED, "test", Instant.now()));
+    }
+
+    private void registerDevice(String customerId, String installationId, String platform, String token) {
+        ApiClient.Response response = app().put("/api/v1/customers/" + customerId + "/devices/" + installationId,
+                "{\"platform\": \"" + platform + "\", \"token\": \"" + token + "\"}");
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private String latestConsent(String customerId, String channel) {
+        return jdbc.queryForObject("select status from consent where customer_id = ? and channel = ? "
+                + "and purpose = 'MARKETING' order by recorded_at desc, id desc fetch first 1 rows only",
+                String.class, customerId, channel);
+    }
+
+    private String couponOf(String deliveryId) {
+        return jdbc.queryForObject("select coupon_code from delivery where delivery_id = ?", String.class,
+                deliveryId);
+    }
+
+    private String lastErrorOf(String deliveryId) {
+        return jdbc.queryForObject("select last_error from delivery where delivery_id = ?", String.class,
+                deliveryId);
+    }
+
+    private JsonNode deadLetterOf(String deliveryId) {
+        for (JsonNode deadLetter : marketer().get("/api/v1/dead-letters").json()) {
+            if (deliveryId.equals(deadLetter.get("deliveryId").asString())) {
+                return deadLetter;
+            }
+        }
+        throw new AssertionError("no dead letter for delivery " + deliveryId);
+    }
+
+    private void awaitStatus(String deliveryId, String expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = jdbc.queryForObject("select status from delivery where delivery_id = ?", String.class,
+                    deliveryId);
+            if (expected.equals(status)) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("delivery " + deliveryId + " is " + status + ", not " + expected + ", after 20 s; "
+                + "last error: " + lastErrorOf(deliveryId));
+    }
+
+    private MimeMessage awaitMail(String deliveryId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : SMTP.getReceivedMessages()) {
+                String[] ids = message.getHeader("X-Solomo-Delivery-Id");
+                if (ids != null && deliveryId.equals(ids[0])) {
+                    return message;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no email for delivery " + deliveryId + " within 20 s");
+    }
+
+    /** Returns the content of the first part of this MIME type, searching nested multiparts. */
+    private static String partOfType(Part part, String mimeType) throws Exception {
+        if (part.isMimeType(mimeType)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = partOfType(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> T only(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    private static HttpResponse<String> plainHttp(String method, String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private ApiClient app() {
+        return ApiClient.on(port).as("app", "demo");
+    }
+
+    private ApiClient marketer() {
+        return ApiClient.on(port).as("marketer", "demo");
+    }
+
+    private ApiClient admin() {
+        return ApiClient.on(port).as("admin", "demo");
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        return greenMail;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}

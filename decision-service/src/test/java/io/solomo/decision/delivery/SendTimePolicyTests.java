@@ -1,0 +1,52 @@
+package io.solomo.decision.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SendTimePolicyTests {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final SendTimePolicy.QuietHours NIGHT = SendTimePolicy.QuietHours.parse("21:00-08:00");
+
+    @Test
+    void lateEveningWaitsForNextMorning() {
+        Instant end = NIGHT.endIfInside(ZonedDateTime.of(2026, 12, 4, 22, 30, 0, 0, PARIS));
+
+        assertThat(end).isEqualTo(ZonedDateTime.of(2026, 12, 5, 8, 0, 0, 0, PARIS).toInstant());
+    }
+
+    @Test
+    void earlyMorningWaitsUntilEightTheSameDay() {
+        Instant end = NIGHT.endIfInside(ZonedDateTime.of(2026, 12, 5, 6, 15, 0, 0, PARIS));
+
+        assertThat(end).isEqualTo(ZonedDateTime.of(2026, 12, 5, 8, 0, 0, 0, PARIS).toInstant());
+    }
+
+    @Test
+    void daytimeIsOutsideQuietHours() {
+        assertThat(NIGHT.endIfInside(ZonedDateTime.of(2026, 12, 5, 8, 0, 0, 0, PARIS))).isNull();
+        assertThat(NIGHT.endIfInside(ZonedDateTime.of(2026, 12, 5, 20, 59, 0, 0, PARIS))).isNull();
+    }
+
+    @Test
+    void spanWithinOneDayIsSupported() {
+        SendTimePolicy.QuietHours lunch = SendTimePolicy.QuietHours.parse("12:00-14:00");
+
+        assertThat(lunch.endIfInside(ZonedDateTime.of(2026, 12, 5, 13, 0, 0, 0, PARIS)))
+                .isEqualTo(ZonedDateTime.of(2026, 12, 5, 14, 0, 0, 0, PARIS).toInstant());
+        assertThat(lunch.endIfInside(ZonedDateTime.of(2026, 12, 5, 22, 0, 0, 0, PARIS))).isNull();
+    }
+
+    @Test
+    void settingIsParsedOrRejected() {
+        assertThat(SendTimePolicy.QuietHours.parse(" ")).isNull();
+        assertThatThrownBy(() -> SendTimePolicy.QuietHours.parse("night"))
+                .hasMessageContaining("HH:mm-HH:mm");
+    }
+}
