@@ -43,6 +43,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/coupons/*/qr.png").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/q/*", "/q/*/qr.png").permitAll()
+                        .requestMatchers("/api/v1/campaigns/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",
                                 "/api/v1/decisions/*/outcomes")
@@ -62,6 +64,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
                         .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/unsubscribe", "/t/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/unsubscribe").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/coupons/*/redeem", "/api/v1/sms/inbound",
+                                "/api/v1/deliveries/*/receipts").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/inbox")
+                        .hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/customers/*/devices", "/api/v1/customers/*/devices/*")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dead-letters").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
