@@ -62,6 +62,35 @@ public final class RuleSetValidator {
         return validate(version, files, false, classLoader);
     }
 
+    /**
+     * Returns the DRL of each rule file, as Drools reads it: the text of a DRL file, and the DRL that Drools generates
+     * from a decision table (from the formulas' cached values). Scenario files and files Drools would skip are left
+     * out; a table that cannot be read gives a one-line comment saying why.
+     */
+    public Map<String, String> ruleText(Map<String, byte[]> files) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String path = file.getKey();
+            if (OfferScenarios.isScenarioFile(path) || RuleFileNames.problemWith(path).isPresent()) {
+                continue;
+            }
+            if (!RuleFileNames.isDecisionTable(path)) {
+                texts.put(path, new String(file.getValue(), StandardCharsets.UTF_8));
+                continue;
+            }
+            try {
+                byte[] table = RuleFileNames.isCsvDecisionTable(path) ? file.getValue()
+                        : WorkbookReader.read(path, file.getValue()).forDrools();
+                InputType type = RuleFileNames.isCsvDecisionTable(path) ? InputType.CSV : InputType.XLS;
+                texts.put(path, new SpreadsheetCompiler().compile(new ByteArrayInputStream(table), type));
+            } catch (UnreadableWorkbookException | RuntimeException unreadable) {
+                texts.put(path, "// cannot generate DRL: " + String.valueOf(unreadable.getMessage()).lines()
+                        .findFirst().orElse("") + "\n");
+            }
+        }
+        return texts;
+    }
+
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
                                       ClassLoader classLoader) {
         Upload upload = new Upload(version, classLoader);

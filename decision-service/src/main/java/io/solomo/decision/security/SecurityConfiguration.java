@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
                         .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
