@@ -39,11 +39,6 @@ public final class OffersTableGenerator {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(files.get(WORKBOOK)))) {
             Sheet offers = workbook.getSheet("Offers");
-            if (Boolean.getBoolean("bench.mvel")) {
-                Row settings = offers.getRow(9) == null ? offers.createRow(9) : offers.getRow(9);
-                settings.createCell(1).setCellValue("Dialect");
-                settings.createCell(2).setCellValue("mvel");
-            }
             for (int index = 0; index < rows; index++) {
                 Row row = offers.createRow(FIRST_GENERATED_ROW + index);
                 row.createCell(1).setCellValue("Offer bench offer " + index + " at chain " + chain(index));
