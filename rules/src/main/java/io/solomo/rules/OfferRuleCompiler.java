@@ -123,7 +123,7 @@ public class OfferRuleCompiler {
         return Collections.unmodifiableMap(files);
     }
 
-    private static List<Problem> checkFiles(Map<String, byte[]> files) {
+    static List<Problem> checkFiles(Map<String, byte[]> files) {
         List<Problem> problems = new ArrayList<>();
         if (files.isEmpty()) {
             problems.add(Problem.ofRuleSet("no rule files given; expected at least one file ending in .drl or .drl.xlsx"));
@@ -159,7 +159,7 @@ public class OfferRuleCompiler {
         return module;
     }
 
-    private List<Problem> buildProblems(String version, KieBuilder builder, Map<String, byte[]> files) {
+    static List<Problem> buildProblems(String version, KieBuilder builder, Map<String, byte[]> files) {
         for (Message warning : builder.getResults().getMessages(Message.Level.WARNING)) {
             log.warn("Offer rules version {}: Drools warning in {} at line {}: {}", version, warning.getPath(),
                     warning.getLine(), singleLine(warning.getText()));
@@ -191,7 +191,7 @@ public class OfferRuleCompiler {
                 .orElseGet(() -> Problem.ofFile(path, text));
     }
 
-    private static Problem problemOf(DecisionTableParseException unreadable, Set<String> paths) {
+    static Problem problemOf(DecisionTableParseException unreadable, Set<String> paths) {
         // Drools 10.2 starts this message with the table's path in brackets, e.g. "[solomo/offers/x.drl.xlsx] ...".
         String text = singleLine(String.valueOf(unreadable.getMessage()));
         for (String path : paths) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,7 +26,18 @@ public class ActiveOfferRules {
         this.current = new AtomicReference<>(bundled);
     }
 
+    /** Returns the rule base to use for one whole decision; read it once per decision. */
     public OfferRuleBase current() {
         return current.get();
+    }
+
+    /**
+     * Replaces the rule base in one step. Decisions that already read {@link #current()} finish with the rule base they
+     * read, which stays in memory until the last of them lets go of it.
+     */
+    public void activate(OfferRuleBase rules) {
+        OfferRuleBase previous = current.getAndSet(Objects.requireNonNull(rules, "rules"));
+        log.info("Offer rules {} active with {} rules, replacing {}", rules.version(), rules.ruleCount(),
+                previous.version());
     }
 }

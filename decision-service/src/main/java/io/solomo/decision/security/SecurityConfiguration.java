@@ -73,6 +73,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/customers/*/devices", "/api/v1/customers/*/devices/*")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dead-letters").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

@@ -1,0 +1,276 @@
+package io.solomo.decision.ruleset;
+
+import io.solomo.decision.offer.ActiveOfferRules;
+import io.solomo.decision.ruleset.RuleSetViews.Activation;
+import io.solomo.decision.ruleset.RuleSetViews.AuditEntry;
+import io.solomo.decision.ruleset.RuleSetViews.RuleSetDetail;
+import io.solomo.decision.ruleset.RuleSetViews.RuleSetSummary;
+import io.solomo.decision.ruleset.RuleSetViews.UploadReport;
+import io.solomo.decision.ruleset.RuleSetViews.VersionDetail;
+import io.solomo.decision.ruleset.RuleSetViews.VersionSummary;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.rules.OfferRuleBase;
+import io.solomo.rules.OfferRuleCompiler;
+import io.solomo.rules.RuleSetValidator;
+import io.solomo.rules.ValidationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Uploads, activates and rolls back versions of the rule sets. The only rule set is {@value #OFFERS}, the offer rules
+ * that decisions run; its version 1 is the rules bundled in the {@code rules} module.
+ *
+ * <p>Validation and compilation run on the thread of the upload or activation request, never on a decision request.
+ * Activation swaps {@link ActiveOfferRules} in one step; decisions already running keep the rule base they started
+ * with until they finish.
+ *
+ * <p>NOTE: Activation swaps the rules of this server only. Other instances behind a load balancer load the new active
+ * version at their next start; polling {@code rule_set.active_version} would let them follow without a restart.
+ */
+@Service
+public class RuleSetVersions {
+
+    static final String OFFERS = "offers";
+    static final String SYSTEM_ACTOR = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetVersions.class);
+    // Compiled valid versions waiting for activation, so that activating a fresh upload does not compile it again.
+    private static final int MAX_COMPILED_KEPT = 3;
+
+    private final RuleSetRepository ruleSets;
+    private final RuleSetVersionRepository versions;
+    private final RuleSetFileRepository files;
+    private final RuleSetAuditRepository audit;
+    private final ActiveOfferRules activeRules;
+    private final RuleSetValidator validator;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<Integer, OfferRuleBase> compiled = new ConcurrentHashMap<>();
+    private final ReentrantLock switching = new ReentrantLock();
+
+    RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
+                    RuleSetAuditRepository audit, ActiveOfferRules activeRules, ObjectMapper json,
+                    TransactionTemplate transaction, Clock clock) {
+        this.ruleSets = ruleSets;
+        this.versions = versions;
+        this.files = files;
+        this.audit = audit;
+        this.activeRules = activeRules;
+        this.json = json;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.validator = new RuleSetValidator(new OfferRuleCompiler(), new io.solomo.rules.RuleSetCompiler());
+    }
+
+    /** Validates, compiles and tests the files, and stores them as the next version, valid or not. */
+    public UploadReport upload(String rulesetId, Map<String, byte[]> uploaded, String actor) {
+        requireKnown(rulesetId);
+        String label = OFFERS + "-upload-" + clock.instant().toEpochMilli();
+        ValidationReport report = validator.validateOffers(label, uploaded);
+
+        UploadReport stored = transaction.execute(status -> {
+            RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
+            int version = versions.lastVersion(rulesetId) + 1;
+            UploadReport answer = UploadReport.of(rulesetId, version, report);
+            save(ruleSet.rulesetId(), version, answer, report.ruleCount(), uploaded, actor);
+            return answer;
+        });
+        Objects.requireNonNull(stored);
+        report.activatableRules().ifPresent(rules -> keepCompiled(stored.version(), rules));
+        log.info("Rule set {} version {} uploaded by {}: {} with {} errors, {} warnings, scenarios {} passed {} failed",
+                rulesetId, stored.version(), actor, stored.status(), stored.errors().size(), stored.warnings().size(),
+                stored.scenarios().passed(), stored.scenarios().failed());
+        return stored;
+    }
+
+    /** Makes a valid version the one decisions use, compiling it first when it is not compiled yet. */
+    public Activation activate(String rulesetId, int version, String actor) {
+        return switchTo(rulesetId, version, actor, "ACTIVATE");
+    }
+
+    /**
+     * Switches back to an earlier version: the given one, or the version active before the current one.
+     *
+     * @param version the version to return to, or null for the previous active version
+     */
+    public Activation rollback(String rulesetId, Integer version, String actor) {
+        RuleSet ruleSet = requireKnown(rulesetId);
+        Integer target = version != null ? version : ruleSet.previousVersion();
+        if (target == null) {
+            throw new InvalidFieldException("version", null, "rule set " + rulesetId + " has no earlier active version "
+                    + "to roll back to; give the version to return to");
+        }
+        if (ruleSet.activeVersion() != null && target >= ruleSet.activeVersion()) {
+            throw new InvalidFieldException("version", target, "a rollback returns to a version earlier than the "
+                    + "active version " + ruleSet.activeVersion() + "; use activate for a later one");
+        }
+        return switchTo(rulesetId, target, actor, "ROLLBACK");
+    }
+
+    private Activation switchTo(String rulesetId, int version, String actor, String action) {
+        requireKnown(rulesetId);
+        RuleSetVersion target = requireVersion(rulesetId, version);
+        if (target.status() != VersionStatus.VALID) {
+            throw new InvalidFieldException("version", version, "version " + version + " of rule set " + rulesetId
+                    + " is INVALID and cannot be activated; fix the errors in its report and upload a new version");
+        }
+
+        switching.lock();
+        try {
+            OfferRuleBase rules = compiled.containsKey(version) ? compiled.get(version) : compile(target);
+            Activation activation = transaction.execute(status -> {
+                RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
+                ruleSet.activate(version, clock.instant());
+                audit.save(new RuleSetAudit(rulesetId, version, action, actor, clock.instant(),
+                        action.toLowerCase() + " to version " + version + " with " + rules.ruleCount() + " rules"));
+                return new Activation(rulesetId, version, ruleSet.previousVersion(), rules.ruleCount());
+            });
+            activeRules.activate(rules);
+            log.info("Rule set {} version {} is active ({} by {}, {} rules)", rulesetId, version, action, actor,
+                    rules.ruleCount());
+            return activation;
+        } finally {
+            switching.unlock();
+        }
+    }
+
+    /**
+     * Stores the bundled rules as version 1 on the first start, then loads the active version, so that an activation
+     * survives a restart. A version that no longer compiles leaves the bundled rules in place and is logged as an error.
+     */
+    void loadAtStart() {
+        boolean created = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (ruleSets.existsById(OFFERS)) {
+                return false;
+            }
+            Instant now = clock.instant();
+            RuleSet ruleSet = ruleSets.save(new RuleSet(OFFERS, now));
+            ValidationReport report = validator.validateOffers(OFFERS + "-1", OfferRuleCompiler.bundledFiles());
+            save(OFFERS, 1, UploadReport.of(OFFERS, 1, report), report.ruleCount(), OfferRuleCompiler.bundledFiles(),
+                    SYSTEM_ACTOR);
+            ruleSet.activate(1, now);
+            audit.save(new RuleSetAudit(OFFERS, 1, "ACTIVATE", SYSTEM_ACTOR, now, "the rules bundled with the server"));
+            return true;
+        }));
+        RuleSet ruleSet = ruleSets.findById(OFFERS).orElseThrow();
+        if (ruleSet.activeVersion() == null) {
+            return;
+        }
+        try {
+            OfferRuleBase rules = compile(requireVersion(OFFERS, ruleSet.activeVersion()));
+            activeRules.activate(rules);
+            log.info("Rule set {} version {} loaded at start{}", OFFERS, ruleSet.activeVersion(),
+                    created ? " from the bundled rules" : "");
+        } catch (IllegalStateException invalid) {
+            log.error("Rule set {} active version {} no longer compiles, so the bundled rules stay in use: {}", OFFERS,
+                    ruleSet.activeVersion(), invalid.getMessage());
+        }
+    }
+
+    public List<RuleSetSummary> list() {
+        return ruleSets.findAll().stream()
+                .map(ruleSet -> new RuleSetSummary(ruleSet.rulesetId(), ruleSet.activeVersion(),
+                        versions.lastVersion(ruleSet.rulesetId())))
+                .toList();
+    }
+
+    public RuleSetDetail detail(String rulesetId) {
+        RuleSet ruleSet = requireKnown(rulesetId);
+        List<VersionSummary> history = versions.findByRulesetIdOrderByVersionDesc(rulesetId).stream()
+                .map(version -> new VersionSummary(version.version(), version.status(), version.ruleCount(),
+                        version.uploadedBy(), version.uploadedAt(),
+                        Objects.equals(ruleSet.activeVersion(), version.version())))
+                .toList();
+        List<AuditEntry> changes = audit.findByRulesetIdOrderByRecordedAtDescIdDesc(rulesetId).stream()
+                .map(entry -> new AuditEntry(entry.version(), entry.action(), entry.actor(), entry.recordedAt(),
+                        entry.detail()))
+                .toList();
+        return new RuleSetDetail(rulesetId, ruleSet.activeVersion(), ruleSet.previousVersion(), history, changes);
+    }
+
+    public VersionDetail version(String rulesetId, int version) {
+        requireKnown(rulesetId);
+        RuleSetVersion stored = requireVersion(rulesetId, version);
+        UploadReport report = json.readValue(stored.reportJson(), UploadReport.class);
+        List<String> paths = files.findByVersionIdOrderByPath(stored.id()).stream().map(RuleSetFile::path).toList();
+        return new VersionDetail(report, stored.ruleCount(), stored.uploadedBy(), stored.uploadedAt(), paths);
+    }
+
+    /** Returns a file of a version byte for byte as uploaded. */
+    public byte[] file(String rulesetId, int version, String path) {
+        requireKnown(rulesetId);
+        return filesOf(requireVersion(rulesetId, version)).entrySet().stream()
+                .filter(file -> file.getKey().equals(path))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("file", "path", path));
+    }
+
+    /** Returns the DRL of each rule file of a version, generated for decision tables. */
+    public Map<String, String> ruleText(String rulesetId, int version) {
+        requireKnown(rulesetId);
+        return validator.ruleText(filesOf(requireVersion(rulesetId, version)));
+    }
+
+    /** Returns a unified diff of the DRL of two versions. */
+    public String diff(String rulesetId, int from, int to) {
+        Map<String, String> before = ruleText(rulesetId, from);
+        Map<String, String> after = ruleText(rulesetId, to);
+        return DrlDiff.of("v" + from, before, "v" + to, after);
+    }
+
+    private OfferRuleBase compile(RuleSetVersion version) {
+        String label = version.rulesetId() + "-" + version.version();
+        ValidationReport report = validator.validateOffers(label, filesOf(version));
+        return report.activatableRules().orElseThrow(() -> new IllegalStateException("rule set " + label
+                + " is no longer valid: " + report.errors()));
+    }
+
+    private Map<String, byte[]> filesOf(RuleSetVersion version) {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (RuleSetFile file : files.findByVersionIdOrderByPath(version.id())) {
+            contents.put(file.path(), file.content());
+        }
+        return contents;
+    }
+
+    private void save(String rulesetId, int version, UploadReport report, int ruleCount, Map<String, byte[]> uploaded,
+                      String actor) {
+        Instant now = clock.instant();
+        RuleSetVersion stored = versions.save(new RuleSetVersion(rulesetId, version, report.status(), ruleCount, actor,
+                now, json.writeValueAsString(report)));
+        uploaded.forEach((path, content) -> files.save(new RuleSetFile(stored.id(), path, content)));
+        audit.save(new RuleSetAudit(rulesetId, version, "UPLOAD", actor, now, report.status() + ", "
+                + report.errors().size() + " errors, " + uploaded.size() + " files"));
+    }
+
+    private void keepCompiled(int version, OfferRuleBase rules) {
+        compiled.put(version, rules);
+        compiled.keySet().stream().sorted().limit(Math.max(0, compiled.size() - MAX_COMPILED_KEPT)).toList()
+                .forEach(compiled::remove);
+    }
+
+    private RuleSet requireKnown(String rulesetId) {
+        return ruleSets.findById(rulesetId).orElseThrow(() -> new NotFoundException("rule set", "rulesetId",
+                rulesetId));
+    }
+
+    private RuleSetVersion requireVersion(String rulesetId, int version) {
+        return versions.findByRulesetIdAndVersion(rulesetId, version)
+                .orElseThrow(() -> new NotFoundException("version", "version", String.valueOf(version)));
+    }
+}

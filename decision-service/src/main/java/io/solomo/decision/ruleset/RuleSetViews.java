@@ -1,0 +1,74 @@
+package io.solomo.decision.ruleset;
+
+import io.solomo.rules.Finding;
+import io.solomo.rules.ScenarioResult;
+import io.solomo.rules.ValidationReport;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON bodies of the rule set API. */
+final class RuleSetViews {
+
+    private RuleSetViews() {
+    }
+
+    /** The answer to an upload, also stored with the version as its report. */
+    record UploadReport(String rulesetId, int version, VersionStatus status, List<FindingView> errors,
+                        List<FindingView> warnings, Scenarios scenarios) {
+
+        static UploadReport of(String rulesetId, int version, ValidationReport report) {
+            List<ScenarioView> failures = report.scenarios().stream().filter(result -> !result.passed())
+                    .map(ScenarioView::of).toList();
+            return new UploadReport(rulesetId, version, report.valid() ? VersionStatus.VALID : VersionStatus.INVALID,
+                    report.errors().stream().map(FindingView::of).toList(),
+                    report.warnings().stream().map(FindingView::of).toList(),
+                    new Scenarios(report.scenariosPassed(), report.scenariosFailed(), failures));
+        }
+    }
+
+    /** A finding: {@code cell} is a cell such as D12 in a workbook, or a line in a DRL file. */
+    record FindingView(String file, String sheet, String cell, String message) {
+
+        static FindingView of(Finding finding) {
+            return new FindingView(finding.file(), finding.sheet(), finding.cell(), finding.message());
+        }
+    }
+
+    /** Counts of scenarios, and each failing one with what it expected and got. */
+    record Scenarios(long passed, long failed, List<ScenarioView> failures) {
+    }
+
+    record ScenarioView(String file, String sheet, String cell, String scenario, List<String> expectedOffers,
+                        List<String> actualOffers, List<String> firedRules, String failure) {
+
+        static ScenarioView of(ScenarioResult result) {
+            return new ScenarioView(result.file(), result.sheet(), result.cell(), result.name(), result.expected(),
+                    result.actual(), result.firedRules(), result.failure());
+        }
+    }
+
+    record RuleSetSummary(String rulesetId, Integer activeVersion, int lastVersion) {
+    }
+
+    record RuleSetDetail(String rulesetId, Integer activeVersion, Integer previousVersion,
+                         List<VersionSummary> versions, List<AuditEntry> history) {
+    }
+
+    record VersionSummary(int version, VersionStatus status, int ruleCount, String uploadedBy, Instant uploadedAt,
+                          boolean active) {
+    }
+
+    record AuditEntry(int version, String action, String actor, Instant at, String detail) {
+    }
+
+    record VersionDetail(UploadReport report, int ruleCount, String uploadedBy, Instant uploadedAt,
+                         List<String> files) {
+    }
+
+    record Activation(String rulesetId, int activeVersion, Integer previousVersion, int ruleCount) {
+    }
+
+    record RollbackRequest(Integer version) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.solomo.decision.ruleset;
+
+import io.solomo.decision.offer.ActiveOfferRules;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.solomo.decision.ruleset.RuleSetUploads.WELCOME;
+import static io.solomo.decision.ruleset.RuleSetUploads.WORKBOOK;
+import static io.solomo.decision.ruleset.RuleSetUploads.bundledWithCells;
+import static io.solomo.decision.ruleset.RuleSetUploads.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleSetApiIntegrationTests extends DemoServer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String VERSIONS = "/api/v1/rulesets/offers/versions";
+
+    @Autowired
+    ActiveOfferRules activeRules;
+
+    @Autowired
+    RuleSetVersions versions;
+
+    @AfterEach
+    void activateTheBundledRulesAgain() {
+        versions.activate("offers", 1, "test");
+    }
+
+    private ApiClient analyst() {
+        return ApiClient.on(port).as("analyst", PASSWORD);
+    }
+
+    @Test
+    void seedsTheBundledRulesAsVersionOneOfTheOffersRuleSet() {
+        ApiClient.Response list = analyst().get("/api/v1/rulesets");
+        ApiClient.Response offers = analyst().get("/api/v1/rulesets/offers");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get(0).get("rulesetId").asString()).isEqualTo("offers");
+        JsonNode history = offers.json().get("versions");
+        JsonNode first = history.get(history.size() - 1);
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("status").asString()).isEqualTo("VALID");
+        assertThat(first.get("uploadedBy").asString()).isEqualTo("system");
+    }
+
+    @Test
+    void storesAValidUploadWithoutActivatingItThenActivatesAndRollsBack() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("B16", WELCOME + " (winter)"));
+
+        HttpResponse<String> uploaded = upload(port, "analyst", VERSIONS, files);
+
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        JsonNode report = JSON.readTree(uploaded.body());
+        int version = report.get("version").asInt();
+        assertThat(report.get("rulesetId").asString()).isEqualTo("offers");
+        assertThat(report.get("status").asString()).isEqualTo("VALID");
+        assertThat(report.get("errors").size()).isZero();
+        assertThat(report.get("warnings").isArray()).isTrue();
+        assertThat(report.get("scenarios").get("passed").asInt()).isZero();
+        assertThat(report.get("scenarios").get("failed").asInt()).isZero();
+        assertThat(activeRules.current().version()).isEqualTo("offers-1");
+
+        ApiClient.Response activated = analyst().post(VERSIONS + "/" + version + "/activate", "");
+
+        assertThat(activated.status()).isEqualTo(200);
+        assertThat(activated.json().get("activeVersion").asInt()).isEqualTo(version);
+        assertThat(activeRules.current().ruleNames()).contains(WELCOME + " (winter)");
+
+        ApiClient.Response rolledBack = analyst().post("/api/v1/rulesets/offers/rollback", "");
+
+        assertThat(rolledBack.status()).isEqualTo(200);
+        assertThat(rolledBack.json().get("activeVersion").asInt()).isEqualTo(1);
+        assertThat(activeRules.current().ruleNames()).contains(WELCOME).doesNotContain(WELCOME + " (winter)");
+        JsonNode audit = analyst().get("/api/v1/rulesets/offers").json().get("history");
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("ROLLBACK");
+        assertThat(audit.get(0).get("actor").asString()).isEqualTo("analyst");
+        assertThat(audit.get(1).get("action").asString()).isEqualTo("ACTIVATE");
+        assertThat(audit.get(2).get("action").asString()).isEqualTo("UPLOAD");
+    }
+
+    @Test
+    void reportsAnInvalidUploadByCellAndRefusesToActivateIt() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("C17", "GOLD, DIAMOND"));
+
+        HttpResponse<String> uploaded = upload(port, "analyst", VERSIONS, files);
+
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        JsonNode report = JSON.readTree(uploaded.body());
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        JsonNode error = report.get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo(WORKBOOK);
+        assertThat(error.get("sheet").asString()).isEqualTo("Offers");
+        assertThat(error.get("cell").asString()).isEqualTo("C17");
+        assertThat(error.get("message").asString()).contains("'DIAMOND'");
+
+        ApiClient.Response activation = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
+                "");
+
+        assertThat(activation.status()).isEqualTo(400);
+        assertThat(activation.json().get("detail").asString()).contains("INVALID");
+        assertThat(activeRules.current().version()).isEqualTo("offers-1");
+    }
+
+    @Test
+    void refusesAVersionWhoseScenariosFailAndShowsTheFailingRow() {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty tier,Day,Hour,Expected offers",
+                "Bronze away from stores,BRONZE,MONDAY,15,none").getBytes(StandardCharsets.UTF_8));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        assertThat(report.get("scenarios").get("failed").asInt()).isEqualTo(1);
+        JsonNode failure = report.get("scenarios").get("failures").get(0);
+        assertThat(failure.get("scenario").asString()).isEqualTo("Bronze away from stores");
+        assertThat(failure.get("cell").asString()).isEqualTo("A2");
+        assertThat(failure.get("expectedOffers").size()).isZero();
+        assertThat(failure.get("actualOffers").get(0).asString()).isEqualTo("APP-LOYALTY-5EUR");
+        assertThat(failure.get("firedRules").toString()).contains("Offer 5 EUR off in the app");
+    }
+
+    @Test
+    void givesBackTheUploadedFilesUnchangedAndTheDiffOfTheGeneratedDrl() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("I19", "APP-LOYALTY-10EUR"));
+        int version = JSON.readTree(upload(port, "analyst", VERSIONS, files).body()).get("version").asInt();
+
+        ApiClient.Response download = analyst().get(VERSIONS + "/" + version + "/files/" + WORKBOOK);
+        ApiClient.Response drl = analyst().get(VERSIONS + "/" + version + "/drl");
+        ApiClient.Response diff = analyst().get(VERSIONS + "/" + version + "/diff?from=1");
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(files.get(WORKBOOK));
+        assertThat(drl.json().get(WORKBOOK).asString()).contains("String offerId = \"APP-LOYALTY-10EUR\";");
+        assertThat(diff.text()).contains("--- v1/" + WORKBOOK)
+                .contains("-\t\tString offerId = \"APP-LOYALTY-5EUR\";")
+                .contains("+\t\tString offerId = \"APP-LOYALTY-10EUR\";")
+                .doesNotContain("GOLD-MORNING-COFFEE");
+    }
+
+    @Test
+    void letsOnlyAnalystsAndAdministratorsChangeRules() {
+        Map<String, byte[]> files = bundledWithCells(Map.of());
+
+        assertThat(upload(port, "app", VERSIONS, files).statusCode()).isEqualTo(403);
+        assertThat(upload(port, "marketer", VERSIONS, files).statusCode()).isEqualTo(403);
+        assertThat(app().post(VERSIONS + "/1/activate", "").status()).isEqualTo(403);
+        assertThat(upload(port, "admin", VERSIONS, files).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownRuleSetOrVersion() {
+        assertThat(analyst().get("/api/v1/rulesets/pricing").status()).isEqualTo(404);
+        assertThat(analyst().post(VERSIONS + "/999/activate", "").status()).isEqualTo(404);
+    }
+}

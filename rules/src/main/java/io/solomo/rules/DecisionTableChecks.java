@@ -1,0 +1,513 @@
+package io.solomo.rules;
+
+import io.solomo.rules.TableGrid.GridCell;
+import io.solomo.rules.TableGrid.Kind;
+import io.solomo.rules.TableGrid.Merge;
+
+import java.beans.Introspector;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the decision tables of one file for the mistakes that Drools accepts silently or reports only as a line of
+ * generated DRL: dates and rounding noise in numeric cells, typographic quotes, merged cells without their covered
+ * cells, values of the wrong type for their field, decimal commas, and rule rows cut off by a blank row.
+ */
+final class DecisionTableChecks {
+
+    private static final Pattern RULE_TABLE = Pattern.compile("(?i)^ruletable\\b.*");
+    private static final Set<String> KEYWORDS = Set.of("ruleset", "import", "variables", "functions", "queries",
+            "declare", "unit", "sequential", "sequentialmaxpriority", "sequentialminpriority", "escapequotes",
+            "numericdisabled");
+    private static final Pattern FORALL = Pattern.compile("(?s)^\\s*forall\\((.*?)\\)\\s*\\{(.*)}\\s*$");
+    private static final Pattern PATTERN_TYPE = Pattern.compile("^\\s*(?:\\$\\w+\\s*:\\s*)?([\\w.]+)");
+    private static final Pattern FIELD_BEFORE = Pattern.compile("(\\w+)\\s*(?:==|!=|>=|<=|>|<)\\s*$");
+    private static final Pattern ENUM_BEFORE = Pattern.compile("([A-Z]\\w*)\\.$");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("^-?\\d+$");
+    private static final String TYPOGRAPHIC_QUOTES = "\u201C\u201D\u201E\u201F\u2018\u2019\u00AB\u00BB";
+    private static final MathContext DISPLAY_PRECISION = new MathContext(12);
+
+    private final ClassLoader factClassLoader;
+
+    DecisionTableChecks(ClassLoader factClassLoader) {
+        this.factClassLoader = factClassLoader;
+    }
+
+    /** A rule name given in a NAME column, with its cell, for the check of duplicates across files. */
+    record NamedRule(String rulePackage, String name, Finding place) {
+    }
+
+    /** What the checks found in one file: the findings and the rule names they saw. */
+    record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables) {
+    }
+
+    /** The rule rows of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
+    record TableSpan(String sheet, int firstColumn, int firstDataRow, int lastDataRow) {
+    }
+
+    Result check(List<TableGrid> sheets) {
+        List<Finding> findings = new ArrayList<>();
+        List<NamedRule> names = new ArrayList<>();
+        List<String> imports = imports(sheets);
+        String rulePackage = keywordValue(sheets, "ruleset").orElse("rule_table");
+        List<TableSpan> tables = new ArrayList<>();
+        for (TableGrid grid : sheets) {
+            for (int row = 0; row <= grid.lastRow(); row++) {
+                for (GridCell cell : grid.row(row).values()) {
+                    if (RULE_TABLE.matcher(cell.text().strip()).matches()) {
+                        Table table = Table.at(grid, row, cell.column());
+                        tables.add(new TableSpan(grid.sheet(), table.firstColumn(), table.firstDataRow(),
+                                table.lastDataRow()));
+                        new TableCheck(grid, table, imports, findings).run();
+                        names.addAll(namedRules(grid, table, rulePackage));
+                    }
+                }
+            }
+            checkKeywordCells(grid, findings);
+        }
+        return new Result(findings, names, tables);
+    }
+
+    /** Where one RuleTable sits; rows and columns are 0-based and inclusive. */
+    record Table(int titleRow, int firstColumn, int lastColumn, int firstDataRow, int lastDataRow,
+                 List<String> columnTypes) {
+
+        static Table at(TableGrid grid, int titleRow, int firstColumn) {
+            int headerRow = titleRow + 1;
+            List<String> types = new ArrayList<>();
+            int column = firstColumn;
+            while (!grid.text(headerRow, column).isEmpty()) {
+                types.add(grid.text(headerRow, column).toUpperCase(Locale.ROOT));
+                column++;
+            }
+            int lastColumn = Math.max(firstColumn, column - 1);
+            int firstDataRow = titleRow + 5;
+            int row = firstDataRow;
+            while (row <= grid.lastRow() && !grid.isBlankBetween(row, firstColumn, lastColumn)) {
+                row++;
+            }
+            return new Table(titleRow, firstColumn, lastColumn, firstDataRow, row - 1, types);
+        }
+
+        String typeOf(int column) {
+            int index = column - firstColumn;
+            return index < columnTypes.size() ? columnTypes.get(index) : "";
+        }
+
+        boolean isCondition(int column) {
+            String type = typeOf(column);
+            return type.equals("CONDITION") || type.equals("C");
+        }
+
+        boolean isAction(int column) {
+            String type = typeOf(column);
+            return type.equals("ACTION") || type.equals("A");
+        }
+
+        boolean isName(int column) {
+            String type = typeOf(column);
+            return type.equals("NAME") || type.equals("N");
+        }
+    }
+
+    private final class TableCheck {
+
+        private final TableGrid grid;
+        private final Table table;
+        private final List<String> imports;
+        private final List<Finding> findings;
+
+        TableCheck(TableGrid grid, Table table, List<String> imports, List<Finding> findings) {
+            this.grid = grid;
+            this.table = table;
+            this.imports = imports;
+            this.findings = findings;
+        }
+
+        void run() {
+            if (table.lastDataRow() < table.firstDataRow()) {
+                findings.add(grid.error(table.titleRow(), table.firstColumn(), "the RuleTable has no rule rows below "
+                        + "its column titles, so it adds no rule; Drools would still make one empty rule of it"));
+            }
+            checkCodeRows();
+            for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+                ColumnShape shape = shapeOf(column);
+                for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                    GridCell cell = grid.cell(row, column);
+                    if (cell != null && !cell.text().isBlank()) {
+                        checkValue(cell, shape);
+                    }
+                }
+            }
+            checkMerges();
+            checkRowsAfterEnd();
+        }
+
+        private void checkCodeRows() {
+            for (int row = table.titleRow() + 2; row <= table.titleRow() + 3; row++) {
+                for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+                    String text = grid.text(row, column);
+                    int quote = firstTypographicQuote(text);
+                    if (quote >= 0) {
+                        findings.add(grid.error(row, column, "the code contains the typographic quote "
+                                + text.charAt(quote) + ", probably pasted from a word processor; Drools needs straight "
+                                + "quotes (\" or '). Turn off smart quotes and type it again"));
+                    }
+                }
+            }
+        }
+
+        private void checkValue(GridCell cell, ColumnShape shape) {
+            String text = cell.text().strip();
+            int row = cell.row();
+            int column = cell.column();
+            if (cell.kind() == Kind.DATE) {
+                findings.add(grid.error(row, column, "a date cell (shown as " + cell.displayed() + ") reaches the "
+                        + "rules as a serial number or as text in the server's language; type the date as text, such "
+                        + "as 04-Dec-2026, or use =TEXT(...) to turn it into text"));
+                return;
+            }
+            if (cell.kind() == Kind.NUMBER && hasRoundingNoise(cell.number())) {
+                findings.add(grid.error(row, column, "the cell shows " + shown(cell.number()) + " but stores "
+                        + cell.text() + ", and the rule would use the stored value; type the value again, or wrap "
+                        + "the formula in =ROUND(...)"));
+                return;
+            }
+            if (cell.kind() == Kind.NUMBER && shape.mentionsDate() && looksLikeDateSerial(cell.number())) {
+                findings.add(grid.warning(row, column, "the number " + cell.text() + " in a date column looks like a "
+                        + "date that the spreadsheet stored as a serial number; type the date as text, such as "
+                        + "04-Dec-2026"));
+            }
+            if (startsOrEndsWithTypographicQuote(text)) {
+                findings.add(grid.error(row, column, "the value " + text + " is wrapped in typographic quotes, "
+                        + "probably pasted from a word processor; remove them or use straight quotes (\")"));
+                return;
+            }
+            if (shape.singleUnquotedValue() && DECIMAL_COMMA.matcher(text).matches()) {
+                findings.add(grid.error(row, column, "the text " + text + " has a decimal comma, which the rules "
+                        + "read as two values; write " + text.replace(',', '.') + " or enter it as a number "
+                        + "(a number cell is read the same whatever the language of your spreadsheet)"));
+                return;
+            }
+            shape.problemWith(text).ifPresent(problem -> findings.add(grid.error(row, column, problem)));
+        }
+
+        private void checkMerges() {
+            for (Merge merge : grid.merges()) {
+                boolean inTable = merge.lastRow() >= table.titleRow() && merge.firstRow() <= table.lastDataRow()
+                        && merge.lastColumn() >= table.firstColumn() && merge.firstColumn() <= table.lastColumn();
+                if (inTable && !merge.missingCells().isEmpty()) {
+                    int[] first = merge.missingCells().get(0);
+                    findings.add(grid.error(first[0], first[1], "this cell is covered by the merged cells "
+                            + merge.range() + " but is missing from the file (" + merge.missingCells().size()
+                            + " covered cells missing), so Drools would drop what the merge stands for in these "
+                            + "columns; unmerge " + merge.range() + " and merge it again in Excel or LibreOffice"));
+                }
+            }
+        }
+
+        private void checkRowsAfterEnd() {
+            int blankRow = table.lastDataRow() + 1;
+            for (int row = blankRow + 1; row <= grid.lastRow(); row++) {
+                if (startsBlock(grid, row)) {
+                    return;
+                }
+                if (!grid.isBlankBetween(row, table.firstColumn(), table.lastColumn())) {
+                    boolean looksLikeRule = false;
+                    for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+                        if (table.isAction(column) && !grid.text(row, column).isEmpty()) {
+                            looksLikeRule = true;
+                        }
+                    }
+                    String message = "row " + (blankRow + 1) + " is blank, so the RuleTable ends there and Drools "
+                            + "ignores this row and the ones below it; delete the blank row or start a new RuleTable";
+                    findings.add(looksLikeRule ? grid.error(row, table.firstColumn(), message)
+                            : grid.warning(row, table.firstColumn(), message));
+                    return;
+                }
+            }
+        }
+
+        private ColumnShape shapeOf(int column) {
+            String snippet = grid.text(table.titleRow() + 3, column);
+            String label = grid.text(table.titleRow() + 4, column);
+            boolean mentionsDate = (snippet + " " + label).toLowerCase(Locale.ROOT).contains("date");
+            Class<?> factType = table.isCondition(column) ? patternType(column).orElse(null) : null;
+            return new ColumnShape(snippet, factType, imports, mentionsDate,
+                    table.isCondition(column) || table.isAction(column));
+        }
+
+        private Optional<Class<?>> patternType(int column) {
+            int patternRow = table.titleRow() + 2;
+            String pattern = grid.text(patternRow, column);
+            if (pattern.isEmpty()) {
+                for (Merge merge : grid.merges()) {
+                    if (merge.firstRow() == patternRow && merge.firstColumn() < column
+                            && merge.lastColumn() >= column) {
+                        pattern = grid.text(patternRow, merge.firstColumn());
+                    }
+                }
+            }
+            Matcher matcher = PATTERN_TYPE.matcher(pattern);
+            return matcher.find() ? resolve(matcher.group(1), imports) : Optional.empty();
+        }
+    }
+
+    /**
+     * How the values of one column enter the code snippet in its header, and the type of the field they are compared
+     * with when it can be found.
+     */
+    private final class ColumnShape {
+
+        private final String snippet;
+        private final Class<?> factType;
+        private final List<String> imports;
+        private final boolean mentionsDate;
+        private final boolean hasCode;
+
+        ColumnShape(String snippet, Class<?> factType, List<String> imports, boolean mentionsDate, boolean hasCode) {
+            this.snippet = snippet;
+            this.factType = factType;
+            this.imports = imports;
+            this.mentionsDate = mentionsDate;
+            this.hasCode = hasCode;
+        }
+
+        boolean mentionsDate() {
+            return mentionsDate;
+        }
+
+        /** True when the whole cell replaces one {@code $param} outside quotes, so a comma splits the value. */
+        boolean singleUnquotedValue() {
+            if (!hasCode || FORALL.matcher(snippet).matches() || snippet.contains("$1")) {
+                return false;
+            }
+            int at = snippet.indexOf("$param");
+            if (at < 0) {
+                at = snippet.indexOf('$');
+            }
+            return at > 0 && snippet.charAt(at - 1) != '"' && !ENUM_BEFORE.matcher(snippet.substring(0, at)).find();
+        }
+
+        Optional<String> problemWith(String value) {
+            if (factType == null || snippet.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher forall = FORALL.matcher(snippet);
+            if (forall.matches()) {
+                for (String part : value.split(",")) {
+                    Optional<String> problem = problemWith(forall.group(2), "$", part.strip());
+                    if (problem.isPresent()) {
+                        return problem;
+                    }
+                }
+                return Optional.empty();
+            }
+            if (snippet.contains("$1")) {
+                String[] parts = value.split(",");
+                for (int index = 0; index < parts.length; index++) {
+                    Optional<String> problem = problemWith(snippet, "$" + (index + 1), parts[index].strip());
+                    if (problem.isPresent()) {
+                        return problem;
+                    }
+                }
+                return Optional.empty();
+            }
+            return problemWith(snippet, snippet.contains("$param") ? "$param" : "$", value);
+        }
+
+        private Optional<String> problemWith(String template, String placeholder, String value) {
+            int at = template.indexOf(placeholder);
+            if (at < 0 || (at > 0 && template.charAt(at - 1) == '"')) {
+                return Optional.empty();
+            }
+            String before = template.substring(0, at);
+            Matcher enumPrefix = ENUM_BEFORE.matcher(before);
+            if (enumPrefix.find()) {
+                return resolve(enumPrefix.group(1), imports)
+                        .filter(Class::isEnum)
+                        .flatMap(type -> enumProblem(type, value));
+            }
+            Matcher field = FIELD_BEFORE.matcher(before);
+            if (!field.find()) {
+                return Optional.empty();
+            }
+            return fieldType(field.group(1)).flatMap(type -> valueProblem(field.group(1), type, value));
+        }
+
+        private Optional<Class<?>> fieldType(String field) {
+            String capitalised = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            for (String getter : List.of("get" + capitalised, "is" + capitalised)) {
+                try {
+                    return Optional.of(factType.getMethod(getter).getReturnType());
+                } catch (NoSuchMethodException absent) {
+                    // try the next accessor name
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> valueProblem(String field, Class<?> type, String value) {
+            String owner = factType.getSimpleName();
+            if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                    || type == Long.class || type == Short.class) {
+                return WHOLE_NUMBER.matcher(value).matches() ? Optional.empty() : Optional.of("'" + value
+                        + "' is not a whole number, but " + field + " of " + owner + " is one");
+            }
+            if (type == double.class || type == float.class || type == Double.class || type == Float.class
+                    || type == BigDecimal.class) {
+                return NUMBER.matcher(value).matches() ? Optional.empty() : Optional.of("'" + value
+                        + "' is not a number, but " + field + " of " + owner + " is one; write decimals with a point");
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? Optional.empty()
+                        : Optional.of("'" + value + "' is not TRUE or FALSE, but " + field + " of " + owner
+                        + " is a yes-or-no field");
+            }
+            if (type.isEnum()) {
+                return enumProblem(type, value);
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> enumProblem(Class<?> type, String value) {
+            Object[] constants = type.getEnumConstants();
+            for (Object constant : constants) {
+                if (((Enum<?>) constant).name().equals(value)) {
+                    return Optional.empty();
+                }
+            }
+            String expected = String.join(", ", Arrays.stream(constants).map(String::valueOf).toList());
+            return Optional.of("'" + value + "' is not a " + Introspector.decapitalize(type.getSimpleName())
+                    + " value; expected one of " + expected + " (in capitals)");
+        }
+    }
+
+    private Optional<Class<?>> resolve(String typeName, List<String> imports) {
+        List<String> candidates = new ArrayList<>();
+        if (typeName.contains(".")) {
+            candidates.add(typeName);
+        }
+        for (String imported : imports) {
+            if (imported.endsWith("." + typeName)) {
+                candidates.add(imported);
+            } else if (imported.endsWith(".*")) {
+                candidates.add(imported.substring(0, imported.length() - 1) + typeName);
+            }
+        }
+        candidates.add("java.lang." + typeName);
+        for (String candidate : candidates) {
+            try {
+                return Optional.of(Class.forName(candidate, false, factClassLoader));
+            } catch (ClassNotFoundException | LinkageError absent) {
+                // try the next candidate; a table whose fact classes are unknown here is not type-checked
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void checkKeywordCells(TableGrid grid, List<Finding> findings) {
+        for (int row = 0; row <= grid.lastRow(); row++) {
+            for (GridCell cell : grid.row(row).values()) {
+                String keyword = cell.text().strip().toLowerCase(Locale.ROOT);
+                if (KEYWORDS.contains(keyword)) {
+                    String value = grid.text(row, cell.column() + 1);
+                    int quote = firstTypographicQuote(value);
+                    if (quote >= 0) {
+                        findings.add(grid.error(row, cell.column() + 1, "the typographic quote " + value.charAt(quote)
+                                + " was probably pasted from a word processor; Drools needs straight quotes"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean startsBlock(TableGrid grid, int row) {
+        for (GridCell cell : grid.row(row).values()) {
+            String text = cell.text().strip();
+            if (RULE_TABLE.matcher(text).matches() || KEYWORDS.contains(text.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<NamedRule> namedRules(TableGrid grid, Table table, String rulePackage) {
+        List<NamedRule> names = new ArrayList<>();
+        for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+            if (table.isName(column)) {
+                for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                    String name = grid.text(row, column);
+                    if (!name.isEmpty()) {
+                        names.add(new NamedRule(rulePackage, name, grid.error(row, column, "")));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<String> imports(List<TableGrid> sheets) {
+        return keywordValue(sheets, "import")
+                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(name -> !name.isEmpty())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private static Optional<String> keywordValue(List<TableGrid> sheets, String keyword) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (TableGrid grid : sheets) {
+            for (int row = 0; row <= grid.lastRow(); row++) {
+                for (GridCell cell : grid.row(row).values()) {
+                    if (cell.text().strip().equalsIgnoreCase(keyword)) {
+                        found.putIfAbsent(keyword, grid.text(row, cell.column() + 1));
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(found.get(keyword)).filter(value -> !value.isEmpty());
+    }
+
+    static boolean hasRoundingNoise(double number) {
+        if (!Double.isFinite(number) || number == Math.rint(number)) {
+            return false;
+        }
+        return String.valueOf(number).replace("E", "").length() - shown(number).length() > 3;
+    }
+
+    /** Returns the number as a spreadsheet shows it in General format: at most 12 significant digits. */
+    private static String shown(double number) {
+        return new BigDecimal(String.valueOf(number)).round(DISPLAY_PRECISION).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean looksLikeDateSerial(double number) {
+        // 1954-10-03 to 2119-01-10 in Excel's 1900 date system.
+        return number == Math.rint(number) && number >= 20_000 && number <= 80_000;
+    }
+
+    private static int firstTypographicQuote(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            if (TYPOGRAPHIC_QUOTES.indexOf(text.charAt(index)) >= 0) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsOrEndsWithTypographicQuote(String text) {
+        return !text.isEmpty() && (TYPOGRAPHIC_QUOTES.indexOf(text.charAt(0)) >= 0
+                || TYPOGRAPHIC_QUOTES.indexOf(text.charAt(text.length() - 1)) >= 0);
+    }
+}

@@ -1,0 +1,303 @@
+package io.solomo.rules;
+
+import io.solomo.model.offer.OfferCandidate;
+import io.solomo.rules.DecisionTableChecks.NamedRule;
+import io.solomo.rules.DecisionTableChecks.TableSpan;
+import io.solomo.rules.OfferScenarios.Scenario;
+import io.solomo.rules.RuleCompilationException.Problem;
+import io.solomo.rules.WorkbookReader.UnreadableWorkbookException;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validates one uploaded version of a rule set the way an analyst needs: reads every workbook with Apache POI for the
+ * mistakes Drools accepts silently, compiles the rules, runs the test scenarios, and reports each finding by file,
+ * sheet and cell.
+ *
+ * <p>Files are untrusted: sizes are capped, workbooks are read by {@link WorkbookReader}, and Drools compiles copies in
+ * which formulas are replaced by their cached values. Thread-safe.
+ */
+public final class RuleSetValidator {
+
+    /** The largest file accepted, in bytes. */
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    /** The most files in one version. */
+    public static final int MAX_FILES = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetValidator.class);
+    private static final Pattern DRL_PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern DRL_RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)");
+
+    private final OfferRuleCompiler offerCompiler;
+    private final RuleSetCompiler genericCompiler;
+
+    public RuleSetValidator(OfferRuleCompiler offerCompiler, RuleSetCompiler genericCompiler) {
+        this.offerCompiler = offerCompiler;
+        this.genericCompiler = genericCompiler;
+    }
+
+    /** Validates an offers rule set: package {@code solomo.offers}, the model's facts, and its scenarios. */
+    public ValidationReport validateOffers(String version, Map<String, byte[]> files) {
+        return validate(version, files, true, OfferCandidate.class.getClassLoader());
+    }
+
+    /**
+     * Validates a rule set for any facts and packages. Scenarios are not run, since they describe offer contacts.
+     *
+     * @param classLoader the loader that sees the fact classes the rules import
+     */
+    public ValidationReport validateAny(String version, Map<String, byte[]> files, ClassLoader classLoader) {
+        return validate(version, files, false, classLoader);
+    }
+
+    /**
+     * Returns the DRL of each rule file, as Drools reads it: the text of a DRL file, and the DRL that Drools generates
+     * from a decision table (from the formulas' cached values). Scenario files and files Drools would skip are left
+     * out; a table that cannot be read gives a one-line comment saying why.
+     */
+    public Map<String, String> ruleText(Map<String, byte[]> files) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String path = file.getKey();
+            if (OfferScenarios.isScenarioFile(path) || RuleFileNames.problemWith(path).isPresent()) {
+                continue;
+            }
+            if (!RuleFileNames.isDecisionTable(path)) {
+                texts.put(path, new String(file.getValue(), StandardCharsets.UTF_8));
+                continue;
+            }
+            try {
+                byte[] table = RuleFileNames.isCsvDecisionTable(path) ? file.getValue()
+                        : WorkbookReader.read(path, file.getValue()).forDrools();
+                InputType type = RuleFileNames.isCsvDecisionTable(path) ? InputType.CSV : InputType.XLS;
+                texts.put(path, new SpreadsheetCompiler().compile(new ByteArrayInputStream(table), type));
+            } catch (UnreadableWorkbookException | RuntimeException unreadable) {
+                texts.put(path, "// cannot generate DRL: " + String.valueOf(unreadable.getMessage()).lines()
+                        .findFirst().orElse("") + "\n");
+            }
+        }
+        return texts;
+    }
+
+    private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
+                                      ClassLoader classLoader) {
+        Upload upload = new Upload(version, classLoader);
+        upload.read(files);
+        if (upload.errors.isEmpty()) {
+            upload.compile(offers);
+        }
+        if (offers && upload.offerRules != null) {
+            upload.runScenarios();
+        }
+        ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
+                upload.generatedDrl, upload.ruleCount, upload.offerRules);
+        log.info("Validated rule set version {}: {} files, {} rules, {} errors, {} warnings, scenarios {} passed {} "
+                        + "failed", version, files.size(), report.ruleCount(), report.errors().size(),
+                report.warnings().size(), report.scenariosPassed(), report.scenariosFailed());
+        return report;
+    }
+
+    /** The state of one validation. */
+    private final class Upload {
+
+        private final String version;
+        private final ClassLoader classLoader;
+        private final DecisionTableChecks checks;
+        private final List<Finding> errors = new ArrayList<>();
+        private final List<Finding> warnings = new ArrayList<>();
+        private final Map<String, byte[]> forDrools = new LinkedHashMap<>();
+        private final Map<String, List<TableSpan>> tables = new HashMap<>();
+        private final Map<String, String> generatedDrl = new LinkedHashMap<>();
+        private final List<NamedRule> namedRules = new ArrayList<>();
+        private final List<TableGrid> scenarioGrids = new ArrayList<>();
+        private final List<ScenarioResult> scenarioResults = new ArrayList<>();
+        private OfferRuleBase offerRules;
+        private int ruleCount;
+
+        Upload(String version, ClassLoader classLoader) {
+            this.version = version;
+            this.classLoader = classLoader;
+            this.checks = new DecisionTableChecks(classLoader);
+        }
+
+        void read(Map<String, byte[]> files) {
+            if (files.size() > MAX_FILES) {
+                errors.add(Finding.error(null, null, null, files.size() + " files uploaded; at most " + MAX_FILES
+                        + " are accepted"));
+                return;
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                String path = file.getKey();
+                byte[] content = file.getValue() == null ? new byte[0] : file.getValue();
+                if (content.length > MAX_FILE_BYTES) {
+                    errors.add(Finding.error(path, null, null, "the file has " + content.length + " bytes; at most "
+                            + MAX_FILE_BYTES + " are accepted"));
+                } else if (path != null && OfferScenarios.isScenarioFile(path)) {
+                    scenarioGrids.add(CsvTableReader.read(path, content));
+                } else {
+                    readRuleFile(path, content);
+                }
+            }
+            checkDuplicateNames();
+            if (forDrools.isEmpty() && errors.isEmpty()) {
+                errors.add(Finding.error(null, null, null, "no rule file uploaded; add a .drl file or a decision "
+                        + "table named *.drl.xlsx, *.drl.xls or *.drl.csv"));
+            }
+        }
+
+        private void readRuleFile(String path, byte[] content) {
+            var nameProblem = RuleFileNames.problemWith(path);
+            if (nameProblem.isPresent()) {
+                errors.add(Finding.error(path, null, null, nameProblem.get()));
+                return;
+            }
+            if (content.length == 0) {
+                errors.add(Finding.error(path, null, null, "the file is empty"));
+                return;
+            }
+            if (!RuleFileNames.isDecisionTable(path)) {
+                forDrools.put(path, content);
+                readDrlRuleNames(path, new String(content, StandardCharsets.UTF_8));
+                return;
+            }
+
+            List<TableGrid> sheets;
+            byte[] tableForDrools = content;
+            if (RuleFileNames.isCsvDecisionTable(path)) {
+                sheets = List.of(CsvTableReader.read(path, content));
+            } else {
+                try {
+                    WorkbookReader.Contents workbook = WorkbookReader.read(path, content);
+                    sheets = workbook.sheets();
+                    tableForDrools = workbook.forDrools();
+                    if (workbook.formulaCells() > 0) {
+                        warnings.add(Finding.warning(path, null, null, workbook.formulaCells() + " formula cells "
+                                + "are read from the values the spreadsheet last calculated; open and save the file "
+                                + "in Excel or LibreOffice after changing what they depend on"));
+                    }
+                } catch (UnreadableWorkbookException unreadable) {
+                    errors.add(Finding.error(path, null, null, unreadable.getMessage()));
+                    return;
+                }
+            }
+            List<TableGrid> ruleSheets = sheets.stream().filter(sheet -> !OfferScenarios.isScenarioSheet(sheet))
+                    .toList();
+            sheets.stream().filter(OfferScenarios::isScenarioSheet).forEach(scenarioGrids::add);
+
+            DecisionTableChecks.Result result = checks.check(ruleSheets);
+            for (Finding finding : result.findings()) {
+                (finding.severity() == Finding.Severity.ERROR ? errors : warnings).add(finding);
+            }
+            namedRules.addAll(result.namedRules());
+            tables.put(path, result.tables());
+            if (result.tables().isEmpty()) {
+                errors.add(Finding.error(path, null, null, "the file has no cell starting with 'RuleTable', so "
+                        + "Drools would find no rule in it"));
+                return;
+            }
+            forDrools.put(path, tableForDrools);
+            generateDrl(path, tableForDrools);
+        }
+
+        private void generateDrl(String path, byte[] table) {
+            InputType type = RuleFileNames.isCsvDecisionTable(path) ? InputType.CSV : InputType.XLS;
+            try {
+                generatedDrl.put(path, new SpreadsheetCompiler().compile(new ByteArrayInputStream(table), type));
+            } catch (RuntimeException unreadable) {
+                errors.add(Finding.error(path, null, null, "Drools cannot read the table: "
+                        + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("")));
+            }
+        }
+
+        private void readDrlRuleNames(String path, String drl) {
+            Matcher packageLine = DRL_PACKAGE.matcher(drl);
+            String rulePackage = packageLine.find() ? packageLine.group(1) : "defaultpkg";
+            Matcher rule = DRL_RULE.matcher(drl);
+            while (rule.find()) {
+                String name = rule.group(1).replaceAll("^[\"']|[\"']$", "");
+                int line = (int) drl.substring(0, rule.start(1)).lines().count();
+                namedRules.add(new NamedRule(rulePackage, name, Finding.error(path, null, "line " + line, "")));
+            }
+        }
+
+        private void checkDuplicateNames() {
+            Map<String, Finding> first = new HashMap<>();
+            for (NamedRule rule : namedRules) {
+                String key = rule.rulePackage() + "\u0000" + rule.name();
+                Finding earlier = first.putIfAbsent(key, rule.place());
+                if (earlier != null) {
+                    Finding place = rule.place();
+                    errors.add(Finding.error(place.file(), place.sheet(), place.cell(), "the rule name '" + rule.name()
+                            + "' is already used at " + earlier.location() + "; every rule needs a unique name"));
+                }
+            }
+        }
+
+        void compile(boolean offers) {
+            try {
+                if (offers) {
+                    offerRules = offerCompiler.compile(version, forDrools);
+                    ruleCount = offerRules.ruleCount();
+                } else {
+                    ruleCount = genericCompiler.compile(version, forDrools, classLoader).ruleNames().size();
+                }
+            } catch (RuleCompilationException invalid) {
+                invalid.problems().forEach(problem -> errors.add(findingOf(problem)));
+            }
+        }
+
+        private Finding findingOf(Problem problem) {
+            String path = problem.file();
+            if (path != null && RuleFileNames.isDecisionTable(path) && problem.line() > 0) {
+                int row = problem.line() - 1;
+                for (TableSpan span : tables.getOrDefault(path, List.of())) {
+                    if (row >= span.firstDataRow() && row <= span.lastDataRow()) {
+                        return Finding.error(path, span.sheet(), TableGrid.reference(row, span.firstColumn()),
+                                problem.message());
+                    }
+                }
+                return Finding.error(path, null, "row " + problem.line(), problem.message());
+            }
+            if (path != null && problem.line() > 0) {
+                String cell = problem.column() > 0 ? "line " + problem.line() + ", column " + problem.column()
+                        : "line " + problem.line();
+                return Finding.error(path, null, cell, problem.message());
+            }
+            return Finding.error(path, null, null, problem.message());
+        }
+
+        void runScenarios() {
+            List<Scenario> scenarios = new ArrayList<>();
+            for (TableGrid grid : scenarioGrids) {
+                scenarios.addAll(OfferScenarios.read(grid, errors));
+            }
+            for (Scenario scenario : scenarios) {
+                ScenarioResult result = OfferScenarios.run(scenario, offerRules);
+                scenarioResults.add(result);
+                if (!result.passed()) {
+                    String why = result.failure() != null ? result.failure()
+                            : "expected " + describe(result.expected()) + " but the rules proposed "
+                            + describe(result.actual()) + "; rules fired: " + result.firedRules();
+                    errors.add(Finding.error(result.file(), result.sheet(), result.cell(), "scenario '" + result.name()
+                            + "' failed: " + why));
+                }
+            }
+        }
+
+        private static String describe(List<String> offers) {
+            return offers.isEmpty() ? "no offer" : offers.toString();
+        }
+    }
+}

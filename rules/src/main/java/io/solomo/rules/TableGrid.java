@@ -1,0 +1,109 @@
+package io.solomo.rules;
+
+import org.apache.poi.ss.util.CellReference;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The cells of one worksheet or CSV decision table as text, the way Drools reads them, with what the checks need to
+ * know about how each value was stored. Rows and columns are 0-based.
+ */
+final class TableGrid {
+
+    private final String file;
+    private final String sheet;
+    private final NavigableMap<Integer, NavigableMap<Integer, GridCell>> rows = new TreeMap<>();
+    private final List<Merge> merges;
+
+    TableGrid(String file, String sheet, List<Merge> merges) {
+        this.file = file;
+        this.sheet = sheet;
+        this.merges = List.copyOf(merges);
+    }
+
+    void put(GridCell cell) {
+        rows.computeIfAbsent(cell.row(), row -> new TreeMap<>()).put(cell.column(), cell);
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** Returns the worksheet name, or null for a CSV table. */
+    String sheet() {
+        return sheet;
+    }
+
+    List<Merge> merges() {
+        return merges;
+    }
+
+    int lastRow() {
+        return rows.isEmpty() ? -1 : rows.lastKey();
+    }
+
+    /** Returns the cells of a row by column, empty for a missing row. */
+    Map<Integer, GridCell> row(int row) {
+        return rows.getOrDefault(row, Collections.emptyNavigableMap());
+    }
+
+    GridCell cell(int row, int column) {
+        return row(row).get(column);
+    }
+
+    /** Returns the trimmed text of a cell, or "" when it is missing or blank. */
+    String text(int row, int column) {
+        GridCell cell = cell(row, column);
+        return cell == null ? "" : cell.text().strip();
+    }
+
+    boolean isBlankBetween(int row, int firstColumn, int lastColumn) {
+        for (int column = firstColumn; column <= lastColumn; column++) {
+            if (!text(row, column).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    Finding error(int row, int column, String message) {
+        return Finding.error(file, sheet, reference(row, column), message);
+    }
+
+    Finding warning(int row, int column, String message) {
+        return Finding.warning(file, sheet, reference(row, column), message);
+    }
+
+    static String reference(int row, int column) {
+        return CellReference.convertNumToColString(column) + (row + 1);
+    }
+
+    /**
+     * One cell.
+     *
+     * @param text      what Drools reads: the string, or the number written as Java would, or a formula's cached value
+     * @param kind      how the spreadsheet stored the value
+     * @param number    the stored number of a numeric or date cell, else NaN
+     * @param displayed what the analyst sees in the spreadsheet, in English number format
+     */
+    record GridCell(int row, int column, String text, Kind kind, double number, String displayed) {
+    }
+
+    enum Kind {
+        TEXT,
+        NUMBER,
+        DATE,
+        BOOLEAN,
+        /** A cell that is part of a merge or styled but holds nothing. */
+        BLANK
+    }
+
+    /** A merged range, with the covered cells that the file does not contain. */
+    record Merge(String range, int firstRow, int lastRow, int firstColumn, int lastColumn,
+                 List<int[]> missingCells) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.solomo.rules;
+
+import io.solomo.rules.TableGrid.GridCell;
+import io.solomo.rules.TableGrid.Kind;
+import io.solomo.rules.TableGrid.Merge;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an uploaded workbook with Apache POI as untrusted input: zip bombs and oversized parts are refused, XML is
+ * parsed by POI's hardened parsers (no external entities), and formulas are never evaluated, only their cached values
+ * are read.
+ */
+final class WorkbookReader {
+
+    /** The largest uncompressed part of an .xlsx file, in bytes; a 1,000-row table needs well under 1 MB. */
+    static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
+    /** The most characters of text a workbook may hold. */
+    static final long MAX_TEXT_CHARACTERS = 10_000_000L;
+    /** An .xlsx part may not expand more than 1 / this ratio; POI's default, kept explicit. */
+    static final double MIN_INFLATE_RATIO = 0.01;
+
+    static {
+        // These POI settings are global to the JVM; nothing else in the server reads spreadsheets.
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMaxTextSize(MAX_TEXT_CHARACTERS);
+    }
+
+    private WorkbookReader() {
+    }
+
+    /**
+     * The sheets of a workbook, and the bytes to give Drools: the upload itself, or a copy in which every formula is
+     * replaced by its cached value, so that Drools does not evaluate formulas of an untrusted file.
+     */
+    record Contents(List<TableGrid> sheets, byte[] forDrools, int formulaCells) {
+    }
+
+    /** Thrown when POI cannot or must not read the file; the message says why, for the analyst. */
+    static final class UnreadableWorkbookException extends Exception {
+        UnreadableWorkbookException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static Contents read(String path, byte[] content) throws UnreadableWorkbookException {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
+            List<TableGrid> sheets = new ArrayList<>();
+            int formulaCells = 0;
+            for (Sheet sheet : workbook) {
+                TableGrid grid = new TableGrid(path, sheet.getSheetName(), merges(sheet));
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.FORMULA) {
+                            formulaCells++;
+                        }
+                        grid.put(gridCell(cell, formatter));
+                    }
+                }
+                sheets.add(grid);
+            }
+            byte[] forDrools = formulaCells == 0 ? content : withCachedValues(workbook);
+            return new Contents(sheets, forDrools, formulaCells);
+        } catch (EncryptedDocumentException encrypted) {
+            throw new UnreadableWorkbookException("the workbook is password-protected; save it without a password",
+                    encrypted);
+        } catch (IOException | RuntimeException unreadable) {
+            throw new UnreadableWorkbookException("cannot read the workbook (" + firstLine(unreadable.getMessage())
+                    + "); save it again from Excel or LibreOffice as .xlsx", unreadable);
+        }
+    }
+
+    private static GridCell gridCell(Cell cell, DataFormatter formatter) {
+        int row = cell.getRowIndex();
+        int column = cell.getColumnIndex();
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> {
+                double number = cell.getNumericCellValue();
+                String displayed = formatter.formatRawCellContents(number, cell.getCellStyle().getDataFormat(),
+                        cell.getCellStyle().getDataFormatString());
+                Kind kind = DateUtil.isCellDateFormatted(cell) ? Kind.DATE : Kind.NUMBER;
+                yield new GridCell(row, column, javaNumber(number), kind, number, displayed);
+            }
+            case STRING -> {
+                String text = cell.getStringCellValue();
+                yield new GridCell(row, column, text, Kind.TEXT, Double.NaN, text);
+            }
+            case BOOLEAN -> {
+                String text = String.valueOf(cell.getBooleanCellValue());
+                yield new GridCell(row, column, text, Kind.BOOLEAN, Double.NaN, text.toUpperCase(Locale.ROOT));
+            }
+            default -> new GridCell(row, column, "", Kind.BLANK, Double.NaN, "");
+        };
+    }
+
+    static String javaNumber(double number) {
+        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+            return String.valueOf((long) number);
+        }
+        return String.valueOf(number);
+    }
+
+    private static List<Merge> merges(Sheet sheet) {
+        List<Merge> merges = new ArrayList<>();
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            List<int[]> missing = new ArrayList<>();
+            for (int row = range.getFirstRow(); row <= range.getLastRow(); row++) {
+                Row sheetRow = sheet.getRow(row);
+                for (int column = range.getFirstColumn(); column <= range.getLastColumn(); column++) {
+                    boolean topLeft = row == range.getFirstRow() && column == range.getFirstColumn();
+                    if (!topLeft && (sheetRow == null || sheetRow.getCell(column) == null)) {
+                        missing.add(new int[] {row, column});
+                    }
+                }
+            }
+            merges.add(new Merge(range.formatAsString(), range.getFirstRow(), range.getLastRow(),
+                    range.getFirstColumn(), range.getLastColumn(), missing));
+        }
+        return merges;
+    }
+
+    private static byte[] withCachedValues(Workbook workbook) throws IOException {
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        // POI keeps the cached result as the cell's value when the formula is removed.
+                        cell.removeFormula();
+                    }
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown format";
+        }
+        return text.lines().findFirst().orElse("unknown format");
+    }
+}

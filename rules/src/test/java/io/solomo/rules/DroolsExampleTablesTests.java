@@ -1,0 +1,99 @@
+package io.solomo.rules;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Goes through the decision tables and DRL files of the Drools project in {@code ../shared/data}: each one either
+ * compiles, or is rejected with errors that name the file and say what is wrong, by cell where a table is at fault.
+ */
+class DroolsExampleTablesTests {
+
+    // What the sources of these files expect of them, as far as they run without the Drools test fact classes.
+    private static final Map<String, Integer> RULE_COUNTS = Map.of(
+            "kie-drools__agenda-group.drl.csv", 9,
+            "kie-drools__calendar_timer.drl.xls", 1,
+            "kie-drools__columnReplaceTest.drl.csv", 2,
+            "kie-drools__sequential.drl.csv", 3);
+    private static final Map<String, String> REJECTIONS = Map.of(
+            "kie-drools__PhoneNumberCategory.drt", "not a rule file",
+            "kie-drools__PhoneNumberCategory.drl.csv", "no cell starting with 'RuleTable'",
+            "kie-drools__advanced_dt.drl.xls", "Tables!K12: the value triggered by \u201Cno loop test\u201D is wrapped in "
+                    + "typographic quotes",
+            "kie-drools__unicode.drl.xls", "Sheet1!A10: rule 'přidej k dospělým': Unable to resolve ObjectType 'Člověk'",
+            "kie-drools__unicode.drl.csv", "A10: rule 'přidej k dospělým': Unable to resolve ObjectType 'Člověk'",
+            "kie-drools__Sample2.drl.xlsx", "Zip bomb detected",
+            "kie-drools__emptyCondition.drl.xls", "Data cell B8 has an empty column header",
+            "kie-drools__test_pricing1.drl", "line 20: [ERR 107] Line 20:0 mismatched input 'template'",
+            "baeldung__Discount.drl.xls", "Sheet1!A9: rule 'Individual > 3y': Unable to resolve ObjectType 'Customer'");
+
+    private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
+
+    @TestFactory
+    Stream<DynamicTest> everyDroolsFileCompilesOrIsRejectedPrecisely() throws IOException {
+        Optional<Path> tables = sharedData("decision-tables");
+        Optional<Path> drl = sharedData("drl");
+        assumeTrue(tables.isPresent() && drl.isPresent(), "shared/data is absent: place the shared folder beside the "
+                + "checkout (../shared/data) to run this test");
+
+        return Stream.concat(Files.list(tables.get()), Files.list(drl.get()))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    }
+
+    private void check(Path file) {
+        String path = "examples/" + file.getFileName();
+        ValidationReport report = validator.validateAny(path, Map.of(path, read(file)),
+                getClass().getClassLoader());
+
+        String name = file.getFileName().toString();
+        if (RULE_COUNTS.containsKey(name)) {
+            assertThat(report.errors()).isEmpty();
+            assertThat(report.ruleCount()).isEqualTo(RULE_COUNTS.get(name));
+        }
+        if (REJECTIONS.containsKey(name)) {
+            assertThat(report.errors()).anySatisfy(error -> assertThat(error.location() + ": " + error.message())
+                    .contains(REJECTIONS.get(name)));
+        }
+        if (report.valid()) {
+            assertThat(report.ruleCount()).isPositive();
+            return;
+        }
+        assertThat(report.errors()).allSatisfy(error -> {
+            assertThat(error.file()).isEqualTo(path);
+            assertThat(error.message()).isNotBlank().doesNotContain("\n");
+        });
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static Optional<Path> sharedData(String folder) {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null) {
+            Path candidate = directory.resolveSibling("shared").resolve("data").resolve(folder);
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+            directory = directory.getParent();
+        }
+        return Optional.empty();
+    }
+}

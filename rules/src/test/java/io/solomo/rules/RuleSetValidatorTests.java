@@ -1,0 +1,299 @@
+package io.solomo.rules;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.solomo.rules.OffersWorkbook.bundledWith;
+import static io.solomo.rules.OffersWorkbook.cell;
+import static io.solomo.rules.OffersWorkbook.number;
+import static io.solomo.rules.OffersWorkbook.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleSetValidatorTests {
+
+    private static final String[] SCENARIO_TITLES = {"Scenario", "Loyalty tier", "Channel", "Store id", "Store chain",
+            "Day", "Hour", "Expected offers"};
+
+    private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
+
+    @Test
+    void acceptsTheBundledRulesAndGeneratesTheTableDrl() {
+        ValidationReport report = validator.validateOffers("1", OfferRuleCompiler.bundledFiles());
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.valid()).isTrue();
+        assertThat(report.ruleCount()).isEqualTo(5);
+        assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).contains("package solomo.offers;")
+                .contains("rule \"" + OfferRulesFixtures.WELCOME + "\"");
+        assertThat(report.activatableRules()).isPresent();
+    }
+
+    @Test
+    void rejectsAWorkbookThatDroolsWouldSkipBecauseOfItsName() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.xlsx", files.remove(OffersWorkbook.WORKBOOK));
+
+        ValidationReport report = validator.validateOffers("2", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/offers.xlsx");
+            assertThat(error.message()).contains("rename it to solomo/offers/offers.drl.xlsx");
+        });
+    }
+
+    @Test
+    void rejectsATableWithoutRuleRows() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Sheet sheet = workbook.getSheet("Offers");
+            for (int row = 15; row <= 18; row++) {
+                sheet.removeRow(sheet.getRow(row));
+            }
+        });
+        files.remove("solomo/offers/suitability.drl");
+
+        ValidationReport report = validator.validateOffers("3", files);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("B11");
+            assertThat(error.message()).contains("no rule rows");
+        });
+    }
+
+    @Test
+    void pointsAtANumberThatShowsRoundButIsStoredWithNoise() {
+        ValidationReport report = validator.validateOffers("4", bundledWith(number("J17", 1500.0000000000002)));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("J17");
+            assertThat(error.message()).contains("shows 1500 but stores 1500.0000000000002");
+        });
+    }
+
+    @Test
+    void pointsAtADateCellThatWouldReachTheRulesAsASerialNumber() {
+        ValidationReport report = validator.validateOffers("5",
+                bundledWith(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4))));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("D17");
+            assertThat(error.message()).contains("date cell").contains("serial number");
+        });
+    }
+
+    @Test
+    void pointsAtTypographicQuotesInValuesAndInCode() {
+        ValidationReport report = validator.validateOffers("6", bundledWith(text("D17", "\u201CDemo Marché\u201D")
+                .andThen(text("E14", "forall(||){storeId == \u201C$\u201D}"))));
+
+        assertThat(report.errors()).extracting(Finding::cell).containsExactlyInAnyOrder("D17", "E14");
+        assertThat(report.errors()).allSatisfy(error -> assertThat(error.message()).contains("typographic quote"));
+    }
+
+    @Test
+    void pointsAtMergedCellsWhoseCoveredCellsAreMissing() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Sheet sheet = workbook.getSheet("Offers");
+            sheet.removeMergedRegion(0);
+            Row patterns = sheet.getRow(12);
+            for (int column = 4; column <= 7; column++) {
+                if (patterns.getCell(column) != null) {
+                    patterns.removeCell(patterns.getCell(column));
+                }
+            }
+            sheet.addMergedRegion(CellRangeAddress.valueOf("D13:H13"));
+        });
+
+        ValidationReport report = validator.validateOffers("7", files);
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.cell()).isEqualTo("E13");
+            assertThat(error.message()).contains("merged cells D13:H13").contains("4 covered cells missing");
+        });
+    }
+
+    @Test
+    void pointsAtTheSecondUseOfARuleName() {
+        ValidationReport report = validator.validateOffers("8",
+                bundledWith(text("B18", OfferRulesFixtures.MORNING_COFFEE)));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("B18");
+            assertThat(error.message()).contains("already used at solomo/offers/offers.drl.xlsx Offers!B17");
+        });
+    }
+
+    @Test
+    void pointsAtConditionValuesOfTheWrongTypeForTheirField() {
+        ValidationReport report = validator.validateOffers("9", bundledWith(text("C17", "GOLD, DIAMOND")
+                .andThen(text("H17", "7, eleven")).andThen(text("F18", "sometimes"))));
+
+        assertThat(report.errors()).extracting(Finding::cell, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("C17", "'DIAMOND' is not a loyaltyTier value; expected one of "
+                        + "BRONZE, SILVER, GOLD, PLATINUM (in capitals)"),
+                org.assertj.core.groups.Tuple.tuple("H17", "'eleven' is not a whole number, but hour of "
+                        + "ContactContext is one"),
+                org.assertj.core.groups.Tuple.tuple("F18", "'sometimes' is not TRUE or FALSE, but atStore of "
+                        + "ContactContext is a yes-or-no field"));
+    }
+
+    @Test
+    void pointsAtRuleRowsCutOffByABlankRow() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Sheet sheet = workbook.getSheet("Offers");
+            Row row = sheet.getRow(17);
+            while (row.getLastCellNum() > 0) {
+                row.removeCell(row.getCell(row.getLastCellNum() - 1) == null
+                        ? row.createCell(row.getLastCellNum() - 1) : row.getCell(row.getLastCellNum() - 1));
+            }
+        });
+
+        ValidationReport report = validator.validateOffers("10", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("B19");
+            assertThat(error.message()).contains("row 18 is blank");
+        });
+    }
+
+    @Test
+    void pointsAtADecimalCommaTypedAsText() {
+        ValidationReport report = validator.validateOffers("11", bundledWith(text("J17", "1,5")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("J17");
+            assertThat(error.message()).contains("decimal comma").contains("write 1.5");
+        });
+    }
+
+    @Test
+    void readsTheSameRulesWhateverTheServerLanguage() {
+        Map<String, byte[]> files = bundledWith(number("J18", 1.25));
+        Locale before = Locale.getDefault();
+        String english;
+        String french;
+        try {
+            Locale.setDefault(Locale.UK);
+            english = validator.validateOffers("12", files).generatedDrl().get(OffersWorkbook.WORKBOOK);
+            Locale.setDefault(Locale.FRANCE);
+            french = validator.validateOffers("12", files).generatedDrl().get(OffersWorkbook.WORKBOOK);
+        } finally {
+            Locale.setDefault(before);
+        }
+
+        assertThat(french).isEqualTo(english).contains("insert(new OfferCandidate(offerId, 1.25,");
+    }
+
+    @Test
+    void compilesFormulaCellsFromTheirCachedValuesWithoutEvaluatingThem() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            cell(workbook, "J18").setCellFormula("1+1");
+            // Setting a value on a formula cell sets its cached result: what the spreadsheet last calculated.
+            cell(workbook, "J18").setCellValue(3);
+        });
+
+        ValidationReport report = validator.validateOffers("13", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.warnings()).singleElement().satisfies(warning ->
+                assertThat(warning.message()).contains("1 formula cells"));
+        assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK))
+                .contains("insert(new OfferCandidate(offerId, 3.0,");
+    }
+
+    @Test
+    void reportsACompilationErrorAtTheRuleRowOfTheTable() {
+        ValidationReport report = validator.validateOffers("14", bundledWith(text("E17", "store\\")));
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("B17");
+            assertThat(error.message()).contains(OfferRulesFixtures.MORNING_COFFEE);
+        });
+        assertThat(report.errors()).allSatisfy(error -> assertThat(error.file()).isEqualTo(OffersWorkbook.WORKBOOK));
+    }
+
+    @Test
+    void runsScenariosAndReportsEachFailingRowWithExpectedAndActualOffers() {
+        Map<String, byte[]> files = bundledWith(OffersWorkbook.scenarios(SCENARIO_TITLES,
+                new String[] {"Gold member at Demo Marché early", "GOLD", "PUSH", "store-1", "Demo Marché", "FRIDAY",
+                        "8", "STORE-WELCOME-10, GOLD-MORNING-COFFEE"},
+                new String[] {"Bronze member away from stores", "BRONZE", "PUSH", "", "", "MONDAY", "15",
+                        "none"}));
+
+        ValidationReport report = validator.validateOffers("15", files);
+
+        assertThat(report.scenariosPassed()).isEqualTo(1);
+        assertThat(report.scenariosFailed()).isEqualTo(1);
+        ScenarioResult failed = report.scenarios().stream().filter(result -> !result.passed()).findFirst().orElseThrow();
+        assertThat(failed.name()).isEqualTo("Bronze member away from stores");
+        assertThat(failed.cell()).isEqualTo("A3");
+        assertThat(failed.expected()).isEmpty();
+        assertThat(failed.actual()).containsExactly("APP-LOYALTY-5EUR");
+        assertThat(failed.firedRules()).contains(OfferRulesFixtures.APP_VOUCHER);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.activatableRules()).isEmpty();
+    }
+
+    @Test
+    void runsScenariosFromACsvFile() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty tier,Channel,Consented channels,Day,Hour,Expected offers",
+                "Away on push,SILVER,PUSH,,TUESDAY,12,APP-LOYALTY-5EUR",
+                "Away without consent,SILVER,PUSH,none,TUESDAY,12,none").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("16", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.scenariosPassed()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAnOversizedFileWithoutReadingIt() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/huge.drl", new byte[RuleSetValidator.MAX_FILE_BYTES + 1]);
+
+        ValidationReport report = validator.validateOffers("17", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("at most " + RuleSetValidator.MAX_FILE_BYTES));
+    }
+
+    @Test
+    void rejectsAZipBombInsteadOfInflatingIt() throws Exception {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(new byte[20 * 1024 * 1024]);
+            zip.closeEntry();
+        }
+        Map<String, byte[]> files = Map.of("solomo/offers/bomb.drl.xlsx", bomb.toByteArray());
+
+        ValidationReport report = validator.validateOffers("18", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/bomb.drl.xlsx");
+            assertThat(error.message()).contains("cannot read the workbook");
+        });
+    }
+
+    @Test
+    void listsAllErrorsOfOneUploadTogether() {
+        ValidationReport report = validator.validateOffers("19", bundledWith(text("C17", "DIAMOND")
+                .andThen(number("J18", 0.30000000000000004))));
+
+        assertThat(report.errors()).extracting(Finding::cell).containsExactlyInAnyOrder("C17", "J18");
+        assertThat(List.copyOf(report.errors())).allSatisfy(error ->
+                assertThat(error.file()).isEqualTo(OffersWorkbook.WORKBOOK));
+    }
+}
