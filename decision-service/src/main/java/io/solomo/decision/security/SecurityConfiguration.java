@@ -2,6 +2,7 @@ package io.solomo.decision.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,7 +36,9 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+                                    @Value("${solomo.kie.path-prefix:/services/rest/server}") String kiePrefix)
+            throws Exception {
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,6 +77,11 @@ class SecurityConfiguration {
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dead-letters").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(ANALYST, ADMIN)
+                        // KIE Server REST contract: APP runs batches, ANALYST manages containers and kjars.
+                        .requestMatchers(HttpMethod.POST, kiePrefix + "/containers/instances/*")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, kiePrefix).hasAnyRole(APP, ANALYST, ADMIN)
+                        .requestMatchers(kiePrefix, kiePrefix + "/**").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

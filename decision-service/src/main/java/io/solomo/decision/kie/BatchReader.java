@@ -1,0 +1,183 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Query;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON batch of {@code POST containers/instances/{containerId}}:
+ * {@code {"lookup": "ksession", "commands": [{"insert": {...}}, {"fire-all-rules": {}}, ...]}}.
+ *
+ * <p>Supported commands: {@code insert}, {@code fire-all-rules}, {@code get-objects}, {@code query},
+ * {@code set-global}, and {@code retract} or {@code delete}. Any other command is rejected.
+ */
+final class BatchReader {
+
+    static final List<String> SUPPORTED = List.of("insert", "fire-all-rules", "get-objects", "query", "set-global",
+            "retract", "delete");
+
+    private BatchReader() {
+    }
+
+    /** Returns the {@code lookup} of the batch, or null for the container's default ksession. */
+    static String lookup(JsonNode batch) {
+        JsonNode lookup = batch.get("lookup");
+        return lookup == null || lookup.isNull() ? null : lookup.asString();
+    }
+
+    /**
+     * Reads every command of the batch.
+     *
+     * @param kieBase the KIE base the batch will run in, to check query and global names
+     * @throws InvalidFieldException naming the first command, class or property that is wrong
+     */
+    static List<BatchCommand> read(JsonNode batch, DeployedContainer container, KieBase kieBase) {
+        if (!batch.isObject()) {
+            throw new InvalidFieldException("body", batch.toString(), "a batch is a JSON object with \"commands\"");
+        }
+        JsonNode commands = batch.get("commands");
+        if (commands == null || !commands.isArray()) {
+            throw new InvalidFieldException("commands", commands == null ? null : commands.toString(),
+                    "commands is missing; give an array such as [{\"insert\": {...}}, {\"fire-all-rules\": {}}]");
+        }
+
+        List<BatchCommand> read = new ArrayList<>(commands.size());
+        for (int index = 0; index < commands.size(); index++) {
+            JsonNode command = commands.get(index);
+            String field = "commands[" + index + "]";
+            if (!command.isObject() || command.size() != 1) {
+                throw new InvalidFieldException(field, command.toString(), field + " must be an object with one "
+                        + "command, such as {\"fire-all-rules\": {}}");
+            }
+            Map.Entry<String, JsonNode> named = command.properties().iterator().next();
+            read.add(command(named.getKey(), named.getValue(), field + "." + named.getKey(), container, kieBase));
+        }
+        return read;
+    }
+
+    private static BatchCommand command(String name, JsonNode body, String field, DeployedContainer container,
+                                        KieBase kieBase) {
+        if (!body.isObject()) {
+            throw new InvalidFieldException(field, body.toString(), field + " must be a JSON object");
+        }
+        return switch (name) {
+            case "insert" -> new BatchCommand.Insert(FactMarshaller.read(body.get("object"), container,
+                    field + ".object"), text(body, "out-identifier"), bool(body, "return-object", true),
+                    text(body, "entry-point"));
+            case "fire-all-rules" -> new BatchCommand.FireAllRules(integer(body, "max", field),
+                    text(body, "out-identifier"));
+            case "get-objects" -> new BatchCommand.GetObjects(filter(body, field, container),
+                    text(body, "out-identifier"));
+            case "query" -> query(body, field, container, kieBase);
+            case "set-global" -> setGlobal(body, field, container, kieBase);
+            case "retract", "delete" -> new BatchCommand.Delete(factHandle(body.get("fact-handle"), field));
+            default -> throw new InvalidFieldException(field, name, "unsupported command '" + name + "'; this "
+                    + "server runs " + SUPPORTED);
+        };
+    }
+
+    private static Class<?> filter(JsonNode body, String field, DeployedContainer container) {
+        JsonNode filter = body.get("class-object-filter");
+        if (filter == null || filter.isNull()) {
+            return null;
+        }
+        // KIE Server 7 sends the class name as {"string": "com.example.Person"}; a plain string is accepted too.
+        JsonNode name = filter.isObject() ? filter.get("string") : filter;
+        if (name == null || !name.isString()) {
+            throw new InvalidFieldException(field + ".class-object-filter", filter.toString(),
+                    "class-object-filter must be {\"string\": \"<fully qualified class name>\"}");
+        }
+        String className = name.asString();
+        return container.factClass(className).orElseThrow(() -> new InvalidFieldException(
+                field + ".class-object-filter", className, "unknown class '" + className + "' in "
+                + field + ".class-object-filter: container " + container.id() + " has no such class"));
+    }
+
+    private static BatchCommand query(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
+        String name = text(body, "name");
+        if (name == null) {
+            throw new InvalidFieldException(field + ".name", null, field + ".name is missing");
+        }
+        boolean declared = kieBase.getKiePackages().stream()
+                .flatMap(kiePackage -> kiePackage.getQueries().stream())
+                .map(Query::getName)
+                .anyMatch(name::equals);
+        if (!declared) {
+            throw new InvalidFieldException(field + ".name", name, "the rules of container " + container.id()
+                    + " declare no query '" + name + "'");
+        }
+
+        JsonNode arguments = body.get("arguments");
+        List<Object> values = new ArrayList<>();
+        if (arguments != null && !arguments.isNull()) {
+            if (!arguments.isArray()) {
+                throw new InvalidFieldException(field + ".arguments", arguments.toString(), "arguments must be an array");
+            }
+            for (int index = 0; index < arguments.size(); index++) {
+                values.add(FactMarshaller.read(arguments.get(index), container, field + ".arguments[" + index + "]"));
+            }
+        }
+        return new BatchCommand.Query(name, values.toArray(), text(body, "out-identifier"));
+    }
+
+    private static BatchCommand setGlobal(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
+        String identifier = text(body, "identifier");
+        if (identifier == null) {
+            throw new InvalidFieldException(field + ".identifier", null, field + ".identifier is missing");
+        }
+        boolean declared = kieBase.getKiePackages().stream()
+                .map(KiePackage::getGlobalVariables)
+                .flatMap(Collection::stream)
+                .map(Global::getName)
+                .anyMatch(identifier::equals);
+        if (!declared) {
+            throw new InvalidFieldException(field + ".identifier", identifier, "the rules of container "
+                    + container.id() + " declare no global '" + identifier + "'");
+        }
+        Object value = FactMarshaller.read(body.get("object"), container, field + ".object");
+        return new BatchCommand.SetGlobal(identifier, value, text(body, "out-identifier"));
+    }
+
+    /** Accepts the external form as a string, or wrapped as KIE Server writes it in results. */
+    private static String factHandle(JsonNode handle, String field) {
+        if (handle != null && handle.isObject() && handle.size() == 1) {
+            handle = handle.properties().iterator().next().getValue().get("external-form");
+        }
+        if (handle == null || !handle.isString() || handle.asString().split(":").length < 5) {
+            throw new InvalidFieldException(field + ".fact-handle", handle == null ? null : handle.toString(),
+                    "fact-handle must be the external form of a handle returned by an insert, such as "
+                            + "\"0:1:1612258304:1612258304:1:DEFAULT:NON_TRAIT:com.example.Person\"");
+        }
+        return handle.asString();
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static boolean bool(JsonNode body, String name, boolean absent) {
+        JsonNode value = body.get(name);
+        return value == null || value.isNull() ? absent : value.asBoolean();
+    }
+
+    private static int integer(JsonNode body, String name, String field) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return -1;
+        }
+        if (!value.canConvertToInt()) {
+            throw new InvalidFieldException(field + "." + name, value.toString(), field + "." + name
+                    + " must be a whole number");
+        }
+        return value.asInt();
+    }
+}

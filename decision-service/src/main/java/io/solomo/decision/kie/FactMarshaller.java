@@ -1,0 +1,126 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+
+/**
+ * Reads and writes facts in KIE Server's JSON form, where an object is wrapped in its fully qualified class name:
+ * {@code {"bench.solomo.Customer": {"id": "c-001", "age": 34}}}. Strings, numbers and booleans travel as plain JSON.
+ *
+ * <p>A class must come from the container's kjar (see {@link DeployedContainer#factClass}); a name that does not is
+ * rejected, never read as a map. Unknown properties of a fact are rejected too.
+ */
+final class FactMarshaller {
+
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    // KIE Server 7 writes "key" : value, with a space on both sides of the colon; some clients grep for it.
+    private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.BOTH)));
+
+    private static final Map<Class<?>, Boolean> PLAIN_JSON = Map.of(String.class, true, Boolean.class, true,
+            Integer.class, true, Long.class, true, Double.class, true, Float.class, true, Short.class, true);
+
+    private FactMarshaller() {
+    }
+
+    static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidFieldException("body", null, "the request body is empty; send a JSON object");
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JacksonException malformed) {
+            throw new InvalidFieldException("body", null, "the request body is not valid JSON: "
+                    + malformed.getOriginalMessage());
+        }
+    }
+
+    static byte[] write(JsonNode node) {
+        return PRETTY.writeValueAsBytes(node);
+    }
+
+    /**
+     * Reads one typed value.
+     *
+     * @param field the JSON path of the value in the request, for error messages
+     * @throws InvalidFieldException naming the class when the container has no such fact class, or naming the
+     *                               property when the object does not fit its class
+     */
+    static Object read(JsonNode node, DeployedContainer container, String field) {
+        if (node == null || node.isNull()) {
+            throw new InvalidFieldException(field, null, field + " is missing");
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToInt() ? (Object) node.asInt() : (Object) node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (!node.isObject() || node.size() != 1) {
+            throw new InvalidFieldException(field, node.toString(), field + " must be typed by its fully qualified "
+                    + "class name, as {\"com.example.Person\": {\"name\": \"john\"}}");
+        }
+
+        Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
+        String className = typed.getKey();
+        Class<?> type = container.factClass(className).orElseThrow(() -> new InvalidFieldException(field, className,
+                "unknown class '" + className + "' in " + field + ": container " + container.id()
+                        + " (kjar " + container.releaseId() + ") has no such class; use the fully qualified name "
+                        + "of a class in the kjar"));
+        try {
+            return MAPPER.treeToValue(typed.getValue(), type);
+        } catch (JacksonException invalid) {
+            throw new InvalidFieldException(field + "." + className + jsonPath(invalid), className,
+                    "the value does not fit class " + className + ": " + invalid.getOriginalMessage());
+        }
+    }
+
+    /** Writes a value wrapped in its class name, or as plain JSON for strings, numbers and booleans. */
+    static JsonNode write(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (PLAIN_JSON.containsKey(value.getClass())) {
+            return MAPPER.valueToTree(value);
+        }
+        ObjectNode typed = NODES.objectNode();
+        typed.set(value.getClass().getName(), MAPPER.valueToTree(value));
+        return typed;
+    }
+
+    private static String jsonPath(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import jakarta.annotation.PreDestroy;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * The KIE containers of this server, by container id. Creating, replacing and disposing are serialised; reading a
+ * container for a batch never waits for them.
+ *
+ * <p>NOTE: Containers live in memory only. Unlike a stand-alone KIE Server, which writes them to
+ * {@code <server-id>.xml}, this server starts with none; create them again after a restart.
+ */
+@Component
+class KieContainers {
+
+    private static final Logger log = LoggerFactory.getLogger(KieContainers.class);
+    private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    // Inside the Spring Boot fat jar Drools cannot see the server's libraries through its default class loader.
+    private static final ClassLoader SERVICE_CLASS_LOADER = KieContainers.class.getClassLoader();
+
+    private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
+    private final KjarRepository kjars;
+    private final Clock clock;
+    private final KieServices kieServices = KieServices.Factory.get();
+
+    KieContainers(KjarRepository kjars, Clock clock) {
+        this.kjars = kjars;
+        this.clock = clock;
+    }
+
+    /** Returns the container, or throws a 404 naming it. */
+    DeployedContainer get(String containerId) {
+        DeployedContainer container = containers.get(containerId);
+        if (container == null) {
+            throw new NotFoundException("KIE container", "containerId", containerId);
+        }
+        return container;
+    }
+
+    List<DeployedContainer> list() {
+        List<DeployedContainer> all = new ArrayList<>(containers.values());
+        all.sort(Comparator.comparing(DeployedContainer::id));
+        return all;
+    }
+
+    /**
+     * Builds a container from the kjar of the release id and starts it.
+     *
+     * @throws InvalidFieldException when the id is taken or invalid, the kjar is not found, or its rules do not build
+     */
+    synchronized DeployedContainer create(String containerId, KieReleaseId releaseId, String alias) {
+        checkId(containerId);
+        DeployedContainer existing = containers.get(containerId);
+        if (existing != null) {
+            throw new InvalidFieldException("containerId", containerId, "container " + containerId + " already exists "
+                    + "with release id " + existing.releaseId() + "; dispose it first or update its release id");
+        }
+
+        DeployedContainer container = load(containerId, releaseId, alias);
+        containers.put(containerId, container);
+        log.info("Created KIE container {} from kjar {}", containerId, releaseId);
+        return container;
+    }
+
+    /**
+     * Replaces the container's rules with those of another release id (or reloads the same one). Batches that already
+     * hold the old container finish with it; the old container is disposed afterwards.
+     */
+    synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
+        DeployedContainer old = get(containerId);
+        DeployedContainer updated = load(containerId, releaseId, old.alias());
+        containers.put(containerId, updated);
+        old.dispose();
+        log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
+        return updated;
+    }
+
+    synchronized void dispose(String containerId) {
+        DeployedContainer container = get(containerId);
+        containers.remove(containerId);
+        container.dispose();
+        log.info("Disposed KIE container {} (kjar {})", containerId, container.releaseId());
+    }
+
+    @PreDestroy
+    synchronized void disposeAll() {
+        containers.values().forEach(DeployedContainer::dispose);
+        containers.clear();
+    }
+
+    private DeployedContainer load(String containerId, KieReleaseId releaseId, String alias) {
+        Path jar = kjars.find(releaseId).orElseThrow(() -> new InvalidFieldException("release-id",
+                releaseId.toString(), "no kjar " + releaseId + " found; looked for " + kjars.searched(releaseId)
+                + ". Upload it with POST .../kjars or install it into the local Maven repository"));
+
+        long started = System.nanoTime();
+        KieModule module;
+        try {
+            module = kieServices.getRepository().addKieModule(kieServices.getResources().newFileSystemResource(jar.toFile()));
+        } catch (RuntimeException unreadable) {
+            throw new InvalidFieldException("release-id", releaseId.toString(), "kjar " + jar + " could not be read "
+                    + "as a KIE module: " + unreadable.getMessage());
+        }
+        if (!module.getReleaseId().toExternalForm().equals(releaseId.toString())) {
+            throw new InvalidFieldException("release-id", releaseId.toString(), "kjar " + jar + " declares release id "
+                    + module.getReleaseId().toExternalForm() + ", not " + releaseId);
+        }
+
+        KieContainer kieContainer = kieServices.newKieContainer(module.getReleaseId(), SERVICE_CLASS_LOADER);
+        int rules = buildKieBases(containerId, releaseId, kieContainer);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String message = "Container " + containerId + " successfully created with module " + releaseId + ".";
+        log.info("Built KIE container {} from {}: {} rules in {} KIE bases in {} ms", containerId, jar, rules,
+                kieContainer.getKieBaseNames().size(), millis);
+        return new DeployedContainer(containerId, releaseId, alias, kieContainer, clock.instant(), message);
+    }
+
+    /** Builds every KIE base now, so that rule errors fail the request instead of a later batch. */
+    private static int buildKieBases(String containerId, KieReleaseId releaseId, KieContainer kieContainer) {
+        Results results = kieContainer.verify();
+        List<String> errors = results.getMessages(Message.Level.ERROR).stream()
+                .map(error -> error.getPath() + " line " + error.getLine() + ": " + error.getText().strip())
+                .toList();
+        if (!errors.isEmpty()) {
+            kieContainer.dispose();
+            throw new InvalidFieldException("release-id", releaseId.toString(), "the rules of kjar " + releaseId
+                    + " do not build: " + String.join("; ", errors));
+        }
+
+        int rules = 0;
+        for (String name : kieContainer.getKieBaseNames()) {
+            KieBase kieBase = kieContainer.getKieBase(name);
+            for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                rules += kiePackage.getRules().size();
+            }
+        }
+        // Drools skips a misnamed decision table or a package that kmodule.xml does not list with only a warning, and
+        // the KIE base is then silently empty.
+        if (rules == 0) {
+            kieContainer.dispose();
+            throw new InvalidFieldException("release-id", releaseId.toString(), "kjar " + releaseId + " yields no "
+                    + "rule in container " + containerId + "; check that kmodule.xml packages match the package "
+                    + "lines of the rule files and that decision tables are named *.drl.xlsx");
+        }
+        return rules;
+    }
+
+    private static void checkId(String containerId) {
+        if (containerId == null || !CONTAINER_ID.matcher(containerId).matches()) {
+            throw new InvalidFieldException("containerId", containerId, "a container id is 1 to 100 letters, digits, "
+                    + "'.', '_', ':' and '-'; got '" + containerId + "'");
+        }
+        // POST containers/instances/{id} runs batches, so a container named "instances" would make
+        // POST containers/instances/release-id ambiguous.
+        if (containerId.equals("instances")) {
+            throw new InvalidFieldException("containerId", containerId, "'instances' is reserved by the KIE Server "
+                    + "paths; choose another container id");
+        }
+    }
+}

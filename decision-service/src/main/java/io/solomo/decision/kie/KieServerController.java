@@ -1,0 +1,191 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+import static io.solomo.decision.kie.FactMarshaller.NODES;
+
+/**
+ * The rules part of the KIE Server 7 REST API under {@code solomo.kie.path-prefix}, JSON only. Errors are RFC 9457
+ * problem details rather than KIE Server's {@code "type": "FAILURE"} envelope.
+ */
+@RestController
+@RequestMapping("${solomo.kie.path-prefix:" + KieServerProperties.DEFAULT_PATH_PREFIX + "}")
+class KieServerController {
+
+    /** The KIE Server release whose REST contract this controller follows; clients read it from server info. */
+    static final String CONTRACT_VERSION = "7.74.1.Final";
+
+    private static final Logger log = LoggerFactory.getLogger(KieServerController.class);
+    private static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
+
+    private final KieContainers containers;
+    private final RuleExecution execution;
+    private final KjarRepository kjars;
+    private final KieServerProperties properties;
+    private final Instant startedAt;
+
+    KieServerController(KieContainers containers, RuleExecution execution, KjarRepository kjars,
+                        KieServerProperties properties, Clock clock) {
+        this.containers = containers;
+        this.execution = execution;
+        this.kjars = kjars;
+        this.properties = properties;
+        this.startedAt = clock.instant();
+    }
+
+    @GetMapping
+    ResponseEntity<byte[]> serverInfo() {
+        String location = ServletUriComponentsBuilder.fromCurrentContextPath().path(properties.pathPrefix())
+                .toUriString();
+        ArrayNode capabilities = NODES.arrayNode().add("KieServer").add("BRM");
+        ObjectNode info = NODES.objectNode();
+        info.put("id", properties.serverId());
+        info.put("version", CONTRACT_VERSION);
+        info.put("name", properties.serverId());
+        info.put("location", location);
+        info.set("capabilities", capabilities);
+        info.set("messages", KieResponses.messages(startedAt, "Server " + properties.serverId()
+                + " (SoLoMo decision server, KIE Server " + CONTRACT_VERSION + " REST contract) started at "
+                + startedAt));
+        info.put("mode", "PRODUCTION");
+        return KieResponses.success("Kie Server info", "kie-server-info", info);
+    }
+
+    @GetMapping("/containers")
+    ResponseEntity<byte[]> listContainers(@RequestParam(required = false) String groupId,
+                                          @RequestParam(required = false) String artifactId,
+                                          @RequestParam(required = false) String version,
+                                          @RequestParam(required = false) String status) {
+        ArrayNode listed = NODES.arrayNode();
+        for (DeployedContainer container : containers.list()) {
+            KieReleaseId releaseId = container.releaseId();
+            if (matches(groupId, releaseId.groupId()) && matches(artifactId, releaseId.artifactId())
+                    && matches(version, releaseId.version()) && matches(status, "STARTED")) {
+                listed.add(KieResponses.container(container));
+            }
+        }
+        ObjectNode list = NODES.objectNode();
+        list.set("kie-container", listed);
+        return KieResponses.success("List of created containers", "kie-containers", list);
+    }
+
+    @GetMapping("/containers/{containerId}")
+    ResponseEntity<byte[]> getContainer(@PathVariable String containerId) {
+        DeployedContainer container = containers.get(containerId);
+        return KieResponses.success("Info for container " + containerId, "kie-container",
+                KieResponses.container(container));
+    }
+
+    /**
+     * Creates a container from {@code {"release-id": {...}}}; the kjar comes from {@link #uploadKjar} or the local
+     * Maven repository. {@code container-alias} is kept; config items and scanners are ignored.
+     */
+    @PutMapping("/containers/{containerId}")
+    ResponseEntity<byte[]> createContainer(@PathVariable String containerId, @RequestBody byte[] body) {
+        JsonNode request = FactMarshaller.parse(body);
+        JsonNode bodyId = request.get("container-id");
+        if (bodyId != null && !bodyId.isNull() && !bodyId.asString().equals(containerId)) {
+            throw new InvalidFieldException("container-id", bodyId.asString(), "container-id in the body ("
+                    + bodyId.asString() + ") differs from the path (" + containerId + ")");
+        }
+        KieReleaseId releaseId = KieReleaseId.fromJson(request.get("release-id"));
+        JsonNode alias = request.get("container-alias");
+
+        DeployedContainer container = containers.create(containerId, releaseId,
+                alias == null || alias.isNull() ? null : alias.asString());
+        return KieResponses.success(HttpStatus.CREATED, "Container " + containerId
+                + " successfully deployed with module " + releaseId + ".", "kie-container",
+                KieResponses.container(container));
+    }
+
+    @DeleteMapping("/containers/{containerId}")
+    ResponseEntity<byte[]> disposeContainer(@PathVariable String containerId) {
+        containers.dispose(containerId);
+        return KieResponses.success("Container " + containerId + " successfully disposed.", null, null);
+    }
+
+    @GetMapping("/containers/{containerId}/release-id")
+    ResponseEntity<byte[]> getReleaseId(@PathVariable String containerId) {
+        DeployedContainer container = containers.get(containerId);
+        return KieResponses.success("ReleaseId for container " + containerId, "release-id",
+                container.releaseId().toJson());
+    }
+
+    /** Accepts the release id bare, as the KIE Server client sends it, or wrapped in {@code "release-id"}. */
+    @PostMapping("/containers/{containerId}/release-id")
+    ResponseEntity<byte[]> updateReleaseId(@PathVariable String containerId, @RequestBody byte[] body) {
+        JsonNode request = FactMarshaller.parse(body);
+        JsonNode releaseIdNode = request.has("release-id") ? request.get("release-id") : request;
+        KieReleaseId releaseId = KieReleaseId.fromJson(releaseIdNode);
+
+        DeployedContainer container = containers.updateReleaseId(containerId, releaseId);
+        return KieResponses.success("Release id successfully updated", "release-id", container.releaseId().toJson());
+    }
+
+    /**
+     * Runs a batch of commands. {@code session=shared} runs it in the container's shared stateful session, as a
+     * stand-alone KIE Server always does; without it the batch gets a session of its own.
+     */
+    @PostMapping("/containers/instances/{containerId}")
+    ResponseEntity<byte[]> executeCommands(@PathVariable String containerId,
+                                           @RequestParam(name = "session", required = false) String session,
+                                           @RequestBody byte[] body) {
+        if (session != null && !session.equals("shared")) {
+            throw new InvalidFieldException("session", session, "session may only be 'shared' (the container's "
+                    + "shared stateful session); leave it out for a session of the batch's own");
+        }
+        ObjectNode results = execution.execute(containerId, FactMarshaller.parse(body), session != null);
+        return KieResponses.success("Container " + containerId + " successfully called.", "execution-results",
+                results);
+    }
+
+    /**
+     * Stores a kjar sent as the raw request body ({@code Content-Type: application/java-archive}) under the release
+     * id of its {@code pom.properties}; {@code PUT containers/{id}} with that release id then creates a container.
+     */
+    @PostMapping("/kjars")
+    ResponseEntity<byte[]> uploadKjar(@RequestBody byte[] body) {
+        KieReleaseId releaseId = kjars.store(body);
+        return KieResponses.success(HttpStatus.CREATED, "Kjar " + releaseId + " successfully stored.", "release-id",
+                releaseId.toJson());
+    }
+
+    @ExceptionHandler(ConsequenceException.class)
+    ResponseEntity<ProblemDetail> ruleFailed(ConsequenceException failure) {
+        String rule = failure.getMatch() == null ? "unknown" : failure.getMatch().getRule().getName();
+        log.error("Rule '{}' failed in a KIE batch", rule, failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "rule '" + rule
+                + "' failed: " + failure.getCause());
+        problem.setType(RULE_FAILED);
+        problem.setTitle("Rule failed");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static boolean matches(String filter, String value) {
+        return filter == null || filter.isBlank() || filter.equals(value);
+    }
+}

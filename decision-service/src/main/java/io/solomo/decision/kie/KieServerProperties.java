@@ -1,0 +1,42 @@
+package io.solomo.decision.kie;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of the KIE Server REST contract ({@code solomo.kie.*}).
+ *
+ * @param pathPrefix      where the API is served, {@code /services/rest/server} by default as in a stand-alone KIE
+ *                        Server; the request mappings and the security rules both read it
+ * @param serverId        the {@code id} and {@code name} returned by server info
+ * @param mavenRepository the local Maven repository searched for a container's release id after the uploaded kjars,
+ *                        {@code ~/.m2/repository} by default
+ * @param kjarFolder      where uploaded kjars are stored, laid out like a Maven repository
+ * @param maxKjarSize     largest kjar accepted by an upload
+ */
+@ConfigurationProperties(prefix = "solomo.kie")
+record KieServerProperties(String pathPrefix, String serverId, Path mavenRepository, Path kjarFolder,
+                           DataSize maxKjarSize) {
+
+    static final String DEFAULT_PATH_PREFIX = "/services/rest/server";
+
+    KieServerProperties {
+        if (pathPrefix == null || pathPrefix.isBlank()) {
+            pathPrefix = DEFAULT_PATH_PREFIX;
+        }
+        if (serverId == null || serverId.isBlank()) {
+            serverId = "solomo-kie-server";
+        }
+        if (mavenRepository == null) {
+            mavenRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        }
+        if (kjarFolder == null) {
+            kjarFolder = Path.of("data", "kjars");
+        }
+        if (maxKjarSize == null) {
+            maxKjarSize = DataSize.ofMegabytes(50);
+        }
+    }
+}

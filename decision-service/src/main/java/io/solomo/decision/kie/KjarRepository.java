@@ -1,0 +1,132 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Finds the kjar of a release id: first among the uploaded kjars, then in the local Maven repository. Both are read
+ * with the Maven layout {@code group/as/folders/artifact/version/artifact-version.jar}.
+ *
+ * <p>NOTE: Only the kjar itself is resolved, never its Maven dependencies: fact classes must be inside the kjar,
+ * where the Drools 7 kie-maven-plugin puts a project's own classes. A remote repository is never contacted.
+ */
+@Component
+class KjarRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(KjarRepository.class);
+    private static final String KMODULE = "META-INF/kmodule.xml";
+
+    private final KieServerProperties properties;
+
+    KjarRepository(KieServerProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Returns the kjar file of the release id, or empty when neither folder holds it. */
+    Optional<Path> find(KieReleaseId releaseId) {
+        for (Path repository : List.of(properties.kjarFolder(), properties.mavenRepository())) {
+            Path jar = layout(repository, releaseId);
+            if (Files.isRegularFile(jar)) {
+                return Optional.of(jar);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Describes where {@link #find} looked, for error messages. */
+    String searched(KieReleaseId releaseId) {
+        return layout(properties.kjarFolder(), releaseId).toAbsolutePath() + " (uploaded kjars) and "
+                + layout(properties.mavenRepository(), releaseId).toAbsolutePath() + " (local Maven repository)";
+    }
+
+    /**
+     * Stores an uploaded kjar under the release id of its {@code META-INF/maven/.../pom.properties}, replacing an
+     * earlier upload of the same release id. Containers already created keep the rules they loaded.
+     *
+     * @throws InvalidFieldException when the bytes are not a jar, or it lacks {@code META-INF/kmodule.xml} or exactly
+     *                               one {@code pom.properties}; nothing is stored then
+     */
+    KieReleaseId store(byte[] kjar) {
+        if (kjar == null || kjar.length == 0) {
+            throw new InvalidFieldException("body", null, "the request body is empty; send the kjar file itself");
+        }
+        if (kjar.length > properties.maxKjarSize().toBytes()) {
+            throw new InvalidFieldException("body", kjar.length, "the kjar has " + kjar.length + " bytes, more than "
+                    + "solomo.kie.max-kjar-size (" + properties.maxKjarSize().toBytes() + " bytes)");
+        }
+        KieReleaseId releaseId = releaseIdOf(kjar);
+
+        Path target = layout(properties.kjarFolder(), releaseId);
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), releaseId.artifactId(), ".part");
+            Files.write(partial, kjar);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("could not store kjar " + releaseId + " under " + target, failed);
+        }
+        log.info("Stored uploaded kjar {} ({} bytes)", releaseId, kjar.length);
+        return releaseId;
+    }
+
+    private static KieReleaseId releaseIdOf(byte[] kjar) {
+        boolean hasKmodule = false;
+        List<Properties> poms = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (name.equals(KMODULE)) {
+                    hasKmodule = true;
+                } else if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+                    Properties pom = new Properties();
+                    pom.load(zip);
+                    poms.add(pom);
+                }
+            }
+        } catch (ZipException | IllegalArgumentException notZip) {
+            throw new InvalidFieldException("body", null, "the request body is not a jar file: " + notZip.getMessage());
+        } catch (IOException unreadable) {
+            throw new InvalidFieldException("body", null, "the jar could not be read: " + unreadable.getMessage());
+        }
+
+        if (!hasKmodule && poms.isEmpty()) {
+            throw new InvalidFieldException("body", null, "the request body is not a kjar: it has neither "
+                    + KMODULE + " nor META-INF/maven/.../pom.properties");
+        }
+        if (!hasKmodule) {
+            throw new InvalidFieldException("body", null, "the jar has no " + KMODULE + "; build it as a kjar");
+        }
+        if (poms.size() != 1) {
+            throw new InvalidFieldException("body", poms.size(), "the kjar must hold exactly one "
+                    + "META-INF/maven/<group>/<artifact>/pom.properties naming its release id; found " + poms.size());
+        }
+        Properties pom = poms.get(0);
+        return new KieReleaseId(pom.getProperty("groupId"), pom.getProperty("artifactId"), pom.getProperty("version"));
+    }
+
+    private static Path layout(Path repository, KieReleaseId releaseId) {
+        Path folder = repository;
+        for (String part : releaseId.groupId().split("\\.")) {
+            folder = folder.resolve(part);
+        }
+        return folder.resolve(releaseId.artifactId()).resolve(releaseId.version())
+                .resolve(releaseId.artifactId() + "-" + releaseId.version() + ".jar");
+    }
+}
