@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationEventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,14 @@ class JpaLocationEventJournal implements LocationEventJournal {
     public void markProcessed(String eventId, String storeId, String decisionId) {
         events.findById(eventId).ifPresentOrElse(
                 event -> event.markProcessed(storeId, decisionId),
+                () -> log.warn("Location event {} was processed but is not stored", eventId));
+    }
+
+    @Override
+    @Transactional
+    public void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
+        events.findById(eventId).ifPresentOrElse(
+                event -> event.markProcessed(storeId, decisionId, assessment),
                 () -> log.warn("Location event {} was processed but is not stored", eventId));
     }
 

@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationFix;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +58,9 @@ class LocationEvent {
     @Column(name = "failure_reason", length = 1000)
     private String failureReason;
 
+    @Column(name = "assessment")
+    private String assessment;
+
     protected LocationEvent() {
     }
 
@@ -77,6 +81,11 @@ class LocationEvent {
         this.storeId = storeId;
         this.decisionId = decisionId;
         this.failureReason = null;
+    }
+
+    void markProcessed(String storeId, String decisionId, FixAssessment assessment) {
+        markProcessed(storeId, decisionId);
+        this.assessment = assessment == null ? null : assessment.name();
     }
 
     void markFailed(String reason) {
@@ -102,5 +111,10 @@ class LocationEvent {
 
     String decisionId() {
         return decisionId;
+    }
+
+    /** How the presence tracker treated the fix, or null before the route handled it. */
+    String assessment() {
+        return assessment;
     }
 }

@@ -28,16 +28,21 @@ class LocationEventController {
     private final LocationEventIntake intake;
     private final CustomerRepository customers;
     private final Clock clock;
+    private final LocationProperties limits;
 
-    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock) {
+    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock,
+                            LocationProperties limits) {
         this.intake = intake;
         this.customers = customers;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @PostMapping("/api/v1/location-events")
     ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
-        LocationFix fix = body.toFix(clock.instant());
+        Instant now = clock.instant();
+        LocationFix fix = body.toFix(now);
+        FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
         if (!customers.existsById(fix.customerId())) {
             throw new NotFoundException("customer", "customerId", fix.customerId());
         }

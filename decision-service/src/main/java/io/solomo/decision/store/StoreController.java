@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +43,15 @@ class StoreController {
         return catalog.find(id)
                 .map(StoreView::of)
                 .orElseThrow(() -> new NotFoundException("store", "storeId", id));
+    }
+
+    @DeleteMapping("/{*storeId}")
+    ResponseEntity<Void> delete(@PathVariable String storeId) {
+        String id = storeId.startsWith("/") ? storeId.substring(1) : storeId;
+        if (!catalog.delete(id)) {
+            throw new NotFoundException("store", "storeId", id);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /**
