@@ -12,7 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Accepts location fixes: stores each one first, then hands it to the Camel route. A fix whose event id is already
@@ -49,6 +53,34 @@ class LocationEventIntake {
         }
         producer.sendBody(Endpoints.LOCATION_EVENTS, fix);
         return true;
+    }
+
+    /**
+     * Stores the fixes of a batch in one transaction, then queues them in order; returns, per fix, false when its
+     * event id was already accepted (before or earlier in the batch).
+     */
+    List<Boolean> acceptAll(List<LocationFix> fixes) {
+        Set<String> known = new HashSet<>();
+        for (LocationEvent event : events.findAllById(fixes.stream().map(LocationFix::eventId).toList())) {
+            known.add(event.eventId());
+        }
+        List<Boolean> fresh = new ArrayList<>(fixes.size());
+        List<LocationEvent> rows = new ArrayList<>();
+        Instant now = clock.instant();
+        for (LocationFix fix : fixes) {
+            boolean isNew = known.add(fix.eventId());
+            fresh.add(isNew);
+            if (isNew) {
+                rows.add(new LocationEvent(fix, now));
+            }
+        }
+        transaction.executeWithoutResult(status -> events.saveAll(rows));
+        for (int i = 0; i < fixes.size(); i++) {
+            if (fresh.get(i)) {
+                producer.sendBody(Endpoints.LOCATION_EVENTS, fixes.get(i));
+            }
+        }
+        return fresh;
     }
 
     @EventListener(ApplicationReadyEvent.class)

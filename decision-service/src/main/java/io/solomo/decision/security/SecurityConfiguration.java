@@ -51,6 +51,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
                         .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/location-events/batch", "/api/v1/ingest/**")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ingest/osmand", "/api/v1/devices/*/monitored-regions")
+                        .hasAnyRole(APP, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

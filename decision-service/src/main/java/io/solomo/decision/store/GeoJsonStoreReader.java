@@ -178,9 +178,11 @@ final class GeoJsonStoreReader {
         }
         double longitude = position.get(0).doubleValue();
         double latitude = position.get(1).doubleValue();
-        if (!Double.isFinite(longitude) || longitude < -180 || longitude > 180) {
+        if (!Double.isFinite(longitude) || longitude < -360 || longitude > 360) {
             throw new FeatureRejected(field + " longitude " + longitude + " is outside -180..180");
         }
+        // Outlines drawn across the antimeridian sometimes continue past 180 degrees; wrap them back.
+        longitude = longitude == 180 ? 180 : GeoDistance.normalizeLongitude(longitude);
         if (!Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
             throw new FeatureRejected(field + " latitude " + latitude + " is outside -90..90"
                     + (Math.abs(longitude) <= 90 ? "; are longitude and latitude swapped?" : ""));
