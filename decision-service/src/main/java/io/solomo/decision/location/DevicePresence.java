@@ -210,15 +210,6 @@ final class DevicePresence {
         return state == null ? null : state.phase;
     }
 
-    boolean isInsideAny() {
-        for (State state : states.values()) {
-            if (state.phase != Phase.PENDING) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     String deviceId() {
         return deviceId;
     }

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * A background sweep gives devices silent for longer than {@code solomo.location.silence-timeout} a synthetic exit,
  * and a swap of the geofence index exits devices from the geofences it no longer holds.
  *
- * <p>NOTE: device state lives in this JVM only. After a restart every device starts outside, and two server
- * instances would each see part of a device's fixes; sharing the state (a table keyed by device) would fix both.
+ * <p>NOTE: device state lives in this JVM only, so after a restart every device starts outside. Two server instances
+ * would each see part of a device's fixes. Keeping the state in a table keyed by device would fix both.
  */
 @Service
 class GeofencePresenceTracker implements PresenceTracker {
@@ -90,7 +90,7 @@ class GeofencePresenceTracker implements PresenceTracker {
         }
     }
 
-    /** Exits silent devices and forgets those with no state left; runs every sweep interval. */
+    /** Gives silent devices an exit and removes their state; runs every sweep interval. */
     void sweep() {
         Instant now = clock.instant();
         Instant silentSince = now.minus(limits.silenceTimeout());

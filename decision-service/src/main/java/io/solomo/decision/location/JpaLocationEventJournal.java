@@ -30,9 +30,10 @@ class JpaLocationEventJournal implements LocationEventJournal {
     @Override
     @Transactional
     public void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
-        events.findById(eventId).ifPresentOrElse(
-                event -> event.markProcessed(storeId, decisionId, assessment),
-                () -> log.warn("Location event {} was processed but is not stored", eventId));
+        int updated = events.markProcessed(eventId, storeId, decisionId, assessment == null ? null : assessment.name());
+        if (updated == 0) {
+            log.warn("Location event {} was processed but is not stored", eventId);
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.solomo.decision.location;
 
-import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationFix;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,11 +80,6 @@ class LocationEvent {
         this.storeId = storeId;
         this.decisionId = decisionId;
         this.failureReason = null;
-    }
-
-    void markProcessed(String storeId, String decisionId, FixAssessment assessment) {
-        markProcessed(storeId, decisionId);
-        this.assessment = assessment == null ? null : assessment.name();
     }
 
     void markFailed(String reason) {

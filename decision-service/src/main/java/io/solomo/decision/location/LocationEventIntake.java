@@ -27,6 +27,8 @@ import java.util.Set;
 class LocationEventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(LocationEventIntake.class);
+    /** The route's queue; a full queue (1,000 fixes by default) makes the request wait instead of failing. */
+    private static final String QUEUE = Endpoints.LOCATION_EVENTS + "?blockWhenFull=true";
 
     private final LocationEventRepository events;
     private final ProducerTemplate producer;
@@ -51,7 +53,7 @@ class LocationEventIntake {
         } catch (DataIntegrityViolationException concurrentReplay) {
             return false;
         }
-        producer.sendBody(Endpoints.LOCATION_EVENTS, fix);
+        producer.sendBody(QUEUE, fix);
         return true;
     }
 
@@ -77,7 +79,7 @@ class LocationEventIntake {
         transaction.executeWithoutResult(status -> events.saveAll(rows));
         for (int i = 0; i < fixes.size(); i++) {
             if (fresh.get(i)) {
-                producer.sendBody(Endpoints.LOCATION_EVENTS, fixes.get(i));
+                producer.sendBody(QUEUE, fixes.get(i));
             }
         }
         return fresh;
@@ -91,7 +93,7 @@ class LocationEventIntake {
         }
         log.info("Resuming {} location events accepted before the last stop", pending.size());
         for (LocationEvent event : pending) {
-            producer.sendBody(Endpoints.LOCATION_EVENTS, event.toFix());
+            producer.sendBody(QUEUE, event.toFix());
         }
     }
 }

@@ -95,11 +95,12 @@ public class GeofenceIndex implements GeofenceLocator {
     public List<String> storesContaining(double latitude, double longitude) {
         double wrapped = GeoDistance.normalizeLongitude(longitude);
         List<String> ids = new ArrayList<>(2);
-        for (Geofence geofence : candidates(new Envelope(wrapped, wrapped, latitude, latitude))) {
+        current.get().tree().query(new Envelope(wrapped, wrapped, latitude, latitude), item -> {
+            Geofence geofence = (Geofence) item;
             if (geofence.contains(latitude, wrapped)) {
                 ids.add(geofence.storeId());
             }
-        }
+        });
         return ids;
     }
 
@@ -197,12 +198,19 @@ public class GeofenceIndex implements GeofenceLocator {
         }
     }
 
-    /** One store's geofence: a circle ({@code outline} null) or a prepared polygon. */
+    /**
+     * One store's geofence: a circle ({@code outline} null) or a prepared polygon. {@code cosLatitude} scales
+     * longitude degrees to metres at the centre.
+     */
     private record Geofence(String storeId, String name, String chain, double latitude, double longitude,
-                            double radiusMeters, PreparedGeometry outline, Envelope envelope, double sizeMeters) {
+                            double radiusMeters, PreparedGeometry outline, Envelope envelope, double sizeMeters,
+                            double cosLatitude) {
 
-        /** Half-width of the band around a circle where the haversine and the ellipsoid may disagree. */
-        private static final double SPHERE_ERROR = 0.006;
+        /**
+         * Half-width of the band around a circle where the flat-plane distance may disagree with the ellipsoid: the
+         * sphere differs from WGS 84 by up to 0.5 %, and the plane from the sphere by far less at store scale.
+         */
+        private static final double PLANE_ERROR = 0.01;
 
         static Geofence of(Store store) {
             if (store.outlineWkt() != null) {
@@ -218,7 +226,7 @@ public class GeofenceIndex implements GeofenceLocator {
                     }
                     return new Geofence(store.storeId(), store.name(), store.chain(), store.latitude(),
                             store.longitude(), enclosing, PreparedGeometryFactory.prepare(geometry),
-                            geometry.getEnvelopeInternal(), Math.sqrt(areaSquareMeters / Math.PI));
+                            geometry.getEnvelopeInternal(), Math.sqrt(areaSquareMeters / Math.PI), cosine);
                 } catch (ParseException unreadable) {
                     log.warn("Store {} has an unreadable outline: {}", store.storeId(), unreadable.getMessage());
                     return null;
@@ -226,7 +234,8 @@ public class GeofenceIndex implements GeofenceLocator {
             }
             double radius = store.radiusMeters();
             return new Geofence(store.storeId(), store.name(), store.chain(), store.latitude(), store.longitude(),
-                    radius, null, around(store.latitude(), store.longitude(), radius), radius);
+                    radius, null, around(store.latitude(), store.longitude(), radius), radius,
+                    Math.cos(Math.toRadians(store.latitude())));
         }
 
         /** The envelope, plus its copy shifted by 360 degrees when a circle reaches over the antimeridian. */
@@ -244,11 +253,16 @@ public class GeofenceIndex implements GeofenceLocator {
 
         boolean contains(double pointLatitude, double pointLongitude) {
             if (outline == null) {
-                double distance = GeoDistance.meters(latitude, longitude, pointLatitude, pointLongitude);
-                if (distance <= radiusMeters * (1 - SPHERE_ERROR)) {
+                double dy = (pointLatitude - latitude) * GeoDistance.METERS_PER_DEGREE;
+                double dx = GeoDistance.normalizeLongitude(pointLongitude - longitude) * cosLatitude
+                        * GeoDistance.METERS_PER_DEGREE;
+                double squared = dx * dx + dy * dy;
+                double inner = radiusMeters * (1 - PLANE_ERROR);
+                double outer = radiusMeters * (1 + PLANE_ERROR);
+                if (squared <= inner * inner) {
                     return true;
                 }
-                if (distance > radiusMeters * (1 + SPHERE_ERROR)) {
+                if (squared > outer * outer) {
                     return false;
                 }
                 return GeoDistance.ellipsoidMeters(latitude, longitude, pointLatitude, pointLongitude) <= radiusMeters;
