@@ -5,10 +5,12 @@ import io.solomo.model.decision.Decision;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.delivery.DeliveryOrder;
-import io.solomo.model.location.GeofenceLocator;
+import io.solomo.model.location.FixAssessment;
+import io.solomo.model.location.FixOutcome;
+import io.solomo.model.location.GeofenceTransition;
 import io.solomo.model.location.LocationEventJournal;
 import io.solomo.model.location.LocationFix;
-import io.solomo.model.location.StoreMatch;
+import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.offer.ContactContext.Trigger;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -16,13 +18,17 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Takes accepted location fixes from {@link Endpoints#LOCATION_EVENTS}: when a fix lies inside a store's geofence,
- * asks the offer engine for one offer for that customer, store and moment, and hands each chosen offer to
- * {@link Endpoints#OUTBOUND_DELIVERY}. The engine picks the channel among those the customer prefers and consented to.
+ * Takes accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each to the device's state at the
+ * stores' geofences through the {@link PresenceTracker}. Each resulting transition whose trigger is among the
+ * decision triggers ({@code solomo.location.decision-triggers}) asks the offer engine for one offer; the offer rules
+ * then decide whether that trigger deserves an offer. A suspect fix (an impossible jump) causes no transition, so it
+ * never brings an offer. Each chosen offer goes to
+ * {@link Endpoints#OUTBOUND_DELIVERY}.
  *
  * <p>Every fix ends marked processed or failed in the {@link LocationEventJournal}; a failure is logged and does not
  * stop the route.
@@ -32,15 +38,19 @@ public class LocationEventRoutes extends RouteBuilder {
     static final String STORE_HEADER = "solomoStoreId";
     static final String DECISION_HEADER = "solomoDecisionId";
     private static final String FIX_PROPERTY = "solomoLocationFix";
+    private static final String ASSESSMENT_PROPERTY = "solomoFixAssessment";
 
-    private final GeofenceLocator geofences;
+    private final PresenceTracker tracker;
     private final OfferDecisions decisions;
     private final LocationEventJournal journal;
+    private final Set<Trigger> decisionTriggers;
 
-    public LocationEventRoutes(GeofenceLocator geofences, OfferDecisions decisions, LocationEventJournal journal) {
-        this.geofences = geofences;
+    public LocationEventRoutes(PresenceTracker tracker, OfferDecisions decisions, LocationEventJournal journal,
+                               Set<Trigger> decisionTriggers) {
+        this.tracker = tracker;
         this.decisions = decisions;
         this.journal = journal;
+        this.decisionTriggers = decisionTriggers.isEmpty() ? Set.of() : EnumSet.copyOf(decisionTriggers);
     }
 
     @Override
@@ -53,44 +63,53 @@ public class LocationEventRoutes extends RouteBuilder {
 
         from(Endpoints.LOCATION_EVENTS + "?concurrentConsumers={{solomo.routes.location-consumers:2}}")
                 .routeId("inbound-location-events")
-                .process(this::matchStore)
-                .choice()
-                    .when(header(STORE_HEADER).isNull())
-                        .process(this::markProcessed)
-                    .otherwise()
-                        .process(this::decide)
-                        .split(body())
-                            .to(Endpoints.OUTBOUND_DELIVERY)
-                        .end()
-                        .process(this::markProcessed)
-                .end();
+                .process(this::track)
+                .split(body())
+                    .to(Endpoints.OUTBOUND_DELIVERY)
+                .end()
+                .process(this::markProcessed);
     }
 
-    private void matchStore(Exchange exchange) throws InvalidPayloadException {
+    private void track(Exchange exchange) throws InvalidPayloadException {
         LocationFix fix = exchange.getMessage().getMandatoryBody(LocationFix.class);
         exchange.setProperty(FIX_PROPERTY, fix);
-        Optional<StoreMatch> store = geofences.storeAt(fix.latitude(), fix.longitude());
-        exchange.getMessage().setHeader(STORE_HEADER, store.map(StoreMatch::storeId).orElse(null));
-    }
-
-    private void decide(Exchange exchange) {
-        LocationFix fix = exchange.getProperty(FIX_PROPERTY, LocationFix.class);
-        String storeId = exchange.getMessage().getHeader(STORE_HEADER, String.class);
-        Decision decision = decisions.decide(new DecisionRequest(fix.customerId(), null, fix.latitude(),
-                fix.longitude(), storeId, fix.recordedAt(), 1, Trigger.GEOFENCE_ENTER, fix.eventId()));
-        exchange.getMessage().setHeader(DECISION_HEADER, decision.decisionId());
+        FixOutcome outcome = tracker.track(fix);
+        exchange.setProperty(ASSESSMENT_PROPERTY, outcome.assessment());
 
         List<DeliveryOrder> orders = new ArrayList<>();
-        for (ChosenOffer offer : decision.offers()) {
-            orders.add(new DeliveryOrder(decision.decisionId(), decision.customerId(), fix.eventId(), offer));
+        String storeId = null;
+        String decisionId = null;
+        for (GeofenceTransition transition : outcome.transitions()) {
+            if (storeId == null || transition.kind() == GeofenceTransition.Kind.ENTER) {
+                storeId = transition.storeId();
+            }
+            if (!asksForDecision(transition)) {
+                continue;
+            }
+            Decision decision = decisions.decide(new DecisionRequest(fix.customerId(), null, fix.latitude(),
+                    fix.longitude(), transition.storeId(), fix.recordedAt(), 1, transition.trigger(), fix.eventId()));
+            tracker.linkDecision(transition.transitionId(), decision.decisionId());
+            decisionId = decision.decisionId();
+            for (ChosenOffer offer : decision.offers()) {
+                orders.add(new DeliveryOrder(decision.decisionId(), decision.customerId(), fix.eventId(), offer));
+            }
         }
+        exchange.getMessage().setHeader(STORE_HEADER, storeId);
+        exchange.getMessage().setHeader(DECISION_HEADER, decisionId);
         exchange.getMessage().setBody(orders);
+    }
+
+    private boolean asksForDecision(GeofenceTransition transition) {
+        return transition.cause() == GeofenceTransition.Cause.FIX
+                && transition.trigger() != null
+                && decisionTriggers.contains(transition.trigger());
     }
 
     private void markProcessed(Exchange exchange) {
         LocationFix fix = exchange.getProperty(FIX_PROPERTY, LocationFix.class);
         journal.markProcessed(fix.eventId(), exchange.getMessage().getHeader(STORE_HEADER, String.class),
-                exchange.getMessage().getHeader(DECISION_HEADER, String.class));
+                exchange.getMessage().getHeader(DECISION_HEADER, String.class),
+                exchange.getProperty(ASSESSMENT_PROPERTY, FixAssessment.class));
     }
 
     private void markFailed(Exchange exchange) {

@@ -47,9 +47,11 @@ class OfferRuleCompilerTests {
         OfferRuleBase rules = compiler.compile("2026-12-04", files);
 
         assertThat(rules.version()).isEqualTo("2026-12-04");
-        assertThat(rules.ruleCount()).isEqualTo(5);
+        assertThat(rules.ruleCount()).isEqualTo(7);
         assertThat(rules.ruleNames())
-                .containsExactlyInAnyOrder(WELCOME, MORNING_COFFEE, WEEKEND_FLOWERS, APP_VOUCHER, CONSENT)
+                .containsExactlyInAnyOrder(WELCOME, MORNING_COFFEE, WEEKEND_FLOWERS, APP_VOUCHER, CONSENT,
+                        "Offers are made when a customer enters a store, not while dwelling or on leaving",
+                        "No offer is pushed for a store that is closed")
                 .isSorted();
     }
 
@@ -221,7 +223,7 @@ class OfferRuleCompilerTests {
         OfferRuleBase rules = compiler.compile("v15", files);
 
         assertThat(rules.ruleNames()).contains("Greet a customer late at night");
-        assertThat(rules.ruleCount()).isEqualTo(6);
+        assertThat(rules.ruleCount()).isEqualTo(8);
     }
 
     @Test

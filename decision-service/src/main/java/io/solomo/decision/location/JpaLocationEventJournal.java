@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationEventJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,15 @@ class JpaLocationEventJournal implements LocationEventJournal {
         events.findById(eventId).ifPresentOrElse(
                 event -> event.markProcessed(storeId, decisionId),
                 () -> log.warn("Location event {} was processed but is not stored", eventId));
+    }
+
+    @Override
+    @Transactional
+    public void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
+        int updated = events.markProcessed(eventId, storeId, decisionId, assessment == null ? null : assessment.name());
+        if (updated == 0) {
+            log.warn("Location event {} was processed but is not stored", eventId);
+        }
     }
 
     @Override

@@ -57,6 +57,9 @@ class LocationEvent {
     @Column(name = "failure_reason", length = 1000)
     private String failureReason;
 
+    @Column(name = "assessment")
+    private String assessment;
+
     protected LocationEvent() {
     }
 
@@ -102,5 +105,10 @@ class LocationEvent {
 
     String decisionId() {
         return decisionId;
+    }
+
+    /** How the presence tracker treated the fix, or null before the route handled it. */
+    String assessment() {
+        return assessment;
     }
 }

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.solomo.decision.web.RequestFields.optionalInstant;
@@ -24,26 +28,61 @@ import static io.solomo.decision.web.RequestFields.requireText;
 class LocationEventController {
 
     private static final int MAX_ID_LENGTH = 100;
+    private static final int MAX_BATCH = 1_000;
 
     private final LocationEventIntake intake;
     private final CustomerRepository customers;
     private final Clock clock;
+    private final LocationProperties limits;
 
-    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock) {
+    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock,
+                            LocationProperties limits) {
         this.intake = intake;
         this.customers = customers;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @PostMapping("/api/v1/location-events")
     ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
-        LocationFix fix = body.toFix(clock.instant());
+        Instant now = clock.instant();
+        LocationFix fix = body.toFix(now);
+        FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
         if (!customers.existsById(fix.customerId())) {
             throw new NotFoundException("customer", "customerId", fix.customerId());
         }
         boolean fresh = intake.accept(fix);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Accepted(fix.eventId(), fresh ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    /**
+     * Accepts up to {@value #MAX_BATCH} fixes at once, for apps that buffer fixes offline and for high volumes. Every
+     * fix is checked first: one invalid fix rejects the whole batch and stores nothing.
+     */
+    @PostMapping("/api/v1/location-events/batch")
+    ResponseEntity<List<Accepted>> postBatch(@RequestBody List<LocationEventBody> bodies) {
+        if (bodies == null || bodies.isEmpty() || bodies.size() > MAX_BATCH) {
+            throw new InvalidFieldException("body", bodies == null ? null : bodies.size(),
+                    "a batch holds 1 to " + MAX_BATCH + " fixes");
+        }
+        Instant now = clock.instant();
+        List<LocationFix> fixes = new ArrayList<>(bodies.size());
+        Set<String> checkedCustomers = new HashSet<>();
+        for (LocationEventBody body : bodies) {
+            LocationFix fix = body.toFix(now);
+            FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
+            if (checkedCustomers.add(fix.customerId()) && !customers.existsById(fix.customerId())) {
+                throw new NotFoundException("customer", "customerId", fix.customerId());
+            }
+            fixes.add(fix);
+        }
+        List<Boolean> fresh = intake.acceptAll(fixes);
+        List<Accepted> answers = new ArrayList<>(fixes.size());
+        for (int i = 0; i < fixes.size(); i++) {
+            answers.add(new Accepted(fixes.get(i).eventId(), fresh.get(i) ? "ACCEPTED" : "DUPLICATE"));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answers);
     }
 
     /** The response body: the event id (generated when the app sent none) and whether it was new or a replay. */

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Accepts location fixes: stores each one first, then hands it to the Camel route. A fix whose event id is already
@@ -23,6 +27,8 @@ import java.util.List;
 class LocationEventIntake {
 
     private static final Logger log = LoggerFactory.getLogger(LocationEventIntake.class);
+    /** The route's queue; a full queue (1,000 fixes by default) makes the request wait instead of failing. */
+    private static final String QUEUE = Endpoints.LOCATION_EVENTS + "?blockWhenFull=true";
 
     private final LocationEventRepository events;
     private final ProducerTemplate producer;
@@ -47,8 +53,36 @@ class LocationEventIntake {
         } catch (DataIntegrityViolationException concurrentReplay) {
             return false;
         }
-        producer.sendBody(Endpoints.LOCATION_EVENTS, fix);
+        producer.sendBody(QUEUE, fix);
         return true;
+    }
+
+    /**
+     * Stores the fixes of a batch in one transaction, then queues them in order; returns, per fix, false when its
+     * event id was already accepted (before or earlier in the batch).
+     */
+    List<Boolean> acceptAll(List<LocationFix> fixes) {
+        Set<String> known = new HashSet<>();
+        for (LocationEvent event : events.findAllById(fixes.stream().map(LocationFix::eventId).toList())) {
+            known.add(event.eventId());
+        }
+        List<Boolean> fresh = new ArrayList<>(fixes.size());
+        List<LocationEvent> rows = new ArrayList<>();
+        Instant now = clock.instant();
+        for (LocationFix fix : fixes) {
+            boolean isNew = known.add(fix.eventId());
+            fresh.add(isNew);
+            if (isNew) {
+                rows.add(new LocationEvent(fix, now));
+            }
+        }
+        transaction.executeWithoutResult(status -> events.saveAll(rows));
+        for (int i = 0; i < fixes.size(); i++) {
+            if (fresh.get(i)) {
+                producer.sendBody(QUEUE, fixes.get(i));
+            }
+        }
+        return fresh;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -59,7 +93,7 @@ class LocationEventIntake {
         }
         log.info("Resuming {} location events accepted before the last stop", pending.size());
         for (LocationEvent event : pending) {
-            producer.sendBody(Endpoints.LOCATION_EVENTS, event.toFix());
+            producer.sendBody(QUEUE, event.toFix());
         }
     }
 }

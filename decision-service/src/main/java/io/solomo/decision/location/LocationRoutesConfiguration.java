@@ -2,7 +2,7 @@ package io.solomo.decision.location;
 
 import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.delivery.DeliveryLog;
-import io.solomo.model.location.GeofenceLocator;
+import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.LocationEventJournal;
 import io.solomo.routes.DeliveryRoutes;
 import io.solomo.routes.LocationEventRoutes;
@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class LocationRoutesConfiguration {
 
     @Bean
-    LocationEventRoutes locationEventRoutes(GeofenceLocator geofences, OfferDecisions decisions,
-                                            LocationEventJournal journal) {
-        return new LocationEventRoutes(geofences, decisions, journal);
+    LocationEventRoutes locationEventRoutes(PresenceTracker tracker, OfferDecisions decisions,
+                                            LocationEventJournal journal, LocationProperties limits) {
+        return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers());
     }
 
     @Bean

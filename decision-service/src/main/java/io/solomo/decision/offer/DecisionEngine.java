@@ -120,7 +120,7 @@ public class DecisionEngine implements OfferDecisions {
         ZonedDateTime localTime = at.atZone(store.map(Store::timeZone).orElse(defaultTimeZone));
         ContactContext context = new ContactContext(channel, request.trigger(),
                 store.map(Store::storeId).orElse(null), store.map(Store::chain).orElse(null),
-                localTime.getDayOfWeek(), localTime.getHour());
+                localTime.getDayOfWeek(), localTime.getHour(), store.map(found -> found.openAt(at)).orElse(null));
 
         OfferRuleBase ruleBase = rules.current();
         RuleOutcome outcome = ruleBase.evaluate(facts, context);

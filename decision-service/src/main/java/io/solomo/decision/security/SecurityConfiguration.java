@@ -82,6 +82,10 @@ class SecurityConfiguration {
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, kiePrefix).hasAnyRole(APP, ANALYST, ADMIN)
                         .requestMatchers(kiePrefix, kiePrefix + "/**").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/location-events/batch", "/api/v1/ingest/**")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ingest/osmand", "/api/v1/devices/*/monitored-regions")
+                        .hasAnyRole(APP, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

@@ -9,7 +9,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.WKTWriter;
-import org.locationtech.jts.operation.valid.IsValidOp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -73,15 +72,29 @@ final class GeoJsonStoreReader {
             throw new InvalidFieldException("features", null, "the FeatureCollection has no features array");
         }
 
-        List<Store> stores = new ArrayList<>();
+        List<Store> read = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         List<StoreImportReport.Rejection> rejected = new ArrayList<>();
         for (int index = 0; index < features.size(); index++) {
             try {
-                stores.add(readFeature(features.get(index), importedAt));
+                read.add(readFeature(features.get(index), importedAt));
+                indexes.add(index);
             } catch (FeatureRejected rejection) {
                 rejected.add(new StoreImportReport.Rejection(index, rejection.getMessage()));
             }
         }
+
+        List<Store> stores = new ArrayList<>();
+        SwappedCoordinates swapped = SwappedCoordinates.of(read);
+        for (int i = 0; i < read.size(); i++) {
+            String suspicion = swapped.suspicion(read.get(i));
+            if (suspicion != null) {
+                rejected.add(new StoreImportReport.Rejection(indexes.get(i), suspicion));
+            } else {
+                stores.add(read.get(i));
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingInt(StoreImportReport.Rejection::index));
         return new Result(stores, rejected);
     }
 
@@ -99,26 +112,23 @@ final class GeoJsonStoreReader {
         String chain = firstText(properties, "brand", "operator", "chain");
         ZoneId timeZone = timeZone(properties);
         String geometryType = text(geometry, "type");
+        String openingHours = openingHours(properties);
         if ("Point".equals(geometryType)) {
             Coordinate position = position(geometry.get("coordinates"), "geometry.coordinates");
             double radius = radius(properties);
             String storeId = storeId(feature, properties, name, position);
-            return Store.withCircle(storeId, name, chain, position.y, position.x, radius, timeZone, importedAt);
+            return Store.withCircle(storeId, name, chain, position.y, position.x, radius, timeZone, importedAt)
+                    .withOpeningHours(openingHours);
         }
         if ("Polygon".equals(geometryType) || "MultiPolygon".equals(geometryType)) {
             Geometry outline = "Polygon".equals(geometryType)
                     ? polygon(geometry.get("coordinates"), "geometry.coordinates")
                     : multiPolygon(geometry.get("coordinates"));
-            IsValidOp validity = new IsValidOp(outline);
-            if (!validity.isValid()) {
-                throw new FeatureRejected("the outline is not a valid polygon: "
-                        + validity.getValidationError().getMessage() + " near "
-                        + validity.getValidationError().getCoordinate());
-            }
+            outline = OutlineRepair.checked(outline);
             Point inside = outline.getInteriorPoint();
             String storeId = storeId(feature, properties, name, inside.getCoordinate());
             return Store.withOutline(storeId, name, chain, inside.getY(), inside.getX(),
-                    new WKTWriter().write(outline), timeZone, importedAt);
+                    new WKTWriter().write(outline), timeZone, importedAt).withOpeningHours(openingHours);
         }
         throw new FeatureRejected("geometry type '" + geometryType
                 + "' is not supported; use Point, Polygon or MultiPolygon");
@@ -168,14 +178,32 @@ final class GeoJsonStoreReader {
         }
         double longitude = position.get(0).doubleValue();
         double latitude = position.get(1).doubleValue();
-        if (!Double.isFinite(longitude) || longitude < -180 || longitude > 180) {
+        if (!Double.isFinite(longitude) || longitude < -360 || longitude > 360) {
             throw new FeatureRejected(field + " longitude " + longitude + " is outside -180..180");
         }
+        // Outlines drawn across the antimeridian sometimes continue past 180 degrees; wrap them back.
+        longitude = longitude == 180 ? 180 : GeoDistance.normalizeLongitude(longitude);
         if (!Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
             throw new FeatureRejected(field + " latitude " + latitude + " is outside -90..90"
                     + (Math.abs(longitude) <= 90 ? "; are longitude and latitude swapped?" : ""));
         }
         return new Coordinate(longitude, latitude);
+    }
+
+    /** Returns the opening_hours text when the supported syntax reads it, else null (unknown hours). */
+    private static String openingHours(JsonNode properties) {
+        String text = firstText(properties, "opening_hours");
+        if (text == null) {
+            return null;
+        }
+        try {
+            OpeningHours.parse(text);
+            return text;
+        } catch (IllegalArgumentException unsupported) {
+            // NOTE: the store is kept with unknown hours rather than rejected, because OpenStreetMap exports often
+            // use holiday or month selectors that the parser does not read.
+            return null;
+        }
     }
 
     private double radius(JsonNode properties) {
@@ -238,7 +266,7 @@ final class GeoJsonStoreReader {
     }
 
     /** A feature that cannot become a store; the message is the reason given in the import report. */
-    private static final class FeatureRejected extends RuntimeException {
+    static final class FeatureRejected extends RuntimeException {
         FeatureRejected(String reason) {
             super(reason, null, false, false);
         }

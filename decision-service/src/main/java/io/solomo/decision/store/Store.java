@@ -44,6 +44,9 @@ public class Store {
     @Column(name = "imported_at", nullable = false)
     private Instant importedAt;
 
+    @Column(name = "opening_hours", length = 1000)
+    private String openingHours;
+
     protected Store() {
     }
 
@@ -108,5 +111,28 @@ public class Store {
 
     public Instant importedAt() {
         return importedAt;
+    }
+
+    /** The OpenStreetMap {@code opening_hours} text, or null when unknown. */
+    public String openingHours() {
+        return openingHours;
+    }
+
+    /** Returns this store with the given {@code opening_hours} text, or unknown hours for null. */
+    public Store withOpeningHours(String openingHours) {
+        this.openingHours = openingHours;
+        return this;
+    }
+
+    /** Returns whether the store is open at that moment in its time zone, or null when its hours are unknown. */
+    public Boolean openAt(Instant moment) {
+        if (openingHours == null) {
+            return null;
+        }
+        try {
+            return OpeningHours.parse(openingHours).isOpenAt(moment.atZone(timeZone()));
+        } catch (IllegalArgumentException unsupported) {
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.solomo.decision.web.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Imports, stores and looks up stores, and keeps the geofence index in step with the database. */
@@ -27,9 +29,10 @@ public class StoreCatalog {
     private final GeoJsonStoreReader reader;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
-                 Clock clock, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
+                 Clock clock, ApplicationEventPublisher events, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
                  @Value("${solomo.default-time-zone:Europe/Paris}") String defaultTimeZone) {
         if (!(defaultRadiusMeters > 0)) {
             throw new IllegalStateException("solomo.stores.default-radius-meters must be positive, got "
@@ -40,6 +43,7 @@ public class StoreCatalog {
         this.reader = new GeoJsonStoreReader(mapper, defaultRadiusMeters, ZoneId.of(defaultTimeZone));
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
         index.rebuild(stores.findAll());
     }
 
@@ -50,7 +54,7 @@ public class StoreCatalog {
     public StoreImportReport importGeoJson(byte[] geoJson, String source) {
         GeoJsonStoreReader.Result result = reader.read(geoJson, clock.instant());
         transaction.executeWithoutResult(status -> stores.saveAll(result.stores()));
-        index.rebuild(stores.findAll());
+        rebuildIndex();
         log.info("Imported {} stores from {}, rejected {}", result.stores().size(), source, result.rejected().size());
         return new StoreImportReport(result.stores().size(), result.rejected());
     }
@@ -66,6 +70,36 @@ public class StoreCatalog {
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the store file " + file, unreadable);
         }
+    }
+
+    /**
+     * Deletes a store and swaps the geofence index; devices inside its geofence get an exit.
+     *
+     * @return false when no store has that id
+     */
+    public boolean delete(String storeId) {
+        Boolean deleted = transaction.execute(status -> {
+            if (!stores.existsById(storeId)) {
+                return false;
+            }
+            stores.deleteById(storeId);
+            return true;
+        });
+        if (Boolean.TRUE.equals(deleted)) {
+            rebuildIndex();
+            log.info("Deleted store {}", storeId);
+        }
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    /** Returns every store. */
+    public List<Store> findAll() {
+        return stores.findAll();
+    }
+
+    private void rebuildIndex() {
+        index.rebuild(stores.findAll());
+        events.publishEvent(new GeofencesRebuilt(index.storeIds()));
     }
 
     public Optional<Store> find(String storeId) {

@@ -1,18 +1,24 @@
 package io.solomo.decision.store;
 
+import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestFields;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +30,55 @@ import java.util.Map;
 @RequestMapping("/api/v1/stores")
 class StoreController {
 
-    private final StoreCatalog catalog;
+    private static final double MAX_NEARBY_METERS = 50_000;
+    private static final int MAX_NEARBY_STORES = 100;
 
-    StoreController(StoreCatalog catalog) {
+    private final StoreCatalog catalog;
+    private final GeofenceIndex index;
+    private final Clock clock;
+
+    StoreController(StoreCatalog catalog, GeofenceIndex index, Clock clock) {
         this.catalog = catalog;
+        this.index = index;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
     StoreImportReport importStores(@RequestBody byte[] geoJson) {
         return catalog.importGeoJson(geoJson, "the API");
+    }
+
+    /**
+     * Lists the stores whose geofence lies within {@code radiusMeters} of the position, nearest first, with the
+     * distance to the geofence (0 inside) and whether the store is open now (null when its hours are unknown).
+     */
+    @GetMapping("/nearby")
+    List<NearbyStore> nearby(@RequestParam(required = false) Double latitude,
+                             @RequestParam(required = false) Double longitude,
+                             @RequestParam(defaultValue = "1000") double radiusMeters,
+                             @RequestParam(defaultValue = "20") int limit) {
+        double checkedLatitude = RequestFields.requireLatitude("latitude", latitude);
+        double checkedLongitude = RequestFields.requireLongitude("longitude", longitude);
+        if (!(radiusMeters > 0) || radiusMeters > MAX_NEARBY_METERS) {
+            throw new InvalidFieldException("radiusMeters", radiusMeters,
+                    "radiusMeters must be within 0.." + MAX_NEARBY_METERS + " metres");
+        }
+        if (limit < 1 || limit > MAX_NEARBY_STORES) {
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_NEARBY_STORES);
+        }
+        Instant now = clock.instant();
+        List<NearbyStore> stores = new ArrayList<>();
+        for (NearbyGeofence geofence : index.nearest(checkedLatitude, checkedLongitude, radiusMeters, limit)) {
+            Boolean openNow = catalog.find(geofence.storeId()).map(store -> store.openAt(now)).orElse(null);
+            stores.add(new NearbyStore(geofence.storeId(), geofence.name(), geofence.chain(), geofence.latitude(),
+                    geofence.longitude(), Math.round(geofence.distanceMeters() * 10) / 10.0, openNow));
+        }
+        return stores;
+    }
+
+    /** A store near the requested position; {@code openNow} is null when its opening hours are unknown. */
+    record NearbyStore(String storeId, String name, String chain, double latitude, double longitude,
+                       double distanceMeters, Boolean openNow) {
     }
 
     @GetMapping("/{*storeId}")
@@ -43,16 +89,25 @@ class StoreController {
                 .orElseThrow(() -> new NotFoundException("store", "storeId", id));
     }
 
+    @DeleteMapping("/{*storeId}")
+    ResponseEntity<Void> delete(@PathVariable String storeId) {
+        String id = storeId.startsWith("/") ? storeId.substring(1) : storeId;
+        if (!catalog.delete(id)) {
+            throw new NotFoundException("store", "storeId", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
     /**
      * A store as the API returns it; {@code geofence} is a GeoJSON geometry, with {@code radiusMeters} for a circle
      * around the reference point.
      */
     record StoreView(String storeId, String name, String chain, double latitude, double longitude, String timeZone,
-                     Map<String, Object> geofence, Instant importedAt) {
+                     String openingHours, Map<String, Object> geofence, Instant importedAt) {
 
         static StoreView of(Store store) {
             return new StoreView(store.storeId(), store.name(), store.chain(), store.latitude(), store.longitude(),
-                    store.timeZone().getId(), geofence(store), store.importedAt());
+                    store.timeZone().getId(), store.openingHours(), geofence(store), store.importedAt());
         }
 
         private static Map<String, Object> geofence(Store store) {

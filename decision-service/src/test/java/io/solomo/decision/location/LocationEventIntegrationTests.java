@@ -118,15 +118,103 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
+    void secondFixInsideSameStoreDeliversNothingMore() {
+        String device = "phone-" + UUID.randomUUID();
+        String first = "fix-" + UUID.randomUUID();
+        String second = "fix-" + UUID.randomUUID();
+        Instant now = Instant.now();
+
+        app().post("/api/v1/location-events",
+                fix(first, "demo-alice", device, BASTILLE_LATITUDE, BASTILLE_LONGITUDE, now.minusSeconds(20)));
+        awaitStatus(first, "PROCESSED");
+        app().post("/api/v1/location-events",
+                fix(second, "demo-alice", device, BASTILLE_LATITUDE + 0.00005, BASTILLE_LONGITUDE, now));
+        awaitStatus(second, "PROCESSED");
+
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, first))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, second))
+                .isZero();
+        assertThat(jdbc.queryForList("select kind from geofence_transition where device_id = ?", String.class,
+                device)).containsExactly("ENTER");
+        assertThat(jdbc.queryForObject("select decision_id from geofence_transition where device_id = ?",
+                String.class, device)).isNotNull();
+    }
+
+    @Test
+    void leavingStoreIsRecordedWithoutDelivery() {
+        String device = "phone-" + UUID.randomUUID();
+        String inside = "fix-" + UUID.randomUUID();
+        String outside = "fix-" + UUID.randomUUID();
+        Instant now = Instant.now();
+
+        app().post("/api/v1/location-events",
+                fix(inside, "demo-alice", device, BASTILLE_LATITUDE, BASTILLE_LONGITUDE, now.minusSeconds(60)));
+        awaitStatus(inside, "PROCESSED");
+        app().post("/api/v1/location-events",
+                fix(outside, "demo-alice", device, BASTILLE_LATITUDE + 0.003, BASTILLE_LONGITUDE, now));
+        awaitStatus(outside, "PROCESSED");
+
+        assertThat(jdbc.queryForList("select kind from geofence_transition where device_id = ? order by occurred_at",
+                String.class, device)).containsExactly("ENTER", "EXIT");
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, outside))
+                .isZero();
+    }
+
+    @Test
+    void lateFixIsRecordedAsLate() {
+        String device = "phone-" + UUID.randomUUID();
+        String recent = "fix-" + UUID.randomUUID();
+        String late = "fix-" + UUID.randomUUID();
+        Instant now = Instant.now();
+
+        app().post("/api/v1/location-events", fix(recent, "demo-alice", device, 45.76, 4.83, now));
+        awaitStatus(recent, "PROCESSED");
+        app().post("/api/v1/location-events", fix(late, "demo-alice", device, 45.76, 4.83, now.minusSeconds(30)));
+        awaitStatus(late, "PROCESSED");
+
+        assertThat(jdbc.queryForObject("select assessment from location_event where event_id = ?", String.class,
+                late)).isEqualTo("LATE");
+    }
+
+    @Test
+    void fixDatedByGpsRolloverIsRejected() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        ApiClient.Response response = app().post("/api/v1/location-events", fix(eventId, "demo-alice",
+                "phone-1", BASTILLE_LATITUDE, BASTILLE_LONGITUDE, Instant.parse("2001-08-02T08:09:14Z")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("recordedAt");
+        assertThat(jdbc.queryForObject("select count(*) from location_event where event_id = ?", Integer.class,
+                eventId)).isZero();
+    }
+
+    @Test
+    void fixDatedInFutureIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/location-events", fix("fix-" + UUID.randomUUID(),
+                "demo-alice", "phone-1", BASTILLE_LATITUDE, BASTILLE_LONGITUDE, Instant.now().plusSeconds(3600)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("recordedAt");
+    }
+
+    @Test
     void deliveriesOfUnknownCustomerAreNotFound() {
         assertThat(app().get("/api/v1/customers/nobody-here/deliveries").status()).isEqualTo(404);
     }
 
+    /** A fix from a phone of its own, so that each test's device starts outside every geofence. */
     private static String fix(String eventId, String customerId, double latitude, double longitude) {
+        return fix(eventId, customerId, "phone-" + eventId, latitude, longitude, Instant.now());
+    }
+
+    private static String fix(String eventId, String customerId, String deviceId, double latitude, double longitude,
+                              Instant recordedAt) {
         return """
-                {"eventId": "%s", "customerId": "%s", "deviceId": "phone-%s", "latitude": %s, "longitude": %s,
+                {"eventId": "%s", "customerId": "%s", "deviceId": "%s", "latitude": %s, "longitude": %s,
                  "accuracyMeters": 12, "recordedAt": "%s"}"""
-                .formatted(eventId, customerId, customerId, latitude, longitude, Instant.now());
+                .formatted(eventId, customerId, deviceId, latitude, longitude, recordedAt);
     }
 
     private String eventIdOf(JsonNode delivery) {

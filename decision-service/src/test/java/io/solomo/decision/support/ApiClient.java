@@ -40,6 +40,10 @@ public final class ApiClient {
         return send(builder(path).GET());
     }
 
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
     public Response post(String path, String jsonBody) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
@@ -58,15 +62,6 @@ public final class ApiClient {
     public Response post(String path, byte[] body, String contentType) {
         return send(builder(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    public Response put(String path, String jsonBody) {
-        return send(builder(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
-    }
-
-    public Response delete(String path) {
-        return send(builder(path).DELETE());
     }
 
     private HttpRequest.Builder builder(String path) {

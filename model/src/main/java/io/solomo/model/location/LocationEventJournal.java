@@ -11,6 +11,14 @@ public interface LocationEventJournal {
      */
     void markProcessed(String eventId, String storeId, String decisionId);
 
+    /**
+     * Marks the event processed with the presence tracker's assessment of the fix. Journals that keep no assessment
+     * record it as {@link #markProcessed(String, String, String)} does.
+     */
+    default void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
+        markProcessed(eventId, storeId, decisionId);
+    }
+
     /** Marks the event failed with a reason, for an operator to look at. */
     void markFailed(String eventId, String reason);
 }

@@ -21,9 +21,21 @@ public final class ContactContext {
     private final String storeChain;
     private final DayOfWeek dayOfWeek;
     private final int hour;
+    private final Boolean openNow;
 
     public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
                           DayOfWeek dayOfWeek, int hour) {
+        this(channel, trigger, storeId, storeChain, dayOfWeek, hour, null);
+    }
+
+    /**
+     * A contact whose store's opening hours are known.
+     *
+     * @param openNow whether the store is open at the moment of contact, or null when unknown (no store, or no
+     *                opening hours)
+     */
+    public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
+                          DayOfWeek dayOfWeek, int hour, Boolean openNow) {
         if (hour < 0 || hour > 23) {
             throw new IllegalArgumentException("hour must be within 0..23, got " + hour);
         }
@@ -33,6 +45,7 @@ public final class ContactContext {
         this.storeChain = storeChain;
         this.dayOfWeek = Objects.requireNonNull(dayOfWeek, "dayOfWeek");
         this.hour = hour;
+        this.openNow = openNow;
     }
 
     public Channel getChannel() {
@@ -63,16 +76,26 @@ public final class ContactContext {
         return hour;
     }
 
+    /** Whether the store is open at the moment of contact; null when unknown. */
+    public Boolean getOpenNow() {
+        return openNow;
+    }
+
     @Override
     public String toString() {
-        return "ContactContext[" + channel + ", " + trigger + ", store " + storeId + ", " + dayOfWeek + " " + hour + "h]";
+        return "ContactContext[" + channel + ", " + trigger + ", store " + storeId + ", " + dayOfWeek + " " + hour + "h"
+                + (openNow == null ? "" : openNow ? ", open" : ", closed") + "]";
     }
 
     /** What started the contact. */
     public enum Trigger {
         /** An application asked for a decision. */
         API,
-        /** A location fix fell inside a store's geofence. */
-        GEOFENCE_ENTER
+        /** A device entered a store's geofence. */
+        GEOFENCE_ENTER,
+        /** A device stayed inside a store's geofence for the configured dwell time. */
+        GEOFENCE_DWELL,
+        /** A device left a store's geofence. */
+        GEOFENCE_EXIT
     }
 }

@@ -1,0 +1,145 @@
+package io.solomo.decision.location;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.SharedData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** OwnTracks and OsmAnd/Traccar Client payloads, the real ones where the shared data has them. */
+class TrackerIngestIntegrationTests extends DemoServer {
+
+    private static final String QUERY_STRINGS = "gps/traccar-osmand__query-strings.txt";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void ownTracksLocationWithStringNumbersIsStored() {
+        String device = "ot-" + UUID.randomUUID().toString().substring(0, 8);
+        long tst = Instant.now().getEpochSecond();
+
+        ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
+                {"_type": "location", "tid": "%s", "lat": "45.7600", "lon": 4.83, "tst": "%d", "acc": "12",
+                 "vel": -1, "cog": -1, "batt": 80, "topic": "owntracks/alice/phone"}""".formatted(device, tst));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("[]");
+        assertThat(jdbc.queryForObject("select accuracy_meters from location_event where device_id = ?",
+                Double.class, device)).isEqualTo(12.0);
+        assertThat(jdbc.queryForObject("select recorded_at from location_event where device_id = ?",
+                Instant.class, device)).isEqualTo(Instant.ofEpochSecond(tst));
+    }
+
+    @Test
+    void ownTracksTransitionAtStoreBringsOffer() {
+        String device = "ot-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
+                {"_type": "transition", "tid": "%s", "event": "enter", "desc": "Bastille", "t": "c",
+                 "lat": 48.8532, "lon": 2.3691, "acc": 10, "tst": %d, "wtst": 1700000000}"""
+                .formatted(device, Instant.now().getEpochSecond()));
+
+        assertThat(response.status()).isEqualTo(200);
+        String eventId = awaitProcessed(device);
+        assertThat(jdbc.queryForObject("select count(*) from delivery where event_id = ?", Integer.class, eventId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void ownTracksOtherMessagesAreAcknowledged() {
+        ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
+                {"_type": "waypoint", "desc": "Home", "lat": 48.85, "lon": 2.35, "rad": 50, "tst": 1700000000}""");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("[]");
+    }
+
+    @Test
+    void ownTracksFixWithRolloverDateIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
+                {"_type": "location", "tid": "zz", "lat": 48.85, "lon": 2.35, "tst": 997085354}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("timestamp");
+    }
+
+    @Test
+    void traccarClientJsonBodiesAreStored() throws Exception {
+        for (int body = 1; body <= 4; body++) {
+            String name = "gps/traccar-osmand__json-body-" + body + ".json";
+            Optional<Path> file = SharedData.file(name);
+            assumeTrue(file.isPresent(), SharedData.absent(name));
+
+            ApiClient.Response response = app().post("/api/v1/ingest/osmand?customerId=demo-bob",
+                    Files.readAllBytes(file.get()));
+
+            assertThat(response.status()).as(name).isEqualTo(200);
+        }
+
+        assertThat(jdbc.queryForList("select distinct device_id from location_event where customer_id = 'demo-bob'",
+                String.class)).contains("48241179", "658765", "8737767034");
+        assertThat(jdbc.queryForObject("select accuracy_meters from location_event where device_id = '8737767034'",
+                Double.class)).isEqualTo(3.8);
+    }
+
+    @Test
+    void osmAndQueryStringsAreStoredOrRejected() throws Exception {
+        Optional<Path> file = SharedData.file(QUERY_STRINGS);
+        assumeTrue(file.isPresent(), SharedData.absent(QUERY_STRINGS));
+        List<String> lines = Files.readAllLines(file.get()).stream().filter(line -> line.startsWith("/?")).toList();
+
+        List<Integer> statuses = lines.stream()
+                .map(line -> app().get("/api/v1/ingest/osmand?customerId=demo-chloe&" + line.substring(2)).status())
+                .toList();
+
+        assertThat(lines).hasSize(11);
+        assertThat(statuses.get(0)).as("cell and Wi-Fi only, no position").isEqualTo(400);
+        assertThat(statuses.get(1)).as("no device id").isEqualTo(400);
+        assertThat(statuses.subList(2, statuses.size())).containsOnly(200);
+        assertThat(jdbc.queryForObject("select recorded_at from location_event where device_id = '353861053849681'",
+                Instant.class)).isEqualTo(Instant.parse("2014-06-04T09:10:11Z"));
+        assertThat(jdbc.queryForObject("select recorded_at from location_event where device_id = '902064' "
+                + "order by recorded_at limit 1", Instant.class)).isEqualTo(Instant.parse("2015-09-12T14:38:06.579Z"));
+        assertThat(jdbc.queryForObject("select accuracy_meters from location_event where device_id = '902064' "
+                + "order by recorded_at limit 1", Double.class)).isEqualTo(30.0);
+    }
+
+    @Test
+    void osmAndNeedsCustomer() {
+        ApiClient.Response response = app().get("/api/v1/ingest/osmand?id=1&lat=48.85&lon=2.35");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+    }
+
+    private String awaitProcessed(String deviceId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            List<String> ids = jdbc.queryForList("select event_id from location_event where device_id = ? "
+                    + "and status = 'PROCESSED'", String.class, deviceId);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+        throw new AssertionError("no processed fix of device " + deviceId + " within 20 s");
+    }
+}
