@@ -51,6 +51,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
                         .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/interactions").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/preferences",
+                                "/api/v1/customers/*/consents")
+                        .hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/preferences").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/consents").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/customer-imports", "/api/v1/customer-imports/**")
+                        .hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
