@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * Imports customers from CSV as a background job. Each row goes through identity resolution like an interaction:
@@ -52,6 +53,7 @@ class CustomerImporter {
 
     private final CustomerImportJobs jobs;
     private final ProfileResolution resolution;
+    private final CustomerIdentityRepository identities;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
@@ -60,10 +62,11 @@ class CustomerImporter {
         return thread;
     });
 
-    CustomerImporter(CustomerImportJobs jobs, ProfileResolution resolution, TransactionTemplate transaction,
-                     Clock clock) {
+    CustomerImporter(CustomerImportJobs jobs, ProfileResolution resolution, CustomerIdentityRepository identities,
+                     TransactionTemplate transaction, Clock clock) {
         this.jobs = jobs;
         this.resolution = resolution;
+        this.identities = identities;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -196,7 +199,10 @@ class CustomerImporter {
 
         int imported = rows.size();
         try {
-            transaction.executeWithoutResult(status -> rows.forEach(row -> apply(row, jobId, actor)));
+            transaction.executeWithoutResult(status -> {
+                IdentityOwners owners = ownersOf(rows);
+                rows.forEach(row -> apply(row, jobId, actor, owners));
+            });
         } catch (RuntimeException chunkFailed) {
             log.debug("Chunk from row {} of import {} rolled back, importing its rows one by one: {}", firstRow,
                     jobId, chunkFailed.toString());
@@ -204,7 +210,7 @@ class CustomerImporter {
             for (ImportRow row : rows) {
                 try {
                     ConflictRetry.inTransaction(transaction, "import " + jobId + " row " + row.row(), () -> {
-                        apply(row, jobId, actor);
+                        apply(row, jobId, actor, ownersOf(List.of(row)));
                         return row;
                     });
                     imported++;
@@ -217,8 +223,14 @@ class CustomerImporter {
         jobs.progress(jobId, records.size(), imported, errors);
     }
 
-    private void apply(ImportRow row, String jobId, String actor) {
-        Customer customer = resolution.resolve(null, row.identities(), actor, "import-" + jobId + "-" + row.row());
+    private IdentityOwners ownersOf(List<ImportRow> rows) {
+        return IdentityOwners.load(identities,
+                rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
+    }
+
+    private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners) {
+        Customer customer = resolution.resolve(null, row.identities(), actor, "import-" + jobId + "-" + row.row(),
+                owners);
         if (row.displayName() != null) {
             customer.rename(row.displayName());
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Stores interactions: resolves each to its profile, skips replayed event ids and updates the derived attributes
@@ -32,15 +33,18 @@ class InteractionRecorder {
     private final EntityManager entityManager;
     private final ProfileResolution resolution;
     private final InteractionRepository interactions;
+    private final CustomerIdentityRepository identities;
     private final CustomerDirectory directory;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InteractionRecorder(EntityManager entityManager, ProfileResolution resolution, InteractionRepository interactions,
-                        CustomerDirectory directory, TransactionTemplate transaction, Clock clock) {
+                        CustomerIdentityRepository identities, CustomerDirectory directory,
+                        TransactionTemplate transaction, Clock clock) {
         this.entityManager = entityManager;
         this.resolution = resolution;
         this.interactions = interactions;
+        this.identities = identities;
         this.directory = directory;
         this.transaction = transaction;
         this.clock = clock;
@@ -111,6 +115,8 @@ class InteractionRecorder {
             stored.put((String) row[0], (String) row[1]);
         }
 
+        IdentityOwners owners = IdentityOwners.load(identities,
+                rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
         Instant now = clock.instant();
         List<InteractionResult> results = new ArrayList<>(rows.size());
         for (InteractionCommand command : rows) {
@@ -120,7 +126,7 @@ class InteractionRecorder {
                 continue;
             }
             Customer customer = resolution.resolve(command.customerId(), command.identities(), actor,
-                    command.eventId());
+                    command.eventId(), owners);
             entityManager.persist(new Interaction(command.eventId(), customer.customerId(), command.facts(),
                     command.attributesJson(), now));
             customer.apply(command.facts(), now);

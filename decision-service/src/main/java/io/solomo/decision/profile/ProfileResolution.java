@@ -36,17 +36,14 @@ class ProfileResolution {
 
     private final EntityManager entityManager;
     private final CustomerDirectory directory;
-    private final CustomerIdentityRepository identities;
     private final ProfileMerger merger;
     private final ZoneId defaultTimeZone;
     private final Clock clock;
 
-    ProfileResolution(EntityManager entityManager, CustomerDirectory directory, CustomerIdentityRepository identities,
-                      ProfileMerger merger, @Value("${solomo.default-time-zone:Europe/Paris}") ZoneId defaultTimeZone,
+    ProfileResolution(EntityManager entityManager, CustomerDirectory directory, ProfileMerger merger, @Value("${solomo.default-time-zone:Europe/Paris}") ZoneId defaultTimeZone,
                       Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
-        this.identities = identities;
         this.merger = merger;
         this.defaultTimeZone = defaultTimeZone;
         this.clock = clock;
@@ -59,9 +56,11 @@ class ProfileResolution {
      * @param keys       normalised identities carried by the event
      * @param actor      the API user or job that sent the event, recorded with any merge
      * @param eventId    the event, recorded with any merge
+     * @param owners     the owners of the identities, loaded for the transaction and updated here
      * @throws NotFoundException when {@code customerId} names no profile
      */
-    Customer resolve(String customerId, List<IdentityKey> keys, String actor, String eventId) {
+    Customer resolve(String customerId, List<IdentityKey> keys, String actor, String eventId,
+                     IdentityOwners owners) {
         Map<String, Customer> profiles = new LinkedHashMap<>();
         if (customerId != null) {
             Customer named = directory.find(customerId)
@@ -70,7 +69,7 @@ class ProfileResolution {
         }
         List<IdentityKey> unknown = new ArrayList<>();
         for (IdentityKey key : keys) {
-            identities.findOwner(key.type(), key.value()).ifPresentOrElse(
+            owners.ownerOf(key).ifPresentOrElse(
                     owner -> profiles.computeIfAbsent(owner, id -> entityManager.find(Customer.class, id)),
                     () -> unknown.add(key));
         }
@@ -84,10 +83,14 @@ class ProfileResolution {
             customer = profiles.values().iterator().next();
         } else {
             customer = merger.merge(List.copyOf(profiles.values()), actor, eventId);
+            for (String absorbedId : profiles.keySet()) {
+                owners.moveAll(absorbedId, customer.customerId());
+            }
         }
 
         for (IdentityKey key : unknown) {
             customer.addIdentity(key.type(), key.value());
+            owners.assign(key, customer.customerId());
         }
         if (customer.isAnonymous() && keys.stream().anyMatch(key -> PERSONAL.contains(key.type()))) {
             customer.markKnown();
