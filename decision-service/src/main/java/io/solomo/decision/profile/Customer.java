@@ -8,6 +8,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,17 +20,22 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** One person's marketing profile. */
+/**
+ * One person's marketing profile: identities, channel preferences, consent history and the attributes derived
+ * from interactions. An anonymous profile is one created for an identity seen for the first time.
+ */
 @Entity
 @Table(name = "customer")
 public class Customer {
@@ -53,6 +59,24 @@ public class Customer {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "anonymous", nullable = false)
+    private boolean anonymous;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    @Column(name = "quiet_hours_start")
+    private LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    private LocalTime quietHoursEnd;
+
+    @Embedded
+    private ProfileAttributes attributes = ProfileAttributes.empty();
 
     @Version
     private long version;
@@ -80,6 +104,14 @@ public class Customer {
         this.language = language.code();
         this.timeZone = timeZone.getId();
         this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** Creates a profile for identities never seen before: French, entry tier, no preference or consent yet. */
+    static Customer anonymous(String customerId, ZoneId timeZone, Instant createdAt) {
+        Customer customer = new Customer(customerId, null, LoyaltyTier.BRONZE, Language.FR, timeZone, createdAt);
+        customer.anonymous = true;
+        return customer;
     }
 
     public void addIdentity(IdentityType type, String value) {
@@ -103,6 +135,105 @@ public class Customer {
     /** Moves the customer to another loyalty tier. */
     public void changeTier(LoyaltyTier tier) {
         this.loyaltyTier = Objects.requireNonNull(tier, "tier");
+    }
+
+    /** Changes the language, the time zone and the quiet hours (both ends null for none). */
+    void changeContactSettings(Language language, ZoneId timeZone, LocalTime quietHoursStart,
+                               LocalTime quietHoursEnd) {
+        this.language = language.code();
+        this.timeZone = timeZone.getId();
+        this.quietHoursStart = quietHoursStart;
+        this.quietHoursEnd = quietHoursEnd;
+    }
+
+    /** Adds one interaction to the derived attributes and raises the loyalty tier when the spend earns it. */
+    void apply(InteractionFacts interaction, Instant now) {
+        attributes.apply(interaction);
+        raiseTierTo(attributes.earnedTier());
+        touch(now);
+    }
+
+    /** Starts the derived attributes again from nothing, before replaying every interaction after a merge. */
+    void resetAttributes() {
+        attributes = ProfileAttributes.empty();
+    }
+
+    void raiseTierTo(LoyaltyTier tier) {
+        if (tier.compareTo(loyaltyTier) > 0) {
+            loyaltyTier = tier;
+        }
+    }
+
+    /**
+     * Takes over what an absorbed profile records and this one does not: its name, language and time zone when this
+     * profile is anonymous and the absorbed one is not, its quiet hours when this profile has none, and its
+     * preferred channels after this profile's own.
+     */
+    void adoptSettingsOf(AbsorbedSettings absorbed) {
+        if (anonymous && !absorbed.anonymous()) {
+            displayName = absorbed.displayName();
+            language = absorbed.language().code();
+            timeZone = absorbed.timeZone().getId();
+            anonymous = false;
+        }
+        if (displayName == null) {
+            displayName = absorbed.displayName();
+        }
+        if (quietHoursStart == null && absorbed.quietHoursStart() != null) {
+            quietHoursStart = absorbed.quietHoursStart();
+            quietHoursEnd = absorbed.quietHoursEnd();
+        }
+        Set<Channel> channels = new LinkedHashSet<>(preferredChannels());
+        channels.addAll(absorbed.preferredChannels());
+        if (channels.size() > channelPreferences.size()) {
+            preferChannels(List.copyOf(channels));
+        }
+        raiseTierTo(absorbed.loyaltyTier());
+    }
+
+    /** Returns the settings of a profile about to be absorbed, read before its rows move. */
+    AbsorbedSettings settings() {
+        return new AbsorbedSettings(customerId, version, anonymous, displayName, loyaltyTier, language(), timeZone(),
+                quietHoursStart, quietHoursEnd, preferredChannels());
+    }
+
+    /** Sets the name shown to the brand's staff; a named profile is no longer anonymous. */
+    void rename(String displayName) {
+        this.displayName = displayName;
+        anonymous = false;
+    }
+
+    /** Returns the status of the consent in force for a purpose and channel, or null when none was recorded. */
+    ConsentStatus consentStatus(ConsentPurpose purpose, Channel channel) {
+        return consents.stream()
+                .filter(consent -> consent.purpose() == purpose && Objects.equals(consent.channel(), channel))
+                .reduce((kept, next) -> next.recordedAt().isBefore(kept.recordedAt()) ? kept : next)
+                .map(Consent::status)
+                .orElse(null);
+    }
+
+    /** Marks a profile as known once an event gives it a name or a contact identity. */
+    void markKnown() {
+        anonymous = false;
+    }
+
+    /**
+     * Removes the personal data held in this row and its preferences: name, preferred channels and quiet hours.
+     * Identities and consents are deleted by {@link DataSubjectRights}; the derived attributes stay, as anonymous
+     * aggregates.
+     */
+    void erasePersonalData(Instant now) {
+        displayName = null;
+        channelPreferences.clear();
+        quietHoursStart = null;
+        quietHoursEnd = null;
+        anonymous = true;
+        erasedAt = now;
+        touch(now);
+    }
+
+    void touch(Instant now) {
+        updatedAt = now;
     }
 
     /** Returns the channels whose latest marketing consent is granted. */
@@ -154,6 +285,66 @@ public class Customer {
 
     public List<Consent> consents() {
         return List.copyOf(consents);
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When the personal data was erased, or null. */
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    /** Start of the quiet hours in the customer's time zone, or null when there are none. */
+    public LocalTime quietHoursStart() {
+        return quietHoursStart;
+    }
+
+    /** End of the quiet hours in the customer's time zone; before the start when they span midnight. */
+    public LocalTime quietHoursEnd() {
+        return quietHoursEnd;
+    }
+
+    /** Returns whether {@code instant} falls within the customer's quiet hours, read in the customer's time zone. */
+    public boolean isQuietAt(Instant instant) {
+        if (quietHoursStart == null || quietHoursEnd == null) {
+            return false;
+        }
+        LocalTime local = instant.atZone(timeZone()).toLocalTime();
+        if (quietHoursStart.isBefore(quietHoursEnd)) {
+            return !local.isBefore(quietHoursStart) && local.isBefore(quietHoursEnd);
+        }
+        return !local.isBefore(quietHoursStart) || local.isBefore(quietHoursEnd);
+    }
+
+    public ProfileAttributes attributes() {
+        return attributes;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** Returns whether this profile is older than the other, the one that survives when both merge. */
+    boolean isOlderThan(Customer other) {
+        int byAge = createdAt.compareTo(other.createdAt);
+        return byAge != 0 ? byAge < 0 : customerId.compareTo(other.customerId) < 0;
+    }
+
+    /** Settings of an absorbed profile that the survivor may take over. */
+    record AbsorbedSettings(String customerId, long version, boolean anonymous, String displayName,
+                            LoyaltyTier loyaltyTier, Language language, ZoneId timeZone, LocalTime quietHoursStart,
+                            LocalTime quietHoursEnd, List<Channel> preferredChannels) {
+
+        AbsorbedSettings {
+            Objects.requireNonNull(customerId, "customerId");
+            preferredChannels = List.copyOf(preferredChannels);
+        }
     }
 
     /** A channel at a rank of preference, 1 being the most preferred. */

@@ -86,6 +86,15 @@ class SecurityConfiguration {
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/osmand", "/api/v1/devices/*/monitored-regions")
                         .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/interactions").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/preferences",
+                                "/api/v1/customers/*/consents")
+                        .hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/preferences").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/consents").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/customer-imports", "/api/v1/customer-imports/**")
+                        .hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

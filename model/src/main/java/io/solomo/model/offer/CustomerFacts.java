@@ -21,14 +21,23 @@ public final class CustomerFacts {
     private final Language language;
     private final List<Channel> preferredChannels;
     private final Set<Channel> consentedChannels;
+    private final ProfileFacts profile;
 
+    /** Facts of a customer with no derived attributes: see {@link ProfileFacts#NONE}. */
     public CustomerFacts(String customerId, LoyaltyTier loyaltyTier, Language language,
                          List<Channel> preferredChannels, Set<Channel> consentedChannels) {
+        this(customerId, loyaltyTier, language, preferredChannels, consentedChannels, ProfileFacts.NONE);
+    }
+
+    /** Facts of a customer with the attributes derived from their interactions. */
+    public CustomerFacts(String customerId, LoyaltyTier loyaltyTier, Language language,
+                         List<Channel> preferredChannels, Set<Channel> consentedChannels, ProfileFacts profile) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.loyaltyTier = Objects.requireNonNull(loyaltyTier, "loyaltyTier");
         this.language = Objects.requireNonNull(language, "language");
         this.preferredChannels = List.copyOf(preferredChannels);
         this.consentedChannels = Set.copyOf(consentedChannels);
+        this.profile = Objects.requireNonNull(profile, "profile");
     }
 
     public String getCustomerId() {
@@ -49,6 +58,52 @@ public final class CustomerFacts {
 
     public Set<Channel> getConsentedChannels() {
         return consentedChannels;
+    }
+
+    /** The attributes derived from the customer's interactions; {@link ProfileFacts#NONE} when unknown. */
+    public ProfileFacts getProfile() {
+        return profile;
+    }
+
+    public int getVisitCount() {
+        return profile.visitCount();
+    }
+
+    public int getPurchaseCount() {
+        return profile.purchaseCount();
+    }
+
+    /** Whole days since the last purchase, or -1 when the customer never bought anything. */
+    public long getRecencyDays() {
+        return profile.recencyDays();
+    }
+
+    /** Total spent, in the brand's currency. */
+    public double getMonetaryValue() {
+        return profile.monetaryValue();
+    }
+
+    /** The store visited most, or null. */
+    public String getFavouriteStoreId() {
+        return profile.favouriteStoreId();
+    }
+
+    /** The store of the latest in-store interaction, or null. */
+    public String getLastStoreId() {
+        return profile.lastStoreId();
+    }
+
+    /** Up to three product categories, most money spent first. */
+    public List<String> getFavouriteCategories() {
+        return profile.favouriteCategories();
+    }
+
+    public double getEngagementScore() {
+        return profile.engagementScore();
+    }
+
+    public int getAdvocacyScore() {
+        return profile.advocacyScore();
     }
 
     public boolean hasConsentFor(Channel channel) {

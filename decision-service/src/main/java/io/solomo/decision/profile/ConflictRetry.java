@@ -1,0 +1,66 @@
+package io.solomo.decision.profile;
+
+import jakarta.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs a unit of work in its own transaction and runs it again when it lost a race with a concurrent one: an
+ * optimistic lock failure on a profile, a unique identity or event id inserted at the same time, a deadlock.
+ * Other exceptions, such as invalid input or an unknown id, pass through at once.
+ */
+final class ConflictRetry {
+
+    static final int MAX_ATTEMPTS = 30;
+    static final long MAX_PAUSE_MILLIS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetry.class);
+
+    private ConflictRetry() {
+    }
+
+    /**
+     * Returns the work's result from the first attempt that commits.
+     *
+     * @throws ConflictException after {@value #MAX_ATTEMPTS} attempts that all lost a race
+     */
+    static <T> T inTransaction(TransactionTemplate transaction, String what, Supplier<T> work) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return transaction.execute(status -> work.get());
+            } catch (DataAccessException | PersistenceException | TransactionException conflict) {
+                // Persistence failures here are races: the input was checked before the transaction began.
+                last = conflict;
+                log.debug("Attempt {} of {} for {} lost a race: {}", attempt, MAX_ATTEMPTS, what, conflict.toString());
+                pause(attempt);
+            }
+        }
+        log.warn("Gave up on {} after {} attempts: {}", what, MAX_ATTEMPTS, last.toString());
+        throw new ConflictException(what, last);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            // Random exponential backoff, so that writers who collided once are unlikely to collide again.
+            long bound = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(attempt, 10));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", interrupted);
+        }
+    }
+
+    /** Thrown when every attempt lost a race with a concurrent transaction. */
+    static final class ConflictException extends RuntimeException {
+        ConflictException(String what, Throwable cause) {
+            super(what + " kept conflicting with concurrent updates; send it again", cause);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.solomo.decision.profile;
+
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.model.Channel;
+import jakarta.annotation.PreDestroy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Imports customers from CSV as a background job. Each row goes through identity resolution like an interaction:
+ * it updates the profile that has one of its identities, creates one when none does, and merges profiles that the
+ * row shows to be one person. Progress and row-level errors are stored as the job runs.
+ *
+ * <p>The CSV has a header row; columns are read by name, in any order, from {@link ImportRow#knownColumns()}.
+ * Rows are written in chunks of {@value #CHUNK_SIZE}, one transaction each, falling back to one transaction per row
+ * when a chunk fails. Jobs run one at a time.
+ */
+@Service
+class CustomerImporter {
+
+    static final int CHUNK_SIZE = 500;
+    static final String CONSENT_SOURCE = "csv-import";
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+
+    private final CustomerImportJobs jobs;
+    private final ProfileResolution resolution;
+    private final CustomerIdentityRepository identities;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "customer-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CustomerImporter(CustomerImportJobs jobs, ProfileResolution resolution, CustomerIdentityRepository identities,
+                     TransactionTemplate transaction, Clock clock) {
+        this.jobs = jobs;
+        this.resolution = resolution;
+        this.identities = identities;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failAbandonedJobs() {
+        int abandoned = jobs.failAbandoned(clock.instant());
+        if (abandoned > 0) {
+            log.warn("{} customer import(s) left running by the previous server marked FAILED", abandoned);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Stores the CSV in a temporary file, checks its header, counts its rows and starts the job.
+     *
+     * @throws InvalidFieldException when the header names an unknown column or no identity column
+     */
+    CustomerImportJobs.Job start(InputStream csv, String fileName, String requestedBy) throws IOException {
+        Path file = Files.createTempFile("customer-import-", ".csv");
+        try {
+            Files.copy(csv, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Set<String> header = checkHeader(file);
+            int totalRows = countRows(file);
+            String jobId = UUID.randomUUID().toString();
+            jobs.create(jobId, fileName, totalRows, requestedBy, clock.instant());
+            log.info("Customer import {} of {} rows started by {}", jobId, totalRows, requestedBy);
+            executor.submit(() -> run(jobId, file, header, requestedBy));
+            return jobs.find(jobId).orElseThrow();
+        } catch (IOException | RuntimeException failed) {
+            Files.deleteIfExists(file);
+            throw failed;
+        }
+    }
+
+    private static Set<String> checkHeader(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(reader)) {
+            List<String> names = parser.getHeaderNames();
+            if (names.isEmpty()) {
+                throw new InvalidFieldException("header", null, "the CSV is empty; its first line must name the "
+                        + "columns, such as email,phone,displayName");
+            }
+            Set<String> known = ImportRow.knownColumns();
+            for (String name : names) {
+                if (!known.contains(name)) {
+                    throw new InvalidFieldException("header", name, "unknown column '" + name + "'; expected some "
+                            + "of " + known);
+                }
+            }
+            if (names.stream().noneMatch(ImportRow.IDENTITY_COLUMNS::containsKey)) {
+                throw new InvalidFieldException("header", String.join(",", names), "the CSV needs at least one "
+                        + "identity column among " + ImportRow.IDENTITY_COLUMNS.keySet());
+            }
+            return new LinkedHashSet<>(names);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException invalid) {
+            if (invalid instanceof InvalidFieldException field) {
+                throw field;
+            }
+            throw new InvalidFieldException("header", null, "the CSV header cannot be read: " + invalid.getMessage());
+        }
+    }
+
+    private static int countRows(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(reader)) {
+            int rows = 0;
+            for (CSVRecord ignored : parser) {
+                rows++;
+            }
+            return rows;
+        } catch (UncheckedIOException malformed) {
+            throw new InvalidFieldException("csv", null, "the CSV is malformed: " + malformed.getMessage());
+        }
+    }
+
+    private void run(String jobId, Path file, Set<String> header, String requestedBy) {
+        String actor = requestedBy + " (import " + jobId + ")";
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = FORMAT.parse(reader)) {
+            List<CSVRecord> chunk = new ArrayList<>(CHUNK_SIZE);
+            int row = 0;
+            for (CSVRecord record : parser) {
+                row++;
+                chunk.add(record);
+                if (chunk.size() == CHUNK_SIZE) {
+                    importChunk(jobId, chunk, row - chunk.size() + 1, header, actor);
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                importChunk(jobId, chunk, row - chunk.size() + 1, header, actor);
+            }
+            jobs.finish(jobId, CustomerImportJobs.Status.COMPLETED, null, clock.instant());
+            CustomerImportJobs.Job job = jobs.find(jobId).orElseThrow();
+            log.info("Customer import {} completed: {} rows imported, {} errors", jobId, job.rowsImported(),
+                    job.errorCount());
+        } catch (IOException | RuntimeException failed) {
+            log.error("Customer import {} failed", jobId, failed);
+            jobs.finish(jobId, CustomerImportJobs.Status.FAILED, failed.toString(), clock.instant());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                log.warn("Temporary file {} of import {} could not be deleted", file, jobId);
+            }
+        }
+    }
+
+    private void importChunk(String jobId, List<CSVRecord> records, int firstRow, Set<String> header,
+                             String actor) {
+        List<CustomerImportJobs.RowError> errors = new ArrayList<>();
+        List<ImportRow> rows = new ArrayList<>();
+        for (int offset = 0; offset < records.size(); offset++) {
+            int row = firstRow + offset;
+            try {
+                rows.add(ImportRow.read(row, records.get(offset), header));
+            } catch (InvalidFieldException invalid) {
+                errors.add(new CustomerImportJobs.RowError(row, invalid.field(),
+                        invalid.value() == null ? null : invalid.value().toString(), invalid.getMessage()));
+            } catch (IllegalArgumentException | IllegalStateException malformed) {
+                errors.add(new CustomerImportJobs.RowError(row, null, null, "malformed row: "
+                        + malformed.getMessage()));
+            }
+        }
+
+        int imported = rows.size();
+        try {
+            transaction.executeWithoutResult(status -> {
+                IdentityOwners owners = ownersOf(rows);
+                rows.forEach(row -> apply(row, jobId, actor, owners));
+            });
+        } catch (RuntimeException chunkFailed) {
+            log.debug("Chunk from row {} of import {} rolled back, importing its rows one by one: {}", firstRow,
+                    jobId, chunkFailed.toString());
+            imported = 0;
+            for (ImportRow row : rows) {
+                try {
+                    ConflictRetry.inTransaction(transaction, "import " + jobId + " row " + row.row(), () -> {
+                        apply(row, jobId, actor, ownersOf(List.of(row)));
+                        return row;
+                    });
+                    imported++;
+                } catch (RuntimeException failed) {
+                    errors.add(new CustomerImportJobs.RowError(row.row(), null, null, failed.getMessage()));
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(CustomerImportJobs.RowError::row));
+        jobs.progress(jobId, records.size(), imported, errors);
+    }
+
+    private IdentityOwners ownersOf(List<ImportRow> rows) {
+        return IdentityOwners.load(identities,
+                rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
+    }
+
+    private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners) {
+        Customer customer = resolution.resolve(null, row.identities(), actor, "import-" + jobId + "-" + row.row(),
+                owners);
+        if (row.displayName() != null) {
+            customer.rename(row.displayName());
+        }
+        if (row.language() != null || row.timeZone() != null) {
+            customer.changeContactSettings(row.language() == null ? customer.language() : row.language(),
+                    row.timeZone() == null ? customer.timeZone() : row.timeZone(), customer.quietHoursStart(),
+                    customer.quietHoursEnd());
+        }
+        if (row.loyaltyTier() != null) {
+            customer.raiseTierTo(row.loyaltyTier());
+        }
+        if (row.channels() != null) {
+            customer.preferChannels(row.channels());
+        }
+        for (Map.Entry<Channel, ConsentStatus> consent : row.consents().entrySet()) {
+            if (customer.consentStatus(ConsentPurpose.MARKETING, consent.getKey()) != consent.getValue()) {
+                customer.recordConsent(ConsentPurpose.MARKETING, consent.getKey(), consent.getValue(),
+                        CONSENT_SOURCE, clock.instant());
+            }
+        }
+        customer.touch(clock.instant());
+    }
+}

@@ -1,0 +1,167 @@
+package io.solomo.decision.profile;
+
+import io.solomo.decision.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rights of a data subject: an export of everything held on a person, and an erasure that removes their
+ * personal data while keeping anonymous aggregates for statistics.
+ *
+ * <p>Other features keep rows by customer id in {@code delivery}, {@code coupon}, {@code decision_record} and
+ * {@code location_event}; those written under an absorbed id are found through the merge records.
+ */
+@Service
+class DataSubjectRights {
+
+    /** Attributes of an interaction that carry no personal data and feed the anonymous aggregates. */
+    private static final Set<String> AGGREGATE_ATTRIBUTES = Set.of("storeId", "amount", "lines");
+    /** Tables of other features holding rows by customer id, exported as they are. */
+    private static final List<String> OTHER_TABLES = List.of("delivery", "coupon", "decision_record",
+            "location_event");
+
+    private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
+
+    private final CustomerDirectory directory;
+    private final CustomerMergeRepository merges;
+    private final InteractionRepository interactions;
+    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DataSubjectRights(CustomerDirectory directory, CustomerMergeRepository merges, InteractionRepository interactions,
+                      EntityManager entityManager, JdbcTemplate jdbc, Clock clock) {
+        this.directory = directory;
+        this.merges = merges;
+        this.interactions = interactions;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Returns everything held on the person, keyed by what it is. */
+    @Transactional(readOnly = true)
+    Map<String, Object> export(String customerId) {
+        Customer customer = find(customerId);
+        Instant now = clock.instant();
+        List<CustomerMerge> absorbed = merges.findBySurvivorIdOrderByMergedAtAscIdAsc(customer.customerId());
+
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("customerId", customer.customerId());
+        export.put("exportedAt", now);
+        export.put("displayName", customer.displayName());
+        export.put("createdAt", customer.createdAt());
+        export.put("erasedAt", customer.erasedAt());
+        export.put("profile", ProfileView.of(customer, absorbed, now));
+        export.put("consentHistory", ProfileView.ConsentsView.of(customer).history());
+        List<Map<String, Object>> interactionRows = new ArrayList<>();
+        for (Interaction interaction : interactions.findByCustomerIdOrderByOccurredAtAscEventIdAsc(
+                customer.customerId())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("eventId", interaction.eventId());
+            row.put("type", interaction.type());
+            row.put("occurredAt", interaction.occurredAt());
+            row.put("receivedAt", interaction.receivedAt());
+            row.put("attributes", interaction.attributes());
+            interactionRows.add(row);
+        }
+        export.put("interactions", interactionRows);
+        List<String> ids = allIds(customer.customerId(), absorbed);
+        for (String table : OTHER_TABLES) {
+            export.put(table, rowsOf(table, ids));
+        }
+        log.info("Data of customer {} exported", customer.customerId());
+        return export;
+    }
+
+    /**
+     * Erases the person's personal data: identities, consents, name, preferences, the free text and other
+     * attributes of their interactions, their location fixes and the positions in their decision requests. The
+     * profile row, the interactions' types, times, stores and amounts, and the derived attributes stay, under the
+     * pseudonymous customer id, as anonymous aggregates.
+     */
+    @Transactional
+    Erasure erase(String customerId) {
+        Customer customer = find(customerId);
+        String id = customer.customerId();
+        List<String> ids = allIds(id, merges.findBySurvivorIdOrderByMergedAtAscIdAsc(id));
+        Instant now = clock.instant();
+        entityManager.flush();
+
+        int identities = jdbc.update("delete from customer_identity where customer_id = ?", id);
+        int consents = jdbc.update("delete from consent where customer_id = ?", id);
+        int kept = 0;
+        for (Interaction interaction : interactions.findByCustomerIdOrderByOccurredAtAscEventIdAsc(id)) {
+            jdbc.update("update interaction set attributes_json = ? where event_id = ?",
+                    aggregatesOnly(interaction.attributes()), interaction.eventId());
+            kept++;
+        }
+        int fixes = 0;
+        for (String formerId : ids) {
+            fixes += jdbc.update("delete from location_event where customer_id = ?", formerId);
+            jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
+        }
+        entityManager.clear();
+        Customer erased = entityManager.find(Customer.class, id);
+        erased.erasePersonalData(now);
+        log.info("Personal data of customer {} erased: {} identities, {} consents, {} location fixes removed",
+                id, identities, consents, fixes);
+        return new Erasure(id, now, identities, consents, fixes, kept);
+    }
+
+    private static String aggregatesOnly(JsonNode attributes) {
+        if (!(attributes instanceof ObjectNode object)) {
+            return "{}";
+        }
+        ObjectNode kept = object.deepCopy();
+        kept.retain(AGGREGATE_ATTRIBUTES);
+        JsonNode lines = kept.get("lines");
+        if (lines != null && lines.isArray()) {
+            for (JsonNode line : lines) {
+                if (line instanceof ObjectNode lineObject) {
+                    lineObject.retain("product", "category", "quantity", "amount");
+                }
+            }
+        }
+        return kept.toString();
+    }
+
+    private List<Map<String, Object>> rowsOf(String table, List<String> ids) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : ids) {
+            rows.addAll(jdbc.queryForList("select * from " + table + " where customer_id = ?", id));
+        }
+        return rows;
+    }
+
+    private static List<String> allIds(String customerId, List<CustomerMerge> absorbed) {
+        List<String> ids = new ArrayList<>();
+        ids.add(customerId);
+        absorbed.forEach(merge -> ids.add(merge.absorbedId()));
+        return ids;
+    }
+
+    private Customer find(String customerId) {
+        return directory.find(customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
+    }
+
+    /** Counts of the rows an erasure removed and kept. */
+    record Erasure(String customerId, Instant erasedAt, int identitiesRemoved, int consentsRemoved,
+                   int locationFixesRemoved, int interactionsKeptAnonymous) {
+    }
+}

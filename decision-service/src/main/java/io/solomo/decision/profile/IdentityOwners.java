@@ -1,0 +1,49 @@
+package io.solomo.decision.profile;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The owners of the identities a chunk of events carries, read with one query at the start of the chunk's
+ * transaction and kept current as the chunk adds identities and merges profiles. Looking owners up here rather than
+ * one query per identity spares a flush of the persistence context before each query, whose cost grows with every
+ * profile the chunk has touched.
+ */
+final class IdentityOwners {
+
+    private final Map<IdentityKey, String> owners = new HashMap<>();
+
+    private IdentityOwners() {
+    }
+
+    static IdentityOwners load(CustomerIdentityRepository identities, Collection<IdentityKey> keys) {
+        IdentityOwners loaded = new IdentityOwners();
+        if (keys.isEmpty()) {
+            return loaded;
+        }
+        List<String> values = keys.stream().map(IdentityKey::value).distinct().toList();
+        for (Object[] row : identities.findOwners(values)) {
+            IdentityKey key = new IdentityKey((IdentityType) row[0], (String) row[1]);
+            if (keys.contains(key)) {
+                loaded.owners.put(key, (String) row[2]);
+            }
+        }
+        return loaded;
+    }
+
+    Optional<String> ownerOf(IdentityKey key) {
+        return Optional.ofNullable(owners.get(key));
+    }
+
+    void assign(IdentityKey key, String customerId) {
+        owners.put(key, customerId);
+    }
+
+    /** Moves every identity of an absorbed profile to its survivor. */
+    void moveAll(String absorbedId, String survivorId) {
+        owners.replaceAll((key, owner) -> owner.equals(absorbedId) ? survivorId : owner);
+    }
+}

@@ -1,0 +1,98 @@
+package io.solomo.decision.profile;
+
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Interactions from every channel, one JSON object or an array of them. A single invalid object is answered with
+ * a 400 problem, one naming an unknown customer with 404, and one that kept losing races with concurrent writers
+ * with 409 and status {@code REJECTED}; in an array, invalid rows are reported as {@code REJECTED} with their index and reason, and the
+ * valid rows are stored.
+ */
+@RestController
+class InteractionController {
+
+    static final int MAX_BATCH_SIZE = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionController.class);
+
+    private final InteractionRecorder recorder;
+    private final CustomerDirectory directory;
+    private final Clock clock;
+
+    InteractionController(InteractionRecorder recorder, CustomerDirectory directory, Clock clock) {
+        this.recorder = recorder;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/interactions")
+    Object post(@RequestBody JsonNode body, Principal caller) {
+        Instant now = clock.instant();
+        if (!body.isArray()) {
+            InteractionCommand command = InteractionRequests.read(body, now);
+            if (command.customerId() != null && directory.find(command.customerId()).isEmpty()) {
+                throw new NotFoundException("customer", "customerId", command.customerId());
+            }
+            InteractionResult result = recorder.record(List.of(command), caller.getName()).get(0);
+            HttpStatus status = result.status() == InteractionResult.Status.REJECTED ? HttpStatus.CONFLICT
+                    : HttpStatus.OK;
+            return ResponseEntity.status(status).body(result);
+        }
+        if (body.size() > MAX_BATCH_SIZE) {
+            throw new InvalidFieldException("interactions", body.size(),
+                    "a batch may hold at most " + MAX_BATCH_SIZE + " interactions; split it");
+        }
+        return recordBatch(body, now, caller.getName());
+    }
+
+    private List<BatchRow> recordBatch(JsonNode body, Instant now, String actor) {
+        List<InteractionCommand> commands = new ArrayList<>();
+        List<Integer> commandIndexes = new ArrayList<>();
+        BatchRow[] rows = new BatchRow[body.size()];
+        for (int index = 0; index < body.size(); index++) {
+            JsonNode node = body.get(index);
+            try {
+                commands.add(InteractionRequests.read(node, now));
+                commandIndexes.add(index);
+            } catch (InvalidFieldException invalid) {
+                rows[index] = new BatchRow(index, InteractionRequests.eventIdOf(node), null,
+                        InteractionResult.Status.REJECTED, invalid.getMessage());
+            }
+        }
+
+        List<InteractionResult> results = recorder.record(commands, actor);
+        int rejected = 0;
+        for (int position = 0; position < results.size(); position++) {
+            InteractionResult result = results.get(position);
+            int index = commandIndexes.get(position);
+            rows[index] = new BatchRow(index, result.eventId(), result.customerId(), result.status(),
+                    result.reason());
+        }
+        for (BatchRow row : rows) {
+            if (row.status() == InteractionResult.Status.REJECTED) {
+                rejected++;
+            }
+        }
+        log.info("Interaction batch of {} from {}: {} rejected", rows.length, actor, rejected);
+        return List.of(rows);
+    }
+
+    /** The outcome of one row of a batch, with its index in the posted array. */
+    record BatchRow(int index, String eventId, String customerId, InteractionResult.Status status, String reason) {
+    }
+}

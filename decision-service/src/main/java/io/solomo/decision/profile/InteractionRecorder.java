@@ -1,0 +1,143 @@
+package io.solomo.decision.profile;
+
+import io.solomo.decision.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Stores interactions: resolves each to its profile, skips replayed event ids and updates the derived attributes
+ * in the same transaction.
+ *
+ * <p>A batch is written in chunks of {@value #CHUNK_SIZE}, one transaction each. When a chunk fails, because a
+ * row names an unknown customer or a concurrent writer changed one of its profiles, the chunk is rolled back and
+ * its rows are written one transaction each, retried on conflicts, so one row's failure never loses the others.
+ */
+@Service
+class InteractionRecorder {
+
+    static final int CHUNK_SIZE = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
+
+    private final EntityManager entityManager;
+    private final ProfileResolution resolution;
+    private final InteractionRepository interactions;
+    private final CustomerIdentityRepository identities;
+    private final CustomerDirectory directory;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    InteractionRecorder(EntityManager entityManager, ProfileResolution resolution, InteractionRepository interactions,
+                        CustomerIdentityRepository identities, CustomerDirectory directory,
+                        TransactionTemplate transaction, Clock clock) {
+        this.entityManager = entityManager;
+        this.resolution = resolution;
+        this.interactions = interactions;
+        this.identities = identities;
+        this.directory = directory;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores checked interactions and returns one result per command, in order. A repeated event id within the
+     * commands is a duplicate of its first occurrence.
+     */
+    List<InteractionResult> record(List<InteractionCommand> commands, String actor) {
+        InteractionResult[] results = new InteractionResult[commands.size()];
+        Map<String, Integer> firstIndexByEventId = new HashMap<>();
+        List<Integer> unique = new ArrayList<>();
+        for (int index = 0; index < commands.size(); index++) {
+            if (firstIndexByEventId.putIfAbsent(commands.get(index).eventId(), index) == null) {
+                unique.add(index);
+            }
+        }
+
+        for (int start = 0; start < unique.size(); start += CHUNK_SIZE) {
+            List<Integer> chunk = unique.subList(start, Math.min(unique.size(), start + CHUNK_SIZE));
+            writeChunk(commands, chunk, actor, results);
+        }
+
+        for (int index = 0; index < commands.size(); index++) {
+            if (results[index] == null) {
+                InteractionResult first = results[firstIndexByEventId.get(commands.get(index).eventId())];
+                results[index] = first.status() == InteractionResult.Status.REJECTED
+                        ? first : InteractionResult.duplicate(first.eventId(), first.customerId());
+            }
+        }
+        return List.of(results);
+    }
+
+    private void writeChunk(List<InteractionCommand> commands, List<Integer> chunk, String actor,
+                            InteractionResult[] results) {
+        try {
+            List<InteractionResult> written = transaction.execute(status -> {
+                List<InteractionCommand> rows = chunk.stream().map(commands::get).toList();
+                return writeInOneTransaction(rows, actor);
+            });
+            for (int position = 0; position < chunk.size(); position++) {
+                results[chunk.get(position)] = written.get(position);
+            }
+        } catch (RuntimeException chunkFailed) {
+            log.debug("Chunk of {} interactions rolled back, writing them one by one: {}", chunk.size(),
+                    chunkFailed.toString());
+            for (int index : chunk) {
+                results[index] = writeAlone(commands.get(index), actor);
+            }
+        }
+    }
+
+    private InteractionResult writeAlone(InteractionCommand command, String actor) {
+        try {
+            return ConflictRetry.inTransaction(transaction, "interaction " + command.eventId(),
+                    () -> writeInOneTransaction(List.of(command), actor).get(0));
+        } catch (NotFoundException unknown) {
+            return InteractionResult.rejected(command.eventId(), unknown.field() + ": " + unknown.getMessage());
+        } catch (ConflictRetry.ConflictException conflict) {
+            return InteractionResult.rejected(command.eventId(), conflict.getMessage());
+        }
+    }
+
+    private List<InteractionResult> writeInOneTransaction(List<InteractionCommand> rows, String actor) {
+        Map<String, String> stored = new HashMap<>();
+        for (Object[] row : interactions.findStored(rows.stream().map(InteractionCommand::eventId).toList())) {
+            stored.put((String) row[0], (String) row[1]);
+        }
+
+        IdentityOwners owners = IdentityOwners.load(identities,
+                rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
+        Instant now = clock.instant();
+        List<InteractionResult> results = new ArrayList<>(rows.size());
+        for (InteractionCommand command : rows) {
+            String storedFor = stored.get(command.eventId());
+            if (storedFor != null) {
+                results.add(InteractionResult.duplicate(command.eventId(), directory.currentId(storedFor)));
+                continue;
+            }
+            Customer customer = resolution.resolve(command.customerId(), command.identities(), actor,
+                    command.eventId(), owners);
+            entityManager.persist(new Interaction(command.eventId(), customer.customerId(), command.facts(),
+                    command.attributesJson(), now));
+            customer.apply(command.facts(), now);
+            results.add(InteractionResult.stored(command.eventId(), customer.customerId()));
+        }
+        entityManager.flush();
+        for (InteractionResult result : results) {
+            if (result.status() == InteractionResult.Status.STORED) {
+                log.debug("Interaction {} stored for customer {}", result.eventId(), result.customerId());
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,497 @@
+package io.solomo.decision.profile;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import io.solomo.model.LoyaltyTier;
+import io.solomo.model.offer.CustomerFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The datamart API scenarios, run by a subclass on H2 and by another on PostgreSQL. Each scenario makes its own
+ * identities, so the scenarios share the demo database without seeing each other's data.
+ */
+abstract class DatamartScenarios extends DemoServer {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CustomerDirectory directory;
+
+    @Autowired
+    CustomerFactsAssembler factsAssembler;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    ApiClient admin() {
+        return ApiClient.on(port).as("admin", PASSWORD);
+    }
+
+    @Test
+    void registrationMergesAnonymousQrProfile() {
+        String unknownPhone = "06 44 " + run.substring(0, 2).replaceAll("[^0-9]", "5") + " 12 34";
+        String marketingPreferencesBefore = app().get("/api/v1/customers/demo-alice/preferences").text();
+
+        // A QR code is scanned by a phone the brand has never seen.
+        JsonNode scan = app().post("/api/v1/interactions", """
+                {"eventId": "qr-%s", "type": "QR_SCANNED", "occurredAt": "2026-12-04T09:00:00Z",
+                 "identities": [{"type": "PHONE", "value": "%s"}], "attributes": {"storeId": "demo-bastille"}}"""
+                .formatted(run, unknownPhone)).json();
+        String anonymousId = scan.get("customerId").asString();
+        JsonNode anonymousProfile = marketer().get("/api/v1/customers/" + anonymousId).json();
+
+        // The same phone registers in the app with an email address already known as Alice's.
+        JsonNode registration = app().post("/api/v1/interactions", """
+                {"eventId": "reg-%s", "type": "APP_REGISTERED", "occurredAt": "2026-12-04T09:05:00Z",
+                 "identities": [{"type": "PHONE", "value": "%s"},
+                                {"type": "EMAIL", "value": " Alice.Martin@Example.fr "}]}"""
+                .formatted(run, unknownPhone)).json();
+
+        // The anonymous profile is merged into Alice's in real time, and her preferences are kept.
+        assertThat(scan.get("status").asString()).isEqualTo("STORED");
+        assertThat(anonymousId).isNotEqualTo("demo-alice");
+        assertThat(anonymousProfile.get("attributes").get("anonymous").asBoolean()).isTrue();
+        assertThat(registration.get("status").asString()).isEqualTo("STORED");
+        assertThat(registration.get("customerId").asString()).isEqualTo("demo-alice");
+        JsonNode redirected = marketer().get("/api/v1/customers/" + anonymousId).json();
+        assertThat(redirected.get("customerId").asString()).isEqualTo("demo-alice");
+        assertThat(values(redirected.get("identities"))).contains("EMAIL:alice.martin@example.fr",
+                "PHONE:" + IdentityKey.normalise(IdentityType.PHONE, unknownPhone).value());
+        JsonNode merge = redirected.get("mergedFrom").get(redirected.get("mergedFrom").size() - 1);
+        assertThat(merge.get("customerId").asString()).isEqualTo(anonymousId);
+        assertThat(merge.get("mergedBy").asString()).isEqualTo("app");
+        assertThat(merge.get("eventId").asString()).isEqualTo("reg-" + run);
+        assertThat(values(redirected.get("preferences").get("channels"))).containsExactly("PUSH", "EMAIL");
+        assertThat(app().get("/api/v1/customers/demo-alice/preferences").text()).isEqualTo(marketingPreferencesBefore);
+        assertThat(count("select count(*) from interaction where event_id in (?, ?) and customer_id = 'demo-alice'",
+                "qr-" + run, "reg-" + run)).isEqualTo(2);
+        assertThat(count("select count(*) from customer where customer_id = ?", anonymousId)).isZero();
+    }
+
+    @Test
+    void progressiveProfileGrowsWithEachInteraction() {
+        String email = "rfm-" + run + "@example.fr";
+        String person = identity("EMAIL", email);
+        String batch = "[" + String.join(",",
+                event("p1", "STORE_VISIT", "2026-11-02T10:00:00Z", person, "{\"storeId\": \"demo-bastille\"}"),
+                event("p2", "PURCHASE", "2026-11-02T10:20:00Z", person, """
+                        {"storeId": "demo-bastille", "lines": [
+                          {"product": "Brie", "category": "cheese", "quantity": 2, "amount": 12.40},
+                          {"product": "Merlot", "category": "wine", "quantity": 1, "amount": 150.00}]}"""),
+                event("p3", "PURCHASE", "2026-11-20T18:00:00Z", person, """
+                        {"storeId": "demo-maubert", "lines": [
+                          {"product": "Comté", "category": "cheese", "quantity": 1, "amount": 60.00}]}"""),
+                event("p4", "REVIEW_POSTED", "2026-11-21T08:00:00Z", person, "{\"rating\": 5}"),
+                event("p5", "SOCIAL_SHARE", "2026-11-22T08:00:00Z", person, "{}"),
+                event("p6", "STORE_VISIT", "2026-11-25T10:00:00Z", person, "{\"storeId\": \"demo-bastille\"}"))
+                + "]";
+
+        JsonNode rows = app().post("/api/v1/interactions", batch).json();
+
+        String customerId = rows.get(0).get("customerId").asString();
+        JsonNode attributes = marketer().get("/api/v1/customers/" + customerId).json().get("attributes");
+        assertThat(attributes.get("interactionCount").asInt()).isEqualTo(6);
+        assertThat(attributes.get("visitCount").asInt()).isEqualTo(2);
+        assertThat(attributes.get("purchaseCount").asInt()).isEqualTo(2);
+        assertThat(attributes.get("frequency").asInt()).isEqualTo(2);
+        assertThat(attributes.get("monetaryValue").decimalValue()).isEqualByComparingTo("222.40");
+        assertThat(attributes.get("lastPurchaseAt").asString()).isEqualTo("2026-11-20T18:00:00Z");
+        assertThat(attributes.get("recencyDays").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(attributes.get("lastStoreId").asString()).isEqualTo("demo-bastille");
+        assertThat(attributes.get("favouriteStoreId").asString()).isEqualTo("demo-bastille");
+        assertThat(values(attributes.get("favouriteCategories"))).containsExactly("wine", "cheese");
+        assertThat(attributes.get("advocacyScore").asInt()).isEqualTo(15);
+        assertThat(attributes.get("engagementScore").asDouble()).isPositive();
+        assertThat(attributes.get("loyaltyTier").asString()).isEqualTo("SILVER");
+        CustomerFacts facts = transaction.execute(status ->
+                factsAssembler.factsOf(directory.find(customerId).orElseThrow()));
+        assertThat(facts.getLoyaltyTier()).isEqualTo(LoyaltyTier.SILVER);
+        assertThat(facts.getMonetaryValue()).isEqualTo(222.40);
+        assertThat(facts.getFavouriteCategories()).containsExactly("wine", "cheese");
+        assertThat(facts.getFavouriteStoreId()).isEqualTo("demo-bastille");
+        assertThat(facts.getAdvocacyScore()).isEqualTo(15);
+    }
+
+    @Test
+    void csvImportReportsBadRows() throws InterruptedException {
+        String csv = String.join("\n",
+                "email,phone,displayName,language,loyaltyTier,channels,smsConsent",
+                "imp1-" + run + "@example.fr,,\"Martin, Léa\",fr,GOLD,SMS|EMAIL,GRANTED",
+                "not-an-email,,Bad Email,fr,,,",
+                "imp3-" + run + "@example.fr,,Third,de,,,",
+                ",,No Identity,en,,,",
+                "imp5-" + run + "@example.fr,06 99 88 77 66,Fifth,en,SILVER,PUSH,MAYBE",
+                "IMP6-" + run + "@Example.fr,,Sixth,en,,PUSH,DENIED") + "\n";
+
+        ApiClient.Response started = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv");
+
+        assertThat(started.status()).isEqualTo(202);
+        String jobId = started.json().get("jobId").asString();
+        JsonNode job = awaitImport(jobId);
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("totalRows").asInt()).isEqualTo(6);
+        assertThat(job.get("rowsDone").asInt()).isEqualTo(6);
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(2);
+        assertThat(job.get("errorCount").asInt()).isEqualTo(4);
+        JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
+        assertThat(values(errors, "row", "field"))
+                .containsExactly("2:email", "3:language", "4:email", "5:smsConsent");
+        assertThat(errors.get(0).get("value").asString()).isEqualTo("not-an-email");
+        String customerId = jdbc.queryForObject("select customer_id from customer_identity where identity_value = ?",
+                String.class, "imp1-" + run + "@example.fr");
+        JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
+        assertThat(values(profile.get("preferences").get("channels"))).containsExactly("SMS", "EMAIL");
+        assertThat(profile.get("attributes").get("loyaltyTier").asString()).isEqualTo("GOLD");
+        assertThat(values(profile.get("consents"), "channel", "status")).containsExactly("SMS:GRANTED");
+        assertThat(count("select count(*) from customer_identity where identity_value = ?",
+                "imp6-" + run + "@example.fr")).isEqualTo(1);
+        assertThat(marketer().get("/api/v1/customer-imports/missing-job").status()).isEqualTo(404);
+    }
+
+    @Test
+    void csvUnknownColumnRejected() {
+        ApiClient.Response response = marketer().post("/api/v1/customer-imports",
+                "email,shoeSize\nx@example.fr,42\n", "text/csv");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("value").asString()).isEqualTo("shoeSize");
+    }
+
+    @Test
+    void exportHoldsEverythingKnownOfThePerson() {
+        String customerId = newCustomer("export");
+        app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "EMAIL", "status": "GRANTED", "source": "web-signup"}""");
+        app().post("/api/v1/interactions", event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
+                identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}"));
+
+        ApiClient.Response export = admin().get("/api/v1/customers/" + customerId + "/export");
+
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode data = export.json();
+        assertThat(values(data.get("profile").get("identities"))).contains("EMAIL:export-" + run + "@example.fr");
+        assertThat(data.get("consentHistory").size()).isEqualTo(1);
+        assertThat(data.get("interactions").size()).isEqualTo(2);
+        JsonNode review = data.get("interactions").get(0);
+        assertThat(review.get("eventId").asString()).as("oldest first").isEqualTo("e1-" + run);
+        assertThat(review.get("attributes").get("text").asString()).isEqualTo("Great!");
+        assertThat(data.has("location_event")).isTrue();
+        assertThat(marketer().get("/api/v1/customers/" + customerId + "/export").status()).isEqualTo(403);
+    }
+
+    @Test
+    void erasureRemovesPersonalDataAndKeepsAggregates() {
+        String email = "erase-" + run + "@example.fr";
+        String customerId = newCustomer("erase");
+        app().put("/api/v1/customers/" + customerId + "/preferences", """
+                {"channels": ["EMAIL"], "quietHours": {"start": "22:00", "end": "07:00"}}""");
+        app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "EMAIL", "status": "GRANTED", "source": "web-signup"}""");
+        app().post("/api/v1/interactions", event("x1", "PURCHASE", "2026-11-03T10:00:00Z",
+                identity("EMAIL", email), """
+                {"storeId": "demo-bastille", "note": "deliver to 3 rue des Lilas",
+                 "lines": [{"product": "Brie", "category": "cheese", "quantity": 1, "amount": 9.90}]}"""));
+
+        ApiClient.Response erased = admin().delete("/api/v1/customers/" + customerId);
+
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("identitiesRemoved").asInt()).isEqualTo(1);
+        JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
+        assertThat(profile.get("identities").size()).isZero();
+        assertThat(profile.get("consents").size()).isZero();
+        assertThat(profile.get("preferences").get("channels").size()).isZero();
+        assertThat(profile.get("preferences").get("quietHours").isNull()).isTrue();
+        assertThat(profile.get("attributes").get("purchaseCount").asInt()).isEqualTo(1);
+        assertThat(profile.get("attributes").get("favouriteCategories").get(0).asString()).isEqualTo("cheese");
+        assertThat(count("select count(*) from consent where customer_id = ?", customerId)).isZero();
+        String attributes = jdbc.queryForObject("select attributes_json from interaction where event_id = ?",
+                String.class, "x1-" + run);
+        assertThat(attributes).doesNotContain("Lilas").contains("cheese");
+        String again = app().post("/api/v1/interactions", interaction("x2-" + run, "WEB_VISIT",
+                identity("EMAIL", email))).json().get("customerId").asString();
+        assertThat(again).isNotEqualTo(customerId);
+    }
+
+    private JsonNode awaitImport(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        JsonNode job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        while ("RUNNING".equals(job.get("status").asString()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        }
+        return job;
+    }
+
+    @Test
+    void batchKeepsGoodRowsReportsBad() {
+        String body = "[" + String.join(",",
+                interaction("b1-" + run, "WEB_VISIT", identity("EMAIL", "batch-" + run + "@example.fr")),
+                interaction("b2-" + run, "WEB_VISIT", identity("PHONE", "not a phone")),
+                interaction("b3-" + run, "TELEPATHY", identity("EMAIL", "batch-" + run + "@example.fr")),
+                "{\"type\": \"WEB_VISIT\", \"occurredAt\": \"2026-12-01T10:00:00Z\"}",
+                interaction("b5-" + run, "APP_OPENED", identity("EMAIL", "batch-" + run + "@example.fr")))
+                + "]";
+
+        ApiClient.Response response = app().post("/api/v1/interactions", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode rows = response.json();
+        assertThat(rows.size()).isEqualTo(5);
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(1).get("index").asInt()).isEqualTo(1);
+        assertThat(rows.get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(1).get("reason").asString()).contains("identities[0].value").contains("not a phone");
+        assertThat(rows.get(2).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(2).get("reason").asString()).contains("TELEPATHY");
+        assertThat(rows.get(3).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(3).get("reason").asString()).contains("eventId is missing");
+        assertThat(rows.get(4).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(4).get("customerId").asString()).isEqualTo(rows.get(0).get("customerId").asString());
+        assertThat(count("select count(*) from interaction where event_id in (?, ?, ?)",
+                "b1-" + run, "b2-" + run, "b5-" + run)).isEqualTo(2);
+    }
+
+    @Test
+    void replayedEventIsDuplicateAndCountedOnce() {
+        String event = interaction("r1-" + run, "STORE_VISIT", identity("EMAIL", "replay-" + run + "@example.fr"));
+
+        JsonNode first = app().post("/api/v1/interactions", event).json();
+        JsonNode replay = app().post("/api/v1/interactions", event).json();
+        JsonNode inBatch = app().post("/api/v1/interactions", "[" + event + "," + event + "]").json();
+
+        assertThat(first.get("status").asString()).isEqualTo("STORED");
+        assertThat(replay.get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(replay.get("customerId").asString()).isEqualTo(first.get("customerId").asString());
+        assertThat(inBatch.get(0).get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(inBatch.get(1).get("status").asString()).isEqualTo("DUPLICATE");
+        JsonNode profile = marketer().get("/api/v1/customers/" + first.get("customerId").asString()).json();
+        assertThat(profile.get("attributes").get("interactionCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void identitiesAreNormalisedOnTheWayIn() {
+        String event = interaction("n1-" + run, "APP_INSTALLED",
+                identity("EMAIL", "  Norm." + run.toUpperCase() + "@Example.FR "), identity("PHONE", "06 71 23 45 67"));
+        String samePerson = interaction("n2-" + run, "APP_OPENED", identity("PHONE", "+33 6 71 23 45 67"));
+
+        JsonNode stored = app().post("/api/v1/interactions", event).json();
+        JsonNode second = app().post("/api/v1/interactions", samePerson).json();
+
+        JsonNode profile = marketer().get("/api/v1/customers/" + stored.get("customerId").asString()).json();
+        assertThat(second.get("customerId").asString()).isEqualTo(stored.get("customerId").asString());
+        assertThat(values(profile.get("identities"))).contains("EMAIL:norm." + run + "@example.fr",
+                "PHONE:+33671234567");
+    }
+
+    @Test
+    void invalidSingleInteractionIsRejectedWithItsField() {
+        ApiClient.Response response = app().post("/api/v1/interactions",
+                interaction("i1-" + run, "WEB_VISIT", identity("EMAIL", "no-at-sign.example.fr")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).contains("application/problem+json");
+        assertThat(response.json().get("field").asString()).isEqualTo("identities[0].value");
+        assertThat(count("select count(*) from interaction where event_id = ?", "i1-" + run)).isZero();
+    }
+
+    @Test
+    void unknownCustomerIdIsNotFound() {
+        ApiClient.Response single = app().post("/api/v1/interactions", """
+                {"eventId": "u1-%s", "type": "WEB_VISIT", "occurredAt": "2026-12-01T10:00:00Z",
+                 "customerId": "nobody-%s"}""".formatted(run, run));
+        ApiClient.Response read = marketer().get("/api/v1/customers/nobody-" + run);
+
+        assertThat(single.status()).isEqualTo(404);
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.json().get("value").asString()).isEqualTo("nobody-" + run);
+    }
+
+    @Test
+    void rolesGuardTheDatamart() {
+        String event = interaction("g1-" + run, "WEB_VISIT", identity("EMAIL", "roles-" + run + "@example.fr"));
+
+        assertThat(marketer().post("/api/v1/interactions", event).status()).isEqualTo(403);
+        assertThat(app().get("/api/v1/customers/demo-bob").status()).isEqualTo(403);
+        assertThat(anonymous().get("/api/v1/customers/demo-bob").status()).isEqualTo(401);
+        assertThat(marketer().get("/api/v1/customers/demo-bob").status()).isEqualTo(200);
+        assertThat(app().get("/api/v1/customers/demo-bob/preferences").status()).isEqualTo(200);
+    }
+
+    @Test
+    void consentHistoryKeepsEveryDecision() {
+        String customerId = newCustomer("consent");
+
+        app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "GRANTED", "source": "store-form",
+                 "recordedAt": "2026-11-01T09:00:00Z"}""");
+        app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "WITHDRAWN", "source": "sms-stop-reply",
+                 "recordedAt": "2026-11-20T09:00:00Z"}""");
+        ApiClient.Response location = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "PRECISE_LOCATION", "status": "GRANTED", "source": "app-settings"}""");
+
+        assertThat(location.status()).isEqualTo(201);
+        JsonNode consents = app().get("/api/v1/customers/" + customerId + "/consents").json();
+        assertThat(consents.get("history").size()).isEqualTo(3);
+        assertThat(consents.get("history").get(0).get("status").asString()).isEqualTo("GRANTED");
+        assertThat(consents.get("history").get(1).get("source").asString()).isEqualTo("sms-stop-reply");
+        assertThat(values(consents.get("current"), "purpose", "status"))
+                .containsExactly("MARKETING:WITHDRAWN", "PRECISE_LOCATION:GRANTED");
+    }
+
+    @Test
+    void consentWithoutChannelForMarketingIsRejected() {
+        String customerId = newCustomer("consent-bad");
+
+        ApiClient.Response response = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "status": "GRANTED", "source": "app"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("channel");
+        assertThat(app().get("/api/v1/customers/" + customerId + "/consents").json().get("history").size()).isZero();
+    }
+
+    @Test
+    void preferencesChangeThroughTheApi() {
+        String customerId = newCustomer("prefs");
+
+        ApiClient.Response changed = app().put("/api/v1/customers/" + customerId + "/preferences", """
+                {"channels": ["SMS", "EMAIL"], "language": "en", "timeZone": "America/Martinique",
+                 "quietHours": {"start": "21:30", "end": "08:00"}}""");
+        ApiClient.Response invalid = app().put("/api/v1/customers/" + customerId + "/preferences", """
+                {"language": "de"}""");
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("field").asString()).isEqualTo("language");
+        JsonNode preferences = marketer().get("/api/v1/customers/" + customerId).json().get("preferences");
+        assertThat(values(preferences.get("channels"))).containsExactly("SMS", "EMAIL");
+        assertThat(preferences.get("language").asString()).isEqualTo("en");
+        assertThat(preferences.get("timeZone").asString()).isEqualTo("America/Martinique");
+        assertThat(preferences.get("quietHours").get("start").asString()).isEqualTo("21:30:00");
+    }
+
+    @Test
+    void concurrentEventsForOnePersonLoseNothing() throws Exception {
+        String email = "crowd-" + run + "@example.fr";
+        app().post("/api/v1/interactions", interaction("c0-" + run, "APP_REGISTERED", identity("EMAIL", email)));
+        int threads = 6;
+        int eventsPerThread = 12;
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Integer>>> writers = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            int writer = thread;
+            writers.add(pool.submit(() -> postCrowdEvents(writer, eventsPerThread, email)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> writer : writers) {
+            statuses.addAll(writer.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).hasSize(threads * eventsPerThread).containsOnly(200);
+        String prefix = "c%-" + run;
+        assertThat(count("select count(*) from interaction where event_id like ?", prefix))
+                .isEqualTo(1 + threads * eventsPerThread);
+        assertThat(count("select count(distinct customer_id) from interaction where event_id like ?", prefix))
+                .isEqualTo(1);
+        String customerId = jdbc.queryForObject("select customer_id from customer_identity where identity_value = ?",
+                String.class, email);
+        JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
+        assertThat(profile.get("attributes").get("interactionCount").asInt()).isEqualTo(1 + threads * eventsPerThread);
+        assertThat(profile.get("attributes").get("purchaseCount").asInt()).isEqualTo(threads * eventsPerThread / 2);
+        assertThat(profile.get("attributes").get("monetaryValue").decimalValue().intValue())
+                .isEqualTo(threads * eventsPerThread / 2 * 10);
+        assertThat(profile.get("mergedFrom").size()).as("one anonymous phone profile per writer").isEqualTo(threads);
+        List<String> identities = values(profile.get("identities"));
+        for (int thread = 0; thread < threads; thread++) {
+            assertThat(identities).contains("PHONE:" + crowdPhone(thread));
+        }
+        assertThat(count("select count(*) from customer_identity where identity_value like ?", "device-" + run + "%"))
+                .isEqualTo(threads * eventsPerThread);
+        assertThat(count("select count(distinct customer_id) from customer_identity where identity_value like ?",
+                "device-" + run + "%")).isEqualTo(1);
+    }
+
+    private List<Integer> postCrowdEvents(int writer, int events, String email) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int event = 0; event < events; event++) {
+            boolean linksEmail = event % 3 == 2 || event == events - 1;
+            String eventId = "c" + writer + "x" + event + "-" + run;
+            String type = event % 2 == 0 ? "PURCHASE" : "APP_OPENED";
+            String identities = identity("PHONE", crowdPhone(writer)) + ","
+                    + identity("DEVICE_TOKEN", "device-" + run + "-" + writer + "-" + event)
+                    + (linksEmail ? "," + identity("EMAIL", email) : "");
+            String body = """
+                    {"eventId": "%s", "type": "%s", "occurredAt": "2026-12-01T10:%02d:00Z", "identities": [%s],
+                     "attributes": {"amount": 10}}""".formatted(eventId, type, event, identities);
+            statuses.add(app().post("/api/v1/interactions", body).status());
+        }
+        return statuses;
+    }
+
+    private String crowdPhone(int writer) {
+        return "+3361" + String.format("%07d", Math.abs(run.hashCode() % 100_000) * 10 + writer);
+    }
+
+    String newCustomer(String purpose) {
+        JsonNode stored = app().post("/api/v1/interactions", interaction(purpose + "-" + run, "APP_REGISTERED",
+                identity("EMAIL", purpose + "-" + run + "@example.fr"))).json();
+        return stored.get("customerId").asString();
+    }
+
+    int count(String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Integer.class, arguments);
+    }
+
+    static String interaction(String eventId, String type, String... identities) {
+        return """
+                {"eventId": "%s", "type": "%s", "occurredAt": "2026-12-01T10:00:00Z", "identities": [%s]}"""
+                .formatted(eventId, type, String.join(",", identities));
+    }
+
+    String event(String id, String type, String occurredAt, String identity, String attributes) {
+        return """
+                {"eventId": "%s-%s", "type": "%s", "occurredAt": "%s", "identities": [%s], "attributes": %s}"""
+                .formatted(id, run, type, occurredAt, identity, attributes);
+    }
+
+    static String identity(String type, String value) {
+        return "{\"type\": \"" + type + "\", \"value\": \"" + value + "\"}";
+    }
+
+    static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : array) {
+            values.add(item.isString() ? item.asString()
+                    : item.get("type").asString() + ":" + item.get("value").asString());
+        }
+        return values;
+    }
+
+    static List<String> values(JsonNode array, String first, String second) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : array) {
+            values.add(item.get(first).asString() + ":" + item.get(second).asString());
+        }
+        return values;
+    }
+}
