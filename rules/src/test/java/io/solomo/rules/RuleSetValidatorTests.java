@@ -30,7 +30,8 @@ class RuleSetValidatorTests {
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.valid()).isTrue();
-        assertThat(report.ruleCount()).isEqualTo(5);
+        // Four table rows and the three suitability rules.
+        assertThat(report.ruleCount()).isEqualTo(7);
         assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).contains("package solomo.offers;")
                 .contains("rule \"" + OfferRulesFixtures.WELCOME + "\"");
         assertThat(report.activatableRules()).isPresent();
