@@ -27,6 +27,8 @@ class JpaLocationEventJournal implements LocationEventJournal {
                 () -> log.warn("Location event {} was processed but is not stored", eventId));
     }
 
+    // TODO: one UPDATE and transaction per fix limits the route to a few hundred fixes per second on a loaded 2-core
+    // machine (docs/benchmarks.md); collecting the marks and writing them in JDBC batches would lift that limit.
     @Override
     @Transactional
     public void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
