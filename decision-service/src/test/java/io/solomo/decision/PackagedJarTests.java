@@ -81,7 +81,7 @@ class PackagedJarTests {
     }
 
     private static void awaitHealthy() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
                 throw new AssertionError("the jar exited with " + server.exitValue() + ":\n" + Files.readString(log));
@@ -95,7 +95,7 @@ class PackagedJarTests {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the jar did not become healthy within 90 s:\n" + Files.readString(log));
+        throw new AssertionError("the jar did not become healthy within 180 s:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

@@ -10,6 +10,8 @@ import io.solomo.model.location.PresenceTracker;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.solomo.model.location.StoreEntered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +46,13 @@ class GeofencePresenceTracker implements PresenceTracker {
     private final TransactionTemplate transaction;
     private final LocationProperties limits;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ScheduledExecutorService sweeper;
 
     GeofencePresenceTracker(GeofenceIndex geofences, RecordedTransitionRepository transitions,
-                            TransactionTemplate transaction, LocationProperties limits, Clock clock) {
+                            TransactionTemplate transaction, LocationProperties limits, Clock clock,
+                            ApplicationEventPublisher events) {
+        this.events = events;
         this.geofences = geofences;
         this.transitions = transitions;
         this.transaction = transaction;
@@ -146,5 +151,14 @@ class GeofencePresenceTracker implements PresenceTracker {
                     transition.kind(), transition.storeId(), transition.cause(), transition.transitionId());
         }
         transaction.executeWithoutResult(status -> transitions.saveAll(rows));
+        if (customerId == null) {
+            return;
+        }
+        for (GeofenceTransition transition : happened) {
+            if (transition.kind() == GeofenceTransition.Kind.ENTER) {
+                events.publishEvent(new StoreEntered(customerId, deviceId, transition.storeId(),
+                        transition.transitionId(), transition.occurredAt()));
+            }
+        }
     }
 }

@@ -1,0 +1,43 @@
+package io.solomo.decision.profile;
+
+import io.solomo.model.location.StoreEntered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Records each store visit that location tracking detects as a {@code STORE_VISIT} interaction, so that visit
+ * counts, the last and the favourite store grow with the profile. The transition id makes the event id, so a visit
+ * is counted once.
+ */
+@Component
+class StoreVisitInteractions {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreVisitInteractions.class);
+
+    private final InteractionRecorder interactions;
+
+    StoreVisitInteractions(InteractionRecorder interactions) {
+        this.interactions = interactions;
+    }
+
+    @EventListener
+    void recordVisit(StoreEntered visit) {
+        String attributes = "{\"storeId\":\"" + visit.storeId().replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"source\":\"geofence\"}";
+        InteractionCommand command = new InteractionCommand("visit-" + visit.transitionId(), visit.customerId(),
+                List.of(), new InteractionFacts(InteractionType.STORE_VISIT, visit.occurredAt(), visit.storeId(),
+                BigDecimal.ZERO, List.of()), attributes);
+        try {
+            interactions.record(List.of(command), "location-tracking");
+        } catch (RuntimeException failure) {
+            // The offer for this visit must not be lost because the profile could not be updated.
+            log.warn("Store visit {} of customer {} was not recorded in the profile: {}", visit.transitionId(),
+                    visit.customerId(), failure.toString());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.solomo.model.location;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A customer's device entered a store's geofence: a store visit. Published once per recorded enter transition, so
+ * that the datamart and the loyalty programme can count visits; {@code transitionId} identifies the visit.
+ */
+public record StoreEntered(String customerId, String deviceId, String storeId, String transitionId,
+                           Instant occurredAt) {
+
+    public StoreEntered {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(transitionId, "transitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}
