@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The outbox rows as the dispatcher claims and updates them. A node claims due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}
  * (PostgreSQL and H2 2.2+ both accept it) and marks them with its node id and a lease, so that concurrent nodes take
- * disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again; it keeps its
- * delivery id, which providers see as the idempotency key.
+ * disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again. It keeps its
+ * delivery id, which providers receive as the idempotency key.
  *
  * <p>Every outcome update names the claim that took the row, so a node whose lease was taken over cannot overwrite
  * the result of the claim that took it.
