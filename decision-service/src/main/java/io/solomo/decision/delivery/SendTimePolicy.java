@@ -31,11 +31,14 @@ class SendTimePolicy {
     private final Clock clock;
     private final QuietHours quietHours;
 
+    /** Reads the same quiet hours as the contact policy, so that decision and send time agree. */
     SendTimePolicy(JdbcTemplate jdbc, Clock clock,
-                   @Value("${solomo.delivery.quiet-hours:}") String quietHours) {
+                   @Value("${solomo.policy.quiet-hours-start:}") String quietHoursStart,
+                   @Value("${solomo.policy.quiet-hours-end:}") String quietHoursEnd) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.quietHours = QuietHours.parse(quietHours);
+        this.quietHours = quietHoursStart.isBlank() || quietHoursEnd.isBlank() ? null
+                : QuietHours.parse(quietHoursStart.trim() + "-" + quietHoursEnd.trim());
     }
 
     Verdict check(OutboundMessage message) {
@@ -95,7 +98,7 @@ class SendTimePolicy {
             }
             String[] bounds = value.trim().split("-");
             if (bounds.length != 2) {
-                throw new IllegalStateException("solomo.delivery.quiet-hours must read HH:mm-HH:mm, got " + value);
+                throw new IllegalStateException("quiet hours must read HH:mm-HH:mm (solomo.policy.quiet-hours-start and -end), got " + value);
             }
             return new QuietHours(LocalTime.parse(bounds[0].trim()), LocalTime.parse(bounds[1].trim()));
         }
