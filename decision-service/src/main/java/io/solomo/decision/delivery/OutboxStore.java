@@ -11,18 +11,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The outbox rows as the dispatcher claims and updates them. A node claims due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}
  * (PostgreSQL and H2 2.2+ both accept it) and marks them with its node id and a lease, so that concurrent nodes take
- * disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again; it keeps its
- * delivery id, which providers see as the idempotency key.
+ * disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again. It keeps its
+ * delivery id, which providers receive as the idempotency key.
  *
- * <p>Every outcome update names the claiming node, so a node whose lease was taken over cannot overwrite the result
- * of the node that took it.
+ * <p>Every outcome update names the claim that took the row, so a node whose lease was taken over cannot overwrite
+ * the result of the claim that took it.
  */
 @Component
 class OutboxStore {
@@ -32,13 +34,14 @@ class OutboxStore {
             row.getString("offer_id"), row.getString("store_id"), Channel.valueOf(row.getString("channel")),
             Language.fromCode(row.getString("language")), row.getString("title"), row.getString("message"),
             row.getString("coupon_code"), row.getString("qr_code_url"), row.getString("route_url"),
-            row.getString("geo_uri"), row.getInt("attempts"));
+            row.getString("geo_uri"), row.getInt("attempts"), row.getString("claimed_by"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lease;
     private final String nodeId = UUID.randomUUID().toString();
+    private final AtomicLong claims = new AtomicLong();
 
     OutboxStore(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
                 @Value("${solomo.delivery.claim-lease:PT60S}") Duration lease) {
@@ -48,8 +51,13 @@ class OutboxStore {
         this.lease = lease;
     }
 
-    /** Claims up to {@code max} due deliveries for this node, oldest first, and returns them. */
+    /**
+     * Claims up to {@code max} due deliveries for this node, oldest first, and returns them. The claiming
+     * {@code UPDATE} repeats the due condition, because H2 does not evaluate it again when {@code SKIP LOCKED} takes a
+     * row that another claim has just committed. Only the rows this claim's token marked are returned.
+     */
     List<OutboundMessage> claimDue(int max) {
+        String claim = nodeId + "/" + claims.incrementAndGet();
         List<OutboundMessage> claimed = transaction.execute(status -> {
             Instant now = clock.instant();
             List<String> ids = jdbc.queryForList("""
@@ -64,16 +72,13 @@ class OutboxStore {
                 return List.of();
             }
             String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-            Object[] claim = new Object[ids.size() + 2];
-            claim[0] = nodeId;
-            claim[1] = SqlTime.of(now.plus(lease));
-            for (int i = 0; i < ids.size(); i++) {
-                claim[i + 2] = ids.get(i);
-            }
+            List<Object> arguments = new ArrayList<>(List.of(claim, SqlTime.of(now.plus(lease))));
+            arguments.addAll(ids);
+            arguments.add(SqlTime.of(now));
             jdbc.update("update delivery set claimed_by = ?, claimed_until = ? where delivery_id in ("
-                    + placeholders + ")", claim);
-            return jdbc.query("select * from delivery where delivery_id in (" + placeholders + ")", MESSAGE,
-                    ids.toArray());
+                    + placeholders + ") and status in ('QUEUED', 'FAILED') "
+                    + "and (claimed_until is null or claimed_until < ?)", arguments.toArray());
+            return jdbc.query("select * from delivery where claimed_by = ?", MESSAGE, claim);
         });
         return claimed == null ? List.of() : claimed;
     }
@@ -84,7 +89,7 @@ class OutboxStore {
                 update delivery set status = 'SENT', attempts = attempts + 1, provider_message_id = ?,
                     last_error = null, claimed_by = null, claimed_until = null, updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
-                providerMessageId, SqlTime.of(clock.instant()), message.deliveryId(), nodeId);
+                providerMessageId, SqlTime.of(clock.instant()), message.deliveryId(), message.claim());
     }
 
     /** Records a failed attempt and when to try again. */
@@ -94,7 +99,7 @@ class OutboxStore {
                     claimed_by = null, claimed_until = null, updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
                 truncate(reason), SqlTime.of(nextAttemptAt), SqlTime.of(clock.instant()), message.deliveryId(),
-                nodeId);
+                message.claim());
     }
 
     /** Puts the delivery off without counting an attempt, for example until quiet hours end. */
@@ -102,7 +107,7 @@ class OutboxStore {
         jdbc.update("""
                 update delivery set next_attempt_at = ?, claimed_by = null, claimed_until = null, updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
-                SqlTime.of(until), SqlTime.of(clock.instant()), message.deliveryId(), nodeId);
+                SqlTime.of(until), SqlTime.of(clock.instant()), message.deliveryId(), message.claim());
     }
 
     /** Ends the delivery without sending it, with the reason. */
@@ -111,7 +116,7 @@ class OutboxStore {
                 update delivery set status = 'SUPPRESSED', last_error = ?, claimed_by = null, claimed_until = null,
                     updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
-                truncate(reason), SqlTime.of(clock.instant()), message.deliveryId(), nodeId);
+                truncate(reason), SqlTime.of(clock.instant()), message.deliveryId(), message.claim());
     }
 
     /**
@@ -126,7 +131,7 @@ class OutboxStore {
                     update delivery set status = 'DEAD', attempts = attempts + 1, last_error = ?, claimed_by = null,
                         claimed_until = null, updated_at = ?
                     where delivery_id = ? and claimed_by = ?""",
-                    truncate(reason), SqlTime.of(now), message.deliveryId(), nodeId);
+                    truncate(reason), SqlTime.of(now), message.deliveryId(), message.claim());
             if (updated == 1) {
                 jdbc.update("""
                         insert into dead_letter (dead_letter_id, delivery_id, channel, original_message, reason,

@@ -1,67 +1,74 @@
 package io.solomo.decision.delivery;
 
-import io.solomo.decision.profile.Customer;
-import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.model.Channel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Checks a delivery again just before it is sent, because consent and the hour may have changed since the
  * decision: a channel whose consent is no longer granted is not used, and push and SMS wait for the end of the
  * customer's quiet hours (in the customer's time zone). Email, webhooks and the in-app inbox do not interrupt, so
- * quiet hours do not apply to them.
+ * quiet hours do not apply to them. Webhooks and the inbox need no channel consent, since the partner system and
+ * the app decide what to show.
  */
 @Component
 class SendTimePolicy {
 
     private static final Set<Channel> INTERRUPTING = EnumSet.of(Channel.PUSH, Channel.SMS);
+    private static final Set<Channel> NEEDS_CONSENT = EnumSet.of(Channel.PUSH, Channel.SMS, Channel.EMAIL);
 
-    private final CustomerRepository customers;
-    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final QuietHours quietHours;
 
     /** Reads the same quiet hours as the contact policy, so that decision and send time agree. */
-    SendTimePolicy(CustomerRepository customers, TransactionTemplate transaction, Clock clock,
+    SendTimePolicy(JdbcTemplate jdbc, Clock clock,
                    @Value("${solomo.policy.quiet-hours-start:}") String quietHoursStart,
                    @Value("${solomo.policy.quiet-hours-end:}") String quietHoursEnd) {
-        this.customers = customers;
-        this.transaction = transaction;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.quietHours = quietHoursStart.isBlank() || quietHoursEnd.isBlank() ? null
                 : QuietHours.parse(quietHoursStart.trim() + "-" + quietHoursEnd.trim());
     }
 
     Verdict check(OutboundMessage message) {
-        Verdict verdict = transaction.execute(status -> {
-            Optional<Customer> customer = customers.findById(message.customerId());
-            if (customer.isEmpty()) {
-                return Verdict.suppress("customer " + message.customerId() + " no longer exists");
+        List<CustomerState> found = jdbc.query("""
+                select c.time_zone,
+                       (select status from consent
+                        where customer_id = c.customer_id and purpose = 'MARKETING' and channel = ?
+                        order by recorded_at desc, id desc fetch first 1 rows only) as consent_status
+                from customer c where c.customer_id = ?""",
+                (row, index) -> new CustomerState(ZoneId.of(row.getString("time_zone")),
+                        row.getString("consent_status")),
+                message.channel().name(), message.customerId());
+        if (found.isEmpty()) {
+            return Verdict.suppress("customer " + message.customerId() + " no longer exists");
+        }
+        CustomerState customer = found.get(0);
+        if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(customer.consentStatus())) {
+            return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
+        }
+        if (INTERRUPTING.contains(message.channel()) && quietHours != null) {
+            Instant end = quietHours.endIfInside(clock.instant().atZone(customer.timeZone()));
+            if (end != null) {
+                return Verdict.deferUntil(end);
             }
-            if (message.channel() != Channel.IN_APP && message.channel() != Channel.WEBHOOK
-                    && !customer.get().channelsWithGrantedConsent().contains(message.channel())) {
-                return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
-            }
-            if (INTERRUPTING.contains(message.channel()) && quietHours != null) {
-                ZonedDateTime local = clock.instant().atZone(customer.get().timeZone());
-                Instant end = quietHours.endIfInside(local);
-                if (end != null) {
-                    return Verdict.deferUntil(end);
-                }
-            }
-            return Verdict.SEND;
-        });
-        return verdict == null ? Verdict.SEND : verdict;
+        }
+        return Verdict.SEND;
+    }
+
+    /** The customer's time zone and latest marketing consent status on the message's channel, or null for none. */
+    private record CustomerState(ZoneId timeZone, String consentStatus) {
     }
 
     /** The outcome of the check: send now, put off until {@code until}, or drop for {@code reason}. */

@@ -51,7 +51,7 @@ class SmsSegmentsTests {
     void demoSmsTextFitsOneSegment() {
         OutboundMessage message = new OutboundMessage("d", "dec", "c", "STORE-WELCOME-10", "demo-bastille",
                 io.solomo.model.Channel.SMS, io.solomo.model.Language.FR, null,
-                "Demo Marché Bastille : -10 % aujourd'hui avec le code", "ABCDE-FGHJK-MNPQ", null, null, null, 0);
+                "Demo Marché Bastille : -10 % aujourd'hui avec le code", "ABCDE-FGHJK-MNPQ", null, null, null, 0, null);
 
         SmsSegments length = SmsSegments.of(SmsSender.text(message));
 
