@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The product catalogue API: anyone signed in reads it, marketers change it. A product is written whole with
- * {@code PUT}; its complements are replaced as a list of product ids.
+ * {@code PUT}, and its complements are replaced as a list of product ids.
  */
 @RestController
 class ProductController {

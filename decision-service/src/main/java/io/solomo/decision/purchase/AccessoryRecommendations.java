@@ -38,8 +38,8 @@ class AccessoryRecommendations {
 
     /** Returns at most {@value #MAX_RECOMMENDATIONS} catalogue products, best first; empty when none fits. */
     List<Product> recommend(String customerId, List<String> purchased) {
-        // NOTE: reads every PURCHASE interaction to count co-purchases; a large datamart needs a
-        // co-purchase table updated as purchases arrive.
+        // NOTE: reads every PURCHASE interaction to count co-purchases. A large datamart needs a co-purchase
+        // table updated as purchases arrive.
         List<Basket> baskets = jdbc.query("select customer_id, attributes_json from interaction "
                         + "where interaction_type = 'PURCHASE'",
                 (row, index) -> new Basket(row.getString("customer_id"), products(row.getString("attributes_json"))));

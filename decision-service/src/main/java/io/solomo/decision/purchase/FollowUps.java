@@ -29,7 +29,7 @@ import java.util.UUID;
  * Sends the purchase follow-ups that are due. A node claims due rows with {@code SELECT ... FOR UPDATE SKIP
  * LOCKED} and a lease, so that concurrent nodes take disjoint rows and a row left by a node that stopped is claimed
  * again when its lease runs out. Each follow-up is queued in the delivery outbox as an email, in the same
- * transaction that marks it {@code QUEUED}; the outbox checks consent at send time and records the email as
+ * transaction that marks it {@code QUEUED}. The outbox checks consent at send time and records the email as
  * suppressed without it.
  */
 @Component

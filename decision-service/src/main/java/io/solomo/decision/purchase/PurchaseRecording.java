@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,6 +85,7 @@ class PurchaseRecording {
         try {
             return transaction.execute(status -> recordOnce(command, actor));
         } catch (DuplicateKeyException concurrentReplay) {
+            log.info("Purchase {} was recorded by a concurrent call; answering it as a replay", command.purchaseId());
             return find(command.purchaseId()).map(Recorded::asReplay).orElseThrow(() -> concurrentReplay);
         }
     }
@@ -168,6 +168,5 @@ class PurchaseRecording {
             return new Recorded(purchaseId, customerId, storeId, couponCode, amount, points, occurredAt,
                     followUpDueAt, true);
         }
-
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductCatalogueIntegrationTests extends DemoServer {
 
     @Test
-    void demoCatalogueLinksThePhoneToItsAccessories() {
+    void demoPhoneHasAccessories() {
         ApiClient.Response response = app().get("/api/v1/products/PHONE-X1");
 
         assertThat(response.status()).isEqualTo(200);
@@ -23,7 +23,7 @@ class ProductCatalogueIntegrationTests extends DemoServer {
     }
 
     @Test
-    void marketerCreatesAProductAndLinksItAsAComplement() {
+    void marketerAddsProductAndComplement() {
         String productId = "POWERBANK-" + UUID.randomUUID().toString().substring(0, 8);
 
         ApiClient.Response created = marketer().put("/api/v1/products/" + productId, """
@@ -39,7 +39,7 @@ class ProductCatalogueIntegrationTests extends DemoServer {
     }
 
     @Test
-    void appCannotChangeTheCatalogue() {
+    void appCannotChangeCatalogue() {
         ApiClient.Response response = app().put("/api/v1/products/PHONE-X1", """
                 {"nameFr": "x", "nameEn": "x", "category": "x", "price": 1}""");
 
@@ -49,7 +49,7 @@ class ProductCatalogueIntegrationTests extends DemoServer {
     }
 
     @Test
-    void unknownComplementIsRejectedAndNothingChanges() {
+    void unknownComplementChangesNothing() {
         ApiClient.Response response = marketer().put("/api/v1/products/PHONE-X1/complements", """
                 {"complementIds": ["CASE-X1", "NO-SUCH-PRODUCT"]}""");
 

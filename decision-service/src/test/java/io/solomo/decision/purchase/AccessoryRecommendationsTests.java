@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessoryRecommendationsTests {
 
     @Test
-    void ranksComplementsBeforeCoPurchasesByFrequency() {
+    void complementsBeforeFrequentCoPurchases() {
         List<Set<String>> baskets = List.of(Set.of("PHONE", "EARBUDS"), Set.of("PHONE", "EARBUDS", "CABLE"),
                 Set.of("PHONE", "CABLE"), Set.of("PHONE", "EARBUDS"), Set.of("TABLET", "STYLUS"));
 
@@ -21,7 +21,7 @@ class AccessoryRecommendationsTests {
     }
 
     @Test
-    void neverRecommendsAProductAlreadyBought() {
+    void skipsProductsAlreadyBought() {
         List<Set<String>> baskets = List.of(Set.of("PHONE", "EARBUDS"), Set.of("PHONE", "CASE"));
 
         List<String> ranked = AccessoryRecommendations.rank(List.of("PHONE"), List.of("CASE", "GLASS"), baskets,
@@ -31,7 +31,7 @@ class AccessoryRecommendationsTests {
     }
 
     @Test
-    void ignoresBasketsWithoutAPurchasedProduct() {
+    void ignoresUnrelatedBaskets() {
         List<Set<String>> baskets = List.of(Set.of("TABLET", "STYLUS"), Set.of("PHONE", "CHARGER"));
 
         List<String> ranked = AccessoryRecommendations.rank(List.of("PHONE"), List.of(), baskets, Set.of("PHONE"));
@@ -40,7 +40,7 @@ class AccessoryRecommendationsTests {
     }
 
     @Test
-    void readsTheProductsOfAStoredPurchase() {
+    void readsStoredPurchaseProducts() {
         String attributes = """
                 {"storeId": "S1", "lines": [{"product": "PHONE", "amount": 499}, {"amount": 5},
                  {"product": "CASE", "amount": 19.9}]}""";

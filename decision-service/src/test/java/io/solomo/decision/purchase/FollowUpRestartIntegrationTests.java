@@ -31,7 +31,7 @@ class FollowUpRestartIntegrationTests {
     }
 
     @Test
-    void dueFollowUpStoredBeforeAStopIsSentAfterTheRestart() throws Exception {
+    void dueFollowUpSentAfterRestart() throws Exception {
         smtp.start();
         String database = "follow-up-restart-" + UUID.randomUUID();
         String purchaseId = "till-" + UUID.randomUUID();

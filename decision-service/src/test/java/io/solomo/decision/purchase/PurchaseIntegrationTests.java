@@ -81,7 +81,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void purchaseWithoutCouponIsRecordedInTheDatamartAndEarnsPoints() {
+    void purchaseEarnsPointsAndProfileFacts() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();
 
@@ -102,7 +102,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void purchaseWithCouponRedeemsIt() {
+    void purchaseRedeemsItsCoupon() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String code = coupon(customerId);
         String purchaseId = newId();
@@ -118,7 +118,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void replayedPurchaseStoresNothingTwice() {
+    void replayStoresNothingTwice() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String code = coupon(customerId);
         String purchaseId = newId();
@@ -138,7 +138,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void couponAlreadyRedeemedFailsTheWholePurchase() {
+    void usedCouponFailsWholePurchase() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String code = coupon(customerId);
         assertThat(app().post("/api/v1/purchases", purchase(newId(), customerId, code,
@@ -157,7 +157,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void unknownProductIsRejectedAndNothingStored() {
+    void unknownProductStoresNothing() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();
 
@@ -171,7 +171,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void frenchFollowUpAfterTheDelayRecommendsAccessoriesNotYetBought() throws Exception {
+    void frenchFollowUpRecommendsUnboughtAccessories() throws Exception {
         String otherCustomer = customer(Language.FR, ConsentStatus.GRANTED);
         post(purchase(newId(), otherCustomer, null, line("PHONE-X1", 1, "499.00"), line("EARBUDS-AIR", 1, "79.00")));
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
@@ -195,7 +195,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void englishFollowUpIsInTheCustomersLanguage() throws Exception {
+    void englishCustomerGetsEnglishFollowUp() throws Exception {
         String customerId = customer(Language.EN, ConsentStatus.GRANTED);
         String purchaseId = newId();
         post(purchase(purchaseId, customerId, null, line("TABLET-T10", 1, "349.00")));
