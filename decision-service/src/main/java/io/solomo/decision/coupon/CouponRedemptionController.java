@@ -1,16 +1,11 @@
 package io.solomo.decision.coupon;
 
 import io.solomo.decision.web.InvalidFieldException;
-import io.solomo.decision.web.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -32,35 +27,8 @@ class CouponRedemptionController {
         if (body == null || body.storeId() == null || body.storeId().isBlank()) {
             throw new InvalidFieldException("storeId", null, "storeId, the store of the point of sale, is missing");
         }
-        String storeId = body.storeId().trim();
-        CouponRedemption.Outcome outcome = redemption.redeem(code, storeId);
-        CouponRedemption.State coupon = outcome.coupon();
-        return switch (outcome.result()) {
-            case REDEEMED -> new RedeemedView(coupon.code(), coupon.offerId(), coupon.redeemedAt(),
-                    coupon.redeemedStoreId());
-            case INVALID_SIGNATURE -> throw new InvalidFieldException("code", code,
-                    "the code's check characters do not match; check it for a typing error");
-            case NOT_FOUND -> throw new NotFoundException("coupon", "code", code);
-            case EXPIRED -> throw problem(HttpStatus.GONE, "expired", "Coupon expired",
-                    "coupon " + code + " expired at " + coupon.expiresAt(), coupon);
-            case WRONG_STORE -> throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-store", "Wrong store",
-                    "coupon " + code + " is valid at store " + coupon.storeId() + " only, not at " + storeId, coupon);
-            case ALREADY_REDEEMED -> throw problem(HttpStatus.CONFLICT, "already-redeemed", "Already redeemed",
-                    "coupon " + code + " was redeemed at " + coupon.redeemedAt() + " in store "
-                            + coupon.redeemedStoreId(), coupon);
-        };
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
-                                                  CouponRedemption.State coupon) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:solomo:problem:coupon-" + type));
-        problem.setTitle(title);
-        problem.setProperty("code", coupon.code());
-        problem.setProperty("redeemedAt", coupon.redeemedAt());
-        problem.setProperty("redeemedStoreId", coupon.redeemedStoreId());
-        problem.setProperty("expiresAt", coupon.expiresAt());
-        return new ErrorResponseException(status, problem, null);
+        CouponRedemption.Redeemed coupon = redemption.redeemOrReject(code, body.storeId().trim());
+        return new RedeemedView(coupon.code(), coupon.offerId(), coupon.redeemedAt(), coupon.storeId());
     }
 
     /** The store whose point of sale redeems the coupon. */

@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.decision.ChosenOffer;
 import org.slf4j.Logger;
@@ -47,6 +48,29 @@ public class DeliveryOutbox {
         }
     }
 
+    /**
+     * Queues one message that is not an offer, such as a purchase follow-up, with its own wording. The pair
+     * {@code (decisionId, offerId)} is unique, so queuing the same message twice fails instead of sending it twice.
+     * Must run inside the caller's transaction.
+     *
+     * @return the delivery id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String enqueueMessage(Message message) {
+        String deliveryId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        jdbc.update("""
+                insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, title,
+                    message, language, event_id, attempts, next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0, ?, ?, ?)""",
+                deliveryId, message.decisionId(), message.customerId(), message.offerId(), message.channel().name(),
+                message.title(), message.body(), message.language().code(), message.eventId(), SqlTime.of(now),
+                SqlTime.of(now), SqlTime.of(now));
+        log.info("Queued delivery {} of {} to customer {} on {}, decision {}", deliveryId, message.offerId(),
+                message.customerId(), message.channel(), message.decisionId());
+        return deliveryId;
+    }
+
     private void insert(String deliveryId, Batch batch, ChosenOffer offer, Instant now) {
         String storeName = Objects.equals(offer.storeId(), batch.contactStoreId()) ? batch.contactStoreName() : null;
         OfferTreatments.Treatment wording = treatments
@@ -61,6 +85,17 @@ public class DeliveryOutbox {
                 offer.channel().name(), wording.title(), wording.body(), batch.language().code(),
                 offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), batch.eventId(),
                 SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
+    }
+
+    /**
+     * A message to one customer outside an offer decision. An email whose {@code offerId} has its own templates
+     * ({@code delivery/email/<offerId>-<language>.html} and {@code .txt}) is laid out with them.
+     *
+     * @param decisionId an id of at most 36 characters that, with {@code offerId}, identifies the message
+     * @param eventId    the triggering event, or null
+     */
+    public record Message(String decisionId, String customerId, String offerId, Channel channel, Language language,
+                          String title, String body, String eventId) {
     }
 
     /**

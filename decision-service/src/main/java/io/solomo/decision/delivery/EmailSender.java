@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends offers by email over SMTP ({@code spring.mail.*}): an HTML and a text part from the templates under
@@ -37,6 +39,7 @@ class EmailSender {
     private final String from;
     private final RateLimit rate;
     private final Map<Language, Template> templates = new EnumMap<>(Language.class);
+    private final Map<String, Optional<Template>> ownTemplates = new ConcurrentHashMap<>();
 
     EmailSender(ObjectProvider<JavaMailSender> mailSender, RecipientAddresses addresses, UnsubscribeLinks links,
                 @Value("${solomo.delivery.email.from:offres@solomo.invalid}") String from,
@@ -68,7 +71,7 @@ class EmailSender {
         values.put("qrCodeUrl", message.qrCodeUrl() == null ? "" : message.qrCodeUrl());
         values.put("clickUrl", links.clickUrl(message.deliveryId()));
         values.put("unsubscribeUrl", unsubscribeUrl);
-        Template template = templates.get(message.language());
+        Template template = templateFor(message.offerId(), message.language());
 
         try {
             MimeMessage mime = sender.createMimeMessage();
@@ -97,6 +100,16 @@ class EmailSender {
         } catch (MailException | MessagingException failed) {
             throw DeliveryFailure.transientFailure("sending by SMTP failed: " + failed.getMessage(), failed);
         }
+    }
+
+    /** Returns the templates of this offer id when the jar has them, else the offer templates. */
+    private Template templateFor(String offerId, Language language) {
+        return ownTemplates.computeIfAbsent(offerId + "-" + language.code(), name -> {
+            ClassPathResource html = new ClassPathResource("delivery/email/" + name + ".html");
+            ClassPathResource text = new ClassPathResource("delivery/email/" + name + ".txt");
+            return html.exists() && text.exists()
+                    ? Optional.of(new Template(read(name + ".html"), read(name + ".txt"))) : Optional.empty();
+        }).orElse(templates.get(language));
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {

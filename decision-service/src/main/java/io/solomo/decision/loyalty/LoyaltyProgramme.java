@@ -83,6 +83,11 @@ public class LoyaltyProgramme {
         }));
     }
 
+    /** Returns the points the rules would award for the action, without crediting them. */
+    public int pointsFor(LoyaltyAction action) {
+        return rules.awardsFor(action).stream().mapToInt(PointsAward::getPoints).sum();
+    }
+
     /**
      * Spends points from the balance, once per reference.
      *

@@ -95,6 +95,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/v1/customer-imports", "/api/v1/customer-imports/**")
                         .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/purchases").hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/purchases/*").hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**")
+                        .hasAnyRole(APP, MARKETER, ADMIN)
+                        .requestMatchers("/api/v1/products", "/api/v1/products/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

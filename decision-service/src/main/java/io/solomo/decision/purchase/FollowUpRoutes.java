@@ -1,0 +1,29 @@
+package io.solomo.decision.purchase;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Route {@code purchase-follow-up}: every {@code solomo.purchase.follow-up.poll-interval-ms} it queues the
+ * follow-ups that are due. The due rows live in the database, so a restart loses none.
+ */
+@Component
+class FollowUpRoutes extends RouteBuilder {
+
+    private final FollowUps followUps;
+    private final int batchSize;
+
+    FollowUpRoutes(FollowUps followUps, @Value("${solomo.purchase.follow-up.batch-size:100}") int batchSize) {
+        this.followUps = followUps;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:purchase-follow-up?period={{solomo.purchase.follow-up.poll-interval-ms:60000}}"
+                + "&delay={{solomo.purchase.follow-up.start-delay-ms:5000}}")
+                .routeId("purchase-follow-up")
+                .process(exchange -> followUps.sendDue(batchSize));
+    }
+}

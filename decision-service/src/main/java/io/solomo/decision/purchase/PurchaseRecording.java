@@ -1,0 +1,172 @@
+package io.solomo.decision.purchase;
+
+import io.solomo.decision.catalogue.Product;
+import io.solomo.decision.catalogue.ProductCatalogue;
+import io.solomo.decision.coupon.CouponRedemption;
+import io.solomo.decision.loyalty.LoyaltyProgramme;
+import io.solomo.decision.profile.CustomerDirectory;
+import io.solomo.decision.profile.Interactions;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.loyalty.LoyaltyAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Records a purchase in one transaction: the purchase row keyed by its id, the coupon redemption, the PURCHASE
+ * interaction of the datamart, the purchase loyalty points and the follow-up due {@code follow-up.delay} later. Any
+ * failure rolls all of them back. A purchase id recorded before is answered from the stored row and changes
+ * nothing, including when two points of sale post it at the same time.
+ */
+@Service
+class PurchaseRecording {
+
+    /** The prefix of the PURCHASE interaction's event id, followed by the purchase id. */
+    static final String EVENT_PREFIX = "purchase-";
+
+    private static final Logger log = LoggerFactory.getLogger(PurchaseRecording.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final CouponRedemption coupons;
+    private final Interactions interactions;
+    private final LoyaltyProgramme loyalty;
+    private final CustomerDirectory directory;
+    private final ProductCatalogue catalogue;
+    private final Clock clock;
+    private final Duration followUpDelay;
+
+    PurchaseRecording(JdbcTemplate jdbc, TransactionTemplate transaction, CouponRedemption coupons,
+                      Interactions interactions, LoyaltyProgramme loyalty, CustomerDirectory directory,
+                      ProductCatalogue catalogue, Clock clock,
+                      @Value("${solomo.purchase.follow-up.delay:3d}") Duration followUpDelay) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.coupons = coupons;
+        this.interactions = interactions;
+        this.loyalty = loyalty;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.followUpDelay = followUpDelay;
+    }
+
+    /**
+     * Records the purchase, or returns the stored one with {@code replayed} set when its id was recorded before.
+     *
+     * @throws NotFoundException when the customer is unknown
+     */
+    Recorded record(PurchaseCommand command, String actor) {
+        Optional<Recorded> stored = find(command.purchaseId());
+        if (stored.isPresent()) {
+            return stored.get().asReplay();
+        }
+        if (directory.find(command.customerId()).isEmpty()) {
+            throw new NotFoundException("customer", "customerId", command.customerId());
+        }
+
+        try {
+            return transaction.execute(status -> recordOnce(command, actor));
+        } catch (DuplicateKeyException concurrentReplay) {
+            log.info("Purchase {} was recorded by a concurrent call; answering it as a replay", command.purchaseId());
+            return find(command.purchaseId()).map(Recorded::asReplay).orElseThrow(() -> concurrentReplay);
+        }
+    }
+
+    Optional<Recorded> find(String purchaseId) {
+        return jdbc.query("""
+                select p.*, f.due_at from purchase p left join purchase_follow_up f on f.purchase_id = p.purchase_id
+                where p.purchase_id = ?""", (row, index) -> new Recorded(row.getString("purchase_id"),
+                row.getString("customer_id"), row.getString("store_id"), row.getString("coupon_code"),
+                row.getBigDecimal("amount"), row.getInt("points"),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(row.getObject("due_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                        .orElse(null), false), purchaseId).stream().findFirst();
+    }
+
+    private Recorded recordOnce(PurchaseCommand command, String actor) {
+        Instant now = clock.instant();
+        jdbc.update("insert into purchase (purchase_id, customer_id, store_id, coupon_code, amount, points, "
+                        + "occurred_at, recorded_at) values (?, ?, ?, ?, ?, 0, ?, ?)", command.purchaseId(),
+                command.customerId(), command.storeId(), command.couponCode(), command.amount(),
+                command.occurredAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+
+        if (command.couponCode() != null) {
+            coupons.redeemOrReject(command.couponCode(), command.storeId());
+        }
+        String customerId = interactions.record(interaction(command), actor).customerId();
+        int points = loyalty.credit(new LoyaltyAction(customerId, LoyaltyAction.Type.PURCHASE, command.purchaseId(),
+                command.amount().doubleValue()));
+        Instant dueAt = now.plus(followUpDelay);
+        jdbc.update("update purchase set customer_id = ?, points = ? where purchase_id = ?", customerId, points,
+                command.purchaseId());
+        jdbc.update("insert into purchase_follow_up (purchase_id, customer_id, due_at, status) "
+                + "values (?, ?, ?, 'PENDING')", command.purchaseId(), customerId, dueAt.atOffset(ZoneOffset.UTC));
+
+        log.info("Purchase {} recorded for customer {} at store {}: {} lines, coupon {}, {} points, follow-up at {}",
+                command.purchaseId(), customerId, command.storeId(), command.lines().size(),
+                command.couponCode() == null ? "none" : "redeemed", points, dueAt);
+        return new Recorded(command.purchaseId(), customerId, command.storeId(), command.couponCode(),
+                command.amount(), points, command.occurredAt(), dueAt, false);
+    }
+
+    /** Builds the PURCHASE interaction as the interaction API reads it, with each line's catalogue category. */
+    private ObjectNode interaction(PurchaseCommand command) {
+        Map<String, Product> products = catalogue.findAll(command.productIds());
+        ObjectNode interaction = JSON.createObjectNode()
+                .put("eventId", EVENT_PREFIX + command.purchaseId())
+                .put("type", "PURCHASE")
+                .put("occurredAt", command.occurredAt().toString())
+                .put("customerId", command.customerId());
+        ObjectNode attributes = interaction.putObject("attributes")
+                .put("storeId", command.storeId())
+                .put("purchaseId", command.purchaseId());
+        if (command.couponCode() != null) {
+            attributes.put("couponCode", command.couponCode());
+        }
+        ArrayNode lines = attributes.putArray("lines");
+        for (PurchaseCommand.Line line : command.lines()) {
+            Product product = products.get(line.productId());
+            ObjectNode node = lines.addObject().put("product", line.productId()).put("quantity", line.quantity())
+                    .put("amount", line.amount());
+            if (product != null) {
+                node.put("category", product.category());
+            }
+        }
+        return interaction;
+    }
+
+    /**
+     * A recorded purchase.
+     *
+     * @param amount        the total in euros
+     * @param points        the loyalty points the purchase earned
+     * @param followUpDueAt when the follow-up email is due
+     * @param replayed      true when this call repeated a purchase id recorded before and stored nothing
+     */
+    record Recorded(String purchaseId, String customerId, String storeId, String couponCode, BigDecimal amount,
+                    int points, Instant occurredAt, Instant followUpDueAt, boolean replayed) {
+
+        Recorded asReplay() {
+            return new Recorded(purchaseId, customerId, storeId, couponCode, amount, points, occurredAt,
+                    followUpDueAt, true);
+        }
+    }
+}

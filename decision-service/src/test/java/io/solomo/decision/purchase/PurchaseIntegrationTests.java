@@ -1,0 +1,292 @@
+package io.solomo.decision.purchase;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.solomo.decision.coupon.CouponIssuer;
+import io.solomo.decision.loyalty.LoyaltyProgramme;
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.IdentityType;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.SettableClock;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Purchases posted by a point of sale against the whole server: coupon, datamart, loyalty points, and the
+ * follow-up email a few days later, with the days passed on a settable clock and the emails caught by GreenMail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:purchases;DB_CLOSE_DELAY=-1",
+        "solomo.public-base-url=http://127.0.0.1:8080",
+        "solomo.purchase.follow-up.delay=3d",
+        "solomo.purchase.follow-up.poll-interval-ms=100",
+        "solomo.purchase.follow-up.start-delay-ms=0",
+        "solomo.delivery.poll-interval-ms=50",
+        "solomo.delivery.start-delay-ms=0"
+})
+@ActiveProfiles("demo")
+@Import(SettableClock.Configuration.class)
+class PurchaseIntegrationTests {
+
+    private static final GreenMail SMTP = startSmtp();
+    private static final SettableClock CLOCK = SettableClock.INSTANCE;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    CouponIssuer coupons;
+
+    @Autowired
+    LoyaltyProgramme loyalty;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Test
+    void purchaseEarnsPointsAndProfileFacts() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("PHONE-X1", 1, "499.00"), line("CASE-X1", 2, "39.80")));
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode body = response.json();
+        assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("538.80");
+        assertThat(body.get("points").asInt()).isEqualTo(538);
+        assertThat(body.get("replayed").asBoolean()).isFalse();
+        assertThat(interactionsOf(purchaseId)).isEqualTo(1);
+        assertThat(loyalty.statement(customerId).balance()).isEqualTo(538);
+        assertThat(jdbc.queryForObject("select status from purchase_follow_up where purchase_id = ?", String.class,
+                purchaseId)).isEqualTo("PENDING");
+        JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
+        assertThat(profile.toString()).contains("538.8");
+    }
+
+    @Test
+    void purchaseRedeemsItsCoupon() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String code = coupon(customerId);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, code,
+                line("CHARGER-30W", 1, "24.90")));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("couponCode").asString()).isEqualTo(code);
+        assertThat(jdbc.queryForObject("select redeemed_store_id from coupon where code = ?", String.class, code))
+                .isEqualTo("demo-maubert");
+        assertThat(interactionsOf(purchaseId)).isEqualTo(1);
+    }
+
+    @Test
+    void replayStoresNothingTwice() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String code = coupon(customerId);
+        String purchaseId = newId();
+        String body = purchase(purchaseId, customerId, code, line("EARBUDS-AIR", 1, "79.00"));
+        assertThat(app().post("/api/v1/purchases", body).status()).isEqualTo(201);
+
+        ApiClient.Response replay = app().post("/api/v1/purchases", body);
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().get("replayed").asBoolean()).isTrue();
+        assertThat(replay.json().get("points").asInt()).isEqualTo(79);
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isEqualTo(1);
+        assertThat(interactionsOf(purchaseId)).isEqualTo(1);
+        assertThat(loyalty.statement(customerId).balance()).isEqualTo(79);
+        assertThat(loyalty.statement(customerId).history()).hasSize(1);
+    }
+
+    @Test
+    void usedCouponFailsWholePurchase() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String code = coupon(customerId);
+        assertThat(app().post("/api/v1/purchases", purchase(newId(), customerId, code,
+                line("CASE-X1", 1, "19.90"))).status()).isEqualTo(201);
+        String secondPurchase = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(secondPurchase, customerId, code,
+                line("PHONE-X1", 1, "499.00")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:coupon-already-redeemed");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                secondPurchase)).isZero();
+        assertThat(interactionsOf(secondPurchase)).isZero();
+        assertThat(loyalty.statement(customerId).balance()).isEqualTo(19);
+    }
+
+    @Test
+    void unknownProductStoresNothing() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("PHONE-X1", 1, "499.00"), line("NO-SUCH-PRODUCT", 1, "1.00")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text()).contains("lines[1].productId");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+    }
+
+    @Test
+    void frenchFollowUpRecommendsUnboughtAccessories() throws Exception {
+        String otherCustomer = customer(Language.FR, ConsentStatus.GRANTED);
+        post(purchase(newId(), otherCustomer, null, line("PHONE-X1", 1, "499.00"), line("EARBUDS-AIR", 1, "79.00")));
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        post(purchase(newId(), customerId, null, line("CASE-X1", 1, "19.90")));
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("PHONE-X1", 1, "499.00")));
+
+        CLOCK.advance(Duration.ofDays(2));
+        Thread.sleep(500);
+        assertThat(followUpStatus(purchaseId)).as("follow-up before the delay").isEqualTo("PENDING");
+        CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
+        String deliveryId = FollowUpMail.awaitDelivery(jdbc, purchaseId, "SENT");
+
+        MimeMessage message = FollowUpMail.awaitMessage(SMTP, deliveryId);
+        String text = FollowUpMail.text(message);
+        assertThat(message.getSubject()).isEqualTo("Merci pour votre achat : des accessoires qui pourraient vous plaire");
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(emailOf(customerId));
+        assertThat(text).contains("Verre trempé X1 (14,90 €)", "Chargeur rapide 30 W (24,90 €)",
+                "Écouteurs sans fil Air (79,00 €)", "réseaux sociaux", "50 points de fidélité");
+        assertThat(text).doesNotContain("Coque de protection X1", "Smartphone X1");
+    }
+
+    @Test
+    void englishCustomerGetsEnglishFollowUp() throws Exception {
+        String customerId = customer(Language.EN, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("TABLET-T10", 1, "349.00")));
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        String deliveryId = FollowUpMail.awaitDelivery(jdbc, purchaseId, "SENT");
+
+        MimeMessage message = FollowUpMail.awaitMessage(SMTP, deliveryId);
+        String text = FollowUpMail.text(message);
+        assertThat(message.getSubject()).isEqualTo("Thank you for your purchase: accessories you may like");
+        assertThat(text).contains("T10 stylus (€39.00)", "30 W fast charger (€24.90)", "social media",
+                "50 loyalty points", "Unsubscribe");
+        assertThat(text).doesNotContain("T10 tablet");
+    }
+
+    @Test
+    void noEmailWithoutEmailConsent() {
+        String customerId = customer(Language.FR, ConsentStatus.DENIED);
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("PHONE-X1", 1, "499.00")));
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        String deliveryId = FollowUpMail.awaitDelivery(jdbc, purchaseId, "SUPPRESSED");
+
+        assertThat(FollowUpMail.find(SMTP, deliveryId)).isEmpty();
+        assertThat(jdbc.queryForObject("select last_error from delivery where delivery_id = ?", String.class,
+                deliveryId)).contains("EMAIL");
+    }
+
+    private void post(String body) {
+        ApiClient.Response response = app().post("/api/v1/purchases", body);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    private String customer(Language language, ConsentStatus emailConsent) {
+        String customerId = "buyer-" + UUID.randomUUID();
+        Customer customer = new Customer(customerId, null, LoyaltyTier.BRONZE, language, ZoneId.of("Europe/Paris"),
+                CLOCK.instant());
+        customer.addIdentity(IdentityType.EMAIL, emailOf(customerId));
+        customer.preferChannels(List.of(Channel.EMAIL));
+        customer.recordConsent(ConsentPurpose.MARKETING, Channel.EMAIL, emailConsent, "test", CLOCK.instant());
+        customers.save(customer);
+        return customerId;
+    }
+
+    private String coupon(String customerId) {
+        return coupons.issue("STORE-WELCOME-10", customerId, null, UUID.randomUUID().toString(), CLOCK.instant(),
+                CLOCK.instant().plus(Duration.ofDays(365))).code();
+    }
+
+    private int interactionsOf(String purchaseId) {
+        return jdbc.queryForObject("select count(*) from interaction where event_id = ?", Integer.class,
+                PurchaseRecording.EVENT_PREFIX + purchaseId);
+    }
+
+    private String followUpStatus(String purchaseId) {
+        return jdbc.queryForObject("select status from purchase_follow_up where purchase_id = ?", String.class,
+                purchaseId);
+    }
+
+    private static String emailOf(String customerId) {
+        return customerId + "@example.org";
+    }
+
+    private static String newId() {
+        return "till-" + UUID.randomUUID();
+    }
+
+    static String purchase(String purchaseId, String customerId, String couponCode, String... lines) {
+        return """
+                {"purchaseId": "%s", "customerId": "%s", "storeId": "demo-maubert", %s "lines": [%s]}"""
+                .formatted(purchaseId, customerId, couponCode == null ? "" : "\"couponCode\": \"" + couponCode + "\",",
+                        String.join(", ", lines));
+    }
+
+    static String line(String productId, int quantity, String amount) {
+        return """
+                {"productId": "%s", "quantity": %d, "amount": %s}""".formatted(productId, quantity, amount);
+    }
+
+    private ApiClient app() {
+        return ApiClient.on(port).as("app", "demo");
+    }
+
+    private ApiClient marketer() {
+        return ApiClient.on(port).as("marketer", "demo");
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        return greenMail;
+    }
+}
