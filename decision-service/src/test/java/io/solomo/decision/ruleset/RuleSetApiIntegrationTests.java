@@ -75,6 +75,7 @@ class RuleSetApiIntegrationTests extends DemoServer {
 
         assertThat(activated.status()).isEqualTo(200);
         assertThat(activated.json().get("activeVersion").asInt()).isEqualTo(version);
+        assertThat(activeRules.current().version()).isEqualTo("offers-" + version);
         assertThat(activeRules.current().ruleNames()).contains(WELCOME + " (winter)");
 
         ApiClient.Response rolledBack = analyst().post("/api/v1/rulesets/offers/rollback", "");
