@@ -204,6 +204,7 @@ final class DecisionTableChecks {
             shape.problemWith(text).ifPresent(problem -> findings.add(grid.error(row, column, problem)));
         }
 
+        // NOTE: A CSV table marks merged cells with text ending in "..." instead; CSV merges are not checked here.
         private void checkMerges() {
             for (Merge merge : grid.merges()) {
                 boolean inTable = merge.lastRow() >= table.titleRow() && merge.firstRow() <= table.lastDataRow()

@@ -289,6 +289,29 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void rejectsAWorkbookWithAnExternalXmlEntity() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("solomo-secret", ".txt");
+        java.nio.file.Files.writeString(secret, "TOP-SECRET-VALUE");
+        String contentTypes = "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY e SYSTEM \"" + secret.toUri()
+                + "\">]><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">&e;</Types>";
+        java.io.ByteArrayOutputStream workbook = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(workbook)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(contentTypes.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        ValidationReport report = validator.validateOffers("20", Map.of("solomo/offers/xxe.drl.xlsx",
+                workbook.toByteArray()));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.message()).contains("cannot read the workbook");
+            assertThat(error.message()).doesNotContain("TOP-SECRET-VALUE");
+        });
+        assertThat(report.generatedDrl()).isEmpty();
+    }
+
+    @Test
     void listsAllErrorsOfOneUploadTogether() {
         ValidationReport report = validator.validateOffers("19", bundledWith(text("C17", "DIAMOND")
                 .andThen(number("J18", 0.30000000000000004))));

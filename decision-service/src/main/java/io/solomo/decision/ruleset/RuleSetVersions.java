@@ -79,8 +79,10 @@ public class RuleSetVersions {
     /** Validates, compiles and tests the files, and stores them as the next version, valid or not. */
     public UploadReport upload(String rulesetId, Map<String, byte[]> uploaded, String actor) {
         requireKnown(rulesetId);
-        String label = OFFERS + "-upload-" + clock.instant().toEpochMilli();
-        ValidationReport report = validator.validateOffers(label, uploaded);
+        // The label that decisions log as their rules version. It is only a guess of the version number until the
+        // upload is stored, so a compiled rule base is kept for activation only when the guess held.
+        int expectedVersion = versions.lastVersion(rulesetId) + 1;
+        ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded);
 
         UploadReport stored = transaction.execute(status -> {
             RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
@@ -90,7 +92,9 @@ public class RuleSetVersions {
             return answer;
         });
         Objects.requireNonNull(stored);
-        report.activatableRules().ifPresent(rules -> keepCompiled(stored.version(), rules));
+        if (stored.version() == expectedVersion) {
+            report.activatableRules().ifPresent(rules -> keepCompiled(stored.version(), rules));
+        }
         log.info("Rule set {} version {} uploaded by {}: {} with {} errors, {} warnings, scenarios {} passed {} failed",
                 rulesetId, stored.version(), actor, stored.status(), stored.errors().size(), stored.warnings().size(),
                 stored.scenarios().passed(), stored.scenarios().failed());
@@ -153,9 +157,9 @@ public class RuleSetVersions {
      * survives a restart. A version that no longer compiles leaves the bundled rules in place and is logged as an error.
      */
     void loadAtStart() {
-        boolean created = Boolean.TRUE.equals(transaction.execute(status -> {
+        OfferRuleBase seeded = transaction.execute(status -> {
             if (ruleSets.existsById(OFFERS)) {
-                return false;
+                return null;
             }
             Instant now = clock.instant();
             RuleSet ruleSet = ruleSets.save(new RuleSet(OFFERS, now));
@@ -164,19 +168,24 @@ public class RuleSetVersions {
                     SYSTEM_ACTOR);
             ruleSet.activate(1, now);
             audit.save(new RuleSetAudit(OFFERS, 1, "ACTIVATE", SYSTEM_ACTOR, now, "the rules bundled with the server"));
-            return true;
-        }));
+            return report.activatableRules().orElseThrow(() -> new IllegalStateException("the bundled offer rules "
+                    + "are invalid: " + report.errors()));
+        });
+        if (seeded != null) {
+            activeRules.activate(seeded);
+            log.info("Rule set {} version 1 stored from the bundled rules and active", OFFERS);
+            return;
+        }
+
         RuleSet ruleSet = ruleSets.findById(OFFERS).orElseThrow();
         if (ruleSet.activeVersion() == null) {
             return;
         }
         try {
-            OfferRuleBase rules = compile(requireVersion(OFFERS, ruleSet.activeVersion()));
-            activeRules.activate(rules);
-            log.info("Rule set {} version {} loaded at start{}", OFFERS, ruleSet.activeVersion(),
-                    created ? " from the bundled rules" : "");
+            activeRules.activate(compile(requireVersion(OFFERS, ruleSet.activeVersion())));
+            log.info("Rule set {} version {} loaded at start", OFFERS, ruleSet.activeVersion());
         } catch (IllegalStateException invalid) {
-            log.error("Rule set {} active version {} no longer compiles, so the bundled rules stay in use: {}", OFFERS,
+            log.error("Rule set {} active version {} is no longer valid, so the bundled rules stay in use: {}", OFFERS,
                     ruleSet.activeVersion(), invalid.getMessage());
         }
     }

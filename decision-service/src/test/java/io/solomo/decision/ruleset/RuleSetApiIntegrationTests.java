@@ -75,6 +75,7 @@ class RuleSetApiIntegrationTests extends DemoServer {
 
         assertThat(activated.status()).isEqualTo(200);
         assertThat(activated.json().get("activeVersion").asInt()).isEqualTo(version);
+        assertThat(activeRules.current().version()).isEqualTo("offers-" + version);
         assertThat(activeRules.current().ruleNames()).contains(WELCOME + " (winter)");
 
         ApiClient.Response rolledBack = analyst().post("/api/v1/rulesets/offers/rollback", "");
@@ -136,10 +137,13 @@ class RuleSetApiIntegrationTests extends DemoServer {
         Map<String, byte[]> files = bundledWithCells(Map.of("I19", "APP-LOYALTY-10EUR"));
         int version = JSON.readTree(upload(port, "analyst", VERSIONS, files).body()).get("version").asInt();
 
+        ApiClient.Response detail = analyst().get(VERSIONS + "/" + version);
         ApiClient.Response download = analyst().get(VERSIONS + "/" + version + "/files/" + WORKBOOK);
         ApiClient.Response drl = analyst().get(VERSIONS + "/" + version + "/drl");
         ApiClient.Response diff = analyst().get(VERSIONS + "/" + version + "/diff?from=1");
 
+        assertThat(detail.json().get("report").get("status").asString()).isEqualTo("VALID");
+        assertThat(detail.json().get("files").toString()).contains(WORKBOOK, "solomo/offers/suitability.drl");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(files.get(WORKBOOK));
         assertThat(drl.json().get(WORKBOOK).asString()).contains("String offerId = \"APP-LOYALTY-10EUR\";");
