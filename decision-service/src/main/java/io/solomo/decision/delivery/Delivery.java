@@ -74,6 +74,10 @@ public class Delivery {
         return deliveryId;
     }
 
+    public String decisionId() {
+        return decisionId;
+    }
+
     public String offerId() {
         return offerId;
     }

@@ -97,16 +97,20 @@ class DeliveryController {
     record ReceiptView(String deliveryId, String status) {
     }
 
-    /** A delivery as listed; {@code lastError} gives the reason of a failure or a suppression. */
+    /**
+     * A delivery as listed; {@code lastError} gives the reason of a failure or a suppression, and {@code decisionId}
+     * leads to the stored decision ({@code GET /api/v1/decisions/{decisionId}}).
+     */
     record DeliveryView(String deliveryId, String offerId, String storeId, String channel, String status,
                         String message, String couponCode, String routeUrl, Instant createdAt, String title,
-                        String qrCodeUrl, String geoUri, int attempts, String lastError, Instant updatedAt) {
+                        String qrCodeUrl, String geoUri, int attempts, String lastError, Instant updatedAt,
+                        String decisionId) {
 
         static DeliveryView of(Delivery delivery) {
             return new DeliveryView(delivery.deliveryId(), delivery.offerId(), delivery.storeId(), delivery.channel(),
                     delivery.status(), delivery.message(), delivery.couponCode(), delivery.routeUrl(),
                     delivery.createdAt(), delivery.title(), delivery.qrCodeUrl(), delivery.geoUri(),
-                    delivery.attempts(), delivery.lastError(), delivery.updatedAt());
+                    delivery.attempts(), delivery.lastError(), delivery.updatedAt(), delivery.decisionId());
         }
     }
 }
