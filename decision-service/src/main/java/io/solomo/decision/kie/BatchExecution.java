@@ -47,7 +47,7 @@ final class BatchExecution {
     }
 
     private void execute(BatchCommand command, String field) {
-        // Java 17 has no pattern matching in switch, so the sealed commands are told apart with instanceof.
+        // Java 17 has no pattern matching in switch, so the sealed commands are distinguished with instanceof.
         if (command instanceof BatchCommand.Insert insert) {
             insert(insert);
         } else if (command instanceof BatchCommand.FireAllRules fire) {

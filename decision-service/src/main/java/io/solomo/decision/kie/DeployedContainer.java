@@ -130,7 +130,7 @@ final class DeployedContainer {
     }
 
     /**
-     * Returns the stateful session shared by every batch that asks for it by name, created on first use and kept until
+     * Returns the stateful session shared by every batch that requests it for this ksession, created on first use and kept until
      * the container is disposed or its release id changes. Callers must hold the session's lock while using it.
      */
     KieSession sharedSession(KieSessionModel session) {

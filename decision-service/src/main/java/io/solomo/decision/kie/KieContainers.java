@@ -84,8 +84,11 @@ class KieContainers {
     }
 
     /**
-     * Replaces the container's rules with those of another release id (or reloads the same one). Batches that already
-     * hold the old container finish with it; the old container is disposed afterwards.
+     * Replaces the container's rules with those of another release id (or reloads the same one). Batches that start
+     * afterwards use the new rules.
+     *
+     * <p>NOTE: The old container is disposed at once, so a batch still running on it may fail; waiting for running
+     * batches (a reference count per container) would remove that window.
      */
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);

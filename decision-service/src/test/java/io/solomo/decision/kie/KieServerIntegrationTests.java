@@ -75,7 +75,7 @@ class KieServerIntegrationTests extends DemoServer {
         ApiClient.Response updated = analyst.post(path + "/release-id",
                 sampleText("kiedocs-containers-13-post-server-containers-containerid-release-id-example-request-body-jso.json"));
         ApiClient.Response disposed = analyst.delete(path);
-        ApiClient.Response gone = analyst.get(path);
+        ApiClient.Response afterDispose = analyst.get(path);
 
         JsonNode createdSample = sampleResponse(
                 "kiedocs-containers-10-put-server-containers-containerid-example-server-response-json.json");
@@ -109,7 +109,7 @@ class KieServerIntegrationTests extends DemoServer {
         JsonNode disposedSample = sampleResponse(
                 "kiedocs-containers-11-delete-server-containers-containerid-example-server-response-json.json");
         assertThat(disposed.json()).isEqualTo(disposedSample);
-        assertThat(gone.status()).isEqualTo(404);
+        assertThat(afterDispose.status()).isEqualTo(404);
     }
 
     @Test
