@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Posts interactions in batches to a running server and prints the sustained rate.
 
-Each event belongs to one of --persons people, known by an email address; one event in ten also carries a new
-phone number, so identities keep growing. A third of the events are purchases with two lines. Only loopback
-URLs are accepted, and the run stops after --events events.
+Each event belongs to one of --persons people, known by an email address. One event in ten also carries a new
+device token, so identities keep growing, and one in six is a purchase with two lines. Only loopback URLs are
+accepted, and the run stops after --events events.
 """
 import argparse
 import base64

@@ -2,9 +2,11 @@ package io.solomo.decision.profile;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The owners of the identities a chunk of events carries, read with one query at the start of the chunk's
@@ -32,6 +34,11 @@ final class IdentityOwners {
             }
         }
         return loaded;
+    }
+
+    /** Returns the ids of every profile that owns one of the identities. */
+    Set<String> customerIds() {
+        return new HashSet<>(owners.values());
     }
 
     Optional<String> ownerOf(IdentityKey key) {

@@ -34,17 +34,20 @@ class InteractionRecorder {
     private final ProfileResolution resolution;
     private final InteractionRepository interactions;
     private final CustomerIdentityRepository identities;
+    private final CustomerRepository customers;
     private final CustomerDirectory directory;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     InteractionRecorder(EntityManager entityManager, ProfileResolution resolution, InteractionRepository interactions,
-                        CustomerIdentityRepository identities, CustomerDirectory directory,
+                        CustomerIdentityRepository identities, CustomerRepository customers,
+                        CustomerDirectory directory,
                         TransactionTemplate transaction, Clock clock) {
         this.entityManager = entityManager;
         this.resolution = resolution;
         this.interactions = interactions;
         this.identities = identities;
+        this.customers = customers;
         this.directory = directory;
         this.transaction = transaction;
         this.clock = clock;
@@ -117,6 +120,8 @@ class InteractionRecorder {
 
         IdentityOwners owners = IdentityOwners.load(identities,
                 rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
+        // One query loads every known profile of the chunk, so resolving each row finds its profile in memory.
+        customers.findAllById(owners.customerIds());
         Instant now = clock.instant();
         List<InteractionResult> results = new ArrayList<>(rows.size());
         for (InteractionCommand command : rows) {

@@ -87,6 +87,8 @@ class ProfileMerger {
         customer.touch(now);
     }
 
+    // NOTE: rows of other features (delivery, coupon, decision_record, location_event) keep the absorbed id; look
+    // customers up through CustomerDirectory to follow the merge, as the data subject export and erasure do.
     private void moveRows(Customer.AbsorbedSettings absorbed, String survivorId) {
         String absorbedId = absorbed.customerId();
         for (String table : List.of("customer_identity", "consent", "interaction")) {
