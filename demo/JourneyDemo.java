@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *
  * The defaults are http://localhost:8080 and the demo password. Start the server with a short follow-up delay to see
  * step 5 without waiting days, for example with {@code -Dspring-boot.run.arguments=--solomo.purchase.follow-up.delay=PT20S
- * --solomo.purchase.follow-up.poll-interval-ms=2000}. Every run uses new ids, so it can be replayed.
+ * --solomo.purchase.follow-up.poll-interval-ms=2000}. Run it on a fresh demo database (delete ./data first): in
+ * step 4 Alice redeems the welcome coupon, and a redeemed offer is never offered to her again, so a second run stops
+ * at step 3.
  */
 public class JourneyDemo {
 
@@ -57,11 +59,12 @@ public class JourneyDemo {
         say("registration resolved to " + customer + "; the anonymous profile was merged into it");
 
         step(3, "The phone passes the Demo Marché Bastille store");
+        String earlier = call("app", "GET", "/api/v1/customers/" + customer + "/deliveries", null);
         call("app", "POST", "/api/v1/location-events", """
                 {"eventId": "demo-fix-%s", "customerId": "%s", "deviceId": "%s",
                  "latitude": 48.8532, "longitude": 2.3691, "accuracyMeters": 10}"""
                 .formatted(run, customer, installation));
-        String push = awaitDelivery(customer, "\"channel\":\"PUSH\"", "\"storeId\":\"demo-bastille\"");
+        String push = awaitDelivery(customer, earlier, "\"channel\":\"PUSH\"", "\"storeId\":\"demo-bastille\"");
         say("sent: " + field(push, "message") + " [" + field(push, "status") + "]");
         say("coupon " + field(push, "couponCode") + ", QR " + field(push, "qrCodeUrl"));
         say("route " + field(push, "routeUrl"));
@@ -76,7 +79,7 @@ public class JourneyDemo {
         say("purchase recorded: " + bought);
 
         step(5, "Days later, an email recommends accessories and invites a review");
-        String email = awaitDelivery(customer, "\"channel\":\"EMAIL\"", "\"status\":\"SENT\"");
+        String email = awaitDelivery(customer, earlier, "\"channel\":\"EMAIL\"", "\"status\":\"SENT\"");
         say("sent: " + field(email, "title") + " - " + field(email, "message"));
 
         step(6, "The review is posted and approved; loyalty points are credited");
@@ -91,12 +94,13 @@ public class JourneyDemo {
                 + field(loyalty, "tier"));
     }
 
-    private static String awaitDelivery(String customer, String... fragments) throws Exception {
+    /** Waits for a delivery that was not in {@code earlier} and contains every fragment. */
+    private static String awaitDelivery(String customer, String earlier, String... fragments) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             String deliveries = call("app", "GET", "/api/v1/customers/" + customer + "/deliveries", null);
             for (String delivery : deliveries.split("\\},\\{")) {
-                boolean matches = true;
+                boolean matches = !earlier.contains("\"deliveryId\":\"" + field(delivery, "deliveryId") + "\"");
                 for (String fragment : fragments) {
                     matches &= delivery.contains(fragment);
                 }
