@@ -1,6 +1,7 @@
 package io.solomo.decision.location;
 
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.location.LocationFix;
@@ -13,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.solomo.decision.web.RequestFields.optionalInstant;
@@ -31,14 +32,14 @@ class LocationEventController {
     private static final int MAX_BATCH = 1_000;
 
     private final LocationEventIntake intake;
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final Clock clock;
     private final LocationProperties limits;
 
-    LocationEventController(LocationEventIntake intake, CustomerRepository customers, Clock clock,
+    LocationEventController(LocationEventIntake intake, CustomerDirectory directory, Clock clock,
                             LocationProperties limits) {
         this.intake = intake;
-        this.customers = customers;
+        this.directory = directory;
         this.clock = clock;
         this.limits = limits;
     }
@@ -46,14 +47,28 @@ class LocationEventController {
     @PostMapping("/api/v1/location-events")
     ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
         Instant now = clock.instant();
-        LocationFix fix = body.toFix(now);
+        LocationFix fix = forCurrentProfile(body.toFix(now), new HashMap<>());
         FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
-        if (!customers.existsById(fix.customerId())) {
-            throw new NotFoundException("customer", "customerId", fix.customerId());
-        }
         boolean fresh = intake.accept(fix);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Accepted(fix.eventId(), fresh ? "ACCEPTED" : "DUPLICATE"));
+    }
+
+    /**
+     * Returns the fix attributed to the customer's current profile: an app that still sends the id of a profile
+     * absorbed by a merge reaches the profile that absorbed it.
+     *
+     * @throws NotFoundException when no profile has that id, before or after a merge
+     */
+    private LocationFix forCurrentProfile(LocationFix fix, Map<String, String> currentIds) {
+        String customerId = currentIds.computeIfAbsent(fix.customerId(), id -> directory.find(id)
+                .map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", id)));
+        if (customerId.equals(fix.customerId())) {
+            return fix;
+        }
+        return new LocationFix(fix.eventId(), customerId, fix.deviceId(), fix.latitude(), fix.longitude(),
+                fix.accuracyMeters(), fix.recordedAt());
     }
 
     /**
@@ -68,13 +83,10 @@ class LocationEventController {
         }
         Instant now = clock.instant();
         List<LocationFix> fixes = new ArrayList<>(bodies.size());
-        Set<String> checkedCustomers = new HashSet<>();
+        Map<String, String> currentIds = new HashMap<>();
         for (LocationEventBody body : bodies) {
-            LocationFix fix = body.toFix(now);
+            LocationFix fix = forCurrentProfile(body.toFix(now), currentIds);
             FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
-            if (checkedCustomers.add(fix.customerId()) && !customers.existsById(fix.customerId())) {
-                throw new NotFoundException("customer", "customerId", fix.customerId());
-            }
             fixes.add(fix);
         }
         List<Boolean> fresh = intake.acceptAll(fixes);

@@ -5,7 +5,7 @@ import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerFactsAssembler;
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.store.Store;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.NotFoundException;
@@ -59,7 +59,7 @@ public class DecisionEngine implements OfferDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
 
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final CustomerFactsAssembler factsAssembler;
     private final StoreCatalog stores;
     private final GeofenceLocator geofences;
@@ -77,13 +77,13 @@ public class DecisionEngine implements OfferDecisions {
     private final Duration couponValidity;
     private final DeliveryOutbox deliveryOutbox;
 
-    DecisionEngine(CustomerRepository customers, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
+    DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
                    GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, ContactPolicy policy,
                    PropensityModel propensities, ContactRepository contacts, PolicySettings settings,
                    CouponIssuer coupons, DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox) {
-        this.customers = customers;
+        this.directory = directory;
         this.factsAssembler = factsAssembler;
         this.stores = stores;
         this.geofences = geofences;
@@ -111,7 +111,7 @@ public class DecisionEngine implements OfferDecisions {
     /** Decides like {@link #decide} and also returns the arbitration factors of each chosen offer. */
     @Transactional
     public DetailedDecision decideInDetail(DecisionRequest request) {
-        Customer customer = customers.findById(request.customerId())
+        Customer customer = directory.find(request.customerId())
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
         CustomerFacts facts = factsAssembler.factsOf(customer);
         Optional<Store> store = storeOf(request);

@@ -109,6 +109,9 @@ class SolomoJourneyIntegrationTests {
         assertThat(alice.get("mergedFrom").toString()).contains(anonymousProfile);
         JsonNode absorbed = as("marketer").get("/api/v1/customers/" + anonymousProfile).json();
         assertThat(absorbed.get("customerId").asString()).isEqualTo("demo-alice");
+        JsonNode decisionForOldId = as("app").post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "EMAIL"}""".formatted(anonymousProfile)).json();
+        assertThat(decisionForOldId.get("customerId").asString()).isEqualTo("demo-alice");
     }
 
     @Test
@@ -117,9 +120,9 @@ class SolomoJourneyIntegrationTests {
         CLOCK.advance(Duration.ofDays(7));
 
         ApiClient.Response accepted = as("app").post("/api/v1/location-events", """
-                {"eventId": "journey-fix-1", "customerId": "demo-alice", "deviceId": "%s",
+                {"eventId": "journey-fix-1", "customerId": "%s", "deviceId": "%s",
                  "latitude": 48.8532, "longitude": 2.3691, "accuracyMeters": 10, "recordedAt": "%s"}"""
-                .formatted(INSTALLATION, now()));
+                .formatted(anonymousProfile, INSTALLATION, now()));
 
         assertThat(accepted.status()).isEqualTo(202);
         JsonNode push = awaitDelivery(delivery -> "PUSH".equals(delivery.get("channel").asString())
