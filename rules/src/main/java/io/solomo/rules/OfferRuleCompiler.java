@@ -55,7 +55,8 @@ public class OfferRuleCompiler {
     // A test checks that the folder contains exactly these files.
     static final List<String> BUNDLED_FILES = List.of(
             "solomo/offers/offers.drl.xlsx",
-            "solomo/offers/suitability.drl");
+            "solomo/offers/suitability.drl",
+            "solomo/offers/regulars.drl");
 
     private static final Logger log = LoggerFactory.getLogger(OfferRuleCompiler.class);
 

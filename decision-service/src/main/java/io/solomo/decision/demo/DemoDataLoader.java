@@ -71,7 +71,7 @@ class DemoDataLoader {
             loadOffers();
             loadCustomers();
         });
-        log.info("Demo data loaded: stores, customers demo-alice, demo-bob and demo-chloe, four offers");
+        log.info("Demo data loaded: stores, customers demo-alice, demo-bob and demo-chloe, five offers");
     }
 
     private void loadOffers() {
@@ -94,7 +94,11 @@ class DemoDataLoader {
                 new Offer("APP-LOYALTY-5EUR", loyalty,
                         "5 € offerts sur votre prochaine commande dans l'application.",
                         "€5 off your next order in the app.",
-                        5, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.15, 1.0)));
+                        5, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.15, 1.0),
+                new Offer("REGULAR-THANKS", loyalty,
+                        "Merci d'être un habitué de {store} : votre café est offert aujourd'hui.",
+                        "Thank you for being a regular at {store}: your coffee is on us today.",
+                        6, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.4, 1.0)));
     }
 
     private void loadCustomers() {

@@ -38,16 +38,19 @@ public class LoyaltyProgramme {
     private final LoyaltyEntryRepository ledger;
     private final CustomerRepository customers;
     private final LoyaltySettings settings;
+    private final StoreRegulars regulars;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LoyaltyRules rules = LoyaltyRules.bundled();
 
     LoyaltyProgramme(LoyaltyAccountRepository accounts, LoyaltyEntryRepository ledger, CustomerRepository customers,
-                     LoyaltySettings settings, TransactionTemplate transaction, Clock clock) {
+                     LoyaltySettings settings, StoreRegulars regulars, TransactionTemplate transaction,
+                     Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.customers = customers;
         this.settings = settings;
+        this.regulars = regulars;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -159,7 +162,8 @@ public class LoyaltyProgramme {
                         entry.reference(), entry.reason(), entry.recordedAt()))
                 .toList();
         return new Statement(customer.customerId(), account == null ? 0 : account.balance(),
-                account == null ? 0 : account.lifetimePoints(), customer.loyaltyTier(), lines);
+                account == null ? 0 : account.lifetimePoints(), customer.loyaltyTier(),
+                regulars.storesOf(customer.customerId()), lines);
     }
 
     private Customer customerOf(String customerId) {
@@ -207,9 +211,9 @@ public class LoyaltyProgramme {
         }
     }
 
-    /** A customer's loyalty standing and ledger. */
+    /** A customer's loyalty standing and ledger; {@code regularOf} lists the stores whose regular they are. */
     public record Statement(String customerId, long balance, long lifetimePoints, LoyaltyTier tier,
-                            List<Line> history) {
+                            List<String> regularOf, List<Line> history) {
 
         /** One ledger line; {@code kind} is EARNED, SPENT or EXPIRED. */
         public record Line(Long entryId, String kind, int points, String action, String reference, String reason,

@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
+import io.solomo.decision.loyalty.StoreRegulars;
 import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerFactsAssembler;
@@ -66,6 +67,7 @@ public class DecisionEngine implements OfferDecisions {
     private final OfferRepository offers;
     private final ActiveOfferRules rules;
     private final ContactPolicy policy;
+    private final StoreRegulars regulars;
     private final PropensityModel propensities;
     private final ContactRepository contacts;
     private final PolicySettings settings;
@@ -79,6 +81,7 @@ public class DecisionEngine implements OfferDecisions {
 
     DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
                    GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, ContactPolicy policy,
+                   StoreRegulars regulars,
                    PropensityModel propensities, ContactRepository contacts, PolicySettings settings,
                    CouponIssuer coupons, DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
@@ -90,6 +93,7 @@ public class DecisionEngine implements OfferDecisions {
         this.offers = offers;
         this.rules = rules;
         this.policy = policy;
+        this.regulars = regulars;
         this.propensities = propensities;
         this.contacts = contacts;
         this.settings = settings;
@@ -120,7 +124,8 @@ public class DecisionEngine implements OfferDecisions {
         ZonedDateTime localTime = at.atZone(store.map(Store::timeZone).orElse(defaultTimeZone));
         ContactContext context = new ContactContext(channel, request.trigger(),
                 store.map(Store::storeId).orElse(null), store.map(Store::chain).orElse(null),
-                localTime.getDayOfWeek(), localTime.getHour(), store.map(found -> found.openAt(at)).orElse(null));
+                localTime.getDayOfWeek(), localTime.getHour(), store.map(found -> found.openAt(at)).orElse(null),
+                store.map(found -> regulars.isRegular(customer.customerId(), found.storeId())).orElse(false));
 
         OfferRuleBase ruleBase = rules.current();
         RuleOutcome outcome = ruleBase.evaluate(facts, context);

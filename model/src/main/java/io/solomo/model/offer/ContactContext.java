@@ -22,6 +22,7 @@ public final class ContactContext {
     private final DayOfWeek dayOfWeek;
     private final int hour;
     private final Boolean openNow;
+    private final boolean regularHere;
 
     public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
                           DayOfWeek dayOfWeek, int hour) {
@@ -36,6 +37,17 @@ public final class ContactContext {
      */
     public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
                           DayOfWeek dayOfWeek, int hour, Boolean openNow) {
+        this(channel, trigger, storeId, storeChain, dayOfWeek, hour, openNow, false);
+    }
+
+    /**
+     * A contact at a store whose regular the customer may be.
+     *
+     * @param regularHere true when the customer is the regular of the contact's store (the customer who visits it
+     *                    most often); always false away from stores
+     */
+    public ContactContext(Channel channel, Trigger trigger, String storeId, String storeChain,
+                          DayOfWeek dayOfWeek, int hour, Boolean openNow, boolean regularHere) {
         if (hour < 0 || hour > 23) {
             throw new IllegalArgumentException("hour must be within 0..23, got " + hour);
         }
@@ -46,6 +58,12 @@ public final class ContactContext {
         this.dayOfWeek = Objects.requireNonNull(dayOfWeek, "dayOfWeek");
         this.hour = hour;
         this.openNow = openNow;
+        this.regularHere = regularHere && storeId != null;
+    }
+
+    /** Whether the customer is the regular of the contact's store. */
+    public boolean isRegularHere() {
+        return regularHere;
     }
 
     public Channel getChannel() {

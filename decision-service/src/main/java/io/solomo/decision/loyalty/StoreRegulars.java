@@ -1,0 +1,123 @@
+package io.solomo.decision.loyalty;
+
+import io.solomo.model.location.StoreEntered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recognises the regulars of each store: a customer with at least {@code solomo.loyalty.regular-visits} visits to a
+ * store within {@code solomo.loyalty.regular-window} becomes its regular, and keeps the status until another
+ * customer visits it strictly more often within the window. Visits come from location tracking, once per enter.
+ */
+@Service
+public class StoreRegulars {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreRegulars.class);
+    private static final int ATTEMPTS = 10;
+
+    private final StoreVisitRepository visits;
+    private final StoreRegularRepository regulars;
+    private final TransactionTemplate transaction;
+    private final int minimumVisits;
+    private final Duration window;
+
+    StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, TransactionTemplate transaction,
+                  @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
+                  @Value("${solomo.loyalty.regular-window:P30D}") Duration window) {
+        if (minimumVisits < 1) {
+            throw new IllegalStateException("solomo.loyalty.regular-visits must be at least 1, got " + minimumVisits);
+        }
+        this.visits = visits;
+        this.regulars = regulars;
+        this.transaction = transaction;
+        this.minimumVisits = minimumVisits;
+        this.window = window;
+    }
+
+    /** Returns the ids of the stores whose regular the customer is, in store id order. */
+    public List<String> storesOf(String customerId) {
+        return regulars.findByCustomerIdOrderByStoreId(customerId).stream().map(StoreRegular::storeId).toList();
+    }
+
+    /** Returns true when the customer is the store's regular. */
+    public boolean isRegular(String customerId, String storeId) {
+        return storeId != null && regulars.findById(storeId)
+                .map(regular -> regular.customerId().equals(customerId))
+                .orElse(false);
+    }
+
+    @EventListener
+    void countVisit(StoreEntered visit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> recordAndRank(visit));
+                return;
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
+                if (attempt == ATTEMPTS) {
+                    log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
+                            visit.storeId(), conflict.toString());
+                    return;
+                }
+            } catch (RuntimeException failure) {
+                // The offer for this visit must not be lost because the regulars could not be updated.
+                log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
+                        visit.storeId(), failure.toString());
+                return;
+            }
+        }
+    }
+
+    private void recordAndRank(StoreEntered visit) {
+        if (!visits.existsById(visit.transitionId())) {
+            visits.save(new StoreVisit(visit.transitionId(), visit.customerId(), visit.storeId(),
+                    visit.occurredAt()));
+            visits.flush();
+        }
+        List<Object[]> ranking = visits.visitsPerCustomer(visit.storeId(), visit.occurredAt().minus(window));
+        if (ranking.isEmpty()) {
+            return;
+        }
+        String leader = (String) ranking.get(0)[0];
+        int leaderVisits = ((Number) ranking.get(0)[1]).intValue();
+        Optional<StoreRegular> current = regulars.findById(visit.storeId());
+
+        if (current.isEmpty()) {
+            if (leaderVisits >= minimumVisits) {
+                regulars.save(new StoreRegular(visit.storeId(), leader, leaderVisits, visit.occurredAt()));
+                log.info("Customer {} became the regular of store {} with {} visits", leader, visit.storeId(),
+                        leaderVisits);
+            }
+            return;
+        }
+        StoreRegular regular = current.get();
+        int regularVisits = visitsOf(ranking, regular.customerId());
+        if (!leader.equals(regular.customerId()) && leaderVisits > regularVisits && leaderVisits >= minimumVisits) {
+            log.info("Customer {} became the regular of store {} with {} visits, after customer {} with {}", leader,
+                    visit.storeId(), leaderVisits, regular.customerId(), regularVisits);
+            regular.passTo(leader, leaderVisits, visit.occurredAt());
+        } else {
+            regular.countVisits(regularVisits);
+        }
+        regulars.save(regular);
+    }
+
+    private static int visitsOf(List<Object[]> ranking, String customerId) {
+        for (Object[] row : ranking) {
+            if (customerId.equals(row[0])) {
+                return ((Number) row[1]).intValue();
+            }
+        }
+        return 0;
+    }
+}

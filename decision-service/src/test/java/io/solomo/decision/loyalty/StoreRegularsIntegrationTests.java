@@ -1,0 +1,112 @@
+package io.solomo.decision.loyalty;
+
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.support.DemoServer;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
+import io.solomo.model.location.StoreEntered;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The customer who visits a store most often becomes its regular and gets a dedicated offer there. */
+class StoreRegularsIntegrationTests extends DemoServer {
+
+    private static final String STORE = "fleurs-du-canal";
+    private static final String OTHER_STORE = "demo-republique";
+    private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Test
+    void frequentVisitorBecomesRegularUntilSomeoneVisitsMore() {
+        String first = newCustomer();
+        String second = newCustomer();
+
+        visit(first, 3, 0);
+        List<String> afterThree = regularOf(first);
+        visit(first, 1, 3);
+        List<String> afterFour = regularOf(first);
+        visit(second, 4, 10);
+        List<String> tiedSecond = regularOf(second);
+        visit(second, 1, 14);
+
+        assertThat(afterThree).doesNotContain(STORE);
+        assertThat(afterFour).contains(STORE);
+        assertThat(tiedSecond).as("a tie keeps the current regular").doesNotContain(STORE);
+        assertThat(regularOf(second)).contains(STORE);
+        assertThat(regularOf(first)).doesNotContain(STORE);
+    }
+
+    @Test
+    void regularGetsTheDedicatedOfferAtTheirStore() {
+        String regular = newCustomer();
+        visit(regular, OTHER_STORE, 4, 0);
+
+        JsonNode decision = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "storeId": "%s", "at": "2026-12-04T09:15:00Z"}"""
+                .formatted(regular, OTHER_STORE)).json();
+        JsonNode elsewhere = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "storeId": "demo-maubert", "at": "2026-12-04T09:15:00Z"}"""
+                .formatted(regular)).json();
+
+        assertThat(offerIds(decision)).contains("REGULAR-THANKS");
+        assertThat(decision.get("offers").get(0).get("reasons").get(0).asString())
+                .isEqualTo("Thank the regular of a store with a dedicated offer");
+        assertThat(offerIds(elsewhere)).doesNotContain("REGULAR-THANKS");
+    }
+
+    private void visit(String customerId, int times, int firstDay) {
+        visit(customerId, STORE, times, firstDay);
+    }
+
+    private void visit(String customerId, String storeId, int times, int firstDay) {
+        for (int i = 0; i < times; i++) {
+            Instant at = START.plus(Duration.ofDays(firstDay + i));
+            events.publishEvent(new StoreEntered(customerId, "phone-" + customerId, storeId,
+                    UUID.randomUUID().toString(), at));
+        }
+    }
+
+    private List<String> regularOf(String customerId) {
+        List<String> stores = new ArrayList<>();
+        app().get("/api/v1/customers/" + customerId + "/loyalty").json().get("regularOf")
+                .forEach(store -> stores.add(store.asString()));
+        return stores;
+    }
+
+    private static List<String> offerIds(JsonNode decision) {
+        List<String> ids = new ArrayList<>();
+        decision.get("offers").forEach(offer -> ids.add(offer.get("offerId").asString()));
+        return ids;
+    }
+
+    private String newCustomer() {
+        String customerId = "regular-" + UUID.randomUUID();
+        Customer customer = new Customer(customerId, null, LoyaltyTier.BRONZE, Language.FR,
+                ZoneId.of("Europe/Paris"), Instant.parse("2026-01-01T00:00:00Z"));
+        customer.preferChannels(List.of(Channel.PUSH));
+        customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
+                Instant.parse("2026-01-01T00:00:00Z"));
+        customers.save(customer);
+        return customerId;
+    }
+}
