@@ -127,6 +127,7 @@ class DemoDataLoader {
         chloe.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, "store-form",
                 now.minusSeconds(86_400));
         chloe.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.WITHDRAWN, "sms-stop-reply", now);
+        chloe.recordConsent(ConsentPurpose.PRECISE_LOCATION, null, ConsentStatus.GRANTED, "app-onboarding", now);
 
         customers.saveAll(List.of(alice, bob, chloe));
     }

@@ -1,7 +1,9 @@
 package io.solomo.decision.location;
 
+import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
+import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.location.LocationFix;
@@ -58,12 +60,18 @@ class LocationEventController {
      * Returns the fix attributed to the customer's current profile: an app that still sends the id of a profile
      * absorbed by a merge reaches the profile that absorbed it.
      *
-     * @throws NotFoundException when no profile has that id, before or after a merge
+     * @throws NotFoundException       when no profile has that id, before or after a merge
+     * @throws ConsentMissingException when the customer has not granted the use of the precise location
      */
     private LocationFix forCurrentProfile(LocationFix fix, Map<String, String> currentIds) {
-        String customerId = currentIds.computeIfAbsent(fix.customerId(), id -> directory.find(id)
-                .map(Customer::customerId)
-                .orElseThrow(() -> new NotFoundException("customer", "customerId", id)));
+        String customerId = currentIds.computeIfAbsent(fix.customerId(), id -> {
+            Customer customer = directory.find(id)
+                    .orElseThrow(() -> new NotFoundException("customer", "customerId", id));
+            if (!customer.hasGranted(ConsentPurpose.PRECISE_LOCATION)) {
+                throw new ConsentMissingException(customer.customerId(), ConsentPurpose.PRECISE_LOCATION.name());
+            }
+            return customer.customerId();
+        });
         if (customerId.equals(fix.customerId())) {
             return fix;
         }

@@ -1,6 +1,9 @@
 package io.solomo.decision.location;
 
 import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.location.LocationFix;
@@ -158,8 +161,10 @@ class TrackerIngestController {
         }
         Instant now = clock.instant();
         FixTimes.requirePlausible("timestamp", recordedAt, now, limits);
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
+        Customer customer = customers.findById(customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
+        if (!customer.hasGranted(ConsentPurpose.PRECISE_LOCATION)) {
+            throw new ConsentMissingException(customerId, ConsentPurpose.PRECISE_LOCATION.name());
         }
         String eventId = TrackerPayloads.eventId(source, deviceId, recordedAt, latitude, longitude);
         intake.accept(new LocationFix(eventId, customerId, deviceId, latitude, longitude, accuracy, recordedAt));

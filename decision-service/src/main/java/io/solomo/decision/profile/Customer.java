@@ -236,6 +236,15 @@ public class Customer {
         updatedAt = now;
     }
 
+    /** Returns true when the latest consent for a purpose not tied to a channel, such as the precise location, is granted. */
+    public boolean hasGranted(ConsentPurpose purpose) {
+        return consents.stream()
+                .filter(consent -> consent.purpose() == purpose && consent.channel() == null)
+                .max(Comparator.comparing(Consent::recordedAt))
+                .map(consent -> consent.status() == ConsentStatus.GRANTED)
+                .orElse(false);
+    }
+
     /** Returns the channels whose latest marketing consent is granted. */
     public Set<Channel> channelsWithGrantedConsent() {
         Map<Channel, Consent> latest = new EnumMap<>(Channel.class);

@@ -41,6 +41,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 exception.field(), exception.value());
     }
 
+    @ExceptionHandler(ConsentMissingException.class)
+    ProblemDetail consentMissing(ConsentMissingException exception) {
+        log.warn("Rejected request for customer {}: no granted consent for {}", exception.customerId(),
+                exception.purpose());
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.CONSENT_MISSING, "Consent missing", exception.getMessage(),
+                "customerId", exception.customerId());
+    }
+
     @ExceptionHandler(UnknownCustomerException.class)
     ProblemDetail unknownCustomer(UnknownCustomerException exception) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),
