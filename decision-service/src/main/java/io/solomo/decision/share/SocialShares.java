@@ -138,6 +138,8 @@ class SocialShares {
             return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
                     coupons.qrCodeUrl(coupon.code()));
         }
+        // NOTE: a claim skips the offer's dates, switch, store scope and limits (Offer.unavailabilityReason,
+        // maxTotal) and the contact policy, so a friend can still get a coupon of an offer switched off since.
         Instant now = clock.instant();
         Coupon coupon = coupons.issue(share.offerId(), friendId, null, "share-" + share.code(), now,
                 now.plus(settings.couponValidity()));

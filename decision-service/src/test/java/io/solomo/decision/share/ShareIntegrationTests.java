@@ -24,7 +24,7 @@ class ShareIntegrationTests extends DemoServer {
     CustomerRepository customers;
 
     @Test
-    void shareRaisesTheAdvocacyScoreAndCreditsThePointsOncePerShare() {
+    void shareRaisesAdvocacyAndCreditsPoints() {
         String sharer = newCustomer();
         int advocacyBefore = advocacyScore(sharer);
 
@@ -42,7 +42,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void publicLinkCountsEachClickAndRedirectsWithTheShareCode() {
+    void publicLinkCountsClicksAndRedirects() {
         String code = share(newCustomer(), OFFER).json().get("code").asString();
 
         ApiClient.Response first = anonymous().get("/s/" + code);
@@ -55,7 +55,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void friendsRedemptionCreditsTheSharerOnce() {
+    void friendRedemptionCreditsSharerOnce() {
         String sharer = newCustomer();
         String friend = newCustomer();
         String code = share(sharer, OFFER).json().get("code").asString();
@@ -77,7 +77,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void sameFriendClaimingTwiceGetsTheSameCoupon() {
+    void repeatedClaimReturnsSameCoupon() {
         String code = share(newCustomer(), OFFER).json().get("code").asString();
         String friend = newCustomer();
 
@@ -89,7 +89,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void sharerCannotClaimHisOwnShareAndEarnsNoReferral() {
+    void selfReferralEarnsNothing() {
         String sharer = newCustomer();
         String code = share(sharer, OFFER).json().get("code").asString();
 
@@ -103,7 +103,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void unknownOfferIsNotFoundNamingTheFieldAndStoresNothing() {
+    void unknownOfferIsNotFound() {
         String sharer = newCustomer();
 
         ApiClient.Response response = share(sharer, "NO-SUCH-OFFER");
@@ -114,7 +114,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void unknownSharerIsNotFoundNamingTheField() {
+    void unknownSharerIsNotFound() {
         ApiClient.Response response = share("nobody-" + UUID.randomUUID(), OFFER);
 
         assertThat(response.status()).isEqualTo(404);
@@ -122,7 +122,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void missingNetworkIsRejectedNamingTheField() {
+    void missingNetworkIsRejected() {
         ApiClient.Response response = app().post("/api/v1/customers/" + newCustomer() + "/shares",
                 "{\"offerId\": \"" + OFFER + "\"}");
 
@@ -131,7 +131,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void unknownCodeIsNotFoundForTheLinkAndTheClaim() {
+    void unknownShareCodeIsNotFound() {
         ApiClient.Response click = anonymous().get("/s/ZZZZZZZZ");
         ApiClient.Response claim = claim("ZZZZZZZZ", newCustomer());
 
@@ -141,7 +141,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void unknownFriendIsNotFoundNamingTheField() {
+    void unknownFriendIsNotFound() {
         String code = share(newCustomer(), OFFER).json().get("code").asString();
 
         ApiClient.Response response = claim(code, "nobody-" + UUID.randomUUID());
@@ -151,7 +151,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void creatingAShareNeedsCredentials() {
+    void sharingNeedsCredentials() {
         ApiClient.Response response = anonymous().post("/api/v1/customers/" + newCustomer() + "/shares",
                 "{\"offerId\": \"" + OFFER + "\", \"network\": \"facebook\"}");
 
