@@ -4,6 +4,7 @@ import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,11 +32,13 @@ public class CouponRedemption {
     private final CouponIssuer issuer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CouponRedemption(CouponIssuer issuer, JdbcTemplate jdbc, Clock clock) {
+    CouponRedemption(CouponIssuer issuer, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.issuer = issuer;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -67,6 +70,8 @@ public class CouponRedemption {
         }
         log.info("Coupon of offer {} redeemed at store {}, decision {}", after.offerId(), storeId,
                 after.decisionId());
+        events.publishEvent(new CouponRedeemed(after.code(), after.offerId(), after.customerId(), storeId,
+                after.redeemedAt()));
         return new Outcome(Result.REDEEMED, after);
     }
 
@@ -110,7 +115,8 @@ public class CouponRedemption {
 
     private static State state(java.sql.ResultSet row, int index) throws java.sql.SQLException {
         OffsetDateTime redeemedAt = row.getObject("redeemed_at", OffsetDateTime.class);
-        return new State(row.getString("code"), row.getString("offer_id"), row.getString("store_id"),
+        return new State(row.getString("code"), row.getString("offer_id"), row.getString("customer_id"),
+                row.getString("store_id"),
                 row.getString("decision_id"), row.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 redeemedAt == null ? null : redeemedAt.toInstant(), row.getString("redeemed_store_id"));
     }
@@ -118,7 +124,7 @@ public class CouponRedemption {
     enum Result { REDEEMED, INVALID_SIGNATURE, NOT_FOUND, EXPIRED, WRONG_STORE, ALREADY_REDEEMED }
 
     /** @param storeId the store the coupon is limited to, or null for every store */
-    record State(String code, String offerId, String storeId, String decisionId, Instant expiresAt,
+    record State(String code, String offerId, String customerId, String storeId, String decisionId, Instant expiresAt,
                  Instant redeemedAt, String redeemedStoreId) {
     }
 

@@ -100,6 +100,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**")
                         .hasAnyRole(APP, MARKETER, ADMIN)
                         .requestMatchers("/api/v1/products", "/api/v1/products/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/shares", "/api/v1/shares/*/claims")
+                        .hasAnyRole(APP, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/shares/*").hasAnyRole(APP, MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
