@@ -67,7 +67,7 @@ class LocationEventController {
         String customerId = currentIds.computeIfAbsent(fix.customerId(), id -> {
             Customer customer = directory.find(id)
                     .orElseThrow(() -> new NotFoundException("customer", "customerId", id));
-            if (!customer.hasGranted(ConsentPurpose.PRECISE_LOCATION)) {
+            if (!directory.hasGranted(customer.customerId(), ConsentPurpose.PRECISE_LOCATION)) {
                 throw new ConsentMissingException(customer.customerId(), ConsentPurpose.PRECISE_LOCATION.name());
             }
             return customer.customerId();

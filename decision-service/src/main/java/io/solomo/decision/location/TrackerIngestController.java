@@ -2,7 +2,7 @@ package io.solomo.decision.location;
 
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.profile.ConsentPurpose;
-import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -55,14 +55,16 @@ class TrackerIngestController {
 
     private final LocationEventIntake intake;
     private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final LocationProperties limits;
 
-    TrackerIngestController(LocationEventIntake intake, CustomerRepository customers, ObjectMapper mapper,
-                            Clock clock, LocationProperties limits) {
+    TrackerIngestController(LocationEventIntake intake, CustomerRepository customers, CustomerDirectory directory,
+                            ObjectMapper mapper, Clock clock, LocationProperties limits) {
         this.intake = intake;
         this.customers = customers;
+        this.directory = directory;
         this.mapper = mapper;
         this.clock = clock;
         this.limits = limits;
@@ -161,9 +163,10 @@ class TrackerIngestController {
         }
         Instant now = clock.instant();
         FixTimes.requirePlausible("timestamp", recordedAt, now, limits);
-        Customer customer = customers.findById(customerId)
-                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
-        if (!customer.hasGranted(ConsentPurpose.PRECISE_LOCATION)) {
+        if (!customers.existsById(customerId)) {
+            throw new NotFoundException("customer", "customerId", customerId);
+        }
+        if (!directory.hasGranted(customerId, ConsentPurpose.PRECISE_LOCATION)) {
             throw new ConsentMissingException(customerId, ConsentPurpose.PRECISE_LOCATION.name());
         }
         String eventId = TrackerPayloads.eventId(source, deviceId, recordedAt, latitude, longitude);

@@ -1,6 +1,7 @@
 package io.solomo.decision.profile;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Optional;
 
@@ -27,6 +28,15 @@ public class CustomerDirectory {
             return customer;
         }
         return merges.findByAbsorbedId(customerId).flatMap(merge -> customers.findById(merge.survivorId()));
+    }
+
+    /**
+     * Returns true when the customer, or the survivor that absorbed them, has granted the purpose; false for an
+     * unknown customer.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasGranted(String customerId, ConsentPurpose purpose) {
+        return find(customerId).map(customer -> customer.hasGranted(purpose)).orElse(false);
     }
 
     /** Returns the id that a request for {@code customerId} is answered with: its own or its survivor's. */
