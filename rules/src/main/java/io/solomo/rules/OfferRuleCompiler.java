@@ -56,7 +56,7 @@ public class OfferRuleCompiler {
     static final List<String> BUNDLED_FILES = List.of(
             "solomo/offers/offers.drl.xlsx",
             "solomo/offers/suitability.drl",
-            "solomo/offers/regulars.drl");
+            "solomo/offers/recognition.drl");
 
     private static final Logger log = LoggerFactory.getLogger(OfferRuleCompiler.class);
 

@@ -47,12 +47,13 @@ class OfferRuleCompilerTests {
         OfferRuleBase rules = compiler.compile("2026-12-04", files);
 
         assertThat(rules.version()).isEqualTo("2026-12-04");
-        assertThat(rules.ruleCount()).isEqualTo(8);
+        assertThat(rules.ruleCount()).isEqualTo(9);
         assertThat(rules.ruleNames())
                 .containsExactlyInAnyOrder(WELCOME, MORNING_COFFEE, WEEKEND_FLOWERS, APP_VOUCHER, CONSENT,
                         "Offers are made when a customer enters a store, not while dwelling or on leaving",
                         "No offer is pushed for a store that is closed",
-                        "Thank the regular of a store with a dedicated offer")
+                        "Thank the regular of a store with a dedicated offer",
+                        "Recognise an active advocate with a thank-you offer")
                 .isSorted();
     }
 
@@ -224,7 +225,7 @@ class OfferRuleCompilerTests {
         OfferRuleBase rules = compiler.compile("v15", files);
 
         assertThat(rules.ruleNames()).contains("Greet a customer late at night");
-        assertThat(rules.ruleCount()).isEqualTo(9);
+        assertThat(rules.ruleCount()).isEqualTo(10);
     }
 
     @Test

@@ -30,8 +30,8 @@ class RuleSetValidatorTests {
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.valid()).isTrue();
-        // Four table rows, the three suitability rules and the regulars' rule.
-        assertThat(report.ruleCount()).isEqualTo(8);
+        // Four table rows, the three suitability rules and the two recognition rules.
+        assertThat(report.ruleCount()).isEqualTo(9);
         assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).contains("package solomo.offers;")
                 .contains("rule \"" + OfferRulesFixtures.WELCOME + "\"");
         assertThat(report.activatableRules()).isPresent();

@@ -71,7 +71,7 @@ class DemoDataLoader {
             loadOffers();
             loadCustomers();
         });
-        log.info("Demo data loaded: stores, customers demo-alice, demo-bob and demo-chloe, five offers");
+        log.info("Demo data loaded: stores, customers demo-alice, demo-bob and demo-chloe, six offers");
     }
 
     private void loadOffers() {
@@ -98,7 +98,11 @@ class DemoDataLoader {
                 new Offer("REGULAR-THANKS", loyalty,
                         "Merci d'être un habitué de {store} : votre café est offert aujourd'hui.",
                         "Thank you for being a regular at {store}: your coffee is on us today.",
-                        6, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.4, 1.0)));
+                        6, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.4, 1.0),
+                new Offer("ADVOCATE-THANKS", loyalty,
+                        "Merci de faire connaître la marque : une surprise vous attend à votre prochain passage.",
+                        "Thank you for spreading the word: a surprise awaits you on your next visit.",
+                        4, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.3, 1.0)));
     }
 
     private void loadCustomers() {
