@@ -1,7 +1,7 @@
 package io.solomo.decision.location;
 
-import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
@@ -54,16 +54,14 @@ class TrackerIngestController {
     private static final int MAX_ID_LENGTH = 100;
 
     private final LocationEventIntake intake;
-    private final CustomerRepository customers;
     private final CustomerDirectory directory;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final LocationProperties limits;
 
-    TrackerIngestController(LocationEventIntake intake, CustomerRepository customers, CustomerDirectory directory,
+    TrackerIngestController(LocationEventIntake intake, CustomerDirectory directory,
                             ObjectMapper mapper, Clock clock, LocationProperties limits) {
         this.intake = intake;
-        this.customers = customers;
         this.directory = directory;
         this.mapper = mapper;
         this.clock = clock;
@@ -163,14 +161,14 @@ class TrackerIngestController {
         }
         Instant now = clock.instant();
         FixTimes.requirePlausible("timestamp", recordedAt, now, limits);
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
-        }
-        if (!directory.hasGranted(customerId, ConsentPurpose.PRECISE_LOCATION)) {
-            throw new ConsentMissingException(customerId, ConsentPurpose.PRECISE_LOCATION.name());
+        String currentId = directory.find(customerId)
+                .map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
+        if (!directory.hasGranted(currentId, ConsentPurpose.PRECISE_LOCATION)) {
+            throw new ConsentMissingException(currentId, ConsentPurpose.PRECISE_LOCATION.name());
         }
         String eventId = TrackerPayloads.eventId(source, deviceId, recordedAt, latitude, longitude);
-        intake.accept(new LocationFix(eventId, customerId, deviceId, latitude, longitude, accuracy, recordedAt));
+        intake.accept(new LocationFix(eventId, currentId, deviceId, latitude, longitude, accuracy, recordedAt));
     }
 
     private JsonNode json(byte[] body) {

@@ -1,5 +1,6 @@
 package io.solomo.decision.loyalty;
 
+import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.web.InvalidFieldException;
@@ -10,8 +11,6 @@ import io.solomo.model.loyalty.PointsAward;
 import io.solomo.rules.LoyaltyRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,20 +18,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The loyalty programme: credits the points the loyalty rules award, lets customers spend them, expires balances
  * after inactivity, and raises tiers as lifetime points grow. Each operation runs in its own transaction and is
- * retried when a concurrent one changed the same account first.
+ * retried by {@link ConflictRetry} when a concurrent one changed or opened the same account first. The ledger check
+ * inside keeps a retried credit from counting twice.
  */
 @Service
 public class LoyaltyProgramme {
 
     private static final Logger log = LoggerFactory.getLogger(LoyaltyProgramme.class);
-    private static final int ATTEMPTS = 20;
 
     private final LoyaltyAccountRepository accounts;
     private final LoyaltyEntryRepository ledger;
@@ -67,7 +64,7 @@ public class LoyaltyProgramme {
             return 0;
         }
         String reason = awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "));
-        return withRetry(() -> transaction.execute(status -> {
+        return ConflictRetry.inTransaction(transaction, "loyalty credit of " + action.getReference(), () -> {
             Customer customer = customerOf(action.getCustomerId());
             if (ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
                     LoyaltyEntry.Kind.EARNED, action.getType().name(), action.getReference())) {
@@ -83,7 +80,7 @@ public class LoyaltyProgramme {
             log.info("Credited {} points to customer {} for {} {}", points, customer.customerId(),
                     action.getType(), action.getReference());
             return points;
-        }));
+        });
     }
 
     /** Returns the points the rules would award for the action, without crediting them. */
@@ -100,7 +97,7 @@ public class LoyaltyProgramme {
         if (points <= 0) {
             throw new InvalidFieldException("points", points, "points must be a positive number, got " + points);
         }
-        return withRetry(() -> transaction.execute(status -> {
+        return ConflictRetry.inTransaction(transaction, "loyalty spending " + reference, () -> {
             Customer customer = customerOf(customerId);
             if (!ledger.existsByCustomerIdAndKindAndActionAndReference(customerId, LoyaltyEntry.Kind.SPENT,
                     "SPEND", reference)) {
@@ -117,7 +114,7 @@ public class LoyaltyProgramme {
                 log.info("Customer {} spent {} points for {}", customerId, points, reference);
             }
             return statementOf(customer);
-        }));
+        });
     }
 
     /** Expires the balance of every account without activity for the configured period; returns how many. */
@@ -128,7 +125,7 @@ public class LoyaltyProgramme {
         int expired = 0;
         for (LoyaltyAccount candidate : inactive) {
             String reference = "inactive-since-" + candidate.lastActivity();
-            Boolean done = withRetry(() -> transaction.execute(status -> {
+            Boolean done = ConflictRetry.inTransaction(transaction, "loyalty expiry of " + candidate.customerId(), () -> {
                 LoyaltyAccount account = accounts.findById(candidate.customerId()).orElseThrow();
                 if (!account.lastActivity().isBefore(cutoff) || account.balance() == 0) {
                     return false;
@@ -138,7 +135,7 @@ public class LoyaltyProgramme {
                         "EXPIRY", reference, "No activity since " + account.lastActivity(), now));
                 accounts.save(account);
                 return true;
-            }));
+            });
             if (Boolean.TRUE.equals(done)) {
                 expired++;
             }
@@ -182,32 +179,6 @@ public class LoyaltyProgramme {
             customer.changeTier(earned);
             account.changeTier(earned);
             log.info("Customer {} reached loyalty tier {}", customer.customerId(), earned);
-        }
-    }
-
-    /**
-     * Runs the work again when a concurrent transaction changed the same account first, or opened it at the same
-     * time (a duplicate key). The ledger check inside the work keeps a retried credit from counting twice.
-     */
-    private static <T> T withRetry(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a loyalty update", interrupted);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.solomo.decision.loyalty;
 
+import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.model.location.StoreEntered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +23,6 @@ import java.util.Optional;
 public class StoreRegulars {
 
     private static final Logger log = LoggerFactory.getLogger(StoreRegulars.class);
-    private static final int ATTEMPTS = 10;
 
     private final StoreVisitRepository visits;
     private final StoreRegularRepository regulars;
@@ -59,22 +57,15 @@ public class StoreRegulars {
 
     @EventListener
     void countVisit(StoreEntered visit) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> recordAndRank(visit));
-                return;
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
-                if (attempt == ATTEMPTS) {
-                    log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
-                            visit.storeId(), conflict.toString());
-                    return;
-                }
-            } catch (RuntimeException failure) {
-                // The offer for this visit must not be lost because the regulars could not be updated.
-                log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
-                        visit.storeId(), failure.toString());
-                return;
-            }
+        try {
+            ConflictRetry.inTransaction(transaction, "regulars of store " + visit.storeId(), () -> {
+                recordAndRank(visit);
+                return null;
+            });
+        } catch (RuntimeException failure) {
+            // The offer for this visit must not be lost because the regulars could not be updated.
+            log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
+                    visit.storeId(), failure.toString());
         }
     }
 

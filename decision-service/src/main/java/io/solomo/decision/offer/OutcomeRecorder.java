@@ -1,13 +1,12 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -24,7 +23,6 @@ import java.util.List;
 class OutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
-    private static final int ATTEMPTS = 10;
     private static final TypeReference<List<CandidateReport>> REPORTS = new TypeReference<>() {
     };
 
@@ -53,15 +51,9 @@ class OutcomeRecorder {
      * report for the same offer and segment is retried; the duplicate check then sees the other report.
      */
     boolean record(String decisionId, String offerId, DecisionOutcome.Kind outcome) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Boolean.TRUE.equals(transaction.execute(status -> recordOnce(decisionId, offerId, outcome)));
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+        return Boolean.TRUE.equals(ConflictRetry.inTransaction(transaction,
+                "outcome " + outcome + " of offer " + offerId + " in decision " + decisionId,
+                () -> recordOnce(decisionId, offerId, outcome)));
     }
 
     private boolean recordOnce(String decisionId, String offerId, DecisionOutcome.Kind outcome) {

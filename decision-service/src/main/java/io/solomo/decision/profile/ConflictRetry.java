@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of work in its own transaction and runs it again when it lost a race with a concurrent one: an
  * optimistic lock failure on a profile, a unique identity or event id inserted at the same time, a deadlock.
- * Other exceptions, such as invalid input or an unknown id, pass through at once.
+ * Other exceptions, such as invalid input or an unknown id, pass through at once. Every feature that writes a row
+ * other writers may touch at the same moment uses it.
  */
-final class ConflictRetry {
+public final class ConflictRetry {
 
     static final int MAX_ATTEMPTS = 30;
     static final long MAX_PAUSE_MILLIS = 200;
@@ -30,7 +31,7 @@ final class ConflictRetry {
      *
      * @throws ConflictException after {@value #MAX_ATTEMPTS} attempts that all lost a race
      */
-    static <T> T inTransaction(TransactionTemplate transaction, String what, Supplier<T> work) {
+    public static <T> T inTransaction(TransactionTemplate transaction, String what, Supplier<T> work) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
@@ -58,7 +59,7 @@ final class ConflictRetry {
     }
 
     /** Thrown when every attempt lost a race with a concurrent transaction. */
-    static final class ConflictException extends RuntimeException {
+    public static final class ConflictException extends RuntimeException {
         ConflictException(String what, Throwable cause) {
             super(what + " kept conflicting with concurrent updates; send it again", cause);
         }

@@ -5,9 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records each store visit that location tracking detects as a {@code STORE_VISIT} interaction, so that visit
@@ -20,15 +22,16 @@ class StoreVisitInteractions {
     private static final Logger log = LoggerFactory.getLogger(StoreVisitInteractions.class);
 
     private final InteractionRecorder interactions;
+    private final ObjectMapper json;
 
-    StoreVisitInteractions(InteractionRecorder interactions) {
+    StoreVisitInteractions(InteractionRecorder interactions, ObjectMapper json) {
         this.interactions = interactions;
+        this.json = json;
     }
 
     @EventListener
     void recordVisit(StoreEntered visit) {
-        String attributes = "{\"storeId\":\"" + visit.storeId().replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"source\":\"geofence\"}";
+        String attributes = json.writeValueAsString(Map.of("storeId", visit.storeId(), "source", "geofence"));
         InteractionCommand command = new InteractionCommand("visit-" + visit.transitionId(), visit.customerId(),
                 List.of(), new InteractionFacts(InteractionType.STORE_VISIT, visit.occurredAt(), visit.storeId(),
                 BigDecimal.ZERO, List.of()), attributes);
