@@ -61,7 +61,7 @@ public final class ContactContext {
         this.regularHere = regularHere && storeId != null;
     }
 
-    /** Whether the customer is the regular of the contact's store. */
+    /** Returns true when the customer is the regular of the contact's store. */
     public boolean isRegularHere() {
         return regularHere;
     }
@@ -94,7 +94,7 @@ public final class ContactContext {
         return hour;
     }
 
-    /** Whether the store is open at the moment of contact; null when unknown. */
+    /** Returns whether the store is open at the moment of contact, or null when that is unknown. */
     public Boolean getOpenNow() {
         return openNow;
     }
@@ -102,10 +102,17 @@ public final class ContactContext {
     @Override
     public String toString() {
         return "ContactContext[" + channel + ", " + trigger + ", store " + storeId + ", " + dayOfWeek + " " + hour + "h"
-                + (openNow == null ? "" : openNow ? ", open" : ", closed") + "]";
+                + openingText() + "]";
     }
 
-    /** What started the contact. */
+    private String openingText() {
+        if (openNow == null) {
+            return "";
+        }
+        return openNow ? ", open" : ", closed";
+    }
+
+    /** The event that started the contact. */
     public enum Trigger {
         /** An application asked for a decision. */
         API,

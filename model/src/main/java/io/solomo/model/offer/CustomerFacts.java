@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the offer rules know of a customer at decision time. Immutable: rules read it and never change it.
+ * The facts about a customer that the offer rules read at decision time. Immutable: rules read it and never change it.
  *
- * <p>{@code consentedChannels} holds only channels whose marketing consent is currently granted; a channel that was
+ * <p>{@code consentedChannels} contains only channels whose marketing consent is currently granted; a channel that was
  * denied, withdrawn or never asked for is absent. {@code preferredChannels} is ordered, most preferred first.
  */
 public final class CustomerFacts {
