@@ -5,7 +5,9 @@ import org.kie.api.KieBase;
 import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.builder.model.KieSessionModel.KieSessionType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +34,9 @@ final class DeployedContainer {
             Map.entry("java.lang.Short", Short.class), Map.entry("java.math.BigDecimal", BigDecimal.class),
             Map.entry("java.math.BigInteger", BigInteger.class));
 
+    // Sessions a pool makes at once; it grows on demand beyond that.
+    private static final int POOL_INITIAL_SIZE = 8;
+
     private static final ClassLoader SERVICE_CLASS_LOADER = DeployedContainer.class.getClassLoader();
 
     private final String id;
@@ -43,6 +48,7 @@ final class DeployedContainer {
     private final Map<String, KieSessionModel> sessions;
     private final ConcurrentMap<String, Class<?>> factClasses = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, KieSession> sharedSessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SessionPool> sessionPools = new ConcurrentHashMap<>();
 
     DeployedContainer(String id, KieReleaseId releaseId, String alias, KieContainer kieContainer, Instant createdAt,
                       String createdMessage) {
@@ -121,12 +127,20 @@ final class DeployedContainer {
     /**
      * Opens a session of its own for one batch; the caller disposes it. A stateless ksession gets a plain session of
      * its KIE base, because batch commands need fact handles and queries.
+     *
+     * <p>A pooled session comes from a pool kept per ksession, and disposing it resets it and hands it back, which
+     * saves building the session's node memories again for every batch. A batch that sets globals gets a fresh
+     * session instead, so that no global can outlive its batch in a pooled one.
      */
-    KieSession newSession(KieSessionModel session) {
-        if (session.getType() == KieSessionType.STATEFUL) {
-            return kieContainer.newKieSession(session.getName());
+    KieSession newSession(KieSessionModel session, boolean pooled) {
+        if (!pooled) {
+            return session.getType() == KieSessionType.STATEFUL
+                    ? kieContainer.newKieSession(session.getName()) : kieBase(session).newKieSession();
         }
-        return kieBase(session).newKieSession();
+        return sessionPools.computeIfAbsent(session.getName(), name -> session.getType() == KieSessionType.STATEFUL
+                        ? new SessionPool(kieContainer.newKieSessionsPool(POOL_INITIAL_SIZE), name)
+                        : new SessionPool(kieBase(session).newKieSessionsPool(POOL_INITIAL_SIZE), null))
+                .open();
     }
 
     /**
@@ -152,6 +166,8 @@ final class DeployedContainer {
             }
         });
         sharedSessions.clear();
+        sessionPools.values().forEach(pool -> pool.pool().shutdown());
+        sessionPools.clear();
         kieContainer.dispose();
     }
 
@@ -180,6 +196,14 @@ final class DeployedContainer {
 
     private Optional<KieSessionModel> defaultSession(KieSessionType type) {
         return sessions.values().stream().filter(model -> model.isDefault() && model.getType() == type).findFirst();
+    }
+
+    /** A pool of a KIE base's sessions ({@code name} null) or of one ksession the container declares. */
+    private record SessionPool(KieSessionsPool pool, String name) {
+
+        KieSession open() {
+            return name == null ? pool.newKieSession() : ((KieContainerSessionsPool) pool).newKieSession(name);
+        }
     }
 
     private static Map<String, KieSessionModel> sessionModels(KieContainer kieContainer) {

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -55,6 +56,10 @@ final class FactMarshaller {
 
     static byte[] write(JsonNode node) {
         return PRETTY.writeValueAsBytes(node);
+    }
+
+    static void write(JsonNode node, OutputStream out) {
+        PRETTY.writeValue(out, node);
     }
 
     /**

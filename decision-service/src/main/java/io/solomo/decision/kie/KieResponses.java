@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.OutputStream;
 import java.time.Instant;
 
 import static io.solomo.decision.kie.FactMarshaller.NODES;
@@ -21,6 +22,20 @@ final class KieResponses {
     }
 
     static ResponseEntity<byte[]> success(HttpStatus status, String message, String resultName, JsonNode result) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(FactMarshaller.write(envelope(message, resultName, result)));
+    }
+
+    static ResponseEntity<byte[]> success(String message, String resultName, JsonNode result) {
+        return success(HttpStatus.OK, message, resultName, result);
+    }
+
+    /** Writes a success envelope straight to a response stream. */
+    static void write(OutputStream out, String message, String resultName, JsonNode result) {
+        FactMarshaller.write(envelope(message, resultName, result), out);
+    }
+
+    private static ObjectNode envelope(String message, String resultName, JsonNode result) {
         ObjectNode envelope = NODES.objectNode();
         envelope.put("type", "SUCCESS");
         envelope.put("msg", message);
@@ -31,11 +46,7 @@ final class KieResponses {
             named.set(resultName, result);
             envelope.set("result", named);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(FactMarshaller.write(envelope));
-    }
-
-    static ResponseEntity<byte[]> success(String message, String resultName, JsonNode result) {
-        return success(HttpStatus.OK, message, resultName, result);
+        return envelope;
     }
 
     /** A {@code kie-container} resource. */

@@ -1,14 +1,9 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
-import org.kie.api.runtime.rule.ConsequenceException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,15 +17,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 
 import static io.solomo.decision.kie.FactMarshaller.NODES;
 
 /**
- * The rules part of the KIE Server 7 REST API under {@code solomo.kie.path-prefix}, JSON only. Errors are RFC 9457
- * problem details rather than KIE Server's {@code "type": "FAILURE"} envelope.
+ * The rules part of the KIE Server 7 REST API under {@code solomo.kie.path-prefix}, JSON only, except batch
+ * execution, which {@link KieBatchServlet} serves. Errors are RFC 9457 problem details rather than KIE Server's
+ * {@code "type": "FAILURE"} envelope.
  */
 @RestController
 @RequestMapping("${solomo.kie.path-prefix:" + KieServerProperties.DEFAULT_PATH_PREFIX + "}")
@@ -39,19 +34,14 @@ class KieServerController {
     /** The KIE Server release whose REST contract this controller follows; clients read it from server info. */
     static final String CONTRACT_VERSION = "7.74.1.Final";
 
-    private static final Logger log = LoggerFactory.getLogger(KieServerController.class);
-    private static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
-
     private final KieContainers containers;
-    private final RuleExecution execution;
     private final KjarRepository kjars;
     private final KieServerProperties properties;
     private final Instant startedAt;
 
-    KieServerController(KieContainers containers, RuleExecution execution, KjarRepository kjars,
+    KieServerController(KieContainers containers, KjarRepository kjars,
                         KieServerProperties properties, Clock clock) {
         this.containers = containers;
-        this.execution = execution;
         this.kjars = kjars;
         this.properties = properties;
         this.startedAt = clock.instant();
@@ -147,23 +137,6 @@ class KieServerController {
     }
 
     /**
-     * Runs a batch of commands. {@code session=shared} runs it in the container's shared stateful session, as a
-     * stand-alone KIE Server always does; without it the batch gets a session of its own.
-     */
-    @PostMapping("/containers/instances/{containerId}")
-    ResponseEntity<byte[]> executeCommands(@PathVariable String containerId,
-                                           @RequestParam(name = "session", required = false) String session,
-                                           @RequestBody byte[] body) {
-        if (session != null && !session.equals("shared")) {
-            throw new InvalidFieldException("session", session, "session may only be 'shared' (the container's "
-                    + "shared stateful session); leave it out for a session of the batch's own");
-        }
-        ObjectNode results = execution.execute(containerId, FactMarshaller.parse(body), session != null);
-        return KieResponses.success("Container " + containerId + " successfully called.", "execution-results",
-                results);
-    }
-
-    /**
      * Stores a kjar sent as the raw request body ({@code Content-Type: application/java-archive}) under the release
      * id of its {@code pom.properties}; {@code PUT containers/{id}} with that release id then creates a container.
      */
@@ -172,17 +145,6 @@ class KieServerController {
         KieReleaseId releaseId = kjars.store(body);
         return KieResponses.success(HttpStatus.CREATED, "Kjar " + releaseId + " successfully stored.", "release-id",
                 releaseId.toJson());
-    }
-
-    @ExceptionHandler(ConsequenceException.class)
-    ResponseEntity<ProblemDetail> ruleFailed(ConsequenceException failure) {
-        String rule = failure.getMatch() == null ? "unknown" : failure.getMatch().getRule().getName();
-        log.error("Rule '{}' failed in a KIE batch", rule, failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "rule '" + rule
-                + "' failed: " + failure.getCause());
-        problem.setType(RULE_FAILED);
-        problem.setTitle("Rule failed");
-        return ResponseEntity.internalServerError().body(problem);
     }
 
     private static boolean matches(String filter, String value) {

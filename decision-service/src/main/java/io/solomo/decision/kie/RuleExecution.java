@@ -19,7 +19,6 @@ import java.util.List;
 @Component
 class RuleExecution {
 
-
     private final KieContainers containers;
 
     RuleExecution(KieContainers containers) {
@@ -44,7 +43,8 @@ class RuleExecution {
                 return BatchExecution.run(session, commands);
             }
         }
-        KieSession session = container.newSession(sessionModel);
+        boolean setsGlobals = commands.stream().anyMatch(BatchCommand.SetGlobal.class::isInstance);
+        KieSession session = container.newSession(sessionModel, !setsGlobals);
         try {
             return BatchExecution.run(session, commands);
         } finally {

@@ -1,6 +1,7 @@
 package io.solomo.decision.web;
 
 import io.solomo.model.decision.UnknownCustomerException;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unknownCustomer(UnknownCustomerException exception) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),
                 "customerId", exception.customerId());
+    }
+
+    /** A rule's consequence threw: the rules are at fault, not the request. */
+    @ExceptionHandler(ConsequenceException.class)
+    ProblemDetail ruleFailed(ConsequenceException failure) {
+        String rule = failure.getMatch() == null ? "unknown" : failure.getMatch().getRule().getName();
+        log.error("Rule '{}' failed", rule, failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RULE_FAILED, "Rule failed",
+                "rule '" + rule + "' failed: " + failure.getCause(), null, null);
     }
 
     @Override

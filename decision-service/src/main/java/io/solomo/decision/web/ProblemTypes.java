@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final URI MALFORMED_BODY = URI.create("urn:solomo:problem:malformed-body");
     public static final URI NOT_FOUND = URI.create("urn:solomo:problem:not-found");
     public static final URI CONSENT_MISSING = URI.create("urn:solomo:problem:consent-missing");
+    public static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
 
     private ProblemTypes() {
     }

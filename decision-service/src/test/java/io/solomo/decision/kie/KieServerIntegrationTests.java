@@ -14,6 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -213,6 +220,29 @@ class KieServerIntegrationTests extends DemoServer {
         ApiClient.Response fresh = app().post(PREFIX + "/containers/instances/samples", count);
 
         assertThat(objects(fresh)).isEmpty();
+    }
+
+    @Test
+    void parallelBatchesEachSeeOnlyTheirOwnFacts() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        for (int call = 0; call < 64; call++) {
+            String name = "caller-" + call;
+            answers.add(callers.submit(() -> objects(app().post(PREFIX + "/containers/instances/samples", """
+                    {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "%s", "age": 30}}}},
+                      {"get-objects": {"out-identifier": "objects",
+                       "class-object-filter": {"string": "org.kie.server.testing.Person"}}}]}""".formatted(name)))));
+        }
+
+        List<String> seen = new ArrayList<>();
+        for (Future<JsonNode> answer : answers) {
+            JsonNode objects = answer.get(60, TimeUnit.SECONDS);
+            assertThat(objects).hasSize(1);
+            seen.add(objects.get(0).get("org.kie.server.testing.Person").get("fullname").asString());
+        }
+        callers.shutdown();
+
+        assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 64).mapToObj(call -> "caller-" + call).toList());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.solomo.decision.kie;
+
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+
+/**
+ * Serves {@code POST <prefix>/containers/instances/{containerId}}, the KIE batch endpoint, as a servlet of its own
+ * beside Spring MVC's dispatcher.
+ *
+ * <p>This is the endpoint KIE clients call on every decision. A batch reads bytes and writes bytes, so Spring MVC's
+ * handler lookup, argument resolution and message converters add nothing to it, yet they cost as much CPU per request
+ * as the rules do (profile in docs/benchmarks.md). Spring Security and the HTTP metrics filter still run in front of
+ * this servlet as in front of every request, and errors become the same problem details through the application's
+ * exception resolver.
+ */
+final class KieBatchServlet extends HttpServlet {
+
+    private final transient RuleExecution execution;
+    private final transient HandlerExceptionResolver errors;
+
+    KieBatchServlet(RuleExecution execution, HandlerExceptionResolver errors) {
+        this.execution = execution;
+        this.errors = errors;
+    }
+
+    /**
+     * Runs a batch of commands. {@code session=shared} runs it in the container's shared stateful session, as a
+     * stand-alone KIE Server always does; without it the batch gets a session of its own.
+     */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            String containerId = containerId(request.getPathInfo());
+            String session = request.getParameter("session");
+            if (session != null && !session.equals("shared")) {
+                throw new InvalidFieldException("session", session, "session may only be 'shared' (the "
+                        + "container's shared stateful session); leave it out for a session of the batch's own");
+            }
+            byte[] body = request.getInputStream().readAllBytes();
+
+            ObjectNode results = execution.execute(containerId, FactMarshaller.parse(body), session != null);
+
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            KieResponses.write(response.getOutputStream(), "Container " + containerId + " successfully called.",
+                    "execution-results", results);
+        } catch (RuntimeException failure) {
+            if (errors.resolveException(request, response, null, failure) == null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** The container id is the one path segment after {@code containers/instances/}, decoded by the container. */
+    private static String containerId(String pathInfo) {
+        String segment = pathInfo == null ? "" : pathInfo.substring(1);
+        if (segment.isEmpty() || segment.contains("/")) {
+            throw new NotFoundException("container", "containerId", segment);
+        }
+        return segment;
+    }
+}
