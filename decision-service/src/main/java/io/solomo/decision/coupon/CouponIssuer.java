@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Issues coupon codes and builds the public URL of their QR image.
@@ -65,9 +66,9 @@ public class CouponIssuer {
         return tag(plain.substring(0, RANDOM_LENGTH)).equals(plain.substring(RANDOM_LENGTH));
     }
 
-    /** Returns true when the customer has redeemed a coupon of this offer. */
-    public boolean hasRedeemed(String customerId, String offerId) {
-        return coupons.existsByCustomerIdAndOfferIdAndRedeemedAtIsNotNull(customerId, offerId);
+    /** Returns the ids of the offers of which the customer has redeemed a coupon. */
+    public Set<String> redeemedOffers(String customerId) {
+        return coupons.findRedeemedOfferIds(customerId);
     }
 
     public Optional<Coupon> find(String code) {

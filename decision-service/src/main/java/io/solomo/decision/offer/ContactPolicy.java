@@ -13,6 +13,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -48,72 +50,140 @@ class ContactPolicy {
     }
 
     /**
-     * Returns how many more offers the customer may receive on the channel at this moment (0 or more), with the reason
-     * when it is 0.
+     * Reads what the policy needs to know of one customer at one moment: the contacts of the surrounding week and
+     * of the default cooldown, and the offers already redeemed. A decision reads it once and checks every candidate
+     * against it.
      */
-    Allowance allowance(String customerId, ZoneId timeZone, Channel channel, Instant at) {
-        if (isInterrupting(channel) && inQuietHours(at.atZone(timeZone).toLocalTime())) {
-            return Allowance.none("it is within the quiet hours " + settings.quietHoursStart() + " to "
-                    + settings.quietHoursEnd() + " in the customer's time zone " + timeZone);
-        }
-
+    CustomerContacts contactsOf(String customerId, ZoneId timeZone, Instant at) {
         LocalDate day = at.atZone(timeZone).toLocalDate();
-        Instant dayStart = day.atStartOfDay(timeZone).toInstant();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(timeZone).toInstant();
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant weekStart = monday.atStartOfDay(timeZone).toInstant();
         Instant weekEnd = monday.plusWeeks(1).atStartOfDay(timeZone).toInstant();
+        Instant cooldownStart = at.minus(settings.defaultCooldown());
+        Instant from = cooldownStart.isBefore(weekStart) ? cooldownStart : weekStart;
+        Instant to = weekEnd.isAfter(at) ? weekEnd : at.plusNanos(1);
 
-        long today = contacts.countByCustomerIdAndChannelAndContactedAtGreaterThanEqualAndContactedAtLessThan(
-                customerId, channel, dayStart, dayEnd);
-        long thisWeek = contacts.countByCustomerIdAndChannelAndContactedAtGreaterThanEqualAndContactedAtLessThan(
-                customerId, channel, weekStart, weekEnd);
-        long allChannelsToday = contacts.countByCustomerIdAndContactedAtGreaterThanEqualAndContactedAtLessThan(
-                customerId, dayStart, dayEnd);
-
-        long leftToday = settings.maxPerChannelPerDay() - today;
-        if (leftToday <= 0) {
-            return Allowance.none("the customer already had " + today + " offers on " + channel
-                    + " that day, the daily cap");
-        }
-        long leftThisWeek = settings.maxPerChannelPerWeek() - thisWeek;
-        if (leftThisWeek <= 0) {
-            return Allowance.none("the customer already had " + thisWeek + " offers on " + channel
-                    + " that week, the weekly cap");
-        }
-        long leftInBudget = settings.fatigueBudgetPerDay() - allChannelsToday;
-        if (leftInBudget <= 0) {
-            return Allowance.none("the customer's fatigue budget of " + settings.fatigueBudgetPerDay()
-                    + " offers a day, pushed and pulled, is spent");
-        }
-        return new Allowance((int) Math.min(leftToday, Math.min(leftThisWeek, leftInBudget)), null);
+        List<PastContact> past = contacts.findPast(customerId, from, to);
+        return new CustomerContacts(customerId, timeZone, at, from, past, coupons.redeemedOffers(customerId));
     }
 
-    /** Returns why this offer may not go to this customer now (cooldown, redemption, volume limits), or null. */
-    String offerRejection(String customerId, Offer offer, Instant at) {
-        Duration cooldown = offer.cooldownMinutes() != null
-                ? Duration.ofMinutes(offer.cooldownMinutes()) : settings.defaultCooldown();
-        if (!cooldown.isZero() && contacts.existsByCustomerIdAndOfferIdAndContactedAtGreaterThanAndContactedAtLessThanEqual(
-                customerId, offer.offerId(), at.minus(cooldown), at)) {
-            return "the customer was offered " + offer.offerId() + " less than " + cooldown.toMinutes()
-                    + " minutes before, its cooldown";
+    /** One customer's recent contacts and redemptions, with the checks that use them. */
+    final class CustomerContacts {
+
+        private final String customerId;
+        private final ZoneId timeZone;
+        private final Instant at;
+        private final Instant readFrom;
+        private final List<PastContact> past;
+        private final Set<String> redeemed;
+
+        private CustomerContacts(String customerId, ZoneId timeZone, Instant at, Instant readFrom,
+                                 List<PastContact> past, Set<String> redeemed) {
+            this.customerId = customerId;
+            this.timeZone = timeZone;
+            this.at = at;
+            this.readFrom = readFrom;
+            this.past = past;
+            this.redeemed = redeemed;
         }
-        if (coupons.hasRedeemed(customerId, offer.offerId())) {
-            return "the customer already redeemed " + offer.offerId();
-        }
-        if (offer.maxTotal() != null && contacts.countByOfferId(offer.offerId()) >= offer.maxTotal()) {
-            return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal() + " contacts in all";
-        }
-        if (offer.maxPerDay() != null) {
-            LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-            long today = contacts.countByOfferIdAndContactedAtGreaterThanEqualAndContactedAtLessThan(offer.offerId(),
-                    day.atStartOfDay(ZoneOffset.UTC).toInstant(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            if (today >= offer.maxPerDay()) {
-                return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
-                        + " contacts";
+
+        /**
+         * Returns how many more offers the customer may receive on the channel at this moment (0 or more), with the
+         * reason when it is 0.
+         */
+        Allowance allowance(Channel channel) {
+            if (isInterrupting(channel) && inQuietHours(at.atZone(timeZone).toLocalTime())) {
+                return Allowance.none("it is within the quiet hours " + settings.quietHoursStart() + " to "
+                        + settings.quietHoursEnd() + " in the customer's time zone " + timeZone);
             }
+
+            LocalDate day = at.atZone(timeZone).toLocalDate();
+            Instant dayStart = day.atStartOfDay(timeZone).toInstant();
+            Instant dayEnd = day.plusDays(1).atStartOfDay(timeZone).toInstant();
+            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            Instant weekStart = monday.atStartOfDay(timeZone).toInstant();
+            Instant weekEnd = monday.plusWeeks(1).atStartOfDay(timeZone).toInstant();
+            long today = 0;
+            long thisWeek = 0;
+            long allChannelsToday = 0;
+            for (PastContact contact : past) {
+                boolean sameDay = within(contact.contactedAt(), dayStart, dayEnd);
+                if (contact.channel() == channel && sameDay) {
+                    today++;
+                }
+                if (contact.channel() == channel && within(contact.contactedAt(), weekStart, weekEnd)) {
+                    thisWeek++;
+                }
+                if (sameDay) {
+                    allChannelsToday++;
+                }
+            }
+
+            long leftToday = settings.maxPerChannelPerDay() - today;
+            if (leftToday <= 0) {
+                return Allowance.none("the customer already had " + today + " offers on " + channel
+                        + " that day, the daily cap");
+            }
+            long leftThisWeek = settings.maxPerChannelPerWeek() - thisWeek;
+            if (leftThisWeek <= 0) {
+                return Allowance.none("the customer already had " + thisWeek + " offers on " + channel
+                        + " that week, the weekly cap");
+            }
+            long leftInBudget = settings.fatigueBudgetPerDay() - allChannelsToday;
+            if (leftInBudget <= 0) {
+                return Allowance.none("the customer's fatigue budget of " + settings.fatigueBudgetPerDay()
+                        + " offers a day, pushed and pulled, is spent");
+            }
+            return new Allowance((int) Math.min(leftToday, Math.min(leftThisWeek, leftInBudget)), null);
         }
-        return null;
+
+        /** Returns why this offer may not go to this customer now (cooldown, redemption, volume limits), or null. */
+        String offerRejection(Offer offer) {
+            Duration cooldown = offer.cooldownMinutes() != null
+                    ? Duration.ofMinutes(offer.cooldownMinutes()) : settings.defaultCooldown();
+            if (!cooldown.isZero() && offeredSince(offer.offerId(), at.minus(cooldown))) {
+                return "the customer was offered " + offer.offerId() + " less than " + cooldown.toMinutes()
+                        + " minutes before, its cooldown";
+            }
+            if (redeemed.contains(offer.offerId())) {
+                return "the customer already redeemed " + offer.offerId();
+            }
+            if (offer.maxTotal() != null && contacts.countByOfferId(offer.offerId()) >= offer.maxTotal()) {
+                return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
+                        + " contacts in all";
+            }
+            if (offer.maxPerDay() != null) {
+                LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                long today = contacts.countByOfferIdAndContactedAtGreaterThanEqualAndContactedAtLessThan(
+                        offer.offerId(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                if (today >= offer.maxPerDay()) {
+                    return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
+                            + " contacts";
+                }
+            }
+            return null;
+        }
+
+        /** Whether the offer was presented after {@code since} and no later than now. */
+        private boolean offeredSince(String offerId, Instant since) {
+            if (since.isBefore(readFrom)) {
+                // A cooldown longer than the contacts read: ask the database.
+                return contacts.existsByCustomerIdAndOfferIdAndContactedAtGreaterThanAndContactedAtLessThanEqual(
+                        customerId, offerId, since, at);
+            }
+            for (PastContact contact : past) {
+                if (contact.offerId().equals(offerId) && contact.contactedAt().isAfter(since)
+                        && !contact.contactedAt().isAfter(at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean within(Instant instant, Instant start, Instant end) {
+            return !instant.isBefore(start) && instant.isBefore(end);
+        }
     }
 
     /** Push and SMS interrupt the customer; email, webhooks and in-app offers wait until they are read. */

@@ -137,8 +137,9 @@ public class DecisionEngine implements OfferDecisions {
                     rejected.getReason(), null, List.of(rejected.getRuleName())));
         }
         boolean holdout = policy.inHoldout(customer.customerId());
-        ContactPolicy.Allowance allowance = policy.allowance(customer.customerId(), customer.timeZone(), channel, at);
-        List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), customer, facts, context, at, holdout,
+        ContactPolicy.CustomerContacts history = policy.contactsOf(customer.customerId(), customer.timeZone(), at);
+        ContactPolicy.Allowance allowance = history.allowance(channel);
+        List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
                 allowance, reports);
         int room = Math.min(request.maxOffers(), allowance.remaining());
         List<Ranked> selected = new ArrayList<>(ranked.subList(0, Math.min(room, ranked.size())));
@@ -148,7 +149,7 @@ public class DecisionEngine implements OfferDecisions {
                             + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
         }
         if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
-            fallback(customer, context, at, reports).ifPresent(selected::add);
+            fallback(customer, history, context, at, reports).ifPresent(selected::add);
         }
 
         List<ChosenOffer> chosen = new ArrayList<>();
@@ -220,11 +221,13 @@ public class DecisionEngine implements OfferDecisions {
      * Holds back candidates the catalogue or the contact policy rule out, reporting each, and ranks the others by
      * priority, highest first.
      */
-    private List<Ranked> rankAllowed(Map<String, Merged> candidates, Customer customer, CustomerFacts facts,
+    private List<Ranked> rankAllowed(Map<String, Merged> candidates, ContactPolicy.CustomerContacts history,
+                                     CustomerFacts facts,
                                      ContactContext context, Instant at, boolean holdout,
                                      ContactPolicy.Allowance allowance, List<CandidateReport> reports) {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
         offers.findAllById(candidates.keySet()).forEach(offer -> catalogue.put(offer.offerId(), offer));
+        Map<String, Double> learnt = propensities.propensities(catalogue.values(), segmentOf(facts));
 
         List<Ranked> ranked = new ArrayList<>();
         for (Merged candidate : candidates.values()) {
@@ -250,12 +253,12 @@ public class DecisionEngine implements OfferDecisions {
                 reports.add(rejected(candidate.offerId, "contact-policy", allowance.reason(), ruleNames));
                 continue;
             }
-            String held = policy.offerRejection(customer.customerId(), offer, at);
+            String held = history.offerRejection(offer);
             if (held != null) {
                 reports.add(rejected(candidate.offerId, "contact-policy", held, ruleNames));
                 continue;
             }
-            Factors factors = Factors.of(propensities.propensity(offer, segmentOf(facts)), candidate.weight,
+            Factors factors = Factors.of(learnt.get(offer.offerId()), candidate.weight,
                     offer.businessValue(), offer.businessLever());
             ranked.add(new Ranked(offer, candidate.storeId, ruleNames, factors, "arbitration"));
         }
@@ -264,8 +267,8 @@ public class DecisionEngine implements OfferDecisions {
         return ranked;
     }
 
-    private Optional<Ranked> fallback(Customer customer, ContactContext context, Instant at,
-                                      List<CandidateReport> reports) {
+    private Optional<Ranked> fallback(Customer customer, ContactPolicy.CustomerContacts history,
+                                      ContactContext context, Instant at, List<CandidateReport> reports) {
         if (settings.fallbackOfferId() == null) {
             return Optional.empty();
         }
@@ -276,7 +279,7 @@ public class DecisionEngine implements OfferDecisions {
         }
         String unavailable = offer.get().unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
         if (unavailable == null) {
-            unavailable = policy.offerRejection(customer.customerId(), offer.get(), at);
+            unavailable = history.offerRejection(offer.get());
         }
         if (unavailable != null) {
             reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));

@@ -2,6 +2,11 @@ package io.solomo.decision.offer;
 
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The probability that a customer of a segment takes up an offer, learnt from outcomes with a Beta-Bernoulli
  * update: the offer's prior propensity weighs as {@code solomo.policy.prior-strength} pseudo-observations, each
@@ -23,6 +28,22 @@ class PropensityModel {
         return observations.findById(new OfferPropensity.Key(offer.offerId(), segment))
                 .map(seen -> posteriorMean(offer.priorPropensity(), seen.successes(), seen.failures()))
                 .orElse(offer.priorPropensity());
+    }
+
+    /** The propensity of each offer for the segment, by offer id, read with one query. */
+    Map<String, Double> propensities(Collection<Offer> offers, String segment) {
+        List<OfferPropensity.Key> keys = offers.stream()
+                .map(offer -> new OfferPropensity.Key(offer.offerId(), segment))
+                .toList();
+        Map<String, OfferPropensity> seen = new HashMap<>();
+        observations.findAllById(keys).forEach(observed -> seen.put(observed.getId().offerId(), observed));
+        Map<String, Double> propensities = new HashMap<>();
+        for (Offer offer : offers) {
+            OfferPropensity observed = seen.get(offer.offerId());
+            propensities.put(offer.offerId(), observed == null ? offer.priorPropensity()
+                    : posteriorMean(offer.priorPropensity(), observed.successes(), observed.failures()));
+        }
+        return propensities;
     }
 
     /** Counts one outcome; the caller's transaction retries on a concurrent update (optimistic lock). */
