@@ -1,5 +1,6 @@
 package io.solomo.decision.coupon;
 
+import io.solomo.decision.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /** A coupon issued to one customer for one offer, optionally limited to one store. */
 @Entity
 @Table(name = "coupon")
-public class Coupon {
+public class Coupon extends AssignedIdEntity<String> {
 
     @Id
     @Column(name = "code")
@@ -38,6 +39,11 @@ public class Coupon {
     private Instant redeemedAt;
 
     protected Coupon() {
+    }
+
+    @Override
+    public String getId() {
+        return code;
     }
 
     Coupon(String code, String offerId, String customerId, String storeId, String decisionId, Instant issuedAt,

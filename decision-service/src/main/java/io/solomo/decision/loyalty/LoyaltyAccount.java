@@ -1,17 +1,14 @@
 package io.solomo.decision.loyalty;
 
 import io.solomo.model.LoyaltyTier;
+import io.solomo.decision.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
@@ -23,7 +20,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "loyalty_account")
-class LoyaltyAccount implements Persistable<String> {
+class LoyaltyAccount extends AssignedIdEntity<String> {
 
     @Id
     @Column(name = "customer_id")
@@ -45,9 +42,6 @@ class LoyaltyAccount implements Persistable<String> {
     @Version
     private long version;
 
-    @Transient
-    private boolean isNew = true;
-
     protected LoyaltyAccount() {
     }
 
@@ -60,17 +54,6 @@ class LoyaltyAccount implements Persistable<String> {
     @Override
     public String getId() {
         return customerId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
     }
 
     void earn(int points, Instant at) {

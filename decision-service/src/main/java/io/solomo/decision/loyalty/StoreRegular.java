@@ -1,21 +1,18 @@
 package io.solomo.decision.loyalty;
 
+import io.solomo.decision.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** The regular of one store: the customer who visited it most in the window, and since when. */
 @Entity
 @Table(name = "store_regular")
-class StoreRegular implements Persistable<String> {
+class StoreRegular extends AssignedIdEntity<String> {
 
     @Id
     @Column(name = "store_id")
@@ -32,9 +29,6 @@ class StoreRegular implements Persistable<String> {
 
     @Version
     private long version;
-
-    @Transient
-    private boolean isNew = true;
 
     protected StoreRegular() {
     }
@@ -60,17 +54,6 @@ class StoreRegular implements Persistable<String> {
     @Override
     public String getId() {
         return storeId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
     }
 
     String storeId() {

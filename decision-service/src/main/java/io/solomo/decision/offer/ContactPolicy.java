@@ -165,7 +165,7 @@ class ContactPolicy {
             return null;
         }
 
-        /** Whether the offer was presented after {@code since} and no later than now. */
+        /** Returns true when the offer was presented after {@code since} and no later than now. */
         private boolean offeredSince(String offerId, Instant since) {
             if (since.isBefore(readFrom)) {
                 // A cooldown longer than the contacts read: ask the database.

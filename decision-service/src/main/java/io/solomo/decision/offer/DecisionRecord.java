@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "decision_record")
-class DecisionRecord {
+class DecisionRecord extends AssignedIdEntity<String> {
 
     @Id
     @Column(name = "decision_id")
@@ -62,6 +63,11 @@ class DecisionRecord {
     private String candidatesJson;
 
     protected DecisionRecord() {
+    }
+
+    @Override
+    public String getId() {
+        return decisionId;
     }
 
     DecisionRecord(String decisionId, String customerId, String channel, String storeId, String triggerType,

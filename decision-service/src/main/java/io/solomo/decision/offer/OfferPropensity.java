@@ -1,15 +1,12 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
-import org.springframework.data.domain.Persistable;
 
 import java.io.Serializable;
 
@@ -19,7 +16,7 @@ import java.io.Serializable;
  */
 @Entity
 @Table(name = "offer_propensity")
-class OfferPropensity implements Persistable<OfferPropensity.Key> {
+class OfferPropensity extends AssignedIdEntity<OfferPropensity.Key> {
 
     @EmbeddedId
     private Key key;
@@ -33,9 +30,6 @@ class OfferPropensity implements Persistable<OfferPropensity.Key> {
     @Version
     private long version;
 
-    @Transient
-    private boolean isNew = true;
-
     protected OfferPropensity() {
     }
 
@@ -46,17 +40,6 @@ class OfferPropensity implements Persistable<OfferPropensity.Key> {
     @Override
     public Key getId() {
         return key;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        isNew = false;
     }
 
     void recordSuccess() {
