@@ -12,7 +12,8 @@
 # activates the generated rule set, warms up, then measures with wrk at each connection count. Each RESULT line ends
 # with the decisions stored in decision_record, which must equal the decisions answered.
 # Knobs (environment): PORT (18092), WARMUP (30), DURATION (60), CONNECTIONS ("8 32"), JAVA_OPTS ("-Xms1g -Xmx1g"),
-# POOL (Hikari maximum pool size, 16), OUT_DIR (benchmarks/target/decision-bench-<UTC time>).
+# POOL (Hikari maximum pool size, 16), OUT_DIR (benchmarks/target/decision-bench-<UTC time>), PROFILE (1 records a
+# JFR profile of each measurement to $OUT_DIR/profile-c<connections>.jfr).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -99,10 +100,15 @@ answered=$((answered + $(sed -nE 's/.*WRKRESULT requests=([0-9]+).*/\1/p' "$OUT_
 hz=$(getconf CLK_TCK)
 for connections in $CONNECTIONS; do
   log "measuring ${DURATION}s at $connections connections"
+  if [[ "${PROFILE:-0}" == 1 ]]; then
+    jcmd "$SERVER_PID" JFR.start name=bench settings=profile duration="${DURATION}s" \
+      filename="$OUT_DIR/profile-c$connections.jfr" >/dev/null
+  fi
   before=$(cpu_ticks)
   wrk -t2 -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$HERE/decisions.lua" "$BASE" \
     > "$OUT_DIR/wrk-c$connections.txt"
   after=$(cpu_ticks)
+  [[ "${PROFILE:-0}" == 1 ]] && sleep 2
   line=$(grep WRKRESULT "$OUT_DIR/wrk-c$connections.txt")
   requests=$(sed -nE 's/.*requests=([0-9]+).*/\1/p' <<< "$line")
   answered=$((answered + requests))

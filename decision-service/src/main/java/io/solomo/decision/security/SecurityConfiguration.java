@@ -43,6 +43,9 @@ class SecurityConfiguration {
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A stateless API has no login page to return to and no session to log out of.
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         // The busiest endpoints first: every request walks this list until a pattern matches.
