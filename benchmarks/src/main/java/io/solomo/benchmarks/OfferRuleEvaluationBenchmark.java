@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,8 +25,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Evaluations per second of the bundled offer rules for one customer and one contact, on one thread: the rule step
- * of every decision, without the database. Each evaluation opens a fresh session, as the server does.
+ * Evaluations per second of the offer rules for one customer and one contact, on one thread: the rule step of every
+ * decision, without the database. Each evaluation opens a fresh session, as the server does. {@code generatedRows}
+ * adds rows to the bundled offers table with {@link OffersTableGenerator}: 0 runs the bundled rules alone, 1,000
+ * runs the 1,000-offer table of the full decision benchmark.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +38,9 @@ import java.util.Set;
 @Threads(1)
 public class OfferRuleEvaluationBenchmark {
 
+    @Param({"0", "1000"})
+    public int generatedRows;
+
     private OfferRuleBase rules;
     private CustomerFacts goldCustomer;
     private ContactContext storeMorning;
@@ -42,7 +48,8 @@ public class OfferRuleEvaluationBenchmark {
 
     @Setup
     public void compile() {
-        rules = new OfferRuleCompiler().compile("benchmark", OfferRuleCompiler.bundledFiles());
+        rules = new OfferRuleCompiler().compile("benchmark", generatedRows == 0
+                ? OfferRuleCompiler.bundledFiles() : OffersTableGenerator.offersWithRows(generatedRows, 0));
         goldCustomer = new CustomerFacts("bench-gold", LoyaltyTier.GOLD, Language.FR,
                 List.of(Channel.PUSH, Channel.EMAIL), Set.of(Channel.PUSH, Channel.EMAIL));
         storeMorning = new ContactContext(Channel.PUSH, ContactContext.Trigger.GEOFENCE_ENTER, "demo-maubert",
