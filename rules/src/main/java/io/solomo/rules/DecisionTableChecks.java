@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the decision tables of one file for the mistakes that Drools accepts silently or reports only as a line of
  * generated DRL: dates and rounding noise in numeric cells, typographic quotes, merged cells without their covered
- * cells, values of the wrong type for their field, decimal commas, and rule rows cut off by a blank row.
+ * cells (and the {@code ...} marks that stand for them in CSV), values of the wrong type for their field, decimal
+ * commas, and rule rows cut off by a blank row.
  */
 final class DecisionTableChecks {
 
@@ -152,6 +153,9 @@ final class DecisionTableChecks {
                 }
             }
             checkMerges();
+            if (grid.isCsv()) {
+                CsvMergeChecks.check(grid, table, findings);
+            }
             checkRowsAfterEnd();
         }
 
@@ -204,7 +208,6 @@ final class DecisionTableChecks {
             shape.problemWith(text).ifPresent(problem -> findings.add(grid.error(row, column, problem)));
         }
 
-        // NOTE: A CSV table marks merged cells with text ending in "..." instead; CSV merges are not checked here.
         private void checkMerges() {
             for (Merge merge : grid.merges()) {
                 boolean inTable = merge.lastRow() >= table.titleRow() && merge.firstRow() <= table.lastDataRow()
@@ -252,13 +255,11 @@ final class DecisionTableChecks {
 
         private Optional<Class<?>> patternType(int column) {
             int patternRow = table.titleRow() + 2;
+            // Drools takes the pattern of a merged range from its first cell and ignores the text of the others.
             String pattern = grid.text(patternRow, column);
-            if (pattern.isEmpty()) {
-                for (Merge merge : grid.merges()) {
-                    if (merge.firstRow() == patternRow && merge.firstColumn() < column
-                            && merge.lastColumn() >= column) {
-                        pattern = grid.text(patternRow, merge.firstColumn());
-                    }
+            for (Merge merge : grid.merges()) {
+                if (merge.firstRow() == patternRow && merge.firstColumn() < column && merge.lastColumn() >= column) {
+                    pattern = grid.text(patternRow, merge.firstColumn());
                 }
             }
             Matcher matcher = PATTERN_TYPE.matcher(pattern);

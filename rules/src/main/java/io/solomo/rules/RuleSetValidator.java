@@ -176,7 +176,7 @@ public final class RuleSetValidator {
             List<TableGrid> sheets;
             byte[] tableForDrools = content;
             if (RuleFileNames.isCsvDecisionTable(path)) {
-                sheets = List.of(CsvTableReader.read(path, content));
+                sheets = List.of(CsvTableReader.readDecisionTable(path, content));
             } else {
                 try {
                     WorkbookReader.Contents workbook = WorkbookReader.read(path, content);
