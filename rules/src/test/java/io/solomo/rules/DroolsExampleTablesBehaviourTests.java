@@ -1,0 +1,154 @@
+package io.solomo.rules;
+
+import com.baeldung.drools.model.Customer;
+import com.baeldung.drools.model.Customer.CustomerType;
+import com.baeldung.drools.model.Product;
+import com.sample.DecisionTableTest.Message;
+import io.solomo.rules.CompiledRuleSet.Run;
+import org.drools.examples.decisiontable.Driver;
+import org.drools.examples.decisiontable.Policy;
+import org.drools.impact.analysis.example.domain.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the Drools example tables that analysts are most likely to start from on facts that each rule should match.
+ * They are the HelloWorld table of the Drools project template, the insurance pricing example of the Drools
+ * documentation, the Baeldung tutorial tables and the impact analysis example. Their fact classes are simple beans
+ * written for these tests in the packages that the tables import.
+ */
+class DroolsExampleTablesBehaviourTests {
+
+    private static final int MAX_FIRINGS = 100;
+
+    private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
+
+    @Test
+    void helloWorldTableSaysGoodbye() {
+        CompiledRuleSet rules = compile("kie-drools__Sample2.drl.xlsx");
+        Message message = new Message("Hello World", Message.HELLO);
+
+        Run run = rules.run(List.of(message), Map.of(), MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactly("HelloWorld_11", "HelloWorld_12");
+        assertThat(message.getMessage()).isEqualTo("Goodbye cruel world");
+        assertThat(message.getStatus()).isEqualTo(Message.GOODBYE);
+    }
+
+    @Test
+    void discountTableRatesEachCustomerType() {
+        CompiledRuleSet rules = compile("baeldung__Discount.drl.xls");
+        Customer loyal = new Customer(CustomerType.INDIVIDUAL, 5);
+        Customer recent = new Customer(CustomerType.INDIVIDUAL, 1);
+        Customer business = new Customer(CustomerType.BUSINESS, 1);
+
+        Run loyalRun = rules.run(List.of(loyal), Map.of(), MAX_FIRINGS);
+        Run recentRun = rules.run(List.of(recent), Map.of(), MAX_FIRINGS);
+        Run businessRun = rules.run(List.of(business), Map.of(), MAX_FIRINGS);
+
+        assertThat(loyalRun.firedRules()).containsExactly("Individual > 3y");
+        assertThat(loyal.getDiscount()).isEqualTo(15);
+        assertThat(recentRun.firedRules()).containsExactly("Individual < 3y");
+        assertThat(recent.getDiscount()).isEqualTo(5);
+        assertThat(businessRun.firedRules()).containsExactly("Business Any");
+        assertThat(business.getDiscount()).isEqualTo(20);
+    }
+
+    @Test
+    void productTableLabelsEachType() {
+        CompiledRuleSet rules = compile("baeldung__Product_rules.drl.xls");
+        Product phone = new Product("Phone", "Electronic");
+        Product novel = new Product("Novel", "Book");
+        Product album = new Product("Album", "CD");
+        Product chair = new Product("Chair", "Furniture");
+
+        Run run = rules.run(List.of(phone, novel, album, chair), Map.of(), MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactlyInAnyOrder("Routing_11", "Routing_12", "Routing_13");
+        assertThat(phone.getLabel()).isEqualTo("BarCode");
+        assertThat(novel.getLabel()).isEqualTo("ISBN");
+        assertThat(album.getLabel()).isEqualTo("VOLUMENo.");
+        assertThat(chair.getLabel()).isNull();
+    }
+
+    @Test
+    void pricingTablePricesAMatureSafeDriver() {
+        CompiledRuleSet rules = compile("kie-drools__ExamplePolicyPricing.drl.xls");
+        Policy policy = new Policy("COMPREHENSIVE");
+
+        Run run = rules.run(List.of(new Driver(30, "LOW", 0), policy), Map.of(), MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactlyInAnyOrder("Pricing bracket_18", "Discounts_34");
+        assertThat(policy.getBasePrice()).isEqualTo(120);
+        assertThat(policy.getDiscountPercent()).isEqualTo(20);
+    }
+
+    @Test
+    void pricingTablePricesAYoungDriverByLocationRisk() {
+        CompiledRuleSet rules = compile("kie-drools__ExamplePolicyPricing.drl.xls");
+        Policy safe = new Policy("COMPREHENSIVE");
+        Policy risky = new Policy("FIRE_THEFT");
+
+        Run safeRun = rules.run(List.of(new Driver(20, "LOW", 0), safe), Map.of(), MAX_FIRINGS);
+        Run riskyRun = rules.run(List.of(new Driver(22, "HIGH", 3), risky), Map.of(), MAX_FIRINGS);
+
+        assertThat(safeRun.firedRules()).containsExactlyInAnyOrder("Pricing bracket_14", "Discounts_30");
+        assertThat(safe.getBasePrice()).isEqualTo(150);
+        assertThat(safe.getDiscountPercent()).isEqualTo(1);
+        assertThat(riskyRun.firedRules()).containsExactly("Pricing bracket_17");
+        assertThat(risky.getBasePrice()).isEqualTo(550);
+        assertThat(risky.getDiscountPercent()).isZero();
+    }
+
+    @Test
+    void impactAnalysisTablesChainOnOneOrder() {
+        CompiledRuleSet rules = compile("kie-drools__CustomerCheck.drl.xls", "kie-drools__PriceCheck.drl.xls",
+                "kie-drools__StatusCheck.drl.xls");
+        Order senior = new Order(3, 65, 1500);
+        Order expensive = new Order(1, 30, 4000);
+
+        Run seniorRun = rules.run(List.of(senior), Map.of(), MAX_FIRINGS);
+        Run expensiveRun = rules.run(List.of(expensive), Map.of(), MAX_FIRINGS);
+
+        assertThat(seniorRun.firedRules()).containsExactly("CustomerCheck_13", "PriceCheck_11", "StatusCheck_11");
+        assertThat(senior.getStatus()).isEqualTo("Too much discount");
+        assertThat(senior.getDiscount()).isEqualTo(500);
+        assertThat(expensiveRun.firedRules()).containsExactly("PriceCheck_12", "StatusCheck_12");
+        assertThat(expensive.getStatus()).isEqualTo("Good order");
+        assertThat(expensive.getDiscount()).isZero();
+    }
+
+    /** Validates the tables as an upload would, then compiles them for facts of the test class path. */
+    private CompiledRuleSet compile(String... names) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : names) {
+            Path table = SharedData.path("decision-tables/" + name).orElse(null);
+            assumeTrue(table != null, SharedData.ABSENT);
+            files.put("examples/" + name, read(table));
+        }
+        ClassLoader facts = getClass().getClassLoader();
+
+        ValidationReport report = validator.validateAny("examples", files, facts);
+
+        assertThat(report.errors()).isEmpty();
+        return new RuleSetCompiler().compile("examples", files, facts);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+}
