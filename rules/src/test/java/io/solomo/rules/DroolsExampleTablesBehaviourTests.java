@@ -5,15 +5,19 @@ import com.baeldung.drools.model.Customer.CustomerType;
 import com.baeldung.drools.model.Product;
 import com.sample.DecisionTableTest.Message;
 import io.solomo.rules.CompiledRuleSet.Run;
+import org.drools.decisiontable.UnicodeInCSVTest;
+import org.drools.decisiontable.UnicodeInXLSTest;
 import org.drools.examples.decisiontable.Driver;
 import org.drools.examples.decisiontable.Policy;
 import org.drools.impact.analysis.example.domain.Order;
+import org.drools.testcoverage.common.model.Person;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Runs the Drools example tables that analysts are most likely to start from on facts that each rule should match.
  * They are the HelloWorld table of the Drools project template, the insurance pricing example of the Drools
- * documentation, the Baeldung tutorial tables and the impact analysis example. Their fact classes are simple beans
- * written for these tests in the packages that the tables import.
+ * documentation, the Baeldung tutorial tables, the impact analysis example, and the Drools test tables with Unicode
+ * names, dates and several tables on one sheet. Their fact classes are simple beans written for these tests in the
+ * packages that the tables import.
  */
 class DroolsExampleTablesBehaviourTests {
 
@@ -126,6 +131,53 @@ class DroolsExampleTablesBehaviourTests {
         assertThat(expensiveRun.firedRules()).containsExactly("PriceCheck_12", "StatusCheck_12");
         assertThat(expensive.getStatus()).isEqualTo("Good order");
         assertThat(expensive.getDiscount()).isZero();
+    }
+
+    @Test
+    void unicodeTablesAddAdultsToTheirGlobalList() {
+        for (String name : List.of("kie-drools__unicode.drl.csv", "kie-drools__unicode.drl.xls")) {
+            CompiledRuleSet rules = compile(name);
+            List<Object> adults = new ArrayList<>();
+            Object jana = name.endsWith(".csv") ? new UnicodeInCSVTest.Člověk("Jana", 30)
+                    : new UnicodeInXLSTest.Člověk("Jana", 30);
+            Object petr = name.endsWith(".csv") ? new UnicodeInCSVTest.Člověk("Petr", 10)
+                    : new UnicodeInXLSTest.Člověk("Petr", 10);
+
+            Run run = rules.run(List.of(jana, petr), Map.of("dospělí", adults), MAX_FIRINGS);
+
+            assertThat(run.firedRules()).as(name).containsExactlyInAnyOrder("přidej k dospělým", "привет мир",
+                    "你好世界", "hallå världen", "مرحبا العالم");
+            assertThat(adults).as(name).hasSize(5).containsOnly(jana);
+        }
+    }
+
+    @Test
+    void datedTablesFireOnlyRulesStillInEffect() {
+        for (String name : List.of("kie-drools__sample_dates.drl.csv", "kie-drools__sample_dates.drl.xls")) {
+            CompiledRuleSet rules = compile(name);
+            Person expired = new Person(0, "Ann");
+            Person undated = new Person(2, "Bob");
+
+            Run run = rules.run(List.of(expired, undated), Map.of(), MAX_FIRINGS);
+
+            // Rows 11 and 12 were in effect in 2012 and 2013 only; row 13 has no dates.
+            assertThat(run.firedRules()).as(name).containsExactly("ID change_13");
+            assertThat(expired.getId()).as(name).isZero();
+            assertThat(undated.getId()).as(name).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void multipleTablesOfOneSheetBothRun() {
+        CompiledRuleSet rules = compile("kie-drools__multiple_tables.drl.xls");
+        Person first = new Person(0, "Ann");
+        Person helmut = new Person(1000, "Helmut von Seireit");
+
+        Run run = rules.run(List.of(first, helmut), Map.of(), MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactlyInAnyOrder("ID change_11", "Name Change_20");
+        assertThat(first.getId()).isEqualTo(1);
+        assertThat(helmut.getName()).isEqualTo("Wilhelm von Seireit");
     }
 
     /** Validates the tables as an upload would, then compiles them for facts of the test class path. */

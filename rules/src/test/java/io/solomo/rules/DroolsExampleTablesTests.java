@@ -33,14 +33,17 @@ class DroolsExampleTablesTests {
             Map.entry("kie-drools__ExamplePolicyPricing.drl.xls", 17),
             Map.entry("kie-drools__CustomerCheck.drl.xls", 4),
             Map.entry("kie-drools__PriceCheck.drl.xls", 3),
-            Map.entry("kie-drools__StatusCheck.drl.xls", 3));
+            Map.entry("kie-drools__StatusCheck.drl.xls", 3),
+            Map.entry("kie-drools__unicode.drl.csv", 5),
+            Map.entry("kie-drools__unicode.drl.xls", 5),
+            Map.entry("kie-drools__sample_dates.drl.csv", 3),
+            Map.entry("kie-drools__sample_dates.drl.xls", 3),
+            Map.entry("kie-drools__multiple_tables.drl.xls", 4));
     private static final Map<String, String> REJECTIONS = Map.of(
             "kie-drools__PhoneNumberCategory.drt", "not a rule file",
             "kie-drools__PhoneNumberCategory.drl.csv", "no cell starting with 'RuleTable'",
             "kie-drools__advanced_dt.drl.xls", "Tables!K12: the value triggered by \u201Cno loop test\u201D is wrapped in "
                     + "typographic quotes",
-            "kie-drools__unicode.drl.xls", "Sheet1!A10: rule 'přidej k dospělým': Unable to resolve ObjectType 'Člověk'",
-            "kie-drools__unicode.drl.csv", "A10: rule 'přidej k dospělým': Unable to resolve ObjectType 'Člověk'",
             "kie-drools__emptyCondition.drl.xls", "Data cell B8 has an empty column header",
             "kie-drools__test_pricing1.drl", "line 20: [ERR 107] Line 20:0 mismatched input 'template'");
 
