@@ -5,6 +5,7 @@ import com.baeldung.drools.model.Customer.CustomerType;
 import com.baeldung.drools.model.Product;
 import com.sample.DecisionTableTest.Message;
 import io.solomo.rules.CompiledRuleSet.Run;
+import org.drools.decisiontable.Cheese;
 import org.drools.decisiontable.UnicodeInCSVTest;
 import org.drools.decisiontable.UnicodeInXLSTest;
 import org.drools.examples.decisiontable.Driver;
@@ -28,9 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Runs the Drools example tables that analysts are most likely to start from on facts that each rule should match.
  * They are the HelloWorld table of the Drools project template, the insurance pricing example of the Drools
- * documentation, the Baeldung tutorial tables, the impact analysis example, and the Drools test tables with Unicode
- * names, dates and several tables on one sheet. Their fact classes are simple beans written for these tests in the
- * packages that the tables import.
+ * documentation, the Baeldung tutorial tables and the impact analysis example. Then come Drools test tables with
+ * Unicode names, dates, formulas, empty cells and several tables on one sheet. Their fact classes are simple beans
+ * written for these tests in the packages that the tables import.
  */
 class DroolsExampleTablesBehaviourTests {
 
@@ -178,6 +179,57 @@ class DroolsExampleTablesBehaviourTests {
         assertThat(run.firedRules()).containsExactlyInAnyOrder("ID change_11", "Name Change_20");
         assertThat(first.getId()).isEqualTo(1);
         assertThat(helmut.getName()).isEqualTo("Wilhelm von Seireit");
+    }
+
+    @Test
+    void cheeseFansTableLogsTheMatchingCase() {
+        CompiledRuleSet rules = compile("kie-drools__IntegrationExampleTest.drl.xls");
+        List<Object> log = new ArrayList<>();
+
+        Run run = rules.run(List.of(new org.drools.decisiontable.Person("Old guy", 42), new Cheese("stilton")), Map.of("list", log),
+                MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactly("Cheese fans_18");
+        assertThat(log).containsExactly("Old man stilton");
+    }
+
+    @Test
+    void formulaTableUsesTheCachedValues() {
+        CompiledRuleSet rules = compile("kie-drools__XlsFormula.drl.xls");
+        List<Object> values = new ArrayList<>();
+
+        Run run = rules.run(List.of(new org.drools.decisiontable.Person("Row", 2), new org.drools.decisiontable.Person("Sum", 3)), Map.of("list", values),
+                MAX_FIRINGS);
+
+        assertThat(run.firedRules()).containsExactlyInAnyOrder("Cheese fans_11", "Cheese fans_12");
+        assertThat(values).containsExactlyInAnyOrder("11", "21");
+    }
+
+    @Test
+    void emptyCellsAddNoConstraint() {
+        CompiledRuleSet rules = compile("kie-drools__NoConstraintsEmptyCells.drl.xls");
+
+        Run fred = rules.run(List.of(new org.drools.decisiontable.Person("Fred", 55)), Map.of(), MAX_FIRINGS);
+        Run ann = rules.run(List.of(new org.drools.decisiontable.Person("Ann", 55)), Map.of(), MAX_FIRINGS);
+
+        assertThat(fred.firedRules()).containsExactlyInAnyOrder("Cheese fans_10", "Cheese fans_11", "Cheese fans_12");
+        assertThat(ann.firedRules()).containsExactly("Cheese fans_10");
+    }
+
+    @Test
+    void shopTableSellsAlcoholFromEighteen() {
+        CompiledRuleSet rules = compile("kie-drools__ShopRules.drl.xls");
+        org.drools.decisiontable.Person minor = new org.drools.decisiontable.Person("Minor", 16);
+        org.drools.decisiontable.Person adult = new org.drools.decisiontable.Person("Adult", 30);
+        adult.setCanBuyAlcohol(false);
+
+        Run minorRun = rules.run(List.of(minor), Map.of(), MAX_FIRINGS);
+        Run adultRun = rules.run(List.of(adult), Map.of(), MAX_FIRINGS);
+
+        assertThat(minorRun.firedRules()).containsExactly("Spreadsheet Example_11");
+        assertThat(minor.isCanBuyAlcohol()).isFalse();
+        assertThat(adultRun.firedRules()).containsExactly("Spreadsheet Example_12");
+        assertThat(adult.isCanBuyAlcohol()).isTrue();
     }
 
     /** Validates the tables as an upload would, then compiles them for facts of the test class path. */

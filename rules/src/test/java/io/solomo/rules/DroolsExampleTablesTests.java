@@ -38,7 +38,13 @@ class DroolsExampleTablesTests {
             Map.entry("kie-drools__unicode.drl.xls", 5),
             Map.entry("kie-drools__sample_dates.drl.csv", 3),
             Map.entry("kie-drools__sample_dates.drl.xls", 3),
-            Map.entry("kie-drools__multiple_tables.drl.xls", 4));
+            Map.entry("kie-drools__multiple_tables.drl.xls", 4),
+            // Drools 10.2 compiles the first worksheet of a workbook only, so 2 of the 4 rows of this one.
+            Map.entry("kie-drools__IntegrationExampleTest.drl.xls", 2),
+            Map.entry("kie-drools__XlsFormula.drl.xls", 3),
+            Map.entry("kie-drools__NoConstraintsEmptyCells.drl.xls", 3),
+            Map.entry("kie-drools__ShopRules.drl.xls", 2),
+            Map.entry("kie-drools__MultiLinesInCells.drl.xls", 1));
     private static final Map<String, String> REJECTIONS = Map.of(
             "kie-drools__PhoneNumberCategory.drt", "not a rule file",
             "kie-drools__PhoneNumberCategory.drl.csv", "no cell starting with 'RuleTable'",
