@@ -54,8 +54,8 @@ final class DecisionTableChecks {
     record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables) {
     }
 
-    /** The rule rows of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
-    record TableSpan(String sheet, int firstColumn, int firstDataRow, int lastDataRow) {
+    /** Where one RuleTable sits, to place a Drools error reported by row. Rows are 0-based. */
+    record TableSpan(String sheet, int titleRow, int firstColumn, int firstDataRow, int lastDataRow) {
     }
 
     Result check(List<TableGrid> sheets) {
@@ -69,8 +69,8 @@ final class DecisionTableChecks {
                 for (GridCell cell : grid.row(row).values()) {
                     if (RULE_TABLE.matcher(cell.text().strip()).matches()) {
                         Table table = Table.at(grid, row, cell.column());
-                        tables.add(new TableSpan(grid.sheet(), table.firstColumn(), table.firstDataRow(),
-                                table.lastDataRow()));
+                        tables.add(new TableSpan(grid.sheet(), table.titleRow(), table.firstColumn(),
+                                table.firstDataRow(), table.lastDataRow()));
                         new TableCheck(grid, table, imports, findings).run();
                         names.addAll(namedRules(grid, table, rulePackage));
                     }

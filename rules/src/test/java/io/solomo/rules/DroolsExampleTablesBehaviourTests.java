@@ -182,15 +182,21 @@ class DroolsExampleTablesBehaviourTests {
     }
 
     @Test
-    void cheeseFansTableLogsTheMatchingCase() {
-        CompiledRuleSet rules = compile("kie-drools__IntegrationExampleTest.drl.xls");
+    void cheeseFansRunFromTheFirstSheetOnly() {
+        Map<String, byte[]> files = tables("kie-drools__IntegrationExampleTest.drl.xls");
         List<Object> log = new ArrayList<>();
+        org.drools.decisiontable.Person young = new org.drools.decisiontable.Person("Young guy", 25);
 
-        Run run = rules.run(List.of(new org.drools.decisiontable.Person("Old guy", 42), new Cheese("stilton")), Map.of("list", log),
-                MAX_FIRINGS);
+        ValidationReport report = validator.validateAny("examples", files, getClass().getClassLoader());
+        CompiledRuleSet rules = new RuleSetCompiler().compile("examples", files, getClass().getClassLoader());
+        Run run = rules.run(List.of(young, new Cheese("cheddar")), Map.of("list", log), MAX_FIRINGS);
 
-        assertThat(run.firedRules()).containsExactly("Cheese fans_18");
-        assertThat(log).containsExactly("Old man stilton");
+        // Only the second sheet has a rule for a 25-year-old, and Drools does not read it.
+        assertThat(report.errors()).singleElement().satisfies(error ->
+                assertThat(error.location()).endsWith("Tables_2!C13"));
+        assertThat(rules.ruleNames()).containsExactly("Cheese fans_18", "Cheese fans_19");
+        assertThat(run.firedRules()).isEmpty();
+        assertThat(log).isEmpty();
     }
 
     @Test
@@ -234,18 +240,23 @@ class DroolsExampleTablesBehaviourTests {
 
     /** Validates the tables as an upload would, then compiles them for facts of the test class path. */
     private CompiledRuleSet compile(String... names) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String name : names) {
-            Path table = SharedData.path("decision-tables/" + name).orElse(null);
-            assumeTrue(table != null, SharedData.ABSENT);
-            files.put("examples/" + name, read(table));
-        }
+        Map<String, byte[]> files = tables(names);
         ClassLoader facts = getClass().getClassLoader();
 
         ValidationReport report = validator.validateAny("examples", files, facts);
 
         assertThat(report.errors()).isEmpty();
         return new RuleSetCompiler().compile("examples", files, facts);
+    }
+
+    private static Map<String, byte[]> tables(String... names) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : names) {
+            Path table = SharedData.path("decision-tables/" + name).orElse(null);
+            assumeTrue(table != null, SharedData.ABSENT);
+            files.put("examples/" + name, read(table));
+        }
+        return files;
     }
 
     private static byte[] read(Path file) {

@@ -167,6 +167,20 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void rejectsARuleTableOnALaterSheet() {
+        Map<String, byte[]> files = bundledWith(workbook -> workbook.createSheet("Later offers").createRow(1)
+                .createCell(1).setCellValue("RuleTable Later offers"));
+
+        ValidationReport report = validator.validateOffers("21", files);
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.sheet()).isEqualTo("Later offers");
+            assertThat(error.cell()).isEqualTo("B2");
+            assertThat(error.message()).startsWith("Drools reads only the first sheet of a workbook ('Offers')");
+        });
+    }
+
+    @Test
     void pointsAtADecimalCommaTypedAsText() {
         ValidationReport report = validator.validateOffers("11", bundledWith(text("J17", "1,5")));
 
