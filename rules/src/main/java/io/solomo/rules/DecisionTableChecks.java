@@ -54,7 +54,7 @@ final class DecisionTableChecks {
     record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables) {
     }
 
-    /** Where one RuleTable sits, to place a Drools error reported by row. Rows are 0-based. */
+    /** The position of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
     record TableSpan(String sheet, int titleRow, int firstColumn, int firstDataRow, int lastDataRow) {
     }
 
