@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the decision tables of one file for the mistakes that Drools accepts silently or reports only as a line of
  * generated DRL: dates and rounding noise in numeric cells, typographic quotes, merged cells without their covered
- * cells, values of the wrong type for their field, decimal commas, and rule rows cut off by a blank row.
+ * cells (and the {@code ...} marks that stand for them in CSV), values of the wrong type for their field, decimal
+ * commas, and rule rows cut off by a blank row.
  */
 final class DecisionTableChecks {
 
@@ -53,8 +54,8 @@ final class DecisionTableChecks {
     record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables) {
     }
 
-    /** The rule rows of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
-    record TableSpan(String sheet, int firstColumn, int firstDataRow, int lastDataRow) {
+    /** The position of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
+    record TableSpan(String sheet, int titleRow, int firstColumn, int firstDataRow, int lastDataRow) {
     }
 
     Result check(List<TableGrid> sheets) {
@@ -68,8 +69,8 @@ final class DecisionTableChecks {
                 for (GridCell cell : grid.row(row).values()) {
                     if (RULE_TABLE.matcher(cell.text().strip()).matches()) {
                         Table table = Table.at(grid, row, cell.column());
-                        tables.add(new TableSpan(grid.sheet(), table.firstColumn(), table.firstDataRow(),
-                                table.lastDataRow()));
+                        tables.add(new TableSpan(grid.sheet(), table.titleRow(), table.firstColumn(),
+                                table.firstDataRow(), table.lastDataRow()));
                         new TableCheck(grid, table, imports, findings).run();
                         names.addAll(namedRules(grid, table, rulePackage));
                     }
@@ -152,6 +153,9 @@ final class DecisionTableChecks {
                 }
             }
             checkMerges();
+            if (grid.isCsv()) {
+                CsvMergeChecks.check(grid, table, findings);
+            }
             checkRowsAfterEnd();
         }
 
@@ -204,7 +208,6 @@ final class DecisionTableChecks {
             shape.problemWith(text).ifPresent(problem -> findings.add(grid.error(row, column, problem)));
         }
 
-        // NOTE: A CSV table marks merged cells with text ending in "..." instead; CSV merges are not checked here.
         private void checkMerges() {
             for (Merge merge : grid.merges()) {
                 boolean inTable = merge.lastRow() >= table.titleRow() && merge.firstRow() <= table.lastDataRow()
@@ -252,13 +255,11 @@ final class DecisionTableChecks {
 
         private Optional<Class<?>> patternType(int column) {
             int patternRow = table.titleRow() + 2;
+            // Drools takes the pattern of a merged range from its first cell and ignores the text of the others.
             String pattern = grid.text(patternRow, column);
-            if (pattern.isEmpty()) {
-                for (Merge merge : grid.merges()) {
-                    if (merge.firstRow() == patternRow && merge.firstColumn() < column
-                            && merge.lastColumn() >= column) {
-                        pattern = grid.text(patternRow, merge.firstColumn());
-                    }
+            for (Merge merge : grid.merges()) {
+                if (merge.firstRow() == patternRow && merge.firstColumn() < column && merge.lastColumn() >= column) {
+                    pattern = grid.text(patternRow, merge.firstColumn());
                 }
             }
             Matcher matcher = PATTERN_TYPE.matcher(pattern);

@@ -176,7 +176,7 @@ public final class RuleSetValidator {
             List<TableGrid> sheets;
             byte[] tableForDrools = content;
             if (RuleFileNames.isCsvDecisionTable(path)) {
-                sheets = List.of(CsvTableReader.read(path, content));
+                sheets = List.of(CsvTableReader.readDecisionTable(path, content));
             } else {
                 try {
                     WorkbookReader.Contents workbook = WorkbookReader.read(path, content);
@@ -207,8 +207,25 @@ public final class RuleSetValidator {
                         + "Drools would find no rule in it"));
                 return;
             }
+            checkFirstSheetOnly(path, sheets.get(0).sheet(), result.tables());
             forDrools.put(path, tableForDrools);
             generateDrl(path, tableForDrools);
+        }
+
+        // Drools 10.2 compiles a workbook with one sheet listener, and its ExcelParser then reads the first worksheet
+        // only: a RuleTable on any later sheet adds no rule and no message.
+        private void checkFirstSheetOnly(String path, String firstSheet, List<TableSpan> spans) {
+            if (firstSheet == null) {
+                return;
+            }
+            for (TableSpan span : spans) {
+                if (!firstSheet.equals(span.sheet())) {
+                    String cell = TableGrid.reference(span.titleRow(), span.firstColumn());
+                    errors.add(Finding.error(path, span.sheet(), cell, "Drools reads only the first sheet of a "
+                            + "workbook ('" + firstSheet + "'), so this RuleTable would add no rule; move it to the "
+                            + "first sheet, or into a workbook of its own"));
+                }
+            }
         }
 
         private void generateDrl(String path, byte[] table) {

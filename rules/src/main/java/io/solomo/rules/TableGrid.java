@@ -38,6 +38,10 @@ final class TableGrid {
         return sheet;
     }
 
+    boolean isCsv() {
+        return sheet == null;
+    }
+
     List<Merge> merges() {
         return merges;
     }
@@ -88,7 +92,8 @@ final class TableGrid {
      * @param text      what Drools reads: the string, or the number written as Java would, or a formula's cached value
      * @param kind      how the spreadsheet stored the value
      * @param number    the stored number of a numeric or date cell, else NaN
-     * @param displayed what the analyst sees in the spreadsheet, in English number format
+     * @param displayed what the analyst sees in the spreadsheet, in English number format, or the cell of a CSV file as
+     *                  written
      */
     record GridCell(int row, int column, String text, Kind kind, double number, String displayed) {
     }
@@ -102,7 +107,10 @@ final class TableGrid {
         BLANK
     }
 
-    /** A merged range, with the covered cells that the file does not contain. */
+    /**
+     * A merged range, with the covered cells that the file does not contain. In a CSV table it is a run of cells
+     * ending with {@code ...} in one row, which Drools treats as merged, and no cell is ever missing.
+     */
     record Merge(String range, int firstRow, int lastRow, int firstColumn, int lastColumn,
                  List<int[]> missingCells) {
     }

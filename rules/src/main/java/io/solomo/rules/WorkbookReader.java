@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads an uploaded workbook with Apache POI as untrusted input: zip bombs and oversized parts are refused, XML is
+ * Reads an uploaded workbook with Apache POI as untrusted input: zip bombs and oversized parts are rejected, XML is
  * parsed by POI's hardened parsers (no external entities), and formulas are never evaluated, only their cached values
  * are read.
  */
@@ -33,15 +33,27 @@ final class WorkbookReader {
     static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
     /** The most characters of text a workbook may hold. */
     static final long MAX_TEXT_CHARACTERS = 10_000_000L;
-    /** An .xlsx part may not expand more than 1 / this ratio; POI's default, kept explicit. */
-    static final double MIN_INFLATE_RATIO = 0.01;
+    /**
+     * An .xlsx part may not expand more than 1 / this ratio, that is 500 times; deflate cannot exceed about 1,032
+     * times (zlib's technical notes). POI's default of 0.01 rejects sane workbooks: Excel files with thousands of duplicated cell styles, such as
+     * a sample table of the Drools project, compress the start of xl/styles.xml 100 to 120 times. The limits of
+     * {@link ZipBombCheck} on expanded sizes are what stop a zip bomb.
+     */
+    static final double MIN_INFLATE_RATIO = 0.002;
+
+    // Drools 10.2's ExcelParser sets POI's ratio again whenever it is created, from this system property or to 0.01.
+    private static final String DROOLS_MIN_INFLATE_RATIO = "drools.excelParser.minInflateRatio";
 
     static {
         // These POI settings are global to the JVM; nothing else in the server reads spreadsheets.
+        System.setProperty(DROOLS_MIN_INFLATE_RATIO, String.valueOf(MIN_INFLATE_RATIO));
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
         ZipSecureFile.setMaxTextSize(MAX_TEXT_CHARACTERS);
     }
+
+    // POI 5.4 starts with this the message of the IOException it throws when a part inflates past the minimum ratio.
+    private static final String POI_ZIP_BOMB_MESSAGE = "Zip bomb detected";
 
     private WorkbookReader() {
     }
@@ -61,6 +73,9 @@ final class WorkbookReader {
     }
 
     static Contents read(String path, byte[] content) throws UnreadableWorkbookException {
+        if (ZipBombCheck.isZip(content)) {
+            ZipBombCheck.check(content);
+        }
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
             List<TableGrid> sheets = new ArrayList<>();
@@ -83,6 +98,11 @@ final class WorkbookReader {
             throw new UnreadableWorkbookException("the workbook is password-protected; save it without a password",
                     encrypted);
         } catch (IOException | RuntimeException unreadable) {
+            if (String.valueOf(unreadable.getMessage()).startsWith(POI_ZIP_BOMB_MESSAGE)) {
+                throw new UnreadableWorkbookException("the workbook is rejected as a possible zip bomb, because a "
+                        + "part expands more than " + Math.round(1 / MIN_INFLATE_RATIO) + " times: "
+                        + firstLine(unreadable.getMessage()), unreadable);
+            }
             throw new UnreadableWorkbookException("cannot read the workbook (" + firstLine(unreadable.getMessage())
                     + "); save it again from Excel or LibreOffice as .xlsx", unreadable);
         }

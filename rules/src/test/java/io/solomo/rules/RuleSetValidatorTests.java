@@ -167,6 +167,20 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void rejectsARuleTableOnALaterSheet() {
+        Map<String, byte[]> files = bundledWith(workbook -> workbook.createSheet("Later offers").createRow(1)
+                .createCell(1).setCellValue("RuleTable Later offers"));
+
+        ValidationReport report = validator.validateOffers("21", files);
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.sheet()).isEqualTo("Later offers");
+            assertThat(error.cell()).isEqualTo("B2");
+            assertThat(error.message()).startsWith("Drools reads only the first sheet of a workbook ('Offers')");
+        });
+    }
+
+    @Test
     void pointsAtADecimalCommaTypedAsText() {
         ValidationReport report = validator.validateOffers("11", bundledWith(text("J17", "1,5")));
 
@@ -284,7 +298,7 @@ class RuleSetValidatorTests {
 
         assertThat(report.errors()).singleElement().satisfies(error -> {
             assertThat(error.file()).isEqualTo("solomo/offers/bomb.drl.xlsx");
-            assertThat(error.message()).contains("cannot read the workbook");
+            assertThat(error.message()).contains("rejected as a possible zip bomb");
         });
     }
 

@@ -37,8 +37,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Activation swaps {@link ActiveOfferRules} in one step; decisions already running keep the rule base they started
  * with until they finish.
  *
- * <p>NOTE: Activation swaps the rules of this server only. Other instances behind a load balancer load the new active
- * version at their next start; polling {@code rule_set.active_version} would let them follow without a restart.
+ * <p>Nodes behind a load balancer share the database: an activation or rollback on one node reaches the others when
+ * {@link ActiveVersionFollower} calls {@link #followActiveVersion()}, which swaps their rules the same way.
  */
 @Service
 public class RuleSetVersions {
@@ -61,6 +61,8 @@ public class RuleSetVersions {
     private final Clock clock;
     private final Map<Integer, OfferRuleBase> compiled = new ConcurrentHashMap<>();
     private final ReentrantLock switching = new ReentrantLock();
+    // The active version of the offers rule set that this node last loaded, or failed to load; changed under switching.
+    private volatile Integer followedVersion;
 
     RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
                     RuleSetAuditRepository audit, ActiveOfferRules activeRules, ObjectMapper json,
@@ -144,6 +146,7 @@ public class RuleSetVersions {
                 return new Activation(rulesetId, version, ruleSet.previousVersion(), rules.ruleCount());
             });
             activeRules.activate(rules);
+            followedVersion = version;
             log.info("Rule set {} version {} is active ({} by {}, {} rules)", rulesetId, version, action, actor,
                     rules.ruleCount());
             return activation;
@@ -157,6 +160,15 @@ public class RuleSetVersions {
      * survives a restart. A version that no longer compiles leaves the bundled rules in place and is logged as an error.
      */
     void loadAtStart() {
+        switching.lock();
+        try {
+            seedOrLoad();
+        } finally {
+            switching.unlock();
+        }
+    }
+
+    private void seedOrLoad() {
         OfferRuleBase seeded = transaction.execute(status -> {
             if (ruleSets.existsById(OFFERS)) {
                 return null;
@@ -173,6 +185,7 @@ public class RuleSetVersions {
         });
         if (seeded != null) {
             activeRules.activate(seeded);
+            followedVersion = 1;
             log.info("Rule set {} version 1 stored from the bundled rules and active", OFFERS);
             return;
         }
@@ -181,12 +194,53 @@ public class RuleSetVersions {
         if (ruleSet.activeVersion() == null) {
             return;
         }
+        followedVersion = ruleSet.activeVersion();
         try {
             activeRules.activate(compile(requireVersion(OFFERS, ruleSet.activeVersion())));
             log.info("Rule set {} version {} loaded at start", OFFERS, ruleSet.activeVersion());
         } catch (IllegalStateException invalid) {
             log.error("Rule set {} active version {} is no longer valid, so the bundled rules stay in use: {}", OFFERS,
                     ruleSet.activeVersion(), invalid.getMessage());
+        }
+    }
+
+    /**
+     * Loads the active version of the offers rule set when the shared database names another one than this node last
+     * loaded, because an analyst activated or rolled back through another node. The swap is the same as for an
+     * activation here: compiled first, off the request path, then replaced in one step.
+     *
+     * @return true when this node switched to another version
+     */
+    boolean followActiveVersion() {
+        Integer active = ruleSets.findActiveVersion(OFFERS).orElse(null);
+        if (active == null || active.equals(followedVersion)) {
+            return false;
+        }
+
+        switching.lock();
+        try {
+            // Read again under the lock: an activation on this node may have loaded it meanwhile.
+            active = ruleSets.findActiveVersion(OFFERS).orElse(null);
+            if (active == null || active.equals(followedVersion)) {
+                return false;
+            }
+            Integer before = followedVersion;
+            OfferRuleBase rules;
+            try {
+                rules = compiled.containsKey(active) ? compiled.get(active) : compile(requireVersion(OFFERS, active));
+            } catch (IllegalStateException invalid) {
+                followedVersion = active;
+                log.error("Rule set {} version {} was activated on another node but is not valid here, so version {} "
+                        + "stays in use: {}", OFFERS, active, before, invalid.getMessage());
+                return false;
+            }
+            activeRules.activate(rules);
+            followedVersion = active;
+            log.info("Rule set {} version {} activated on another node is now active here, replacing version {} ({} "
+                    + "rules)", OFFERS, active, before, rules.ruleCount());
+            return true;
+        } finally {
+            switching.unlock();
         }
     }
 
