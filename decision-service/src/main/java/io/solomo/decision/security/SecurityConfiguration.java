@@ -86,7 +86,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/customers/*/devices", "/api/v1/customers/*/devices/*")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dead-letters").hasAnyRole(MARKETER, ADMIN)
-                        .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(ANALYST, ADMIN)
+                        // Rules run as code in the server: only analysts change them; ADMIN may read them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/**")
+                        .hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers("/api/v1/rulesets", "/api/v1/rulesets/**").hasRole(ANALYST)
                         .requestMatchers(HttpMethod.POST, "/api/v1/location-events/batch", "/api/v1/ingest/**")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/ingest/osmand", "/api/v1/devices/*/monitored-regions")

@@ -10,7 +10,11 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:solomo-demo;DB_CLOSE_DELAY=-1",
-        "solomo.public-base-url=http://127.0.0.1:8080"
+        "solomo.public-base-url=http://127.0.0.1:8080",
+        // An administrator without any other role, for the rules that ADMIN alone does not grant.
+        "solomo.security.users[0].name=operator",
+        "solomo.security.users[0].password=" + DemoServer.PASSWORD,
+        "solomo.security.users[0].roles=ADMIN"
 })
 @ActiveProfiles("demo")
 public abstract class DemoServer {
