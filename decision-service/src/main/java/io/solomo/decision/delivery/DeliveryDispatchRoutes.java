@@ -78,8 +78,10 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         ExecutorService dispatchers = getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "delivery-dispatch", concurrency);
 
+        // synchronous=true: the next poll waits until every message of this batch has its outcome. Without it, the
+        // parallel split lets the timer fire again mid-batch, and a batch slower than the claim lease is claimed twice.
         from("timer:delivery-outbox?period={{solomo.delivery.poll-interval-ms:100}}"
-                + "&delay={{solomo.delivery.start-delay-ms:1000}}")
+                + "&delay={{solomo.delivery.start-delay-ms:1000}}&synchronous=true")
                 .routeId("delivery-outbox")
                 .process(exchange -> exchange.getMessage().setBody(outbox.claimDue(batchSize)))
                 .split(body()).parallelProcessing().executorService(dispatchers)
