@@ -11,9 +11,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends push notifications to every registered device of the customer: Android and web devices through the Firebase
@@ -71,23 +74,43 @@ class PushSender {
         return !fcmUrl.isEmpty() || !apnsUrl.isEmpty();
     }
 
-    /** Sends to every device and returns the provider message ids; fails when no device accepted it. */
-    String send(OutboundMessage message) {
-        List<DeviceTokens.Device> targets = devices.of(message.customerId());
+    /**
+     * Sends to every given device of the customer without blocking on the providers. The future returns the provider
+     * message ids, or fails with a {@link DeliveryFailure} when no device accepted the message.
+     *
+     * @param targets the customer's registered devices, read with the rest of the claimed batch
+     */
+    CompletableFuture<String> sendAsync(OutboundMessage message, List<DeviceTokens.Device> targets) {
         if (targets.isEmpty()) {
-            throw DeliveryFailure.noRecipient("customer " + message.customerId() + " has no registered device");
+            return CompletableFuture.failedFuture(DeliveryFailure.noRecipient("customer " + message.customerId()
+                    + " has no registered device"));
         }
-        List<String> accepted = new java.util.ArrayList<>();
-        DeliveryFailure lastFailure = null;
+        List<CompletableFuture<DeviceOutcome>> outcomes = new ArrayList<>();
         for (DeviceTokens.Device device : targets) {
-            try {
-                String id = device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
-                        : sendFcm(message, device);
-                if (id != null) {
-                    accepted.add(id);
-                }
-            } catch (DeliveryFailure failure) {
-                lastFailure = failure;
+            outcomes.add(sendTo(message, device).handle((id, failure) -> new DeviceOutcome(id, unwrap(failure))));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> combine(message, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<String> sendTo(OutboundMessage message, DeviceTokens.Device device) {
+        try {
+            return device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
+                    : sendFcm(message, device);
+        } catch (DeliveryFailure failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /** Returns the ids the devices accepted, or throws the last failure, or no recipient when all were removed. */
+    private static String combine(OutboundMessage message, List<DeviceOutcome> outcomes) {
+        List<String> accepted = new ArrayList<>();
+        DeliveryFailure lastFailure = null;
+        for (DeviceOutcome outcome : outcomes) {
+            if (outcome.failure() != null) {
+                lastFailure = outcome.failure();
+            } else if (outcome.providerMessageId() != null) {
+                accepted.add(outcome.providerMessageId());
             }
         }
         if (!accepted.isEmpty()) {
@@ -100,36 +123,51 @@ class PushSender {
                 + " was unregistered and has been removed");
     }
 
-    /** Returns the FCM message name, or null when the token was unregistered and removed. */
-    private String sendFcm(OutboundMessage message, DeviceTokens.Device device) {
+    /** Returns the failure as a DeliveryFailure, unwrapping the future's wrapper, or null for none. */
+    static DeliveryFailure unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null || cause instanceof DeliveryFailure) {
+            return (DeliveryFailure) cause;
+        }
+        return DeliveryFailure.transientFailure("unexpected failure: " + cause, cause);
+    }
+
+    /** Returns the future FCM message name, or null when the token was unregistered and removed. */
+    private CompletableFuture<String> sendFcm(OutboundMessage message, DeviceTokens.Device device) {
         if (fcmUrl.isEmpty()) {
             throw DeliveryFailure.permanent("installation " + device.installationId()
                     + " uses FCM, but solomo.delivery.push.fcm.url is not set");
         }
         Map<String, Object> fcmMessage = new LinkedHashMap<>();
         fcmMessage.put("token", device.token());
-        fcmMessage.put("notification", Map.of("title", nullToEmpty(message.title()), "body", message.body()));
+        Map<String, String> notification = new LinkedHashMap<>();
+        notification.put("title", nullToEmpty(message.title()));
+        notification.put("body", message.body());
+        fcmMessage.put("notification", notification);
         fcmMessage.put("data", data(message));
         fcmMessage.put("android", Map.of("collapse_key", message.deliveryId()));
         fcmMessage.put("apns", Map.of("headers", Map.of("apns-collapse-id", message.deliveryId())));
         String body = json.writeValueAsString(Map.of("message", fcmMessage));
 
         fcmRate.acquire();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
                         + URLEncoder.encode(fcmProjectId, StandardCharsets.UTF_8) + "/messages:send"))
                 .header("Authorization", "Bearer " + fcmAccessToken)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM");
-        if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
-            unregistered(device, "FCM", response.statusCode());
-            return null;
-        }
-        ProviderHttp.requireAccepted(response, "FCM");
-        return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
+                .thenApply(response -> {
+                    if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
+                        unregistered(device, "FCM", response.statusCode());
+                        return null;
+                    }
+                    ProviderHttp.requireAccepted(response, "FCM");
+                    return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                });
     }
 
-    /** Returns the apns-id, or null when the token was unregistered and removed. */
-    private String sendApns(OutboundMessage message, DeviceTokens.Device device) {
+    /** Returns the future apns-id, or null when the token was unregistered and removed. */
+    private CompletableFuture<String> sendApns(OutboundMessage message, DeviceTokens.Device device) {
         if (apnsUrl.isEmpty()) {
             throw DeliveryFailure.permanent("installation " + device.installationId()
                     + " uses APNs, but solomo.delivery.push.apns.url is not set");
@@ -140,7 +178,7 @@ class PushSender {
         payload.putAll(data(message));
 
         apnsRate.acquire();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
                         + URLEncoder.encode(device.token(), StandardCharsets.UTF_8)))
                 .header("authorization", "bearer " + apnsAuthToken)
                 .header("apns-topic", apnsTopic)
@@ -150,13 +188,15 @@ class PushSender {
                 .header("apns-collapse-id", message.deliveryId())
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8)),
-                "APNs");
-        if (response.statusCode() == 410 || response.body().contains("BadDeviceToken")) {
-            unregistered(device, "APNs", response.statusCode());
-            return null;
-        }
-        ProviderHttp.requireAccepted(response, "APNs");
-        return response.headers().firstValue("apns-id").orElse(message.deliveryId());
+                "APNs")
+                .thenApply(response -> {
+                    if (response.statusCode() == 410 || response.body().contains("BadDeviceToken")) {
+                        unregistered(device, "APNs", response.statusCode());
+                        return null;
+                    }
+                    ProviderHttp.requireAccepted(response, "APNs");
+                    return response.headers().firstValue("apns-id").orElse(message.deliveryId());
+                });
     }
 
     private void unregistered(DeviceTokens.Device device, String provider, int status) {
@@ -176,6 +216,10 @@ class PushSender {
         putIfPresent(data, "geoUri", message.geoUri());
         putIfPresent(data, "storeId", message.storeId());
         return data;
+    }
+
+    /** The result of the send to one device: a provider message id, null for a removed token, or the failure. */
+    private record DeviceOutcome(String providerMessageId, DeliveryFailure failure) {
     }
 
     private static void putIfPresent(Map<String, String> data, String key, String value) {

@@ -91,7 +91,10 @@ class OutboxKillJarTests {
             pause(Duration.ofMillis(50));
             return LoopbackProvider.Reply.ok("{\"name\": \"projects/kill/messages/" + deliveryId + "\"}");
         });
-        String database = "jdbc:h2:file:" + folder.resolve("solomo").toAbsolutePath() + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+        // H2 writes a commit to its file up to WRITE_DELAY (500 ms by default) later, so a SIGKILL can undo the last
+        // SENT marks and their deliveries are sent again. WRITE_DELAY=0 keeps every commit, as PostgreSQL does.
+        String database = "jdbc:h2:file:" + folder.resolve("solomo").toAbsolutePath()
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
         int port = freePort();
         server = start(database, port, "migrate");
         ApiClient.on(port).as("app", "demo").put("/api/v1/customers/demo-alice/devices/kill-phone",
