@@ -147,7 +147,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     }
 
     /**
-     * Sends a push without holding a dispatcher thread while the providers answer: the exchange goes on when the
+     * Sends a push without holding a dispatcher thread while the providers respond: the exchange goes on when the
      * future completes.
      */
     private final class AsyncPush extends AsyncProcessorSupport {

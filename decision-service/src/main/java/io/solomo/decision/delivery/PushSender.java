@@ -27,8 +27,8 @@ import java.util.concurrent.CompletionException;
  * key ({@code android.collapse_key}, {@code apns-collapse-id}), which makes the device replace rather than add the
  * notification, and as {@code apns-id} and in the data payload.
  *
- * <p>NOTE: {@code access-token} (FCM) and {@code auth-token} (APNs) are taken as configured; minting them from a
- * service account or a .p8 key and renewing them hourly is not implemented yet.
+ * <p>The credentials come from {@link FcmAccessToken} (an OAuth 2.0 token from a service account, or a configured
+ * one) and {@link ApnsProviderToken} (an ES256 JWT signed with the {@code .p8} key, or a configured one).
  */
 @Component
 class PushSender {
@@ -40,31 +40,31 @@ class PushSender {
     private final ObjectMapper json;
     private final String fcmUrl;
     private final String fcmProjectId;
-    private final String fcmAccessToken;
+    private final FcmAccessToken fcmToken;
     private final String apnsUrl;
     private final String apnsTopic;
-    private final String apnsAuthToken;
+    private final ApnsProviderToken apnsToken;
     private final RateLimit fcmRate;
     private final RateLimit apnsRate;
 
-    PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json,
+    PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json, FcmAccessToken fcmToken,
+               ApnsProviderToken apnsToken,
                @Value("${solomo.delivery.push.fcm.url:}") String fcmUrl,
                @Value("${solomo.delivery.push.fcm.project-id:}") String fcmProjectId,
-               @Value("${solomo.delivery.push.fcm.access-token:}") String fcmAccessToken,
                @Value("${solomo.delivery.push.fcm.rate-per-second:0}") double fcmRatePerSecond,
                @Value("${solomo.delivery.push.apns.url:}") String apnsUrl,
                @Value("${solomo.delivery.push.apns.topic:}") String apnsTopic,
-               @Value("${solomo.delivery.push.apns.auth-token:}") String apnsAuthToken,
                @Value("${solomo.delivery.push.apns.rate-per-second:0}") double apnsRatePerSecond) {
         this.http = http;
         this.devices = devices;
         this.json = json;
         this.fcmUrl = trimSlash(fcmUrl);
-        this.fcmProjectId = fcmProjectId;
-        this.fcmAccessToken = fcmAccessToken;
+        this.fcmProjectId = fcmProjectId.isBlank() && fcmToken.projectId() != null ? fcmToken.projectId()
+                : fcmProjectId;
+        this.fcmToken = fcmToken;
         this.apnsUrl = trimSlash(apnsUrl);
         this.apnsTopic = apnsTopic;
-        this.apnsAuthToken = apnsAuthToken;
+        this.apnsToken = apnsToken;
         this.fcmRate = new RateLimit(fcmRatePerSecond);
         this.apnsRate = new RateLimit(apnsRatePerSecond);
     }
@@ -150,16 +150,22 @@ class PushSender {
         fcmMessage.put("apns", Map.of("headers", Map.of("apns-collapse-id", message.deliveryId())));
         String body = json.writeValueAsString(Map.of("message", fcmMessage));
 
+        String accessToken = fcmToken.current();
         fcmRate.acquire();
         return http.sendAsync(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
                         + URLEncoder.encode(fcmProjectId, StandardCharsets.UTF_8) + "/messages:send"))
-                .header("Authorization", "Bearer " + fcmAccessToken)
+                .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
                 .thenApply(response -> {
                     if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
                         unregistered(device, "FCM", response.statusCode());
                         return null;
+                    }
+                    if (response.statusCode() == 401) {
+                        fcmToken.invalidate(accessToken);
+                        throw DeliveryFailure.transientFailure("FCM rejected the access token (401); the next "
+                                + "attempt uses a new one", null);
                     }
                     ProviderHttp.requireAccepted(response, "FCM");
                     return json.readTree(response.body()).path("name").asString(message.deliveryId());
@@ -177,10 +183,11 @@ class PushSender {
                 "sound", "default"));
         payload.putAll(data(message));
 
+        String providerToken = apnsToken.current();
         apnsRate.acquire();
         return http.sendAsync(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
                         + URLEncoder.encode(device.token(), StandardCharsets.UTF_8)))
-                .header("authorization", "bearer " + apnsAuthToken)
+                .header("authorization", "bearer " + providerToken)
                 .header("apns-topic", apnsTopic)
                 .header("apns-push-type", "alert")
                 .header("apns-priority", "10")

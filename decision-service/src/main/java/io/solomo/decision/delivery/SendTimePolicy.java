@@ -47,8 +47,8 @@ class SendTimePolicy {
 
     /**
      * Checks every message of a claimed batch and returns the verdicts by delivery id. Reads the customers and their
-     * consents with one query each for the whole batch, so the consent is as of the claim, a few seconds at most
-     * before the send.
+     * consents with one query each for the whole batch, so a consent withdrawn while the batch is being sent applies
+     * from the next batch on.
      */
     Map<String, Verdict> check(List<OutboundMessage> messages) {
         if (messages.isEmpty()) {
