@@ -133,6 +133,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
      * queries for the whole batch instead of a few per delivery.
      */
     private void claimBatch(Exchange exchange) {
+        push.startBatch();
         List<OutboundMessage> messages = outbox.claimDue(batchSize);
         Set<String> pushCustomers = messages.stream().filter(message -> message.channel() == Channel.PUSH)
                 .map(OutboundMessage::customerId).collect(Collectors.toSet());

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -46,6 +48,11 @@ class PushSender {
     private final ApnsProviderToken apnsToken;
     private final RateLimit fcmRate;
     private final RateLimit apnsRate;
+    /**
+     * Tokens removed during the batch being dispatched. The batch read the devices once, at its claim, so without this
+     * set its later messages would still be sent to a token that the provider reported unregistered mid-batch.
+     */
+    private final Set<String> removedTokens = ConcurrentHashMap.newKeySet();
 
     PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json, FcmAccessToken fcmToken,
                ApnsProviderToken apnsToken,
@@ -67,6 +74,11 @@ class PushSender {
         this.apnsToken = apnsToken;
         this.fcmRate = new RateLimit(fcmRatePerSecond);
         this.apnsRate = new RateLimit(apnsRatePerSecond);
+    }
+
+    /** Forgets the tokens removed during the previous batch, whose devices the next batch reads again. */
+    void startBatch() {
+        removedTokens.clear();
     }
 
     /** Returns whether a push provider is configured; without one, push deliveries are only recorded. */
@@ -94,6 +106,9 @@ class PushSender {
     }
 
     private CompletableFuture<String> sendTo(OutboundMessage message, DeviceTokens.Device device) {
+        if (removedTokens.contains(device.token())) {
+            return CompletableFuture.completedFuture(null);
+        }
         try {
             return device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
                     : sendFcm(message, device);
@@ -208,6 +223,7 @@ class PushSender {
 
     private void unregistered(DeviceTokens.Device device, String provider, int status) {
         devices.removeToken(device.token());
+        removedTokens.add(device.token());
         log.info("Removed the push token of installation {}: {} reported it unregistered ({})",
                 device.installationId(), provider, status);
     }
