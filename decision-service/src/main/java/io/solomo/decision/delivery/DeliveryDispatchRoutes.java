@@ -1,9 +1,11 @@
 package io.solomo.decision.delivery;
 
 import io.solomo.model.Channel;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,14 +15,23 @@ import tools.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
 /**
- * Sends the outbox: route {@code delivery-outbox} claims due deliveries every {@code poll-interval-ms} and hands
- * each to {@code dispatch-delivery}, which checks consent and quiet hours again, sends through the channel's route
- * ({@code outbound-push}, {@code outbound-sms}, {@code outbound-email}, {@code outbound-webhook},
- * {@code outbound-in-app}) and records the outcome.
+ * Sends the outbox: route {@code delivery-outbox} claims up to {@code batch-size} due deliveries every
+ * {@code poll-interval-ms}, reads their customers' consent, time zone and push devices once for the batch, and hands
+ * each delivery to {@code dispatch-delivery}. That route applies the consent and quiet-hours check, sends through the
+ * channel's route ({@code outbound-push}, {@code outbound-sms}, {@code outbound-email}, {@code outbound-webhook},
+ * {@code outbound-in-app}) and records a failure at once. The sent deliveries of the batch are recorded together,
+ * in one JDBC batch, when every send of the batch has finished. Push requests are sent with the JDK client's
+ * {@code sendAsync}, so up to a whole batch of them waits on the providers at once.
  *
  * <p>A transient failure is retried after {@code initial-backoff} × 2^(attempts − 1), at most {@code max-backoff},
  * or later when the provider sent {@code Retry-After}; after {@code max-attempts} attempts, or at once for a
@@ -35,9 +46,11 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     private static final String PROVIDER_ID = "solomoProviderMessageId";
     private static final String VERDICT = "solomoSendTimeVerdict";
     private static final String CHANNEL_ENDPOINT = "solomoChannelEndpoint";
+    private static final String BATCH = "solomoClaimedBatch";
 
     private final OutboxStore outbox;
     private final SendTimePolicy sendTime;
+    private final DeviceTokens devices;
     private final PushSender push;
     private final SmsSender sms;
     private final EmailSender email;
@@ -50,7 +63,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 
-    DeliveryDispatchRoutes(OutboxStore outbox, SendTimePolicy sendTime, PushSender push, SmsSender sms,
+    DeliveryDispatchRoutes(OutboxStore outbox, SendTimePolicy sendTime, DeviceTokens devices, PushSender push, SmsSender sms,
                            EmailSender email, WebhookSender webhook, ObjectMapper json, Clock clock,
                            @Value("${solomo.delivery.batch-size:500}") int batchSize,
                            @Value("${solomo.delivery.concurrency:16}") int concurrency,
@@ -59,6 +72,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                            @Value("${solomo.delivery.retry.max-backoff:PT1H}") Duration maxBackoff) {
         this.outbox = outbox;
         this.sendTime = sendTime;
+        this.devices = devices;
         this.push = push;
         this.sms = sms;
         this.email = email;
@@ -78,13 +92,16 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         ExecutorService dispatchers = getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "delivery-dispatch", concurrency);
 
+        // synchronous=true: the next poll waits until every message of this batch has its outcome. Without it, the
+        // parallel split lets the timer fire again mid-batch, and a batch slower than the claim lease is claimed twice.
         from("timer:delivery-outbox?period={{solomo.delivery.poll-interval-ms:100}}"
-                + "&delay={{solomo.delivery.start-delay-ms:1000}}")
+                + "&delay={{solomo.delivery.start-delay-ms:1000}}&synchronous=true")
                 .routeId("delivery-outbox")
-                .process(exchange -> exchange.getMessage().setBody(outbox.claimDue(batchSize)))
+                .process(this::claimBatch)
                 .split(body()).parallelProcessing().executorService(dispatchers)
                     .to("direct:dispatch-delivery")
-                .end();
+                .end()
+                .process(this::recordSentBatch);
 
         from("direct:dispatch-delivery")
                 .routeId("dispatch-delivery")
@@ -100,7 +117,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                 .end();
 
         from("direct:outbound-push").routeId("outbound-push")
-                .process(exchange -> send(exchange, push.configured(), () -> push.send(message(exchange))));
+                .process(new AsyncPush());
         from("direct:outbound-sms").routeId("outbound-sms")
                 .process(exchange -> send(exchange, sms.configured(), () -> sms.send(message(exchange))));
         from("direct:outbound-email").routeId("outbound-email")
@@ -109,6 +126,52 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                 .process(exchange -> send(exchange, webhook.configured(), () -> webhook.send(message(exchange))));
         from("direct:outbound-in-app").routeId("outbound-in-app")
                 .log(LoggingLevel.DEBUG, "Offer ${body.offerId()} is in the inbox of customer ${body.customerId()}");
+    }
+
+    /**
+     * Claims due deliveries and reads what their sends need, consent and quiet hours and push devices, with a few
+     * queries for the whole batch instead of a few per delivery.
+     */
+    private void claimBatch(Exchange exchange) {
+        push.startBatch();
+        List<OutboundMessage> messages = outbox.claimDue(batchSize);
+        Set<String> pushCustomers = messages.stream().filter(message -> message.channel() == Channel.PUSH)
+                .map(OutboundMessage::customerId).collect(Collectors.toSet());
+        Map<String, List<DeviceTokens.Device>> pushDevices = push.configured() ? devices.of(pushCustomers) : Map.of();
+        exchange.setProperty(BATCH, new ClaimedBatch(sendTime.check(messages), pushDevices,
+                new ConcurrentLinkedQueue<>()));
+        exchange.getMessage().setBody(messages);
+    }
+
+    private static ClaimedBatch batch(Exchange exchange) {
+        return exchange.getProperty(BATCH, ClaimedBatch.class);
+    }
+
+    /**
+     * Sends a push without holding a dispatcher thread while the providers respond: the exchange goes on when the
+     * future completes.
+     */
+    private final class AsyncPush extends AsyncProcessorSupport {
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            if (!push.configured()) {
+                callback.done(true);
+                return true;
+            }
+            OutboundMessage message = message(exchange);
+            List<DeviceTokens.Device> targets = batch(exchange).pushDevices()
+                    .getOrDefault(message.customerId(), List.of());
+            push.sendAsync(message, targets).whenComplete((providerMessageId, failure) -> {
+                if (failure != null) {
+                    exchange.setException(PushSender.unwrap(failure));
+                } else {
+                    exchange.getMessage().setHeader(PROVIDER_ID, providerMessageId);
+                }
+                callback.done(false);
+            });
+            return false;
+        }
     }
 
     /** Returns the route of a channel: {@code direct:outbound-push}, ..., {@code direct:outbound-in-app}. */
@@ -129,7 +192,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
 
     private void checkSendTime(Exchange exchange) {
         OutboundMessage message = message(exchange);
-        SendTimePolicy.Verdict verdict = sendTime.check(message);
+        SendTimePolicy.Verdict verdict = batch(exchange).verdicts().get(message.deliveryId());
         if (verdict.until() != null) {
             outbox.defer(message, verdict.until());
             log.info("Delivery {} waits for the end of quiet hours at {}", message.deliveryId(), verdict.until());
@@ -141,11 +204,24 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         }
     }
 
+    /** Keeps the outcome for {@link #recordSentBatch}, which records the whole batch in one JDBC batch. */
     private void markSent(Exchange exchange) {
-        OutboundMessage message = message(exchange);
-        outbox.markSent(message, exchange.getMessage().getHeader(PROVIDER_ID, String.class));
-        log.info("Sent delivery {} of offer {} to customer {} on {}, decision {}", message.deliveryId(),
-                message.offerId(), message.customerId(), message.channel(), message.decisionId());
+        batch(exchange).sent().add(new OutboxStore.Sent(message(exchange),
+                exchange.getMessage().getHeader(PROVIDER_ID, String.class)));
+    }
+
+    /**
+     * Records every message of the batch that its provider accepted. A crash before this point leaves the rows
+     * claimed, so they are sent again with the same delivery id once the claim lease runs out.
+     */
+    private void recordSentBatch(Exchange exchange) {
+        List<OutboxStore.Sent> sent = List.copyOf(batch(exchange).sent());
+        outbox.markSent(sent);
+        for (OutboxStore.Sent row : sent) {
+            OutboundMessage message = row.message();
+            log.info("Sent delivery {} of offer {} to customer {} on {}, decision {}", message.deliveryId(),
+                    message.offerId(), message.customerId(), message.channel(), message.decisionId());
+        }
     }
 
     private void recordFailure(Exchange exchange) {
@@ -170,6 +246,14 @@ class DeliveryDispatchRoutes extends RouteBuilder {
             log.info("Delivery {} attempt {} failed, next attempt at {}: {}", message.deliveryId(), attempt, next,
                     failure.getMessage());
         }
+    }
+
+    /**
+     * The deliveries of one claim with what was read for them at the claim: verdicts by delivery id and push devices
+     * by customer id, and the messages sent so far.
+     */
+    private record ClaimedBatch(Map<String, SendTimePolicy.Verdict> verdicts,
+                                Map<String, List<DeviceTokens.Device>> pushDevices, Queue<OutboxStore.Sent> sent) {
     }
 
     /** Returns when to try again after the given attempt: exponential backoff, or the provider's Retry-After. */

@@ -1,10 +1,16 @@
 package io.solomo.decision.delivery;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The push device tokens, one per app installation, each for Firebase Cloud Messaging or APNs. */
@@ -32,10 +38,22 @@ class DeviceTokens {
     }
 
     List<Device> of(String customerId) {
-        return jdbc.query("select installation_id, platform, token from device_token where customer_id = ? "
-                        + "order by updated_at desc",
-                (row, index) -> new Device(row.getString("installation_id"),
-                        Platform.valueOf(row.getString("platform")), row.getString("token")), customerId);
+        return of(List.of(customerId)).getOrDefault(customerId, List.of());
+    }
+
+    /** Returns the devices of each customer, most recently registered first, with one query for all of them. */
+    Map<String, List<Device>> of(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Device>> devices = new HashMap<>();
+        jdbc.query("select customer_id, installation_id, platform, token from device_token where customer_id in ("
+                        + String.join(", ", Collections.nCopies(customerIds.size(), "?")) + ") order by updated_at desc",
+                (RowCallbackHandler) row -> devices.computeIfAbsent(row.getString("customer_id"),
+                        id -> new ArrayList<>()).add(new Device(row.getString("installation_id"),
+                        Platform.valueOf(row.getString("platform")), row.getString("token"))),
+                customerIds.toArray());
+        return devices;
     }
 
     /** Removes the installation; returns false when it was not registered to this customer. */

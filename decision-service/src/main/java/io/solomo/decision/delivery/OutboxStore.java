@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,18 +79,33 @@ class OutboxStore {
             jdbc.update("update delivery set claimed_by = ?, claimed_until = ? where delivery_id in ("
                     + placeholders + ") and status in ('QUEUED', 'FAILED') "
                     + "and (claimed_until is null or claimed_until < ?)", arguments.toArray());
-            return jdbc.query("select * from delivery where claimed_by = ?", MESSAGE, claim);
+            List<Object> claimedIds = new ArrayList<>(ids);
+            claimedIds.add(claim);
+            return jdbc.query("select * from delivery where delivery_id in (" + placeholders + ") and claimed_by = ?",
+                    MESSAGE, claimedIds.toArray());
         });
         return claimed == null ? List.of() : claimed;
     }
 
-    /** Records that the provider accepted the message. */
-    void markSent(OutboundMessage message, String providerMessageId) {
-        jdbc.update("""
+    /**
+     * Records that the providers accepted these messages, in one JDBC batch. A row whose claim was taken over is
+     * left as the newer claim records it.
+     */
+    void markSent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = SqlTime.of(clock.instant());
+        jdbc.batchUpdate("""
                 update delivery set status = 'SENT', attempts = attempts + 1, provider_message_id = ?,
                     last_error = null, claimed_by = null, claimed_until = null, updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
-                providerMessageId, SqlTime.of(clock.instant()), message.deliveryId(), message.claim());
+                sent.stream().map(row -> new Object[] {row.providerMessageId(), now, row.message().deliveryId(),
+                        row.message().claim()}).toList());
+    }
+
+    /** A message that its provider accepted, with the id the provider gave it (null for none). */
+    record Sent(OutboundMessage message, String providerMessageId) {
     }
 
     /** Records a failed attempt and when to try again. */

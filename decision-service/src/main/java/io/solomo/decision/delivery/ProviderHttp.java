@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -8,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP client of the push, SMS and webhook channels, and how their responses are classified: 2xx is accepted, 429 and
@@ -23,6 +27,19 @@ class ProviderHttp {
             .version(HttpClient.Version.HTTP_2)
             .connectTimeout(TIMEOUT)
             .build();
+    private final Semaphore inFlight;
+
+    /**
+     * @param maxInFlight the most requests sent with {@link #sendAsync} that wait for a response at once; a further
+     *                    send blocks until one completes, so a large claimed batch cannot open a connection per message
+     *                    to an HTTP/1.1 provider nor wait past the timeout in the provider's queue
+     */
+    ProviderHttp(@Value("${solomo.delivery.max-in-flight:128}") int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("solomo.delivery.max-in-flight must be at least 1, got " + maxInFlight);
+        }
+        this.inFlight = new Semaphore(maxInFlight);
+    }
 
     /** Sends the request and returns the response, or throws a transient failure when none arrived. */
     HttpResponse<String> send(HttpRequest.Builder request, String provider) {
@@ -35,6 +52,36 @@ class ProviderHttp {
             Thread.currentThread().interrupt();
             throw DeliveryFailure.transientFailure(provider + " request was interrupted", interrupted);
         }
+    }
+
+    /**
+     * Sends the request without blocking a thread. The future returns the response, or fails with a transient
+     * {@link DeliveryFailure} when none arrived.
+     */
+    CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request, String provider) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(DeliveryFailure.transientFailure(provider
+                    + " request was interrupted", interrupted));
+        }
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            sent = client.sendAsync(request.timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (RuntimeException invalid) {
+            inFlight.release();
+            throw invalid;
+        }
+        return sent.handle((response, failure) -> {
+            inFlight.release();
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                throw DeliveryFailure.transientFailure(provider + " request failed: " + cause, cause);
+            }
+            return response;
+        });
     }
 
     /** Throws the failure that a non-2xx response means, and returns quietly on 2xx. */

@@ -11,9 +11,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends push notifications to every registered device of the customer: Android and web devices through the Firebase
@@ -24,8 +29,8 @@ import java.util.Map;
  * key ({@code android.collapse_key}, {@code apns-collapse-id}), which makes the device replace rather than add the
  * notification, and as {@code apns-id} and in the data payload.
  *
- * <p>NOTE: {@code access-token} (FCM) and {@code auth-token} (APNs) are taken as configured; minting them from a
- * service account or a .p8 key and renewing them hourly is not implemented yet.
+ * <p>The credentials come from {@link FcmAccessToken} (an OAuth 2.0 token from a service account, or a configured
+ * one) and {@link ApnsProviderToken} (an ES256 JWT signed with the {@code .p8} key, or a configured one).
  */
 @Component
 class PushSender {
@@ -37,33 +42,43 @@ class PushSender {
     private final ObjectMapper json;
     private final String fcmUrl;
     private final String fcmProjectId;
-    private final String fcmAccessToken;
+    private final FcmAccessToken fcmToken;
     private final String apnsUrl;
     private final String apnsTopic;
-    private final String apnsAuthToken;
+    private final ApnsProviderToken apnsToken;
     private final RateLimit fcmRate;
     private final RateLimit apnsRate;
+    /**
+     * Tokens removed during the batch being dispatched. The batch read the devices once, at its claim, so without this
+     * set its later messages would still be sent to a token that the provider reported unregistered mid-batch.
+     */
+    private final Set<String> removedTokens = ConcurrentHashMap.newKeySet();
 
-    PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json,
+    PushSender(ProviderHttp http, DeviceTokens devices, ObjectMapper json, FcmAccessToken fcmToken,
+               ApnsProviderToken apnsToken,
                @Value("${solomo.delivery.push.fcm.url:}") String fcmUrl,
                @Value("${solomo.delivery.push.fcm.project-id:}") String fcmProjectId,
-               @Value("${solomo.delivery.push.fcm.access-token:}") String fcmAccessToken,
                @Value("${solomo.delivery.push.fcm.rate-per-second:0}") double fcmRatePerSecond,
                @Value("${solomo.delivery.push.apns.url:}") String apnsUrl,
                @Value("${solomo.delivery.push.apns.topic:}") String apnsTopic,
-               @Value("${solomo.delivery.push.apns.auth-token:}") String apnsAuthToken,
                @Value("${solomo.delivery.push.apns.rate-per-second:0}") double apnsRatePerSecond) {
         this.http = http;
         this.devices = devices;
         this.json = json;
         this.fcmUrl = trimSlash(fcmUrl);
-        this.fcmProjectId = fcmProjectId;
-        this.fcmAccessToken = fcmAccessToken;
+        this.fcmProjectId = fcmProjectId.isBlank() && fcmToken.projectId() != null ? fcmToken.projectId()
+                : fcmProjectId;
+        this.fcmToken = fcmToken;
         this.apnsUrl = trimSlash(apnsUrl);
         this.apnsTopic = apnsTopic;
-        this.apnsAuthToken = apnsAuthToken;
+        this.apnsToken = apnsToken;
         this.fcmRate = new RateLimit(fcmRatePerSecond);
         this.apnsRate = new RateLimit(apnsRatePerSecond);
+    }
+
+    /** Forgets the tokens removed during the previous batch, whose devices the next batch reads again. */
+    void startBatch() {
+        removedTokens.clear();
     }
 
     /** Returns whether a push provider is configured; without one, push deliveries are only recorded. */
@@ -71,23 +86,46 @@ class PushSender {
         return !fcmUrl.isEmpty() || !apnsUrl.isEmpty();
     }
 
-    /** Sends to every device and returns the provider message ids; fails when no device accepted it. */
-    String send(OutboundMessage message) {
-        List<DeviceTokens.Device> targets = devices.of(message.customerId());
+    /**
+     * Sends to every given device of the customer without blocking on the providers. The future returns the provider
+     * message ids, or fails with a {@link DeliveryFailure} when no device accepted the message.
+     *
+     * @param targets the customer's registered devices, read with the rest of the claimed batch
+     */
+    CompletableFuture<String> sendAsync(OutboundMessage message, List<DeviceTokens.Device> targets) {
         if (targets.isEmpty()) {
-            throw DeliveryFailure.noRecipient("customer " + message.customerId() + " has no registered device");
+            return CompletableFuture.failedFuture(DeliveryFailure.noRecipient("customer " + message.customerId()
+                    + " has no registered device"));
         }
-        List<String> accepted = new java.util.ArrayList<>();
-        DeliveryFailure lastFailure = null;
+        List<CompletableFuture<DeviceOutcome>> outcomes = new ArrayList<>();
         for (DeviceTokens.Device device : targets) {
-            try {
-                String id = device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
-                        : sendFcm(message, device);
-                if (id != null) {
-                    accepted.add(id);
-                }
-            } catch (DeliveryFailure failure) {
-                lastFailure = failure;
+            outcomes.add(sendTo(message, device).handle((id, failure) -> new DeviceOutcome(id, unwrap(failure))));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> combine(message, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<String> sendTo(OutboundMessage message, DeviceTokens.Device device) {
+        if (removedTokens.contains(device.token())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
+                    : sendFcm(message, device);
+        } catch (DeliveryFailure failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /** Returns the ids the devices accepted, or throws the last failure, or no recipient when all were removed. */
+    private static String combine(OutboundMessage message, List<DeviceOutcome> outcomes) {
+        List<String> accepted = new ArrayList<>();
+        DeliveryFailure lastFailure = null;
+        for (DeviceOutcome outcome : outcomes) {
+            if (outcome.failure() != null) {
+                lastFailure = outcome.failure();
+            } else if (outcome.providerMessageId() != null) {
+                accepted.add(outcome.providerMessageId());
             }
         }
         if (!accepted.isEmpty()) {
@@ -100,36 +138,57 @@ class PushSender {
                 + " was unregistered and has been removed");
     }
 
-    /** Returns the FCM message name, or null when the token was unregistered and removed. */
-    private String sendFcm(OutboundMessage message, DeviceTokens.Device device) {
+    /** Returns the failure as a DeliveryFailure, unwrapping the future's wrapper, or null for none. */
+    static DeliveryFailure unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null || cause instanceof DeliveryFailure) {
+            return (DeliveryFailure) cause;
+        }
+        return DeliveryFailure.transientFailure("unexpected failure: " + cause, cause);
+    }
+
+    /** Returns the future FCM message name, or null when the token was unregistered and removed. */
+    private CompletableFuture<String> sendFcm(OutboundMessage message, DeviceTokens.Device device) {
         if (fcmUrl.isEmpty()) {
             throw DeliveryFailure.permanent("installation " + device.installationId()
                     + " uses FCM, but solomo.delivery.push.fcm.url is not set");
         }
         Map<String, Object> fcmMessage = new LinkedHashMap<>();
         fcmMessage.put("token", device.token());
-        fcmMessage.put("notification", Map.of("title", nullToEmpty(message.title()), "body", message.body()));
+        Map<String, String> notification = new LinkedHashMap<>();
+        notification.put("title", nullToEmpty(message.title()));
+        notification.put("body", message.body());
+        fcmMessage.put("notification", notification);
         fcmMessage.put("data", data(message));
         fcmMessage.put("android", Map.of("collapse_key", message.deliveryId()));
         fcmMessage.put("apns", Map.of("headers", Map.of("apns-collapse-id", message.deliveryId())));
         String body = json.writeValueAsString(Map.of("message", fcmMessage));
 
+        String accessToken = fcmToken.current();
         fcmRate.acquire();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(fcmUrl + "/v1/projects/"
                         + URLEncoder.encode(fcmProjectId, StandardCharsets.UTF_8) + "/messages:send"))
-                .header("Authorization", "Bearer " + fcmAccessToken)
+                .header("Authorization", "Bearer " + accessToken)
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM");
-        if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
-            unregistered(device, "FCM", response.statusCode());
-            return null;
-        }
-        ProviderHttp.requireAccepted(response, "FCM");
-        return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
+                .thenApply(response -> {
+                    if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
+                        unregistered(device, "FCM", response.statusCode());
+                        return null;
+                    }
+                    if (response.statusCode() == 401) {
+                        fcmToken.invalidate(accessToken);
+                        throw DeliveryFailure.transientFailure("FCM rejected the access token (401); the next "
+                                + "attempt uses a new one", null);
+                    }
+                    ProviderHttp.requireAccepted(response, "FCM");
+                    return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                });
     }
 
-    /** Returns the apns-id, or null when the token was unregistered and removed. */
-    private String sendApns(OutboundMessage message, DeviceTokens.Device device) {
+    /** Returns the future apns-id, or null when the token was unregistered and removed. */
+    private CompletableFuture<String> sendApns(OutboundMessage message, DeviceTokens.Device device) {
         if (apnsUrl.isEmpty()) {
             throw DeliveryFailure.permanent("installation " + device.installationId()
                     + " uses APNs, but solomo.delivery.push.apns.url is not set");
@@ -139,10 +198,11 @@ class PushSender {
                 "sound", "default"));
         payload.putAll(data(message));
 
+        String providerToken = apnsToken.current();
         apnsRate.acquire();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(apnsUrl + "/3/device/"
                         + URLEncoder.encode(device.token(), StandardCharsets.UTF_8)))
-                .header("authorization", "bearer " + apnsAuthToken)
+                .header("authorization", "bearer " + providerToken)
                 .header("apns-topic", apnsTopic)
                 .header("apns-push-type", "alert")
                 .header("apns-priority", "10")
@@ -150,17 +210,20 @@ class PushSender {
                 .header("apns-collapse-id", message.deliveryId())
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8)),
-                "APNs");
-        if (response.statusCode() == 410 || response.body().contains("BadDeviceToken")) {
-            unregistered(device, "APNs", response.statusCode());
-            return null;
-        }
-        ProviderHttp.requireAccepted(response, "APNs");
-        return response.headers().firstValue("apns-id").orElse(message.deliveryId());
+                "APNs")
+                .thenApply(response -> {
+                    if (response.statusCode() == 410 || response.body().contains("BadDeviceToken")) {
+                        unregistered(device, "APNs", response.statusCode());
+                        return null;
+                    }
+                    ProviderHttp.requireAccepted(response, "APNs");
+                    return response.headers().firstValue("apns-id").orElse(message.deliveryId());
+                });
     }
 
     private void unregistered(DeviceTokens.Device device, String provider, int status) {
         devices.removeToken(device.token());
+        removedTokens.add(device.token());
         log.info("Removed the push token of installation {}: {} reported it unregistered ({})",
                 device.installationId(), provider, status);
     }
@@ -176,6 +239,10 @@ class PushSender {
         putIfPresent(data, "geoUri", message.geoUri());
         putIfPresent(data, "storeId", message.storeId());
         return data;
+    }
+
+    /** The result of the send to one device: a provider message id, null for a removed token, or the failure. */
+    private record DeviceOutcome(String providerMessageId, DeliveryFailure failure) {
     }
 
     private static void putIfPresent(Map<String, String> data, String key, String value) {

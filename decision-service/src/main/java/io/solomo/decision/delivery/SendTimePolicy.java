@@ -4,14 +4,18 @@ import io.solomo.model.Channel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,34 +45,51 @@ class SendTimePolicy {
                 : QuietHours.parse(quietHoursStart.trim() + "-" + quietHoursEnd.trim());
     }
 
-    Verdict check(OutboundMessage message) {
-        List<CustomerState> found = jdbc.query("""
-                select c.time_zone,
-                       (select status from consent
-                        where customer_id = c.customer_id and purpose = 'MARKETING' and channel = ?
-                        order by recorded_at desc, id desc fetch first 1 rows only) as consent_status
-                from customer c where c.customer_id = ?""",
-                (row, index) -> new CustomerState(ZoneId.of(row.getString("time_zone")),
-                        row.getString("consent_status")),
-                message.channel().name(), message.customerId());
-        if (found.isEmpty()) {
+    /**
+     * Checks every message of a claimed batch and returns the verdicts by delivery id. Reads the customers and their
+     * consents with one query each for the whole batch, so a consent withdrawn while the batch is being sent applies
+     * from the next batch on.
+     */
+    Map<String, Verdict> check(List<OutboundMessage> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
+        List<String> customerIds = messages.stream().map(OutboundMessage::customerId).distinct().toList();
+        String placeholders = String.join(", ", Collections.nCopies(customerIds.size(), "?"));
+        Map<String, ZoneId> timeZones = new HashMap<>();
+        jdbc.query("select customer_id, time_zone from customer where customer_id in (" + placeholders + ")",
+                (RowCallbackHandler) row -> timeZones.put(row.getString("customer_id"),
+                        ZoneId.of(row.getString("time_zone"))), customerIds.toArray());
+        Map<String, String> latestConsents = new HashMap<>();
+        jdbc.query("select customer_id, channel, status from consent where purpose = 'MARKETING' and customer_id in ("
+                        + placeholders + ") order by recorded_at desc, id desc",
+                (RowCallbackHandler) row -> latestConsents.putIfAbsent(
+                        row.getString("customer_id") + "/" + row.getString("channel"), row.getString("status")),
+                customerIds.toArray());
+
+        Instant now = clock.instant();
+        Map<String, Verdict> verdicts = new HashMap<>();
+        for (OutboundMessage message : messages) {
+            verdicts.put(message.deliveryId(), verdict(message, timeZones.get(message.customerId()),
+                    latestConsents.get(message.customerId() + "/" + message.channel().name()), now));
+        }
+        return verdicts;
+    }
+
+    private Verdict verdict(OutboundMessage message, ZoneId timeZone, String consentStatus, Instant now) {
+        if (timeZone == null) {
             return Verdict.suppress("customer " + message.customerId() + " no longer exists");
         }
-        CustomerState customer = found.get(0);
-        if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(customer.consentStatus())) {
+        if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(consentStatus)) {
             return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
         }
         if (INTERRUPTING.contains(message.channel()) && quietHours != null) {
-            Instant end = quietHours.endIfInside(clock.instant().atZone(customer.timeZone()));
+            Instant end = quietHours.endIfInside(now.atZone(timeZone));
             if (end != null) {
                 return Verdict.deferUntil(end);
             }
         }
         return Verdict.SEND;
-    }
-
-    /** The customer's time zone and latest marketing consent status on the message's channel, or null for none. */
-    private record CustomerState(ZoneId timeZone, String consentStatus) {
     }
 
     /** The outcome of the check: send now, put off until {@code until}, or drop for {@code reason}. */

@@ -1,0 +1,71 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The push sender against an FCM stand-in on loopback and a device-token table in an in-memory H2 database. */
+class PushSenderTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LoopbackProvider fcm = LoopbackProvider.start();
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:push-sender-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+
+    @AfterEach
+    void stopProvider() {
+        fcm.close();
+    }
+
+    @Test
+    void unregisteredTokenSkippedForRestOfBatch() {
+        jdbc.execute("create table device_token (installation_id varchar(200) primary key, customer_id varchar(100), "
+                + "platform varchar(10), token varchar(500), updated_at timestamp with time zone)");
+        DeviceTokens devices = new DeviceTokens(jdbc, Clock.systemUTC());
+        devices.register("phone", "customer-1", DeviceTokens.Platform.FCM, "stale-token");
+        List<DeviceTokens.Device> readAtClaim = devices.of("customer-1");
+        fcm.respond(request -> LoopbackProvider.Reply.status(404, "{\"error\": {\"status\": \"NOT_FOUND\", "
+                + "\"details\": [{\"errorCode\": \"UNREGISTERED\"}]}}"));
+        PushSender push = new PushSender(new ProviderHttp(8), devices, JSON,
+                new FcmAccessToken(new ProviderHttp(8), JSON, Clock.systemUTC(), "token", ""),
+                new ApnsProviderToken(JSON, Clock.systemUTC(), "token", "", "", ""),
+                fcm.url(), "project", 0, "", "", 0);
+        push.startBatch();
+
+        Throwable first = catchFailure(push, message("delivery-1"), readAtClaim);
+        Throwable second = catchFailure(push, message("delivery-2"), readAtClaim);
+
+        assertThat(fcm.requests()).hasSize(1);
+        assertThat(devices.of("customer-1")).isEmpty();
+        assertThat(first).isInstanceOfSatisfying(DeliveryFailure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(DeliveryFailure.Kind.NO_RECIPIENT));
+        assertThat(second).isInstanceOfSatisfying(DeliveryFailure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(DeliveryFailure.Kind.NO_RECIPIENT));
+    }
+
+    private static Throwable catchFailure(PushSender push, OutboundMessage message, List<DeviceTokens.Device> targets) {
+        Throwable[] caught = new Throwable[1];
+        assertThatThrownBy(() -> push.sendAsync(message, targets).join())
+                .isInstanceOf(CompletionException.class)
+                .satisfies(failure -> caught[0] = PushSender.unwrap(failure));
+        return caught[0];
+    }
+
+    private static OutboundMessage message(String deliveryId) {
+        return new OutboundMessage(deliveryId, "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.PUSH,
+                Language.FR, "-10 %", "-10 % aujourd'hui", null, null, null, null, 0, null);
+    }
+}
