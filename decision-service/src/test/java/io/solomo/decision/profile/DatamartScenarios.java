@@ -431,6 +431,71 @@ abstract class DatamartScenarios extends DemoServer {
                 "device-" + run + "%")).isEqualTo(1);
     }
 
+    @Test
+    void concurrentBatchesForSamePeopleLoseNothing() throws Exception {
+        int writers = 4;
+        int people = 5;
+        int eventsPerWriter = 60;
+
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int event = 0; event < eventsPerWriter; event++) {
+                String email = "batch-crowd-" + (event % people) + "-" + run + "@example.fr";
+                batch.append(event == 0 ? "" : ",").append(event("bc" + writer + "x" + event, "PURCHASE",
+                        "2026-12-01T10:00:00Z", identity("EMAIL", email), "{\"amount\": 2}"));
+            }
+            String body = batch.append("]").toString();
+            statuses.add(pool.submit(() -> app().post("/api/v1/interactions", body).status()));
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        assertThat(count("select count(*) from interaction where event_id like ?", "bc%-" + run))
+                .isEqualTo(writers * eventsPerWriter);
+        assertThat(count("select count(distinct customer_id) from customer_identity where identity_value like ?",
+                "batch-crowd-%-" + run + "@example.fr")).as("one profile per person").isEqualTo(people);
+        for (int person = 0; person < people; person++) {
+            String customerId = jdbc.queryForObject("select customer_id from customer_identity "
+                    + "where identity_value = ?", String.class, "batch-crowd-" + person + "-" + run + "@example.fr");
+            JsonNode attributes = marketer().get("/api/v1/customers/" + customerId).json().get("attributes");
+            assertThat(attributes.get("purchaseCount").asInt()).isEqualTo(writers * eventsPerWriter / people);
+            assertThat(attributes.get("monetaryValue").decimalValue().intValue())
+                    .isEqualTo(writers * eventsPerWriter / people * 2);
+        }
+    }
+
+    @Test
+    void batchWithMergeStoresEveryRow() {
+        String email = "batch-merge-" + run + "@example.fr";
+        String phone = "+3362" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String known = app().post("/api/v1/interactions", interaction("bm0-" + run, "APP_REGISTERED",
+                identity("EMAIL", email))).json().get("customerId").asString();
+        String anonymous = app().post("/api/v1/interactions", interaction("bm1-" + run, "QR_SCANNED",
+                identity("PHONE", phone))).json().get("customerId").asString();
+        String body = "[" + String.join(",",
+                interaction("bm2-" + run, "WEB_VISIT", identity("EMAIL", email)),
+                interaction("bm3-" + run, "APP_OPENED", identity("EMAIL", email), identity("PHONE", phone)),
+                interaction("bm4-" + run, "WEB_VISIT", identity("PHONE", phone)),
+                interaction("bm5-" + run, "WEB_VISIT", identity("EMAIL", "batch-other-" + run + "@example.fr")))
+                + "]";
+
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        for (int index = 0; index < 3; index++) {
+            assertThat(rows.get(index).get("status").asString()).isEqualTo("STORED");
+            assertThat(rows.get(index).get("customerId").asString()).isEqualTo(known);
+        }
+        assertThat(rows.get(3).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(3).get("customerId").asString()).isNotEqualTo(known);
+        JsonNode profile = marketer().get("/api/v1/customers/" + anonymous).json();
+        assertThat(profile.get("customerId").asString()).isEqualTo(known);
+        assertThat(profile.get("attributes").get("interactionCount").asInt()).isEqualTo(5);
+    }
+
     private List<Integer> postCrowdEvents(int writer, int events, String email) {
         List<Integer> statuses = new ArrayList<>();
         for (int event = 0; event < events; event++) {
