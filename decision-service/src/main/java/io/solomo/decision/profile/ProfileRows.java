@@ -1,5 +1,6 @@
 package io.solomo.decision.profile;
 
+import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,8 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Plain JDBC reads and batched writes of the rows that recording interactions touches: the profile's tier,
- * anonymity and derived attributes, new anonymous profiles, new identities and the interactions themselves.
+ * Plain JDBC reads and batched writes of the rows that recording interactions and importing customers touch: the
+ * profile's tier, anonymity and derived attributes, new profiles with their identities, preferred channels and
+ * consents, and the interactions themselves.
  * Loading {@link Customer} entities instead costs a dirty check per profile and one insert per identity, because
  * identity ids come from an identity column that stops Hibernate from batching.
  *
@@ -183,6 +186,60 @@ class ProfileRows {
                 });
     }
 
+    /**
+     * Inserts profiles created by a customer import with their identities, preferred channels and consents. Their
+     * derived attributes keep the column defaults, which are those of a profile without interactions.
+     */
+    void insertImported(List<ImportChunkWriter.ImportedProfile> profiles, Instant now) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        batch("insert into customer (customer_id, display_name, loyalty_tier, language, time_zone, created_at, "
+                        + "version, anonymous, updated_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)", profiles,
+                (statement, profile) -> {
+                    statement.setString(1, profile.customerId);
+                    statement.setString(2, profile.displayName);
+                    statement.setString(3, profile.loyaltyTier.name());
+                    statement.setString(4, profile.language.code());
+                    statement.setString(5, profile.timeZone.getId());
+                    ProfileAttributes.setInstant(statement, 6, now);
+                    statement.setBoolean(7, profile.anonymous);
+                    ProfileAttributes.setInstant(statement, 8, now);
+                });
+        insertIdentities(profiles.stream()
+                .flatMap(profile -> profile.identities.stream().map(key -> new NewIdentity(profile.customerId, key)))
+                .toList());
+
+        List<ChannelRank> channels = new ArrayList<>();
+        List<NewConsent> consents = new ArrayList<>();
+        for (ImportChunkWriter.ImportedProfile profile : profiles) {
+            for (int rank = 0; rank < profile.channels.size(); rank++) {
+                channels.add(new ChannelRank(profile.customerId, profile.channels.get(rank), rank + 1));
+            }
+            profile.consents.forEach(consent -> consents.add(new NewConsent(profile.customerId, consent)));
+        }
+        if (!channels.isEmpty()) {
+            batch("insert into channel_preference (customer_id, channel, rank) values (?, ?, ?)", channels,
+                    (statement, channel) -> {
+                        statement.setString(1, channel.customerId());
+                        statement.setString(2, channel.channel().name());
+                        statement.setInt(3, channel.rank());
+                    });
+        }
+        if (!consents.isEmpty()) {
+            batch("insert into consent (customer_id, purpose, channel, status, source, recorded_at) "
+                            + "values (?, ?, ?, ?, ?, ?)", consents,
+                    (statement, consent) -> {
+                        statement.setString(1, consent.customerId());
+                        statement.setString(2, ConsentPurpose.MARKETING.name());
+                        statement.setString(3, consent.entry().channel().name());
+                        statement.setString(4, consent.entry().status().name());
+                        statement.setString(5, CustomerImporter.CONSENT_SOURCE);
+                        ProfileAttributes.setInstant(statement, 6, consent.entry().recordedAt());
+                    });
+        }
+    }
+
     /** Runs one JDBC batch of all the items and returns the update count of each. */
     private <T> int[] batch(String sql, List<T> items, ParameterSetter<T> setter) {
         int[][] counts = jdbc.getJdbcTemplate().batchUpdate(sql, items, items.size(), setter::set);
@@ -196,6 +253,14 @@ class ProfileRows {
 
     /** An identity the chunk gives to a profile. */
     record NewIdentity(String customerId, IdentityKey key) {
+    }
+
+    /** A preferred channel of a profile, 1 being the most preferred. */
+    private record ChannelRank(String customerId, Channel channel, int rank) {
+    }
+
+    /** A marketing consent recorded for a profile. */
+    private record NewConsent(String customerId, ImportChunkWriter.ConsentEntry entry) {
     }
 
     /** An interaction to insert for the profile it resolved to. */

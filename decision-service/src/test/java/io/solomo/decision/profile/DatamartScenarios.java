@@ -166,6 +166,39 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportUpdatesRepeatedAndKnownPeople() throws InterruptedException {
+        String email = "reimp-" + run + "@example.fr";
+        String known = newCustomer("reimp-known");
+        String first = String.join("\n",
+                "email,crmId,displayName,language,channels,emailConsent",
+                email + ",,First Name,fr,EMAIL,GRANTED",
+                email + ",crm-reimp-" + run + ",Second Name,en,SMS|EMAIL,WITHDRAWN") + "\n";
+        String second = String.join("\n",
+                "email,displayName,loyaltyTier,smsConsent",
+                "reimp-known-" + run + "@example.fr,Known Again,SILVER,GRANTED") + "\n";
+
+        JsonNode firstJob = awaitImport(marketer().post("/api/v1/customer-imports?fileName=first.csv", first,
+                "text/csv").json().get("jobId").asString());
+        JsonNode secondJob = awaitImport(marketer().post("/api/v1/customer-imports?fileName=second.csv", second,
+                "text/csv").json().get("jobId").asString());
+
+        assertThat(firstJob.get("rowsImported").asInt()).isEqualTo(2);
+        assertThat(secondJob.get("rowsImported").asInt()).isEqualTo(1);
+        String created = jdbc.queryForObject("select customer_id from customer_identity where identity_value = ?",
+                String.class, email);
+        JsonNode profile = marketer().get("/api/v1/customers/" + created).json();
+        assertThat(values(profile.get("identities"))).containsExactlyInAnyOrder("EMAIL:" + email,
+                "CRM_ID:crm-reimp-" + run);
+        assertThat(values(profile.get("preferences").get("channels"))).containsExactly("SMS", "EMAIL");
+        assertThat(profile.get("preferences").get("language").asString()).isEqualTo("en");
+        assertThat(values(profile.get("consents"), "channel", "status")).containsExactly("EMAIL:WITHDRAWN");
+        assertThat(count("select count(*) from consent where customer_id = ?", created)).isEqualTo(2);
+        JsonNode updated = marketer().get("/api/v1/customers/" + known).json();
+        assertThat(updated.get("attributes").get("loyaltyTier").asString()).isEqualTo("SILVER");
+        assertThat(values(updated.get("consents"), "channel", "status")).containsExactly("SMS:GRANTED");
+    }
+
+    @Test
     void csvUnknownColumnRejected() {
         ApiClient.Response response = marketer().post("/api/v1/customer-imports",
                 "email,shoeSize\nx@example.fr,42\n", "text/csv");
