@@ -55,6 +55,8 @@ class MergedProfileRows {
     }
 
     /** Moves every row of other features from the absorbed profile to the survivor; returns how many moved. */
+    // NOTE: a feature that resolved the absorbed id just before the merge and commits its row just after it still
+    // writes that id; nothing moves such a row later.
     int moveAll(String absorbedId, String survivorId) {
         int moved = 0;
         for (Map.Entry<String, String> table : MOVED_TABLES.entrySet()) {
