@@ -18,12 +18,16 @@ def main():
     args = parser.parse_args()
     if urllib.parse.urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("only a server on loopback may be loaded")
+    if args.rows > 1_000_000:
+        raise SystemExit("--rows must be at most 1000000: the generated phone numbers have six digits for the row")
 
     run = int(time.time())
     lines = ["crmId,email,phone,displayName,language,loyaltyTier,channels,emailConsent,smsConsent"]
     for row in range(args.rows):
         email = f"import-{run}-{row}@example.fr" if row % 100 else "not-an-email"
-        phone = f"+3360{row:07d}"
+        # French mobile numbers that differ from run to run (the run number is a Unix time in seconds), so that a
+        # rerun creates new profiles instead of updating those of the previous run.
+        phone = f"+336{run % 100:02d}{row:06d}"
         lines.append(f"crm-{run}-{row},{email},{phone},Client {row},{'fr' if row % 3 else 'en'},"
                      f"{'GOLD' if row % 10 == 0 else 'BRONZE'},EMAIL|SMS,GRANTED,{'DENIED' if row % 2 else 'GRANTED'}")
     body = ("\n".join(lines) + "\n").encode()

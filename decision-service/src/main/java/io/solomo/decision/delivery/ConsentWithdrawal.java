@@ -2,7 +2,7 @@ package io.solomo.decision.delivery;
 
 import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.ConsentStatus;
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.model.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,21 +17,21 @@ class ConsentWithdrawal {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentWithdrawal.class);
 
-    private final CustomerRepository customers;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    ConsentWithdrawal(CustomerRepository customers, Clock clock) {
+    ConsentWithdrawal(CustomerDirectory customers, Clock clock) {
         this.customers = customers;
         this.clock = clock;
     }
 
-    /** Returns false when no customer has this id. */
+    /** Returns false when no customer has this id; the id of a merged profile reaches its survivor. */
     @Transactional
     boolean withdraw(String customerId, Channel channel, String source) {
-        return customers.findById(customerId).map(customer -> {
+        return customers.find(customerId).map(customer -> {
             customer.recordConsent(ConsentPurpose.MARKETING, channel, ConsentStatus.WITHDRAWN, source,
                     clock.instant());
-            log.info("Customer {} withdrew marketing consent for {} by {}", customerId, channel, source);
+            log.info("Customer {} withdrew marketing consent for {} by {}", customer.customerId(), channel, source);
             return true;
         }).orElse(false);
     }

@@ -1,6 +1,7 @@
 package io.solomo.decision.delivery;
 
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Channel;
@@ -28,10 +29,10 @@ class DeliveryController {
             DeliveryStatus.OPENED.name(), DeliveryStatus.CLICKED.name());
 
     private final DeliveryRepository deliveries;
-    private final CustomerRepository customers;
+    private final CustomerDirectory customers;
     private final DeliveryReceipts receipts;
 
-    DeliveryController(DeliveryRepository deliveries, CustomerRepository customers, DeliveryReceipts receipts) {
+    DeliveryController(DeliveryRepository deliveries, CustomerDirectory customers, DeliveryReceipts receipts) {
         this.deliveries = deliveries;
         this.customers = customers;
         this.receipts = receipts;
@@ -40,15 +41,14 @@ class DeliveryController {
     /** Lists every delivery of the customer on every channel, newest first. */
     @GetMapping("/api/v1/customers/{customerId}/deliveries")
     List<DeliveryView> deliveries(@PathVariable String customerId) {
-        requireCustomer(customerId);
-        return deliveries.findByCustomerIdOrderByCreatedAtDesc(customerId).stream().map(DeliveryView::of).toList();
+        return deliveries.findByCustomerIdOrderByCreatedAtDesc(currentId(customerId)).stream()
+                .map(DeliveryView::of).toList();
     }
 
     /** Lists the offers the app shows in its inbox: in-app deliveries made available, newest first. */
     @GetMapping("/api/v1/customers/{customerId}/inbox")
     List<DeliveryView> inbox(@PathVariable String customerId) {
-        requireCustomer(customerId);
-        return deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(customerId,
+        return deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(currentId(customerId),
                 Channel.IN_APP.name(), IN_INBOX).stream().map(DeliveryView::of).toList();
     }
 
@@ -74,10 +74,10 @@ class DeliveryController {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
     }
 
-    private void requireCustomer(String customerId) {
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
-        }
+    /** Returns the id the customer's deliveries are stored under: its own, or its survivor's after a merge. */
+    private String currentId(String customerId) {
+        return customers.find(customerId).map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
     }
 
     private static DeliveryStatus parseReceipt(String status) {

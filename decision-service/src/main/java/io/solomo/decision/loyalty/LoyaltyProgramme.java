@@ -2,7 +2,7 @@ package io.solomo.decision.loyalty;
 
 import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.decision.profile.Customer;
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.LoyaltyTier;
@@ -33,14 +33,14 @@ public class LoyaltyProgramme {
 
     private final LoyaltyAccountRepository accounts;
     private final LoyaltyEntryRepository ledger;
-    private final CustomerRepository customers;
+    private final CustomerDirectory customers;
     private final LoyaltySettings settings;
     private final StoreRegulars regulars;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LoyaltyRules rules = LoyaltyRules.bundled();
 
-    LoyaltyProgramme(LoyaltyAccountRepository accounts, LoyaltyEntryRepository ledger, CustomerRepository customers,
+    LoyaltyProgramme(LoyaltyAccountRepository accounts, LoyaltyEntryRepository ledger, CustomerDirectory customers,
                      LoyaltySettings settings, StoreRegulars regulars, TransactionTemplate transaction,
                      Clock clock) {
         this.accounts = accounts;
@@ -99,8 +99,8 @@ public class LoyaltyProgramme {
         }
         return ConflictRetry.inTransaction(transaction, "loyalty spending " + reference, () -> {
             Customer customer = customerOf(customerId);
-            if (!ledger.existsByCustomerIdAndKindAndActionAndReference(customerId, LoyaltyEntry.Kind.SPENT,
-                    "SPEND", reference)) {
+            if (!ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
+                    LoyaltyEntry.Kind.SPENT, "SPEND", reference)) {
                 Instant now = clock.instant();
                 LoyaltyAccount account = accountOf(customer, now);
                 if (points > account.balance()) {
@@ -108,10 +108,10 @@ public class LoyaltyProgramme {
                             + " points exceeds the balance of " + account.balance());
                 }
                 account.spend(points, now);
-                ledger.save(new LoyaltyEntry(customerId, LoyaltyEntry.Kind.SPENT, points, "SPEND", reference,
-                        reason, now));
+                ledger.save(new LoyaltyEntry(customer.customerId(), LoyaltyEntry.Kind.SPENT, points, "SPEND",
+                        reference, reason, now));
                 accounts.save(account);
-                log.info("Customer {} spent {} points for {}", customerId, points, reference);
+                log.info("Customer {} spent {} points for {}", customer.customerId(), points, reference);
             }
             return statementOf(customer);
         });
@@ -164,7 +164,7 @@ public class LoyaltyProgramme {
     }
 
     private Customer customerOf(String customerId) {
-        return customers.findById(customerId)
+        return customers.find(customerId)
                 .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
     }
 

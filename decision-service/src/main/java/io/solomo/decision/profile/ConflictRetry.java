@@ -32,18 +32,28 @@ public final class ConflictRetry {
      * @throws ConflictException after {@value #MAX_ATTEMPTS} attempts that all lost a race
      */
     public static <T> T inTransaction(TransactionTemplate transaction, String what, Supplier<T> work) {
+        return inTransaction(transaction, what, MAX_ATTEMPTS, work);
+    }
+
+    /**
+     * Returns the work's result from the first of at most {@code maxAttempts} attempts that commits.
+     *
+     * @throws ConflictException after {@code maxAttempts} attempts that all lost a race
+     */
+    public static <T> T inTransaction(TransactionTemplate transaction, String what, int maxAttempts,
+                                      Supplier<T> work) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 return transaction.execute(status -> work.get());
             } catch (DataAccessException | PersistenceException | TransactionException conflict) {
                 // Persistence failures here are races: the input was checked before the transaction began.
                 last = conflict;
-                log.debug("Attempt {} of {} for {} lost a race: {}", attempt, MAX_ATTEMPTS, what, conflict.toString());
+                log.debug("Attempt {} of {} for {} lost a race: {}", attempt, maxAttempts, what, conflict.toString());
                 pause(attempt);
             }
         }
-        log.warn("Gave up on {} after {} attempts: {}", what, MAX_ATTEMPTS, last.toString());
+        log.warn("Gave up on {} after {} attempts: {}", what, maxAttempts, last.toString());
         throw new ConflictException(what, last);
     }
 

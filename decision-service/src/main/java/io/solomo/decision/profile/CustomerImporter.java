@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *
  * <p>The CSV has a header row; columns are read by name, in any order, from {@link ImportRow#knownColumns()}.
  * Rows are written in chunks of {@value #CHUNK_SIZE}, one transaction each, falling back to one transaction per row
- * when a chunk fails. Jobs run one at a time.
+ * when a chunk fails. A chunk whose rows only create profiles is written with JDBC batches by
+ * {@link ImportChunkWriter}; the others go through the entities. Jobs run one at a time.
  */
 @Service
 class CustomerImporter {
@@ -52,6 +53,7 @@ class CustomerImporter {
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final CustomerImportJobs jobs;
+    private final ImportChunkWriter chunkWriter;
     private final ProfileResolution resolution;
     private final CustomerIdentityRepository identities;
     private final TransactionTemplate transaction;
@@ -62,9 +64,10 @@ class CustomerImporter {
         return thread;
     });
 
-    CustomerImporter(CustomerImportJobs jobs, ProfileResolution resolution, CustomerIdentityRepository identities,
-                     TransactionTemplate transaction, Clock clock) {
+    CustomerImporter(CustomerImportJobs jobs, ImportChunkWriter chunkWriter, ProfileResolution resolution,
+                     CustomerIdentityRepository identities, TransactionTemplate transaction, Clock clock) {
         this.jobs = jobs;
+        this.chunkWriter = chunkWriter;
         this.resolution = resolution;
         this.identities = identities;
         this.transaction = transaction;
@@ -200,8 +203,12 @@ class CustomerImporter {
         int imported = rows.size();
         try {
             transaction.executeWithoutResult(status -> {
-                IdentityOwners owners = ownersOf(rows);
-                rows.forEach(row -> apply(row, jobId, actor, owners));
+                if (!chunkWriter.write(rows)) {
+                    // NOTE: a chunk that updates existing profiles still loads them as entities, with each one's
+                    // consent history, so re-importing known customers is far slower than a first import.
+                    IdentityOwners owners = ownersOf(rows);
+                    rows.forEach(row -> apply(row, jobId, actor, owners));
+                }
             });
         } catch (RuntimeException chunkFailed) {
             log.debug("Chunk from row {} of import {} rolled back, importing its rows one by one: {}", firstRow,

@@ -23,7 +23,8 @@ import java.util.Set;
  * personal data while keeping anonymous aggregates for statistics.
  *
  * <p>Other features keep rows by customer id in {@code delivery}, {@code coupon}, {@code decision_record} and
- * {@code location_event}; those written under an absorbed id are found through the merge records.
+ * {@code location_event}. A merge moves them to the survivor ({@link MergedProfileRows}), and they are still also
+ * looked up under each absorbed id for rows that a database older than migration V13_1 may hold there.
  */
 @Service
 class DataSubjectRights {

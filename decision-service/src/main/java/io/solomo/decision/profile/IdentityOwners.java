@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The owners of the identities a chunk of events carries, read with one query at the start of the chunk's
@@ -22,12 +23,22 @@ final class IdentityOwners {
     }
 
     static IdentityOwners load(CustomerIdentityRepository identities, Collection<IdentityKey> keys) {
+        return load(keys, identities::findOwners);
+    }
+
+    /** Loads the owners with plain JDBC, which spares Hibernate a query plan for each number of values. */
+    static IdentityOwners load(ProfileRows rows, Collection<IdentityKey> keys) {
+        return load(keys, rows::identityOwners);
+    }
+
+    private static IdentityOwners load(Collection<IdentityKey> keys,
+                                       Function<Collection<String>, List<Object[]>> findOwners) {
         IdentityOwners loaded = new IdentityOwners();
         if (keys.isEmpty()) {
             return loaded;
         }
         List<String> values = keys.stream().map(IdentityKey::value).distinct().toList();
-        for (Object[] row : identities.findOwners(values)) {
+        for (Object[] row : findOwners.apply(values)) {
             IdentityKey key = new IdentityKey((IdentityType) row[0], (String) row[1]);
             if (keys.contains(key)) {
                 loaded.owners.put(key, (String) row[2]);

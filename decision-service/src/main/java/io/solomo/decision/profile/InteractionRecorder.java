@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,15 +24,21 @@ import java.util.stream.Collectors;
  * <p>A batch is written in chunks of {@value #CHUNK_SIZE}, one transaction each. When a chunk fails, because a
  * row names an unknown customer or a concurrent writer changed one of its profiles, the chunk is rolled back and
  * its rows are written one transaction each, retried on conflicts, so one row's failure never loses the others.
+ *
+ * <p>A chunk is written with plain JDBC batches by {@link InteractionChunkWriter}, unless one of its rows merges
+ * profiles or the caller's transaction is already open (its persistence context may hold the profiles); those
+ * chunks go through the {@link Customer} entities and {@link ProfileResolution}.
  */
 @Service
 class InteractionRecorder {
 
     static final int CHUNK_SIZE = 200;
+    static final int CHUNK_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(InteractionRecorder.class);
 
     private final EntityManager entityManager;
+    private final InteractionChunkWriter chunkWriter;
     private final ProfileResolution resolution;
     private final InteractionRepository interactions;
     private final CustomerIdentityRepository identities;
@@ -39,11 +47,13 @@ class InteractionRecorder {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    InteractionRecorder(EntityManager entityManager, ProfileResolution resolution, InteractionRepository interactions,
+    InteractionRecorder(EntityManager entityManager, InteractionChunkWriter chunkWriter, ProfileResolution resolution,
+                        InteractionRepository interactions,
                         CustomerIdentityRepository identities, CustomerRepository customers,
                         CustomerDirectory directory,
                         TransactionTemplate transaction, Clock clock) {
         this.entityManager = entityManager;
+        this.chunkWriter = chunkWriter;
         this.resolution = resolution;
         this.interactions = interactions;
         this.identities = identities;
@@ -58,6 +68,7 @@ class InteractionRecorder {
      * commands is a duplicate of its first occurrence.
      */
     List<InteractionResult> record(List<InteractionCommand> commands, String actor) {
+        boolean withEntities = TransactionSynchronizationManager.isActualTransactionActive();
         InteractionResult[] results = new InteractionResult[commands.size()];
         Map<String, Integer> firstIndexByEventId = new HashMap<>();
         List<Integer> unique = new ArrayList<>();
@@ -69,7 +80,7 @@ class InteractionRecorder {
 
         for (int start = 0; start < unique.size(); start += CHUNK_SIZE) {
             List<Integer> chunk = unique.subList(start, Math.min(unique.size(), start + CHUNK_SIZE));
-            writeChunk(commands, chunk, actor, results);
+            writeChunk(commands, chunk, actor, withEntities, results);
         }
 
         for (int index = 0; index < commands.size(); index++) {
@@ -83,12 +94,15 @@ class InteractionRecorder {
     }
 
     private void writeChunk(List<InteractionCommand> commands, List<Integer> chunk, String actor,
-                            InteractionResult[] results) {
+                            boolean withEntities, InteractionResult[] results) {
+        List<InteractionCommand> rows = chunk.stream().map(commands::get).toList();
         try {
-            List<InteractionResult> written = transaction.execute(status -> {
-                List<InteractionCommand> rows = chunk.stream().map(commands::get).toList();
-                return writeInOneTransaction(rows, actor);
-            });
+            // A chunk that lost a race with a concurrent writer is written again whole before falling back to
+            // one transaction per row, which costs far more.
+            List<InteractionResult> written = withEntities
+                    ? transaction.execute(status -> writeInOneTransaction(rows, actor, true))
+                    : ConflictRetry.inTransaction(transaction, "chunk of " + rows.size() + " interactions",
+                    CHUNK_ATTEMPTS, () -> writeInOneTransaction(rows, actor, false));
             for (int position = 0; position < chunk.size(); position++) {
                 results[chunk.get(position)] = written.get(position);
             }
@@ -96,15 +110,15 @@ class InteractionRecorder {
             log.debug("Chunk of {} interactions rolled back, writing them one by one: {}", chunk.size(),
                     chunkFailed.toString());
             for (int index : chunk) {
-                results[index] = writeAlone(commands.get(index), actor);
+                results[index] = writeAlone(commands.get(index), actor, withEntities);
             }
         }
     }
 
-    private InteractionResult writeAlone(InteractionCommand command, String actor) {
+    private InteractionResult writeAlone(InteractionCommand command, String actor, boolean withEntities) {
         try {
             return ConflictRetry.inTransaction(transaction, "interaction " + command.eventId(),
-                    () -> writeInOneTransaction(List.of(command), actor).get(0));
+                    () -> writeInOneTransaction(List.of(command), actor, withEntities).get(0));
         } catch (NotFoundException unknown) {
             return InteractionResult.rejected(command.eventId(), unknown.field() + ": " + unknown.getMessage());
         } catch (ConflictRetry.ConflictException conflict) {
@@ -112,7 +126,18 @@ class InteractionRecorder {
         }
     }
 
-    private List<InteractionResult> writeInOneTransaction(List<InteractionCommand> rows, String actor) {
+    private List<InteractionResult> writeInOneTransaction(List<InteractionCommand> rows, String actor,
+                                                          boolean withEntities) {
+        if (!withEntities) {
+            Optional<List<InteractionResult>> written = chunkWriter.write(rows);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        return writeWithEntities(rows, actor);
+    }
+
+    private List<InteractionResult> writeWithEntities(List<InteractionCommand> rows, String actor) {
         Map<String, String> stored = new HashMap<>();
         for (Object[] row : interactions.findStored(rows.stream().map(InteractionCommand::eventId).toList())) {
             stored.put((String) row[0], (String) row[1]);

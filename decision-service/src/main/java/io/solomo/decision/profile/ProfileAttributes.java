@@ -6,8 +6,14 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,15 @@ public class ProfileAttributes {
 
     static final int ENGAGEMENT_HALF_LIFE_DAYS = 30;
     static final int FAVOURITE_CATEGORY_COUNT = 3;
+
+    /** The columns of table {@code customer} that hold these attributes, in the order {@link #read} and {@link #bind} use. */
+    static final List<String> COLUMNS = List.of("interaction_count", "visit_count", "purchase_count",
+            "monetary_total", "first_seen_at", "last_interaction_at", "last_purchase_at", "last_store_id",
+            "last_store_at", "store_visits", "category_spend", "engagement_score", "engagement_at", "review_count",
+            "share_count");
+
+    private static final JsonMaps.Counts COUNTS = new JsonMaps.Counts();
+    private static final JsonMaps.Amounts AMOUNTS = new JsonMaps.Amounts();
 
     @Column(name = "interaction_count", nullable = false)
     private int interactionCount;
@@ -77,6 +92,66 @@ public class ProfileAttributes {
 
     static ProfileAttributes empty() {
         return new ProfileAttributes();
+    }
+
+    /**
+     * Reads the attributes from a JDBC row that holds {@link #COLUMNS}, the first of them at {@code firstIndex}. Plain
+     * JDBC writers use it and {@link #bind} where loading the entity would cost a dirty check per profile.
+     */
+    static ProfileAttributes read(ResultSet row, int firstIndex) throws SQLException {
+        ProfileAttributes attributes = new ProfileAttributes();
+        int index = firstIndex;
+        attributes.interactionCount = row.getInt(index++);
+        attributes.visitCount = row.getInt(index++);
+        attributes.purchaseCount = row.getInt(index++);
+        attributes.monetaryTotal = row.getBigDecimal(index++);
+        attributes.firstSeenAt = instant(row, index++);
+        attributes.lastInteractionAt = instant(row, index++);
+        attributes.lastPurchaseAt = instant(row, index++);
+        attributes.lastStoreId = row.getString(index++);
+        attributes.lastStoreAt = instant(row, index++);
+        attributes.storeVisits = COUNTS.convertToEntityAttribute(row.getString(index++));
+        attributes.categorySpend = AMOUNTS.convertToEntityAttribute(row.getString(index++));
+        attributes.engagementScore = row.getDouble(index++);
+        attributes.engagementAt = instant(row, index++);
+        attributes.reviewCount = row.getInt(index++);
+        attributes.shareCount = row.getInt(index);
+        return attributes;
+    }
+
+    /** Sets the values of {@link #COLUMNS} as statement parameters from {@code firstIndex} on; returns the next index. */
+    int bind(PreparedStatement statement, int firstIndex) throws SQLException {
+        int index = firstIndex;
+        statement.setInt(index++, interactionCount);
+        statement.setInt(index++, visitCount);
+        statement.setInt(index++, purchaseCount);
+        statement.setBigDecimal(index++, monetaryTotal);
+        setInstant(statement, index++, firstSeenAt);
+        setInstant(statement, index++, lastInteractionAt);
+        setInstant(statement, index++, lastPurchaseAt);
+        statement.setString(index++, lastStoreId);
+        setInstant(statement, index++, lastStoreAt);
+        statement.setString(index++, COUNTS.convertToDatabaseColumn(storeVisits));
+        statement.setString(index++, AMOUNTS.convertToDatabaseColumn(categorySpend));
+        statement.setDouble(index++, engagementScore);
+        setInstant(statement, index++, engagementAt);
+        statement.setInt(index++, reviewCount);
+        statement.setInt(index++, shareCount);
+        return index;
+    }
+
+    /** Sets a {@code timestamp with time zone} parameter, or SQL null. */
+    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant instant(ResultSet row, int index) throws SQLException {
+        OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Adds one interaction; interactions may arrive out of order. */

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Merges profiles that an event showed to be one person. The oldest survives; the identities, consents and
- * interactions of the others move to it, their preferred channels are appended to its own, their rows are deleted
- * and each merge is recorded. The survivor's derived attributes are then rebuilt from all its interactions.
+ * interactions of the others move to it, as do the rows other features keep by customer id
+ * ({@link MergedProfileRows}). Their preferred channels are appended to its own, their rows are deleted and each
+ * merge is recorded. The survivor's derived attributes are then rebuilt from all its interactions.
  *
  * <p>Must run inside a transaction. It flushes and clears the persistence context: entities loaded before the
  * call are detached afterwards, so callers continue with the returned survivor.
@@ -27,13 +28,15 @@ class ProfileMerger {
     private final EntityManager entityManager;
     private final CustomerMergeRepository merges;
     private final InteractionRepository interactions;
+    private final MergedProfileRows otherRows;
     private final Clock clock;
 
     ProfileMerger(EntityManager entityManager, CustomerMergeRepository merges, InteractionRepository interactions,
-                  Clock clock) {
+                  MergedProfileRows otherRows, Clock clock) {
         this.entityManager = entityManager;
         this.merges = merges;
         this.interactions = interactions;
+        this.otherRows = otherRows;
         this.clock = clock;
     }
 
@@ -87,10 +90,9 @@ class ProfileMerger {
         customer.touch(now);
     }
 
-    // NOTE: rows of other features (delivery, coupon, decision_record, location_event) keep the absorbed id; look
-    // customers up through CustomerDirectory to follow the merge, as the data subject export and erasure do.
     private void moveRows(Customer.AbsorbedSettings absorbed, String survivorId) {
         String absorbedId = absorbed.customerId();
+        otherRows.moveAll(absorbedId, survivorId);
         for (String table : List.of("customer_identity", "consent", "interaction")) {
             entityManager.createNativeQuery("update " + table + " set customer_id = ?1 where customer_id = ?2")
                     .setParameter(1, survivorId)

@@ -4,14 +4,22 @@ import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import io.solomo.model.offer.CustomerFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +39,9 @@ abstract class DatamartScenarios extends DemoServer {
 
     @Autowired
     CustomerDirectory directory;
+
+    @Autowired
+    CustomerRepository customers;
 
     @Autowired
     CustomerFactsAssembler factsAssembler;
@@ -163,6 +174,39 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(count("select count(*) from customer_identity where identity_value = ?",
                 "imp6-" + run + "@example.fr")).isEqualTo(1);
         assertThat(marketer().get("/api/v1/customer-imports/missing-job").status()).isEqualTo(404);
+    }
+
+    @Test
+    void csvImportUpdatesRepeatedAndKnownPeople() throws InterruptedException {
+        String email = "reimp-" + run + "@example.fr";
+        String known = newCustomer("reimp-known");
+        String first = String.join("\n",
+                "email,crmId,displayName,language,channels,emailConsent",
+                email + ",,First Name,fr,EMAIL,GRANTED",
+                email + ",crm-reimp-" + run + ",Second Name,en,SMS|EMAIL,WITHDRAWN") + "\n";
+        String second = String.join("\n",
+                "email,displayName,loyaltyTier,smsConsent",
+                "reimp-known-" + run + "@example.fr,Known Again,SILVER,GRANTED") + "\n";
+
+        JsonNode firstJob = awaitImport(marketer().post("/api/v1/customer-imports?fileName=first.csv", first,
+                "text/csv").json().get("jobId").asString());
+        JsonNode secondJob = awaitImport(marketer().post("/api/v1/customer-imports?fileName=second.csv", second,
+                "text/csv").json().get("jobId").asString());
+
+        assertThat(firstJob.get("rowsImported").asInt()).isEqualTo(2);
+        assertThat(secondJob.get("rowsImported").asInt()).isEqualTo(1);
+        String created = jdbc.queryForObject("select customer_id from customer_identity where identity_value = ?",
+                String.class, email);
+        JsonNode profile = marketer().get("/api/v1/customers/" + created).json();
+        assertThat(values(profile.get("identities"))).containsExactlyInAnyOrder("EMAIL:" + email,
+                "CRM_ID:crm-reimp-" + run);
+        assertThat(values(profile.get("preferences").get("channels"))).containsExactly("SMS", "EMAIL");
+        assertThat(profile.get("preferences").get("language").asString()).isEqualTo("en");
+        assertThat(values(profile.get("consents"), "channel", "status")).containsExactly("EMAIL:WITHDRAWN");
+        assertThat(count("select count(*) from consent where customer_id = ?", created)).isEqualTo(2);
+        JsonNode updated = marketer().get("/api/v1/customers/" + known).json();
+        assertThat(updated.get("attributes").get("loyaltyTier").asString()).isEqualTo("SILVER");
+        assertThat(values(updated.get("consents"), "channel", "status")).containsExactly("SMS:GRANTED");
     }
 
     @Test
@@ -429,6 +473,146 @@ abstract class DatamartScenarios extends DemoServer {
                 .isEqualTo(threads * eventsPerThread);
         assertThat(count("select count(distinct customer_id) from customer_identity where identity_value like ?",
                 "device-" + run + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentBatchesForSamePeopleLoseNothing() throws Exception {
+        int writers = 4;
+        int people = 5;
+        int eventsPerWriter = 60;
+
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int event = 0; event < eventsPerWriter; event++) {
+                String email = "batch-crowd-" + (event % people) + "-" + run + "@example.fr";
+                batch.append(event == 0 ? "" : ",").append(event("bc" + writer + "x" + event, "PURCHASE",
+                        "2026-12-01T10:00:00Z", identity("EMAIL", email), "{\"amount\": 2}"));
+            }
+            String body = batch.append("]").toString();
+            statuses.add(pool.submit(() -> app().post("/api/v1/interactions", body).status()));
+        }
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        assertThat(count("select count(*) from interaction where event_id like ?", "bc%-" + run))
+                .isEqualTo(writers * eventsPerWriter);
+        assertThat(count("select count(distinct customer_id) from customer_identity where identity_value like ?",
+                "batch-crowd-%-" + run + "@example.fr")).as("one profile per person").isEqualTo(people);
+        for (int person = 0; person < people; person++) {
+            String customerId = jdbc.queryForObject("select customer_id from customer_identity "
+                    + "where identity_value = ?", String.class, "batch-crowd-" + person + "-" + run + "@example.fr");
+            JsonNode attributes = marketer().get("/api/v1/customers/" + customerId).json().get("attributes");
+            assertThat(attributes.get("purchaseCount").asInt()).isEqualTo(writers * eventsPerWriter / people);
+            assertThat(attributes.get("monetaryValue").decimalValue().intValue())
+                    .isEqualTo(writers * eventsPerWriter / people * 2);
+        }
+    }
+
+    @Test
+    void batchWithMergeStoresEveryRow() {
+        String email = "batch-merge-" + run + "@example.fr";
+        String phone = "+3362" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String known = app().post("/api/v1/interactions", interaction("bm0-" + run, "APP_REGISTERED",
+                identity("EMAIL", email))).json().get("customerId").asString();
+        String anonymous = app().post("/api/v1/interactions", interaction("bm1-" + run, "QR_SCANNED",
+                identity("PHONE", phone))).json().get("customerId").asString();
+        String body = "[" + String.join(",",
+                interaction("bm2-" + run, "WEB_VISIT", identity("EMAIL", email)),
+                interaction("bm3-" + run, "APP_OPENED", identity("EMAIL", email), identity("PHONE", phone)),
+                interaction("bm4-" + run, "WEB_VISIT", identity("PHONE", phone)),
+                interaction("bm5-" + run, "WEB_VISIT", identity("EMAIL", "batch-other-" + run + "@example.fr")))
+                + "]";
+
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        for (int index = 0; index < 3; index++) {
+            assertThat(rows.get(index).get("status").asString()).isEqualTo("STORED");
+            assertThat(rows.get(index).get("customerId").asString()).isEqualTo(known);
+        }
+        assertThat(rows.get(3).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(3).get("customerId").asString()).isNotEqualTo(known);
+        JsonNode profile = marketer().get("/api/v1/customers/" + anonymous).json();
+        assertThat(profile.get("customerId").asString()).isEqualTo(known);
+        assertThat(profile.get("attributes").get("interactionCount").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void mergeMovesRowsOfEveryFeature() {
+        String email = "merge-rows-" + run + "@example.fr";
+        String phone = "+3363" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String survivorId = "merge-old-" + run;
+        String absorbedId = "merge-new-" + run;
+        Customer survivor = new Customer(survivorId, null, LoyaltyTier.BRONZE, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        survivor.addIdentity(IdentityType.EMAIL, email);
+        Customer absorbed = new Customer(absorbedId, null, LoyaltyTier.GOLD, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-02-01T00:00:00Z"));
+        absorbed.addIdentity(IdentityType.PHONE, phone);
+        absorbed.preferChannels(List.of(Channel.PUSH));
+        absorbed.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
+                Instant.parse("2026-02-01T00:00:00Z"));
+        customers.saveAll(List.of(survivor, absorbed));
+        JsonNode decision = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35,
+                 "at": "2026-12-04T09:15:00Z", "maxOffers": 1}""".formatted(absorbedId)).json();
+        String couponCode = decision.get("offers").get(0).get("couponCode").asString();
+        String deliveryId = "merge-delivery-" + run;
+        jdbc.update("insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, message, "
+                        + "created_at) values (?, ?, ?, ?, 'PUSH', 'SENT', 'Bienvenue', ?)", deliveryId,
+                decision.get("decisionId").asString(), absorbedId, decision.get("offers").get(0).get("offerId").asString(),
+                Timestamp.from(Instant.parse("2026-12-04T09:15:01Z")));
+        List<String> deliveriesBefore = deliveryIds(absorbedId);
+        jdbc.update("insert into loyalty_account (customer_id, balance, lifetime_points, tier, last_activity, version) "
+                + "values (?, 10, 10, 'BRONZE', ?, 0)", survivorId, Timestamp.from(Instant.parse("2026-03-01T00:00:00Z")));
+        jdbc.update("insert into loyalty_account (customer_id, balance, lifetime_points, tier, last_activity, version) "
+                + "values (?, 5, 7, 'SILVER', ?, 0)", absorbedId, Timestamp.from(Instant.parse("2026-04-01T00:00:00Z")));
+
+        JsonNode merged = app().post("/api/v1/interactions", interaction("mr-" + run, "APP_REGISTERED",
+                identity("EMAIL", email), identity("PHONE", phone))).json();
+
+        assertThat(merged.get("customerId").asString()).isEqualTo(survivorId);
+        assertThat(deliveriesBefore).contains(deliveryId);
+        assertThat(deliveryIds(survivorId)).containsAll(deliveriesBefore);
+        assertThat(deliveryIds(absorbedId)).as("the absorbed id reaches the survivor's deliveries")
+                .containsAll(deliveriesBefore);
+        assertThat(jdbc.queryForObject("select customer_id from coupon where code = ?", String.class, couponCode))
+                .isEqualTo(survivorId);
+        assertThat(jdbc.queryForObject("select customer_id from decision_record where decision_id = ?", String.class,
+                decision.get("decisionId").asString())).isEqualTo(survivorId);
+        JsonNode loyalty = admin().get("/api/v1/customers/" + survivorId + "/loyalty").json();
+        assertThat(loyalty.get("balance").asLong()).isEqualTo(15);
+        assertThat(loyalty.get("lifetimePoints").asLong()).isEqualTo(17);
+        for (Map.Entry<String, String> table : MergedProfileRows.MOVED_TABLES.entrySet()) {
+            assertThat(count("select count(*) from " + table.getKey() + " where " + table.getValue() + " = ?",
+                    absorbedId)).as(table.getKey()).isZero();
+        }
+        assertThat(count("select count(*) from loyalty_account where customer_id = ?", absorbedId)).isZero();
+    }
+
+    private List<String> deliveryIds(String customerId) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode delivery : app().get("/api/v1/customers/" + customerId + "/deliveries").json()) {
+            ids.add(delivery.get("deliveryId").asString());
+        }
+        return ids;
+    }
+
+    @Test
+    void everyCustomerColumnIsMovedOnMerge() {
+        List<String> tables = jdbc.queryForList("select lower(table_name) from information_schema.columns "
+                + "where lower(column_name) in ('customer_id', 'sharer_id', 'friend_id') "
+                + "and lower(table_schema) = 'public'", String.class);
+
+        Set<String> handled = new HashSet<>(MergedProfileRows.MOVED_TABLES.keySet());
+        handled.addAll(MergedProfileRows.MERGED_TABLES);
+        handled.addAll(MergedProfileRows.PROFILE_TABLES);
+        assertThat(tables).contains("delivery", "coupon", "decision_record", "location_event");
+        assertThat(handled).as("tables with a customer column that a merge must move")
+                .containsAll(new HashSet<>(tables));
     }
 
     private List<Integer> postCrowdEvents(int writer, int events, String email) {
