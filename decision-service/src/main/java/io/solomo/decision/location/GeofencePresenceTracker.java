@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.decision.location.DevicePresence.Snapshot;
 import io.solomo.decision.store.GeofenceIndex;
 import io.solomo.decision.store.GeofencesRebuilt;
 import io.solomo.model.location.FixAssessment;
@@ -22,24 +23,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every device's {@link DevicePresence} in memory and records each transition in {@code geofence_transition}.
- * A background sweep gives devices silent for longer than
+ * Keeps every recently seen device's {@link DevicePresence} in memory and in {@code device_presence}, and records
+ * each transition in {@code geofence_transition}. A device missing from memory, after a restart, is read back from
+ * its row before its next fix. A background sweep gives devices silent for longer than
  * {@code solomo.location.silence-timeout} a synthetic exit, and a swap of the geofence index exits devices from the
  * geofences it no longer holds.
  *
  * <p>The state and transitions that a fix produced wait in memory until the {@link JpaLocationEventJournal} marks
- * the fix processed or failed, and are written in the same transaction as that mark, in JDBC batches.
+ * the fix processed or failed, and are written in the same transaction as that mark, in JDBC batches. So a fix still
+ * {@code RECEIVED} after a crash has left no trace, and applying it again at the next start gives the same result.
  *
- * <p>NOTE: device state lives in this JVM only, so after a restart every device starts outside. Two server instances
- * would each see part of a device's fixes. Keeping the state in a table keyed by device would fix both.
+ * <p>NOTE: two server instances would each hold part of a device's fixes in memory; the table is read only for
+ * devices missing from memory, so it does not keep several instances in step.
  */
 @Service
 class GeofencePresenceTracker implements PresenceTracker {
@@ -52,6 +58,7 @@ class GeofencePresenceTracker implements PresenceTracker {
     /** Transitions of those fixes, by transition id, so that a decision can be linked before they are written. */
     private final Map<String, TransitionRow> pendingTransitions = new ConcurrentHashMap<>();
     private final GeofenceIndex geofences;
+    private final DevicePresenceStore stored;
     private final TransitionRows transitions;
     private final TransactionTemplate transaction;
     private final LocationProperties limits;
@@ -59,11 +66,12 @@ class GeofencePresenceTracker implements PresenceTracker {
     private final ApplicationEventPublisher events;
     private final ScheduledExecutorService sweeper;
 
-    GeofencePresenceTracker(GeofenceIndex geofences, TransitionRows transitions,
+    GeofencePresenceTracker(GeofenceIndex geofences, DevicePresenceStore stored, TransitionRows transitions,
                             TransactionTemplate transaction, LocationProperties limits, Clock clock,
                             ApplicationEventPublisher events) {
         this.events = events;
         this.geofences = geofences;
+        this.stored = stored;
         this.transitions = transitions;
         this.transaction = transaction;
         this.limits = limits;
@@ -78,8 +86,21 @@ class GeofencePresenceTracker implements PresenceTracker {
     }
 
     @Override
+    public void loadDevices(List<LocationFix> fixes) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (LocationFix fix : fixes) {
+            if (!devices.containsKey(fix.deviceId())) {
+                missing.add(fix.deviceId());
+            }
+        }
+        for (Snapshot snapshot : stored.find(missing)) {
+            devices.putIfAbsent(snapshot.deviceId(), DevicePresence.restore(snapshot));
+        }
+    }
+
+    @Override
     public FixOutcome track(LocationFix fix) {
-        DevicePresence presence = devices.computeIfAbsent(fix.deviceId(), DevicePresence::new);
+        DevicePresence presence = devices.computeIfAbsent(fix.deviceId(), this::storedOrNew);
         FixOutcome outcome;
         synchronized (presence) {
             outcome = presence.apply(fix, geofences, limits, clock.instant());
@@ -106,19 +127,28 @@ class GeofencePresenceTracker implements PresenceTracker {
     }
 
     /**
-     * Writes the transitions that these fixes produced; runs inside the journal's transaction.
+     * Writes the device states and transitions that these fixes produced; runs inside the journal's transaction.
      * The writes stay pending until {@link #forgetPending} so that a rolled-back transaction can write them again.
      */
     void writePending(Collection<String> eventIds) {
         List<TransitionRow> rows = new ArrayList<>();
+        Map<String, Snapshot> snapshots = new LinkedHashMap<>();
         for (String eventId : eventIds) {
             PendingFix pending = pendingFixes.get(eventId);
             if (pending == null) {
                 continue;
             }
             rows.addAll(pending.transitions());
+            DevicePresence presence = pending.presence();
+            synchronized (presence) {
+                Snapshot snapshot = presence.snapshot();
+                if (snapshot != null) {
+                    snapshots.put(snapshot.deviceId(), snapshot);
+                }
+            }
         }
         transitions.insert(rows);
+        stored.save(snapshots.values());
     }
 
     /** Drops the pending writes of these fixes once the transaction that wrote them has committed. */
@@ -145,11 +175,18 @@ class GeofencePresenceTracker implements PresenceTracker {
         }
     }
 
-    /** Gives silent devices an exit and removes their state; runs every sweep interval. */
+    /**
+     * Gives silent devices an exit and removes their state; runs every sweep interval. Devices known only from
+     * their stored row, after a restart, are swept too.
+     */
     void sweep() {
         Instant now = clock.instant();
         Instant silentSince = now.minus(limits.silenceTimeout());
+        for (Snapshot snapshot : stored.findSilent(silentSince)) {
+            devices.putIfAbsent(snapshot.deviceId(), DevicePresence.restore(snapshot));
+        }
         List<TransitionRow> rows = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
         Iterator<DevicePresence> all = devices.values().iterator();
         while (all.hasNext()) {
             DevicePresence presence = all.next();
@@ -161,18 +198,23 @@ class GeofencePresenceTracker implements PresenceTracker {
                 exits = presence.exitAll(Cause.SILENCE, now);
                 all.remove();
             }
+            silent.add(presence.deviceId());
             rows.addAll(rows(presence, null, exits));
         }
-        if (rows.isEmpty()) {
+        if (silent.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> transitions.insert(rows));
+        transaction.executeWithoutResult(status -> {
+            transitions.insert(rows);
+            stored.delete(silent);
+        });
     }
 
     @EventListener
     void exitDeletedGeofences(GeofencesRebuilt rebuilt) {
         Instant now = clock.instant();
         List<TransitionRow> rows = new ArrayList<>();
+        List<Snapshot> changed = new ArrayList<>();
         for (DevicePresence presence : devices.values()) {
             synchronized (presence) {
                 List<GeofenceTransition> exits = presence.exitMissing(rebuilt.storeIds(), now);
@@ -180,17 +222,26 @@ class GeofencePresenceTracker implements PresenceTracker {
                     continue;
                 }
                 rows.addAll(rows(presence, null, exits));
+                changed.add(presence.snapshot());
             }
         }
         if (rows.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> transitions.insert(rows));
+        transaction.executeWithoutResult(status -> {
+            transitions.insert(rows);
+            stored.save(changed);
+        });
     }
 
     @PreDestroy
     void stopSweeping() {
         sweeper.shutdownNow();
+    }
+
+    private DevicePresence storedOrNew(String deviceId) {
+        List<Snapshot> snapshots = stored.find(List.of(deviceId));
+        return snapshots.isEmpty() ? new DevicePresence(deviceId) : DevicePresence.restore(snapshots.get(0));
     }
 
     private void sweepSafely() {
