@@ -3,8 +3,11 @@ package io.solomo.routes;
 /** Endpoint URIs shared by the routes and the code that feeds them. */
 public final class Endpoints {
 
-    /** Accepted location fixes, one {@code LocationFix} per message, processed off the request thread. */
-    public static final String LOCATION_EVENTS = "seda:location-events";
+    /**
+     * Accepted location fixes, a {@code List<LocationFix>} per message. The route queues them by device and returns,
+     * so they are processed off the request thread.
+     */
+    public static final String LOCATION_EVENTS = "direct:location-events";
 
     /** One {@code DeliveryOrder} per message, sent on to the configured channel endpoint. */
     public static final String OUTBOUND_DELIVERY = "direct:outbound-delivery";

@@ -5,77 +5,141 @@ import io.solomo.model.decision.Decision;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.delivery.DeliveryOrder;
-import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.FixOutcome;
 import io.solomo.model.location.GeofenceTransition;
 import io.solomo.model.location.LocationEventJournal;
 import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.PresenceTracker;
+import io.solomo.model.location.ProcessedFix;
 import io.solomo.model.offer.ContactContext.Trigger;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
-import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Takes accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each to the device's state at the
- * stores' geofences through the {@link PresenceTracker}. Each resulting transition whose trigger is among the
- * decision triggers ({@code solomo.location.decision-triggers}) asks the offer engine for one offer; the offer rules
- * then decide whether that trigger deserves an offer. A suspect fix (an impossible jump) causes no transition, so it
- * never brings an offer. Each chosen offer goes to
- * {@link Endpoints#OUTBOUND_DELIVERY}.
+ * Takes batches of accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each fix to the
+ * device's state at the stores' geofences through the {@link PresenceTracker}. Each resulting transition whose
+ * trigger is among the decision triggers ({@code solomo.location.decision-triggers}) asks the offer engine for one
+ * offer; the offer rules then decide whether that trigger deserves an offer. A suspect fix (an impossible jump)
+ * causes no transition, so it never brings an offer. Each chosen offer goes to {@link Endpoints#OUTBOUND_DELIVERY}.
  *
- * <p>Every fix ends marked processed or failed in the {@link LocationEventJournal}; a failure is logged and does not
- * stop the route.
+ * <p>A device's fixes always go to the same one of {@code partitions} queues, each with a single consumer, and each
+ * batch is sorted by fix time before it is queued. So a device's fixes are applied in the order of their timestamps
+ * while the partitions run in parallel.
+ *
+ * <p>Every fix ends marked processed or failed in the {@link LocationEventJournal}: the fixes of a batch that went
+ * through are marked in one call, a fix that failed is marked on its own, logged, and does not stop the others.
  */
 public class LocationEventRoutes extends RouteBuilder {
 
-    static final String STORE_HEADER = "solomoStoreId";
-    static final String DECISION_HEADER = "solomoDecisionId";
-    private static final String FIX_PROPERTY = "solomoLocationFix";
-    private static final String ASSESSMENT_PROPERTY = "solomoFixAssessment";
+    private static final Logger log = LoggerFactory.getLogger(LocationEventRoutes.class);
+
+    /** Batches waiting per partition before the request that queues another one waits. */
+    private static final int QUEUED_BATCHES = 100;
+    private static final String BATCH_PROPERTY = "solomoLocationFixes";
 
     private final PresenceTracker tracker;
     private final OfferDecisions decisions;
     private final LocationEventJournal journal;
     private final Set<Trigger> decisionTriggers;
+    private final int partitions;
+    private ProducerTemplate producer;
 
+    /**
+     * @param partitions how many queues, each with one consumer thread, apply fixes in parallel; at least 1
+     */
     public LocationEventRoutes(PresenceTracker tracker, OfferDecisions decisions, LocationEventJournal journal,
-                               Set<Trigger> decisionTriggers) {
+                               Set<Trigger> decisionTriggers, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("the location event routes need at least 1 partition, got "
+                    + partitions);
+        }
         this.tracker = tracker;
         this.decisions = decisions;
         this.journal = journal;
         this.decisionTriggers = decisionTriggers.isEmpty() ? Set.of() : EnumSet.copyOf(decisionTriggers);
+        this.partitions = partitions;
     }
 
     @Override
     public void configure() {
-        onException(Exception.class)
-                .handled(true)
-                .process(this::markFailed)
-                .log(LoggingLevel.WARN, "Location event ${exchangeProperty." + FIX_PROPERTY + ".eventId()} failed: "
-                        + "${exception.message}");
+        producer = getContext().createProducerTemplate();
 
-        from(Endpoints.LOCATION_EVENTS + "?concurrentConsumers={{solomo.routes.location-consumers:2}}")
+        from(Endpoints.LOCATION_EVENTS)
                 .routeId("inbound-location-events")
-                .process(this::track)
-                .split(body())
-                    .to(Endpoints.OUTBOUND_DELIVERY)
-                .end()
-                .process(this::markProcessed);
+                .process(this::queueByDevice);
+
+        for (int partition = 0; partition < partitions; partition++) {
+            from(partitionQueue(partition) + "&concurrentConsumers=1")
+                    .routeId("track-location-events-" + partition)
+                    .onException(Exception.class)
+                        .handled(true)
+                        .process(this::markBatchFailed)
+                    .end()
+                    .process(this::trackBatch);
+        }
     }
 
-    private void track(Exchange exchange) throws InvalidPayloadException {
-        LocationFix fix = exchange.getMessage().getMandatoryBody(LocationFix.class);
-        exchange.setProperty(FIX_PROPERTY, fix);
-        FixOutcome outcome = tracker.track(fix);
-        exchange.setProperty(ASSESSMENT_PROPERTY, outcome.assessment());
+    /** Returns the partition of a device: the same device always gets the same one. */
+    static int partitionOf(String deviceId, int partitions) {
+        return Math.floorMod(deviceId.hashCode(), partitions);
+    }
 
+    private static String partitionQueue(int partition) {
+        return "seda:location-events-" + partition + "?size=" + QUEUED_BATCHES;
+    }
+
+    private void queueByDevice(Exchange exchange) throws InvalidPayloadException {
+        List<?> batch = exchange.getMessage().getMandatoryBody(List.class);
+        List<List<LocationFix>> byPartition = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            byPartition.add(new ArrayList<>());
+        }
+        for (Object element : batch) {
+            LocationFix fix = (LocationFix) element;
+            byPartition.get(partitionOf(fix.deviceId(), partitions)).add(fix);
+        }
+        for (int partition = 0; partition < partitions; partition++) {
+            List<LocationFix> fixes = byPartition.get(partition);
+            if (fixes.isEmpty()) {
+                continue;
+            }
+            // A stable sort keeps the order of arrival for fixes taken at the same instant.
+            fixes.sort(Comparator.comparing(LocationFix::recordedAt));
+            producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true", fixes);
+        }
+    }
+
+    private void trackBatch(Exchange exchange) throws InvalidPayloadException {
+        @SuppressWarnings("unchecked")
+        List<LocationFix> fixes = exchange.getMessage().getMandatoryBody(List.class);
+        exchange.setProperty(BATCH_PROPERTY, fixes);
+        tracker.loadDevices(fixes);
+
+        List<ProcessedFix> processed = new ArrayList<>(fixes.size());
+        for (LocationFix fix : fixes) {
+            try {
+                processed.add(track(fix));
+            } catch (RuntimeException failure) {
+                log.warn("Location event {} failed: {}", fix.eventId(), failure.getMessage());
+                journal.markFailed(fix.eventId(), String.valueOf(failure.getMessage()));
+            }
+        }
+        journal.markAllProcessed(processed);
+    }
+
+    /** Applies one fix, asks for the decisions its transitions trigger and sends the chosen offers. */
+    private ProcessedFix track(LocationFix fix) {
+        FixOutcome outcome = tracker.track(fix);
         List<DeliveryOrder> orders = new ArrayList<>();
         String storeId = null;
         String decisionId = null;
@@ -94,9 +158,10 @@ public class LocationEventRoutes extends RouteBuilder {
                 orders.add(new DeliveryOrder(decision.decisionId(), decision.customerId(), fix.eventId(), offer));
             }
         }
-        exchange.getMessage().setHeader(STORE_HEADER, storeId);
-        exchange.getMessage().setHeader(DECISION_HEADER, decisionId);
-        exchange.getMessage().setBody(orders);
+        for (DeliveryOrder order : orders) {
+            producer.sendBody(Endpoints.OUTBOUND_DELIVERY, order);
+        }
+        return new ProcessedFix(fix.eventId(), storeId, decisionId, outcome.assessment());
     }
 
     private boolean asksForDecision(GeofenceTransition transition) {
@@ -105,19 +170,18 @@ public class LocationEventRoutes extends RouteBuilder {
                 && decisionTriggers.contains(transition.trigger());
     }
 
-    private void markProcessed(Exchange exchange) {
-        LocationFix fix = exchange.getProperty(FIX_PROPERTY, LocationFix.class);
-        journal.markProcessed(fix.eventId(), exchange.getMessage().getHeader(STORE_HEADER, String.class),
-                exchange.getMessage().getHeader(DECISION_HEADER, String.class),
-                exchange.getProperty(ASSESSMENT_PROPERTY, FixAssessment.class));
-    }
-
-    private void markFailed(Exchange exchange) {
-        LocationFix fix = exchange.getProperty(FIX_PROPERTY, LocationFix.class);
-        if (fix == null) {
+    /** Marks every fix of a batch failed when marking them processed failed. */
+    private void markBatchFailed(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<LocationFix> fixes = exchange.getProperty(BATCH_PROPERTY, List.class);
+        if (fixes == null) {
             return;
         }
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        journal.markFailed(fix.eventId(), failure == null ? "unknown failure" : String.valueOf(failure.getMessage()));
+        String reason = failure == null ? "unknown failure" : String.valueOf(failure.getMessage());
+        log.warn("A batch of {} location events failed: {}", fixes.size(), reason);
+        for (LocationFix fix : fixes) {
+            journal.markFailed(fix.eventId(), reason);
+        }
     }
 }

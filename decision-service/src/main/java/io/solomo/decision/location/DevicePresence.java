@@ -64,6 +64,36 @@ final class DevicePresence {
         this.deviceId = deviceId;
     }
 
+    /** Rebuilds a device's presence from a stored snapshot. */
+    static DevicePresence restore(Snapshot snapshot) {
+        DevicePresence presence = new DevicePresence(snapshot.deviceId());
+        presence.customerId = snapshot.customerId();
+        presence.lastFixAt = snapshot.lastFixAt();
+        presence.lastLatitude = snapshot.lastLatitude();
+        presence.lastLongitude = snapshot.lastLongitude();
+        presence.lastAccuracy = snapshot.lastAccuracyMeters();
+        presence.lastSeenAt = snapshot.lastSeenAt();
+        for (GeofenceState geofence : snapshot.geofences()) {
+            presence.states.put(geofence.storeId(),
+                    new State(geofence.phase(), geofence.since(), geofence.sizeMeters()));
+        }
+        return presence;
+    }
+
+    /** Returns the state to store, or null before the device's first applied fix. */
+    Snapshot snapshot() {
+        if (lastFixAt == null) {
+            return null;
+        }
+        List<GeofenceState> geofences = new ArrayList<>(states.size());
+        for (Map.Entry<String, State> entry : states.entrySet()) {
+            State state = entry.getValue();
+            geofences.add(new GeofenceState(entry.getKey(), state.phase, state.since, state.sizeMeters));
+        }
+        return new Snapshot(deviceId, customerId, lastFixAt, lastLatitude, lastLongitude, lastAccuracy, lastSeenAt,
+                geofences);
+    }
+
     /** Applies one fix; {@code receivedAt} is the server clock, used to find silent devices. */
     FixOutcome apply(LocationFix fix, GeofenceIndex geofences, LocationProperties limits, Instant receivedAt) {
         Instant at = fix.recordedAt();
@@ -236,6 +266,23 @@ final class DevicePresence {
 
     private static GeofenceTransition transition(String storeId, Kind kind, Cause cause, Instant at) {
         return new GeofenceTransition(UUID.randomUUID().toString(), storeId, kind, cause, at);
+    }
+
+    /**
+     * A device's presence as stored between restarts.
+     *
+     * @param lastFixAt          the time of the latest applied fix, the reference for late and duplicate fixes
+     * @param lastAccuracyMeters the accuracy of the latest applied fix, used with its position in the speed check
+     * @param lastSeenAt         the server time of the latest fix, used to find silent devices
+     * @param geofences          the geofences the device is inside or about to enter
+     */
+    record Snapshot(String deviceId, String customerId, Instant lastFixAt, double lastLatitude,
+                    double lastLongitude, double lastAccuracyMeters, Instant lastSeenAt,
+                    List<GeofenceState> geofences) {
+    }
+
+    /** The phase of a device at one geofence, since when, and the geofence's size in metres. */
+    record GeofenceState(String storeId, Phase phase, Instant since, double sizeMeters) {
     }
 
     private static final class State {

@@ -1,16 +1,18 @@
 package io.solomo.decision.location;
 
+import io.solomo.decision.location.DevicePresence.Snapshot;
 import io.solomo.decision.store.GeofenceIndex;
 import io.solomo.decision.store.GeofencesRebuilt;
+import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.FixOutcome;
 import io.solomo.model.location.GeofenceTransition;
 import io.solomo.model.location.GeofenceTransition.Cause;
 import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.PresenceTracker;
+import io.solomo.model.location.StoreEntered;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.solomo.model.location.StoreEntered;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -19,21 +21,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every device's {@link DevicePresence} in memory and records each transition in {@code geofence_transition}.
- * A background sweep gives devices silent for longer than {@code solomo.location.silence-timeout} a synthetic exit,
- * and a swap of the geofence index exits devices from the geofences it no longer holds.
+ * Keeps every recently seen device's {@link DevicePresence} in memory and in {@code device_presence}, and records
+ * each transition in {@code geofence_transition}. A device missing from memory, after a restart, is read back from
+ * its row before its next fix. A background sweep gives devices silent for longer than
+ * {@code solomo.location.silence-timeout} a synthetic exit, and a swap of the geofence index exits devices from the
+ * geofences it no longer holds.
  *
- * <p>NOTE: device state lives in this JVM only, so after a restart every device starts outside. Two server instances
- * would each see part of a device's fixes. Keeping the state in a table keyed by device would fix both.
+ * <p>The state and transitions that a fix produced wait in memory until the {@link JpaLocationEventJournal} marks
+ * the fix processed or failed, and are written in the same transaction as that mark, in JDBC batches. So a fix still
+ * {@code RECEIVED} after a crash has left no trace, and applying it again at the next start gives the same result.
+ *
+ * <p>NOTE: two server instances would each hold part of a device's fixes in memory; the table is read only for
+ * devices missing from memory, so it does not keep several instances in step.
  */
 @Service
 class GeofencePresenceTracker implements PresenceTracker {
@@ -41,19 +53,25 @@ class GeofencePresenceTracker implements PresenceTracker {
     private static final Logger log = LoggerFactory.getLogger(GeofencePresenceTracker.class);
 
     private final Map<String, DevicePresence> devices = new ConcurrentHashMap<>();
+    /** Fixes tracked but not yet marked in the journal, by event id. */
+    private final Map<String, PendingFix> pendingFixes = new ConcurrentHashMap<>();
+    /** Transitions of those fixes, by transition id, so that a decision can be linked before they are written. */
+    private final Map<String, TransitionRow> pendingTransitions = new ConcurrentHashMap<>();
     private final GeofenceIndex geofences;
-    private final RecordedTransitionRepository transitions;
+    private final DevicePresenceStore stored;
+    private final TransitionRows transitions;
     private final TransactionTemplate transaction;
     private final LocationProperties limits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ScheduledExecutorService sweeper;
 
-    GeofencePresenceTracker(GeofenceIndex geofences, RecordedTransitionRepository transitions,
+    GeofencePresenceTracker(GeofenceIndex geofences, DevicePresenceStore stored, TransitionRows transitions,
                             TransactionTemplate transaction, LocationProperties limits, Clock clock,
                             ApplicationEventPublisher events) {
         this.events = events;
         this.geofences = geofences;
+        this.stored = stored;
         this.transitions = transitions;
         this.transaction = transaction;
         this.limits = limits;
@@ -68,20 +86,82 @@ class GeofencePresenceTracker implements PresenceTracker {
     }
 
     @Override
+    public void loadDevices(List<LocationFix> fixes) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (LocationFix fix : fixes) {
+            if (!devices.containsKey(fix.deviceId())) {
+                missing.add(fix.deviceId());
+            }
+        }
+        for (Snapshot snapshot : stored.find(missing)) {
+            devices.putIfAbsent(snapshot.deviceId(), DevicePresence.restore(snapshot));
+        }
+    }
+
+    @Override
     public FixOutcome track(LocationFix fix) {
-        DevicePresence presence = devices.computeIfAbsent(fix.deviceId(), DevicePresence::new);
+        DevicePresence presence = devices.computeIfAbsent(fix.deviceId(), this::storedOrNew);
         FixOutcome outcome;
         synchronized (presence) {
             outcome = presence.apply(fix, geofences, limits, clock.instant());
         }
-        record(fix.deviceId(), fix.customerId(), fix.eventId(), outcome.transitions());
+        List<TransitionRow> rows = rows(presence, fix.eventId(), outcome.transitions());
+        if (outcome.assessment() == FixAssessment.APPLIED || outcome.assessment() == FixAssessment.SUSPECT) {
+            pendingFixes.put(fix.eventId(), new PendingFix(presence, rows));
+            for (TransitionRow row : rows) {
+                pendingTransitions.put(row.transition().transitionId(), row);
+            }
+        }
+        announceEnters(presence, outcome.transitions());
         return outcome;
     }
 
     @Override
     public void linkDecision(String transitionId, String decisionId) {
-        transaction.executeWithoutResult(status -> transitions.findById(transitionId)
-                .ifPresent(transition -> transition.linkDecision(decisionId)));
+        TransitionRow pending = pendingTransitions.get(transitionId);
+        if (pending != null) {
+            pending.linkDecision(decisionId);
+            return;
+        }
+        transaction.executeWithoutResult(status -> transitions.linkDecision(transitionId, decisionId));
+    }
+
+    /**
+     * Writes the device states and transitions that these fixes produced; runs inside the journal's transaction.
+     * The writes stay pending until {@link #forgetPending} so that a rolled-back transaction can write them again.
+     */
+    void writePending(Collection<String> eventIds) {
+        List<TransitionRow> rows = new ArrayList<>();
+        Map<String, Snapshot> snapshots = new LinkedHashMap<>();
+        for (String eventId : eventIds) {
+            PendingFix pending = pendingFixes.get(eventId);
+            if (pending == null) {
+                continue;
+            }
+            rows.addAll(pending.transitions());
+            DevicePresence presence = pending.presence();
+            synchronized (presence) {
+                Snapshot snapshot = presence.snapshot();
+                if (snapshot != null) {
+                    snapshots.put(snapshot.deviceId(), snapshot);
+                }
+            }
+        }
+        transitions.insert(rows);
+        stored.save(snapshots.values());
+    }
+
+    /** Drops the pending writes of these fixes once the transaction that wrote them has committed. */
+    void forgetPending(Collection<String> eventIds) {
+        for (String eventId : eventIds) {
+            PendingFix pending = pendingFixes.remove(eventId);
+            if (pending == null) {
+                continue;
+            }
+            for (TransitionRow row : pending.transitions()) {
+                pendingTransitions.remove(row.transition().transitionId());
+            }
+        }
     }
 
     /** Returns the phase of a device at a store's geofence, or null when it is outside or unknown. */
@@ -95,10 +175,18 @@ class GeofencePresenceTracker implements PresenceTracker {
         }
     }
 
-    /** Gives silent devices an exit and removes their state; runs every sweep interval. */
+    /**
+     * Gives silent devices an exit and removes their state; runs every sweep interval. Devices known only from
+     * their stored row, after a restart, are swept too.
+     */
     void sweep() {
         Instant now = clock.instant();
         Instant silentSince = now.minus(limits.silenceTimeout());
+        for (Snapshot snapshot : stored.findSilent(silentSince)) {
+            devices.putIfAbsent(snapshot.deviceId(), DevicePresence.restore(snapshot));
+        }
+        List<TransitionRow> rows = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
         Iterator<DevicePresence> all = devices.values().iterator();
         while (all.hasNext()) {
             DevicePresence presence = all.next();
@@ -110,25 +198,50 @@ class GeofencePresenceTracker implements PresenceTracker {
                 exits = presence.exitAll(Cause.SILENCE, now);
                 all.remove();
             }
-            record(presence.deviceId(), presence.customerId(), null, exits);
+            silent.add(presence.deviceId());
+            rows.addAll(rows(presence, null, exits));
         }
+        if (silent.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            transitions.insert(rows);
+            stored.delete(silent);
+        });
     }
 
     @EventListener
     void exitDeletedGeofences(GeofencesRebuilt rebuilt) {
         Instant now = clock.instant();
+        List<TransitionRow> rows = new ArrayList<>();
+        List<Snapshot> changed = new ArrayList<>();
         for (DevicePresence presence : devices.values()) {
-            List<GeofenceTransition> exits;
             synchronized (presence) {
-                exits = presence.exitMissing(rebuilt.storeIds(), now);
+                List<GeofenceTransition> exits = presence.exitMissing(rebuilt.storeIds(), now);
+                if (exits.isEmpty()) {
+                    continue;
+                }
+                rows.addAll(rows(presence, null, exits));
+                changed.add(presence.snapshot());
             }
-            record(presence.deviceId(), presence.customerId(), null, exits);
         }
+        if (rows.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            transitions.insert(rows);
+            stored.save(changed);
+        });
     }
 
     @PreDestroy
     void stopSweeping() {
         sweeper.shutdownNow();
+    }
+
+    private DevicePresence storedOrNew(String deviceId) {
+        List<Snapshot> snapshots = stored.find(List.of(deviceId));
+        return snapshots.isEmpty() ? new DevicePresence(deviceId) : DevicePresence.restore(snapshots.get(0));
     }
 
     private void sweepSafely() {
@@ -139,26 +252,34 @@ class GeofencePresenceTracker implements PresenceTracker {
         }
     }
 
-    private void record(String deviceId, String customerId, String eventId, List<GeofenceTransition> happened) {
+    private List<TransitionRow> rows(DevicePresence presence, String eventId, List<GeofenceTransition> happened) {
         if (happened.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
-        List<RecordedTransition> rows = new ArrayList<>(happened.size());
+        List<TransitionRow> rows = new ArrayList<>(happened.size());
         for (GeofenceTransition transition : happened) {
-            rows.add(new RecordedTransition(transition, deviceId, customerId, eventId, now));
-            log.info("Device {} of customer {}: {} at store {} ({}), transition {}", deviceId, customerId,
-                    transition.kind(), transition.storeId(), transition.cause(), transition.transitionId());
+            rows.add(new TransitionRow(transition, presence.deviceId(), presence.customerId(), eventId, now));
+            log.info("Device {} of customer {}: {} at store {} ({}), transition {}", presence.deviceId(),
+                    presence.customerId(), transition.kind(), transition.storeId(), transition.cause(),
+                    transition.transitionId());
         }
-        transaction.executeWithoutResult(status -> transitions.saveAll(rows));
-        if (customerId == null) {
+        return rows;
+    }
+
+    private void announceEnters(DevicePresence presence, List<GeofenceTransition> happened) {
+        if (presence.customerId() == null) {
             return;
         }
         for (GeofenceTransition transition : happened) {
             if (transition.kind() == GeofenceTransition.Kind.ENTER) {
-                events.publishEvent(new StoreEntered(customerId, deviceId, transition.storeId(),
-                        transition.transitionId(), transition.occurredAt()));
+                events.publishEvent(new StoreEntered(presence.customerId(), presence.deviceId(),
+                        transition.storeId(), transition.transitionId(), transition.occurredAt()));
             }
         }
+    }
+
+    /** The writes one fix is waiting for: its device's state and the transitions it caused. */
+    private record PendingFix(DevicePresence presence, List<TransitionRow> transitions) {
     }
 }

@@ -2,47 +2,82 @@ package io.solomo.decision.location;
 
 import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationEventJournal;
+import io.solomo.model.location.ProcessedFix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Keeps each location event's outcome on its database row. */
+import java.util.List;
+
+/**
+ * Keeps each location event's outcome on its database row. Each mark also writes, in the same transaction, the
+ * device state and transitions that the {@link GeofencePresenceTracker} keeps pending for that event.
+ */
 @Service
 class JpaLocationEventJournal implements LocationEventJournal {
 
     private static final Logger log = LoggerFactory.getLogger(JpaLocationEventJournal.class);
+    private static final int MAX_REASON_LENGTH = 1000;
 
-    private final LocationEventRepository events;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final GeofencePresenceTracker tracker;
 
-    JpaLocationEventJournal(LocationEventRepository events) {
-        this.events = events;
+    JpaLocationEventJournal(JdbcTemplate jdbc, TransactionTemplate transaction, GeofencePresenceTracker tracker) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.tracker = tracker;
     }
 
     @Override
-    @Transactional
     public void markProcessed(String eventId, String storeId, String decisionId) {
-        events.findById(eventId).ifPresentOrElse(
-                event -> event.markProcessed(storeId, decisionId),
-                () -> log.warn("Location event {} was processed but is not stored", eventId));
+        markAllProcessed(List.of(new ProcessedFix(eventId, storeId, decisionId, null)));
     }
 
-    // TODO: one UPDATE and transaction per fix limits the route to a few hundred fixes per second on a loaded 2-core
-    // machine (docs/benchmarks.md); collecting the marks and writing them in JDBC batches would lift that limit.
     @Override
-    @Transactional
     public void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
-        int updated = events.markProcessed(eventId, storeId, decisionId, assessment == null ? null : assessment.name());
-        if (updated == 0) {
-            log.warn("Location event {} was processed but is not stored", eventId);
+        markAllProcessed(List.of(new ProcessedFix(eventId, storeId, decisionId, assessment)));
+    }
+
+    /** Marks the fixes processed with one JDBC batch, in one transaction with the tracker's pending writes. */
+    @Override
+    public void markAllProcessed(List<ProcessedFix> fixes) {
+        if (fixes.isEmpty()) {
+            return;
+        }
+        List<String> eventIds = fixes.stream().map(ProcessedFix::eventId).toList();
+        int[][] updated = transaction.execute(status -> {
+            tracker.writePending(eventIds);
+            return jdbc.batchUpdate("update location_event set status = 'PROCESSED', store_id = ?, decision_id = ?, "
+                    + "assessment = ?, failure_reason = null where event_id = ?", fixes, fixes.size(),
+                    (statement, fix) -> {
+                        statement.setString(1, fix.storeId());
+                        statement.setString(2, fix.decisionId());
+                        statement.setString(3, fix.assessment() == null ? null : fix.assessment().name());
+                        statement.setString(4, fix.eventId());
+                    });
+        });
+        tracker.forgetPending(eventIds);
+        for (int i = 0; i < fixes.size(); i++) {
+            if (updated[0][i] == 0) {
+                log.warn("Location event {} was processed but is not stored", fixes.get(i).eventId());
+            }
         }
     }
 
     @Override
-    @Transactional
     public void markFailed(String eventId, String reason) {
-        events.findById(eventId).ifPresentOrElse(
-                event -> event.markFailed(reason),
-                () -> log.warn("Location event {} failed but is not stored: {}", eventId, reason));
+        String shortened = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+        int updated = transaction.execute(status -> {
+            tracker.writePending(List.of(eventId));
+            return jdbc.update("update location_event set status = 'FAILED', failure_reason = ? where event_id = ?",
+                    shortened, eventId);
+        });
+        tracker.forgetPending(List.of(eventId));
+        if (updated == 0) {
+            log.warn("Location event {} failed but is not stored: {}", eventId, reason);
+        }
     }
 }

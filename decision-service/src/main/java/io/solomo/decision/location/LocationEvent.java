@@ -75,18 +75,6 @@ class LocationEvent {
         this.status = RECEIVED;
     }
 
-    void markProcessed(String storeId, String decisionId) {
-        this.status = PROCESSED;
-        this.storeId = storeId;
-        this.decisionId = decisionId;
-        this.failureReason = null;
-    }
-
-    void markFailed(String reason) {
-        this.status = FAILED;
-        this.failureReason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-    }
-
     LocationFix toFix() {
         return new LocationFix(eventId, customerId, deviceId, latitude, longitude, accuracyMeters, recordedAt);
     }

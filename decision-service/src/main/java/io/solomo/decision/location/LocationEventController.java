@@ -1,8 +1,8 @@
 package io.solomo.decision.location;
 
 import io.solomo.decision.profile.ConsentPurpose;
-import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
+import io.solomo.decision.profile.CustomerDirectory.ConsentedProfile;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.solomo.decision.web.RequestFields.optionalInstant;
@@ -49,34 +50,11 @@ class LocationEventController {
     @PostMapping("/api/v1/location-events")
     ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
         Instant now = clock.instant();
-        LocationFix fix = forCurrentProfile(body.toFix(now), new HashMap<>());
+        LocationFix fix = forCurrentProfiles(List.of(body.toFix(now))).get(0);
         FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
         boolean fresh = intake.accept(fix);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Accepted(fix.eventId(), fresh ? "ACCEPTED" : "DUPLICATE"));
-    }
-
-    /**
-     * Returns the fix attributed to the customer's current profile: an app that still sends the id of a profile
-     * absorbed by a merge reaches the profile that absorbed it.
-     *
-     * @throws NotFoundException       when no profile has that id, before or after a merge
-     * @throws ConsentMissingException when the customer has not granted the use of the precise location
-     */
-    private LocationFix forCurrentProfile(LocationFix fix, Map<String, String> currentIds) {
-        String customerId = currentIds.computeIfAbsent(fix.customerId(), id -> {
-            Customer customer = directory.find(id)
-                    .orElseThrow(() -> new NotFoundException("customer", "customerId", id));
-            if (!directory.hasGranted(customer.customerId(), ConsentPurpose.PRECISE_LOCATION)) {
-                throw new ConsentMissingException(customer.customerId(), ConsentPurpose.PRECISE_LOCATION.name());
-            }
-            return customer.customerId();
-        });
-        if (customerId.equals(fix.customerId())) {
-            return fix;
-        }
-        return new LocationFix(fix.eventId(), customerId, fix.deviceId(), fix.latitude(), fix.longitude(),
-                fix.accuracyMeters(), fix.recordedAt());
     }
 
     /**
@@ -90,12 +68,13 @@ class LocationEventController {
                     "a batch holds 1 to " + MAX_BATCH + " fixes");
         }
         Instant now = clock.instant();
-        List<LocationFix> fixes = new ArrayList<>(bodies.size());
-        Map<String, String> currentIds = new HashMap<>();
+        List<LocationFix> posted = new ArrayList<>(bodies.size());
         for (LocationEventBody body : bodies) {
-            LocationFix fix = forCurrentProfile(body.toFix(now), currentIds);
+            posted.add(body.toFix(now));
+        }
+        List<LocationFix> fixes = forCurrentProfiles(posted);
+        for (LocationFix fix : fixes) {
             FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
-            fixes.add(fix);
         }
         List<Boolean> fresh = intake.acceptAll(fixes);
         List<Accepted> answers = new ArrayList<>(fixes.size());
@@ -103,6 +82,39 @@ class LocationEventController {
             answers.add(new Accepted(fixes.get(i).eventId(), fresh.get(i) ? "ACCEPTED" : "DUPLICATE"));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answers);
+    }
+
+    /**
+     * Returns the fixes attributed to their customers' current profiles, looked up together: an app that still sends
+     * the id of a profile absorbed by a merge reaches the profile that absorbed it.
+     *
+     * @throws NotFoundException       for the first fix whose customer id leads to no profile, before or after a
+     *                                 merge
+     * @throws ConsentMissingException for the first fix whose customer has not granted the use of the precise
+     *                                 location
+     */
+    private List<LocationFix> forCurrentProfiles(List<LocationFix> fixes) {
+        Set<String> customerIds = new HashSet<>();
+        for (LocationFix fix : fixes) {
+            customerIds.add(fix.customerId());
+        }
+        Map<String, ConsentedProfile> profiles = directory.findConsenting(customerIds,
+                ConsentPurpose.PRECISE_LOCATION);
+
+        List<LocationFix> attributed = new ArrayList<>(fixes.size());
+        for (LocationFix fix : fixes) {
+            ConsentedProfile profile = profiles.get(fix.customerId());
+            if (profile == null) {
+                throw new NotFoundException("customer", "customerId", fix.customerId());
+            }
+            if (!profile.granted()) {
+                throw new ConsentMissingException(profile.customerId(), ConsentPurpose.PRECISE_LOCATION.name());
+            }
+            attributed.add(profile.customerId().equals(fix.customerId()) ? fix
+                    : new LocationFix(fix.eventId(), profile.customerId(), fix.deviceId(), fix.latitude(),
+                    fix.longitude(), fix.accuracyMeters(), fix.recordedAt()));
+        }
+        return attributed;
     }
 
     /** The response body: the event id (generated when the app sent none) and whether it was new or a replay. */

@@ -6,6 +6,7 @@ import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.LocationEventJournal;
 import io.solomo.routes.DeliveryRoutes;
 import io.solomo.routes.LocationEventRoutes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +16,9 @@ class LocationRoutesConfiguration {
 
     @Bean
     LocationEventRoutes locationEventRoutes(PresenceTracker tracker, OfferDecisions decisions,
-                                            LocationEventJournal journal, LocationProperties limits) {
-        return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers());
+                                            LocationEventJournal journal, LocationProperties limits,
+                                            @Value("${solomo.routes.location-consumers:2}") int partitions) {
+        return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers(), partitions);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import java.util.Optional;
 interface CustomerMergeRepository extends JpaRepository<CustomerMerge, Long> {
 
     Optional<CustomerMerge> findByAbsorbedId(String absorbedId);
+
+    List<CustomerMerge> findByAbsorbedIdIn(Collection<String> absorbedIds);
 
     List<CustomerMerge> findBySurvivorIdOrderByMergedAtAscIdAsc(String survivorId);
 

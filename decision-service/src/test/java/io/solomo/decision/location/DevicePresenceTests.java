@@ -175,10 +175,46 @@ class DevicePresenceTests {
         assertThat(kinds(next)).containsExactly(Kind.ENTER);
     }
 
+    @Test
+    void restoredSnapshotKeepsPhaseAndLastFix() {
+        apply(northOfStore(0), 10, T0);
+
+        DevicePresence restored = DevicePresence.restore(device.snapshot());
+
+        assertThat(restored.phaseAt("bastille")).isEqualTo(DevicePresence.Phase.ENTERED);
+        assertThat(restored.customerId()).isEqualTo("alice");
+        assertThat(applyTo(restored, northOfStore(0), 10, T0).assessment()).isEqualTo(FixAssessment.DUPLICATE);
+        assertThat(applyTo(restored, northOfStore(5), 10, T0.minusSeconds(5)).assessment())
+                .isEqualTo(FixAssessment.LATE);
+        assertThat(applyTo(restored, northOfStore(5_000), 10, T0.plusSeconds(10)).assessment())
+                .isEqualTo(FixAssessment.SUSPECT);
+    }
+
+    @Test
+    void restoredSnapshotExitsOnFixOutside() {
+        apply(northOfStore(0), 10, T0);
+        DevicePresence restored = DevicePresence.restore(device.snapshot());
+
+        FixOutcome inside = applyTo(restored, northOfStore(5), 10, T0.plusSeconds(30));
+        FixOutcome outside = applyTo(restored, northOfStore(500), 10, T0.plusSeconds(60));
+
+        assertThat(inside.transitions()).isEmpty();
+        assertThat(kinds(outside)).containsExactly(Kind.EXIT);
+    }
+
+    @Test
+    void deviceWithoutFixHasNoSnapshot() {
+        assertThat(device.snapshot()).isNull();
+    }
+
     private FixOutcome apply(double[] position, double accuracy, Instant at) {
+        return applyTo(device, position, accuracy, at);
+    }
+
+    private FixOutcome applyTo(DevicePresence presence, double[] position, double accuracy, Instant at) {
         LocationFix fix = new LocationFix("fix-" + (++fixes), "alice", "phone-1", position[0], position[1], accuracy,
                 at);
-        return device.apply(fix, index, LIMITS, at);
+        return presence.apply(fix, index, LIMITS, at);
     }
 
     /** A position this many metres north of the store's centre (south when negative). */

@@ -85,6 +85,29 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
+    void batchAppliesDeviceFixesInTimeOrder() {
+        String deviceId = "phone-" + UUID.randomUUID();
+        String earlier = "fix-" + UUID.randomUUID();
+        String later = "fix-" + UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(60);
+
+        ApiClient.Response accepted = app().post("/api/v1/location-events/batch", """
+                [{"eventId": "%s", "customerId": "demo-alice", "deviceId": "%s", "latitude": 45.7601,
+                  "longitude": 4.83, "accuracyMeters": 10, "recordedAt": "%s"},
+                 {"eventId": "%s", "customerId": "demo-alice", "deviceId": "%s", "latitude": 45.76,
+                  "longitude": 4.83, "accuracyMeters": 10, "recordedAt": "%s"}]"""
+                .formatted(later, deviceId, at.plusSeconds(30), earlier, deviceId, at));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        awaitStatus(earlier, "PROCESSED");
+        awaitStatus(later, "PROCESSED");
+        assertThat(jdbc.queryForObject("select assessment from location_event where event_id = ?", String.class,
+                earlier)).isEqualTo("APPLIED");
+        assertThat(jdbc.queryForObject("select assessment from location_event where event_id = ?", String.class,
+                later)).isEqualTo("APPLIED");
+    }
+
+    @Test
     void fixWithoutEventIdGetsOne() {
         ApiClient.Response accepted = app().post("/api/v1/location-events", """
                 {"customerId": "demo-alice", "deviceId": "phone-1", "latitude": 45.76, "longitude": 4.83}""");

@@ -1,5 +1,7 @@
 package io.solomo.model.location;
 
+import java.util.List;
+
 /** Records what became of an accepted location event, so that none is left half-processed unnoticed. */
 public interface LocationEventJournal {
 
@@ -17,6 +19,16 @@ public interface LocationEventJournal {
      */
     default void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
         markProcessed(eventId, storeId, decisionId);
+    }
+
+    /**
+     * Marks several events processed, in one transaction where the journal has them. Journals without batches mark
+     * each as {@link #markProcessed(String, String, String, FixAssessment)} does.
+     */
+    default void markAllProcessed(List<ProcessedFix> fixes) {
+        for (ProcessedFix fix : fixes) {
+            markProcessed(fix.eventId(), fix.storeId(), fix.decisionId(), fix.assessment());
+        }
     }
 
     /** Marks the event failed with a reason, for an operator to look at. */

@@ -1,13 +1,24 @@
 package io.solomo.model.location;
 
+import java.util.List;
+
 /**
  * The state of each device at each store's geofence (outside, entered, dwelling, exited), advanced fix by fix.
- * Implementations record every transition they return.
+ * Implementations record every transition they return. An implementation may store a fix's transitions and the
+ * device's new state only when the {@link LocationEventJournal} marks that fix processed or failed, in the same
+ * transaction, so callers mark every fix they track.
  */
 public interface PresenceTracker {
 
     /** Applies one accepted fix to its device's state and returns what changed. */
     FixOutcome track(LocationFix fix);
+
+    /**
+     * Loads the state of the devices of these fixes ahead of {@link #track}, so that a batch costs one read instead
+     * of one per device. Trackers that keep all state in memory do nothing.
+     */
+    default void loadDevices(List<LocationFix> fixes) {
+    }
 
     /** Links a recorded transition to the decision it triggered. */
     void linkDecision(String transitionId, String decisionId);

@@ -1,0 +1,116 @@
+package io.solomo.decision.location;
+
+import io.solomo.decision.SolomoApplication;
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stops the server while a device is inside a geofence and starts a new one on the same database. The device must
+ * still be inside: its next fix inside brings no second enter, and a fix outside brings the exit.
+ */
+class PresenceRestartIntegrationTests {
+
+    /** Inside the 80 m circle of Demo Marché Bastille. */
+    private static final double BASTILLE_LATITUDE = 48.8532;
+    private static final double BASTILLE_LONGITUDE = 2.3691;
+    /** About 760 m north of that store, outside every demo geofence. */
+    private static final double OUTSIDE_LATITUDE = 48.8600;
+
+    @Test
+    void deviceInsideStaysInsideAfterRestart() {
+        String database = "presence-restart-" + UUID.randomUUID();
+        String deviceId = "restart-phone-" + UUID.randomUUID();
+        Instant firstFixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+
+        try (ConfigurableApplicationContext first = start(database)) {
+            post(first, "enter", deviceId, BASTILLE_LATITUDE, BASTILLE_LONGITUDE, firstFixAt);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            awaitProcessed(jdbc, deviceId, "enter");
+
+            assertThat(transitions(jdbc, deviceId)).containsExactly("ENTER demo-bastille");
+            assertThat(jdbc.queryForObject("select geofences from device_presence where device_id = ?",
+                    String.class, deviceId)).contains("demo-bastille");
+        }
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+
+            post(second, "still-inside", deviceId, BASTILLE_LATITUDE + 0.0001, BASTILLE_LONGITUDE,
+                    firstFixAt.plusSeconds(30));
+            awaitProcessed(jdbc, deviceId, "still-inside");
+            post(second, "outside", deviceId, OUTSIDE_LATITUDE, BASTILLE_LONGITUDE, firstFixAt.plusSeconds(60));
+            awaitProcessed(jdbc, deviceId, "outside");
+
+            assertThat(assessment(jdbc, deviceId, "still-inside")).isEqualTo("APPLIED");
+            assertThat(assessment(jdbc, deviceId, "outside")).isEqualTo("APPLIED");
+            assertThat(transitions(jdbc, deviceId)).containsExactly("ENTER demo-bastille", "EXIT demo-bastille");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        return new SpringApplicationBuilder(SolomoApplication.class).profiles("demo").run(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+                "--server.shutdown=immediate",
+                "--camel.main.shutdown-timeout=1");
+    }
+
+    private static void post(ConfigurableApplicationContext server, String name, String deviceId, double latitude,
+                             double longitude, Instant recordedAt) {
+        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+        ApiClient.Response accepted = ApiClient.on(port).as("app", DemoServer.PASSWORD).post("/api/v1/location-events",
+                """
+                {"eventId": "%s-%s", "customerId": "demo-alice", "deviceId": "%s",
+                 "latitude": %s, "longitude": %s, "accuracyMeters": 10, "recordedAt": "%s"}"""
+                        .formatted(name, deviceId, deviceId, latitude, longitude, recordedAt));
+        assertThat(accepted.status()).as("status of fix %s", name).isEqualTo(202);
+    }
+
+    private static List<String> transitions(JdbcTemplate jdbc, String deviceId) {
+        return jdbc.queryForList("select kind || ' ' || store_id from geofence_transition where device_id = ? "
+                + "order by occurred_at", String.class, deviceId);
+    }
+
+    private static String assessment(JdbcTemplate jdbc, String deviceId, String name) {
+        return jdbc.queryForObject("select assessment from location_event where event_id = ?", String.class,
+                name + "-" + deviceId);
+    }
+
+    private static void awaitProcessed(JdbcTemplate jdbc, String deviceId, String name) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String status = null;
+        while (Instant.now().isBefore(deadline)) {
+            List<String> statuses = jdbc.queryForList("select status from location_event where event_id = ?",
+                    String.class, name + "-" + deviceId);
+            status = statuses.isEmpty() ? null : statuses.get(0);
+            if ("PROCESSED".equals(status)) {
+                return;
+            }
+            pause();
+        }
+        throw new AssertionError("fix " + name + " is " + status + ", not PROCESSED, after 20 s");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
