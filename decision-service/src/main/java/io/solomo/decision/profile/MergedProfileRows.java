@@ -31,6 +31,7 @@ class MergedProfileRows {
             Map.entry("contact", "customer_id"),
             Map.entry("location_event", "customer_id"),
             Map.entry("geofence_transition", "customer_id"),
+            Map.entry("device_presence", "customer_id"),
             Map.entry("device_token", "customer_id"),
             Map.entry("review", "customer_id"),
             Map.entry("store_visit", "customer_id"),
