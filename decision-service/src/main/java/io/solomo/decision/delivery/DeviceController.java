@@ -1,6 +1,7 @@
 package io.solomo.decision.delivery;
 
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
@@ -23,17 +24,17 @@ class DeviceController {
     private static final int MAX_TOKEN_LENGTH = 500;
 
     private final DeviceTokens devices;
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
 
-    DeviceController(DeviceTokens devices, CustomerRepository customers) {
+    DeviceController(DeviceTokens devices, CustomerDirectory directory) {
         this.devices = devices;
-        this.customers = customers;
+        this.directory = directory;
     }
 
     @PutMapping("/api/v1/customers/{customerId}/devices/{installationId}")
     DeviceView register(@PathVariable String customerId, @PathVariable String installationId,
                         @RequestBody DeviceBody body) {
-        requireCustomer(customerId);
+        String customer = requireCustomer(customerId);
         if (body == null || body.platform() == null || body.platform().isBlank()) {
             throw new InvalidFieldException("platform", null, "platform is missing; expected FCM or APNS");
         }
@@ -48,31 +49,30 @@ class DeviceController {
             throw new InvalidFieldException("token", null, "token is missing or longer than " + MAX_TOKEN_LENGTH
                     + " characters");
         }
-        devices.register(installationId, customerId, platform, body.token().trim());
-        log.info("Registered the {} token of installation {} for customer {}", platform, installationId, customerId);
+        devices.register(installationId, customer, platform, body.token().trim());
+        log.info("Registered the {} token of installation {} for customer {}", platform, installationId, customer);
         return new DeviceView(installationId, platform.name());
     }
 
     @GetMapping("/api/v1/customers/{customerId}/devices")
     List<DeviceView> devices(@PathVariable String customerId) {
-        requireCustomer(customerId);
-        return devices.of(customerId).stream()
+        return devices.of(requireCustomer(customerId)).stream()
                 .map(device -> new DeviceView(device.installationId(), device.platform().name()))
                 .toList();
     }
 
     @DeleteMapping("/api/v1/customers/{customerId}/devices/{installationId}")
     ResponseEntity<Void> remove(@PathVariable String customerId, @PathVariable String installationId) {
-        if (!devices.remove(customerId, installationId)) {
+        if (!devices.remove(directory.currentId(customerId), installationId)) {
             throw new NotFoundException("device", "installationId", installationId);
         }
         return ResponseEntity.noContent().build();
     }
 
-    private void requireCustomer(String customerId) {
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
-        }
+    /** Returns the id the customer is known by now, following a merge, or fails with a 404. */
+    private String requireCustomer(String customerId) {
+        return directory.find(customerId).map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
     }
 
     /** {@code platform} is {@code FCM} (Android, web) or {@code APNS} (iOS). */

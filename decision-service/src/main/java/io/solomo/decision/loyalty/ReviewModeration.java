@@ -1,6 +1,7 @@
 package io.solomo.decision.loyalty;
 
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.loyalty.LoyaltyAction;
@@ -22,25 +23,25 @@ class ReviewModeration {
     private static final Logger log = LoggerFactory.getLogger(ReviewModeration.class);
 
     private final ReviewRepository reviews;
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final LoyaltyProgramme loyalty;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ReviewModeration(ReviewRepository reviews, CustomerRepository customers, LoyaltyProgramme loyalty,
+    ReviewModeration(ReviewRepository reviews, CustomerDirectory directory, LoyaltyProgramme loyalty,
                      TransactionTemplate transaction, Clock clock) {
         this.reviews = reviews;
-        this.customers = customers;
+        this.directory = directory;
         this.loyalty = loyalty;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    Review submit(String customerId, String purchaseReference, String platform, String url, Integer rating,
+    Review submit(String requestedId, String purchaseReference, String platform, String url, Integer rating,
                   String text) {
-        if (!customers.existsById(customerId)) {
-            throw new NotFoundException("customer", "customerId", customerId);
-        }
+        // An absorbed profile's id still names its person: the review goes to the survivor.
+        String customerId = directory.find(requestedId).map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", requestedId));
         if (rating != null && (rating < 1 || rating > 5)) {
             throw new InvalidFieldException("rating", rating, "rating must be within 1..5, got " + rating);
         }

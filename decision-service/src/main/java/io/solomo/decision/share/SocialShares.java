@@ -5,7 +5,8 @@ import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.coupon.CouponRedeemed;
 import io.solomo.decision.loyalty.LoyaltyProgramme;
 import io.solomo.decision.offer.OfferRepository;
-import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.Interactions;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -46,7 +47,7 @@ class SocialShares {
     private static final Pattern NETWORK = Pattern.compile("[a-z0-9_-]{1,40}");
 
     private final JdbcTemplate jdbc;
-    private final CustomerRepository customers;
+    private final CustomerDirectory directory;
     private final OfferRepository offers;
     private final Interactions interactions;
     private final LoyaltyProgramme loyalty;
@@ -55,10 +56,10 @@ class SocialShares {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SocialShares(JdbcTemplate jdbc, CustomerRepository customers, OfferRepository offers, Interactions interactions,
+    SocialShares(JdbcTemplate jdbc, CustomerDirectory directory, OfferRepository offers, Interactions interactions,
                  LoyaltyProgramme loyalty, CouponIssuer coupons, ShareSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.customers = customers;
+        this.directory = directory;
         this.offers = offers;
         this.interactions = interactions;
         this.loyalty = loyalty;
@@ -77,7 +78,7 @@ class SocialShares {
             throw new InvalidFieldException("network", network, "network must be a name such as facebook, "
                     + "instagram or whatsapp: 1 to 40 letters, digits, '-' or '_'");
         }
-        requireCustomer(sharerId, "customerId");
+        String sharer = requireCustomer(sharerId, "customerId");
         if (!offers.existsById(offerId.trim())) {
             throw new NotFoundException("offer", "offerId", offerId);
         }
@@ -86,20 +87,20 @@ class SocialShares {
         String code = newCode();
         Instant now = clock.instant();
         jdbc.update("insert into share_link (code, offer_id, sharer_id, network, created_at, clicks) "
-                + "values (?, ?, ?, ?, ?, 0)", code, offer, sharerId, channel, now.atOffset(ZoneOffset.UTC));
+                + "values (?, ?, ?, ?, ?, 0)", code, offer, sharer, channel, now.atOffset(ZoneOffset.UTC));
 
         ObjectNode interaction = JSON.createObjectNode()
                 .put("eventId", "share-" + code)
                 .put("type", "SOCIAL_SHARE")
                 .put("occurredAt", now.toString())
-                .put("customerId", sharerId);
+                .put("customerId", sharer);
         interaction.putObject("attributes").put("offerId", offer).put("network", channel).put("shareCode", code);
         interactions.record(interaction, actor);
-        int points = loyalty.credit(new LoyaltyAction(sharerId, LoyaltyAction.Type.SOCIAL_SHARE, code, 0));
+        int points = loyalty.credit(new LoyaltyAction(sharer, LoyaltyAction.Type.SOCIAL_SHARE, code, 0));
 
-        log.info("Share {} of offer {} created by customer {} on {}, {} points", code, offer, sharerId, channel,
+        log.info("Share {} of offer {} created by customer {} on {}, {} points", code, offer, sharer, channel,
                 points);
-        return new Created(code, settings.shareUrl(code), offer, sharerId, channel, points);
+        return new Created(code, settings.shareUrl(code), offer, sharer, channel, points);
     }
 
     /**
@@ -126,13 +127,13 @@ class SocialShares {
             throw new InvalidFieldException("customerId", friendId, "customerId, the friend claiming the offer, "
                     + "is missing");
         }
-        requireCustomer(friendId, "customerId");
-        if (friendId.equals(share.sharerId())) {
-            throw new InvalidFieldException("customerId", friendId,
-                    "customer " + friendId + " shared this offer and cannot claim it through his own share");
+        String friend = requireCustomer(friendId, "customerId");
+        if (friend.equals(share.sharerId())) {
+            throw new InvalidFieldException("customerId", friend,
+                    "customer " + friend + " shared this offer and cannot claim it through his own share");
         }
         List<String> claimed = jdbc.queryForList("select coupon_code from share_claim where share_code = ? "
-                + "and friend_id = ?", String.class, share.code(), friendId);
+                + "and friend_id = ?", String.class, share.code(), friend);
         if (!claimed.isEmpty()) {
             Coupon coupon = coupons.find(claimed.get(0)).orElseThrow();
             return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
@@ -141,11 +142,11 @@ class SocialShares {
         // NOTE: a claim skips the offer's dates, switch, store scope and limits (Offer.unavailabilityReason,
         // maxTotal) and the contact policy, so a friend can still get a coupon of an offer switched off since.
         Instant now = clock.instant();
-        Coupon coupon = coupons.issue(share.offerId(), friendId, null, "share-" + share.code(), now,
+        Coupon coupon = coupons.issue(share.offerId(), friend, null, "share-" + share.code(), now,
                 now.plus(settings.couponValidity()));
         jdbc.update("insert into share_claim (coupon_code, share_code, friend_id, claimed_at) values (?, ?, ?, ?)",
-                coupon.code(), share.code(), friendId, now.atOffset(ZoneOffset.UTC));
-        log.info("Customer {} claimed offer {} through share {}", friendId, share.offerId(), share.code());
+                coupon.code(), share.code(), friend, now.atOffset(ZoneOffset.UTC));
+        log.info("Customer {} claimed offer {} through share {}", friend, share.offerId(), share.code());
         return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
                 coupons.qrCodeUrl(coupon.code()));
     }
@@ -194,10 +195,10 @@ class SocialShares {
                 code.trim().toUpperCase(Locale.ROOT)).stream().findFirst();
     }
 
-    private void requireCustomer(String customerId, String field) {
-        if (customerId == null || !customers.existsById(customerId)) {
-            throw new NotFoundException("customer", field, customerId);
-        }
+    /** Returns the id the customer is known by now, following a merge, or fails with a 404 naming the field. */
+    private String requireCustomer(String customerId, String field) {
+        return directory.find(customerId).map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", field, customerId));
     }
 
     private String newCode() {

@@ -593,6 +593,33 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(count("select count(*) from loyalty_account where customer_id = ?", absorbedId)).isZero();
     }
 
+    @Test
+    void absorbedIdStillNamesItsPersonAfterAMerge() {
+        String email = "merge-alias-" + run + "@example.fr";
+        String phone = "+3364" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String survivorId = "alias-old-" + run;
+        String absorbedId = "alias-new-" + run;
+        Customer survivor = new Customer(survivorId, null, LoyaltyTier.BRONZE, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        survivor.addIdentity(IdentityType.EMAIL, email);
+        Customer absorbed = new Customer(absorbedId, null, LoyaltyTier.BRONZE, Language.FR,
+                ZoneId.of("Europe/Paris"), Instant.parse("2026-02-01T00:00:00Z"));
+        absorbed.addIdentity(IdentityType.PHONE, phone);
+        customers.saveAll(List.of(survivor, absorbed));
+        app().post("/api/v1/interactions", interaction("alias-" + run, "APP_REGISTERED", identity("EMAIL", email),
+                identity("PHONE", phone)));
+
+        ApiClient.Response registered = app().put("/api/v1/customers/" + absorbedId + "/devices/alias-phone-" + run,
+                "{\"platform\": \"FCM\", \"token\": \"token-" + run + "\"}");
+        ApiClient.Response listed = app().get("/api/v1/customers/" + absorbedId + "/devices");
+
+        assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select customer_id from device_token where installation_id = ?",
+                String.class, "alias-phone-" + run)).isEqualTo(survivorId);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get(0).get("installationId").asString()).isEqualTo("alias-phone-" + run);
+    }
+
     private List<String> deliveryIds(String customerId) {
         List<String> ids = new ArrayList<>();
         for (JsonNode delivery : app().get("/api/v1/customers/" + customerId + "/deliveries").json()) {
