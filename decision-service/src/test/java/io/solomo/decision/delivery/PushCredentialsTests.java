@@ -106,6 +106,30 @@ class PushCredentialsTests {
     }
 
     @Test
+    void fcmTokenRejectedBySendIsReplacedOnRetry() throws Exception {
+        KeyPair serviceAccountKey = rsaKeyPair();
+        startTokenEndpoint(serviceAccountKey.getPublic());
+        FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "",
+                writeServiceAccount(serviceAccountKey).toString());
+        PushSender push = pushSender(token, new ApnsProviderToken(JSON, clock, "unused", "", "", ""));
+        provider.respond(request -> "Bearer access-token-1".equals(request.headers().get("authorization"))
+                ? LoopbackProvider.Reply.status(401, "{\"error\": {\"status\": \"UNAUTHENTICATED\"}}")
+                : LoopbackProvider.Reply.ok("{\"name\": \"projects/solomo-test/messages/2\"}"));
+
+        Throwable rejected = push.sendAsync(message("d-401"), List.of(fcmDevice())).handle((id, failure) -> failure)
+                .join();
+        String retried = push.sendAsync(message("d-401"), List.of(fcmDevice())).join();
+
+        assertThat(rejected).isNotNull();
+        Throwable cause = rejected.getCause() != null ? rejected.getCause() : rejected;
+        assertThat(cause).isInstanceOfSatisfying(DeliveryFailure.class,
+                failure -> assertThat(failure.kind()).isEqualTo(DeliveryFailure.Kind.TRANSIENT));
+        assertThat(retried).isEqualTo("projects/solomo-test/messages/2");
+        assertThat(issued.get()).isEqualTo(2);
+        assertThat(provider.requests().get(1).headers().get("authorization")).isEqualTo("Bearer access-token-2");
+    }
+
+    @Test
     void fcmTokenRefusedIsTransientFailure() throws Exception {
         startTokenEndpoint(rsaKeyPair().getPublic());
         FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "",
