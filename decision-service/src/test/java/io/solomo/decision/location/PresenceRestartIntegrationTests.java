@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,13 +61,40 @@ class PresenceRestartIntegrationTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(SolomoApplication.class).profiles("demo").run(
+    @Test
+    void silentDeviceKnownOnlyFromItsRowIsExitedAfterRestart() {
+        String database = "presence-silent-" + UUID.randomUUID();
+        String deviceId = "silent-phone-" + UUID.randomUUID();
+        Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        try (ConfigurableApplicationContext first = start(database)) {
+            post(first, "enter", deviceId, BASTILLE_LATITUDE, BASTILLE_LONGITUDE, fixAt);
+            awaitProcessed(first.getBean(JdbcTemplate.class), deviceId, "enter");
+        }
+
+        try (ConfigurableApplicationContext second = start(database, "--solomo.location.silence-timeout=PT1S",
+                "--solomo.location.sweep-interval=PT0.2S")) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (transitions(jdbc, deviceId).size() < 2 && Instant.now().isBefore(deadline)) {
+                pause();
+            }
+
+            assertThat(transitions(jdbc, deviceId)).containsExactly("ENTER demo-bastille", "EXIT demo-bastille");
+            assertThat(jdbc.queryForObject("select count(*) from device_presence where device_id = ?",
+                    Integer.class, deviceId)).isZero();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
                 "--server.shutdown=immediate",
-                "--camel.main.shutdown-timeout=1");
+                "--camel.main.shutdown-timeout=1"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(SolomoApplication.class).profiles("demo")
+                .run(arguments.toArray(String[]::new));
     }
 
     private static void post(ConfigurableApplicationContext server, String name, String deviceId, double latitude,
