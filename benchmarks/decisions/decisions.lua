@@ -1,4 +1,4 @@
--- wrk script of the full decision benchmark: each request asks POST /api/v1/decisions for one of the 100,000
+-- wrk script of the full decision benchmark. Each request posts to /api/v1/decisions for one of the 100,000
 -- seeded customers at one of the 100 seeded stores, on a Saturday at 10:00 Paris time, on the push channel.
 -- A response counts as bad unless it is HTTP 200 with a decisionId.
 local CUSTOMERS = 100000

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code connections} client threads. Device {@code i} stays near query point {@code i} of {@code queries.csv}: it
  * walks at random, up to 10 m east and north between fixes 30 s apart, and never farther than 100 m from that point.
  * Its fixes have a 10 m accuracy. Devices near a geofence enter, dwell and exit it, and each of these transitions
- * requests a decision from the offer engine. A warm-up run comes first, so that the measured run sees a compiled JIT
+ * requests a decision from the offer engine. A warm-up run comes first, so that the measured run starts with JIT-compiled code
  * and devices that are already inside or near their geofences.
  *
  * <p>Arguments: the folder containing {@code fences.csv} and {@code queries.csv}, then optional

@@ -28,9 +28,9 @@ import java.util.Set;
 /**
  * Takes batches of accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each fix to the
  * device's state at the stores' geofences through the {@link PresenceTracker}. Each resulting transition whose
- * trigger is among the decision triggers ({@code solomo.location.decision-triggers}) asks the offer engine for one
- * offer; the offer rules then decide whether that trigger deserves an offer. A suspect fix (an impossible jump)
- * causes no transition, so it never brings an offer. Each chosen offer goes to {@link Endpoints#OUTBOUND_DELIVERY}.
+ * trigger is among the decision triggers ({@code solomo.location.decision-triggers}) requests one offer from the
+ * offer engine, and the offer rules then decide whether that trigger deserves an offer. A suspect fix (an
+ * impossible jump) causes no transition, so it never brings an offer. Each chosen offer goes to {@link Endpoints#OUTBOUND_DELIVERY}.
  *
  * <p>A device's fixes always go to the same one of {@code partitions} queues, each with a single consumer, and each
  * batch is sorted by fix time before it is queued. So a device's fixes are applied in the order of their timestamps
@@ -137,7 +137,7 @@ public class LocationEventRoutes extends RouteBuilder {
         journal.markAllProcessed(processed);
     }
 
-    /** Applies one fix, asks for the decisions its transitions trigger and sends the chosen offers. */
+    /** Applies one fix, requests the decisions its transitions trigger and sends the chosen offers. */
     private ProcessedFix track(LocationFix fix) {
         FixOutcome outcome = tracker.track(fix);
         List<DeliveryOrder> orders = new ArrayList<>();

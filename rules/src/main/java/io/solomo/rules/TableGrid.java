@@ -92,7 +92,7 @@ final class TableGrid {
      * @param text      what Drools reads: the string, or the number written as Java would, or a formula's cached value
      * @param kind      how the spreadsheet stored the value
      * @param number    the stored number of a numeric or date cell, else NaN
-     * @param displayed what the analyst sees in the spreadsheet, in English number format, or the cell of a CSV file as
+     * @param displayed the value the spreadsheet displays to the analyst, in English number format, or the cell of a CSV file as
      *                  written
      */
     record GridCell(int row, int column, String text, Kind kind, double number, String displayed) {

@@ -88,7 +88,7 @@ class CsvMergeChecksTests {
     }
 
     @Test
-    void dotsOnlyOnTheContinuingCellStartANewPattern() {
+    void mergeMarkOnlyOnContinuingCell() {
         ValidationReport report = validate(patterns(CUSTOMER, CONTEXT, CONTEXT + "...", null), rule("14"));
 
         assertThat(report.errors()).anySatisfy(error -> {
@@ -110,7 +110,7 @@ class CsvMergeChecksTests {
     }
 
     @Test
-    void aMergeFromAConditionIntoAnActionIsRejected() {
+    void mergeIntoActionRejected() {
         ValidationReport report = validate(patterns(CUSTOMER, CONTEXT + "...", CONTEXT + "...", CONTEXT + "..."),
                 rule("14"));
 
@@ -132,7 +132,7 @@ class CsvMergeChecksTests {
     }
 
     @Test
-    void aMergeStartingLeftOfTheTableIsRejected() {
+    void mergeLeftOfTableRejected() {
         String patterns = line("notes...", "...", CUSTOMER + "...", CONTEXT + "...", CONTEXT + "...", null);
 
         ValidationReport report = validate(patterns, rule("14"));

@@ -59,7 +59,7 @@ final class KieBatchServlet extends HttpServlet {
         }
     }
 
-    /** The container id is the one path segment after {@code containers/instances/}, decoded by the container. */
+    /** Returns the container id: the one path segment after {@code containers/instances/}, already decoded. */
     private static String containerId(String pathInfo) {
         String segment = pathInfo == null ? "" : pathInfo.substring(1);
         if (segment.isEmpty() || segment.contains("/")) {

@@ -253,9 +253,9 @@ public class DecisionEngine implements OfferDecisions {
                 reports.add(rejected(candidate.offerId, "contact-policy", allowance.reason(), ruleNames));
                 continue;
             }
-            String held = history.offerRejection(offer);
-            if (held != null) {
-                reports.add(rejected(candidate.offerId, "contact-policy", held, ruleNames));
+            String policyRejection = history.offerRejection(offer);
+            if (policyRejection != null) {
+                reports.add(rejected(candidate.offerId, "contact-policy", policyRejection, ruleNames));
                 continue;
             }
             Factors factors = Factors.of(learnt.get(offer.offerId()), candidate.weight,

@@ -30,7 +30,7 @@ class PropensityModel {
                 .orElse(offer.priorPropensity());
     }
 
-    /** The propensity of each offer for the segment, by offer id, read with one query. */
+    /** Returns the propensity of each offer for the segment, by offer id, read with one query. */
     Map<String, Double> propensities(Collection<Offer> offers, String segment) {
         List<OfferPropensity.Key> keys = offers.stream()
                 .map(offer -> new OfferPropensity.Key(offer.offerId(), segment))

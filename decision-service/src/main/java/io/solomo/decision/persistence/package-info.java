@@ -1,2 +1,2 @@
-/** What the entities of every feature share. */
+/** Base classes shared by the entities of every feature. */
 package io.solomo.decision.persistence;

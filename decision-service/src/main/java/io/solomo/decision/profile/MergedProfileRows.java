@@ -56,8 +56,8 @@ class MergedProfileRows {
     }
 
     /** Moves every row of other features from the absorbed profile to the survivor; returns how many moved. */
-    // NOTE: a feature that resolved the absorbed id just before the merge and commits its row just after it still
-    // writes that id; nothing moves such a row later.
+    // NOTE: a row that another feature commits for the absorbed id just after the merge keeps that id, because
+    // nothing moves rows once the merge has committed.
     int moveAll(String absorbedId, String survivorId) {
         int moved = 0;
         for (Map.Entry<String, String> table : MOVED_TABLES.entrySet()) {

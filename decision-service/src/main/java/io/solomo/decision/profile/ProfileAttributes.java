@@ -95,7 +95,7 @@ public class ProfileAttributes {
     }
 
     /**
-     * Reads the attributes from a JDBC row that holds {@link #COLUMNS}, the first of them at {@code firstIndex}. Plain
+     * Reads the attributes from a JDBC row that contains {@link #COLUMNS}, the first of them at {@code firstIndex}. Plain
      * JDBC writers use it and {@link #bind} where loading the entity would cost a dirty check per profile.
      */
     static ProfileAttributes read(ResultSet row, int firstIndex) throws SQLException {

@@ -56,7 +56,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "customerId", exception.customerId());
     }
 
-    /** A rule's consequence threw: the rules are at fault, not the request. */
+    /** Answers 500 when a rule's consequence throws, because the rules are at fault, not the request. */
     @ExceptionHandler(ConsequenceException.class)
     ProblemDetail ruleFailed(ConsequenceException failure) {
         String rule = failure.getMatch() == null ? "unknown" : failure.getMatch().getRule().getName();

@@ -184,10 +184,10 @@ class OutboxKillJarTests {
     }
 
     private static long sentCount(ApiClient client, List<String> deliveryIds) {
-        Set<String> wanted = new HashSet<>(deliveryIds);
+        Set<String> expected = new HashSet<>(deliveryIds);
         long sent = 0;
         for (JsonNode delivery : client.get("/api/v1/customers/demo-alice/deliveries").json()) {
-            if (wanted.contains(delivery.get("deliveryId").asString())
+            if (expected.contains(delivery.get("deliveryId").asString())
                     && "SENT".equals(delivery.get("status").asString())) {
                 sent++;
             }

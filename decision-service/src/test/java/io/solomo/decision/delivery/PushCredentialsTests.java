@@ -106,7 +106,7 @@ class PushCredentialsTests {
     }
 
     @Test
-    void fcmTokenRejectedBySendIsReplacedOnRetry() throws Exception {
+    void fcmRejectedTokenReplacedOnRetry() throws Exception {
         KeyPair serviceAccountKey = rsaKeyPair();
         startTokenEndpoint(serviceAccountKey.getPublic());
         FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "",

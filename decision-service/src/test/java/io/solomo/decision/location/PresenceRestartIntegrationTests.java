@@ -62,7 +62,7 @@ class PresenceRestartIntegrationTests {
     }
 
     @Test
-    void silentDeviceKnownOnlyFromItsRowIsExitedAfterRestart() {
+    void sweepExitsStoredSilentDevice() {
         String database = "presence-silent-" + UUID.randomUUID();
         String deviceId = "silent-phone-" + UUID.randomUUID();
         Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
