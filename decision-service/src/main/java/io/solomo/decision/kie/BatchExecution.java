@@ -27,16 +27,23 @@ final class BatchExecution {
     private static final String QUERY_RESULTS_CLASS = "org.drools.core.runtime.rule.impl.FlatQueryResults";
 
     private final KieSession session;
+    private final boolean shared;
     private final ArrayNode results = NODES.arrayNode();
     private final ArrayNode facts = NODES.arrayNode();
 
-    private BatchExecution(KieSession session) {
+    private BatchExecution(KieSession session, boolean shared) {
         this.session = session;
+        this.shared = shared;
     }
 
-    /** Runs the commands in order and returns the content of {@code execution-results}: results and facts. */
-    static ObjectNode run(KieSession session, List<BatchCommand> commands) {
-        BatchExecution execution = new BatchExecution(session);
+    /**
+     * Runs the commands in order and returns the content of {@code execution-results}: results and facts.
+     *
+     * @param shared whether later batches use the same session; the facts in the answer are then copied at once,
+     *               because those batches may change them before the answer is written
+     */
+    static ObjectNode run(KieSession session, List<BatchCommand> commands, boolean shared) {
+        BatchExecution execution = new BatchExecution(session, shared);
         for (int index = 0; index < commands.size(); index++) {
             execution.execute(commands.get(index), "commands[" + index + "]");
         }
@@ -57,13 +64,13 @@ final class BatchExecution {
             ArrayNode objects = NODES.arrayNode();
             Collection<?> found = get.type() == null
                     ? session.getObjects() : session.getObjects(new ClassObjectFilter(get.type()));
-            found.forEach(object -> objects.add(FactMarshaller.write(object)));
+            found.forEach(object -> objects.add(fact(object)));
             result(get.outIdentifier(), objects);
         } else if (command instanceof BatchCommand.Query query) {
             result(query.outIdentifier(), queryResults(session.getQueryResults(query.name(), query.arguments())));
         } else if (command instanceof BatchCommand.SetGlobal global) {
             session.setGlobal(global.identifier(), global.value());
-            result(global.outIdentifier(), FactMarshaller.write(global.value()));
+            result(global.outIdentifier(), fact(global.value()));
         } else if (command instanceof BatchCommand.Delete delete) {
             session.delete(handle(delete.factHandle(), field));
         } else {
@@ -79,7 +86,7 @@ final class BatchExecution {
             return;
         }
         if (insert.returnObject()) {
-            result(insert.outIdentifier(), FactMarshaller.write(insert.fact()));
+            result(insert.outIdentifier(), fact(insert.fact()));
         }
         ObjectNode externalForm = NODES.objectNode();
         externalForm.put("external-form", handle.toExternalForm());
@@ -113,7 +120,7 @@ final class BatchExecution {
     }
 
     /** Writes query rows as KIE Server 7 marshals its {@code FlatQueryResults}. */
-    private static ObjectNode queryResults(QueryResults rows) {
+    private ObjectNode queryResults(QueryResults rows) {
         String[] identifiers = rows.getIdentifiers();
         ArrayNode handleRows = NODES.arrayNode();
         ArrayNode objectRows = NODES.arrayNode();
@@ -122,7 +129,7 @@ final class BatchExecution {
             ArrayNode objects = NODES.arrayNode();
             for (String identifier : identifiers) {
                 Object object = row.get(identifier);
-                objects.add(entry(identifier, FactMarshaller.write(object)));
+                objects.add(entry(identifier, fact(object)));
                 FactHandle handle = row.getFactHandle(identifier);
                 if (handle != null) {
                     handles.add(entry(identifier, disconnectedHandle(handle, object)));
@@ -145,7 +152,7 @@ final class BatchExecution {
         return typed;
     }
 
-    private static ObjectNode disconnectedHandle(FactHandle handle, Object object) {
+    private ObjectNode disconnectedHandle(FactHandle handle, Object object) {
         // External form: 0:id:identityHashCode:objectHashCode:recency:entryPoint:traitType:className
         String externalForm = handle.toExternalForm();
         String[] parts = externalForm.split(":");
@@ -154,13 +161,17 @@ final class BatchExecution {
         disconnected.put("identityHashCode", Integer.parseInt(parts[2]));
         disconnected.put("objectHashCode", Integer.parseInt(parts[3]));
         disconnected.put("recency", Long.parseLong(parts[4]));
-        disconnected.set("object", FactMarshaller.write(object));
+        disconnected.set("object", fact(object));
         disconnected.put("entryPointId", parts.length > 5 ? parts[5] : "DEFAULT");
         disconnected.put("traitType", parts.length > 6 ? parts[6] : "NON_TRAIT");
         disconnected.put("external-form", externalForm);
         ObjectNode typed = NODES.objectNode();
         typed.set(DISCONNECTED_HANDLE_CLASS, disconnected);
         return typed;
+    }
+
+    private JsonNode fact(Object value) {
+        return shared ? FactMarshaller.copy(value) : FactMarshaller.write(value);
     }
 
     private static ObjectNode collection(String type, ArrayNode elements) {

@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -58,10 +57,6 @@ final class FactMarshaller {
         return PRETTY.writeValueAsBytes(node);
     }
 
-    static void write(JsonNode node, OutputStream out) {
-        PRETTY.writeValue(out, node);
-    }
-
     /**
      * Reads one typed value.
      *
@@ -104,8 +99,21 @@ final class FactMarshaller {
         }
     }
 
-    /** Writes a value wrapped in its class name, or as plain JSON for strings, numbers and booleans. */
+    /**
+     * Wraps a value in its class name, or returns it as plain JSON for strings, numbers and booleans. An object is
+     * read when the answer is written, straight into the output without an intermediate tree, so it must not change
+     * before then: use {@link #copy} for facts that another batch may change meanwhile.
+     */
     static JsonNode write(Object value) {
+        return typed(value, false);
+    }
+
+    /** Like {@link #write}, but reads the object now, for facts of a session that later batches share. */
+    static JsonNode copy(Object value) {
+        return typed(value, true);
+    }
+
+    private static JsonNode typed(Object value, boolean copy) {
         if (value == null) {
             return NODES.nullNode();
         }
@@ -113,7 +121,7 @@ final class FactMarshaller {
             return MAPPER.valueToTree(value);
         }
         ObjectNode typed = NODES.objectNode();
-        typed.set(value.getClass().getName(), MAPPER.valueToTree(value));
+        typed.set(value.getClass().getName(), copy ? MAPPER.valueToTree(value) : NODES.pojoNode(value));
         return typed;
     }
 

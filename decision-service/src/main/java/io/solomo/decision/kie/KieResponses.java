@@ -7,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.OutputStream;
 import java.time.Instant;
 
 import static io.solomo.decision.kie.FactMarshaller.NODES;
@@ -23,16 +22,16 @@ final class KieResponses {
 
     static ResponseEntity<byte[]> success(HttpStatus status, String message, String resultName, JsonNode result) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(FactMarshaller.write(envelope(message, resultName, result)));
+                .body(bytes(message, resultName, result));
     }
 
     static ResponseEntity<byte[]> success(String message, String resultName, JsonNode result) {
         return success(HttpStatus.OK, message, resultName, result);
     }
 
-    /** Writes a success envelope straight to a response stream. */
-    static void write(OutputStream out, String message, String resultName, JsonNode result) {
-        FactMarshaller.write(envelope(message, resultName, result), out);
+    /** Returns a success envelope as the bytes of the answer. */
+    static byte[] bytes(String message, String resultName, JsonNode result) {
+        return FactMarshaller.write(envelope(message, resultName, result));
     }
 
     private static ObjectNode envelope(String message, String resultName, JsonNode result) {

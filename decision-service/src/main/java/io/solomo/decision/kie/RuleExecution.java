@@ -40,13 +40,13 @@ class RuleExecution {
         if (shared) {
             KieSession session = container.sharedSession(sessionModel);
             synchronized (session) {
-                return BatchExecution.run(session, commands);
+                return BatchExecution.run(session, commands, true);
             }
         }
         boolean setsGlobals = commands.stream().anyMatch(BatchCommand.SetGlobal.class::isInstance);
         KieSession session = container.newSession(sessionModel, !setsGlobals);
         try {
-            return BatchExecution.run(session, commands);
+            return BatchExecution.run(session, commands, false);
         } finally {
             session.dispose();
         }
