@@ -101,7 +101,7 @@ final class FactMarshaller {
 
     /**
      * Wraps a value in its class name, or returns it as plain JSON for strings, numbers and booleans. An object is
-     * read when the answer is written, straight into the output without an intermediate tree, so it must not change
+     * read when the response is written, straight into the output without an intermediate tree, so it must not change
      * before then: use {@link #copy} for facts that another batch may change meanwhile.
      */
     static JsonNode write(Object value) {

@@ -47,15 +47,15 @@ final class KieBatchServlet extends HttpServlet {
             byte[] body = request.getInputStream().readAllBytes();
 
             ObjectNode results = execution.execute(containerId, FactMarshaller.parse(body), session != null);
-            // Written to bytes first: a fact that fails to serialise still gets a problem answer, and the length
-            // is known, which spares Tomcat the chunked encoding.
-            byte[] answer = KieResponses.bytes("Container " + containerId + " successfully called.",
+            // Serialised to bytes first, so a fact that fails to serialise still gets a problem response, and the
+            // known length spares Tomcat the chunked encoding.
+            byte[] json = KieResponses.bytes("Container " + containerId + " successfully called.",
                     "execution-results", results);
 
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(answer.length);
-            response.getOutputStream().write(answer);
+            response.setContentLength(json.length);
+            response.getOutputStream().write(json);
         } catch (RuntimeException failure) {
             if (errors.resolveException(request, response, null, failure) == null) {
                 throw failure;

@@ -29,7 +29,7 @@ final class KieResponses {
         return success(HttpStatus.OK, message, resultName, result);
     }
 
-    /** Returns a success envelope as the bytes of the answer. */
+    /** Serialises a success envelope to the bytes of a response. */
     static byte[] bytes(String message, String resultName, JsonNode result) {
         return FactMarshaller.write(envelope(message, resultName, result));
     }
