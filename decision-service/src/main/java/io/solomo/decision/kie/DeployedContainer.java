@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * A KIE container created from a kjar: its release id, the Drools {@link KieContainer}, the ksessions its
@@ -37,6 +38,9 @@ final class DeployedContainer {
     // Sessions a pool makes at once; it grows on demand beyond that.
     private static final int POOL_INITIAL_SIZE = 8;
 
+    // Batches of a new container that run one at a time, so that Drools compiles its constraints (WarmUpGate).
+    private static final int WARM_UP_BATCHES = 500;
+
     private static final ClassLoader SERVICE_CLASS_LOADER = DeployedContainer.class.getClassLoader();
 
     private final String id;
@@ -49,6 +53,7 @@ final class DeployedContainer {
     private final ConcurrentMap<String, Class<?>> factClasses = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, KieSession> sharedSessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, SessionPool> sessionPools = new ConcurrentHashMap<>();
+    private final WarmUpGate warmUp = new WarmUpGate(WARM_UP_BATCHES);
 
     DeployedContainer(String id, KieReleaseId releaseId, String alias, KieContainer kieContainer, Instant createdAt,
                       String createdMessage) {
@@ -153,6 +158,11 @@ final class DeployedContainer {
                     + "' is stateless; a shared session needs a ksession declared type=\"stateful\" in kmodule.xml");
         }
         return sharedSessions.computeIfAbsent(session.getName(), kieContainer::newKieSession);
+    }
+
+    /** Runs a batch, alone while the container is new; see {@link WarmUpGate}. */
+    <T> T run(Supplier<T> batch) {
+        return warmUp.run(batch);
     }
 
     List<String> sessionNames() {

@@ -44,11 +44,13 @@ class RuleExecution {
             }
         }
         boolean setsGlobals = commands.stream().anyMatch(BatchCommand.SetGlobal.class::isInstance);
-        KieSession session = container.newSession(sessionModel, !setsGlobals);
-        try {
-            return BatchExecution.run(session, commands, false);
-        } finally {
-            session.dispose();
-        }
+        return container.run(() -> {
+            KieSession session = container.newSession(sessionModel, !setsGlobals);
+            try {
+                return BatchExecution.run(session, commands, false);
+            } finally {
+                session.dispose();
+            }
+        });
     }
 }
