@@ -25,10 +25,14 @@ public final class OfferRuleBase {
     // rule that re-activates itself from holding a request thread forever.
     static final int MAX_FIRINGS_PER_EVALUATION = 10_000;
 
+    // Evaluations of a new rule set that run one at a time, so that Drools compiles its constraints (WarmUpGate).
+    private static final int WARM_UP_EVALUATIONS = 500;
+
     private final String version;
     private final KieBase kieBase;
     private final KieSessionConfiguration sessionConfiguration;
     private final List<String> ruleNames;
+    private final WarmUpGate warmUp = new WarmUpGate(WARM_UP_EVALUATIONS);
 
     OfferRuleBase(String version, KieBase kieBase, KieSessionConfiguration sessionConfiguration) {
         this.version = Objects.requireNonNull(version, "version");
@@ -69,16 +73,18 @@ public final class OfferRuleBase {
         Objects.requireNonNull(context, "context");
 
         OutcomeCollector collector = new OutcomeCollector();
-        KieSession session = kieBase.newKieSession(sessionConfiguration, null);
-        try {
-            session.addEventListener((AgendaEventListener) collector);
-            session.addEventListener((RuleRuntimeEventListener) collector);
-            session.insert(customer);
-            session.insert(context);
-            session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
-        } finally {
-            session.dispose();
-        }
+        warmUp.run(() -> {
+            KieSession session = kieBase.newKieSession(sessionConfiguration, null);
+            try {
+                session.addEventListener((AgendaEventListener) collector);
+                session.addEventListener((RuleRuntimeEventListener) collector);
+                session.insert(customer);
+                session.insert(context);
+                return session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
+            } finally {
+                session.dispose();
+            }
+        });
 
         if (collector.firedCount() >= MAX_FIRINGS_PER_EVALUATION) {
             throw new IllegalStateException("Offer rules version '" + version + "' fired " + MAX_FIRINGS_PER_EVALUATION

@@ -1,6 +1,7 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.rules.WarmUpGate;
 import org.kie.api.KieBase;
 import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.builder.model.KieSessionModel.KieSessionType;

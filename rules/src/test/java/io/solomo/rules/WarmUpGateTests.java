@@ -1,4 +1,4 @@
-package io.solomo.decision.kie;
+package io.solomo.rules;
 
 import org.junit.jupiter.api.Test;
 
