@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,8 @@ import java.util.zip.CRC32;
  *
  * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Two decisions for
  * one customer at the same instant may both pass a cap that only one of them should.
- * NOTE: caps and volume limits are checked, not reserved; a per-customer lock would make them exact.
+ * Volume limits are exact across nodes ({@link OfferVolumes}).
+ * NOTE: caps per customer are checked, not reserved; a per-customer lock would make them exact.
  */
 @Component
 class ContactPolicy {
@@ -32,11 +32,13 @@ class ContactPolicy {
     private final PolicySettings settings;
     private final ContactRepository contacts;
     private final CouponIssuer coupons;
+    private final OfferVolumes volumes;
 
-    ContactPolicy(PolicySettings settings, ContactRepository contacts, CouponIssuer coupons) {
+    ContactPolicy(PolicySettings settings, ContactRepository contacts, CouponIssuer coupons, OfferVolumes volumes) {
         this.settings = settings;
         this.contacts = contacts;
         this.coupons = coupons;
+        this.volumes = volumes;
     }
 
     /** Returns true when the customer belongs to the holdout group, which receives nothing. */
@@ -148,21 +150,7 @@ class ContactPolicy {
             if (redeemed.contains(offer.offerId())) {
                 return "the customer already redeemed " + offer.offerId();
             }
-            if (offer.maxTotal() != null && contacts.countByOfferId(offer.offerId()) >= offer.maxTotal()) {
-                return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
-                        + " contacts in all";
-            }
-            if (offer.maxPerDay() != null) {
-                LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-                long today = contacts.countByOfferIdAndContactedAtGreaterThanEqualAndContactedAtLessThan(
-                        offer.offerId(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-                if (today >= offer.maxPerDay()) {
-                    return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
-                            + " contacts";
-                }
-            }
-            return null;
+            return volumeRejection(offer, at);
         }
 
         /** Returns true when the offer was presented after {@code since} and no later than now. */
@@ -184,6 +172,22 @@ class ContactPolicy {
         private static boolean within(Instant instant, Instant start, Instant end) {
             return !instant.isBefore(start) && instant.isBefore(end);
         }
+    }
+
+    /**
+     * Returns why the offer's volume limits forbid one more contact at {@code at}, or null. The check only reads
+     * the counters; {@link OfferVolumes#take} then takes the contact atomically when the offer is chosen.
+     */
+    String volumeRejection(Offer offer, Instant at) {
+        if (offer.maxTotal() != null && volumes.usedInAll(offer.offerId()) >= offer.maxTotal()) {
+            return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
+                    + " contacts in all";
+        }
+        if (offer.maxPerDay() != null && volumes.usedOnDay(offer.offerId(), at) >= offer.maxPerDay()) {
+            return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
+                    + " contacts";
+        }
+        return null;
     }
 
     /** Push and SMS interrupt the customer; email, webhooks and in-app offers wait until they are read. */

@@ -67,6 +67,7 @@ public class DecisionEngine implements OfferDecisions {
     private final StoreCatalog stores;
     private final GeofenceLocator geofences;
     private final OfferCatalogue offers;
+    private final OfferVolumes volumes;
     private final ActiveOfferRules rules;
     private final ContactPolicy policy;
     private final StoreRegulars regulars;
@@ -82,7 +83,7 @@ public class DecisionEngine implements OfferDecisions {
     private final EntityManager entityManager;
 
     DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
-                   GeofenceLocator geofences, OfferCatalogue offers, ActiveOfferRules rules, ContactPolicy policy,
+                   GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules, ContactPolicy policy,
                    StoreRegulars regulars,
                    PropensityModel propensities, PolicySettings settings,
                    CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
@@ -94,6 +95,7 @@ public class DecisionEngine implements OfferDecisions {
         this.stores = stores;
         this.geofences = geofences;
         this.offers = offers;
+        this.volumes = volumes;
         this.rules = rules;
         this.policy = policy;
         this.regulars = regulars;
@@ -131,7 +133,7 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     private DetailedDecision decideReadingOnly(DecisionRequest request) {
-        Customer customer = directory.find(request.customerId())
+        Customer customer = directory.findWithConsents(request.customerId())
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
         CustomerFacts facts = factsAssembler.factsOf(customer);
         Optional<Store> store = storeOf(request);
@@ -158,8 +160,19 @@ public class DecisionEngine implements OfferDecisions {
         List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
                 allowance, reports);
         int room = Math.min(request.maxOffers(), allowance.remaining());
-        List<Ranked> selected = new ArrayList<>(ranked.subList(0, Math.min(room, ranked.size())));
-        for (Ranked notChosen : ranked.subList(selected.size(), ranked.size())) {
+        List<Ranked> selected = new ArrayList<>();
+        List<Ranked> ranksBelow = new ArrayList<>();
+        for (Ranked candidate : ranked) {
+            if (selected.size() == room) {
+                ranksBelow.add(candidate);
+            } else if (volumes.take(candidate.offer(), at)) {
+                selected.add(candidate);
+            } else {
+                reports.add(candidate.report(CandidateReport.REJECTED, "contact-policy",
+                        volumeSpent(candidate.offer(), at)));
+            }
+        }
+        for (Ranked notChosen : ranksBelow) {
             reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration",
                     "it ranked below the " + (selected.size() == 1 ? "offer" : selected.size() + " offers")
                             + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
@@ -304,6 +317,9 @@ public class DecisionEngine implements OfferDecisions {
         if (unavailable == null) {
             unavailable = history.offerRejection(offer.get());
         }
+        if (unavailable == null && !volumes.take(offer.get(), at)) {
+            unavailable = volumeSpent(offer.get(), at);
+        }
         if (unavailable != null) {
             reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));
             return Optional.empty();
@@ -336,6 +352,12 @@ public class DecisionEngine implements OfferDecisions {
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
                 coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri);
+    }
+
+    /** Returns why a chosen offer lost its contact: another decision took the last one its limits allowed. */
+    private String volumeSpent(Offer offer, Instant at) {
+        String reason = policy.volumeRejection(offer, at);
+        return reason != null ? reason : "offer " + offer.offerId() + " reached a volume limit";
     }
 
     private static String segmentOf(CustomerFacts facts) {
