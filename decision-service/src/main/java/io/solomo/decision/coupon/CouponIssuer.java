@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Issues coupon codes and builds the public URL of their QR image.
@@ -100,11 +99,6 @@ public class CouponIssuer {
             return false;
         }
         return tag(plain.substring(0, RANDOM_LENGTH)).equals(plain.substring(RANDOM_LENGTH));
-    }
-
-    /** Returns the ids of the offers of which the customer has redeemed a coupon. */
-    public Set<String> redeemedOffers(String customerId) {
-        return coupons.findRedeemedOfferIds(customerId);
     }
 
     public Optional<Coupon> find(String code) {

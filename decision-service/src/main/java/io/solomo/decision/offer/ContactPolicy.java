@@ -1,7 +1,7 @@
 package io.solomo.decision.offer;
 
-import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.model.Channel;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -31,13 +35,13 @@ class ContactPolicy {
 
     private final PolicySettings settings;
     private final ContactRepository contacts;
-    private final CouponIssuer coupons;
+    private final JdbcTemplate jdbc;
     private final OfferVolumes volumes;
 
-    ContactPolicy(PolicySettings settings, ContactRepository contacts, CouponIssuer coupons, OfferVolumes volumes) {
+    ContactPolicy(PolicySettings settings, ContactRepository contacts, JdbcTemplate jdbc, OfferVolumes volumes) {
         this.settings = settings;
         this.contacts = contacts;
-        this.coupons = coupons;
+        this.jdbc = jdbc;
         this.volumes = volumes;
     }
 
@@ -65,8 +69,29 @@ class ContactPolicy {
         Instant from = cooldownStart.isBefore(weekStart) ? cooldownStart : weekStart;
         Instant to = weekEnd.isAfter(at) ? weekEnd : at.plusNanos(1);
 
-        List<PastContact> past = contacts.findPast(customerId, from, to);
-        return new CustomerContacts(customerId, timeZone, at, from, past, coupons.redeemedOffers(customerId));
+        List<PastContact> past = new ArrayList<>();
+        Set<String> redeemed = new HashSet<>();
+        // One round trip reads both: the contacts with from <= contacted_at < to, then the offers of the customer's
+        // redeemed coupons, which are the rows with a null channel.
+        jdbc.query("""
+                select offer_id, channel, contacted_at from contact
+                where customer_id = ? and contacted_at >= ? and contacted_at < ?
+                union all
+                select offer_id, cast(null as varchar(20)), cast(null as timestamp with time zone) from coupon
+                where customer_id = ? and redeemed_at is not null""", row -> {
+            String channel = row.getString(2);
+            if (channel == null) {
+                redeemed.add(row.getString(1));
+            } else {
+                past.add(new PastContact(row.getString(1), Channel.valueOf(channel),
+                        row.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+        }, customerId, utc(from), utc(to), customerId);
+        return new CustomerContacts(customerId, timeZone, at, from, past, redeemed);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** One customer's recent contacts and redemptions, with the checks that use them. */
