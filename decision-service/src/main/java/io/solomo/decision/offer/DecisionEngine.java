@@ -83,9 +83,8 @@ public class DecisionEngine implements OfferDecisions {
     private final EntityManager entityManager;
 
     DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
-                   GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules, ContactPolicy policy,
-                   StoreRegulars regulars,
-                   PropensityModel propensities, PolicySettings settings,
+                   GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules,
+                   ContactPolicy policy, StoreRegulars regulars, PropensityModel propensities, PolicySettings settings,
                    CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox,
@@ -185,10 +184,11 @@ public class DecisionEngine implements OfferDecisions {
         List<Coupon> issued = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         Map<String, Factors> factors = new LinkedHashMap<>();
+        StoreLinks storeLinks = selected.isEmpty() ? new StoreLinks(null, null) : linksTo(store, request);
         for (Ranked candidate : selected) {
             Coupon coupon = draw(candidate, customer, decisionId, at);
             issued.add(coupon);
-            chosen.add(present(candidate, coupon, facts, store, request, channel));
+            chosen.add(present(candidate, coupon, facts, store, storeLinks, channel));
             factors.put(candidate.offer().offerId(), candidate.factors());
             reports.add(candidate.report(CandidateReport.CHOSEN, candidate.stage(), null));
             contacts.add(new Contact(decisionId, customer.customerId(), candidate.offer().offerId(), channel, at));
@@ -337,24 +337,19 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     private ChosenOffer present(Ranked candidate, Coupon coupon, CustomerFacts facts, Optional<Store> store,
-                                DecisionRequest request, Channel channel) {
+                                StoreLinks storeLinks, Channel channel) {
         Offer offer = candidate.offer();
         String storeId = candidate.storeId();
         Optional<Store> offerStore = store.filter(contactStore -> contactStore.storeId().equals(storeId));
-        String routeUrl = offerStore
-                .map(target -> RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(),
-                        target.longitude()))
-                .orElse(null);
-        String geoUri = offerStore
-                .map(target -> RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()))
-                .orElse(null);
+        String routeUrl = offerStore.isPresent() ? storeLinks.routeUrl() : null;
+        String geoUri = offerStore.isPresent() ? storeLinks.geoUri() : null;
         String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
                 coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri);
     }
 
-    /** Returns why a chosen offer lost its contact: another decision took the last one its limits allowed. */
+    /** Returns why a chosen offer lost its contact to a concurrent decision that took the last one allowed. */
     private String volumeSpent(Offer offer, Instant at) {
         String reason = policy.volumeRejection(offer, at);
         return reason != null ? reason : "offer " + offer.offerId() + " reached a volume limit";
@@ -379,12 +374,27 @@ public class DecisionEngine implements OfferDecisions {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
+    /** Returns the links to the contact's store, built once for all the offers made there, or none. */
+    private static StoreLinks linksTo(Optional<Store> store, DecisionRequest request) {
+        if (store.isEmpty()) {
+            return new StoreLinks(null, null);
+        }
+        Store target = store.get();
+        return new StoreLinks(
+                RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(), target.longitude()),
+                RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()));
+    }
+
     /** A decision and the arbitration factors of each chosen offer, by offer id. */
     public record DetailedDecision(Decision decision, Map<String, Factors> factors) {
     }
 
     /** A held-back candidate as stored in the decision log. */
     record Rejection(String offerId, String stage, String reason) {
+    }
+
+    /** The directions link and the geo URI of the contact's store, both null without a store. */
+    private record StoreLinks(String routeUrl, String geoUri) {
     }
 
     private record Ranked(Offer offer, String storeId, List<String> rules, Factors factors, String stage) {

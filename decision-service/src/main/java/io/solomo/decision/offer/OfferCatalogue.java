@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is not loaded.
  */
 @Component
-public class OfferCatalogue {
+class OfferCatalogue {
 
     /** Counts the offer changes committed on this node, so that a snapshot can tell it is out of date. */
     private static final AtomicLong localChanges = new AtomicLong();
