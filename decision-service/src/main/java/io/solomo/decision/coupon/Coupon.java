@@ -68,4 +68,20 @@ public class Coupon extends AssignedIdEntity<String> {
     public Instant expiresAt() {
         return expiresAt;
     }
+
+    String customerId() {
+        return customerId;
+    }
+
+    String storeId() {
+        return storeId;
+    }
+
+    String decisionId() {
+        return decisionId;
+    }
+
+    Instant issuedAt() {
+        return issuedAt;
+    }
 }

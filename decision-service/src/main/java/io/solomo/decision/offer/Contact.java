@@ -54,4 +54,28 @@ class Contact {
         this.pushed = channel != Channel.IN_APP;
         this.contactedAt = contactedAt;
     }
+
+    String decisionId() {
+        return decisionId;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    String offerId() {
+        return offerId;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    boolean pushed() {
+        return pushed;
+    }
+
+    Instant contactedAt() {
+        return contactedAt;
+    }
 }

@@ -1,7 +1,7 @@
 package io.solomo.decision.offer;
 
-import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.model.Channel;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -24,19 +27,22 @@ import java.util.zip.CRC32;
  *
  * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Two decisions for
  * one customer at the same instant may both pass a cap that only one of them should.
- * NOTE: caps and volume limits are checked, not reserved; a per-customer lock would make them exact.
+ * Volume limits are exact across nodes ({@link OfferVolumes}).
+ * NOTE: caps per customer are checked, not reserved; a per-customer lock would make them exact.
  */
 @Component
 class ContactPolicy {
 
     private final PolicySettings settings;
     private final ContactRepository contacts;
-    private final CouponIssuer coupons;
+    private final JdbcTemplate jdbc;
+    private final OfferVolumes volumes;
 
-    ContactPolicy(PolicySettings settings, ContactRepository contacts, CouponIssuer coupons) {
+    ContactPolicy(PolicySettings settings, ContactRepository contacts, JdbcTemplate jdbc, OfferVolumes volumes) {
         this.settings = settings;
         this.contacts = contacts;
-        this.coupons = coupons;
+        this.jdbc = jdbc;
+        this.volumes = volumes;
     }
 
     /** Returns true when the customer belongs to the holdout group, which receives nothing. */
@@ -63,8 +69,29 @@ class ContactPolicy {
         Instant from = cooldownStart.isBefore(weekStart) ? cooldownStart : weekStart;
         Instant to = weekEnd.isAfter(at) ? weekEnd : at.plusNanos(1);
 
-        List<PastContact> past = contacts.findPast(customerId, from, to);
-        return new CustomerContacts(customerId, timeZone, at, from, past, coupons.redeemedOffers(customerId));
+        List<PastContact> past = new ArrayList<>();
+        Set<String> redeemed = new HashSet<>();
+        // One round trip reads both: the contacts with from <= contacted_at < to, then the offers of the customer's
+        // redeemed coupons, which are the rows with a null channel.
+        jdbc.query("""
+                select offer_id, channel, contacted_at from contact
+                where customer_id = ? and contacted_at >= ? and contacted_at < ?
+                union all
+                select offer_id, cast(null as varchar(20)), cast(null as timestamp with time zone) from coupon
+                where customer_id = ? and redeemed_at is not null""", row -> {
+            String channel = row.getString(2);
+            if (channel == null) {
+                redeemed.add(row.getString(1));
+            } else {
+                past.add(new PastContact(row.getString(1), Channel.valueOf(channel),
+                        row.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+        }, customerId, utc(from), utc(to), customerId);
+        return new CustomerContacts(customerId, timeZone, at, from, past, redeemed);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** One customer's recent contacts and redemptions, with the checks that use them. */
@@ -148,21 +175,7 @@ class ContactPolicy {
             if (redeemed.contains(offer.offerId())) {
                 return "the customer already redeemed " + offer.offerId();
             }
-            if (offer.maxTotal() != null && contacts.countByOfferId(offer.offerId()) >= offer.maxTotal()) {
-                return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
-                        + " contacts in all";
-            }
-            if (offer.maxPerDay() != null) {
-                LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-                long today = contacts.countByOfferIdAndContactedAtGreaterThanEqualAndContactedAtLessThan(
-                        offer.offerId(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-                if (today >= offer.maxPerDay()) {
-                    return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
-                            + " contacts";
-                }
-            }
-            return null;
+            return volumeRejection(offer, at);
         }
 
         /** Returns true when the offer was presented after {@code since} and no later than now. */
@@ -184,6 +197,22 @@ class ContactPolicy {
         private static boolean within(Instant instant, Instant start, Instant end) {
             return !instant.isBefore(start) && instant.isBefore(end);
         }
+    }
+
+    /**
+     * Returns why the offer's volume limits forbid one more contact at {@code at}, or null. The check only reads
+     * the counters; {@link OfferVolumes#take} then takes the contact atomically when the offer is chosen.
+     */
+    String volumeRejection(Offer offer, Instant at) {
+        if (offer.maxTotal() != null && volumes.usedInAll(offer.offerId()) >= offer.maxTotal()) {
+            return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
+                    + " contacts in all";
+        }
+        if (offer.maxPerDay() != null && volumes.usedOnDay(offer.offerId(), at) >= offer.maxPerDay()) {
+            return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
+                    + " contacts";
+        }
+        return null;
     }
 
     /** Push and SMS interrupt the customer; email, webhooks and in-app offers wait until they are read. */

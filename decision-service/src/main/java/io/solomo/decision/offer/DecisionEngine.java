@@ -24,6 +24,8 @@ import io.solomo.model.offer.OfferCandidate;
 import io.solomo.model.offer.RejectedCandidate;
 import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.RuleOutcome;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,38 +66,39 @@ public class DecisionEngine implements OfferDecisions {
     private final CustomerFactsAssembler factsAssembler;
     private final StoreCatalog stores;
     private final GeofenceLocator geofences;
-    private final OfferRepository offers;
+    private final OfferCatalogue offers;
+    private final OfferVolumes volumes;
     private final ActiveOfferRules rules;
     private final ContactPolicy policy;
     private final StoreRegulars regulars;
     private final PropensityModel propensities;
-    private final ContactRepository contacts;
     private final PolicySettings settings;
     private final CouponIssuer coupons;
-    private final DecisionRecordRepository decisionLog;
+    private final DecisionLogWriter decisionLog;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId defaultTimeZone;
     private final Duration couponValidity;
     private final DeliveryOutbox deliveryOutbox;
+    private final EntityManager entityManager;
 
     DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
-                   GeofenceLocator geofences, OfferRepository offers, ActiveOfferRules rules, ContactPolicy policy,
-                   StoreRegulars regulars,
-                   PropensityModel propensities, ContactRepository contacts, PolicySettings settings,
-                   CouponIssuer coupons, DecisionRecordRepository decisionLog, ObjectMapper json, Clock clock,
+                   GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules,
+                   ContactPolicy policy, StoreRegulars regulars, PropensityModel propensities, PolicySettings settings,
+                   CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
-                   @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox) {
+                   @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox,
+                   EntityManager entityManager) {
         this.directory = directory;
         this.factsAssembler = factsAssembler;
         this.stores = stores;
         this.geofences = geofences;
         this.offers = offers;
+        this.volumes = volumes;
         this.rules = rules;
         this.policy = policy;
         this.regulars = regulars;
         this.propensities = propensities;
-        this.contacts = contacts;
         this.settings = settings;
         this.coupons = coupons;
         this.decisionLog = decisionLog;
@@ -104,6 +107,7 @@ public class DecisionEngine implements OfferDecisions {
         this.defaultTimeZone = ZoneId.of(defaultTimeZone);
         this.couponValidity = couponValidity;
         this.deliveryOutbox = deliveryOutbox;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -115,7 +119,20 @@ public class DecisionEngine implements OfferDecisions {
     /** Decides like {@link #decide} and also returns the arbitration factors of each chosen offer. */
     @Transactional
     public DetailedDecision decideInDetail(DecisionRequest request) {
-        Customer customer = directory.find(request.customerId())
+        // A decision writes with JDBC only, so the entities it loads are read-only and a flush skips them instead
+        // of comparing every field of the profile with its loaded state.
+        Session session = entityManager.unwrap(Session.class);
+        boolean readOnlyBefore = session.isDefaultReadOnly();
+        session.setDefaultReadOnly(true);
+        try {
+            return decideReadingOnly(request);
+        } finally {
+            session.setDefaultReadOnly(readOnlyBefore);
+        }
+    }
+
+    private DetailedDecision decideReadingOnly(DecisionRequest request) {
+        Customer customer = directory.findWithConsents(request.customerId())
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
         CustomerFacts facts = factsAssembler.factsOf(customer);
         Optional<Store> store = storeOf(request);
@@ -142,8 +159,19 @@ public class DecisionEngine implements OfferDecisions {
         List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
                 allowance, reports);
         int room = Math.min(request.maxOffers(), allowance.remaining());
-        List<Ranked> selected = new ArrayList<>(ranked.subList(0, Math.min(room, ranked.size())));
-        for (Ranked notChosen : ranked.subList(selected.size(), ranked.size())) {
+        List<Ranked> selected = new ArrayList<>();
+        List<Ranked> ranksBelow = new ArrayList<>();
+        for (Ranked candidate : ranked) {
+            if (selected.size() == room) {
+                ranksBelow.add(candidate);
+            } else if (volumes.take(candidate.offer(), at)) {
+                selected.add(candidate);
+            } else {
+                reports.add(candidate.report(CandidateReport.REJECTED, "contact-policy",
+                        volumeSpent(candidate.offer(), at)));
+            }
+        }
+        for (Ranked notChosen : ranksBelow) {
             reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration",
                     "it ranked below the " + (selected.size() == 1 ? "offer" : selected.size() + " offers")
                             + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
@@ -153,19 +181,25 @@ public class DecisionEngine implements OfferDecisions {
         }
 
         List<ChosenOffer> chosen = new ArrayList<>();
+        List<Coupon> issued = new ArrayList<>();
+        List<Contact> contacts = new ArrayList<>();
         Map<String, Factors> factors = new LinkedHashMap<>();
+        StoreLinks storeLinks = selected.isEmpty() ? new StoreLinks(null, null) : linksTo(store, request);
         for (Ranked candidate : selected) {
-            chosen.add(present(candidate, customer, facts, store, request, channel, decisionId, at));
+            Coupon coupon = draw(candidate, customer, decisionId, at);
+            issued.add(coupon);
+            chosen.add(present(candidate, coupon, facts, store, storeLinks, channel));
             factors.put(candidate.offer().offerId(), candidate.factors());
             reports.add(candidate.report(CandidateReport.CHOSEN, candidate.stage(), null));
-            contacts.save(new Contact(decisionId, customer.customerId(), candidate.offer().offerId(), channel, at));
+            contacts.add(new Contact(decisionId, customer.customerId(), candidate.offer().offerId(), channel, at));
         }
 
-        decisionLog.save(new DecisionRecord(decisionId, customer.customerId(), channel.name(),
+        coupons.storeAll(issued);
+        decisionLog.write(new DecisionRecord(decisionId, customer.customerId(), channel.name(),
                 context.getStoreId(), request.trigger().name(), request.eventId(), ruleBase.version(), at,
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
                 json.writeValueAsString(chosen), json.writeValueAsString(rejectionsOf(reports)), holdout,
-                json.writeValueAsString(reports)));
+                json.writeValueAsString(reports)), contacts);
         queueDeliveries(request, decisionId, customer, facts, store, chosen);
         log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}{}", decisionId,
                 customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version(),
@@ -226,7 +260,9 @@ public class DecisionEngine implements OfferDecisions {
                                      ContactContext context, Instant at, boolean holdout,
                                      ContactPolicy.Allowance allowance, List<CandidateReport> reports) {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
-        offers.findAllById(candidates.keySet()).forEach(offer -> catalogue.put(offer.offerId(), offer));
+        for (String offerId : candidates.keySet()) {
+            offers.find(offerId).ifPresent(offer -> catalogue.put(offerId, offer));
+        }
         Map<String, Double> learnt = propensities.propensities(catalogue.values(), segmentOf(facts));
 
         List<Ranked> ranked = new ArrayList<>();
@@ -272,7 +308,7 @@ public class DecisionEngine implements OfferDecisions {
         if (settings.fallbackOfferId() == null) {
             return Optional.empty();
         }
-        Optional<Offer> offer = offers.findById(settings.fallbackOfferId());
+        Optional<Offer> offer = offers.find(settings.fallbackOfferId());
         if (offer.isEmpty()) {
             log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
             return Optional.empty();
@@ -280,6 +316,9 @@ public class DecisionEngine implements OfferDecisions {
         String unavailable = offer.get().unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
         if (unavailable == null) {
             unavailable = history.offerRejection(offer.get());
+        }
+        if (unavailable == null && !volumes.take(offer.get(), at)) {
+            unavailable = volumeSpent(offer.get(), at);
         }
         if (unavailable != null) {
             reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));
@@ -290,25 +329,30 @@ public class DecisionEngine implements OfferDecisions {
         return Optional.of(new Ranked(offer.get(), context.getStoreId(), List.of(), factors, "fallback"));
     }
 
-    private ChosenOffer present(Ranked candidate, Customer customer, CustomerFacts facts, Optional<Store> store,
-                                DecisionRequest request, Channel channel, String decisionId, Instant at) {
+    private Coupon draw(Ranked candidate, Customer customer, String decisionId, Instant at) {
+        Offer offer = candidate.offer();
+        Instant expiresAt = at.plus(couponValidity).isBefore(offer.validTo()) ? at.plus(couponValidity)
+                : offer.validTo();
+        return coupons.draw(offer.offerId(), customer.customerId(), candidate.storeId(), decisionId, at, expiresAt);
+    }
+
+    private ChosenOffer present(Ranked candidate, Coupon coupon, CustomerFacts facts, Optional<Store> store,
+                                StoreLinks storeLinks, Channel channel) {
         Offer offer = candidate.offer();
         String storeId = candidate.storeId();
         Optional<Store> offerStore = store.filter(contactStore -> contactStore.storeId().equals(storeId));
-        Instant expiresAt = at.plus(couponValidity).isBefore(offer.validTo()) ? at.plus(couponValidity)
-                : offer.validTo();
-        Coupon coupon = coupons.issue(offer.offerId(), customer.customerId(), storeId, decisionId, at, expiresAt);
-        String routeUrl = offerStore
-                .map(target -> RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(),
-                        target.longitude()))
-                .orElse(null);
-        String geoUri = offerStore
-                .map(target -> RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()))
-                .orElse(null);
+        String routeUrl = offerStore.isPresent() ? storeLinks.routeUrl() : null;
+        String geoUri = offerStore.isPresent() ? storeLinks.geoUri() : null;
         String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
                 coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri);
+    }
+
+    /** Returns why a chosen offer lost its contact to a concurrent decision that took the last one allowed. */
+    private String volumeSpent(Offer offer, Instant at) {
+        String reason = policy.volumeRejection(offer, at);
+        return reason != null ? reason : "offer " + offer.offerId() + " reached a volume limit";
     }
 
     private static String segmentOf(CustomerFacts facts) {
@@ -330,12 +374,27 @@ public class DecisionEngine implements OfferDecisions {
         return Math.round(value * 10_000) / 10_000.0;
     }
 
+    /** Returns the links to the contact's store, built once for all the offers made there, or none. */
+    private static StoreLinks linksTo(Optional<Store> store, DecisionRequest request) {
+        if (store.isEmpty()) {
+            return new StoreLinks(null, null);
+        }
+        Store target = store.get();
+        return new StoreLinks(
+                RouteLinks.directions(request.latitude(), request.longitude(), target.latitude(), target.longitude()),
+                RouteLinks.geoUri(target.latitude(), target.longitude(), target.name()));
+    }
+
     /** A decision and the arbitration factors of each chosen offer, by offer id. */
     public record DetailedDecision(Decision decision, Map<String, Factors> factors) {
     }
 
     /** A held-back candidate as stored in the decision log. */
     record Rejection(String offerId, String stage, String reason) {
+    }
+
+    /** The directions link and the geo URI of the contact's store, both null without a store. */
+    private record StoreLinks(String routeUrl, String geoUri) {
     }
 
     private record Ranked(Offer offer, String storeId, List<String> rules, Factors factors, String stage) {

@@ -139,6 +139,10 @@ class DecisionRecord extends AssignedIdEntity<String> {
         return offersJson;
     }
 
+    String rejectionsJson() {
+        return rejectionsJson;
+    }
+
     boolean holdout() {
         return holdout;
     }

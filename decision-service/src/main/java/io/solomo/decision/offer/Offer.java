@@ -7,6 +7,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -88,6 +91,13 @@ public class Offer {
         this.storeId = storeId;
         this.chain = chain;
         this.active = true;
+    }
+
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void markCatalogueChanged() {
+        OfferCatalogue.markChanged();
     }
 
     /** Returns the message in the language, with {@code {store}} replaced by the store name or removed. */

@@ -1,23 +1,30 @@
 package io.solomo.decision.offer;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The probability that a customer of a segment takes up an offer, learnt from outcomes with a Beta-Bernoulli
  * update: the offer's prior propensity weighs as {@code solomo.policy.prior-strength} pseudo-observations, each
  * acceptance or redemption adds a success and each ignored offer a failure, and the propensity is the posterior
  * mean {@code (prior × strength + successes) / (strength + successes + failures)}.
+ *
+ * <p>The outcome counts are held in memory, so that a decision reads no row. An outcome learnt on this node updates
+ * them when its transaction commits; {@link OfferSnapshotPoller} reloads them from the database every
+ * {@code solomo.offers.refresh-interval}, which is how the outcomes learnt on other nodes arrive.
  */
 @Service
 class PropensityModel {
 
     private final OfferPropensityRepository observations;
     private final double priorStrength;
+    private volatile Map<OfferPropensity.Key, Observed> observed;
 
     PropensityModel(OfferPropensityRepository observations, PolicySettings settings) {
         this.observations = observations;
@@ -25,23 +32,16 @@ class PropensityModel {
     }
 
     double propensity(Offer offer, String segment) {
-        return observations.findById(new OfferPropensity.Key(offer.offerId(), segment))
-                .map(seen -> posteriorMean(offer.priorPropensity(), seen.successes(), seen.failures()))
-                .orElse(offer.priorPropensity());
+        Observed seen = counts().get(new OfferPropensity.Key(offer.offerId(), segment));
+        return seen == null ? offer.priorPropensity()
+                : posteriorMean(offer.priorPropensity(), seen.successes(), seen.failures());
     }
 
-    /** Returns the propensity of each offer for the segment, by offer id, read with one query. */
+    /** Returns the propensity of each offer for the segment, by offer id. */
     Map<String, Double> propensities(Collection<Offer> offers, String segment) {
-        List<OfferPropensity.Key> keys = offers.stream()
-                .map(offer -> new OfferPropensity.Key(offer.offerId(), segment))
-                .toList();
-        Map<String, OfferPropensity> seen = new HashMap<>();
-        observations.findAllById(keys).forEach(observed -> seen.put(observed.getId().offerId(), observed));
         Map<String, Double> propensities = new HashMap<>();
         for (Offer offer : offers) {
-            OfferPropensity observed = seen.get(offer.offerId());
-            propensities.put(offer.offerId(), observed == null ? offer.priorPropensity()
-                    : posteriorMean(offer.priorPropensity(), observed.successes(), observed.failures()));
+            propensities.put(offer.offerId(), propensity(offer, segment));
         }
         return propensities;
     }
@@ -55,10 +55,52 @@ class PropensityModel {
         } else {
             seen.recordFailure();
         }
-        observations.save(seen);
+        OfferPropensity stored = observations.save(seen);
+        Observed counts = new Observed(stored.successes(), stored.failures());
+        whenCommitted(() -> counts().put(stored.getId(), counts));
+    }
+
+    /** Reloads every outcome count from the database, within the caller's transaction when there is one. */
+    void refresh() {
+        ConcurrentHashMap<OfferPropensity.Key, Observed> loaded = new ConcurrentHashMap<>();
+        for (OfferPropensity row : observations.findAllReadOnly()) {
+            loaded.put(row.getId(), new Observed(row.successes(), row.failures()));
+        }
+        // NOTE: an outcome learnt here while this reload ran may be overwritten by its older count until the next
+        // reload, at most one refresh interval later.
+        observed = loaded;
+    }
+
+    private Map<OfferPropensity.Key, Observed> counts() {
+        Map<OfferPropensity.Key, Observed> current = observed;
+        if (current == null) {
+            synchronized (this) {
+                if (observed == null) {
+                    refresh();
+                }
+                current = observed;
+            }
+        }
+        return current;
+    }
+
+    private static void whenCommitted(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private double posteriorMean(double prior, double successes, double failures) {
         return (prior * priorStrength + successes) / (priorStrength + successes + failures);
+    }
+
+    private record Observed(double successes, double failures) {
     }
 }

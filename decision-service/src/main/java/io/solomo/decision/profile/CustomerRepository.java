@@ -6,6 +6,7 @@ import org.springframework.data.repository.query.Param;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Customer profiles by customer id. */
 public interface CustomerRepository extends JpaRepository<Customer, String> {
@@ -21,4 +22,8 @@ public interface CustomerRepository extends JpaRepository<Customer, String> {
     @Query("select k.customer.customerId, k.status, k.recordedAt from Consent k where k.customer.customerId in :ids "
             + "and k.purpose = :purpose and k.channel is null order by k.recordedAt, k.id desc")
     List<Object[]> findGeneralConsents(@Param("ids") Collection<String> ids, @Param("purpose") ConsentPurpose purpose);
+
+    /** Returns the profile with its consent history, read with one query. Its preferred channels load lazily. */
+    @Query("select c from Customer c left join fetch c.consents where c.customerId = :id")
+    Optional<Customer> findWithConsents(@Param("id") String customerId);
 }

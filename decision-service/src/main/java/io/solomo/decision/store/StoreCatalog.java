@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Imports, stores and looks up stores, and keeps the geofence index in step with the database. */
@@ -30,6 +33,7 @@ public class StoreCatalog {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private volatile Map<String, Store> storesById;
 
     StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
                  Clock clock, ApplicationEventPublisher events, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
@@ -44,7 +48,9 @@ public class StoreCatalog {
         this.transaction = transaction;
         this.clock = clock;
         this.events = events;
-        index.rebuild(stores.findAll());
+        List<Store> all = stores.findAll();
+        index.rebuild(all);
+        storesById = byId(all);
     }
 
     /**
@@ -98,11 +104,36 @@ public class StoreCatalog {
     }
 
     private void rebuildIndex() {
-        index.rebuild(stores.findAll());
+        List<Store> all = stores.findAll();
+        index.rebuild(all);
+        storesById = byId(all);
         events.publishEvent(new GeofencesRebuilt(index.storeIds()));
     }
 
+    /**
+     * Returns the store with this id from the in-memory copy of the catalogue, else from the database, where a store
+     * imported on another node since the last reload already is. The store returned must not be changed.
+     */
     public Optional<Store> find(String storeId) {
-        return stores.findById(storeId);
+        Store known = storesById.get(storeId);
+        return known != null ? Optional.of(known) : stores.findById(storeId);
+    }
+
+    /**
+     * Reloads the in-memory copy of the stores that {@link #find} reads, so that a store changed or deleted on
+     * another node is seen here within {@code solomo.stores.refresh-interval}. The geofence index is left as it is.
+     */
+    @Scheduled(initialDelayString = "${solomo.stores.refresh-interval:PT5S}",
+            fixedDelayString = "${solomo.stores.refresh-interval:PT5S}")
+    void reloadStores() {
+        storesById = byId(stores.findAll());
+    }
+
+    private static Map<String, Store> byId(List<Store> all) {
+        Map<String, Store> byId = new HashMap<>();
+        for (Store store : all) {
+            byId.put(store.storeId(), store);
+        }
+        return Map.copyOf(byId);
     }
 }

@@ -543,7 +543,7 @@ abstract class DatamartScenarios extends DemoServer {
     @Test
     void mergeMovesRowsOfEveryFeature() {
         String email = "merge-rows-" + run + "@example.fr";
-        String phone = "+3363" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String phone = "+3365" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
         String survivorId = "merge-old-" + run;
         String absorbedId = "merge-new-" + run;
         Customer survivor = new Customer(survivorId, null, LoyaltyTier.BRONZE, Language.FR, ZoneId.of("Europe/Paris"),
