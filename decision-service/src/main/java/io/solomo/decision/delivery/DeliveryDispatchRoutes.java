@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends the outbox: route {@code delivery-outbox} claims up to {@code batch-size} due deliveries every
- * {@code poll-interval-ms}, reads their customers' consent, time zone and push devices once for the batch, and hands
- * each delivery to {@code dispatch-delivery}. That route applies the consent and quiet-hours check, sends through the
+ * {@code poll-interval-ms}, and the next batch at once after a full one. It reads their customers' consent, time
+ * zone and push devices once for the batch, and hands each delivery to {@code dispatch-delivery}. That route applies the consent and quiet-hours check, sends through the
  * channel's route ({@code outbound-push}, {@code outbound-sms}, {@code outbound-email}, {@code outbound-webhook},
  * {@code outbound-in-app}) and records a failure at once. The sent deliveries of the batch are recorded together,
  * in one JDBC batch, when every send of the batch has finished. Push requests are sent with the JDK client's
@@ -94,14 +94,19 @@ class DeliveryDispatchRoutes extends RouteBuilder {
 
         // synchronous=true: the next poll waits until every message of this batch has its outcome. Without it, the
         // parallel split lets the timer fire again mid-batch, and a batch slower than the claim lease is claimed twice.
+        // A full batch means more rows are probably due, so the loop claims the next one at once instead of waiting
+        // for the timer, until a batch is not full or Camel stops.
         from("timer:delivery-outbox?period={{solomo.delivery.poll-interval-ms:100}}"
                 + "&delay={{solomo.delivery.start-delay-ms:1000}}&synchronous=true")
                 .routeId("delivery-outbox")
-                .process(this::claimBatch)
-                .split(body()).parallelProcessing().executorService(dispatchers)
-                    .to("direct:dispatch-delivery")
-                .end()
-                .process(this::recordSentBatch);
+                .loopDoWhile(exchange -> getCamelContext().getStatus().isStarted()
+                        && (batch(exchange) == null || batch(exchange).full()))
+                    .process(this::claimBatch)
+                    .split(body()).parallelProcessing().executorService(dispatchers)
+                        .to("direct:dispatch-delivery")
+                    .end()
+                    .process(this::recordSentBatch)
+                .end();
 
         from("direct:dispatch-delivery")
                 .routeId("dispatch-delivery")
@@ -138,8 +143,8 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         Set<String> pushCustomers = messages.stream().filter(message -> message.channel() == Channel.PUSH)
                 .map(OutboundMessage::customerId).collect(Collectors.toSet());
         Map<String, List<DeviceTokens.Device>> pushDevices = push.configured() ? devices.of(pushCustomers) : Map.of();
-        exchange.setProperty(BATCH, new ClaimedBatch(sendTime.check(messages), pushDevices,
-                new ConcurrentLinkedQueue<>()));
+        exchange.setProperty(BATCH, new ClaimedBatch(messages.size() >= batchSize, sendTime.check(messages),
+                pushDevices, new ConcurrentLinkedQueue<>()));
         exchange.getMessage().setBody(messages);
     }
 
@@ -251,8 +256,10 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     /**
      * The deliveries of one claim with what was read for them at the claim: verdicts by delivery id and push devices
      * by customer id, and the messages sent so far.
+     *
+     * @param full whether the claim took as many rows as it could, so that more are probably due
      */
-    private record ClaimedBatch(Map<String, SendTimePolicy.Verdict> verdicts,
+    private record ClaimedBatch(boolean full, Map<String, SendTimePolicy.Verdict> verdicts,
                                 Map<String, List<DeviceTokens.Device>> pushDevices, Queue<OutboxStore.Sent> sent) {
     }
 

@@ -3,6 +3,7 @@ package io.solomo.decision.delivery;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
- * The outbox rows as the dispatcher claims and updates them. A node claims due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}
- * (PostgreSQL and H2 2.2+ both accept it) and marks them with its node id and a lease, so that concurrent nodes take
- * disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again. It keeps its
+ * The outbox rows as the dispatcher claims and updates them. A node claims due rows by marking them with a token of
+ * its claim and a lease, with an {@code UPDATE} that only takes rows without a current lease, so that concurrent
+ * nodes take disjoint rows. A row whose lease ran out, because its node stopped mid-dispatch, is claimed again. It keeps its
  * delivery id, which providers receive as the idempotency key.
  *
  * <p>Every outcome update names the claim that took the row, so a node whose lease was taken over cannot overwrite
@@ -37,12 +37,16 @@ class OutboxStore {
             row.getString("coupon_code"), row.getString("qr_code_url"), row.getString("route_url"),
             row.getString("geo_uri"), row.getInt("attempts"), row.getString("claimed_by"));
 
+    /** The statuses of rows that are sent when due, in the order a claim takes them. */
+    private static final List<String> CLAIMED_STATUSES = List.of("FAILED", "QUEUED");
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration lease;
     private final String nodeId = UUID.randomUUID().toString();
     private final AtomicLong claims = new AtomicLong();
+    private final boolean postgres;
 
     OutboxStore(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
                 @Value("${solomo.delivery.claim-lease:PT60S}") Duration lease) {
@@ -50,58 +54,70 @@ class OutboxStore {
         this.transaction = transaction;
         this.clock = clock;
         this.lease = lease;
+        this.postgres = "PostgreSQL".equals(jdbc.execute(
+                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
     /**
-     * Claims up to {@code max} due deliveries for this node, oldest first, and returns them. The claiming
-     * {@code UPDATE} repeats the due condition, because H2 does not evaluate it again when {@code SKIP LOCKED} takes a
-     * row that another claim has just committed. Only the rows this claim's token marked are returned.
+     * Claims up to {@code max} due deliveries for this node and returns them: due retries ({@code FAILED}) first,
+     * then queued deliveries, each status oldest first. A row is due when its {@code next_attempt_at} has passed and
+     * no other claim holds a lease on it.
+     *
+     * <p>One statement per status claims the rows and returns them as they are after the claim, reading index
+     * {@code ix_delivery_due} in its order, so a claim reads about as many rows as it takes, whatever the backlog.
+     * On PostgreSQL the rows are picked with {@code FOR UPDATE SKIP LOCKED}, so concurrent nodes take disjoint rows
+     * without waiting for each other. H2 (2.4) locks every row that meets the condition of a
+     * {@code SELECT ... FOR UPDATE} before the limit applies, so there an {@code UPDATE ... FETCH FIRST} claims the
+     * rows: it waits for a row that a concurrent claim holds, then checks the condition again and leaves the row out.
      */
     List<OutboundMessage> claimDue(int max) {
         String claim = nodeId + "/" + claims.incrementAndGet();
-        List<OutboundMessage> claimed = transaction.execute(status -> {
-            Instant now = clock.instant();
-            List<String> ids = jdbc.queryForList("""
-                    select delivery_id from delivery
-                    where status in ('QUEUED', 'FAILED')
-                      and (next_attempt_at is null or next_attempt_at <= ?)
-                      and (claimed_until is null or claimed_until < ?)
-                    order by next_attempt_at, delivery_id
-                    fetch first ? rows only
-                    for update skip locked""", String.class, SqlTime.of(now), SqlTime.of(now), max);
-            if (ids.isEmpty()) {
-                return List.of();
+        List<OutboundMessage> claimed = new ArrayList<>();
+        for (String status : CLAIMED_STATUSES) {
+            if (claimed.size() < max) {
+                claimed.addAll(claim(status, claim, max - claimed.size()));
             }
-            String placeholders = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-            List<Object> arguments = new ArrayList<>(List.of(claim, SqlTime.of(now.plus(lease))));
-            arguments.addAll(ids);
-            arguments.add(SqlTime.of(now));
-            jdbc.update("update delivery set claimed_by = ?, claimed_until = ? where delivery_id in ("
-                    + placeholders + ") and status in ('QUEUED', 'FAILED') "
-                    + "and (claimed_until is null or claimed_until < ?)", arguments.toArray());
-            List<Object> claimedIds = new ArrayList<>(ids);
-            claimedIds.add(claim);
-            return jdbc.query("select * from delivery where delivery_id in (" + placeholders + ") and claimed_by = ?",
-                    MESSAGE, claimedIds.toArray());
-        });
-        return claimed == null ? List.of() : claimed;
+        }
+        return claimed;
+    }
+
+    private List<OutboundMessage> claim(String status, String claim, int max) {
+        Instant now = clock.instant();
+        if (postgres) {
+            return jdbc.query("""
+                    update delivery set claimed_by = ?, claimed_until = ?
+                    where delivery_id in (
+                        select delivery_id from delivery
+                        where status = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
+                        order by status, next_attempt_at, delivery_id
+                        fetch first ? rows only
+                        for update skip locked)
+                    returning *""", MESSAGE, claim, SqlTime.of(now.plus(lease)), status, SqlTime.of(now),
+                    SqlTime.of(now), max);
+        }
+        return jdbc.query("""
+                select * from final table (
+                    update delivery set claimed_by = ?, claimed_until = ?
+                    where status = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
+                    fetch first ? rows only)""", MESSAGE, claim, SqlTime.of(now.plus(lease)), status,
+                SqlTime.of(now), SqlTime.of(now), max);
     }
 
     /**
-     * Records that the providers accepted these messages, in one JDBC batch. A row whose claim was taken over is
-     * left as the newer claim records it.
+     * Records that the providers accepted these messages, in one JDBC batch and one transaction. A row whose claim
+     * was taken over is left as the newer claim records it.
      */
     void markSent(List<Sent> sent) {
         if (sent.isEmpty()) {
             return;
         }
         OffsetDateTime now = SqlTime.of(clock.instant());
-        jdbc.batchUpdate("""
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("""
                 update delivery set status = 'SENT', attempts = attempts + 1, provider_message_id = ?,
                     last_error = null, claimed_by = null, claimed_until = null, updated_at = ?
                 where delivery_id = ? and claimed_by = ?""",
                 sent.stream().map(row -> new Object[] {row.providerMessageId(), now, row.message().deliveryId(),
-                        row.message().claim()}).toList());
+                        row.message().claim()}).toList()));
     }
 
     /** A message that its provider accepted, with the id the provider gave it (null for none). */
