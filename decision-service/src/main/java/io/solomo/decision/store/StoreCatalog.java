@@ -34,6 +34,7 @@ public class StoreCatalog {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private volatile Map<String, Store> storesById;
+    private volatile StoreRepository.Version loadedVersion;
 
     StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
                  Clock clock, ApplicationEventPublisher events, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
@@ -48,6 +49,7 @@ public class StoreCatalog {
         this.transaction = transaction;
         this.clock = clock;
         this.events = events;
+        loadedVersion = stores.version();
         List<Store> all = stores.findAll();
         index.rebuild(all);
         storesById = byId(all);
@@ -104,6 +106,7 @@ public class StoreCatalog {
     }
 
     private void rebuildIndex() {
+        loadedVersion = stores.version();
         List<Store> all = stores.findAll();
         index.rebuild(all);
         storesById = byId(all);
@@ -122,11 +125,19 @@ public class StoreCatalog {
     /**
      * Reloads the in-memory copy of the stores that {@link #find} reads, so that a store changed or deleted on
      * another node is seen here within {@code solomo.stores.refresh-interval}. The geofence index is left as it is.
+     * Reading and building every store is costly with tens of thousands of them, so a reload runs only when the count
+     * or the latest import time has changed.
      */
     @Scheduled(initialDelayString = "${solomo.stores.refresh-interval:PT5S}",
             fixedDelayString = "${solomo.stores.refresh-interval:PT5S}")
     void reloadStores() {
+        // Read before the stores, so that a change landing in between is reloaded at the next poll.
+        StoreRepository.Version current = stores.version();
+        if (current.equals(loadedVersion)) {
+            return;
+        }
         storesById = byId(stores.findAll());
+        loadedVersion = current;
     }
 
     private static Map<String, Store> byId(List<Store> all) {
