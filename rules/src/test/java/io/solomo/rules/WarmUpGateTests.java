@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WarmUpGateTests {
 
@@ -56,13 +57,9 @@ class WarmUpGateTests {
     void failingBatchCountsTowardsWarmUp() throws InterruptedException {
         WarmUpGate gate = new WarmUpGate(1);
 
-        try {
-            gate.run(() -> {
-                throw new IllegalStateException("rule failed");
-            });
-        } catch (IllegalStateException expected) {
-            // the batch's own failure reaches the caller
-        }
+        assertThatThrownBy(() -> gate.run(() -> {
+            throw new IllegalStateException("rule failed");
+        })).isInstanceOf(IllegalStateException.class);
 
         CountDownLatch bothInside = new CountDownLatch(2);
         Thread other = new Thread(() -> gate.run(() -> {

@@ -39,8 +39,8 @@ final class BatchExecution {
     /**
      * Runs the commands in order and returns the content of {@code execution-results}: results and facts.
      *
-     * @param shared whether later batches use the same session; the facts in the response are then copied at once,
-     *               because those batches may change them before the response is written
+     * @param shared whether later batches use the same session. Its facts are then copied at once, because those
+     *               batches may change them before the response is written.
      */
     static ObjectNode run(KieSession session, List<BatchCommand> commands, boolean shared) {
         BatchExecution execution = new BatchExecution(session, shared);
