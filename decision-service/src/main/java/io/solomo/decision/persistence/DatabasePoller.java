@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Base of the components that read the shared database at a fixed interval on a thread of their own, so that every
- * node behind a load balancer sees a change made on another node within that interval. A zero or negative interval
+ * node behind a load balancer applies a change made on another node within that interval. A zero or negative interval
  * turns polling off, for a single node. A failed poll keeps the schedule going, and only the first failure in a row
  * is logged, so that a database outage does not fill the log.
  */
@@ -19,7 +19,7 @@ public abstract class DatabasePoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabasePoller.class);
 
-    private final String what;
+    private final String subject;
     private final String intervalProperty;
     private final Duration interval;
     private ScheduledExecutorService poller;
@@ -27,11 +27,11 @@ public abstract class DatabasePoller implements SmartLifecycle {
     private int failedPolls;
 
     /**
-     * @param what             what a poll reads, for the thread name and the log, such as "offer catalogue"
+     * @param subject          what a poll reads, for the thread name and the log, such as "offer catalogue"
      * @param intervalProperty the property that sets the interval, named in the log
      */
-    protected DatabasePoller(String what, String intervalProperty, Duration interval) {
-        this.what = what;
+    protected DatabasePoller(String subject, String intervalProperty, Duration interval) {
+        this.subject = subject;
         this.intervalProperty = intervalProperty;
         this.interval = interval;
     }
@@ -43,30 +43,30 @@ public abstract class DatabasePoller implements SmartLifecycle {
     public synchronized void start() {
         if (interval.isZero() || interval.isNegative()) {
             log.info("Polling of the {} is off ({}={}): changes made on other nodes reach this node at its next start",
-                    what, intervalProperty, interval);
+                    subject, intervalProperty, interval);
             return;
         }
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, what.replace(' ', '-') + "-poller");
+            Thread thread = new Thread(task, subject.replace(' ', '-') + "-poller");
             thread.setDaemon(true);
             return thread;
         });
         long millis = interval.toMillis();
         poller.scheduleWithFixedDelay(this::pollOnce, millis, millis, TimeUnit.MILLISECONDS);
-        log.info("Polling of the {} started: read every {}", what, interval);
+        log.info("Polling of the {} started: read every {}", subject, interval);
     }
 
     private void pollOnce() {
         try {
             poll();
             if (failedPolls > 0) {
-                log.info("Polling of the {} works again after {} failed polls", what, failedPolls);
+                log.info("Polling of the {} works again after {} failed polls", subject, failedPolls);
                 failedPolls = 0;
             }
         } catch (RuntimeException failed) {
             failedPolls++;
             if (failedPolls == 1) {
-                log.warn("Polling of the {} failed, retrying every {}: {}", what, interval, failed.toString());
+                log.warn("Polling of the {} failed, retrying every {}: {}", subject, interval, failed.toString());
             }
         }
     }
