@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * Takes batches of accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each fix to the
- * device's state at the stores' geofences through the {@link PresenceTracker}. Each resulting transition whose
+ * device's state at the stores' geofences through the {@link PresenceTracker}, which then announces the batch's
+ * store visits at once, so that they are recorded in a few transactions per batch. Each resulting transition whose
  * trigger is among the decision triggers ({@code solomo.location.decision-triggers}) requests one offer from the
  * offer engine, and the offer rules then decide whether that trigger deserves an offer. A suspect fix (an
  * impossible jump) causes no transition, so it never brings an offer. Each chosen offer goes to {@link Endpoints#OUTBOUND_DELIVERY}.
@@ -125,21 +126,38 @@ public class LocationEventRoutes extends RouteBuilder {
         exchange.setProperty(BATCH_PROPERTY, fixes);
         tracker.loadDevices(fixes);
 
-        List<ProcessedFix> processed = new ArrayList<>(fixes.size());
+        List<LocationFix> trackedFixes = new ArrayList<>(fixes.size());
+        List<FixOutcome> outcomes = new ArrayList<>(fixes.size());
         for (LocationFix fix : fixes) {
             try {
-                processed.add(track(fix));
+                outcomes.add(tracker.track(fix));
+                trackedFixes.add(fix);
             } catch (RuntimeException failure) {
-                log.warn("Location event {} failed: {}", fix.eventId(), failure.getMessage());
-                journal.markFailed(fix.eventId(), String.valueOf(failure.getMessage()));
+                markFailed(fix, failure);
+            }
+        }
+        // The datamart and the loyalty programme record the batch's visits before its decisions read them.
+        tracker.announceVisits(trackedFixes);
+
+        List<ProcessedFix> processed = new ArrayList<>(trackedFixes.size());
+        for (int i = 0; i < trackedFixes.size(); i++) {
+            LocationFix fix = trackedFixes.get(i);
+            try {
+                processed.add(decide(fix, outcomes.get(i)));
+            } catch (RuntimeException failure) {
+                markFailed(fix, failure);
             }
         }
         journal.markAllProcessed(processed);
     }
 
-    /** Applies one fix, requests the decisions its transitions trigger and sends the chosen offers. */
-    private ProcessedFix track(LocationFix fix) {
-        FixOutcome outcome = tracker.track(fix);
+    private void markFailed(LocationFix fix, RuntimeException failure) {
+        log.warn("Location event {} failed: {}", fix.eventId(), failure.getMessage());
+        journal.markFailed(fix.eventId(), String.valueOf(failure.getMessage()));
+    }
+
+    /** Requests the decisions that a tracked fix's transitions trigger and sends the chosen offers. */
+    private ProcessedFix decide(LocationFix fix, FixOutcome outcome) {
         List<DeliveryOrder> orders = new ArrayList<>();
         String storeId = null;
         String decisionId = null;

@@ -10,6 +10,7 @@ import io.solomo.model.location.GeofenceTransition.Cause;
 import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.StoreEntered;
+import io.solomo.model.location.StoresEntered;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,13 +108,26 @@ class GeofencePresenceTracker implements PresenceTracker {
         }
         List<TransitionRow> rows = rows(presence, fix.eventId(), outcome.transitions());
         if (outcome.assessment() == FixAssessment.APPLIED || outcome.assessment() == FixAssessment.SUSPECT) {
-            pendingFixes.put(fix.eventId(), new PendingFix(presence, rows));
+            pendingFixes.put(fix.eventId(), new PendingFix(presence, rows, visits(presence, outcome.transitions())));
             for (TransitionRow row : rows) {
                 pendingTransitions.put(row.transition().transitionId(), row);
             }
         }
-        announceEnters(presence, outcome.transitions());
         return outcome;
+    }
+
+    @Override
+    public void announceVisits(List<LocationFix> fixes) {
+        List<StoreEntered> visits = new ArrayList<>();
+        for (LocationFix fix : fixes) {
+            PendingFix pending = pendingFixes.get(fix.eventId());
+            if (pending != null) {
+                visits.addAll(pending.visits());
+            }
+        }
+        if (!visits.isEmpty()) {
+            events.publishEvent(new StoresEntered(visits));
+        }
     }
 
     @Override
@@ -267,19 +281,24 @@ class GeofencePresenceTracker implements PresenceTracker {
         return rows;
     }
 
-    private void announceEnters(DevicePresence presence, List<GeofenceTransition> happened) {
-        if (presence.customerId() == null) {
-            return;
+    private static List<StoreEntered> visits(DevicePresence presence, List<GeofenceTransition> happened) {
+        if (presence.customerId() == null || happened.isEmpty()) {
+            return List.of();
         }
+        List<StoreEntered> visits = new ArrayList<>(1);
         for (GeofenceTransition transition : happened) {
             if (transition.kind() == GeofenceTransition.Kind.ENTER) {
-                events.publishEvent(new StoreEntered(presence.customerId(), presence.deviceId(),
-                        transition.storeId(), transition.transitionId(), transition.occurredAt()));
+                visits.add(new StoreEntered(presence.customerId(), presence.deviceId(), transition.storeId(),
+                        transition.transitionId(), transition.occurredAt()));
             }
         }
+        return visits;
     }
 
-    /** The writes one fix is waiting for: its device's state and the transitions it caused. */
-    private record PendingFix(DevicePresence presence, List<TransitionRow> transitions) {
+    /**
+     * The writes one fix is waiting for, its device's state and the transitions it caused, and the store visits
+     * among those transitions.
+     */
+    private record PendingFix(DevicePresence presence, List<TransitionRow> transitions, List<StoreEntered> visits) {
     }
 }

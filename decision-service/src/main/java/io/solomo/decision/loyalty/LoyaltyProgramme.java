@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -58,29 +59,53 @@ public class LoyaltyProgramme {
      * @return the points credited now: 0 when no rule rewards the action or when it was credited before
      */
     public int credit(LoyaltyAction action) {
-        List<PointsAward> awards = rules.awardsFor(action);
-        int points = awards.stream().mapToInt(PointsAward::getPoints).sum();
-        if (points == 0) {
+        return creditAll(List.of(action)).get(0);
+    }
+
+    /**
+     * Credits the points of several actions in one transaction, each once per customer, action type and reference.
+     * When one of them fails, none is credited: callers that must not lose the others credit them one at a time.
+     *
+     * @return the points credited now per action, in order
+     */
+    public List<Integer> creditAll(List<LoyaltyAction> actions) {
+        List<Credit> credits = new ArrayList<>(actions.size());
+        for (LoyaltyAction action : actions) {
+            List<PointsAward> awards = rules.awardsFor(action);
+            credits.add(new Credit(action, awards.stream().mapToInt(PointsAward::getPoints).sum(),
+                    awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "))));
+        }
+        if (credits.stream().allMatch(credit -> credit.points() == 0)) {
+            return credits.stream().map(credit -> 0).toList();
+        }
+        String description = actions.size() == 1 ? "loyalty credit of " + actions.get(0).getReference()
+                : "loyalty credit of " + actions.size() + " actions";
+        return ConflictRetry.inTransaction(transaction, description, () -> {
+            List<Integer> credited = new ArrayList<>(credits.size());
+            for (Credit credit : credits) {
+                credited.add(credit.points() == 0 ? 0 : creditInTransaction(credit));
+            }
+            return credited;
+        });
+    }
+
+    private int creditInTransaction(Credit credit) {
+        LoyaltyAction action = credit.action();
+        Customer customer = customerOf(action.getCustomerId());
+        if (ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
+                LoyaltyEntry.Kind.EARNED, action.getType().name(), action.getReference())) {
             return 0;
         }
-        String reason = awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "));
-        return ConflictRetry.inTransaction(transaction, "loyalty credit of " + action.getReference(), () -> {
-            Customer customer = customerOf(action.getCustomerId());
-            if (ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
-                    LoyaltyEntry.Kind.EARNED, action.getType().name(), action.getReference())) {
-                return 0;
-            }
-            Instant now = clock.instant();
-            LoyaltyAccount account = accountOf(customer, now);
-            account.earn(points, now);
-            ledger.save(new LoyaltyEntry(customer.customerId(), LoyaltyEntry.Kind.EARNED, points,
-                    action.getType().name(), action.getReference(), reason, now));
-            raiseTier(customer, account);
-            accounts.save(account);
-            log.info("Credited {} points to customer {} for {} {}", points, customer.customerId(),
-                    action.getType(), action.getReference());
-            return points;
-        });
+        Instant now = clock.instant();
+        LoyaltyAccount account = accountOf(customer, now);
+        account.earn(credit.points(), now);
+        ledger.save(new LoyaltyEntry(customer.customerId(), LoyaltyEntry.Kind.EARNED, credit.points(),
+                action.getType().name(), action.getReference(), credit.reason(), now));
+        raiseTier(customer, account);
+        accounts.save(account);
+        log.info("Credited {} points to customer {} for {} {}", credit.points(), customer.customerId(),
+                action.getType(), action.getReference());
+        return credit.points();
     }
 
     /** Returns the points the rules would award for the action, without crediting them. */
@@ -190,5 +215,9 @@ public class LoyaltyProgramme {
         public record Line(Long entryId, String kind, int points, String action, String reference, String reason,
                            Instant recordedAt) {
         }
+    }
+
+    /** An action with the points the rules award for it and the names of the rules that award them. */
+    private record Credit(LoyaltyAction action, int points, String reason) {
     }
 }

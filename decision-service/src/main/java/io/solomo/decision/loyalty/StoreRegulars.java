@@ -2,6 +2,7 @@ package io.solomo.decision.loyalty;
 
 import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.model.location.StoreEntered;
+import io.solomo.model.location.StoresEntered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * Recognises the regulars of each store: a customer with at least {@code solomo.loyalty.regular-visits} visits to a
  * store within {@code solomo.loyalty.regular-window} becomes its regular, and keeps the status until another
- * customer visits it strictly more often within the window. Visits come from location tracking, once per enter.
+ * customer visits it strictly more often within the window. Visits come from location tracking, once per enter, and a batch of fixes counts its visits in one transaction.
  */
 @Service
 public class StoreRegulars {
@@ -56,16 +57,30 @@ public class StoreRegulars {
     }
 
     @EventListener
-    void countVisit(StoreEntered visit) {
+    void countVisits(StoresEntered entered) {
+        List<StoreEntered> visits = entered.visits();
         try {
-            ConflictRetry.inTransaction(transaction, "regulars of store " + visit.storeId(), () -> {
-                recordAndRank(visit);
+            // One attempt for the whole batch: on a conflict, the visits are counted one at a time below.
+            ConflictRetry.inTransaction(transaction, "regulars of " + visits.size() + " store visits", 1, () -> {
+                visits.forEach(this::recordAndRank);
                 return null;
             });
+            return;
         } catch (RuntimeException failure) {
-            // The offer for this visit must not be lost because the regulars could not be updated.
-            log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
-                    visit.storeId(), failure.toString());
+            log.debug("Counting {} store visits at once failed, counting them one by one: {}", visits.size(),
+                    failure.toString());
+        }
+        for (StoreEntered visit : visits) {
+            try {
+                ConflictRetry.inTransaction(transaction, "regulars of store " + visit.storeId(), () -> {
+                    recordAndRank(visit);
+                    return null;
+                });
+            } catch (RuntimeException failure) {
+                // The offer for this visit must not be lost because the regulars could not be updated.
+                log.warn("Visit {} to store {} was not counted for its regulars: {}", visit.transitionId(),
+                        visit.storeId(), failure.toString());
+            }
         }
     }
 

@@ -1,13 +1,20 @@
 package io.solomo.decision.loyalty;
 
 import io.solomo.model.location.StoreEntered;
+import io.solomo.model.location.StoresEntered;
 import io.solomo.model.loyalty.LoyaltyAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Credits the loyalty points the rules award for a store visit, once per visit. */
+import java.util.List;
+
+/**
+ * Credits the loyalty points the rules award for store visits, once per visit. The visits of a batch of fixes are
+ * credited in one transaction. When that fails, they are credited one at a time, so that one visit's failure costs
+ * the others nothing.
+ */
 @Component
 class StoreVisitRewards {
 
@@ -20,14 +27,27 @@ class StoreVisitRewards {
     }
 
     @EventListener
-    void rewardVisit(StoreEntered visit) {
+    void rewardVisits(StoresEntered entered) {
+        List<LoyaltyAction> actions = entered.visits().stream().map(StoreVisitRewards::actionOf).toList();
         try {
-            loyalty.credit(new LoyaltyAction(visit.customerId(), LoyaltyAction.Type.STORE_VISIT,
-                    visit.transitionId(), 0));
+            loyalty.creditAll(actions);
+            return;
         } catch (RuntimeException failure) {
-            // The offer for this visit must not be lost because the points could not be credited.
-            log.warn("Store visit {} of customer {} earned no points: {}", visit.transitionId(), visit.customerId(),
+            log.debug("Crediting {} store visits at once failed, crediting them one by one: {}", actions.size(),
                     failure.toString());
         }
+        for (StoreEntered visit : entered.visits()) {
+            try {
+                loyalty.credit(actionOf(visit));
+            } catch (RuntimeException failure) {
+                // The offer for this visit must not be lost because the points could not be credited.
+                log.warn("Store visit {} of customer {} earned no points: {}", visit.transitionId(),
+                        visit.customerId(), failure.toString());
+            }
+        }
+    }
+
+    private static LoyaltyAction actionOf(StoreEntered visit) {
+        return new LoyaltyAction(visit.customerId(), LoyaltyAction.Type.STORE_VISIT, visit.transitionId(), 0);
     }
 }

@@ -4,11 +4,13 @@ import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.ConsentStatus;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import io.solomo.model.location.StoreEntered;
+import io.solomo.model.location.StoresEntered;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +59,24 @@ class StoreRegularsIntegrationTests extends DemoServer {
     }
 
     @Test
+    void unknownCustomerSparesOtherVisits() {
+        String known = newCustomer();
+        String store = "store-" + UUID.randomUUID();
+        List<StoreEntered> batch = new ArrayList<>(visits("nobody-" + UUID.randomUUID(), store, 1, 0));
+        batch.addAll(visits(known, store, 4, 1));
+
+        events.publishEvent(new StoresEntered(batch));
+
+        JsonNode loyalty = app().get("/api/v1/customers/" + known + "/loyalty").json();
+        assertThat(loyalty.get("balance").asLong()).as("5 points for each of 4 visits").isEqualTo(20);
+        assertThat(loyalty.get("regularOf").get(0).asString()).isEqualTo(store);
+        JsonNode attributes = ApiClient.on(port).as("admin", PASSWORD).get("/api/v1/customers/" + known).json()
+                .get("attributes");
+        assertThat(attributes.get("visitCount").asInt()).isEqualTo(4);
+        assertThat(attributes.get("lastStoreId").asString()).isEqualTo(store);
+    }
+
+    @Test
     void regularGetsTheDedicatedOfferAtTheirStore() {
         String regular = newCustomer();
         visit(regular, OTHER_STORE, 4, 0);
@@ -79,11 +99,17 @@ class StoreRegularsIntegrationTests extends DemoServer {
     }
 
     private void visit(String customerId, String storeId, int times, int firstDay) {
+        events.publishEvent(new StoresEntered(visits(customerId, storeId, times, firstDay)));
+    }
+
+    private static List<StoreEntered> visits(String customerId, String storeId, int times, int firstDay) {
+        List<StoreEntered> visits = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             Instant at = START.plus(Duration.ofDays(firstDay + i));
-            events.publishEvent(new StoreEntered(customerId, "phone-" + customerId, storeId,
-                    UUID.randomUUID().toString(), at));
+            visits.add(new StoreEntered(customerId, "phone-" + customerId, storeId, UUID.randomUUID().toString(),
+                    at));
         }
+        return visits;
     }
 
     private List<String> regularOf(String customerId) {

@@ -20,6 +20,14 @@ public interface PresenceTracker {
     default void loadDevices(List<LocationFix> fixes) {
     }
 
+    /**
+     * Announces, as one {@link StoresEntered}, the store visits that these fixes produced when they were tracked.
+     * Callers track a whole batch, announce its visits, then request its decisions. Trackers that do not know the
+     * customers do nothing.
+     */
+    default void announceVisits(List<LocationFix> fixes) {
+    }
+
     /** Links a recorded transition to the decision it triggered. */
     void linkDecision(String transitionId, String decisionId);
 }
