@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /api/v1/location-events/batch} until the route has applied every fix to its device's state and marked
  * it processed.
  *
- * <p>Starts the server in this JVM (demo profile, H2 in a fresh file under {@code /tmp/solomo-location-load}, a
- * random loopback port) with the 50,000 geofences of the PostGIS benchmark's {@code fences.csv} imported at start,
+ * <p>Starts the server in this JVM (demo profile, H2 in a fresh file under {@code /tmp/solomo-location-load} with
+ * the shipped durability unless a {@code --spring.datasource.url} setting names another database, a random loopback
+ * port) with the 50,000 geofences of the PostGIS benchmark's {@code fences.csv} imported at start,
  * inserts one customer per device with the precise-location consent granted, then posts batches of fixes from
  * {@code connections} client threads. Device {@code i} stays near query point {@code i} of {@code queries.csv}: it
  * walks at random, up to 10 m east and north between fixes 30 s apart, and never farther than 100 m from that point.
@@ -80,9 +81,13 @@ public final class LocationBatchLoad {
         double[][] anchors = GeofenceBenchmarkData.queries(data);
 
         List<String> serverSettings = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("solomo") + ";AUTO_SERVER=FALSE",
                 "--solomo.stores.import-file=" + stores,
                 "--logging.level.io.solomo=WARN", "--logging.level.org.apache.camel=WARN"));
+        if (settings.stream().noneMatch(setting -> setting.startsWith("--spring.datasource.url="))) {
+            // The shipped default durability: every commit is written to the file before the response is sent.
+            serverSettings.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("solomo")
+                    + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+        }
         serverSettings.addAll(settings);
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SolomoApplication.class)
                 .profiles("demo")

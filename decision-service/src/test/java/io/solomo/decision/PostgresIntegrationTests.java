@@ -81,6 +81,20 @@ class PostgresIntegrationTests extends DemoServer {
         assertThat(deliveries.get(0).get("channel").asString()).isEqualTo("PUSH");
     }
 
+    @Test
+    void fixOfUnknownCustomerIsRejectedOnPostgres() {
+        ApiClient.Response response = app().post("/api/v1/location-events/batch", """
+                [{"eventId": "pg-fix-2", "customerId": "demo-alice", "deviceId": "phone-a",
+                  "latitude": 48.8532, "longitude": 2.3691},
+                 {"eventId": "pg-fix-3", "customerId": "nobody-on-pg", "deviceId": "phone-n",
+                  "latitude": 48.8532, "longitude": 2.3691}]""");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("value").asString()).isEqualTo("nobody-on-pg");
+        assertThat(jdbc.queryForObject("select count(*) from location_event where event_id in ('pg-fix-2', "
+                + "'pg-fix-3')", Integer.class)).isZero();
+    }
+
     private static EmbeddedPostgres start() {
         try {
             return EmbeddedPostgres.start();

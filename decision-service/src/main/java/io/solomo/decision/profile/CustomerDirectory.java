@@ -1,5 +1,7 @@
 package io.solomo.decision.profile;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds a profile by id, following merges: the id of an absorbed profile leads to the profile that absorbed it.
@@ -19,12 +22,22 @@ import java.util.Set;
 @Component
 public class CustomerDirectory {
 
+    /**
+     * The general consents for a purpose of each profile, oldest first, and among consents recorded at the same
+     * instant the first stored last. A profile without any comes once, with a null status.
+     */
+    private static final String LATEST_GENERAL_CONSENTS = "select c.customer_id, k.status from customer c "
+            + "left join consent k on k.customer_id = c.customer_id and k.purpose = ? and k.channel is null "
+            + "where c.customer_id = any(?) order by c.customer_id, k.recorded_at, k.id desc";
+
     private final CustomerRepository customers;
     private final CustomerMergeRepository merges;
+    private final JdbcTemplate jdbc;
 
-    CustomerDirectory(CustomerRepository customers, CustomerMergeRepository merges) {
+    CustomerDirectory(CustomerRepository customers, CustomerMergeRepository merges, JdbcTemplate jdbc) {
         this.customers = customers;
         this.merges = merges;
+        this.jdbc = jdbc;
     }
 
     /** Returns the profile with this id, or the survivor of the merge that absorbed it, or empty. */
@@ -58,38 +71,53 @@ public class CustomerDirectory {
     }
 
     /**
-     * Finds many profiles at once, following merges as {@link #find} does, with a few queries whatever the number
-     * of ids: returns, for each requested id that leads to a profile, that profile's id and whether its latest
-     * general consent for {@code purpose} is granted. Ids that lead to no profile are left out.
+     * Finds many profiles at once, following merges as {@link #find} does, with one query for the requested ids and
+     * two more when some of them were absorbed by merges. Returns, for each requested id that leads to a profile,
+     * that profile's id and whether its latest general consent for {@code purpose} is granted. Ids that lead to no
+     * profile are left out.
      */
     @Transactional(readOnly = true)
     public Map<String, ConsentedProfile> findConsenting(Collection<String> customerIds, ConsentPurpose purpose) {
         Set<String> requested = new HashSet<>(customerIds);
-        Map<String, String> currentIds = new HashMap<>();
-        for (String id : customers.findExistingIds(requested)) {
-            currentIds.put(id, id);
-        }
+        Map<String, Boolean> granted = latestGeneralConsents(requested, purpose);
+        Map<String, ConsentedProfile> profiles = new HashMap<>();
+        granted.forEach((customerId, isGranted) ->
+                profiles.put(customerId, new ConsentedProfile(customerId, isGranted)));
+
         Set<String> absorbed = new HashSet<>(requested);
-        absorbed.removeAll(currentIds.keySet());
+        absorbed.removeAll(granted.keySet());
         if (!absorbed.isEmpty()) {
             List<CustomerMerge> found = merges.findByAbsorbedIdIn(absorbed);
-            Set<String> survivors = new HashSet<>(customers.findExistingIds(
-                    found.stream().map(CustomerMerge::survivorId).toList()));
+            Map<String, Boolean> survivors = latestGeneralConsents(
+                    found.stream().map(CustomerMerge::survivorId).collect(Collectors.toSet()), purpose);
             for (CustomerMerge merge : found) {
-                if (survivors.contains(merge.survivorId())) {
-                    currentIds.put(merge.absorbedId(), merge.survivorId());
+                Boolean survivorGranted = survivors.get(merge.survivorId());
+                if (survivorGranted != null) {
+                    profiles.put(merge.absorbedId(), new ConsentedProfile(merge.survivorId(), survivorGranted));
                 }
             }
         }
-
-        Map<String, Boolean> granted = new HashMap<>();
-        for (Object[] consent : customers.findGeneralConsents(new HashSet<>(currentIds.values()), purpose)) {
-            granted.put((String) consent[0], consent[1] == ConsentStatus.GRANTED);
-        }
-        Map<String, ConsentedProfile> profiles = new HashMap<>();
-        currentIds.forEach((requestedId, currentId) -> profiles.put(requestedId,
-                new ConsentedProfile(currentId, granted.getOrDefault(currentId, false))));
         return profiles;
+    }
+
+    /**
+     * Returns, for each of these ids that has a profile, whether its latest general consent for the purpose is
+     * granted. One query with an array parameter, which keeps the same statement whatever the number of ids.
+     */
+    private Map<String, Boolean> latestGeneralConsents(Set<String> customerIds, ConsentPurpose purpose) {
+        Map<String, Boolean> granted = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return granted;
+        }
+        jdbc.query(LATEST_GENERAL_CONSENTS, statement -> {
+            statement.setString(1, purpose.name());
+            statement.setArray(2, statement.getConnection().createArrayOf("VARCHAR", customerIds.toArray()));
+        }, (RowCallbackHandler) row -> {
+            // Rows come oldest first, so the latest consent is put last.
+            String status = row.getString(2);
+            granted.put(row.getString(1), ConsentStatus.GRANTED.name().equals(status));
+        });
+        return granted;
     }
 
     /** A profile found by {@link #findConsenting}: its current id and whether it granted the purpose asked about. */
