@@ -144,8 +144,7 @@ public class LocationEventRoutes extends RouteBuilder {
         int start = 0;
         while (start < trackedFixes.size()) {
             int end = endOfVisitRun(trackedFixes, outcomes, start);
-            // The datamart and the loyalty programme record the run's visits before its decisions read them.
-            tracker.announceVisits(trackedFixes.subList(start, end));
+            announceVisits(trackedFixes.subList(start, end));
             for (int i = start; i < end; i++) {
                 LocationFix fix = trackedFixes.get(i);
                 try {
@@ -183,6 +182,19 @@ public class LocationEventRoutes extends RouteBuilder {
             }
         }
         return fixes.size();
+    }
+
+    /**
+     * Lets the datamart and the loyalty programme record the visits of these fixes before their decisions read them.
+     * A failure there costs the visits, never the offers.
+     */
+    private void announceVisits(List<LocationFix> fixes) {
+        try {
+            tracker.announceVisits(fixes);
+        } catch (RuntimeException failure) {
+            log.warn("Recording the store visits of location events {} to {} failed: {}", fixes.get(0).eventId(),
+                    fixes.get(fixes.size() - 1).eventId(), failure.toString());
+        }
     }
 
     private void markFailed(LocationFix fix, RuntimeException failure) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The order in which the location route announces a batch's store visits and requests its decisions. */
 class LocationEventRoutesTests {
 
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
@@ -34,16 +35,35 @@ class LocationEventRoutesTests {
     void secondEnterOfCustomerStartsNewRun() throws Exception {
         List<LocationFix> batch = List.of(fix("a1", "alice", 0), fix("b1", "bob", 1), fix("a2", "alice", 2));
 
+        run(new EnteringTracker(), batch);
+
+        assertThat(calls).containsExactly("announce [a1, b1]", "decide a1", "decide b1", "announce [a2]",
+                "decide a2", "processed [a1, b1, a2]");
+    }
+
+    @Test
+    void failedAnnouncementKeepsDecisions() throws Exception {
+        List<LocationFix> batch = List.of(fix("a1", "alice", 0), fix("b1", "bob", 1));
+        PresenceTracker failing = new EnteringTracker() {
+            @Override
+            public void announceVisits(List<LocationFix> fixes) {
+                throw new IllegalStateException("listener failed");
+            }
+        };
+
+        run(failing, batch);
+
+        assertThat(calls).containsExactly("decide a1", "decide b1", "processed [a1, b1]");
+    }
+
+    private void run(PresenceTracker tracker, List<LocationFix> batch) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new LocationEventRoutes(new EnteringTracker(), this::decide, new Journal(),
+            camel.addRoutes(new LocationEventRoutes(tracker, this::decide, new Journal(),
                     Set.of(Trigger.GEOFENCE_ENTER), 1));
             camel.start();
             camel.createProducerTemplate().sendBody(Endpoints.LOCATION_EVENTS, batch);
-            assertThat(batchMarked.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(batchMarked.await(10, TimeUnit.SECONDS)).as("batch marked").isTrue();
         }
-
-        assertThat(calls).containsExactly("announce [a1, b1]", "decide a1", "decide b1", "announce [a2]",
-                "decide a2");
     }
 
     private Decision decide(DecisionRequest request) {
@@ -57,7 +77,7 @@ class LocationEventRoutesTests {
     }
 
     /** Every fix enters a store of its own. */
-    private final class EnteringTracker implements PresenceTracker {
+    private class EnteringTracker implements PresenceTracker {
 
         @Override
         public FixOutcome track(LocationFix fix) {
@@ -84,12 +104,14 @@ class LocationEventRoutesTests {
 
         @Override
         public void markAllProcessed(List<ProcessedFix> fixes) {
+            calls.add("processed " + fixes.stream().map(ProcessedFix::eventId).toList());
             batchMarked.countDown();
         }
 
         @Override
         public void markFailed(String eventId, String reason) {
             calls.add("failed " + eventId);
+            batchMarked.countDown();
         }
     }
 }
