@@ -22,13 +22,16 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Takes batches of accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each fix to the
  * device's state at the stores' geofences through the {@link PresenceTracker}, which then announces the batch's
- * store visits at once, so that they are recorded in a few transactions per batch. Each resulting transition whose
+ * store visits, so that they are recorded in a few transactions per batch. The visits are announced at once
+ * unless a customer enters a store again within the batch. Then the batch is split there, so that no decision
+ * reads a visit that its customer made after the fix. Each resulting transition whose
  * trigger is among the decision triggers ({@code solomo.location.decision-triggers}) requests one offer from the
  * offer engine, and the offer rules then decide whether that trigger deserves an offer. A suspect fix (an
  * impossible jump) causes no transition, so it never brings an offer. Each chosen offer goes to {@link Endpoints#OUTBOUND_DELIVERY}.
@@ -136,19 +139,62 @@ public class LocationEventRoutes extends RouteBuilder {
                 markFailed(fix, failure);
             }
         }
-        // The datamart and the loyalty programme record the batch's visits before its decisions read them.
-        tracker.announceVisits(trackedFixes);
 
         List<ProcessedFix> processed = new ArrayList<>(trackedFixes.size());
-        for (int i = 0; i < trackedFixes.size(); i++) {
-            LocationFix fix = trackedFixes.get(i);
-            try {
-                processed.add(decide(fix, outcomes.get(i)));
-            } catch (RuntimeException failure) {
-                markFailed(fix, failure);
+        int start = 0;
+        while (start < trackedFixes.size()) {
+            int end = endOfVisitRun(trackedFixes, outcomes, start);
+            announceVisits(trackedFixes.subList(start, end));
+            for (int i = start; i < end; i++) {
+                LocationFix fix = trackedFixes.get(i);
+                try {
+                    processed.add(decide(fix, outcomes.get(i)));
+                } catch (RuntimeException failure) {
+                    markFailed(fix, failure);
+                }
             }
+            start = end;
         }
         journal.markAllProcessed(processed);
+    }
+
+    /**
+     * Returns the end of the run of fixes from {@code start} whose visits can be announced before any of their
+     * decisions. A run ends before a fix that enters a store when an earlier fix of the same customer in the run
+     * caused a transition, so that a decision never reads a visit that its customer made later.
+     *
+     * <p>NOTE: another customer's later visit in the same run is recorded before the decision, so it may already
+     * have made that customer the store's regular. Also ending a run before an enter at a store that an earlier fix
+     * of the run entered would prevent that, at the cost of more transactions.
+     */
+    private static int endOfVisitRun(List<LocationFix> fixes, List<FixOutcome> outcomes, int start) {
+        Set<String> customersWithTransitions = new HashSet<>();
+        for (int i = start; i < fixes.size(); i++) {
+            List<GeofenceTransition> transitions = outcomes.get(i).transitions();
+            String customerId = fixes.get(i).customerId();
+            boolean enters = transitions.stream()
+                    .anyMatch(transition -> transition.kind() == GeofenceTransition.Kind.ENTER);
+            if (enters && customersWithTransitions.contains(customerId)) {
+                return i;
+            }
+            if (!transitions.isEmpty()) {
+                customersWithTransitions.add(customerId);
+            }
+        }
+        return fixes.size();
+    }
+
+    /**
+     * Lets the datamart and the loyalty programme record the visits of these fixes before their decisions read them.
+     * A failure there costs the visits, never the offers.
+     */
+    private void announceVisits(List<LocationFix> fixes) {
+        try {
+            tracker.announceVisits(fixes);
+        } catch (RuntimeException failure) {
+            log.warn("Recording the store visits of location events {} to {} failed: {}", fixes.get(0).eventId(),
+                    fixes.get(fixes.size() - 1).eventId(), failure.toString());
+        }
     }
 
     private void markFailed(LocationFix fix, RuntimeException failure) {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Recognises the regulars of each store: a customer with at least {@code solomo.loyalty.regular-visits} visits to a
  * store within {@code solomo.loyalty.regular-window} becomes its regular, and keeps the status until another
- * customer visits it strictly more often within the window. Visits come from location tracking, once per enter, and a batch of fixes counts its visits in one transaction.
+ * customer visits it strictly more often within the window. Visits come from location tracking, once per enter,
+ * and the visits that one batch of fixes announces together are counted in one transaction.
  */
 @Service
 public class StoreRegulars {

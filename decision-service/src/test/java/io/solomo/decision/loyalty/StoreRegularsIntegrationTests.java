@@ -11,6 +11,7 @@ import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import io.solomo.model.location.StoreEntered;
 import io.solomo.model.location.StoresEntered;
+import io.solomo.model.loyalty.LoyaltyAction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,9 @@ class StoreRegularsIntegrationTests extends DemoServer {
 
     @Autowired
     CustomerRepository customers;
+
+    @Autowired
+    LoyaltyProgramme loyalty;
 
     @Test
     void frequentVisitorBecomesRegularUntilSomeoneVisitsMore() {
@@ -74,6 +78,31 @@ class StoreRegularsIntegrationTests extends DemoServer {
                 .get("attributes");
         assertThat(attributes.get("visitCount").asInt()).isEqualTo(4);
         assertThat(attributes.get("lastStoreId").asString()).isEqualTo(store);
+    }
+
+    @Test
+    void unstorableVisitSparesItsBatch() {
+        String known = newCustomer();
+        String store = "store-" + UUID.randomUUID();
+        List<StoreEntered> batch = new ArrayList<>();
+        batch.add(new StoreEntered(known, "phone-" + known, store, "x".repeat(101), START));
+        batch.addAll(visits(known, store, 4, 1));
+
+        events.publishEvent(new StoresEntered(batch));
+
+        assertThat(regularOf(known)).as("the 4 storable visits counted one by one").containsExactly(store);
+    }
+
+    @Test
+    void creditAllCreditsEachVisitOnce() {
+        String customerId = newCustomer();
+        LoyaltyAction first = new LoyaltyAction(customerId, LoyaltyAction.Type.STORE_VISIT, "v1-" + customerId, 0);
+        LoyaltyAction second = new LoyaltyAction(customerId, LoyaltyAction.Type.STORE_VISIT, "v2-" + customerId, 0);
+
+        List<Integer> credited = loyalty.creditAll(List.of(first, second, first));
+
+        assertThat(credited).as("the repeated visit is credited once").containsExactly(5, 5, 0);
+        assertThat(loyalty.statement(customerId).balance()).isEqualTo(10);
     }
 
     @Test

@@ -22,7 +22,8 @@ public interface PresenceTracker {
 
     /**
      * Announces, as one {@link StoresEntered}, the store visits that these fixes produced when they were tracked.
-     * Callers track a whole batch, announce its visits, then request its decisions. Trackers that do not know the
+     * Callers track a whole batch, then announce the visits of a run of its fixes before requesting that run's
+     * decisions, so that no decision reads a visit that its customer made after it. Trackers that do not know the
      * customers do nothing.
      */
     default void announceVisits(List<LocationFix> fixes) {
