@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 public class LoyaltyProgramme {
 
     private static final Logger log = LoggerFactory.getLogger(LoyaltyProgramme.class);
+    private static final int BATCH_ATTEMPTS = 3;
 
     private final LoyaltyAccountRepository accounts;
     private final LoyaltyEntryRepository ledger;
@@ -65,6 +67,8 @@ public class LoyaltyProgramme {
     /**
      * Credits the points of several actions in one transaction, each once per customer, action type and reference.
      * When one of them fails, none is credited: callers that must not lose the others credit them one at a time.
+     * A batch lost to concurrent writers is tried three times, a single action as often as {@link ConflictRetry}
+     * allows.
      *
      * @return the points credited now per action, in order
      */
@@ -78,15 +82,19 @@ public class LoyaltyProgramme {
         if (credits.stream().allMatch(credit -> credit.points() == 0)) {
             return credits.stream().map(credit -> 0).toList();
         }
-        String description = actions.size() == 1 ? "loyalty credit of " + actions.get(0).getReference()
+        boolean single = actions.size() == 1;
+        String description = single ? "loyalty credit of " + actions.get(0).getReference()
                 : "loyalty credit of " + actions.size() + " actions";
-        return ConflictRetry.inTransaction(transaction, description, () -> {
+        Supplier<List<Integer>> work = () -> {
             List<Integer> credited = new ArrayList<>(credits.size());
             for (Credit credit : credits) {
                 credited.add(credit.points() == 0 ? 0 : creditInTransaction(credit));
             }
             return credited;
-        });
+        };
+        // A batch that keeps failing is soon handed back: its caller credits the actions one at a time.
+        return single ? ConflictRetry.inTransaction(transaction, description, work)
+                : ConflictRetry.inTransaction(transaction, description, BATCH_ATTEMPTS, work);
     }
 
     private int creditInTransaction(Credit credit) {

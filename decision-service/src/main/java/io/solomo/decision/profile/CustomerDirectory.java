@@ -103,6 +103,8 @@ public class CustomerDirectory {
     /**
      * Returns, for each of these ids that has a profile, whether its latest general consent for the purpose is
      * granted. One query with an array parameter, which keeps the same statement whatever the number of ids.
+     * NOTE: it reads through JDBC, so consents saved through JPA in the caller's transaction and not yet flushed
+     * are not seen. Its one caller, the location intake, runs outside any transaction.
      */
     private Map<String, Boolean> latestGeneralConsents(Set<String> customerIds, ConsentPurpose purpose) {
         Map<String, Boolean> granted = new HashMap<>();
