@@ -14,11 +14,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class LocationRoutesConfiguration {
 
+    /**
+     * @param partitions the route's consumer threads; by default half the processors, at least one. On two cores one
+     *                   consumer applied about a tenth more fixes per second than two, because the request threads
+     *                   and the database commits need the other core (docs/benchmarks.md).
+     */
     @Bean
     LocationEventRoutes locationEventRoutes(PresenceTracker tracker, OfferDecisions decisions,
                                             LocationEventJournal journal, LocationProperties limits,
-                                            @Value("${solomo.routes.location-consumers:2}") int partitions) {
-        return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers(), partitions);
+                                            @Value("${solomo.routes.location-consumers:#{null}}") Integer partitions) {
+        int consumers = partitions != null ? partitions
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers(), consumers);
     }
 
     @Bean
