@@ -45,7 +45,8 @@ class StoreVisitInteractions {
             results = interactions.record(commands, "location-tracking");
         } catch (RuntimeException failure) {
             // The offers for these visits must not be lost because the profiles could not be updated.
-            log.warn("{} store visits were not recorded in the profiles: {}", commands.size(), failure.toString());
+            log.warn("Store visits {} were not recorded in the profiles: {}",
+                    commands.stream().map(InteractionCommand::eventId).toList(), failure.toString());
             return;
         }
         for (InteractionResult result : results) {
