@@ -12,9 +12,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,21 +178,11 @@ public final class OutboxDispatchLoad {
     }
 
     private static HttpServer startFcm(Map<String, AtomicInteger> received) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return FcmStandIn.start(body -> {
             Matcher id = DELIVERY_ID.matcher(body);
             String deliveryId = id.find() ? id.group(1) : "missing";
             received.computeIfAbsent(deliveryId, key -> new AtomicInteger()).incrementAndGet();
-            byte[] reply = ("{\"name\":\"projects/load/messages/" + deliveryId + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, reply.length);
-            exchange.getResponseBody().write(reply);
-            exchange.close();
+            return deliveryId;
         });
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.start();
-        return server;
     }
 }
