@@ -171,17 +171,25 @@ public class LocationEventRoutes extends RouteBuilder {
         Set<String> customersWithTransitions = new HashSet<>();
         for (int i = start; i < fixes.size(); i++) {
             List<GeofenceTransition> transitions = outcomes.get(i).transitions();
-            String customerId = fixes.get(i).customerId();
-            boolean enters = transitions.stream()
-                    .anyMatch(transition -> transition.kind() == GeofenceTransition.Kind.ENTER);
-            if (enters && customersWithTransitions.contains(customerId)) {
-                return i;
+            if (transitions.isEmpty()) {
+                // Most fixes change nothing: they cost one check here.
+                continue;
             }
-            if (!transitions.isEmpty()) {
-                customersWithTransitions.add(customerId);
+            String customerId = fixes.get(i).customerId();
+            if (!customersWithTransitions.add(customerId) && entersStore(transitions)) {
+                return i;
             }
         }
         return fixes.size();
+    }
+
+    private static boolean entersStore(List<GeofenceTransition> transitions) {
+        for (GeofenceTransition transition : transitions) {
+            if (transition.kind() == GeofenceTransition.Kind.ENTER) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
