@@ -296,7 +296,7 @@ class GeofencePresenceTracker implements PresenceTracker {
     }
 
     /**
-     * The writes one fix is waiting for, its device's state and the transitions it caused, and the store visits
+     * What one fix waits to have written, its device's state and the transitions it caused, with the store visits
      * among those transitions.
      */
     private record PendingFix(DevicePresence presence, List<TransitionRow> transitions, List<StoreEntered> visits) {

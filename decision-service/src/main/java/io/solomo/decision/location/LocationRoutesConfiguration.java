@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class LocationRoutesConfiguration {
 
     /**
-     * @param partitions the route's consumer threads; by default half the processors, at least one. On two cores one
-     *                   consumer applied about a tenth more fixes per second than two, because the request threads
-     *                   and the database commits need the other core (docs/benchmarks.md).
+     * @param partitions the route's consumer threads, by default half the processors and at least one. On two cores
+     *                   one consumer was faster than two, because the request threads and the commits need the other
+     *                   core (docs/benchmarks.md).
      */
     @Bean
     LocationEventRoutes locationEventRoutes(PresenceTracker tracker, OfferDecisions decisions,

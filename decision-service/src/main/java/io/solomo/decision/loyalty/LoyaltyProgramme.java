@@ -92,7 +92,7 @@ public class LoyaltyProgramme {
             }
             return credited;
         };
-        // A batch that keeps failing is soon handed back: its caller credits the actions one at a time.
+        // A batch gets few attempts, because its caller then credits the actions one at a time.
         return single ? ConflictRetry.inTransaction(transaction, description, work)
                 : ConflictRetry.inTransaction(transaction, description, BATCH_ATTEMPTS, work);
     }

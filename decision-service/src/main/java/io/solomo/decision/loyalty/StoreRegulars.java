@@ -61,7 +61,7 @@ public class StoreRegulars {
     void countVisits(StoresEntered entered) {
         List<StoreEntered> visits = entered.visits();
         try {
-            // One attempt for the whole batch: on a conflict, the visits are counted one at a time below.
+            // The whole batch gets one attempt, because on a conflict the visits are counted one at a time below.
             ConflictRetry.inTransaction(transaction, "regulars of " + visits.size() + " store visits", 1, () -> {
                 visits.forEach(this::recordAndRank);
                 return null;

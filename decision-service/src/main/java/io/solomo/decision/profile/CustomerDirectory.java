@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 public class CustomerDirectory {
 
     /**
-     * The general consents for a purpose of each profile, oldest first, and among consents recorded at the same
-     * instant the first stored last. A profile without any comes once, with a null status.
+     * Each profile's general consents for one purpose, oldest first. Among consents recorded at the same instant the
+     * first stored comes last, so it wins. A profile without such consents gives one row with a null status.
      */
     private static final String LATEST_GENERAL_CONSENTS = "select c.customer_id, k.status from customer c "
             + "left join consent k on k.customer_id = c.customer_id and k.purpose = ? and k.channel is null "

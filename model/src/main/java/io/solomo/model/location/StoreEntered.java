@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A customer's device entered a store's geofence: a store visit, one per recorded enter transition, published within
- * {@link StoresEntered} so that the datamart and the loyalty programme can count visits; {@code transitionId}
- * identifies the visit.
+ * A store visit: a customer's device entered a store's geofence, one per recorded enter transition. It is published
+ * within {@link StoresEntered} so that the datamart and the loyalty programme can count visits, and
+ * {@code transitionId} identifies it.
  */
 public record StoreEntered(String customerId, String deviceId, String storeId, String transitionId,
                            Instant occurredAt) {
