@@ -4,8 +4,9 @@ package io.solomo.routes;
 public final class Endpoints {
 
     /**
-     * Accepted location fixes, a {@code List<LocationFix>} per message. The route queues them by device and returns,
-     * so they are processed off the request thread.
+     * Accepted location fixes, a {@code List<LocationFix>} per message, sent as a request: the route applies them on
+     * its own threads, queued by device, and replies once all of them are stored, with the {@code Set<String>} of
+     * their event ids that were already stored.
      */
     public static final String LOCATION_EVENTS = "direct:location-events";
 

@@ -19,12 +19,17 @@ import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Takes batches of accepted location fixes from {@link Endpoints#LOCATION_EVENTS} and applies each fix to the
@@ -40,8 +45,11 @@ import java.util.Set;
  * batch is sorted by fix time before it is queued. So a device's fixes are applied in the order of their timestamps
  * while the partitions run in parallel.
  *
- * <p>Every fix ends marked processed or failed in the {@link LocationEventJournal}: the fixes of a batch that went
- * through are marked in one call, a fix that failed is marked on its own, logged, and does not stop the others.
+ * <p>The caller of {@link Endpoints#LOCATION_EVENTS} waits until every fix of its batch is stored in the
+ * {@link LocationEventJournal}, processed or failed, and receives the event ids found already stored. Each fix is
+ * written once, with its outcome: the fixes of a batch that went through are recorded in one call, a fix that
+ * failed is recorded on its own, logged, and does not stop the others. When recording fails, the caller gets the
+ * failure, so a fix is never acknowledged before it is stored.
  */
 public class LocationEventRoutes extends RouteBuilder {
 
@@ -49,7 +57,8 @@ public class LocationEventRoutes extends RouteBuilder {
 
     /** Batches waiting per partition before the request that queues another one waits. */
     private static final int QUEUED_BATCHES = 100;
-    private static final String BATCH_PROPERTY = "solomoLocationFixes";
+    /** How long a caller waits for its batch to be recorded before it gets a failure and may send it again. */
+    private static final Duration RECORDING_TIMEOUT = Duration.ofMinutes(2);
 
     private final PresenceTracker tracker;
     private final OfferDecisions decisions;
@@ -87,7 +96,7 @@ public class LocationEventRoutes extends RouteBuilder {
                     .routeId("track-location-events-" + partition)
                     .onException(Exception.class)
                         .handled(true)
-                        .process(this::markBatchFailed)
+                        .process(this::recordBatchFailed)
                     .end()
                     .process(this::trackBatch);
         }
@@ -102,7 +111,11 @@ public class LocationEventRoutes extends RouteBuilder {
         return "seda:location-events-" + partition + "?size=" + QUEUED_BATCHES;
     }
 
-    private void queueByDevice(Exchange exchange) throws InvalidPayloadException {
+    /**
+     * Queues the fixes by device and waits until each partition has recorded its part; the reply body is the set of
+     * event ids that were already stored.
+     */
+    private void queueByDevice(Exchange exchange) throws Exception {
         List<?> batch = exchange.getMessage().getMandatoryBody(List.class);
         List<List<LocationFix>> byPartition = new ArrayList<>(partitions);
         for (int partition = 0; partition < partitions; partition++) {
@@ -112,6 +125,7 @@ public class LocationEventRoutes extends RouteBuilder {
             LocationFix fix = (LocationFix) element;
             byPartition.get(partitionOf(fix.deviceId(), partitions)).add(fix);
         }
+        List<PartitionBatch> queued = new ArrayList<>();
         for (int partition = 0; partition < partitions; partition++) {
             List<LocationFix> fixes = byPartition.get(partition);
             if (fixes.isEmpty()) {
@@ -119,14 +133,30 @@ public class LocationEventRoutes extends RouteBuilder {
             }
             // A stable sort keeps the order of arrival for fixes taken at the same instant.
             fixes.sort(Comparator.comparing(LocationFix::recordedAt));
-            producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true", fixes);
+            PartitionBatch part = new PartitionBatch(fixes, new CompletableFuture<>());
+            producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true", part);
+            queued.add(part);
         }
+
+        Set<String> alreadyStored = new HashSet<>();
+        long deadline = System.nanoTime() + RECORDING_TIMEOUT.toNanos();
+        for (PartitionBatch part : queued) {
+            try {
+                alreadyStored.addAll(part.recorded().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
+            } catch (ExecutionException failure) {
+                throw failure.getCause() instanceof Exception cause ? cause : failure;
+            } catch (TimeoutException late) {
+                throw new TimeoutException("the " + batch.size() + " location events starting with "
+                        + ((LocationFix) batch.get(0)).eventId() + " were not recorded within " + RECORDING_TIMEOUT
+                        + "; sending them again is safe");
+            }
+        }
+        exchange.getMessage().setBody(alreadyStored);
     }
 
     private void trackBatch(Exchange exchange) throws InvalidPayloadException {
-        @SuppressWarnings("unchecked")
-        List<LocationFix> fixes = exchange.getMessage().getMandatoryBody(List.class);
-        exchange.setProperty(BATCH_PROPERTY, fixes);
+        PartitionBatch part = exchange.getMessage().getMandatoryBody(PartitionBatch.class);
+        List<LocationFix> fixes = part.fixes();
         tracker.loadDevices(fixes);
 
         List<LocationFix> trackedFixes = new ArrayList<>(fixes.size());
@@ -136,7 +166,7 @@ public class LocationEventRoutes extends RouteBuilder {
                 outcomes.add(tracker.track(fix));
                 trackedFixes.add(fix);
             } catch (RuntimeException failure) {
-                markFailed(fix, failure);
+                recordFailed(fix, failure);
             }
         }
 
@@ -150,12 +180,12 @@ public class LocationEventRoutes extends RouteBuilder {
                 try {
                     processed.add(decide(fix, outcomes.get(i)));
                 } catch (RuntimeException failure) {
-                    markFailed(fix, failure);
+                    recordFailed(fix, failure);
                 }
             }
             start = end;
         }
-        journal.markAllProcessed(processed);
+        part.recorded().complete(journal.recordProcessed(processed));
     }
 
     /**
@@ -205,9 +235,9 @@ public class LocationEventRoutes extends RouteBuilder {
         }
     }
 
-    private void markFailed(LocationFix fix, RuntimeException failure) {
+    private void recordFailed(LocationFix fix, RuntimeException failure) {
         log.warn("Location event {} failed: {}", fix.eventId(), failure.getMessage());
-        journal.markFailed(fix.eventId(), String.valueOf(failure.getMessage()));
+        journal.recordFailed(fix, String.valueOf(failure.getMessage()));
     }
 
     /** Requests the decisions that a tracked fix's transitions trigger and sends the chosen offers. */
@@ -233,7 +263,7 @@ public class LocationEventRoutes extends RouteBuilder {
         for (DeliveryOrder order : orders) {
             producer.sendBody(Endpoints.OUTBOUND_DELIVERY, order);
         }
-        return new ProcessedFix(fix.eventId(), storeId, decisionId, outcome.assessment());
+        return new ProcessedFix(fix, storeId, decisionId, outcome.assessment());
     }
 
     private boolean asksForDecision(GeofenceTransition transition) {
@@ -242,18 +272,29 @@ public class LocationEventRoutes extends RouteBuilder {
                 && decisionTriggers.contains(transition.trigger());
     }
 
-    /** Marks every fix of a batch failed when marking them processed failed. */
-    private void markBatchFailed(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        List<LocationFix> fixes = exchange.getProperty(BATCH_PROPERTY, List.class);
-        if (fixes == null) {
+    /**
+     * Records every fix of a batch failed when recording them processed failed. When that fails too, the caller gets
+     * the first failure and nothing of the batch counts as accepted.
+     */
+    private void recordBatchFailed(Exchange exchange) {
+        PartitionBatch part = exchange.getMessage().getBody(PartitionBatch.class);
+        if (part == null) {
             return;
         }
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = failure == null ? "unknown failure" : String.valueOf(failure.getMessage());
-        log.warn("A batch of {} location events failed: {}", fixes.size(), reason);
-        for (LocationFix fix : fixes) {
-            journal.markFailed(fix.eventId(), reason);
+        log.warn("A batch of {} location events failed: {}", part.fixes().size(), reason);
+        try {
+            for (LocationFix fix : part.fixes()) {
+                journal.recordFailed(fix, reason);
+            }
+            part.recorded().complete(Set.of());
+        } catch (RuntimeException unrecorded) {
+            part.recorded().completeExceptionally(failure == null ? unrecorded : failure);
         }
+    }
+
+    /** A partition's share of a posted batch, and what its poster waits for: the event ids already stored. */
+    private record PartitionBatch(List<LocationFix> fixes, CompletableFuture<Set<String>> recorded) {
     }
 }

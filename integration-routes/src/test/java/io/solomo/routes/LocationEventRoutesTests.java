@@ -15,21 +15,27 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The order in which the location route announces a batch's store visits and requests its decisions. */
+/**
+ * The order in which the location route announces a batch's store visits and requests its decisions, and what the
+ * caller of the route waits for.
+ */
 class LocationEventRoutesTests {
 
     private static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final CountDownLatch batchMarked = new CountDownLatch(1);
+    private final Set<String> storedBefore = new HashSet<>();
+    private volatile boolean failRecording;
 
     @Test
     void secondEnterOfCustomerStartsNewRun() throws Exception {
@@ -38,7 +44,7 @@ class LocationEventRoutesTests {
         run(new EnteringTracker(), batch);
 
         assertThat(calls).containsExactly("announce [a1, b1]", "decide a1", "decide b1", "announce [a2]",
-                "decide a2", "processed [a1, b1, a2]");
+                "decide a2", "recorded [a1, b1, a2]");
     }
 
     @Test
@@ -53,16 +59,47 @@ class LocationEventRoutesTests {
 
         run(failing, batch);
 
-        assertThat(calls).containsExactly("decide a1", "decide b1", "processed [a1, b1]");
+        assertThat(calls).containsExactly("decide a1", "decide b1", "recorded [a1, b1]");
+    }
+
+    @Test
+    void callerWaitsForEveryPartitionAndLearnsReplays() throws Exception {
+        List<LocationFix> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(fix("e" + i, "customer-" + i, i));
+        }
+        storedBefore.add("e7");
+
+        Set<Object> alreadyStored = Set.copyOf(run(new EnteringTracker(), batch, 4));
+
+        assertThat(alreadyStored).containsExactly((Object) "e7");
+        assertThat(calls).filteredOn(call -> call.startsWith("recorded")).hasSizeGreaterThan(1);
+        assertThat(calls.stream().filter(call -> call.startsWith("recorded"))
+                .flatMap(call -> Arrays.stream(call.substring("recorded [".length(), call.length() - 1).split(", ")))
+                .toList()).containsExactlyInAnyOrderElementsOf(batch.stream().map(LocationFix::eventId).toList());
+    }
+
+    @Test
+    void failureToRecordReachesCaller() {
+        List<LocationFix> batch = List.of(fix("a1", "alice", 0));
+        failRecording = true;
+
+        assertThatThrownBy(() -> run(new EnteringTracker(), batch, 1))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessage("database down");
     }
 
     private void run(PresenceTracker tracker, List<LocationFix> batch) throws Exception {
+        run(tracker, batch, 1);
+    }
+
+    /** Sends the batch as a request and returns the reply, the event ids already stored. */
+    private Set<?> run(PresenceTracker tracker, List<LocationFix> batch, int partitions) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new LocationEventRoutes(tracker, this::decide, new Journal(),
-                    Set.of(Trigger.GEOFENCE_ENTER), 1));
+                    Set.of(Trigger.GEOFENCE_ENTER), partitions));
             camel.start();
-            camel.createProducerTemplate().sendBody(Endpoints.LOCATION_EVENTS, batch);
-            assertThat(batchMarked.await(10, TimeUnit.SECONDS)).as("batch marked").isTrue();
+            return camel.createProducerTemplate().requestBody(Endpoints.LOCATION_EVENTS, batch, Set.class);
         }
     }
 
@@ -96,22 +133,30 @@ class LocationEventRoutesTests {
         }
     }
 
+    /** Records calls; fails every write when {@link #failRecording} is set. */
     private final class Journal implements LocationEventJournal {
 
         @Override
-        public void markProcessed(String eventId, String storeId, String decisionId) {
+        public Set<String> recordProcessed(List<ProcessedFix> fixes) {
+            if (failRecording) {
+                throw new IllegalStateException("database down");
+            }
+            calls.add("recorded " + fixes.stream().map(ProcessedFix::eventId).toList());
+            Set<String> replays = new HashSet<>();
+            for (ProcessedFix fix : fixes) {
+                if (storedBefore.contains(fix.eventId())) {
+                    replays.add(fix.eventId());
+                }
+            }
+            return replays;
         }
 
         @Override
-        public void markAllProcessed(List<ProcessedFix> fixes) {
-            calls.add("processed " + fixes.stream().map(ProcessedFix::eventId).toList());
-            batchMarked.countDown();
-        }
-
-        @Override
-        public void markFailed(String eventId, String reason) {
-            calls.add("failed " + eventId);
-            batchMarked.countDown();
+        public void recordFailed(LocationFix fix, String reason) {
+            if (failRecording) {
+                throw new IllegalStateException("database down");
+            }
+            calls.add("failed " + fix.eventId());
         }
     }
 }

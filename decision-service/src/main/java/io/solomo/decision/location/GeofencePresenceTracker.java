@@ -41,9 +41,9 @@ import java.util.concurrent.TimeUnit;
  * {@code solomo.location.silence-timeout} a synthetic exit, and a swap of the geofence index exits devices from the
  * geofences it no longer holds.
  *
- * <p>The state and transitions that a fix produced wait in memory until the {@link JpaLocationEventJournal} marks
- * the fix processed or failed, and are written in the same transaction as that mark, in JDBC batches. So a fix still
- * {@code RECEIVED} after a crash has left no trace, and applying it again at the next start gives the same result.
+ * <p>The state and transitions that a fix produced wait in memory until the {@link JpaLocationEventJournal} stores
+ * the fix, processed or failed, and are written in the same transaction as that fix, in JDBC batches. So a fix lost
+ * in a crash before that commit has left no trace; it was never acknowledged, and its sender sends it again.
  *
  * <p>NOTE: two server instances would each hold part of a device's fixes in memory; the table is read only for
  * devices missing from memory, so it does not keep several instances in step.
@@ -54,7 +54,7 @@ class GeofencePresenceTracker implements PresenceTracker {
     private static final Logger log = LoggerFactory.getLogger(GeofencePresenceTracker.class);
 
     private final Map<String, DevicePresence> devices = new ConcurrentHashMap<>();
-    /** Fixes tracked but not yet marked in the journal, by event id. */
+    /** Fixes tracked but not yet stored by the journal, by event id. */
     private final Map<String, PendingFix> pendingFixes = new ConcurrentHashMap<>();
     /** Transitions of those fixes, by transition id, so that a decision can be linked before they are written. */
     private final Map<String, TransitionRow> pendingTransitions = new ConcurrentHashMap<>();

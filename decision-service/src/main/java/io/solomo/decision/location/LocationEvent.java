@@ -9,8 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * An accepted location fix and what became of it: {@code RECEIVED} until the route has handled it, then
- * {@code PROCESSED} (with the store and decision, if any) or {@code FAILED} with the reason.
+ * An accepted location fix and what became of it: {@code PROCESSED} (with the store and decision, if any) or
+ * {@code FAILED} with the reason. The row is written once the route has handled the fix, and {@code received_at} is
+ * that time. Versions before the single write stored a fix as {@code RECEIVED} before handling it; the next start
+ * handles such rows.
  */
 @Entity
 @Table(name = "location_event")

@@ -7,16 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Types;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Accepts location fixes: stores each batch first, in one transaction of JDBC batch inserts, then hands it to the
- * Camel route. A fix whose event id is already stored is a replay and is not handed on again. Fixes stored but never
- * handled, because the server stopped in between, are handed on again at the next start.
+ * Accepts location fixes: leaves out those whose event id is already stored, as replays, then hands the batch to the
+ * Camel route and waits until the route has applied and stored every fix. Each fix is written once, with its
+ * outcome, before the sender hears that it was accepted.
+ *
+ * <p>Fixes left {@code RECEIVED} by earlier versions, which stored each fix before handling it, are handled at the
+ * next start.
  */
 @Service
 class LocationEventIntake {
@@ -34,53 +31,27 @@ class LocationEventIntake {
     private static final Logger log = LoggerFactory.getLogger(LocationEventIntake.class);
     /** Fixes handed to the route at once when resuming after a restart, as the largest batch the API accepts. */
     private static final int RESUME_BATCH = 1_000;
-    /** Attempts to store a batch while concurrent requests keep inserting some of its event ids. */
-    private static final int MAX_ATTEMPTS = 3;
-
-    private static final String INSERT = "insert into location_event (event_id, customer_id, device_id, latitude, "
-            + "longitude, accuracy_meters, recorded_at, received_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final LocationEventRepository events;
-    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate namedJdbc;
     private final ProducerTemplate producer;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    LocationEventIntake(LocationEventRepository events, JdbcTemplate jdbc, ProducerTemplate producer,
-                        TransactionTemplate transaction, Clock clock) {
+    LocationEventIntake(LocationEventRepository events, JdbcTemplate jdbc, ProducerTemplate producer) {
         this.events = events;
-        this.jdbc = jdbc;
         this.namedJdbc = new NamedParameterJdbcTemplate(jdbc);
         this.producer = producer;
-        this.transaction = transaction;
-        this.clock = clock;
     }
 
-    /** Stores and queues the fix; returns false when its event id was already accepted. */
+    /** Handles and stores the fix; returns false when its event id was already accepted. */
     boolean accept(LocationFix fix) {
         return acceptAll(List.of(fix)).get(0);
     }
 
     /**
-     * Stores the fixes of a batch in one transaction, then queues them in order; returns, per fix, false when its
-     * event id was already accepted (before or earlier in the batch). Every fix reported new is in the database
-     * when this method returns.
+     * Handles and stores the fixes of a batch; returns, per fix, false when its event id was already accepted (before,
+     * earlier in the batch, or by a concurrent request). Every fix is in the database when this method returns.
      */
     List<Boolean> acceptAll(List<LocationFix> fixes) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store(fixes);
-            } catch (DuplicateKeyException concurrentReplay) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrentReplay;
-                }
-                log.debug("A concurrent request stored some of the {} event ids first; storing again", fixes.size());
-            }
-        }
-    }
-
-    private List<Boolean> store(List<LocationFix> fixes) {
         Set<String> known = storedIds(fixes);
         List<Boolean> fresh = new ArrayList<>(fixes.size());
         List<LocationFix> rows = new ArrayList<>();
@@ -95,23 +66,15 @@ class LocationEventIntake {
             return fresh;
         }
 
-        OffsetDateTime receivedAt = clock.instant().atOffset(ZoneOffset.UTC);
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, fix) -> {
-            statement.setString(1, fix.eventId());
-            statement.setString(2, fix.customerId());
-            statement.setString(3, fix.deviceId());
-            statement.setDouble(4, fix.latitude());
-            statement.setDouble(5, fix.longitude());
-            if (fix.accuracyMeters() == null) {
-                statement.setNull(6, Types.DOUBLE);
-            } else {
-                statement.setDouble(6, fix.accuracyMeters());
+        Set<?> storedMeanwhile = producer.requestBody(Endpoints.LOCATION_EVENTS, rows, Set.class);
+        if (!storedMeanwhile.isEmpty()) {
+            // A concurrent request carried the same event ids and was stored first: these are its replays.
+            for (int i = 0; i < fixes.size(); i++) {
+                if (fresh.get(i) && storedMeanwhile.contains(fixes.get(i).eventId())) {
+                    fresh.set(i, false);
+                }
             }
-            statement.setObject(7, fix.recordedAt().atOffset(ZoneOffset.UTC));
-            statement.setObject(8, receivedAt);
-            statement.setString(9, LocationEvent.RECEIVED);
-        }));
-        producer.sendBody(Endpoints.LOCATION_EVENTS, rows);
+        }
         return fresh;
     }
 
@@ -127,12 +90,12 @@ class LocationEventIntake {
         if (pending.isEmpty()) {
             return;
         }
-        log.info("Resuming {} location events accepted before the last stop", pending.size());
+        log.info("Handling {} location events that an earlier version stored before handling them", pending.size());
         for (int start = 0; start < pending.size(); start += RESUME_BATCH) {
             List<LocationFix> batch = pending.subList(start, Math.min(pending.size(), start + RESUME_BATCH)).stream()
                     .map(LocationEvent::toFix)
                     .toList();
-            producer.sendBody(Endpoints.LOCATION_EVENTS, batch);
+            producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
         }
     }
 }

@@ -2,6 +2,9 @@ package io.solomo.decision.location;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.model.location.FixAssessment;
+import io.solomo.model.location.LocationFix;
+import io.solomo.model.location.ProcessedFix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -24,6 +28,9 @@ class LocationEventIntegrationTests extends DemoServer {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JpaLocationEventJournal journal;
 
     @Test
     void fixInsideStoreDeliversOfferOnConsentedPush() {
@@ -82,6 +89,39 @@ class LocationEventIntegrationTests extends DemoServer {
                 .isZero();
         assertThat(jdbc.queryForObject("select store_id from location_event where event_id = ?", String.class,
                 eventId)).isNull();
+    }
+
+    @Test
+    void acceptedFixIsStoredWithItsOutcomeBeforeTheResponse() {
+        String eventId = "fix-" + UUID.randomUUID();
+
+        ApiClient.Response accepted = app().post("/api/v1/location-events", fix(eventId, "demo-alice", 45.76, 4.83));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(jdbc.queryForMap("select status, assessment from location_event where event_id = ?", eventId))
+                .containsEntry("STATUS", "PROCESSED")
+                .containsEntry("ASSESSMENT", "APPLIED");
+    }
+
+    @Test
+    void replayStoredMeanwhileKeepsItsFirstOutcome() {
+        String storedId = "fix-" + UUID.randomUUID();
+        String freshId = "fix-" + UUID.randomUUID();
+        app().post("/api/v1/location-events", fix(storedId, "demo-alice", 45.76, 4.83));
+        Instant at = Instant.now().minusSeconds(10);
+
+        Set<String> alreadyStored = journal.recordProcessed(List.of(
+                new ProcessedFix(new LocationFix(storedId, "demo-alice", "phone-1", 45.76, 4.83, 10.0, at),
+                        "demo-bastille", null, FixAssessment.LATE),
+                new ProcessedFix(new LocationFix(freshId, "demo-alice", "phone-1", 45.76, 4.83, 10.0, at),
+                        null, null, FixAssessment.APPLIED)));
+
+        assertThat(alreadyStored).containsExactly(storedId);
+        assertThat(jdbc.queryForMap("select store_id, assessment from location_event where event_id = ?", storedId))
+                .containsEntry("STORE_ID", null)
+                .containsEntry("ASSESSMENT", "APPLIED");
+        assertThat(jdbc.queryForObject("select status from location_event where event_id = ?", String.class,
+                freshId)).isEqualTo("PROCESSED");
     }
 
     @Test

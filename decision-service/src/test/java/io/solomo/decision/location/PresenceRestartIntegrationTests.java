@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,29 @@ class PresenceRestartIntegrationTests {
             assertThat(transitions(jdbc, deviceId)).containsExactly("ENTER demo-bastille", "EXIT demo-bastille");
             assertThat(jdbc.queryForObject("select count(*) from device_presence where device_id = ?",
                     Integer.class, deviceId)).isZero();
+        }
+    }
+
+    @Test
+    void fixLeftReceivedByEarlierVersionIsHandledAtStart() {
+        String database = "presence-received-" + UUID.randomUUID();
+        String deviceId = "upgraded-phone-" + UUID.randomUUID();
+        Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        try (ConfigurableApplicationContext first = start(database)) {
+            // As a version that stored each fix before handling it left a fix when it stopped.
+            first.getBean(JdbcTemplate.class).update("insert into location_event (event_id, customer_id, device_id, "
+                    + "latitude, longitude, accuracy_meters, recorded_at, received_at, status) "
+                    + "values (?, 'demo-alice', ?, ?, ?, 10, ?, ?, 'RECEIVED')", "legacy-" + deviceId, deviceId,
+                    BASTILLE_LATITUDE, BASTILLE_LONGITUDE, fixAt.atOffset(ZoneOffset.UTC),
+                    fixAt.atOffset(ZoneOffset.UTC));
+        }
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            awaitProcessed(jdbc, deviceId, "legacy");
+
+            assertThat(assessment(jdbc, deviceId, "legacy")).isEqualTo("APPLIED");
+            assertThat(transitions(jdbc, deviceId)).containsExactly("ENTER demo-bastille");
         }
     }
 

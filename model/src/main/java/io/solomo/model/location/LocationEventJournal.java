@@ -1,36 +1,21 @@
 package io.solomo.model.location;
 
 import java.util.List;
+import java.util.Set;
 
-/** Records what became of an accepted location event, so that none is left half-processed unnoticed. */
+/**
+ * Stores each accepted location fix once, with what became of it, before its sender is told it was accepted. So
+ * an acknowledged fix is never lost, and a fix lost in a crash was never acknowledged and comes again.
+ */
 public interface LocationEventJournal {
 
     /**
-     * Marks the event processed.
-     *
-     * @param storeId    the store whose geofence contained the fix, or null when none did
-     * @param decisionId the decision taken for it, or null when none was asked for
+     * Stores handled fixes with their outcomes, in one transaction where the journal has them, and returns the event
+     * ids among them that were already stored as handled: replays that reached the route before the first copy was
+     * stored. Those keep their first outcome.
      */
-    void markProcessed(String eventId, String storeId, String decisionId);
+    Set<String> recordProcessed(List<ProcessedFix> fixes);
 
-    /**
-     * Marks the event processed with the presence tracker's assessment of the fix. Journals that keep no assessment
-     * record it as {@link #markProcessed(String, String, String)} does.
-     */
-    default void markProcessed(String eventId, String storeId, String decisionId, FixAssessment assessment) {
-        markProcessed(eventId, storeId, decisionId);
-    }
-
-    /**
-     * Marks several events processed, in one transaction where the journal has them. Journals without batches mark
-     * each as {@link #markProcessed(String, String, String, FixAssessment)} does.
-     */
-    default void markAllProcessed(List<ProcessedFix> fixes) {
-        for (ProcessedFix fix : fixes) {
-            markProcessed(fix.eventId(), fix.storeId(), fix.decisionId(), fix.assessment());
-        }
-    }
-
-    /** Marks the event failed with a reason, for an operator to look at. */
-    void markFailed(String eventId, String reason);
+    /** Stores a fix that could not be handled, with the reason, for an operator to look at. */
+    void recordFailed(LocationFix fix, String reason);
 }

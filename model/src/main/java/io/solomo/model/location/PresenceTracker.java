@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The state of each device at each store's geofence (outside, entered, dwelling, exited), advanced fix by fix.
  * Implementations record every transition they return. An implementation may store a fix's transitions and the
- * device's new state only when the {@link LocationEventJournal} marks that fix processed or failed, in the same
- * transaction, so callers mark every fix they track.
+ * device's new state only when the {@link LocationEventJournal} records that fix, processed or failed, in the same
+ * transaction, so callers record every fix they track.
  */
 public interface PresenceTracker {
 
