@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures location fixes per second end to end: HTTP batches posted to {@code POST /api/v1/location-events/batch},
- * each answered once the route has applied its fixes to their devices' states and stored them.
+ * Measures location fixes per second end to end: HTTP batches posted to {@code POST /api/v1/location-events/batch}.
+ * Each request returns once the route has applied its fixes to their devices' states and stored them.
  *
  * <p>Starts the server in this JVM (demo profile, H2 in a fresh file under {@code /tmp/solomo-location-load} with
  * the shipped durability unless a {@code --spring.datasource.url} setting names another database, a random loopback

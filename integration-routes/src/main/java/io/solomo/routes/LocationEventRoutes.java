@@ -112,7 +112,7 @@ public class LocationEventRoutes extends RouteBuilder {
     }
 
     /**
-     * Queues the fixes by device and waits until each partition has recorded its part; the reply body is the set of
+     * Queues the fixes by device and waits until each partition has recorded its part. The reply body is the set of
      * event ids that were already stored.
      */
     private void queueByDevice(Exchange exchange) throws Exception {

@@ -63,7 +63,7 @@ class LocationEventRoutesTests {
     }
 
     @Test
-    void callerWaitsForEveryPartitionAndLearnsReplays() throws Exception {
+    void callerWaitsForAllPartitions() throws Exception {
         List<LocationFix> batch = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             batch.add(fix("e" + i, "customer-" + i, i));

@@ -169,7 +169,7 @@ class JpaLocationEventJournal implements LocationEventJournal {
         return outcome.assessment() == null ? null : outcome.assessment().name();
     }
 
-    /** What one row records: processed with its store, decision and assessment, or failed with the reason. */
+    /** The row of one fix: processed with its store, decision and assessment, or failed with the reason. */
     private record Outcome(LocationFix fix, String status, String storeId, String decisionId,
                            FixAssessment assessment, String failureReason) {
     }

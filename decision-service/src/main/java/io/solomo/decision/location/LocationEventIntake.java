@@ -48,8 +48,8 @@ class LocationEventIntake {
     }
 
     /**
-     * Handles and stores the fixes of a batch; returns, per fix, false when its event id was already accepted (before,
-     * earlier in the batch, or by a concurrent request). Every fix is in the database when this method returns.
+     * Handles and stores the fixes of a batch. Returns, per fix, false when its event id was already accepted before,
+     * earlier in the batch or by a concurrent request. Every fix is in the database when this method returns.
      */
     List<Boolean> acceptAll(List<LocationFix> fixes) {
         Set<String> known = storedIds(fixes);

@@ -92,7 +92,7 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
-    void acceptedFixIsStoredWithItsOutcomeBeforeTheResponse() {
+    void acceptedFixIsStoredBeforeResponse() {
         String eventId = "fix-" + UUID.randomUUID();
 
         ApiClient.Response accepted = app().post("/api/v1/location-events", fix(eventId, "demo-alice", 45.76, 4.83));

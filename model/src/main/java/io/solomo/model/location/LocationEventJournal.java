@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Stores each accepted location fix once, with what became of it, before its sender is told it was accepted. So
- * an acknowledged fix is never lost, and a fix lost in a crash was never acknowledged and comes again.
+ * Stores each accepted location fix once, with what became of it, before the sender gets its acknowledgement. So
+ * an acknowledged fix is never lost, and the sender sends again a fix lost in a crash, which it never saw
+ * acknowledged.
  */
 public interface LocationEventJournal {
 
