@@ -4,9 +4,8 @@ import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.loyalty.StoreRegulars;
 import io.solomo.decision.delivery.DeliveryOutbox;
-import io.solomo.decision.profile.Customer;
-import io.solomo.decision.profile.CustomerFactsAssembler;
-import io.solomo.decision.profile.CustomerDirectory;
+import io.solomo.decision.profile.DecisionProfiles;
+import io.solomo.decision.profile.DecisionProfiles.DecisionProfile;
 import io.solomo.decision.store.Store;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.NotFoundException;
@@ -62,8 +61,7 @@ public class DecisionEngine implements OfferDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
 
-    private final CustomerDirectory directory;
-    private final CustomerFactsAssembler factsAssembler;
+    private final DecisionProfiles profiles;
     private final StoreCatalog stores;
     private final GeofenceLocator geofences;
     private final OfferCatalogue offers;
@@ -82,15 +80,14 @@ public class DecisionEngine implements OfferDecisions {
     private final DeliveryOutbox deliveryOutbox;
     private final EntityManager entityManager;
 
-    DecisionEngine(CustomerDirectory directory, CustomerFactsAssembler factsAssembler, StoreCatalog stores,
+    DecisionEngine(DecisionProfiles profiles, StoreCatalog stores,
                    GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules,
                    ContactPolicy policy, StoreRegulars regulars, PropensityModel propensities, PolicySettings settings,
                    CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox,
                    EntityManager entityManager) {
-        this.directory = directory;
-        this.factsAssembler = factsAssembler;
+        this.profiles = profiles;
         this.stores = stores;
         this.geofences = geofences;
         this.offers = offers;
@@ -132,9 +129,10 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     private DetailedDecision decideReadingOnly(DecisionRequest request) {
-        Customer customer = directory.findWithConsents(request.customerId())
+        DecisionProfile profile = profiles.find(request.customerId())
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
-        CustomerFacts facts = factsAssembler.factsOf(customer);
+        CustomerFacts facts = profile.facts();
+        String customerId = facts.getCustomerId();
         Optional<Store> store = storeOf(request);
         Instant at = request.at() != null ? request.at() : clock.instant();
         Channel channel = request.channel() != null ? request.channel() : contactChannel(facts);
@@ -142,7 +140,7 @@ public class DecisionEngine implements OfferDecisions {
         ContactContext context = new ContactContext(channel, request.trigger(),
                 store.map(Store::storeId).orElse(null), store.map(Store::chain).orElse(null),
                 localTime.getDayOfWeek(), localTime.getHour(), store.map(found -> found.openAt(at)).orElse(null),
-                store.map(found -> regulars.isRegular(customer.customerId(), found.storeId())).orElse(false));
+                store.map(found -> regulars.isRegular(customerId, found.storeId())).orElse(false));
 
         OfferRuleBase ruleBase = rules.current();
         RuleOutcome outcome = ruleBase.evaluate(facts, context);
@@ -153,8 +151,8 @@ public class DecisionEngine implements OfferDecisions {
             reports.add(new CandidateReport(rejected.getOfferId(), CandidateReport.REJECTED, "rules",
                     rejected.getReason(), null, List.of(rejected.getRuleName())));
         }
-        boolean holdout = policy.inHoldout(customer.customerId());
-        ContactPolicy.CustomerContacts history = policy.contactsOf(customer.customerId(), customer.timeZone(), at);
+        boolean holdout = policy.inHoldout(customerId);
+        ContactPolicy.CustomerContacts history = policy.contactsOf(customerId, profile.timeZone(), at);
         ContactPolicy.Allowance allowance = history.allowance(channel);
         List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
                 allowance, reports);
@@ -177,7 +175,7 @@ public class DecisionEngine implements OfferDecisions {
                             + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
         }
         if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
-            fallback(customer, history, context, at, reports).ifPresent(selected::add);
+            fallback(facts, history, context, at, reports).ifPresent(selected::add);
         }
 
         List<ChosenOffer> chosen = new ArrayList<>();
@@ -186,37 +184,37 @@ public class DecisionEngine implements OfferDecisions {
         Map<String, Factors> factors = new LinkedHashMap<>();
         StoreLinks storeLinks = selected.isEmpty() ? new StoreLinks(null, null) : linksTo(store, request);
         for (Ranked candidate : selected) {
-            Coupon coupon = draw(candidate, customer, decisionId, at);
+            Coupon coupon = draw(candidate, customerId, decisionId, at);
             issued.add(coupon);
             chosen.add(present(candidate, coupon, facts, store, storeLinks, channel));
             factors.put(candidate.offer().offerId(), candidate.factors());
             reports.add(candidate.report(CandidateReport.CHOSEN, candidate.stage(), null));
-            contacts.add(new Contact(decisionId, customer.customerId(), candidate.offer().offerId(), channel, at));
+            contacts.add(new Contact(decisionId, customerId, candidate.offer().offerId(), channel, at));
         }
 
         coupons.storeAll(issued);
-        decisionLog.write(new DecisionRecord(decisionId, customer.customerId(), channel.name(),
+        decisionLog.write(new DecisionRecord(decisionId, customerId, channel.name(),
                 context.getStoreId(), request.trigger().name(), request.eventId(), ruleBase.version(), at,
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
                 json.writeValueAsString(chosen), json.writeValueAsString(rejectionsOf(reports)), holdout,
                 json.writeValueAsString(reports)), contacts);
-        queueDeliveries(request, decisionId, customer, facts, store, chosen);
+        queueDeliveries(request, decisionId, facts, store, chosen);
         log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}{}", decisionId,
-                customer.customerId(), channel, context.getStoreId(), chosen.size(), ruleBase.version(),
+                customerId, channel, context.getStoreId(), chosen.size(), ruleBase.version(),
                 holdout ? ", holdout" : "");
-        return new DetailedDecision(new Decision(decisionId, customer.customerId(), chosen), factors);
+        return new DetailedDecision(new Decision(decisionId, customerId, chosen), factors);
     }
 
     /**
      * Writes the deliveries of an event-triggered decision to the outbox in the decision's transaction, so that
      * both are stored or neither is. An application's own request ({@code API}) presents its offers itself.
      */
-    private void queueDeliveries(DecisionRequest request, String decisionId, Customer customer, CustomerFacts facts,
+    private void queueDeliveries(DecisionRequest request, String decisionId, CustomerFacts facts,
                                  Optional<Store> store, List<ChosenOffer> chosen) {
         if (request.trigger() == Trigger.API || chosen.isEmpty()) {
             return;
         }
-        deliveryOutbox.enqueue(new DeliveryOutbox.Batch(decisionId, customer.customerId(), request.eventId(),
+        deliveryOutbox.enqueue(new DeliveryOutbox.Batch(decisionId, facts.getCustomerId(), request.eventId(),
                 facts.getLanguage(), store.map(Store::storeId).orElse(null), store.map(Store::name).orElse(null),
                 chosen));
     }
@@ -303,7 +301,7 @@ public class DecisionEngine implements OfferDecisions {
         return ranked;
     }
 
-    private Optional<Ranked> fallback(Customer customer, ContactPolicy.CustomerContacts history,
+    private Optional<Ranked> fallback(CustomerFacts facts, ContactPolicy.CustomerContacts history,
                                       ContactContext context, Instant at, List<CandidateReport> reports) {
         if (settings.fallbackOfferId() == null) {
             return Optional.empty();
@@ -324,16 +322,16 @@ public class DecisionEngine implements OfferDecisions {
             reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));
             return Optional.empty();
         }
-        Factors factors = Factors.of(propensities.propensity(offer.get(), customer.loyaltyTier().name()), 1.0,
+        Factors factors = Factors.of(propensities.propensity(offer.get(), facts.getLoyaltyTier().name()), 1.0,
                 offer.get().businessValue(), offer.get().businessLever());
         return Optional.of(new Ranked(offer.get(), context.getStoreId(), List.of(), factors, "fallback"));
     }
 
-    private Coupon draw(Ranked candidate, Customer customer, String decisionId, Instant at) {
+    private Coupon draw(Ranked candidate, String customerId, String decisionId, Instant at) {
         Offer offer = candidate.offer();
         Instant expiresAt = at.plus(couponValidity).isBefore(offer.validTo()) ? at.plus(couponValidity)
                 : offer.validTo();
-        return coupons.draw(offer.offerId(), customer.customerId(), candidate.storeId(), decisionId, at, expiresAt);
+        return coupons.draw(offer.offerId(), customerId, candidate.storeId(), decisionId, at, expiresAt);
     }
 
     private ChosenOffer present(Ranked candidate, Coupon coupon, CustomerFacts facts, Optional<Store> store,

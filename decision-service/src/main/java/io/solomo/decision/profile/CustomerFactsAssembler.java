@@ -1,11 +1,16 @@
 package io.solomo.decision.profile;
 
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
 import io.solomo.model.offer.CustomerFacts;
 import io.solomo.model.offer.ProfileFacts;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /** Builds the facts the offer rules read from a stored profile, derived attributes included. */
 @Component
@@ -18,13 +23,19 @@ public class CustomerFactsAssembler {
     }
 
     public CustomerFacts factsOf(Customer customer) {
-        return new CustomerFacts(customer.customerId(), customer.loyaltyTier(), customer.language(),
-                customer.preferredChannels(), customer.channelsWithGrantedConsent(), profileOf(customer));
+        return factsOf(customer.customerId(), customer.loyaltyTier(), customer.language(),
+                customer.preferredChannels(), customer.channelsWithGrantedConsent(), customer.attributes());
     }
 
-    private ProfileFacts profileOf(Customer customer) {
+    /** Builds the facts from a profile's values as {@link DecisionProfiles} reads them without the entity. */
+    CustomerFacts factsOf(String customerId, LoyaltyTier tier, Language language, List<Channel> preferredChannels,
+                          Set<Channel> consentedChannels, ProfileAttributes attributes) {
+        return new CustomerFacts(customerId, tier, language, preferredChannels, consentedChannels,
+                profileOf(attributes));
+    }
+
+    private ProfileFacts profileOf(ProfileAttributes attributes) {
         Instant now = clock.instant();
-        ProfileAttributes attributes = customer.attributes();
         Long recency = attributes.recencyDays(now);
         return new ProfileFacts(attributes.visitCount(), attributes.purchaseCount(),
                 recency == null ? -1 : recency, attributes.monetaryTotal().doubleValue(),

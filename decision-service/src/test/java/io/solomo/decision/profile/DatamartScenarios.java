@@ -47,12 +47,54 @@ abstract class DatamartScenarios extends DemoServer {
     CustomerFactsAssembler factsAssembler;
 
     @Autowired
+    DecisionProfiles decisionProfiles;
+
+    @Autowired
     TransactionTemplate transaction;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     ApiClient admin() {
         return ApiClient.on(port).as("admin", PASSWORD);
+    }
+
+    @Test
+    void decisionProfileMatchesEntityFacts() {
+        String customerId = "facts-" + run;
+        String absorbedId = "facts-absorbed-" + run;
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        transaction.executeWithoutResult(status -> {
+            Customer customer = new Customer(customerId, "Facts", LoyaltyTier.GOLD, Language.EN,
+                    ZoneId.of("America/Montreal"), at);
+            customer.preferChannels(List.of(Channel.SMS, Channel.PUSH, Channel.EMAIL));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test", at);
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.WITHDRAWN, "test",
+                    at.plusSeconds(60));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, "test",
+                    at.plusSeconds(30));
+            // Recorded at the same instant: the one stored last is in force.
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.EMAIL, ConsentStatus.DENIED, "test", at);
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.EMAIL, ConsentStatus.GRANTED, "test", at);
+            customer.recordConsent(ConsentPurpose.PRECISE_LOCATION, null, ConsentStatus.GRANTED, "test", at);
+            customers.save(customer);
+        });
+        jdbc.update("insert into customer_merge (absorbed_id, survivor_id, merged_at, merged_by) "
+                + "values (?, ?, ?, 'test')", absorbedId, customerId, Timestamp.from(at));
+
+        DecisionProfiles.DecisionProfile profile = decisionProfiles.find(absorbedId).orElseThrow();
+        CustomerFacts expected = transaction.execute(status ->
+                factsAssembler.factsOf(directory.find(customerId).orElseThrow()));
+
+        CustomerFacts facts = profile.facts();
+        assertThat(facts.getCustomerId()).isEqualTo(customerId);
+        assertThat(facts.getPreferredChannels()).containsExactly(Channel.SMS, Channel.PUSH, Channel.EMAIL);
+        assertThat(facts.getConsentedChannels()).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+        assertThat(facts.getConsentedChannels()).isEqualTo(expected.getConsentedChannels());
+        assertThat(facts.getLoyaltyTier()).isEqualTo(expected.getLoyaltyTier());
+        assertThat(facts.getLanguage()).isEqualTo(expected.getLanguage());
+        assertThat(facts.getProfile()).isEqualTo(expected.getProfile());
+        assertThat(profile.timeZone()).isEqualTo(ZoneId.of("America/Montreal"));
+        assertThat(decisionProfiles.find("nobody-" + run)).isEmpty();
     }
 
     @Test
