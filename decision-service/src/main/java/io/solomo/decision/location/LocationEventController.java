@@ -69,12 +69,20 @@ class LocationEventController {
         }
         Instant now = clock.instant();
         List<LocationFix> posted = new ArrayList<>(bodies.size());
-        for (LocationEventBody body : bodies) {
-            posted.add(body.toFix(now));
+        for (int index = 0; index < bodies.size(); index++) {
+            try {
+                posted.add(bodies.get(index).toFix(now));
+            } catch (InvalidFieldException invalid) {
+                throw inBatch(index, invalid);
+            }
         }
         List<LocationFix> fixes = forCurrentProfiles(posted);
-        for (LocationFix fix : fixes) {
-            FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
+        for (int index = 0; index < fixes.size(); index++) {
+            try {
+                FixTimes.requirePlausible("recordedAt", fixes.get(index).recordedAt(), now, limits);
+            } catch (InvalidFieldException invalid) {
+                throw inBatch(index, invalid);
+            }
         }
         List<Boolean> fresh = intake.acceptAll(fixes);
         List<Accepted> answers = new ArrayList<>(fixes.size());
@@ -82,6 +90,12 @@ class LocationEventController {
             answers.add(new Accepted(fixes.get(i).eventId(), fresh.get(i) ? "ACCEPTED" : "DUPLICATE"));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answers);
+    }
+
+    /** Returns the error of one fix of a batch with the fix's index in the field path and the detail. */
+    private static InvalidFieldException inBatch(int index, InvalidFieldException invalid) {
+        return new InvalidFieldException("[" + index + "]." + invalid.field(), invalid.value(),
+                "fix [" + index + "]: " + invalid.getMessage());
     }
 
     /**
@@ -131,8 +145,8 @@ class LocationEventController {
                 throw new InvalidFieldException("eventId", eventId,
                         "eventId must have at most " + MAX_ID_LENGTH + " characters");
             }
-            String customer = requireText("customerId", customerId);
-            String device = requireText("deviceId", deviceId);
+            String customer = requireText("customerId", customerId, MAX_ID_LENGTH);
+            String device = requireText("deviceId", deviceId, MAX_ID_LENGTH);
             double checkedLatitude = requireLatitude("latitude", latitude);
             double checkedLongitude = requireLongitude("longitude", longitude);
             if (accuracyMeters != null && (!Double.isFinite(accuracyMeters) || accuracyMeters < 0)) {

@@ -10,15 +10,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
+import static io.solomo.decision.web.RequestFields.optionalText;
 import static io.solomo.decision.web.RequestFields.requireText;
 
 /** Loyalty balances and ledgers, actions that earn points, spending, and reviews with their moderation. */
 @RestController
 class LoyaltyController {
+
+    // Column sizes of loyalty_entry and review, so that longer values get a 400 naming the field, not a database error.
+    private static final int MAX_REFERENCE_LENGTH = 200;
+    private static final int MAX_REASON_LENGTH = 300;
+    private static final int MAX_PLATFORM_LENGTH = 50;
+    private static final int MAX_URL_LENGTH = 1000;
+    private static final int MAX_REVIEW_TEXT_LENGTH = 5000;
 
     private final LoyaltyProgramme loyalty;
     private final ReviewModeration reviews;
@@ -38,15 +48,17 @@ class LoyaltyController {
         if (body.points() == null) {
             throw new InvalidFieldException("points", null, "points is missing");
         }
-        return loyalty.spend(customerId, body.points(), requireText("reference", body.reference()),
-                body.reason() == null || body.reason().isBlank() ? "Points spent" : body.reason().trim());
+        String reason = optionalText("reason", body.reason(), MAX_REASON_LENGTH);
+        return loyalty.spend(customerId, body.points(),
+                requireText("reference", body.reference(), MAX_REFERENCE_LENGTH),
+                reason == null ? "Points spent" : reason);
     }
 
     @PostMapping("/api/v1/loyalty/actions")
     Credited action(@RequestBody ActionBody body) {
         LoyaltyAction.Type type = body.actionType();
         String customerId = requireText("customerId", body.customerId());
-        String reference = requireText("reference", body.reference());
+        String reference = requireText("reference", body.reference(), MAX_REFERENCE_LENGTH);
         double amount = body.amountEuros() == null ? 0 : body.amountEuros();
         if (!Double.isFinite(amount) || amount < 0) {
             throw new InvalidFieldException("amountEuros", body.amountEuros(),
@@ -64,8 +76,9 @@ class LoyaltyController {
     @PostMapping("/api/v1/reviews")
     ResponseEntity<ReviewView> submit(@RequestBody ReviewBody body) {
         Review review = reviews.submit(requireText("customerId", body.customerId()),
-                requireText("purchaseReference", body.purchaseReference()), requireText("platform", body.platform()),
-                body.url(), body.rating(), body.text());
+                requireText("purchaseReference", body.purchaseReference(), MAX_REFERENCE_LENGTH),
+                requireText("platform", body.platform(), MAX_PLATFORM_LENGTH), reviewUrl(body.url()),
+                body.rating(), optionalText("text", body.text(), MAX_REVIEW_TEXT_LENGTH));
         return ResponseEntity.status(HttpStatus.CREATED).body(ReviewView.of(review, 0));
     }
 
@@ -83,6 +96,29 @@ class LoyaltyController {
     @PostMapping("/api/v1/reviews/{reviewId}/reject")
     ReviewView reject(@PathVariable String reviewId) {
         return ReviewView.of(reviews.moderate(reviewId, false).review(), 0);
+    }
+
+    /**
+     * Returns the link to the published review, or null. Only absolute http and https links are accepted, because a
+     * moderation tool may show the link to marketers and a {@code javascript:} or {@code data:} URL would run there.
+     */
+    private static String reviewUrl(String url) {
+        String text = optionalText("url", url, MAX_URL_LENGTH);
+        if (text == null) {
+            return null;
+        }
+        URI parsed;
+        try {
+            parsed = new URI(text);
+        } catch (URISyntaxException invalid) {
+            throw new InvalidFieldException("url", text, "url is not a valid URL: " + invalid.getMessage());
+        }
+        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
+            throw new InvalidFieldException("url", text,
+                    "url must be an absolute http or https link to the published review, got '" + text + "'");
+        }
+        return text;
     }
 
     /** Points to spend, with a reference that makes the request idempotent (for example the till's receipt id). */

@@ -122,7 +122,7 @@ class CustomerController {
             return null;
         }
         if (!node.isArray()) {
-            throw new InvalidFieldException("channels", node.toString(), "channels must be an array such as "
+            throw new InvalidFieldException("channels", received(node), "channels must be an array such as "
                     + "[\"PUSH\", \"EMAIL\"], most preferred first");
         }
         Set<Channel> channels = new LinkedHashSet<>();
@@ -144,7 +144,7 @@ class CustomerController {
         }
         String code = node.isString() ? node.asString().trim().toLowerCase(Locale.ROOT) : "";
         if (!code.equals("fr") && !code.equals("en")) {
-            throw new InvalidFieldException("language", node.toString(), "language must be fr or en");
+            throw new InvalidFieldException("language", received(node), "language must be fr or en");
         }
         return Language.fromCode(code);
     }
@@ -156,7 +156,7 @@ class CustomerController {
         try {
             return ZoneId.of(node.asString().trim());
         } catch (DateTimeException invalid) {
-            throw new InvalidFieldException("timeZone", node.toString(),
+            throw new InvalidFieldException("timeZone", received(node),
                     "timeZone must be an IANA time zone id such as Europe/Paris");
         }
     }
@@ -166,7 +166,7 @@ class CustomerController {
             return new LocalTime[2];
         }
         if (!node.isObject()) {
-            throw new InvalidFieldException("quietHours", node.toString(),
+            throw new InvalidFieldException("quietHours", received(node),
                     "quietHours must be {\"start\": \"22:00\", \"end\": \"07:30\"} or null");
         }
         LocalTime start = time(node.get("start"), "quietHours.start");
@@ -178,9 +178,14 @@ class CustomerController {
         return new LocalTime[] {start, end};
     }
 
+    /** Returns a received JSON value as the problem's {@code value}: a string as its text, anything else as JSON. */
+    private static String received(JsonNode node) {
+        return node.isString() ? node.asString() : node.toString();
+    }
+
     private static LocalTime time(JsonNode node, String field) {
         if (node == null || !node.isString()) {
-            throw new InvalidFieldException(field, node == null ? null : node.toString(),
+            throw new InvalidFieldException(field, node == null ? null : received(node),
                     field + " must be a local time such as 22:00");
         }
         try {

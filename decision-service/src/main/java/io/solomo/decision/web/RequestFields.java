@@ -19,6 +19,27 @@ public final class RequestFields {
         return value.trim();
     }
 
+    /** Returns the trimmed text, or rejects it when it is missing or longer than {@code maxLength} characters. */
+    public static String requireText(String field, String value, int maxLength) {
+        return requireMaxLength(field, requireText(field, value), maxLength);
+    }
+
+    /** Returns the trimmed text, null for a missing or blank one, or rejects it when longer than {@code maxLength}. */
+    public static String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return requireMaxLength(field, value.trim(), maxLength);
+    }
+
+    private static String requireMaxLength(String field, String text, int maxLength) {
+        if (text.length() > maxLength) {
+            throw new InvalidFieldException(field, text, field + " must have at most " + maxLength
+                    + " characters, got " + text.length());
+        }
+        return text;
+    }
+
     public static double requireLatitude(String field, Double value) {
         if (value == null) {
             throw new InvalidFieldException(field, null, field + " is missing");

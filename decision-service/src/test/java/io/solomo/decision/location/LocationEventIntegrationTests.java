@@ -172,6 +172,16 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
+    void overlongDeviceIdIsRejectedByName() {
+        ApiClient.Response response = app().post("/api/v1/location-events", """
+                {"customerId": "demo-alice", "deviceId": "%s", "latitude": 48.85, "longitude": 2.35}"""
+                .formatted("d".repeat(101)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("deviceId");
+    }
+
+    @Test
     void fixForUnknownCustomerIsNotFound() {
         ApiClient.Response response = app().post("/api/v1/location-events",
                 fix("fix-" + UUID.randomUUID(), "nobody-here", BASTILLE_LATITUDE, BASTILLE_LONGITUDE));

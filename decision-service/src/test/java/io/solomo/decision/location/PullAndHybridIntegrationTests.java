@@ -64,7 +64,9 @@ class PullAndHybridIntegrationTests extends DemoServer {
                   "longitude": 4.83}]""");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+        assertThat(response.json().get("field").asString()).isEqualTo("[1].latitude");
+        assertThat(response.json().get("value").doubleValue()).isEqualTo(95.0);
+        assertThat(response.json().get("detail").asString()).startsWith("fix [1]: ");
         assertThat(app().post("/api/v1/location-events/batch", """
                 [{"eventId": "batch-ok-1", "customerId": "demo-alice", "deviceId": "b1", "latitude": 45.76,
                   "longitude": 4.83}]""").json().get(0).get("status").asString()).isEqualTo("ACCEPTED");

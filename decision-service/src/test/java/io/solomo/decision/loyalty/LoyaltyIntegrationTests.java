@@ -179,6 +179,48 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void reviewWithScriptUrlIsRejected() {
+        for (String url : List.of("javascript:alert(1)", "data:text/html,hi", "social.example/post/1")) {
+            ApiClient.Response response = app().post("/api/v1/reviews", """
+                    {"customerId": "demo-alice", "purchaseReference": "receipt-url", "platform": "instagram",
+                     "url": "%s", "rating": 5}""".formatted(url));
+
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(url).isEqualTo("url");
+            assertThat(response.json().get("value").asString()).as(url).isEqualTo(url);
+        }
+    }
+
+    @Test
+    void overlongFieldsAreRejectedByName() {
+        String long300 = "r".repeat(300);
+        List<String[]> cases = List.of(
+                new String[] {"/api/v1/reviews", """
+                        {"customerId": "demo-alice", "purchaseReference": "%s", "platform": "instagram"}"""
+                        .formatted(long300), "purchaseReference"},
+                new String[] {"/api/v1/reviews", """
+                        {"customerId": "demo-alice", "purchaseReference": "r-1", "platform": "%s"}"""
+                        .formatted(long300), "platform"},
+                new String[] {"/api/v1/reviews", """
+                        {"customerId": "demo-alice", "purchaseReference": "r-1", "platform": "instagram",
+                         "text": "%s"}""".formatted("t".repeat(5001)), "text"},
+                new String[] {"/api/v1/loyalty/actions", """
+                        {"customerId": "demo-alice", "type": "SOCIAL_SHARE", "reference": "%s"}"""
+                        .formatted(long300), "reference"},
+                new String[] {"/api/v1/customers/demo-alice/loyalty/spend", """
+                        {"points": 1, "reference": "%s"}""".formatted(long300), "reference"},
+                new String[] {"/api/v1/customers/demo-alice/loyalty/spend", """
+                        {"points": 1, "reference": "s-1", "reason": "%s"}""".formatted("x".repeat(301)), "reason"});
+
+        for (String[] request : cases) {
+            ApiClient.Response response = app().post(request[0], request[1]);
+
+            assertThat(response.status()).as(request[2]).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).isEqualTo(request[2]);
+        }
+    }
+
+    @Test
     void unknownCustomerHasNoLoyaltyAccount() {
         assertThat(app().get("/api/v1/customers/nobody-here/loyalty").status()).isEqualTo(404);
     }

@@ -463,10 +463,15 @@ abstract class DatamartScenarios extends DemoServer {
                  "quietHours": {"start": "21:30", "end": "08:00"}}""");
         ApiClient.Response invalid = app().put("/api/v1/customers/" + customerId + "/preferences", """
                 {"language": "de"}""");
+        ApiClient.Response invalidZone = app().put("/api/v1/customers/" + customerId + "/preferences", """
+                {"timeZone": "Mars/Olympus"}""");
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asString()).isEqualTo("language");
+        assertThat(invalid.json().get("value").asString()).isEqualTo("de");
+        assertThat(invalidZone.status()).isEqualTo(400);
+        assertThat(invalidZone.json().get("value").asString()).isEqualTo("Mars/Olympus");
         JsonNode preferences = marketer().get("/api/v1/customers/" + customerId).json().get("preferences");
         assertThat(values(preferences.get("channels"))).containsExactly("SMS", "EMAIL");
         assertThat(preferences.get("language").asString()).isEqualTo("en");
