@@ -1,0 +1,61 @@
+package io.solomo.decision.security;
+
+import io.solomo.decision.web.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Answers a request without valid credentials (401) or without the role its endpoint needs (403) with an RFC 9457
+ * problem, like every other error of the API, instead of Spring Security's default body.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final String REALM = "Basic realm=\"solomo\"";
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException failure) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+        write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                "Missing or invalid credentials: send HTTP Basic credentials of an API user.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException denied) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+                "The user " + (request.getRemoteUser() == null ? "" : "'" + request.getRemoteUser() + "' ")
+                        + "has no role allowed to " + request.getMethod() + " " + request.getRequestURI() + ".");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
+                       String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
