@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Answers a request without valid credentials (401) or without the role its endpoint needs (403) with an RFC 9457
- * problem, like every other error of the API, instead of Spring Security's default body.
+ * Writes an RFC 9457 problem for a request without valid credentials (401) or without the role its endpoint needs
+ * (403), like every other error of the API, instead of Spring Security's default body.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
