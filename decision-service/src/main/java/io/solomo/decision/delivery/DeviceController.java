@@ -22,6 +22,8 @@ class DeviceController {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceController.class);
     private static final int MAX_TOKEN_LENGTH = 500;
+    /** The size of the {@code installation_id} column. */
+    private static final int MAX_INSTALLATION_ID_LENGTH = 200;
 
     private final DeviceTokens devices;
     private final CustomerDirectory directory;
@@ -35,6 +37,10 @@ class DeviceController {
     DeviceView register(@PathVariable String customerId, @PathVariable String installationId,
                         @RequestBody DeviceBody body) {
         String customer = requireCustomer(customerId);
+        if (installationId.isBlank() || installationId.length() > MAX_INSTALLATION_ID_LENGTH) {
+            throw new InvalidFieldException("installationId", installationId, "installationId must have 1 to "
+                    + MAX_INSTALLATION_ID_LENGTH + " characters, got " + installationId.length());
+        }
         if (body == null || body.platform() == null || body.platform().isBlank()) {
             throw new InvalidFieldException("platform", null, "platform is missing; expected FCM or APNS");
         }

@@ -269,6 +269,19 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void overlongInstallationIdIsRejectedByName() {
+        String installationId = "i".repeat(201);
+
+        ApiClient.Response response = app().put("/api/v1/customers/demo-alice/devices/" + installationId,
+                "{\"platform\": \"FCM\", \"token\": \"token-1\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("installationId");
+        assertThat(jdbc.queryForObject("select count(*) from device_token where installation_id = ?",
+                Integer.class, installationId)).isZero();
+    }
+
+    @Test
     void inboxListsInAppOffers() {
         String deliveryId = queue("demo-alice", Channel.IN_APP);
 
