@@ -10,6 +10,7 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create("urn:solomo:problem:not-found");
     public static final URI CONSENT_MISSING = URI.create("urn:solomo:problem:consent-missing");
     public static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
+    public static final URI NOT_STORED = URI.create("urn:solomo:problem:not-stored");
 
     private ProblemTypes() {
     }
