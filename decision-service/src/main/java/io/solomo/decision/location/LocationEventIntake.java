@@ -124,7 +124,14 @@ class LocationEventIntake {
             List<LocationFix> batch = pending.subList(start, Math.min(pending.size(), start + RESUME_BATCH)).stream()
                     .map(LocationEvent::toFix)
                     .toList();
-            producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
+            try {
+                producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
+            } catch (CamelExecutionException failure) {
+                // A failure here would stop the server at every start; the rows stay RECEIVED for the next one.
+                log.error("Handling the {} location events from {} to {} failed; they stay RECEIVED until the next "
+                        + "start", batch.size(), batch.get(0).eventId(), batch.get(batch.size() - 1).eventId(),
+                        failure.getCause() == null ? failure : failure.getCause());
+            }
         }
     }
 }
