@@ -12,6 +12,7 @@ import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.ProcessedFix;
 import io.solomo.model.offer.ContactContext.Trigger;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.ProducerTemplate;
@@ -57,7 +58,10 @@ public class LocationEventRoutes extends RouteBuilder {
 
     /** Batches waiting per partition before the request that queues another one waits. */
     private static final int QUEUED_BATCHES = 100;
-    /** How long a caller waits for its batch to be recorded before it gets a failure and may send it again. */
+    /**
+     * How long a caller waits for room in a full queue, and then for its batch to be recorded, before it gets a
+     * failure and may send the batch again.
+     */
     private static final Duration RECORDING_TIMEOUT = Duration.ofMinutes(2);
 
     private final PresenceTracker tracker;
@@ -65,6 +69,7 @@ public class LocationEventRoutes extends RouteBuilder {
     private final LocationEventJournal journal;
     private final Set<Trigger> decisionTriggers;
     private final int partitions;
+    private final Duration recordingTimeout;
     private ProducerTemplate producer;
 
     /**
@@ -72,6 +77,14 @@ public class LocationEventRoutes extends RouteBuilder {
      */
     public LocationEventRoutes(PresenceTracker tracker, OfferDecisions decisions, LocationEventJournal journal,
                                Set<Trigger> decisionTriggers, int partitions) {
+        this(tracker, decisions, journal, decisionTriggers, partitions, RECORDING_TIMEOUT);
+    }
+
+    /**
+     * @param recordingTimeout how long a caller waits for a full queue, and then for its batch to be recorded
+     */
+    LocationEventRoutes(PresenceTracker tracker, OfferDecisions decisions, LocationEventJournal journal,
+                        Set<Trigger> decisionTriggers, int partitions, Duration recordingTimeout) {
         if (partitions < 1) {
             throw new IllegalArgumentException("the location event routes need at least 1 partition, got "
                     + partitions);
@@ -81,6 +94,7 @@ public class LocationEventRoutes extends RouteBuilder {
         this.journal = journal;
         this.decisionTriggers = decisionTriggers.isEmpty() ? Set.of() : EnumSet.copyOf(decisionTriggers);
         this.partitions = partitions;
+        this.recordingTimeout = recordingTimeout;
     }
 
     @Override
@@ -126,6 +140,7 @@ public class LocationEventRoutes extends RouteBuilder {
             byPartition.get(partitionOf(fix.deviceId(), partitions)).add(fix);
         }
         List<PartitionBatch> queued = new ArrayList<>();
+        long deadline = System.nanoTime() + recordingTimeout.toNanos();
         for (int partition = 0; partition < partitions; partition++) {
             List<LocationFix> fixes = byPartition.get(partition);
             if (fixes.isEmpty()) {
@@ -134,12 +149,23 @@ public class LocationEventRoutes extends RouteBuilder {
             // A stable sort keeps the order of arrival for fixes taken at the same instant.
             fixes.sort(Comparator.comparing(LocationFix::recordedAt));
             PartitionBatch part = new PartitionBatch(fixes, new CompletableFuture<>());
-            producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true", part);
+            // Without offerTimeout, a full queue would block the caller for as long as the consumer is stuck.
+            try {
+                producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true&offerTimeout="
+                        + recordingTimeout.toMillis(), part);
+            } catch (CamelExecutionException failure) {
+                // Camel 4's seda producer raises IllegalStateException when offerTimeout runs out.
+                if (!(failure.getCause() instanceof IllegalStateException)) {
+                    throw failure;
+                }
+                throw new TimeoutException("the " + batch.size() + " location events starting with "
+                        + ((LocationFix) batch.get(0)).eventId() + " found the queue of partition " + partition
+                        + " full for " + recordingTimeout + "; sending them again is safe");
+            }
             queued.add(part);
         }
 
         Set<String> alreadyStored = new HashSet<>();
-        long deadline = System.nanoTime() + RECORDING_TIMEOUT.toNanos();
         for (PartitionBatch part : queued) {
             try {
                 alreadyStored.addAll(part.recorded().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
@@ -147,7 +173,7 @@ public class LocationEventRoutes extends RouteBuilder {
                 throw failure.getCause() instanceof Exception cause ? cause : failure;
             } catch (TimeoutException late) {
                 throw new TimeoutException("the " + batch.size() + " location events starting with "
-                        + ((LocationFix) batch.get(0)).eventId() + " were not recorded within " + RECORDING_TIMEOUT
+                        + ((LocationFix) batch.get(0)).eventId() + " were not recorded within " + recordingTimeout
                         + "; sending them again is safe");
             }
         }

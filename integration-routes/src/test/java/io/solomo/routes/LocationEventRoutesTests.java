@@ -11,9 +11,11 @@ import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.ProcessedFix;
 import io.solomo.model.offer.ContactContext.Trigger;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,6 +96,46 @@ class LocationEventRoutesTests {
         assertThatThrownBy(() -> run(new EnteringTracker(), batch, 1))
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .rootCause().hasMessage("database down");
+    }
+
+    @Test
+    void fullQueueFailsWithinTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        PresenceTracker stuck = new EnteringTracker() {
+            @Override
+            public FixOutcome track(LocationFix fix) {
+                try {
+                    release.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.track(fix);
+            }
+        };
+        // One batch in the consumer, 100 in the queue, and one more that finds the queue full.
+        int requests = 102;
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new LocationEventRoutes(stuck, this::decide, new Journal(), Set.of(Trigger.GEOFENCE_ENTER),
+                    1, Duration.ofSeconds(1)));
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            List<Future<Object>> replies = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                List<LocationFix> batch = List.of(fix("e" + i, "customer-" + i, i));
+                replies.add(callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS, batch)));
+            }
+
+            for (Future<Object> reply : replies) {
+                assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .hasRootCauseInstanceOf(TimeoutException.class);
+            }
+            release.countDown();
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
     }
 
     private void run(PresenceTracker tracker, List<LocationFix> batch) throws Exception {

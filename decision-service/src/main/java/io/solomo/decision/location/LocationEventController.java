@@ -27,7 +27,10 @@ import static io.solomo.decision.web.RequestFields.requireLatitude;
 import static io.solomo.decision.web.RequestFields.requireLongitude;
 import static io.solomo.decision.web.RequestFields.requireText;
 
-/** Location fixes posted by mobile apps; processing continues asynchronously in the Camel routes. */
+/**
+ * Location fixes posted by mobile apps. A request is answered once the Camel routes have applied its fixes and stored
+ * them with their outcomes.
+ */
 @RestController
 class LocationEventController {
 
@@ -146,6 +149,8 @@ class LocationEventController {
                         "eventId must have at most " + MAX_ID_LENGTH + " characters");
             }
             String customer = requireText("customerId", customerId, MAX_ID_LENGTH);
+            // geofence_transition.device_id holds 100 characters: a longer id would fail only when stored, after the
+            // fix was applied, and every retry of its batch would fail the same way.
             String device = requireText("deviceId", deviceId, MAX_ID_LENGTH);
             double checkedLatitude = requireLatitude("latitude", latitude);
             double checkedLongitude = requireLongitude("longitude", longitude);

@@ -1,12 +1,15 @@
 package io.solomo.decision.location;
 
 import io.solomo.model.location.LocationFix;
+import io.solomo.decision.web.NotStoredException;
 import io.solomo.routes.Endpoints;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Accepts location fixes: leaves out those whose event id is already stored, as replays, then hands the batch to the
@@ -50,6 +54,8 @@ class LocationEventIntake {
     /**
      * Handles and stores the fixes of a batch. Returns, per fix, false when its event id was already accepted before,
      * earlier in the batch or by a concurrent request. Every fix is in the database when this method returns.
+     *
+     * @throws NotStoredException when the route failed or timed out before it stored every fix
      */
     List<Boolean> acceptAll(List<LocationFix> fixes) {
         Set<String> known = storedIds(fixes);
@@ -66,7 +72,12 @@ class LocationEventIntake {
             return fresh;
         }
 
-        Set<?> storedMeanwhile = producer.requestBody(Endpoints.LOCATION_EVENTS, rows, Set.class);
+        Set<?> storedMeanwhile;
+        try {
+            storedMeanwhile = producer.requestBody(Endpoints.LOCATION_EVENTS, rows, Set.class);
+        } catch (CamelExecutionException failure) {
+            throw notStored(rows, failure.getCause() == null ? failure : failure.getCause());
+        }
         if (!storedMeanwhile.isEmpty()) {
             // A concurrent request carried the same event ids and was stored first: these are its replays.
             for (int i = 0; i < fixes.size(); i++) {
@@ -76,6 +87,24 @@ class LocationEventIntake {
             }
         }
         return fresh;
+    }
+
+    /** Builds the exception for fixes that the route did not store, naming the first one and the reason. */
+    private static NotStoredException notStored(List<LocationFix> fixes, Throwable cause) {
+        String reason;
+        if (cause instanceof TimeoutException) {
+            reason = "storing timed out";
+        } else if (cause instanceof DataAccessException) {
+            reason = "the database failed";
+        } else {
+            reason = "handling failed (" + cause.getClass().getSimpleName() + ")";
+        }
+        String message = fixes.size() == 1
+                ? "location event " + fixes.get(0).eventId() + " was not stored because " + reason
+                        + "; sending it again is safe"
+                : "the " + fixes.size() + " location events starting with " + fixes.get(0).eventId()
+                        + " were not stored because " + reason + "; sending them again is safe";
+        return new NotStoredException(message, cause);
     }
 
     private Set<String> storedIds(List<LocationFix> fixes) {
@@ -95,7 +124,14 @@ class LocationEventIntake {
             List<LocationFix> batch = pending.subList(start, Math.min(pending.size(), start + RESUME_BATCH)).stream()
                     .map(LocationEvent::toFix)
                     .toList();
-            producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
+            try {
+                producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
+            } catch (CamelExecutionException failure) {
+                // A failure here would stop the server at every start; the rows stay RECEIVED for the next one.
+                log.error("Handling the {} location events from {} to {} failed; they stay RECEIVED until the next "
+                        + "start", batch.size(), batch.get(0).eventId(), batch.get(batch.size() - 1).eventId(),
+                        failure.getCause() == null ? failure : failure.getCause());
+            }
         }
     }
 }

@@ -65,6 +65,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "rule '" + rule + "' failed: " + failure.getCause(), null, null);
     }
 
+    /** Returns a 503 problem, because nothing of the request was stored and sending it again is safe. */
+    @ExceptionHandler(NotStoredException.class)
+    ProblemDetail notStored(NotStoredException failure) {
+        log.error("Request not stored: {}", failure.getMessage(), failure.getCause());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NOT_STORED, "Not stored", failure.getMessage(),
+                null, null);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,

@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
     public static final URI UNAUTHORIZED = URI.create("urn:solomo:problem:unauthorized");
     public static final URI FORBIDDEN = URI.create("urn:solomo:problem:forbidden");
+    public static final URI NOT_STORED = URI.create("urn:solomo:problem:not-stored");
 
     private ProblemTypes() {
     }

@@ -125,6 +125,42 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
+    void deviceIdTooLongForTransitionsIsRejected() {
+        String eventId = "fix-" + UUID.randomUUID();
+        String deviceId = "phone-" + "x".repeat(120);
+
+        ApiClient.Response response = app().post("/api/v1/location-events", fix(eventId, "demo-alice", deviceId,
+                BASTILLE_LATITUDE, BASTILLE_LONGITUDE, Instant.now()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("deviceId");
+        assertThat(jdbc.queryForObject("select count(*) from location_event where event_id = ?", Integer.class,
+                eventId)).isZero();
+    }
+
+    @Test
+    void failedStoreReturns503NamingFix() {
+        String eventId = "fix-" + UUID.randomUUID();
+        String deviceId = "unstorable-" + UUID.randomUUID();
+        jdbc.execute("alter table location_event add constraint reject_unstorable_device check (device_id <> '"
+                + deviceId + "')");
+        ApiClient.Response response;
+        try {
+            response = app().post("/api/v1/location-events", fix(eventId, "demo-alice", deviceId, 45.76, 4.83,
+                    Instant.now()));
+        } finally {
+            jdbc.execute("alter table location_event drop constraint reject_unstorable_device");
+        }
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("type").asString())
+                .isEqualTo("urn:solomo:problem:not-stored");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("location event " + eventId + " was not stored because the database failed; sending it "
+                        + "again is safe");
+    }
+
+    @Test
     void batchAppliesDeviceFixesInTimeOrder() {
         String deviceId = "phone-" + UUID.randomUUID();
         String earlier = "fix-" + UUID.randomUUID();
@@ -169,16 +205,6 @@ class LocationEventIntegrationTests extends DemoServer {
         assertThat(response.json().get("value").doubleValue()).isEqualTo(200.0);
         assertThat(jdbc.queryForObject("select count(*) from location_event where event_id = ?", Integer.class,
                 eventId)).isZero();
-    }
-
-    @Test
-    void overlongDeviceIdIsRejectedByName() {
-        ApiClient.Response response = app().post("/api/v1/location-events", """
-                {"customerId": "demo-alice", "deviceId": "%s", "latitude": 48.85, "longitude": 2.35}"""
-                .formatted("d".repeat(101)));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("field").asString()).isEqualTo("deviceId");
     }
 
     @Test

@@ -109,6 +109,29 @@ class PresenceRestartIntegrationTests {
         }
     }
 
+    @Test
+    void unstorableReceivedFixDoesNotStopStart() {
+        String database = "presence-unstorable-" + UUID.randomUUID();
+        // Fits location_event.device_id but not geofence_transition.device_id, so the enter cannot be stored.
+        String deviceId = "upgraded-phone-" + "x".repeat(100);
+        Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        try (ConfigurableApplicationContext first = start(database)) {
+            first.getBean(JdbcTemplate.class).update("insert into location_event (event_id, customer_id, device_id, "
+                    + "latitude, longitude, accuracy_meters, recorded_at, received_at, status) "
+                    + "values ('legacy-unstorable', 'demo-alice', ?, ?, ?, 10, ?, ?, 'RECEIVED')", deviceId,
+                    BASTILLE_LATITUDE, BASTILLE_LONGITUDE, fixAt.atOffset(ZoneOffset.UTC),
+                    fixAt.atOffset(ZoneOffset.UTC));
+        }
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+
+            assertThat(second.isRunning()).isTrue();
+            assertThat(jdbc.queryForObject("select status from location_event where event_id = 'legacy-unstorable'",
+                    String.class)).isEqualTo("RECEIVED");
+        }
+    }
+
     private static ConfigurableApplicationContext start(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
