@@ -12,11 +12,13 @@ import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.PresenceTracker;
 import io.solomo.model.location.ProcessedFix;
 import io.solomo.model.offer.ContactContext.Trigger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +73,11 @@ public class LocationEventRoutes extends RouteBuilder {
     private final Set<Trigger> decisionTriggers;
     private final int partitions;
     private final Duration recordingTimeout;
+    /**
+     * Batches queued and still awaited by their callers. When Camel stops, they fail at once instead of at the
+     * timeout.
+     */
+    private final Set<PartitionBatch> openBatches = ConcurrentHashMap.newKeySet();
     private ProducerTemplate producer;
 
     /**
@@ -100,10 +108,16 @@ public class LocationEventRoutes extends RouteBuilder {
     @Override
     public void configure() {
         producer = getContext().createProducerTemplate();
+        getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                failOpenBatches();
+            }
+        });
 
         from(Endpoints.LOCATION_EVENTS)
                 .routeId("inbound-location-events")
-                .process(this::queueByDevice);
+                .process(this::queueAndWait);
 
         for (int partition = 0; partition < partitions; partition++) {
             from(partitionQueue(partition) + "&concurrentConsumers=1")
@@ -126,10 +140,10 @@ public class LocationEventRoutes extends RouteBuilder {
     }
 
     /**
-     * Queues the fixes by device and waits until each partition has recorded its part. The reply body is the set of
-     * event ids that were already stored.
+     * Queues the fixes by device, adding each part to {@code queued}, and waits until each partition has recorded
+     * its part. The reply body is the set of event ids that were already stored.
      */
-    private void queueByDevice(Exchange exchange) throws Exception {
+    private void queueByDevice(Exchange exchange, List<PartitionBatch> queued) throws Exception {
         List<?> batch = exchange.getMessage().getMandatoryBody(List.class);
         List<List<LocationFix>> byPartition = new ArrayList<>(partitions);
         for (int partition = 0; partition < partitions; partition++) {
@@ -139,7 +153,6 @@ public class LocationEventRoutes extends RouteBuilder {
             LocationFix fix = (LocationFix) element;
             byPartition.get(partitionOf(fix.deviceId(), partitions)).add(fix);
         }
-        List<PartitionBatch> queued = new ArrayList<>();
         long deadline = System.nanoTime() + recordingTimeout.toNanos();
         for (int partition = 0; partition < partitions; partition++) {
             List<LocationFix> fixes = byPartition.get(partition);
@@ -149,6 +162,8 @@ public class LocationEventRoutes extends RouteBuilder {
             // A stable sort keeps the order of arrival for fixes taken at the same instant.
             fixes.sort(Comparator.comparing(LocationFix::recordedAt));
             PartitionBatch part = new PartitionBatch(fixes, new CompletableFuture<>());
+            openBatches.add(part);
+            queued.add(part);
             // Without offerTimeout, a full queue would block the caller for as long as the consumer is stuck.
             try {
                 producer.sendBody(partitionQueue(partition) + "&blockWhenFull=true&offerTimeout="
@@ -162,7 +177,6 @@ public class LocationEventRoutes extends RouteBuilder {
                         + ((LocationFix) batch.get(0)).eventId() + " found the queue of partition " + partition
                         + " full for " + recordingTimeout + "; sending them again is safe");
             }
-            queued.add(part);
         }
 
         Set<String> alreadyStored = new HashSet<>();
@@ -178,6 +192,25 @@ public class LocationEventRoutes extends RouteBuilder {
             }
         }
         exchange.getMessage().setBody(alreadyStored);
+    }
+
+    private void queueAndWait(Exchange exchange) throws Exception {
+        List<PartitionBatch> queued = new ArrayList<>();
+        try {
+            queueByDevice(exchange, queued);
+        } finally {
+            queued.forEach(openBatches::remove);
+        }
+    }
+
+    /** Fails the batches still waiting when Camel stops: their queues are gone, so they would only time out. */
+    private void failOpenBatches() {
+        for (PartitionBatch part : List.copyOf(openBatches)) {
+            part.recorded().completeExceptionally(new IllegalStateException("the location routes stopped before "
+                    + part.fixes().size() + " location events starting with " + part.fixes().get(0).eventId()
+                    + " were stored; sending them again is safe"));
+        }
+        openBatches.clear();
     }
 
     private void trackBatch(Exchange exchange) throws InvalidPayloadException {

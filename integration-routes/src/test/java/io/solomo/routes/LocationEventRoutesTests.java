@@ -12,6 +12,7 @@ import io.solomo.model.location.ProcessedFix;
 import io.solomo.model.offer.ContactContext.Trigger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +133,52 @@ class LocationEventRoutesTests {
                         .hasRootCauseInstanceOf(TimeoutException.class);
             }
             release.countDown();
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void stoppingCamelFailsWaitingCallers() throws Exception {
+        CountDownLatch tracking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PresenceTracker blocking = new EnteringTracker() {
+            @Override
+            public FixOutcome track(LocationFix fix) {
+                tracking.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.track(fix);
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new LocationEventRoutes(blocking, this::decide, new Journal(),
+                    Set.of(Trigger.GEOFENCE_ENTER), 1));
+            camel.getShutdownStrategy().setTimeout(1);
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            Future<?> first = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
+                    List.of(fix("a1", "alice", 0)), Set.class));
+            assertThat(tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
+            Future<?> second = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
+                    List.of(fix("b1", "bob", 1)), Set.class));
+            SedaEndpoint queue = camel.getEndpoint("seda:location-events-0", SedaEndpoint.class);
+            for (int wait = 0; wait < 100 && queue.getCurrentQueueSize() == 0; wait++) {
+                Thread.sleep(50);
+            }
+            assertThat(queue.getCurrentQueueSize()).as("batches queued behind the first").isEqualTo(1);
+
+            camel.stop();
+
+            // Both callers fail within seconds, where they would otherwise wait for the two-minute recording timeout.
+            // Camel may report the failure as the rejection of the caller's exchange by the stopped context.
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         } finally {
             release.countDown();
             callers.shutdownNow();
