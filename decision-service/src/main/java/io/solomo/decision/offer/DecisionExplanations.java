@@ -19,10 +19,12 @@ class DecisionExplanations {
     };
 
     private final DecisionRecordRepository decisionLog;
+    private final OfferCatalogue offers;
     private final ObjectMapper json;
 
-    DecisionExplanations(DecisionRecordRepository decisionLog, ObjectMapper json) {
+    DecisionExplanations(DecisionRecordRepository decisionLog, OfferCatalogue offers, ObjectMapper json) {
         this.decisionLog = decisionLog;
+        this.offers = offers;
         this.json = json;
     }
 
@@ -35,7 +37,12 @@ class DecisionExplanations {
                 json.readTree(stored.firedRules()), json.readTree(stored.offersJson()), reportsOf(stored));
     }
 
-    /** Returns one sentence saying why the offer was not chosen in the decision, or that it was. */
+    /**
+     * Returns one sentence saying why the offer was not chosen in the decision, or that it was.
+     *
+     * @throws NotFoundException when the decision does not exist, or when the offer is neither in the decision nor
+     *                           in the catalogue, such as a mistyped offer id
+     */
     @Transactional(readOnly = true)
     String whyNot(String decisionId, String offerId) {
         DecisionRecord stored = record(decisionId);
@@ -47,11 +54,13 @@ class DecisionExplanations {
         Optional<CandidateReport> report = reports.stream()
                 .filter(candidate -> candidate.offerId().equals(offerId))
                 .findFirst();
-        return report
-                .map(found -> "Offer " + offerId + " was not chosen because " + withoutFinalStop(found.reason())
-                        + ".")
-                .orElse("Offer " + offerId + " was not chosen because no rule proposed it for this customer "
-                        + "and contact.");
+        if (report.isPresent()) {
+            return "Offer " + offerId + " was not chosen because " + withoutFinalStop(report.get().reason()) + ".";
+        }
+        if (offers.find(offerId).isEmpty()) {
+            throw new NotFoundException("offer", "offerId", offerId);
+        }
+        return "Offer " + offerId + " was not chosen because no rule proposed it for this customer and contact.";
     }
 
     private DecisionRecord record(String decisionId) {

@@ -122,6 +122,19 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void whyNotUnknownOfferIsNotFound() {
+        String decisionId = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "storeId": "demo-bastille", "channel": "PUSH"}""")
+                .json().get("decisionId").asString();
+
+        ApiClient.Response response = app().get("/api/v1/decisions/" + decisionId + "/why-not/NO-SUCH-OFFER");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("offerId");
+        assertThat(response.json().get("value").asString()).isEqualTo("NO-SUCH-OFFER");
+    }
+
+    @Test
     void unknownCustomerIsNotFoundAndNothingIsStored() {
         int before = decisionCount();
 
