@@ -78,8 +78,17 @@ class TrackerIngestController {
         if (!"location".equals(type) && !"transition".equals(type)) {
             return List.of();
         }
+        if (customerId == null && user == null) {
+            throw new InvalidFieldException("customerId", null, "the customer is missing: add ?customerId= to the "
+                    + "URL, or send the X-Limit-U header (OwnTracks' user name)");
+        }
         String customer = requireText("customerId", customerId != null ? customerId : user);
-        String deviceId = requireText("X-Limit-D", device != null ? device : TrackerPayloads.text(message, "tid"));
+        String tid = TrackerPayloads.text(message, "tid");
+        if (device == null && tid == null) {
+            throw new InvalidFieldException("X-Limit-D", null, "the device is missing: send the X-Limit-D header "
+                    + "(OwnTracks' device name, sent in HTTP mode) or tid in the message");
+        }
+        String deviceId = requireText("X-Limit-D", device != null ? device : tid);
         double latitude = requireLatitude("lat", TrackerPayloads.number(message, "lat", "lat"));
         double longitude = requireLongitude("lon", TrackerPayloads.number(message, "lon", "lon"));
         Instant recordedAt = TrackerPayloads.timestamp(TrackerPayloads.text(message, "tst"), "tst");

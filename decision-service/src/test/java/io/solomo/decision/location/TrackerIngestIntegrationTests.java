@@ -68,6 +68,16 @@ class TrackerIngestIntegrationTests extends DemoServer {
     }
 
     @Test
+    void ownTracksWithoutDeviceNamesTheHeader() {
+        ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
+                {"_type": "location", "lat": 45.76, "lon": 4.83, "tst": %d}""".formatted(Instant.now().getEpochSecond()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("X-Limit-D");
+        assertThat(response.json().get("detail").asString()).contains("X-Limit-D header", "tid");
+    }
+
+    @Test
     void ownTracksFixWithRolloverDateIsRejected() {
         ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
                 {"_type": "location", "tid": "zz", "lat": 48.85, "lon": 2.35, "tst": 997085354}""");
