@@ -70,7 +70,8 @@ class TrackerIngestIntegrationTests extends DemoServer {
     @Test
     void ownTracksWithoutDeviceNamesTheHeader() {
         ApiClient.Response response = app().post("/api/v1/ingest/owntracks?customerId=demo-alice", """
-                {"_type": "location", "lat": 45.76, "lon": 4.83, "tst": %d}""".formatted(Instant.now().getEpochSecond()));
+                {"_type": "location", "lat": 45.76, "lon": 4.83, "tst": %d}"""
+                .formatted(Instant.now().getEpochSecond()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("X-Limit-D");
