@@ -282,6 +282,19 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void everyDemoOfferHasTreatmentPerChannelAndLanguage() {
+        // The demo profile's offers; other tests add offers of their own to the shared demo database.
+        List<String> offerIds = List.of("STORE-WELCOME-10", "GOLD-MORNING-COFFEE", "WEEKEND-FLOWERS",
+                "APP-LOYALTY-5EUR", "REGULAR-THANKS", "ADVOCATE-THANKS");
+        for (String offerId : offerIds) {
+            List<String> treatments = jdbc.queryForList("select channel || '/' || language from offer_treatment "
+                    + "where offer_id = ? order by channel, language", String.class, offerId);
+            assertThat(treatments).as("treatments of %s", offerId).containsExactly("EMAIL/en", "EMAIL/fr",
+                    "IN_APP/en", "IN_APP/fr", "PUSH/en", "PUSH/fr", "SMS/en", "SMS/fr", "WEBHOOK/en", "WEBHOOK/fr");
+        }
+    }
+
+    @Test
     void inboxListsInAppOffers() {
         String deliveryId = queue("demo-alice", Channel.IN_APP);
 

@@ -1,0 +1,23 @@
+-- Treatments of the two recognition offers that thank a store's regulars and the brand's advocates. Without them,
+-- a push had no title and an email's subject was the whole offer message.
+insert into offer_treatment (offer_id, channel, language, title, body) values
+('REGULAR-THANKS', 'PUSH', 'fr', 'Merci d''être fidèle', 'Merci d''être un habitué de {store} : votre café est offert aujourd''hui.'),
+('REGULAR-THANKS', 'PUSH', 'en', 'Thank you for coming back', 'Thank you for being a regular at {store}: your coffee is on us today.'),
+('REGULAR-THANKS', 'SMS', 'fr', null, 'Merci d''être un habitué de {store} : café offert aujourd''hui avec le code'),
+('REGULAR-THANKS', 'SMS', 'en', null, 'Thank you for being a regular at {store}: free coffee today with code'),
+('REGULAR-THANKS', 'EMAIL', 'fr', 'Votre café offert chez {store}', 'Merci d''être un habitué de {store} : aujourd''hui, votre café est offert. Présentez ce coupon au comptoir.'),
+('REGULAR-THANKS', 'EMAIL', 'en', 'Your coffee is on us at {store}', 'Thank you for being a regular at {store}: today your coffee is on us. Show this coupon at the counter.'),
+('REGULAR-THANKS', 'WEBHOOK', 'fr', 'Merci d''être fidèle', 'Café offert aujourd''hui chez {store} pour un habitué.'),
+('REGULAR-THANKS', 'WEBHOOK', 'en', 'Thank you for coming back', 'Free coffee today at {store} for a regular.'),
+('REGULAR-THANKS', 'IN_APP', 'fr', 'Merci d''être fidèle', 'Merci d''être un habitué de {store} : votre café est offert aujourd''hui.'),
+('REGULAR-THANKS', 'IN_APP', 'en', 'Thank you for coming back', 'Thank you for being a regular at {store}: your coffee is on us today.'),
+('ADVOCATE-THANKS', 'PUSH', 'fr', 'Merci de parler de nous', 'Merci de faire connaître la marque : une surprise vous attend à votre prochain passage.'),
+('ADVOCATE-THANKS', 'PUSH', 'en', 'Thank you for spreading the word', 'Thank you for spreading the word: a surprise awaits you on your next visit.'),
+('ADVOCATE-THANKS', 'SMS', 'fr', null, 'Merci de faire connaître la marque : une surprise vous attend avec le code'),
+('ADVOCATE-THANKS', 'SMS', 'en', null, 'Thank you for spreading the word: a surprise awaits you with code'),
+('ADVOCATE-THANKS', 'EMAIL', 'fr', 'Une surprise pour vous remercier', 'Merci de faire connaître la marque : une surprise vous attend à votre prochain passage. Présentez ce coupon en caisse.'),
+('ADVOCATE-THANKS', 'EMAIL', 'en', 'A surprise to thank you', 'Thank you for spreading the word: a surprise awaits you on your next visit. Show this coupon at the till.'),
+('ADVOCATE-THANKS', 'WEBHOOK', 'fr', 'Merci de parler de nous', 'Une surprise attend ce client à son prochain passage.'),
+('ADVOCATE-THANKS', 'WEBHOOK', 'en', 'Thank you for spreading the word', 'A surprise awaits this customer on their next visit.'),
+('ADVOCATE-THANKS', 'IN_APP', 'fr', 'Merci de parler de nous', 'Merci de faire connaître la marque : une surprise vous attend à votre prochain passage.'),
+('ADVOCATE-THANKS', 'IN_APP', 'en', 'Thank you for spreading the word', 'Thank you for spreading the word: a surprise awaits you on your next visit.');
