@@ -3,7 +3,12 @@ package io.solomo.decision.delivery;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +22,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 @RestController
 class UnsubscribeController {
+
+    private static final Logger log = LoggerFactory.getLogger(UnsubscribeController.class);
 
     private final UnsubscribeLinks links;
     private final ConsentWithdrawal consents;
@@ -36,7 +43,42 @@ class UnsubscribeController {
                   <p lang="fr">Ne plus recevoir nos offres par %s ?</p>
                   <p lang="en">Stop receiving our offers by %s?</p>
                   <button type="submit">Me désabonner / Unsubscribe</button>
-                </form>""".formatted(action, checked.name().toLowerCase(), checked.name().toLowerCase()));
+                </form>""".formatted(action, frenchName(checked), englishName(checked)));
+    }
+
+    /**
+     * Shows the customer a page in both languages, instead of an API problem, when the link is invalid or its
+     * customer no longer exists.
+     */
+    @ExceptionHandler({InvalidFieldException.class, NotFoundException.class})
+    ResponseEntity<String> invalidLink(RuntimeException failure) {
+        HttpStatus status = failure instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        log.info("Rejected unsubscribe request: {}", failure.getMessage());
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page("""
+                <p lang="fr">Ce lien de désabonnement n'est pas valide. Utilisez le lien de notre dernier message,
+                  tel que vous l'avez reçu.</p>
+                <p lang="en">This unsubscribe link is not valid. Use the link of our latest message, as you
+                  received it.</p>"""));
+    }
+
+    private static String frenchName(Channel channel) {
+        return switch (channel) {
+            case PUSH -> "notification";
+            case SMS -> "SMS";
+            case EMAIL -> "e-mail";
+            case WEBHOOK -> "nos services partenaires";
+            case IN_APP -> "message dans l'application";
+        };
+    }
+
+    private static String englishName(Channel channel) {
+        return switch (channel) {
+            case PUSH -> "push notification";
+            case SMS -> "SMS";
+            case EMAIL -> "email";
+            case WEBHOOK -> "our partner services";
+            case IN_APP -> "in-app message";
+        };
     }
 
     @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)

@@ -181,12 +181,15 @@ class DeliveryChannelsIntegrationTests {
         String link = unsubscribe.substring(1, unsubscribe.length() - 1).replace("127.0.0.1:8080", "127.0.0.1:" + port);
         HttpResponse<String> page = plainHttp("GET", link);
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("nos offres par e-mail ?", "our offers by email?");
         assertThat(latestConsent("demo-bob", "EMAIL")).isEqualTo("GRANTED");
         HttpResponse<String> done = plainHttp("POST", link);
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(latestConsent("demo-bob", "EMAIL")).isEqualTo("WITHDRAWN");
-        assertThat(plainHttp("POST", link.replaceAll("signature=[0-9a-f]+", "signature=00")).statusCode())
-                .isEqualTo(400);
+        HttpResponse<String> forged = plainHttp("POST", link.replaceAll("signature=[0-9a-f]+", "signature=00"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(forged.body()).contains("Ce lien de désabonnement n'est pas valide", "link is not valid");
         restoreConsent("demo-bob", Channel.EMAIL);
     }
 
