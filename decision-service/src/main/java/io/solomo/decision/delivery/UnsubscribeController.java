@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,11 +48,12 @@ class UnsubscribeController {
     }
 
     /**
-     * Shows the customer a page in both languages, instead of an API problem, when the link is invalid or its
-     * customer no longer exists.
+     * Shows the customer a page in both languages, instead of an API problem, when the link is invalid, lacks a
+     * parameter (a mail client may cut a long link), or its customer no longer exists.
      */
-    @ExceptionHandler({InvalidFieldException.class, NotFoundException.class})
-    ResponseEntity<String> invalidLink(RuntimeException failure) {
+    @ExceptionHandler({InvalidFieldException.class, MissingServletRequestParameterException.class,
+            NotFoundException.class})
+    ResponseEntity<String> invalidLink(Exception failure) {
         HttpStatus status = failure instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         log.info("Rejected unsubscribe request: {}", failure.getMessage());
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page("""
