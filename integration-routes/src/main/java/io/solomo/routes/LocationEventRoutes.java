@@ -78,6 +78,8 @@ public class LocationEventRoutes extends RouteBuilder {
      * timeout.
      */
     private final Set<PartitionBatch> openBatches = ConcurrentHashMap.newKeySet();
+    /** Open batches that no partition consumer has taken yet, failed as soon as Camel starts stopping. */
+    private final Set<PartitionBatch> untakenBatches = ConcurrentHashMap.newKeySet();
     private ProducerTemplate producer;
 
     /**
@@ -110,8 +112,16 @@ public class LocationEventRoutes extends RouteBuilder {
         producer = getContext().createProducerTemplate();
         getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
+            public void onContextStopping(CamelContext context) {
+                // Camel's default shutdown (CompleteCurrentTaskOnly) lets each partition finish its current batch
+                // only, so the batches behind it never run. Their callers would otherwise wait for the shutdown
+                // timeout, 45 s by default in Camel 4.22.
+                failBatches(untakenBatches);
+            }
+
+            @Override
             public void onContextStopped(CamelContext context) {
-                failOpenBatches();
+                failBatches(openBatches);
             }
         });
 
@@ -163,6 +173,7 @@ public class LocationEventRoutes extends RouteBuilder {
             fixes.sort(Comparator.comparing(LocationFix::recordedAt));
             PartitionBatch part = new PartitionBatch(fixes, new CompletableFuture<>());
             openBatches.add(part);
+            untakenBatches.add(part);
             queued.add(part);
             // Without offerTimeout, a full queue would block the caller for as long as the consumer is stuck.
             try {
@@ -200,21 +211,27 @@ public class LocationEventRoutes extends RouteBuilder {
             queueByDevice(exchange, queued);
         } finally {
             queued.forEach(openBatches::remove);
+            queued.forEach(untakenBatches::remove);
         }
     }
 
-    /** Fails the batches still waiting when Camel stops: their queues are gone, so they would only time out. */
-    private void failOpenBatches() {
-        for (PartitionBatch part : List.copyOf(openBatches)) {
+    /** Fails batches whose callers still wait while Camel stops, because no consumer will take them. */
+    private static void failBatches(Set<PartitionBatch> batches) {
+        for (PartitionBatch part : List.copyOf(batches)) {
             part.recorded().completeExceptionally(new IllegalStateException("the location routes stopped before "
                     + part.fixes().size() + " location events starting with " + part.fixes().get(0).eventId()
                     + " were stored; sending them again is safe"));
         }
-        openBatches.clear();
+        batches.clear();
     }
 
     private void trackBatch(Exchange exchange) throws InvalidPayloadException {
         PartitionBatch part = exchange.getMessage().getMandatoryBody(PartitionBatch.class);
+        untakenBatches.remove(part);
+        if (part.recorded().isDone()) {
+            // Failed when Camel started stopping, with an error that asks its caller to send it again.
+            return;
+        }
         List<LocationFix> fixes = part.fixes();
         tracker.loadDevices(fixes);
 

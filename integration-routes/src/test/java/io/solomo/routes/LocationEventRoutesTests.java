@@ -185,6 +185,53 @@ class LocationEventRoutesTests {
         }
     }
 
+    @Test
+    void stoppingCamelFailsQueuedCallerBeforeShutdownTimeout() throws Exception {
+        CountDownLatch tracking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PresenceTracker blocking = new EnteringTracker() {
+            @Override
+            public FixOutcome track(LocationFix fix) {
+                tracking.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.track(fix);
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new LocationEventRoutes(blocking, this::decide, new Journal(),
+                    Set.of(Trigger.GEOFENCE_ENTER), 1));
+            camel.getShutdownStrategy().setTimeout(20);
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS, List.of(fix("a1", "alice", 0)),
+                    Set.class));
+            assertThat(tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
+            Future<?> second = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
+                    List.of(fix("b1", "bob", 1)), Set.class));
+            SedaEndpoint queue = camel.getEndpoint("seda:location-events-0", SedaEndpoint.class);
+            for (int wait = 0; wait < 100 && queue.getCurrentQueueSize() == 0; wait++) {
+                Thread.sleep(50);
+            }
+            assertThat(queue.getCurrentQueueSize()).as("batches queued behind the first").isEqualTo(1);
+
+            long stopping = System.nanoTime();
+            callers.submit(camel::stop);
+
+            // The queued batch can never run once its consumer stops, so its caller should not wait for the
+            // graceful shutdown's timeout (20 s here, 45 s by default).
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
     private void run(PresenceTracker tracker, List<LocationFix> batch) throws Exception {
         run(tracker, batch, 1);
     }

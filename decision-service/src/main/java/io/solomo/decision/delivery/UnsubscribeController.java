@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,18 +41,19 @@ class UnsubscribeController {
                 + "&amp;signature=" + HtmlUtils.htmlEscape(signature);
         return page("""
                 <form method="post" action="%s">
-                  <p lang="fr">Ne plus recevoir nos offres par %s ?</p>
-                  <p lang="en">Stop receiving our offers by %s?</p>
+                  <p lang="fr">Ne plus recevoir nos offres %s ?</p>
+                  <p lang="en">Stop receiving our offers %s?</p>
                   <button type="submit">Me désabonner / Unsubscribe</button>
-                </form>""".formatted(action, frenchName(checked), englishName(checked)));
+                </form>""".formatted(action, frenchChannelPhrase(checked), englishChannelPhrase(checked)));
     }
 
     /**
-     * Shows the customer a page in both languages, instead of an API problem, when the link is invalid or its
-     * customer no longer exists.
+     * Shows the customer a page in both languages, instead of an API problem, when the link is invalid, lacks a
+     * parameter (a mail client may cut a long link), or its customer no longer exists.
      */
-    @ExceptionHandler({InvalidFieldException.class, NotFoundException.class})
-    ResponseEntity<String> invalidLink(RuntimeException failure) {
+    @ExceptionHandler({InvalidFieldException.class, MissingServletRequestParameterException.class,
+            NotFoundException.class})
+    ResponseEntity<String> invalidLink(Exception failure) {
         HttpStatus status = failure instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         log.info("Rejected unsubscribe request: {}", failure.getMessage());
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page("""
@@ -61,23 +63,25 @@ class UnsubscribeController {
                   received it.</p>"""));
     }
 
-    private static String frenchName(Channel channel) {
+    /** Returns how the offers reach the customer on this channel, as the end of a French sentence. */
+    private static String frenchChannelPhrase(Channel channel) {
         return switch (channel) {
-            case PUSH -> "notification";
-            case SMS -> "SMS";
-            case EMAIL -> "e-mail";
-            case WEBHOOK -> "nos services partenaires";
-            case IN_APP -> "message dans l'application";
+            case PUSH -> "par notification push";
+            case SMS -> "par SMS";
+            case EMAIL -> "par e-mail";
+            case WEBHOOK -> "par l'intermédiaire de nos partenaires";
+            case IN_APP -> "dans l'application";
         };
     }
 
-    private static String englishName(Channel channel) {
+    /** Returns how the offers reach the customer on this channel, as the end of an English sentence. */
+    private static String englishChannelPhrase(Channel channel) {
         return switch (channel) {
-            case PUSH -> "push notification";
-            case SMS -> "SMS";
-            case EMAIL -> "email";
-            case WEBHOOK -> "our partner services";
-            case IN_APP -> "in-app message";
+            case PUSH -> "by push notification";
+            case SMS -> "by SMS";
+            case EMAIL -> "by email";
+            case WEBHOOK -> "through our partners";
+            case IN_APP -> "in the app";
         };
     }
 

@@ -50,18 +50,6 @@ public class CustomerDirectory {
     }
 
     /**
-     * Finds a profile as {@link #find} does, reading its consent history in the same query, for a caller that reads
-     * the consents at once, such as an offer decision.
-     */
-    public Optional<Customer> findWithConsents(String customerId) {
-        Optional<Customer> customer = customers.findWithConsents(customerId);
-        if (customer.isPresent()) {
-            return customer;
-        }
-        return merges.findByAbsorbedId(customerId).flatMap(merge -> customers.findWithConsents(merge.survivorId()));
-    }
-
-    /**
      * Returns true when the customer, or the survivor that absorbed them, has granted the purpose; false for an
      * unknown customer.
      */
