@@ -78,17 +78,20 @@ class TrackerIngestController {
         if (!"location".equals(type) && !"transition".equals(type)) {
             return List.of();
         }
-        if (customerId == null && user == null) {
+        // OwnTracks may send its headers empty when the user or device name is not set in the app.
+        String headerUser = user == null || user.isBlank() ? null : user;
+        String headerDevice = device == null || device.isBlank() ? null : device;
+        if (customerId == null && headerUser == null) {
             throw new InvalidFieldException("customerId", null, "the customer is missing: add ?customerId= to the "
                     + "URL, or send the X-Limit-U header (OwnTracks' user name)");
         }
-        String customer = requireText("customerId", customerId != null ? customerId : user);
+        String customer = requireText("customerId", customerId != null ? customerId : headerUser);
         String tid = TrackerPayloads.text(message, "tid");
-        if (device == null && tid == null) {
+        if (headerDevice == null && tid == null) {
             throw new InvalidFieldException("X-Limit-D", null, "the device is missing: send the X-Limit-D header "
                     + "(OwnTracks' device name, sent in HTTP mode) or tid in the message");
         }
-        String deviceId = requireText("X-Limit-D", device != null ? device : tid);
+        String deviceId = requireText("X-Limit-D", headerDevice != null ? headerDevice : tid);
         double latitude = requireLatitude("lat", TrackerPayloads.number(message, "lat", "lat"));
         double longitude = requireLongitude("lon", TrackerPayloads.number(message, "lon", "lon"));
         Instant recordedAt = TrackerPayloads.timestamp(TrackerPayloads.text(message, "tst"), "tst");

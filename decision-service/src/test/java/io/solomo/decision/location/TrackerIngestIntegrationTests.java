@@ -7,10 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +82,27 @@ class TrackerIngestIntegrationTests extends DemoServer {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("X-Limit-D");
         assertThat(response.json().get("detail").asString()).contains("X-Limit-D header", "tid");
+    }
+
+    @Test
+    void ownTracksEmptyDeviceHeaderFallsBackToTid() throws Exception {
+        String device = "ot-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/owntracks?customerId=demo-alice"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("app:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("X-Limit-D", "")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"_type": "location", "tid": "%s", "lat": 45.76, "lon": 4.83, "tst": %d}"""
+                        .formatted(device, Instant.now().getEpochSecond())))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from location_event where device_id = ?", Integer.class,
+                device)).isEqualTo(1);
     }
 
     @Test
