@@ -41,7 +41,7 @@ class UnsubscribeController {
                 + "&amp;signature=" + HtmlUtils.htmlEscape(signature);
         return page("""
                 <form method="post" action="%s">
-                  <p lang="fr">Ne plus recevoir nos offres %s ?</p>
+                  <p lang="fr">Ne plus recevoir nos offres %s&#8239;?</p>
                   <p lang="en">Stop receiving our offers %s?</p>
                   <button type="submit">Me désabonner / Unsubscribe</button>
                 </form>""".formatted(action, frenchChannelPhrase(checked), englishChannelPhrase(checked)));

@@ -181,7 +181,7 @@ class DeliveryChannelsIntegrationTests {
         String link = unsubscribe.substring(1, unsubscribe.length() - 1).replace("127.0.0.1:8080", "127.0.0.1:" + port);
         HttpResponse<String> page = plainHttp("GET", link);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("nos offres par e-mail ?", "our offers by email?");
+        assertThat(page.body()).contains("nos offres par e-mail&#8239;?", "our offers by email?");
         assertThat(latestConsent("demo-bob", "EMAIL")).isEqualTo("GRANTED");
         HttpResponse<String> done = plainHttp("POST", link);
         assertThat(done.statusCode()).isEqualTo(200);

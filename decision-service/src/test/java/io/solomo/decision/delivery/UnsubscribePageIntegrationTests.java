@@ -21,11 +21,12 @@ class UnsubscribePageIntegrationTests extends DemoServer {
         String inAppLink = links.unsubscribeUrl("demo-bob", Channel.IN_APP).replace("http://127.0.0.1:8080", "");
 
         assertThat(anonymous().get(pushLink).text())
-                .contains("nos offres par notification push ?", "our offers by push notification?");
+                .contains("nos offres par notification push&#8239;?", "our offers by push notification?");
         assertThat(anonymous().get(webhookLink).text())
-                .contains("nos offres par l'intermédiaire de nos partenaires ?", "our offers through our partners?");
+                .contains("nos offres par l'intermédiaire de nos partenaires&#8239;?",
+                        "our offers through our partners?");
         assertThat(anonymous().get(inAppLink).text())
-                .contains("nos offres dans l'application ?", "our offers in the app?");
+                .contains("nos offres dans l'application&#8239;?", "our offers in the app?");
     }
 
     @Test
