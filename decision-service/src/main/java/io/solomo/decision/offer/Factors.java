@@ -1,5 +1,8 @@
 package io.solomo.decision.offer;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /**
  * The arbitration factors of one candidate; {@code priority} is their product and ranks the candidates.
  *
@@ -10,8 +13,12 @@ package io.solomo.decision.offer;
  */
 record Factors(double propensity, double contextWeight, double value, double businessLever, double priority) {
 
+    /** Keeps 12 significant digits of the priority, so that 0.3 × 2 × 6 reads 3.6 and not 3.5999999999999996. */
+    private static final MathContext PRIORITY_DIGITS = new MathContext(12);
+
     static Factors of(double propensity, double contextWeight, double value, double businessLever) {
+        double priority = propensity * contextWeight * value * businessLever;
         return new Factors(propensity, contextWeight, value, businessLever,
-                propensity * contextWeight * value * businessLever);
+                Double.isFinite(priority) ? new BigDecimal(priority).round(PRIORITY_DIGITS).doubleValue() : priority);
     }
 }
