@@ -13,7 +13,7 @@ import java.math.MathContext;
  */
 record Factors(double propensity, double contextWeight, double value, double businessLever, double priority) {
 
-    /** Keeps 12 significant digits of the priority, so that 0.3 × 2 × 6 reads 3.6 and not 3.5999999999999996. */
+    /** The 12 significant digits kept of a priority, so that 0.3 × 2 × 6 reads 3.6 and not 3.5999999999999996. */
     private static final MathContext PRIORITY_DIGITS = new MathContext(12);
 
     static Factors of(double propensity, double contextWeight, double value, double businessLever) {
