@@ -101,18 +101,7 @@ class LocationEventRoutesTests {
 
     @Test
     void fullQueueFailsWithinTimeout() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        PresenceTracker stuck = new EnteringTracker() {
-            @Override
-            public FixOutcome track(LocationFix fix) {
-                try {
-                    release.await();
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.track(fix);
-            }
-        };
+        BlockingTracker stuck = new BlockingTracker();
         // One batch in the consumer, 100 in the queue, and one more that finds the queue full.
         int requests = 102;
         ExecutorService callers = Executors.newFixedThreadPool(requests);
@@ -132,29 +121,17 @@ class LocationEventRoutesTests {
                         .isInstanceOf(ExecutionException.class)
                         .hasRootCauseInstanceOf(TimeoutException.class);
             }
-            release.countDown();
+            // Released before Camel closes, whose graceful shutdown would otherwise wait for the held batch.
+            stuck.release.countDown();
         } finally {
-            release.countDown();
+            stuck.release.countDown();
             callers.shutdownNow();
         }
     }
 
     @Test
     void stoppingCamelFailsWaitingCallers() throws Exception {
-        CountDownLatch tracking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        PresenceTracker blocking = new EnteringTracker() {
-            @Override
-            public FixOutcome track(LocationFix fix) {
-                tracking.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.track(fix);
-            }
-        };
+        BlockingTracker blocking = new BlockingTracker();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new LocationEventRoutes(blocking, this::decide, new Journal(),
@@ -164,14 +141,10 @@ class LocationEventRoutesTests {
             ProducerTemplate producer = camel.createProducerTemplate();
             Future<?> first = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
                     List.of(fix("a1", "alice", 0)), Set.class));
-            assertThat(tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
+            assertThat(blocking.tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
             Future<?> second = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
                     List.of(fix("b1", "bob", 1)), Set.class));
-            SedaEndpoint queue = camel.getEndpoint("seda:location-events-0", SedaEndpoint.class);
-            for (int wait = 0; wait < 100 && queue.getCurrentQueueSize() == 0; wait++) {
-                Thread.sleep(50);
-            }
-            assertThat(queue.getCurrentQueueSize()).as("batches queued behind the first").isEqualTo(1);
+            awaitOneQueued(camel);
 
             camel.stop();
 
@@ -180,27 +153,14 @@ class LocationEventRoutesTests {
             assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
             assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         } finally {
-            release.countDown();
+            blocking.release.countDown();
             callers.shutdownNow();
         }
     }
 
     @Test
     void stoppingCamelFailsQueuedCallerBeforeShutdownTimeout() throws Exception {
-        CountDownLatch tracking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        PresenceTracker blocking = new EnteringTracker() {
-            @Override
-            public FixOutcome track(LocationFix fix) {
-                tracking.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.track(fix);
-            }
-        };
+        BlockingTracker blocking = new BlockingTracker();
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new LocationEventRoutes(blocking, this::decide, new Journal(),
@@ -210,14 +170,10 @@ class LocationEventRoutesTests {
             ProducerTemplate producer = camel.createProducerTemplate();
             callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS, List.of(fix("a1", "alice", 0)),
                     Set.class));
-            assertThat(tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
+            assertThat(blocking.tracking.await(10, TimeUnit.SECONDS)).as("first batch tracking").isTrue();
             Future<?> second = callers.submit(() -> producer.requestBody(Endpoints.LOCATION_EVENTS,
                     List.of(fix("b1", "bob", 1)), Set.class));
-            SedaEndpoint queue = camel.getEndpoint("seda:location-events-0", SedaEndpoint.class);
-            for (int wait = 0; wait < 100 && queue.getCurrentQueueSize() == 0; wait++) {
-                Thread.sleep(50);
-            }
-            assertThat(queue.getCurrentQueueSize()).as("batches queued behind the first").isEqualTo(1);
+            awaitOneQueued(camel);
 
             long stopping = System.nanoTime();
             callers.submit(camel::stop);
@@ -226,10 +182,21 @@ class LocationEventRoutesTests {
             // graceful shutdown's timeout (20 s here, 45 s by default).
             assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
+            // Lets the held batch finish, so that the stop ends before its 20 s timeout.
+            blocking.release.countDown();
         } finally {
-            release.countDown();
+            blocking.release.countDown();
             callers.shutdownNow();
         }
+    }
+
+    /** Waits until one batch waits in the queue of partition 0, behind the one its consumer holds. */
+    private static void awaitOneQueued(CamelContext camel) throws InterruptedException {
+        SedaEndpoint queue = camel.getEndpoint("seda:location-events-0", SedaEndpoint.class);
+        for (int wait = 0; wait < 100 && queue.getCurrentQueueSize() == 0; wait++) {
+            Thread.sleep(50);
+        }
+        assertThat(queue.getCurrentQueueSize()).as("batches queued behind the first").isEqualTo(1);
     }
 
     private void run(PresenceTracker tracker, List<LocationFix> batch) throws Exception {
@@ -257,6 +224,24 @@ class LocationEventRoutesTests {
     }
 
     /** Every fix enters a store of its own. */
+    /** Holds each fix in {@link #track} until {@link #release} opens, for at most a minute. */
+    private class BlockingTracker extends EnteringTracker {
+
+        final CountDownLatch tracking = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public FixOutcome track(LocationFix fix) {
+            tracking.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return super.track(fix);
+        }
+    }
+
     private class EnteringTracker implements PresenceTracker {
 
         @Override
