@@ -58,7 +58,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, kiePrefix + "/containers/instances/*")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, kiePrefix).hasAnyRole(APP, ANALYST, ADMIN)
-                        .requestMatchers(kiePrefix, kiePrefix + "/**").hasAnyRole(ANALYST, ADMIN)
+                        // A kjar is rule code, so as for rule sets only ANALYST deploys it and ADMIN may read.
+                        .requestMatchers(HttpMethod.GET, kiePrefix + "/**").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers(kiePrefix, kiePrefix + "/**").hasRole(ANALYST)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/coupons/*/qr.png").permitAll()
                         .requestMatchers(HttpMethod.GET, "/q/*", "/q/*/qr.png").permitAll()

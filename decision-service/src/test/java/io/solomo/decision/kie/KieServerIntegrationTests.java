@@ -335,6 +335,16 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void adminWithoutAnalystRoleOnlyReadsContainers() {
+        ApiClient operator = ApiClient.on(port).as("operator", PASSWORD);
+        String create = """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""";
+
+        assertThat(operator.put(PREFIX + "/containers/by-operator", create).status()).isEqualTo(403);
+        assertThat(operator.get(PREFIX + "/containers").status()).isEqualTo(200);
+    }
+
+    @Test
     void missingReleaseIdIsRejected() {
         ApiClient.Response response = analyst().put(PREFIX + "/containers/missing", """
                 {"release-id": {"group-id": "io.solomo.test", "artifact-id": "nowhere", "version": "9.9"}}""");
