@@ -229,7 +229,7 @@ public class LocationEventRoutes extends RouteBuilder {
         PartitionBatch part = exchange.getMessage().getMandatoryBody(PartitionBatch.class);
         untakenBatches.remove(part);
         if (part.recorded().isDone()) {
-            // Failed when Camel started stopping, with an error that asks its caller to send it again.
+            // Failed when Camel started stopping, with an error telling its caller to send the batch again.
             return;
         }
         List<LocationFix> fixes = part.fixes();

@@ -28,8 +28,8 @@ import static io.solomo.decision.web.RequestFields.requireLongitude;
 import static io.solomo.decision.web.RequestFields.requireText;
 
 /**
- * Location fixes posted by mobile apps. A request is answered once the Camel routes have applied its fixes and stored
- * them with their outcomes.
+ * Location fixes posted by mobile apps. The response is sent once the Camel routes have applied the request's fixes
+ * and stored them with their outcomes.
  */
 @RestController
 class LocationEventController {
@@ -149,7 +149,7 @@ class LocationEventController {
                         "eventId must have at most " + MAX_ID_LENGTH + " characters");
             }
             String customer = requireText("customerId", customerId, MAX_ID_LENGTH);
-            // geofence_transition.device_id holds 100 characters: a longer id would fail only when stored, after the
+            // geofence_transition.device_id has 100 characters. A longer id would fail only when stored, after the
             // fix was applied, and every retry of its batch would fail the same way.
             String device = requireText("deviceId", deviceId, MAX_ID_LENGTH);
             double checkedLatitude = requireLatitude("latitude", latitude);

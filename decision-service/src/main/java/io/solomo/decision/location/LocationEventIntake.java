@@ -127,10 +127,10 @@ class LocationEventIntake {
             try {
                 producer.requestBody(Endpoints.LOCATION_EVENTS, batch);
             } catch (CamelExecutionException failure) {
-                // A failure here would stop the server at every start; the rows stay RECEIVED for the next one.
-                // NOTE: a row that can never be stored, such as one whose device id is longer than the 100
-                // characters of geofence_transition.device_id, is handled again at every start and may request a
-                // decision each time; mark such rows FAILED by hand.
+                // A failure here would stop the server at every start, so the rows stay RECEIVED for the next one.
+                // NOTE: a row that can never be stored is handled again at every start and may request a decision
+                // each time. One example is a device id longer than the 100 characters of
+                // geofence_transition.device_id. Mark such rows FAILED by hand.
                 log.error("Handling the {} location events from {} to {} failed; they stay RECEIVED until the next "
                         + "start", batch.size(), batch.get(0).eventId(), batch.get(batch.size() - 1).eventId(),
                         failure.getCause() == null ? failure : failure.getCause());

@@ -1,8 +1,8 @@
 package io.solomo.decision.web;
 
 /**
- * Thrown when the data that a request carries could not be stored, so nothing of it was acknowledged; answered as
- * a 503 problem, because the client may send the same request again.
+ * Thrown when the data that a request carries could not be stored, so nothing of it was acknowledged. The API returns
+ * it as a 503 problem, because the client may send the same request again.
  */
 public class NotStoredException extends RuntimeException {
 

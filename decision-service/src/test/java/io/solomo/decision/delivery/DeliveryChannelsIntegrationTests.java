@@ -285,7 +285,7 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
-    void everyDemoOfferHasTreatmentPerChannelAndLanguage() {
+    void demoOffersHaveEveryTreatment() {
         // The demo profile's offers; other tests add offers of their own to the shared demo database.
         List<String> offerIds = List.of("STORE-WELCOME-10", "GOLD-MORNING-COFFEE", "WEEKEND-FLOWERS",
                 "APP-LOYALTY-5EUR", "REGULAR-THANKS", "ADVOCATE-THANKS");

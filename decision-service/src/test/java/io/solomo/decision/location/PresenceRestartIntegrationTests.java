@@ -87,12 +87,12 @@ class PresenceRestartIntegrationTests {
     }
 
     @Test
-    void fixLeftReceivedByEarlierVersionIsHandledAtStart() {
+    void legacyReceivedFixHandledAtStart() {
         String database = "presence-received-" + UUID.randomUUID();
         String deviceId = "upgraded-phone-" + UUID.randomUUID();
         Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
         try (ConfigurableApplicationContext first = start(database)) {
-            // As a version that stored each fix before handling it left a fix when it stopped.
+            // A fix as left by a version that stored each fix before handling it.
             first.getBean(JdbcTemplate.class).update("insert into location_event (event_id, customer_id, device_id, "
                     + "latitude, longitude, accuracy_meters, recorded_at, received_at, status) "
                     + "values (?, 'demo-alice', ?, ?, ?, 10, ?, ?, 'RECEIVED')", "legacy-" + deviceId, deviceId,

@@ -85,7 +85,7 @@ class TrackerIngestIntegrationTests extends DemoServer {
     }
 
     @Test
-    void ownTracksEmptyDeviceHeaderFallsBackToTid() throws Exception {
+    void ownTracksEmptyHeaderUsesTid() throws Exception {
         String device = "ot-" + UUID.randomUUID().toString().substring(0, 8);
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/owntracks?customerId=demo-alice"))
