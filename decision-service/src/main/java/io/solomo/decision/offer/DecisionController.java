@@ -24,26 +24,22 @@ import static io.solomo.decision.web.RequestFields.requireLatitude;
 import static io.solomo.decision.web.RequestFields.requireLongitude;
 import static io.solomo.decision.web.RequestFields.requireText;
 
-/** Synchronous decisions for applications, the decision log, its explanations and the offers' outcomes. */
+/**
+ * The decision log, its explanations and the offers' outcomes. The synchronous decision itself, {@code POST
+ * /api/v1/decisions}, is served by {@link DecisionServlet} with this class's request and response records.
+ */
 @RestController
 @RequestMapping("/api/v1/decisions")
 class DecisionController {
 
     private static final int DEFAULT_MAX_OFFERS = 3;
 
-    private final DecisionEngine engine;
     private final DecisionExplanations explanations;
     private final OutcomeRecorder outcomes;
 
-    DecisionController(DecisionEngine engine, DecisionExplanations explanations, OutcomeRecorder outcomes) {
-        this.engine = engine;
+    DecisionController(DecisionExplanations explanations, OutcomeRecorder outcomes) {
         this.explanations = explanations;
         this.outcomes = outcomes;
-    }
-
-    @PostMapping
-    DecisionView decide(@RequestBody DecisionBody body) {
-        return DecisionView.of(engine.decideInDetail(body.toRequest()));
     }
 
     @GetMapping("/{decisionId}")

@@ -183,6 +183,34 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void nullBodyIsRejectedAsMalformed() {
+        ApiClient.Response response = app().post("/api/v1/decisions", "null");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:malformed-body");
+        assertThat(response.json().get("detail").asString()).contains("JSON null");
+    }
+
+    @Test
+    void bodyNotDeclaredAsJsonIsUnsupported() {
+        ApiClient.Response response = app().post("/api/v1/decisions", "{\"customerId\": \"demo-alice\"}",
+                "text/plain");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("text/plain");
+    }
+
+    @Test
+    void onlyPostDecides() {
+        ApiClient.Response response = app().get("/api/v1/decisions");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("GET");
+    }
+
+    @Test
     void wrongTypeNamesTheField() {
         ApiClient.Response response = app().post("/api/v1/decisions", """
                 {"customerId": "demo-alice", "latitude": "north"}""");

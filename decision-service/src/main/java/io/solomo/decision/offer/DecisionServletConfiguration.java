@@ -1,0 +1,24 @@
+package io.solomo.decision.offer;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import tools.jackson.databind.ObjectMapper;
+
+/** Maps {@link DecisionServlet} to the exact path of the decision endpoint; its sub-paths stay with Spring MVC. */
+@Configuration
+class DecisionServletConfiguration {
+
+    @Bean
+    ServletRegistrationBean<DecisionServlet> decisionServlet(
+            DecisionEngine engine, ObjectMapper json,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
+        ServletRegistrationBean<DecisionServlet> registration = new ServletRegistrationBean<>(
+                new DecisionServlet(engine, json, errors), "/api/v1/decisions");
+        registration.setName("decisions");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
