@@ -15,10 +15,12 @@ import java.nio.file.Path;
  *                        {@code ~/.m2/repository} by default
  * @param kjarFolder      where uploaded kjars are stored, laid out like a Maven repository
  * @param maxKjarSize     largest kjar accepted by an upload
+ * @param maxConcurrentBatches the most batch requests served at once; more wait for a free slot. Twice the
+ *                        available processors by default, because a batch uses only the CPU
  */
 @ConfigurationProperties(prefix = "solomo.kie")
 record KieServerProperties(String pathPrefix, String serverId, Path mavenRepository, Path kjarFolder,
-                           DataSize maxKjarSize) {
+                           DataSize maxKjarSize, Integer maxConcurrentBatches) {
 
     static final String DEFAULT_PATH_PREFIX = "/services/rest/server";
 
@@ -37,6 +39,12 @@ record KieServerProperties(String pathPrefix, String serverId, Path mavenReposit
         }
         if (maxKjarSize == null) {
             maxKjarSize = DataSize.ofMegabytes(50);
+        }
+        if (maxConcurrentBatches == null) {
+            maxConcurrentBatches = 2 * Runtime.getRuntime().availableProcessors();
+        } else if (maxConcurrentBatches < 1) {
+            throw new IllegalArgumentException("solomo.kie.max-concurrent-batches must be at least 1, got "
+                    + maxConcurrentBatches);
         }
     }
 }
