@@ -208,6 +208,7 @@ class DecisionApiIntegrationTests extends DemoServer {
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("detail").asString()).contains("GET");
+        assertThat(response.allow()).isEqualTo("POST");
     }
 
     @Test

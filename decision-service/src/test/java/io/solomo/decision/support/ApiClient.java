@@ -81,7 +81,8 @@ public final class ApiClient {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location").orElse(null));
+                    response.body(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Allow").orElse(null));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
@@ -90,8 +91,11 @@ public final class ApiClient {
         }
     }
 
-    /** A response with its status, content type, raw body and {@code Location} header (null when absent). */
-    public record Response(int status, String contentType, byte[] body, String location) {
+    /**
+     * A response with its status, content type, raw body, and {@code Location} and {@code Allow} headers (null when
+     * absent).
+     */
+    public record Response(int status, String contentType, byte[] body, String location, String allow) {
 
         public JsonNode json() {
             return JSON.readTree(body);
