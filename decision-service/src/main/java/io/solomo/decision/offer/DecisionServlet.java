@@ -63,11 +63,11 @@ final class DecisionServlet extends HttpServlet {
             requireJsonAccepted(request);
             DecisionBody body = read(request);
             // Serialised to bytes first, so that the known length spares Tomcat the chunked encoding.
-            byte[] answer = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));
+            byte[] view = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(answer.length);
-            response.getOutputStream().write(answer);
+            response.setContentLength(view.length);
+            response.getOutputStream().write(view);
         } catch (Exception failure) {
             if (errors.resolveException(request, response, null, failure) == null) {
                 throw new ServletException(failure);
