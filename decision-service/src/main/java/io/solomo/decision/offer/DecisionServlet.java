@@ -13,6 +13,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -38,6 +39,8 @@ import java.util.List;
  */
 final class DecisionServlet extends HttpServlet {
 
+    static final String PATH = "/api/v1/decisions";
+
     private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 
     private final transient DecisionEngine engine;
@@ -59,6 +62,10 @@ final class DecisionServlet extends HttpServlet {
             if (!"POST".equals(request.getMethod())) {
                 throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST"));
             }
+            // Spring MVC sets the matched pattern as the uri tag of http.server.requests. Without it the
+            // decisions would be counted under uri=UNKNOWN, together with the KIE batches.
+            ServerHttpObservationFilter.findObservationContext(request)
+                    .ifPresent(context -> context.setPathPattern(PATH));
             requireJsonBody(request);
             requireJsonAccepted(request);
             DecisionBody body = read(request);

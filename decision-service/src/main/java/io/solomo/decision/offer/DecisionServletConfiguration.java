@@ -16,7 +16,7 @@ class DecisionServletConfiguration {
             DecisionEngine engine, ObjectMapper json,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         ServletRegistrationBean<DecisionServlet> registration = new ServletRegistrationBean<>(
-                new DecisionServlet(engine, json, errors), "/api/v1/decisions");
+                new DecisionServlet(engine, json, errors), DecisionServlet.PATH);
         registration.setName("decisions");
         registration.setLoadOnStartup(1);
         return registration;

@@ -4,6 +4,8 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class DecisionApiIntegrationTests extends DemoServer {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void goldCustomerAtDemoStoreGetsCoffeeThenWelcome() {
@@ -146,6 +151,25 @@ class DecisionApiIntegrationTests extends DemoServer {
         assertThat(response.json().get("field").asString()).isEqualTo("customerId");
         assertThat(response.json().get("value").asString()).isEqualTo("nobody-here");
         assertThat(decisionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void decisionIsMeasuredUnderItsPath() throws InterruptedException {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "nobody-measured", "channel": "PUSH"}""");
+
+        assertThat(response.status()).isEqualTo(404);
+        // The metrics filter stops its timer after the servlet returns, which can be after the client has the
+        // response, so the test polls for the timer.
+        Timer timer = null;
+        for (int attempt = 0; attempt < 50 && timer == null; attempt++) {
+            timer = meters.find("http.server.requests")
+                    .tags("uri", "/api/v1/decisions", "method", "POST", "status", "404")
+                    .timer();
+            Thread.sleep(100);
+        }
+        assertThat(timer).isNotNull();
+        assertThat(timer.count()).isPositive();
     }
 
     @Test
