@@ -21,6 +21,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -66,9 +67,9 @@ final class DecisionServlet extends HttpServlet {
             // decisions would be counted under uri=UNKNOWN, together with the KIE batches.
             ServerHttpObservationFilter.findObservationContext(request)
                     .ifPresent(context -> context.setPathPattern(PATH));
-            requireJsonBody(request);
+            MediaType contentType = requireJsonBody(request);
             requireJsonAccepted(request);
-            DecisionBody body = read(request);
+            DecisionBody body = read(request, contentType.getCharset());
             // Serialised to bytes first, so that the known length spares Tomcat the chunked encoding.
             byte[] view = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));
             response.setStatus(HttpServletResponse.SC_OK);
@@ -82,14 +83,20 @@ final class DecisionServlet extends HttpServlet {
         }
     }
 
-    private DecisionBody read(HttpServletRequest request) throws IOException {
+    /**
+     * Reads the body. Jackson detects UTF-8, UTF-16 and UTF-32 by itself. A body in another declared charset is
+     * decoded with that charset first, as Spring MVC's Jackson converter does.
+     */
+    private DecisionBody read(HttpServletRequest request, Charset declaredCharset) throws IOException {
         byte[] bytes = request.getInputStream().readAllBytes();
         if (bytes.length == 0) {
             throw new HttpMessageNotReadableException("Required request body is missing",
                     new ServletServerHttpRequest(request));
         }
         try {
-            DecisionBody body = bodyReader.readValue(bytes);
+            DecisionBody body = declaredCharset == null || declaredCharset.name().startsWith("UTF-")
+                    ? bodyReader.readValue(bytes)
+                    : bodyReader.readValue(new String(bytes, declaredCharset));
             if (body == null) {
                 throw new HttpMessageNotReadableException("the request body is JSON null, not an object",
                         new ServletServerHttpRequest(request));
@@ -101,8 +108,11 @@ final class DecisionServlet extends HttpServlet {
         }
     }
 
-    /** Rejects a body whose content type is not JSON, as Spring MVC's message converters do. */
-    private static void requireJsonBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+    /**
+     * Returns the declared content type of the body, and rejects one that is not JSON, as Spring MVC's message
+     * converters do.
+     */
+    private static MediaType requireJsonBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
         String contentType = request.getContentType();
         if (contentType == null) {
             throw new HttpMediaTypeNotSupportedException(null, JSON, null);
@@ -116,6 +126,7 @@ final class DecisionServlet extends HttpServlet {
         if (!isJson(declared)) {
             throw new HttpMediaTypeNotSupportedException(declared, JSON, null);
         }
+        return declared;
     }
 
     /** Rejects a request whose {@code Accept} header lists no JSON media type, as content negotiation does. */

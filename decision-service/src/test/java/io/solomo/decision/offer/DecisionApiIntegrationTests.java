@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -170,6 +171,17 @@ class DecisionApiIntegrationTests extends DemoServer {
         }
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isPositive();
+    }
+
+    @Test
+    void bodyInDeclaredLatin1IsDecoded() {
+        byte[] body = """
+                {"customerId": "nobody-\u00e9", "channel": "PUSH"}""".getBytes(StandardCharsets.ISO_8859_1);
+
+        ApiClient.Response response = app().post("/api/v1/decisions", body, "application/json;charset=ISO-8859-1");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("value").asString()).isEqualTo("nobody-\u00e9");
     }
 
     @Test
