@@ -32,9 +32,11 @@ class KieBatchServletConfiguration {
      * waits counts in its measured latency, and before Spring Security, whose work is within the limit.
      */
     @Bean
-    FilterRegistrationBean<ConcurrencyLimitFilter> kieBatchLimit(KieServerProperties properties) {
+    FilterRegistrationBean<ConcurrencyLimitFilter> kieBatchLimit(
+            KieServerProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
-                new ConcurrencyLimitFilter(properties.maxConcurrentBatches()));
+                new ConcurrencyLimitFilter(properties.maxConcurrentBatches(), properties.maxBatchWait(),
+                        "KIE batches", errors));
         registration.setName("kieBatchLimit");
         registration.addUrlPatterns(properties.pathPrefix() + "/containers/instances/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);

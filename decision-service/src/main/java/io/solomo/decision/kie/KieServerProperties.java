@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Settings of the KIE Server REST contract ({@code solomo.kie.*}).
@@ -17,10 +18,11 @@ import java.nio.file.Path;
  * @param maxKjarSize     largest kjar accepted by an upload
  * @param maxConcurrentBatches the most batch requests served at once; more wait for a free slot. Twice the
  *                        available processors by default, because a batch uses only the CPU
+ * @param maxBatchWait    how long a batch may wait for a free slot before it gets a 503 problem, 10 s by default
  */
 @ConfigurationProperties(prefix = "solomo.kie")
 record KieServerProperties(String pathPrefix, String serverId, Path mavenRepository, Path kjarFolder,
-                           DataSize maxKjarSize, Integer maxConcurrentBatches) {
+                           DataSize maxKjarSize, Integer maxConcurrentBatches, Duration maxBatchWait) {
 
     static final String DEFAULT_PATH_PREFIX = "/services/rest/server";
 
@@ -45,6 +47,11 @@ record KieServerProperties(String pathPrefix, String serverId, Path mavenReposit
         } else if (maxConcurrentBatches < 1) {
             throw new IllegalArgumentException("solomo.kie.max-concurrent-batches must be at least 1, got "
                     + maxConcurrentBatches);
+        }
+        if (maxBatchWait == null) {
+            maxBatchWait = Duration.ofSeconds(10);
+        } else if (maxBatchWait.isNegative() || maxBatchWait.isZero()) {
+            throw new IllegalArgumentException("solomo.kie.max-batch-wait must be positive, got " + maxBatchWait);
         }
     }
 }

@@ -42,7 +42,8 @@ final class DecisionServlet extends HttpServlet {
 
     static final String PATH = "/api/v1/decisions";
 
-    private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
+    private static final List<MediaType> JSON =
+            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 
     private final transient DecisionEngine engine;
     private final transient ObjectReader bodyReader;

@@ -73,6 +73,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 null, null);
     }
 
+    /** Returns a 503 problem with {@code Retry-After}, because the request waited for a slot and never ran. */
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<ProblemDetail> busy(ServerBusyException busy) {
+        log.warn("Rejected request: {}", busy.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, busy.retryAfter().toSeconds())))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Busy", busy.getMessage(), null,
+                        null));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,

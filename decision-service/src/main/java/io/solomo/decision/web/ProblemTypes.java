@@ -13,6 +13,7 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = URI.create("urn:solomo:problem:unauthorized");
     public static final URI FORBIDDEN = URI.create("urn:solomo:problem:forbidden");
     public static final URI NOT_STORED = URI.create("urn:solomo:problem:not-stored");
+    public static final URI BUSY = URI.create("urn:solomo:problem:busy");
 
     private ProblemTypes() {
     }
