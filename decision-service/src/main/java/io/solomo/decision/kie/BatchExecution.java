@@ -58,6 +58,8 @@ final class BatchExecution {
         if (command instanceof BatchCommand.Insert insert) {
             insert(insert);
         } else if (command instanceof BatchCommand.FireAllRules fire) {
+            // NOTE: without a max, rules that keep activating each other never return, and the batch keeps its
+            // Tomcat thread and its slot of solomo.kie.max-concurrent-batches; KIE Server behaves the same.
             int fired = fire.max() > 0 ? session.fireAllRules(fire.max()) : session.fireAllRules();
             result(fire.outIdentifier(), NODES.numberNode(fired));
         } else if (command instanceof BatchCommand.GetObjects get) {
