@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,10 +26,13 @@ final class KieBatchServlet extends HttpServlet {
 
     private final transient RuleExecution execution;
     private final transient HandlerExceptionResolver errors;
+    private final String pathPattern;
 
-    KieBatchServlet(RuleExecution execution, HandlerExceptionResolver errors) {
+    /** @param pathPrefix the KIE Server path prefix, for the {@code uri} tag of the HTTP metrics */
+    KieBatchServlet(RuleExecution execution, HandlerExceptionResolver errors, String pathPrefix) {
         this.execution = execution;
         this.errors = errors;
+        this.pathPattern = pathPrefix + "/containers/instances/{containerId}";
     }
 
     /**
@@ -37,6 +41,10 @@ final class KieBatchServlet extends HttpServlet {
      */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Spring MVC sets the matched pattern as the uri tag of http.server.requests. Without it the batches would be
+        // counted under uri=UNKNOWN.
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(context -> context.setPathPattern(pathPattern));
         try {
             String containerId = containerId(request.getPathInfo());
             String session = request.getParameter("session");

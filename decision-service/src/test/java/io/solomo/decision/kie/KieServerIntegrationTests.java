@@ -1,10 +1,13 @@
 package io.solomo.decision.kie;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import io.solomo.decision.support.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +42,9 @@ class KieServerIntegrationTests extends DemoServer {
     private static final String SAMPLES = "kie-server-json/";
     private static final String JAR = "application/java-archive";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void createSamplesContainer() {
@@ -117,6 +123,25 @@ class KieServerIntegrationTests extends DemoServer {
                 "kiedocs-containers-11-delete-server-containers-containerid-example-server-response-json.json");
         assertThat(disposed.json()).isEqualTo(disposedSample);
         assertThat(afterDispose.status()).isEqualTo(404);
+    }
+
+    @Test
+    void batchIsMeasuredUnderItsPathPattern() throws InterruptedException {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/no-such-container", """
+                {"commands": [{"fire-all-rules": {}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(404);
+        // The metrics filter stops its timer after the servlet returns, which can be after the client has the
+        // response, so the test polls for the timer.
+        Timer timer = null;
+        for (int attempt = 0; attempt < 50 && timer == null; attempt++) {
+            timer = meters.find("http.server.requests")
+                    .tags("uri", PREFIX + "/containers/instances/{containerId}", "method", "POST", "status", "404")
+                    .timer();
+            Thread.sleep(100);
+        }
+        assertThat(timer).isNotNull();
+        assertThat(timer.count()).isPositive();
     }
 
     @Test
