@@ -142,7 +142,7 @@ final class DecisionServlet extends HttpServlet {
         } catch (InvalidMediaTypeException invalid) {
             throw new HttpMediaTypeNotAcceptableException(invalid.getMessage());
         }
-        if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+        if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) || isJson(type))) {
             throw new HttpMediaTypeNotAcceptableException(JSON);
         }
     }

@@ -238,6 +238,24 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void acceptWithoutJsonIsNotAcceptable() {
+        ApiClient.Response response = app().postAccepting("/api/v1/decisions", """
+                {"customerId": "demo-alice"}""", "application/xml");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void acceptOfProblemJsonIsServed() {
+        ApiClient.Response response = app().postAccepting("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH"}""", "application/problem+json");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("customerId").asString()).isEqualTo("demo-alice");
+    }
+
+    @Test
     void onlyPostDecides() {
         ApiClient.Response response = app().get("/api/v1/decisions");
 
