@@ -13,7 +13,7 @@
 # shell, and seeds it with seed-h2.sql. The server runs on 127.0.0.1:$PORT with the demo profile (its API users) but
 # the contact policy of application.properties. The script uploads and activates the generated rule set, warms up,
 # then measures with wrk at each connection count. Each RESULT line ends with the decisions stored in
-# decision_record, which must equal the decisions answered.
+# decision_record, which must equal the decisions returned to wrk (decisions_answered).
 # Knobs (environment): DB (postgresql or h2), PORT (18092), WARMUP (30), DURATION (60), CONNECTIONS ("8 32"),
 # JAVA_OPTS ("-Xms1g -Xmx1g"), POOL (Hikari maximum pool size, 16), OUT_DIR
 # (benchmarks/target/decision-bench-<UTC time>), PROFILE (1 records a JFR profile of each measurement to

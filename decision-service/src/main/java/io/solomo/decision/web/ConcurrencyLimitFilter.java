@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Servlet filter that lets at most a set number of requests through at once. The requests beyond it wait until one
  * of them ends, holding their Tomcat thread and connection meanwhile, and go through in their order of arrival. A
  * request that waits longer than the maximum wait gets a 503 problem with {@code Retry-After} instead, so that a few
- * stalled requests holding the slots cannot hold every Tomcat thread as well.
+ * stalled requests in the slots cannot also tie up every Tomcat thread.
  *
  * <p>It guards endpoints that use nothing but the CPU, such as rule batches. Running more of them at once than the
- * machine has cores does not finish them sooner. On two cores under 32 concurrent KIE batches, a limit of 4 halved
- * the server's CPU per batch and lowered the p99 (docs/benchmarks.md). A limit around the Drools part alone did not
+ * machine has cores does not finish them sooner. On two cores under 32 concurrent KIE batches, a limit of 4 cut the
+ * server's CPU per batch by a quarter to a half, depending on the run, and lowered the p99 (docs/benchmarks.md). A limit around the Drools part alone did not
  * help, so the cost lies in running many request threads at once, most likely in thread switches and lost processor
  * caches. Letting a new request overtake the waiting ones gave 10 % more batches per second but a p99 three times
  * higher, so the slots are handed out in order.
@@ -38,9 +38,9 @@ public final class ConcurrencyLimitFilter implements Filter {
     /**
      * Creates a filter that lets {@code limit} requests through at once.
      *
-     * @param maxWait how long a request may wait for a slot before it gets a 503 problem
+     * @param maxWait         how long a request may wait for a slot before it gets a 503 problem
      * @param limitedRequests the requests limited, in the plural, for the problem's detail
-     * @param errors  the application's exception resolver, which writes the problem
+     * @param errors          the application's exception resolver, which writes the problem
      */
     public ConcurrencyLimitFilter(int limit, Duration maxWait, String limitedRequests,
                                   HandlerExceptionResolver errors) {
