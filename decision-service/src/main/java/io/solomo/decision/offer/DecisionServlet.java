@@ -68,9 +68,10 @@ final class DecisionServlet extends HttpServlet {
             // decisions would be counted under uri=UNKNOWN, together with the KIE batches.
             ServerHttpObservationFilter.findObservationContext(request)
                     .ifPresent(context -> context.setPathPattern(PATH));
-            MediaType contentType = requireJsonBody(request);
+            byte[] bytes = request.getInputStream().readAllBytes();
+            MediaType contentType = requireJsonBody(request, bytes.length > 0);
             requireJsonAccepted(request);
-            DecisionBody body = read(request, contentType.getCharset());
+            DecisionBody body = read(request, bytes, contentType.getCharset());
             // Serialised to bytes first, so that the known length spares Tomcat the chunked encoding.
             byte[] view = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));
             response.setStatus(HttpServletResponse.SC_OK);
@@ -88,11 +89,9 @@ final class DecisionServlet extends HttpServlet {
      * Reads the body. Jackson detects UTF-8, UTF-16 and UTF-32 by itself. A body in another declared charset is
      * decoded with that charset first, as Spring MVC's Jackson converter does.
      */
-    private DecisionBody read(HttpServletRequest request, Charset declaredCharset) throws IOException {
-        byte[] bytes = request.getInputStream().readAllBytes();
+    private DecisionBody read(HttpServletRequest request, byte[] bytes, Charset declaredCharset) {
         if (bytes.length == 0) {
-            throw new HttpMessageNotReadableException("Required request body is missing",
-                    new ServletServerHttpRequest(request));
+            throw missingBody(request);
         }
         try {
             DecisionBody body = declaredCharset == null || declaredCharset.name().startsWith("UTF-")
@@ -109,13 +108,23 @@ final class DecisionServlet extends HttpServlet {
         }
     }
 
+    private static HttpMessageNotReadableException missingBody(HttpServletRequest request) {
+        return new HttpMessageNotReadableException("Required request body is missing",
+                new ServletServerHttpRequest(request));
+    }
+
     /**
      * Returns the declared content type of the body, and rejects one that is not JSON, as Spring MVC's message
-     * converters do.
+     * converters do. Like them, it reports a request with neither body nor content type as a missing body (400),
+     * not as an unsupported media type (415).
      */
-    private static MediaType requireJsonBody(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+    private static MediaType requireJsonBody(HttpServletRequest request, boolean hasBody)
+            throws HttpMediaTypeNotSupportedException {
         String contentType = request.getContentType();
         if (contentType == null) {
+            if (!hasBody) {
+                throw missingBody(request);
+            }
             throw new HttpMediaTypeNotSupportedException(null, JSON, null);
         }
         MediaType declared;

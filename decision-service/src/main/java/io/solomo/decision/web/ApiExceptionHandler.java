@@ -92,6 +92,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = jsonPath(jackson);
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
                     "field " + field + " has an invalid value: " + jackson.getOriginalMessage(), field, null);
+        } else if (exception.getCause() == null && String.valueOf(exception.getMessage())
+                .startsWith("Required request body is missing")) {
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
+                    "the request body is missing; send a JSON object", null, null);
         } else {
             String reason = exception.getMostSpecificCause().getMessage();
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",

@@ -238,6 +238,23 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void bodyWithoutContentTypeIsUnsupported() {
+        ApiClient.Response response = app().postUndeclared("/api/v1/decisions", "{\"customerId\": \"demo-alice\"}");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void postWithoutBodyOrContentTypeIsMalformed() {
+        ApiClient.Response response = app().postUndeclared("/api/v1/decisions", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:malformed-body");
+        assertThat(response.json().get("detail").asString()).contains("body is missing");
+    }
+
+    @Test
     void acceptWithoutJsonIsNotAcceptable() {
         ApiClient.Response response = app().postAccepting("/api/v1/decisions", """
                 {"customerId": "demo-alice"}""", "application/xml");

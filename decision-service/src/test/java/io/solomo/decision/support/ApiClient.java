@@ -69,6 +69,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body without a {@code Content-Type} header; an empty body sends none at all. */
+    public Response postUndeclared(String path, String body) {
+        return send(builder(path).POST(body.isEmpty()
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a JSON body with an {@code Accept} header. */
     public Response postAccepting(String path, String jsonBody, String accept) {
         return send(builder(path).header("Content-Type", "application/json").header("Accept", accept)
