@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -30,12 +29,11 @@ public class StoreRegulars {
     private final StoreVisitRepository visits;
     private final StoreRegularRepository regulars;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
     private final int minimumVisits;
     private final Duration window;
 
     StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, TransactionTemplate transaction,
-                  JdbcTemplate jdbc, @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
+                  @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
                   @Value("${solomo.loyalty.regular-window:P30D}") Duration window) {
         if (minimumVisits < 1) {
             throw new IllegalStateException("solomo.loyalty.regular-visits must be at least 1, got " + minimumVisits);
@@ -43,7 +41,6 @@ public class StoreRegulars {
         this.visits = visits;
         this.regulars = regulars;
         this.transaction = transaction;
-        this.jdbc = jdbc;
         this.minimumVisits = minimumVisits;
         this.window = window;
     }
@@ -51,13 +48,6 @@ public class StoreRegulars {
     /** Returns the ids of the stores whose regular the customer is, in store id order. */
     public List<String> storesOf(String customerId) {
         return regulars.findByCustomerIdOrderByStoreId(customerId).stream().map(StoreRegular::storeId).toList();
-    }
-
-    /** Returns true when the customer is the store's regular. */
-    public boolean isRegular(String customerId, String storeId) {
-        // Every decision at a store calls this, so it reads one column with JDBC instead of loading the entity.
-        return storeId != null && !jdbc.queryForList("select customer_id from store_regular where store_id = ? "
-                + "and customer_id = ?", String.class, storeId, customerId).isEmpty();
     }
 
     @EventListener

@@ -2,7 +2,6 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
-import io.solomo.decision.loyalty.StoreRegulars;
 import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.profile.DecisionProfiles;
 import io.solomo.decision.profile.DecisionProfiles.DecisionProfile;
@@ -68,7 +67,6 @@ public class DecisionEngine implements OfferDecisions {
     private final OfferVolumes volumes;
     private final ActiveOfferRules rules;
     private final ContactPolicy policy;
-    private final StoreRegulars regulars;
     private final PropensityModel propensities;
     private final PolicySettings settings;
     private final CouponIssuer coupons;
@@ -82,7 +80,7 @@ public class DecisionEngine implements OfferDecisions {
 
     DecisionEngine(DecisionProfiles profiles, StoreCatalog stores,
                    GeofenceLocator geofences, OfferCatalogue offers, OfferVolumes volumes, ActiveOfferRules rules,
-                   ContactPolicy policy, StoreRegulars regulars, PropensityModel propensities, PolicySettings settings,
+                   ContactPolicy policy, PropensityModel propensities, PolicySettings settings,
                    CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox,
@@ -94,7 +92,6 @@ public class DecisionEngine implements OfferDecisions {
         this.volumes = volumes;
         this.rules = rules;
         this.policy = policy;
-        this.regulars = regulars;
         this.propensities = propensities;
         this.settings = settings;
         this.coupons = coupons;
@@ -129,18 +126,19 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     private DetailedDecision decideReadingOnly(DecisionRequest request) {
-        DecisionProfile profile = profiles.find(request.customerId())
+        Optional<Store> store = storeOf(request);
+        // The profile query also reads whether the customer is the store's regular, sparing a round trip.
+        DecisionProfile profile = profiles.find(request.customerId(), store.map(Store::storeId).orElse(null))
                 .orElseThrow(() -> new UnknownCustomerException(request.customerId()));
         CustomerFacts facts = profile.facts();
         String customerId = facts.getCustomerId();
-        Optional<Store> store = storeOf(request);
         Instant at = request.at() != null ? request.at() : clock.instant();
         Channel channel = request.channel() != null ? request.channel() : contactChannel(facts);
         ZonedDateTime localTime = at.atZone(store.map(Store::timeZone).orElse(defaultTimeZone));
         ContactContext context = new ContactContext(channel, request.trigger(),
                 store.map(Store::storeId).orElse(null), store.map(Store::chain).orElse(null),
                 localTime.getDayOfWeek(), localTime.getHour(), store.map(found -> found.openAt(at)).orElse(null),
-                store.map(found -> regulars.isRegular(customerId, found.storeId())).orElse(false));
+                profile.regularAtStore());
 
         OfferRuleBase ruleBase = rules.current();
         RuleOutcome outcome = ruleBase.evaluate(facts, context);

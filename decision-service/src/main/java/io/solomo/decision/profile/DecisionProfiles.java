@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Reads what an offer decision needs of a profile, its facts and time zone, with one JDBC query: the customer row,
- * its preferred channels and its marketing consents per channel. An offer decision runs on every contact, and
+ * Reads what an offer decision needs of a profile, its facts, time zone and whether it is the regular of the
+ * contact's store, with one JDBC query: the customer row, its preferred channels and its marketing consents per
+ * channel. An offer decision runs on every contact, and
  * loading the {@link Customer} entity with its two collections took two queries and most of Hibernate's share of a
  * decision's CPU. The facts are the ones {@link CustomerFactsAssembler#factsOf(Customer)} builds from the entity.
  */
@@ -29,11 +30,14 @@ public class DecisionProfiles {
     /**
      * One row per pair of preferred channel and marketing consent on a channel, so a profile with 3 preferences and
      * 4 such consents gives 12 rows. Consents come oldest first, and among consents recorded at the same instant the
-     * last stored comes last, as in the entity's consent history.
+     * last stored comes last, as in the entity's consent history. The last column is true when the customer is the
+     * regular of the store given as the first parameter, and false when that store is null.
      */
     private static final String PROFILE = "select c.customer_id, c.loyalty_tier, c.language, c.time_zone, "
             + ProfileAttributes.COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
-            + ", p.channel, p.rank, k.channel, k.status from customer c "
+            + ", p.channel, p.rank, k.channel, k.status, "
+            + "exists (select 1 from store_regular r where r.store_id = ? and r.customer_id = c.customer_id) "
+            + "from customer c "
             + "left join channel_preference p on p.customer_id = c.customer_id "
             + "left join consent k on k.customer_id = c.customer_id and k.purpose = 'MARKETING' "
             + "and k.channel is not null "
@@ -49,18 +53,22 @@ public class DecisionProfiles {
         this.assembler = assembler;
     }
 
-    /** Returns the profile with this id, or the survivor of the merge that absorbed it, or empty. */
-    public Optional<DecisionProfile> find(String customerId) {
-        Optional<DecisionProfile> profile = read(customerId);
+    /**
+     * Returns the profile with this id, or the survivor of the merge that absorbed it, or empty.
+     *
+     * @param storeId the contact's store, or null, for {@link DecisionProfile#regularAtStore()}
+     */
+    public Optional<DecisionProfile> find(String customerId, String storeId) {
+        Optional<DecisionProfile> profile = read(customerId, storeId);
         if (profile.isPresent()) {
             return profile;
         }
         List<String> survivors = jdbc.queryForList("select survivor_id from customer_merge where absorbed_id = ?",
                 String.class, customerId);
-        return survivors.isEmpty() ? Optional.empty() : read(survivors.get(0));
+        return survivors.isEmpty() ? Optional.empty() : read(survivors.get(0), storeId);
     }
 
-    private Optional<DecisionProfile> read(String customerId) {
+    private Optional<DecisionProfile> read(String customerId, String storeId) {
         return jdbc.query(PROFILE, resultSet -> {
             if (!resultSet.next()) {
                 return Optional.empty();
@@ -70,6 +78,7 @@ public class DecisionProfiles {
             Language language = Language.fromCode(resultSet.getString(3));
             ZoneId timeZone = ZoneId.of(resultSet.getString(4));
             ProfileAttributes attributes = ProfileAttributes.read(resultSet, FIRST_ATTRIBUTE);
+            boolean regularAtStore = resultSet.getBoolean(PREFERENCE + 4);
             Map<Integer, Channel> preferences = new TreeMap<>();
             Map<Channel, String> latestConsents = new EnumMap<>(Channel.class);
             do {
@@ -91,11 +100,14 @@ public class DecisionProfiles {
             });
             CustomerFacts facts = assembler.factsOf(id, tier, language, List.copyOf(preferences.values()), granted,
                     attributes);
-            return Optional.of(new DecisionProfile(facts, timeZone));
-        }, customerId);
+            return Optional.of(new DecisionProfile(facts, timeZone, regularAtStore));
+        }, storeId, customerId);
     }
 
-    /** A profile as an offer decision reads it: the rules' facts and the customer's time zone. */
-    public record DecisionProfile(CustomerFacts facts, ZoneId timeZone) {
+    /**
+     * A profile as an offer decision reads it: the rules' facts, the customer's time zone, and whether the customer
+     * is the regular of the contact's store.
+     */
+    public record DecisionProfile(CustomerFacts facts, ZoneId timeZone, boolean regularAtStore) {
     }
 }

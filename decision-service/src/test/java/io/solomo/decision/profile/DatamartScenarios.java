@@ -81,7 +81,11 @@ abstract class DatamartScenarios extends DemoServer {
         jdbc.update("insert into customer_merge (absorbed_id, survivor_id, merged_at, merged_by) "
                 + "values (?, ?, ?, 'test')", absorbedId, customerId, Timestamp.from(at));
 
-        DecisionProfiles.DecisionProfile profile = decisionProfiles.find(absorbedId).orElseThrow();
+        String storeId = "regular-store-" + run;
+        jdbc.update("insert into store_regular (store_id, customer_id, visits, since, version) values (?, ?, 4, ?, 0)",
+                storeId, customerId, Timestamp.from(at));
+
+        DecisionProfiles.DecisionProfile profile = decisionProfiles.find(absorbedId, storeId).orElseThrow();
         CustomerFacts expected = transaction.execute(status ->
                 factsAssembler.factsOf(directory.find(customerId).orElseThrow()));
 
@@ -94,7 +98,10 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(facts.getLanguage()).isEqualTo(expected.getLanguage());
         assertThat(facts.getProfile()).isEqualTo(expected.getProfile());
         assertThat(profile.timeZone()).isEqualTo(ZoneId.of("America/Montreal"));
-        assertThat(decisionProfiles.find("nobody-" + run)).isEmpty();
+        assertThat(profile.regularAtStore()).isTrue();
+        assertThat(decisionProfiles.find(absorbedId, "other-store-" + run).orElseThrow().regularAtStore()).isFalse();
+        assertThat(decisionProfiles.find(absorbedId, null).orElseThrow().regularAtStore()).isFalse();
+        assertThat(decisionProfiles.find("nobody-" + run, storeId)).isEmpty();
     }
 
     @Test
