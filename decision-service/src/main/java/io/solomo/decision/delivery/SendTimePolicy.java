@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Checks a delivery again just before it is sent, because consent and the hour may have changed since the
  * decision: a channel whose consent is no longer granted is not used, and push and SMS wait for the end of the
- * customer's quiet hours (in the customer's time zone). Email, webhooks and the in-app inbox do not interrupt, so
+ * brand's quiet hours and of the customer's own, both read in the customer's time zone. Email, webhooks and the in-app inbox do not interrupt, so
  * quiet hours do not apply to them. Webhooks and the inbox need no channel consent, since the partner system and
  * the app decide what to show.
  */
@@ -56,10 +56,12 @@ class SendTimePolicy {
         }
         List<String> customerIds = messages.stream().map(OutboundMessage::customerId).distinct().toList();
         String placeholders = String.join(", ", Collections.nCopies(customerIds.size(), "?"));
-        Map<String, ZoneId> timeZones = new HashMap<>();
-        jdbc.query("select customer_id, time_zone from customer where customer_id in (" + placeholders + ")",
-                (RowCallbackHandler) row -> timeZones.put(row.getString("customer_id"),
-                        ZoneId.of(row.getString("time_zone"))), customerIds.toArray());
+        Map<String, LocalClock> clocks = new HashMap<>();
+        jdbc.query("select customer_id, time_zone, quiet_hours_start, quiet_hours_end from customer "
+                        + "where customer_id in (" + placeholders + ")",
+                (RowCallbackHandler) row -> clocks.put(row.getString("customer_id"), LocalClock.of(
+                        row.getString("time_zone"), row.getObject("quiet_hours_start", LocalTime.class),
+                        row.getObject("quiet_hours_end", LocalTime.class))), customerIds.toArray());
         Map<String, String> latestConsents = new HashMap<>();
         jdbc.query("select customer_id, channel, status from consent where purpose = 'MARKETING' and customer_id in ("
                         + placeholders + ") order by recorded_at desc, id desc",
@@ -70,26 +72,48 @@ class SendTimePolicy {
         Instant now = clock.instant();
         Map<String, Verdict> verdicts = new HashMap<>();
         for (OutboundMessage message : messages) {
-            verdicts.put(message.deliveryId(), verdict(message, timeZones.get(message.customerId()),
+            verdicts.put(message.deliveryId(), verdict(message, clocks.get(message.customerId()),
                     latestConsents.get(message.customerId() + "/" + message.channel().name()), now));
         }
         return verdicts;
     }
 
-    private Verdict verdict(OutboundMessage message, ZoneId timeZone, String consentStatus, Instant now) {
-        if (timeZone == null) {
+    private Verdict verdict(OutboundMessage message, LocalClock customer, String consentStatus, Instant now) {
+        if (customer == null) {
             return Verdict.suppress("customer " + message.customerId() + " no longer exists");
         }
         if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(consentStatus)) {
             return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
         }
-        if (INTERRUPTING.contains(message.channel()) && quietHours != null) {
-            Instant end = quietHours.endIfInside(now.atZone(timeZone));
+        if (INTERRUPTING.contains(message.channel())) {
+            Instant end = quietUntil(quietHours, customer.quietHours(), now.atZone(customer.timeZone()));
             if (end != null) {
                 return Verdict.deferUntil(end);
             }
         }
         return Verdict.SEND;
+    }
+
+    /**
+     * Returns when push and SMS may go out again, or null when {@code local} is outside both the brand's quiet hours
+     * and the customer's own (either may be null for none). Inside both, the later end wins.
+     */
+    static Instant quietUntil(QuietHours brand, QuietHours own, ZonedDateTime local) {
+        Instant brandEnd = brand == null ? null : brand.endIfInside(local);
+        Instant ownEnd = own == null ? null : own.endIfInside(local);
+        if (brandEnd == null) {
+            return ownEnd;
+        }
+        return ownEnd != null && ownEnd.isAfter(brandEnd) ? ownEnd : brandEnd;
+    }
+
+    /** A customer's time zone and own quiet hours (null for none), as stored in the profile. */
+    private record LocalClock(ZoneId timeZone, QuietHours quietHours) {
+
+        static LocalClock of(String timeZone, LocalTime quietHoursStart, LocalTime quietHoursEnd) {
+            return new LocalClock(ZoneId.of(timeZone), quietHoursStart == null || quietHoursEnd == null ? null
+                    : new QuietHours(quietHoursStart, quietHoursEnd));
+        }
     }
 
     /** The outcome of the check: send now, put off until {@code until}, or drop for {@code reason}. */

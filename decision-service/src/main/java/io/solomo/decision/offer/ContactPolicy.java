@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.profile.DecisionProfiles.DecisionProfile;
 import io.solomo.model.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,9 @@ class ContactPolicy {
      * of the default cooldown, and the offers already redeemed. A decision reads it once and checks every candidate
      * against it.
      */
-    CustomerContacts contactsOf(String customerId, ZoneId timeZone, Instant at) {
+    CustomerContacts contactsOf(DecisionProfile profile, Instant at) {
+        String customerId = profile.facts().getCustomerId();
+        ZoneId timeZone = profile.timeZone();
         LocalDate day = at.atZone(timeZone).toLocalDate();
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Instant weekStart = monday.atStartOfDay(timeZone).toInstant();
@@ -87,7 +90,8 @@ class ContactPolicy {
                         row.getObject(3, OffsetDateTime.class).toInstant()));
             }
         }, customerId, utc(from), utc(to), customerId);
-        return new CustomerContacts(customerId, timeZone, at, from, past, redeemed);
+        return new CustomerContacts(customerId, timeZone, profile.quietHoursStart(), profile.quietHoursEnd(), at, from,
+                past, redeemed);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -99,15 +103,20 @@ class ContactPolicy {
 
         private final String customerId;
         private final ZoneId timeZone;
+        private final LocalTime ownQuietHoursStart;
+        private final LocalTime ownQuietHoursEnd;
         private final Instant at;
         private final Instant readFrom;
         private final List<PastContact> past;
         private final Set<String> redeemed;
 
-        private CustomerContacts(String customerId, ZoneId timeZone, Instant at, Instant readFrom,
+        private CustomerContacts(String customerId, ZoneId timeZone, LocalTime ownQuietHoursStart,
+                                 LocalTime ownQuietHoursEnd, Instant at, Instant readFrom,
                                  List<PastContact> past, Set<String> redeemed) {
             this.customerId = customerId;
             this.timeZone = timeZone;
+            this.ownQuietHoursStart = ownQuietHoursStart;
+            this.ownQuietHoursEnd = ownQuietHoursEnd;
             this.at = at;
             this.readFrom = readFrom;
             this.past = past;
@@ -119,9 +128,16 @@ class ContactPolicy {
          * reason when it is 0.
          */
         Allowance allowance(Channel channel) {
-            if (isInterrupting(channel) && inQuietHours(at.atZone(timeZone).toLocalTime())) {
+            LocalTime localTime = at.atZone(timeZone).toLocalTime();
+            if (isInterrupting(channel) && settings.hasQuietHours()
+                    && inQuietHours(localTime, settings.quietHoursStart(), settings.quietHoursEnd())) {
                 return Allowance.none("it is within the quiet hours " + settings.quietHoursStart() + " to "
                         + settings.quietHoursEnd() + " in the customer's time zone " + timeZone);
+            }
+            if (isInterrupting(channel) && ownQuietHoursStart != null && ownQuietHoursEnd != null
+                    && inQuietHours(localTime, ownQuietHoursStart, ownQuietHoursEnd)) {
+                return Allowance.none("it is within the customer's own quiet hours " + ownQuietHoursStart + " to "
+                        + ownQuietHoursEnd + " in their time zone " + timeZone);
             }
 
             LocalDate day = at.atZone(timeZone).toLocalDate();
@@ -220,12 +236,8 @@ class ContactPolicy {
         return channel == Channel.PUSH || channel == Channel.SMS;
     }
 
-    private boolean inQuietHours(LocalTime localTime) {
-        if (!settings.hasQuietHours()) {
-            return false;
-        }
-        LocalTime start = settings.quietHoursStart();
-        LocalTime end = settings.quietHoursEnd();
+    /** Returns whether a local time falls within quiet hours, which span midnight when the end comes first. */
+    private static boolean inQuietHours(LocalTime localTime, LocalTime start, LocalTime end) {
         if (start.isBefore(end)) {
             return !localTime.isBefore(start) && localTime.isBefore(end);
         }

@@ -150,7 +150,7 @@ public class DecisionEngine implements OfferDecisions {
                     rejected.getReason(), null, List.of(rejected.getRuleName())));
         }
         boolean holdout = policy.inHoldout(customerId);
-        ContactPolicy.CustomerContacts history = policy.contactsOf(customerId, profile.timeZone(), at);
+        ContactPolicy.CustomerContacts history = policy.contactsOf(profile, at);
         ContactPolicy.Allowance allowance = history.allowance(channel);
         List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
                 allowance, reports);

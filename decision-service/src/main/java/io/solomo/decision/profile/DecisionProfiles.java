@@ -7,6 +7,7 @@ import io.solomo.model.offer.CustomerFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,6 +35,7 @@ public class DecisionProfiles {
      * regular of the store given as the first parameter, and false when that store is null.
      */
     private static final String PROFILE = "select c.customer_id, c.loyalty_tier, c.language, c.time_zone, "
+            + "c.quiet_hours_start, c.quiet_hours_end, "
             + ProfileAttributes.COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
             + ", p.channel, p.rank, k.channel, k.status, "
             + "exists (select 1 from store_regular r where r.store_id = ? and r.customer_id = c.customer_id) "
@@ -42,7 +44,7 @@ public class DecisionProfiles {
             + "left join consent k on k.customer_id = c.customer_id and k.purpose = 'MARKETING' "
             + "and k.channel is not null "
             + "where c.customer_id = ? order by k.recorded_at, k.id";
-    private static final int FIRST_ATTRIBUTE = 5;
+    private static final int FIRST_ATTRIBUTE = 7;
     private static final int PREFERENCE = FIRST_ATTRIBUTE + ProfileAttributes.COLUMNS.size();
 
     private final JdbcTemplate jdbc;
@@ -77,6 +79,8 @@ public class DecisionProfiles {
             LoyaltyTier tier = LoyaltyTier.valueOf(resultSet.getString(2));
             Language language = Language.fromCode(resultSet.getString(3));
             ZoneId timeZone = ZoneId.of(resultSet.getString(4));
+            LocalTime quietHoursStart = resultSet.getObject(5, LocalTime.class);
+            LocalTime quietHoursEnd = resultSet.getObject(6, LocalTime.class);
             ProfileAttributes attributes = ProfileAttributes.read(resultSet, FIRST_ATTRIBUTE);
             boolean regularAtStore = resultSet.getBoolean(PREFERENCE + 4);
             Map<Integer, Channel> preferences = new TreeMap<>();
@@ -100,14 +104,16 @@ public class DecisionProfiles {
             });
             CustomerFacts facts = assembler.factsOf(id, tier, language, List.copyOf(preferences.values()), granted,
                     attributes);
-            return Optional.of(new DecisionProfile(facts, timeZone, regularAtStore));
+            return Optional.of(new DecisionProfile(facts, timeZone, quietHoursStart, quietHoursEnd, regularAtStore));
         }, storeId, customerId);
     }
 
     /**
-     * A profile as an offer decision reads it: the rules' facts, the customer's time zone, and whether the customer
-     * is the regular of the contact's store.
+     * A profile as an offer decision reads it: the rules' facts, the customer's time zone, the customer's own quiet
+     * hours in that time zone, and whether the customer is the regular of the contact's store. Both quiet-hour bounds
+     * are null when the customer has set none, and the end comes before the start when they span midnight.
      */
-    public record DecisionProfile(CustomerFacts facts, ZoneId timeZone, boolean regularAtStore) {
+    public record DecisionProfile(CustomerFacts facts, ZoneId timeZone, LocalTime quietHoursStart,
+                                  LocalTime quietHoursEnd, boolean regularAtStore) {
     }
 }

@@ -44,6 +44,28 @@ class SendTimePolicyTests {
     }
 
     @Test
+    void customerQuietHoursAddToTheBrands() {
+        SendTimePolicy.QuietHours lateRiser = SendTimePolicy.QuietHours.parse("07:30-09:00");
+        ZonedDateTime quarterToEight = ZonedDateTime.of(2026, 12, 5, 7, 45, 0, 0, PARIS);
+        ZonedDateTime halfPastEight = ZonedDateTime.of(2026, 12, 5, 8, 30, 0, 0, PARIS);
+        Instant nine = ZonedDateTime.of(2026, 12, 5, 9, 0, 0, 0, PARIS).toInstant();
+
+        assertThat(SendTimePolicy.quietUntil(NIGHT, lateRiser, quarterToEight)).isEqualTo(nine);
+        assertThat(SendTimePolicy.quietUntil(NIGHT, lateRiser, halfPastEight)).isEqualTo(nine);
+        assertThat(SendTimePolicy.quietUntil(null, lateRiser, halfPastEight)).isEqualTo(nine);
+        assertThat(SendTimePolicy.quietUntil(NIGHT, null, halfPastEight)).isNull();
+        assertThat(SendTimePolicy.quietUntil(null, null, quarterToEight)).isNull();
+    }
+
+    @Test
+    void brandQuietHoursEndingLaterWin() {
+        SendTimePolicy.QuietHours earlyEvening = SendTimePolicy.QuietHours.parse("20:00-23:00");
+
+        assertThat(SendTimePolicy.quietUntil(NIGHT, earlyEvening, ZonedDateTime.of(2026, 12, 5, 22, 0, 0, 0, PARIS)))
+                .isEqualTo(ZonedDateTime.of(2026, 12, 6, 8, 0, 0, 0, PARIS).toInstant());
+    }
+
+    @Test
     void settingIsParsedOrRejected() {
         assertThat(SendTimePolicy.QuietHours.parse(" ")).isNull();
         assertThatThrownBy(() -> SendTimePolicy.QuietHours.parse("night"))

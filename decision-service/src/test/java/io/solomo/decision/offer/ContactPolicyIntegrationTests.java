@@ -132,6 +132,21 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void customerQuietHoursHoldBackPush() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH, Channel.EMAIL);
+        ApiClient.Response changed = app().put("/api/v1/customers/" + customer + "/preferences", """
+                {"channels": ["PUSH", "EMAIL"], "quietHours": {"start": "09:00", "end": "11:00"}}""");
+
+        JsonNode push = decide(customer, "PUSH", MONDAY_MORNING);
+        JsonNode email = decide(customer, "EMAIL", MONDAY_MORNING);
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(offerIds(push)).isEmpty();
+        assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the customer's own quiet hours 09:00 to 11:00");
+        assertThat(offerIds(email)).containsExactly("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
+    }
+
+    @Test
     void holdoutGroupReceivesNothingAndIsRecorded() {
         String customerId = IntStream.range(0, 1000).mapToObj(i -> "holdout-probe-" + i)
                 .filter(policy::inHoldout).findFirst().orElseThrow();
