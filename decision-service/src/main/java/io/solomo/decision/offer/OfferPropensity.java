@@ -50,6 +50,12 @@ class OfferPropensity extends AssignedIdEntity<OfferPropensity.Key> {
         failures++;
     }
 
+    /** Turns one counted failure into a success, for a trial whose offer converted after it was ignored. */
+    void reviseFailureToSuccess() {
+        failures = Math.max(0, failures - 1);
+        successes++;
+    }
+
     double successes() {
         return successes;
     }

@@ -16,8 +16,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Records what customers did with the offers of a decision and feeds the propensity model. Each outcome counts once
- * per decision and offer, and a redemption after an acceptance adds no second success.
+ * Records what customers did with the offers of a decision and feeds the propensity model. Each offer of a decision
+ * is one trial for the model: a success once it is accepted or redeemed, a failure while it is only ignored. So a
+ * redemption after an acceptance adds no second success, an acceptance after an ignore turns that failure into a
+ * success, and an ignore after an acceptance changes nothing.
  */
 @Service
 class OutcomeRecorder {
@@ -70,14 +72,20 @@ class OutcomeRecorder {
             return false;
         }
 
-        boolean successAlreadyCounted = outcome.isSuccess() && outcomes.existsByDecisionIdAndOfferIdAndOutcomeIn(
-                decisionId, offerId, EnumSet.of(DecisionOutcome.Kind.ACCEPTED, DecisionOutcome.Kind.REDEEMED));
+        boolean converted = outcomes.existsByDecisionIdAndOfferIdAndOutcomeIn(decisionId, offerId,
+                EnumSet.of(DecisionOutcome.Kind.ACCEPTED, DecisionOutcome.Kind.REDEEMED));
+        boolean ignored = outcomes.existsByDecisionIdAndOfferIdAndOutcome(decisionId, offerId,
+                DecisionOutcome.Kind.IGNORED);
         outcomes.save(new DecisionOutcome(decisionId, offerId, outcome, clock.instant()));
-        if (!successAlreadyCounted) {
+        if (!converted) {
             String segment = customers.findById(decision.customerId())
                     .map(customer -> customer.loyaltyTier().name())
                     .orElse("UNKNOWN");
-            propensities.learn(offerId, segment, outcome.isSuccess());
+            if (outcome.isSuccess() && ignored) {
+                propensities.reviseToSuccess(offerId, segment);
+            } else {
+                propensities.learn(offerId, segment, outcome.isSuccess());
+            }
         }
         log.info("Outcome {} of offer {} in decision {}", outcome, offerId, decisionId);
         return true;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The probability that a customer of a segment takes up an offer, learnt from outcomes with a Beta-Bernoulli
@@ -48,13 +49,18 @@ class PropensityModel {
 
     /** Counts one outcome; the caller's transaction retries on a concurrent update (optimistic lock). */
     void learn(String offerId, String segment, boolean success) {
+        update(offerId, segment, success ? OfferPropensity::recordSuccess : OfferPropensity::recordFailure);
+    }
+
+    /** Turns one counted failure into a success, for an offer that converted after it was ignored. */
+    void reviseToSuccess(String offerId, String segment) {
+        update(offerId, segment, OfferPropensity::reviseFailureToSuccess);
+    }
+
+    private void update(String offerId, String segment, Consumer<OfferPropensity> change) {
         OfferPropensity seen = observations.findById(new OfferPropensity.Key(offerId, segment))
                 .orElseGet(() -> new OfferPropensity(offerId, segment));
-        if (success) {
-            seen.recordSuccess();
-        } else {
-            seen.recordFailure();
-        }
+        change.accept(seen);
         OfferPropensity stored = observations.save(seen);
         Observed counts = new Observed(stored.successes(), stored.failures());
         whenCommitted(() -> counts().put(stored.getId(), counts));

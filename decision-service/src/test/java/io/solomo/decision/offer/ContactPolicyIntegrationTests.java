@@ -56,6 +56,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    OfferPropensityRepository propensities;
+
     @Test
     void consentHoldsBackOffersOnRefusedChannel() {
         String customer = newCustomer(LoyaltyTier.GOLD, Channel.EMAIL);
@@ -231,6 +234,41 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void lateRedemptionTurnsIgnoreIntoSuccess() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
+        String path = "/api/v1/decisions/" + decision.get("decisionId").asString() + "/outcomes";
+        double[] before = outcomeCounts("STORE-WELCOME-10", "GOLD");
+
+        ApiClient.Response ignored = app().post(path, "{\"offerId\": \"STORE-WELCOME-10\", \"outcome\": \"IGNORED\"}");
+        double[] afterIgnore = outcomeCounts("STORE-WELCOME-10", "GOLD");
+        ApiClient.Response redeemed = app().post(path,
+                "{\"offerId\": \"STORE-WELCOME-10\", \"outcome\": \"REDEEMED\"}");
+        double[] afterRedemption = outcomeCounts("STORE-WELCOME-10", "GOLD");
+        ApiClient.Response accepted = app().post(path,
+                "{\"offerId\": \"STORE-WELCOME-10\", \"outcome\": \"ACCEPTED\"}");
+        double[] afterAcceptance = outcomeCounts("STORE-WELCOME-10", "GOLD");
+
+        assertThat(List.of(ignored.status(), redeemed.status(), accepted.status())).containsOnly(201);
+        assertThat(afterIgnore).containsExactly(before[0], before[1] + 1);
+        assertThat(afterRedemption).containsExactly(before[0] + 1, before[1]);
+        assertThat(afterAcceptance).containsExactly(before[0] + 1, before[1]);
+    }
+
+    @Test
+    void ignoreAfterAcceptanceChangesNothing() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
+        String path = "/api/v1/decisions/" + decision.get("decisionId").asString() + "/outcomes";
+        double[] before = outcomeCounts("GOLD-MORNING-COFFEE", "GOLD");
+
+        app().post(path, "{\"offerId\": \"GOLD-MORNING-COFFEE\", \"outcome\": \"ACCEPTED\"}");
+        ApiClient.Response ignored = app().post(path,
+                "{\"offerId\": \"GOLD-MORNING-COFFEE\", \"outcome\": \"IGNORED\"}");
+
+        assertThat(ignored.status()).isEqualTo(201);
+        assertThat(outcomeCounts("GOLD-MORNING-COFFEE", "GOLD")).containsExactly(before[0] + 1, before[1]);
+    }
+
+    @Test
     void outcomeForOfferNotChosenIsRejected() {
         JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.PUSH), "PUSH", MONDAY_MORNING);
 
@@ -324,6 +362,13 @@ class ContactPolicyIntegrationTests extends DemoServer {
             }
         }
         throw new AssertionError(offerId + " is not among the offers of " + decision);
+    }
+
+    /** Returns the stored successes and failures of an offer in a segment, zeros before its first outcome. */
+    private double[] outcomeCounts(String offerId, String segment) {
+        return propensities.findById(new OfferPropensity.Key(offerId, segment))
+                .map(counts -> new double[] {counts.successes(), counts.failures()})
+                .orElse(new double[] {0, 0});
     }
 
     private String newCustomer(LoyaltyTier tier, Channel... consented) {
