@@ -185,8 +185,8 @@ class ContactPolicy {
             Duration cooldown = offer.cooldownMinutes() != null
                     ? Duration.ofMinutes(offer.cooldownMinutes()) : settings.defaultCooldown();
             if (!cooldown.isZero() && offeredSince(offer.offerId(), at.minus(cooldown))) {
-                return "the customer was offered " + offer.offerId() + " less than " + cooldown.toMinutes()
-                        + " minutes before, its cooldown";
+                return "the customer was offered " + offer.offerId() + " less than " + inWords(cooldown)
+                        + " before, its cooldown";
             }
             if (redeemed.contains(offer.offerId())) {
                 return "the customer already redeemed " + offer.offerId();
@@ -234,6 +234,22 @@ class ContactPolicy {
     /** Push and SMS interrupt the customer; email, webhooks and in-app offers wait until they are read. */
     private static boolean isInterrupting(Channel channel) {
         return channel == Channel.PUSH || channel == Channel.SMS;
+    }
+
+    /** Returns a cooldown as a reason states it: in whole days or hours when it is one, else in minutes. */
+    static String inWords(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return plural(minutes / (24 * 60), "day");
+        }
+        if (minutes % 60 == 0) {
+            return plural(minutes / 60, "hour");
+        }
+        return plural(minutes, "minute");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     /** Returns whether a local time falls within quiet hours, which span midnight when the end comes first. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -106,7 +107,16 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(first)).containsExactly("STORE-WELCOME-10");
         assertThat(offerIds(soonAfter)).containsExactly("APP-LOYALTY-5EUR");
         assertThat(soonAfter.get("offers").get(0).get("reasons").get(0).asString()).isEqualTo("Fallback offer");
-        assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 120 minutes before, its cooldown");
+        assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 2 hours before, its cooldown");
+    }
+
+    @Test
+    void cooldownReadsInWholeUnits() {
+        assertThat(ContactPolicy.inWords(Duration.ofHours(24))).isEqualTo("1 day");
+        assertThat(ContactPolicy.inWords(Duration.ofDays(3))).isEqualTo("3 days");
+        assertThat(ContactPolicy.inWords(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(ContactPolicy.inWords(Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(ContactPolicy.inWords(Duration.ofMinutes(1))).isEqualTo("1 minute");
     }
 
     @Test
