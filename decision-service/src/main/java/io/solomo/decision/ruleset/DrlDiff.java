@@ -1,13 +1,19 @@
 package io.solomo.decision.ruleset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A unified diff of the DRL of two versions, file by file, so that an analyst sees which rules a spreadsheet change
  * altered. Lines are matched by longest common subsequence after the common start and end are set aside.
+ *
+ * <p>Files are matched by path. A file that only one version has is matched by its name alone with a file of the
+ * other, when that name is unique on both sides, because uploading {@code offers.drl.xlsx} again stores it without
+ * the {@code solomo/offers/} folder of the bundled version.
  */
 final class DrlDiff {
 
@@ -20,20 +26,49 @@ final class DrlDiff {
     }
 
     static String of(String fromLabel, Map<String, String> from, String toLabel, Map<String, String> to) {
+        Map<String, String> renamed = renamedPaths(from.keySet(), to.keySet());
         StringBuilder diff = new StringBuilder();
         for (String path : new TreeSet<>(union(from.keySet(), to.keySet()))) {
+            if (renamed.containsValue(path)) {
+                continue;
+            }
+            String toPath = renamed.getOrDefault(path, path);
             String before = from.getOrDefault(path, "");
-            String after = to.getOrDefault(path, "");
+            String after = to.getOrDefault(toPath, "");
             if (!before.equals(after)) {
                 diff.append("--- ").append(fromLabel).append('/').append(path).append('\n');
-                diff.append("+++ ").append(toLabel).append('/').append(path).append('\n');
+                diff.append("+++ ").append(toLabel).append('/').append(toPath).append('\n');
                 diff.append(hunks(before.lines().toList(), after.lines().toList()));
             }
         }
         return diff.toString();
     }
 
-    private static List<String> union(java.util.Set<String> first, java.util.Set<String> second) {
+    /** Pairs the paths only one side has by their file name, when that name is unique on both sides: from to to. */
+    private static Map<String, String> renamedPaths(Set<String> from, Set<String> to) {
+        Map<String, List<String>> fromOnly = byFileName(from, to);
+        Map<String, List<String>> toOnly = byFileName(to, from);
+        Map<String, String> renamed = new HashMap<>();
+        fromOnly.forEach((name, paths) -> {
+            List<String> candidates = toOnly.getOrDefault(name, List.of());
+            if (paths.size() == 1 && candidates.size() == 1) {
+                renamed.put(paths.get(0), candidates.get(0));
+            }
+        });
+        return renamed;
+    }
+
+    private static Map<String, List<String>> byFileName(Set<String> paths, Set<String> otherSide) {
+        Map<String, List<String>> byName = new HashMap<>();
+        for (String path : paths) {
+            if (!otherSide.contains(path)) {
+                byName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), name -> new ArrayList<>()).add(path);
+            }
+        }
+        return byName;
+    }
+
+    private static List<String> union(Set<String> first, Set<String> second) {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
@@ -139,12 +174,13 @@ final class DrlDiff {
                 edits.add(new Edit(' ', from.get(row), offset + row, offset + column));
                 row++;
                 column++;
-            } else if (column < columns && (row == rows || common[row][column + 1] >= common[row + 1][column])) {
-                edits.add(new Edit('+', to.get(column), offset + row, offset + column));
-                column++;
-            } else {
+            } else if (row < rows && (column == columns || common[row + 1][column] >= common[row][column + 1])) {
+                // Removed lines come before the added ones that replace them, as in diff -u.
                 edits.add(new Edit('-', from.get(row), offset + row, offset + column));
                 row++;
+            } else {
+                edits.add(new Edit('+', to.get(column), offset + row, offset + column));
+                column++;
             }
         }
         return edits;
