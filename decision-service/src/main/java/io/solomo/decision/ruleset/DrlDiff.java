@@ -44,7 +44,10 @@ final class DrlDiff {
         return diff.toString();
     }
 
-    /** Pairs the paths only one side has by their file name, when that name is unique on both sides: from to to. */
+    /**
+     * Returns, for each path only the older version has, the newer version's path with the same file name, when that
+     * name is unique among the paths only one side has.
+     */
     private static Map<String, String> renamedPaths(Set<String> from, Set<String> to) {
         Map<String, List<String>> fromOnly = byFileName(from, to);
         Map<String, List<String>> toOnly = byFileName(to, from);
