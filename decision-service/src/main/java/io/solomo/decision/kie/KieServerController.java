@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import static io.solomo.decision.kie.FactMarshaller.NODES;
 
@@ -30,6 +32,10 @@ import static io.solomo.decision.kie.FactMarshaller.NODES;
 @RestController
 @RequestMapping("${solomo.kie.path-prefix:" + KieServerProperties.DEFAULT_PATH_PREFIX + "}")
 class KieServerController {
+
+    /** The container statuses of KIE Server 7, in its order. */
+    private static final List<String> CONTAINER_STATUSES =
+            List.of("CREATING", "STARTED", "FAILED", "DISPOSING", "STOPPED", "DEACTIVATED");
 
     /** The KIE Server release whose REST contract this controller follows; clients read it from server info. */
     static final String CONTRACT_VERSION = "7.74.1.Final";
@@ -70,11 +76,12 @@ class KieServerController {
                                           @RequestParam(required = false) String artifactId,
                                           @RequestParam(required = false) String version,
                                           @RequestParam(required = false) String status) {
+        boolean startedListed = statusFilterAccepts(status, "STARTED");
         ArrayNode listed = NODES.arrayNode();
         for (DeployedContainer container : containers.list()) {
             KieReleaseId releaseId = container.releaseId();
             if (matches(groupId, releaseId.groupId()) && matches(artifactId, releaseId.artifactId())
-                    && matches(version, releaseId.version()) && matches(status, "STARTED")) {
+                    && matches(version, releaseId.version()) && startedListed) {
                 listed.add(KieResponses.container(container));
             }
         }
@@ -145,6 +152,27 @@ class KieServerController {
         KieReleaseId releaseId = kjars.store(body);
         return KieResponses.success(HttpStatus.CREATED, "Kjar " + releaseId + " successfully stored.", "release-id",
                 releaseId.toJson());
+    }
+
+    /**
+     * Returns whether the {@code status} filter, KIE Server's comma-separated container statuses in any case, lets
+     * containers of this status through. Every container here is {@code STARTED}, but the other KIE statuses are
+     * valid filters too.
+     */
+    private static boolean statusFilterAccepts(String filter, String status) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        boolean accepted = false;
+        for (String part : filter.split(",")) {
+            String requested = part.trim().toUpperCase(Locale.ROOT);
+            if (!CONTAINER_STATUSES.contains(requested)) {
+                throw new InvalidFieldException("status", filter, "unknown container status '" + part.trim()
+                        + "'; use one or more of " + String.join(", ", CONTAINER_STATUSES) + ", separated by commas");
+            }
+            accepted |= requested.equals(status);
+        }
+        return accepted;
     }
 
     private static boolean matches(String filter, String value) {

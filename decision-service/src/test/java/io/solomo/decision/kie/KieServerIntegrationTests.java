@@ -370,6 +370,21 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void containerStatusFilterIsChecked() {
+        ApiClient analyst = ApiClient.on(port).as("analyst", PASSWORD);
+
+        ApiClient.Response started = analyst.get(PREFIX + "/containers?status=failed,Started");
+        ApiClient.Response failed = analyst.get(PREFIX + "/containers?status=FAILED");
+        ApiClient.Response bogus = analyst.get(PREFIX + "/containers?status=STARTED,BOGUS");
+
+        assertThat(started.json().get("result").get("kie-containers").get("kie-container").size()).isPositive();
+        assertThat(failed.json().get("result").get("kie-containers").get("kie-container").size()).isZero();
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.json().get("field").asString()).isEqualTo("status");
+        assertThat(bogus.json().get("detail").asString()).contains("'BOGUS'", "DEACTIVATED");
+    }
+
+    @Test
     void missingReleaseIdIsRejected() {
         ApiClient.Response response = analyst().put(PREFIX + "/containers/missing", """
                 {"release-id": {"group-id": "io.solomo.test", "artifact-id": "nowhere", "version": "9.9"}}""");

@@ -88,6 +88,13 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(audit.get(0).get("actor").asString()).isEqualTo("analyst");
         assertThat(audit.get(1).get("action").asString()).isEqualTo("ACTIVATE");
         assertThat(audit.get(2).get("action").asString()).isEqualTo("UPLOAD");
+
+        ApiClient.Response rolledBackAgain = analyst().post("/api/v1/rulesets/offers/rollback", "");
+
+        assertThat(rolledBackAgain.status()).isEqualTo(400);
+        assertThat(rolledBackAgain.json().get("value").isNull()).isTrue();
+        assertThat(rolledBackAgain.json().get("detail").asString())
+                .contains("no earlier active version", "activate " + version);
     }
 
     @Test
