@@ -194,7 +194,9 @@ final class DecisionTableChecks {
                         + "date that the spreadsheet stored as a serial number; type the date as text, such as "
                         + "04-Dec-2026"));
             }
-            if (startsOrEndsWithTypographicQuote(text)) {
+            // Only a value pasted into code is checked: a NAME, DESCRIPTION or note cell may quote with « » “ ” ’,
+            // since Drools copies it into a rule name or string literal where these characters are legal.
+            if (shape.hasCode() && startsOrEndsWithTypographicQuote(text)) {
                 findings.add(grid.error(row, column, "the value " + text + " is wrapped in typographic quotes, "
                         + "probably pasted from a word processor; remove them or use straight quotes (\")"));
                 return;
@@ -289,6 +291,11 @@ final class DecisionTableChecks {
 
         boolean mentionsDate() {
             return mentionsDate;
+        }
+
+        /** True for a CONDITION or ACTION column, whose values Drools pastes into code. */
+        boolean hasCode() {
+            return hasCode;
         }
 
         /** True when the whole cell replaces one {@code $param} outside quotes, so a comma splits the value. */

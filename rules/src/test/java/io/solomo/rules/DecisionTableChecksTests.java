@@ -1,0 +1,51 @@
+package io.solomo.rules;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static io.solomo.rules.OffersWorkbook.bundledWith;
+import static io.solomo.rules.OffersWorkbook.number;
+import static io.solomo.rules.OffersWorkbook.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks of single cells of the bundled offers table that Drools accepts but that fail later, or that Drools reports
+ * only at a line of the DRL it generates. Column I contains the offer id, J the weight and H the hours "from, to" that
+ * the condition {@code hour >= $1 && hour < $2} reads.
+ */
+class DecisionTableChecksTests {
+
+    private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
+
+    @Test
+    void frenchQuotesInRuleNamesAreAccepted() {
+        Map<String, byte[]> files = bundledWith(text("B16", "Offrir la \u00AB Bienvenue \u00BB")
+                .andThen(text("B17", "\u201CLe caf\u00E9\u201D du matin chez l\u2019enseigne Demo March\u00E9\u2019")));
+
+        ValidationReport report = validator.validateOffers("quotes", files);
+
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void quotesAroundConditionValueRejected() {
+        ValidationReport report = validator.validateOffers("quotes",
+                bundledWith(text("D17", "\u00AB Demo March\u00E9 \u00BB")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("D17");
+            assertThat(error.message()).contains("typographic quotes");
+        });
+    }
+
+    private static Consumer<XSSFWorkbook> blank(String reference) {
+        return workbook -> {
+            Cell cell = OffersWorkbook.cell(workbook, reference);
+            cell.getRow().removeCell(cell);
+        };
+    }
+}
