@@ -1,5 +1,6 @@
 package io.solomo.rules;
 
+import io.solomo.model.offer.OfferCandidate;
 import io.solomo.rules.TableGrid.GridCell;
 import io.solomo.rules.TableGrid.Kind;
 import io.solomo.rules.TableGrid.Merge;
@@ -143,14 +144,19 @@ final class DecisionTableChecks {
                         + "its column titles, so it adds no rule; Drools would still make one empty rule of it"));
             }
             checkCodeRows();
+            OfferActionColumns offerActions = isOfferCandidateImported()
+                    ? OfferActionColumns.of(grid, table) : null;
             for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
                 ColumnShape shape = shapeOf(column);
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     GridCell cell = grid.cell(row, column);
                     if (cell != null && !cell.text().isBlank()) {
-                        checkValue(cell, shape);
+                        checkValue(cell, shape, offerActions);
                     }
                 }
+            }
+            if (offerActions != null) {
+                offerActions.checkBlanks(findings);
             }
             checkMerges();
             if (grid.isCsv()) {
@@ -173,7 +179,12 @@ final class DecisionTableChecks {
             }
         }
 
-        private void checkValue(GridCell cell, ColumnShape shape) {
+        private boolean isOfferCandidateImported() {
+            return resolve("OfferCandidate", imports).map(Class::getName)
+                    .filter(OfferCandidate.class.getName()::equals).isPresent();
+        }
+
+        private void checkValue(GridCell cell, ColumnShape shape, OfferActionColumns offerActions) {
             String text = cell.text().strip();
             int row = cell.row();
             int column = cell.column();
@@ -207,7 +218,11 @@ final class DecisionTableChecks {
                         + "(a number cell is read the same whatever the language of your spreadsheet)"));
                 return;
             }
-            shape.problemWith(text).ifPresent(problem -> findings.add(grid.error(row, column, problem)));
+            Optional<String> problem = shape.problemWith(text);
+            if (problem.isEmpty() && offerActions != null) {
+                problem = offerActions.problemWith(cell);
+            }
+            problem.ifPresent(found -> findings.add(grid.error(row, column, found)));
         }
 
         private void checkMerges() {

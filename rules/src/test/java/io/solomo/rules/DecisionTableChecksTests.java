@@ -22,6 +22,69 @@ class DecisionTableChecksTests {
     private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
 
     @Test
+    void weightOfZeroOrBelowRejected() {
+        for (double weight : new double[] {-2, 0}) {
+            ValidationReport report = validator.validateOffers("weight", bundledWith(number("J16", weight)));
+
+            assertThat(report.errors()).singleElement().satisfies(error -> {
+                assertThat(error.sheet()).isEqualTo("Offers");
+                assertThat(error.cell()).isEqualTo("J16");
+                assertThat(error.message()).contains("the weight " + (int) weight + " is not above 0")
+                        .contains("write a number above 0");
+            });
+        }
+    }
+
+    @Test
+    void negativeWeightAsTextRejected() {
+        ValidationReport report = validator.validateOffers("weight", bundledWith(text("J16", "-2")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("J16");
+            assertThat(error.message()).contains("the weight -2 is not above 0");
+        });
+    }
+
+    @Test
+    void nonNumericWeightRejectedOnItsCell() {
+        ValidationReport report = validator.validateOffers("weight", bundledWith(text("J16", "beaucoup")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("J16");
+            assertThat(error.message()).contains("the weight 'beaucoup' is not a number")
+                    .contains("write a number above 0");
+        });
+    }
+
+    @Test
+    void decimalWeightAsTextAccepted() {
+        ValidationReport report = validator.validateOffers("weight", bundledWith(text("J16", "2.5")));
+
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void blankWeightBesideOfferIdRejected() {
+        ValidationReport report = validator.validateOffers("blank", bundledWith(blank("J17")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("J17");
+            assertThat(error.message()).contains("the weight is missing").contains("GOLD-MORNING-COFFEE");
+        });
+    }
+
+    @Test
+    void blankOfferIdBesideWeightRejected() {
+        ValidationReport report = validator.validateOffers("blank", bundledWith(blank("I17")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("I17");
+            assertThat(error.message()).contains("the offer id is missing");
+        });
+    }
+
+    @Test
     void frenchQuotesInRuleNamesAreAccepted() {
         Map<String, byte[]> files = bundledWith(text("B16", "Offrir la \u00AB Bienvenue \u00BB")
                 .andThen(text("B17", "\u201CLe caf\u00E9\u201D du matin chez l\u2019enseigne Demo March\u00E9\u2019")));
