@@ -347,7 +347,7 @@ final class DecisionTableChecks {
                         return problem;
                     }
                 }
-                return Optional.empty();
+                return RangeCondition.of(snippet, factType).flatMap(range -> range.problemWith(value));
             }
             return problemWith(snippet, snippet.contains("$param") ? "$param" : "$", value);
         }

@@ -85,6 +85,64 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void hoursFromAfterToAreRejected() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "11, 7")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("H17");
+            assertThat(error.message()).contains("the hour range '11, 7' matches no hour")
+                    .contains("hour >= 11 && hour < 7");
+        });
+    }
+
+    @Test
+    void hoursOfAnEmptyRangeAreRejected() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "7, 7")));
+
+        assertThat(report.errors()).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("the hour range '7, 7' matches no hour"));
+    }
+
+    @Test
+    void hourOutOfTheDayIsRejected() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "7, 25")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("H17");
+            assertThat(error.message()).contains("the to value 25 in '7, 25' is out of range")
+                    .contains("from 1 to 24");
+        });
+    }
+
+    @Test
+    void negativeFromHourIsRejected() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "-1, 7")));
+
+        assertThat(report.errors()).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("the from value -1 in '-1, 7' is out of range")
+                        .contains("from 0 to 23"));
+    }
+
+    @Test
+    void singleHourIsRejectedOnItsCell() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "7")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(OffersWorkbook.WORKBOOK);
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("H17");
+            assertThat(error.message()).contains("the hour range '7' needs two whole numbers, from and to");
+        });
+    }
+
+    @Test
+    void wholeDayOfHoursIsAccepted() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "0, 24")));
+
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
     void frenchQuotesInRuleNamesAreAccepted() {
         Map<String, byte[]> files = bundledWith(text("B16", "Offrir la \u00AB Bienvenue \u00BB")
                 .andThen(text("B17", "\u201CLe caf\u00E9\u201D du matin chez l\u2019enseigne Demo March\u00E9\u2019")));
