@@ -5,9 +5,17 @@ import io.solomo.rules.TableGrid.Kind;
 import io.solomo.rules.TableGrid.Merge;
 import org.drools.decisiontable.parser.csv.CsvLineParser;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Reads a CSV decision table or scenario file into a {@link TableGrid}, splitting lines the way Drools does. */
 final class CsvTableReader {
@@ -15,7 +23,84 @@ final class CsvTableReader {
     /** The text that ends a merged cell in a CSV decision table, which cannot merge cells otherwise. */
     static final String MERGE_MARK = "...";
 
+    /** The file format to choose in Excel's "Save as" dialog to write UTF-8 text. */
+    static final String EXCEL_FORMAT = "\"CSV UTF-8 (comma delimited)\"";
+
+    private static final int SHOWN_LINE_CHARACTERS = 60;
+
     private CsvTableReader() {
+    }
+
+    /**
+     * Returns an error when the file is not UTF-8 text, as Excel writes its plain "CSV" format in Windows-1252 and
+     * other legacy encodings. Reading such a file as UTF-8 would turn "Demo Marché" into another text, so it is
+     * rejected rather than decoded by guess.
+     */
+    static Optional<Finding> encodingProblem(String path, byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(content);
+        CharBuffer output = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(input, output, true);
+        if (!result.isError()) {
+            return Optional.empty();
+        }
+        int at = input.position();
+        int lineStart = at;
+        while (lineStart > 0 && content[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        int line = 1;
+        for (int index = 0; index < lineStart; index++) {
+            if (content[index] == '\n') {
+                line++;
+            }
+        }
+        String before = new String(content, lineStart, at - lineStart, StandardCharsets.UTF_8).stripLeading();
+        String shownBefore = before.length() > SHOWN_LINE_CHARACTERS
+                ? "..." + before.substring(before.length() - SHOWN_LINE_CHARACTERS) : before;
+        String bytes = HexFormat.of().withUpperCase().formatHex(content, at, at + result.length());
+        return Optional.of(Finding.error(path, null, "line " + line, "the file is not UTF-8 text: the byte 0x" + bytes
+                + " after '" + shownBefore + "' is not valid UTF-8, as happens when Excel saves in its plain CSV "
+                + "format; save the file in Excel as " + EXCEL_FORMAT + " and upload it again"));
+    }
+
+    /**
+     * Returns an error when the column titles of a scenario file are separated by semicolons, as Excel does in
+     * languages that write decimals with a comma, such as French. The comma-separated reading would find no
+     * {@code Scenario} title.
+     *
+     * <p>NOTE: Excel may write ';' even in the format {@link #EXCEL_FORMAT} when the list separator of the system is
+     * ';', which is not verified here, so the message also says how to fix the file by hand.
+     */
+    static Optional<Finding> semicolonProblem(String path, byte[] content) {
+        List<String> lines = text(content).lines().toList();
+        for (int index = 0; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean commaTitle = new CsvLineParser().parse(line).stream()
+                    .anyMatch(cell -> cell != null && isScenarioTitle(cell));
+            boolean semicolonTitle = false;
+            for (String cell : line.split(";")) {
+                semicolonTitle |= isScenarioTitle(cell.replace("\"", ""));
+            }
+            if (commaTitle || !semicolonTitle) {
+                return Optional.empty();
+            }
+            String shownLine = line.length() > SHOWN_LINE_CHARACTERS
+                    ? line.substring(0, SHOWN_LINE_CHARACTERS) + "..." : line;
+            return Optional.of(Finding.error(path, null, "line " + (index + 1), "the file is separated by ';', not "
+                    + "by commas: its titles read '" + shownLine + "'. Save the file in Excel as " + EXCEL_FORMAT
+                    + " and upload it again, or replace each ; between cells with a comma"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isScenarioTitle(String cell) {
+        return cell.strip().toLowerCase(Locale.ROOT).equals("scenario");
     }
 
     /** Reads a scenario file: every cell as written. */
@@ -78,11 +163,12 @@ final class CsvTableReader {
     }
 
     private static List<List<String>> lines(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         CsvLineParser parser = new CsvLineParser();
-        return text.lines().map(parser::parse).toList();
+        return text(content).lines().map(parser::parse).toList();
+    }
+
+    private static String text(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

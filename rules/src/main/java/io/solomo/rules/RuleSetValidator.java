@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,7 +146,7 @@ public final class RuleSetValidator {
                     errors.add(Finding.error(path, null, null, "the file has " + content.length + " bytes; at most "
                             + MAX_FILE_BYTES + " are accepted"));
                 } else if (path != null && OfferScenarios.isScenarioFile(path)) {
-                    scenarioGrids.add(CsvTableReader.read(path, content));
+                    readScenarioFile(path, content);
                 } else {
                     readRuleFile(path, content);
                 }
@@ -155,6 +156,16 @@ public final class RuleSetValidator {
                 errors.add(Finding.error(null, null, null, "no rule file uploaded; add a .drl file or a decision "
                         + "table named *.drl.xlsx, *.drl.xls or *.drl.csv"));
             }
+        }
+
+        private void readScenarioFile(String path, byte[] content) {
+            Optional<Finding> problem = CsvTableReader.encodingProblem(path, content)
+                    .or(() -> CsvTableReader.semicolonProblem(path, content));
+            if (problem.isPresent()) {
+                errors.add(problem.get());
+                return;
+            }
+            scenarioGrids.add(CsvTableReader.read(path, content));
         }
 
         private void readRuleFile(String path, byte[] content) {
@@ -176,6 +187,11 @@ public final class RuleSetValidator {
             List<TableGrid> sheets;
             byte[] tableForDrools = content;
             if (RuleFileNames.isCsvDecisionTable(path)) {
+                Optional<Finding> encodingProblem = CsvTableReader.encodingProblem(path, content);
+                if (encodingProblem.isPresent()) {
+                    errors.add(encodingProblem.get());
+                    return;
+                }
                 sheets = List.of(CsvTableReader.readDecisionTable(path, content));
             } else {
                 try {

@@ -274,6 +274,55 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void rejectsASemicolonSeparatedScenarioFile() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\r\n",
+                "Scenario;Loyalty tier;Channel;Consented channels;Day;Hour;Expected offers",
+                "Away on push;SILVER;PUSH;;TUESDAY;12;APP-LOYALTY-5EUR").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("22", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/offers.scenarios.csv");
+            assertThat(error.cell()).isEqualTo("line 1");
+            assertThat(error.message()).contains("separated by ';'").contains("'Scenario;Loyalty tier;")
+                    .contains("\"CSV UTF-8 (comma delimited)\"");
+        });
+    }
+
+    @Test
+    void rejectsAScenarioFileThatIsNotUtf8() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\r\n",
+                "Scenario,Loyalty tier,Channel,Store id,Store chain,Day,Hour,Expected offers",
+                "Gold at Demo March\u00E9,GOLD,PUSH,store-1,Demo March\u00E9,FRIDAY,8,STORE-WELCOME-10")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        ValidationReport report = validator.validateOffers("23", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/offers.scenarios.csv");
+            assertThat(error.cell()).isEqualTo("line 2");
+            assertThat(error.message()).contains("not UTF-8").contains("0xE9 after 'Gold at Demo March'")
+                    .contains("\"CSV UTF-8 (comma delimited)\"");
+        });
+        assertThat(report.scenarios()).isEmpty();
+    }
+
+    @Test
+    void rejectsACsvDecisionTableThatIsNotUtf8() {
+        byte[] table = "RuleSet,solomo.offers\nRuleTable Caf\u00E9 offers\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        ValidationReport report = validator.validateOffers("24", Map.of("solomo/offers/cafe.drl.csv", table));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("line 2");
+            assertThat(error.message()).contains("0xE9 after 'RuleTable Caf'");
+        });
+    }
+
+    @Test
     void rejectsAnOversizedFileWithoutReadingIt() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/huge.drl", new byte[RuleSetValidator.MAX_FILE_BYTES + 1]);
