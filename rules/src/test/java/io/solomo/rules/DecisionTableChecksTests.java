@@ -4,6 +4,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the condition {@code hour >= $1 && hour < $2} reads.
  */
 class DecisionTableChecksTests {
+
+    private static final String CSV_TABLE = "solomo/offers/evening.drl.csv";
 
     private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
 
@@ -143,6 +146,20 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void inclusiveHourRangeAllowsUpTo23() {
+        ValidationReport late = validator.validateOffers("csv", Map.of(CSV_TABLE, inclusiveHoursTable("7, 24")));
+        ValidationReport single = validator.validateOffers("csv", Map.of(CSV_TABLE, inclusiveHoursTable("9, 9")));
+
+        assertThat(late.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(CSV_TABLE);
+            assertThat(error.cell()).isEqualTo("D8");
+            assertThat(error.message()).contains("the to value 24 in '7, 24' is out of range")
+                    .contains("hour >= $1, hour <= $2").contains("write a to value from 0 to 23");
+        });
+        assertThat(single.errors()).isEmpty();
+    }
+
+    @Test
     void frenchQuotesInRuleNamesAreAccepted() {
         Map<String, byte[]> files = bundledWith(text("B16", "Offrir la \u00AB Bienvenue \u00BB")
                 .andThen(text("B17", "\u201CLe caf\u00E9\u201D du matin chez l\u2019enseigne Demo March\u00E9\u2019")));
@@ -161,6 +178,22 @@ class DecisionTableChecksTests {
             assertThat(error.cell()).isEqualTo("D17");
             assertThat(error.message()).contains("typographic quotes");
         });
+    }
+
+    /** Returns a CSV table of one rule whose hours cell, D8, the condition hour >= $1, hour <= $2 reads. */
+    private static byte[] inclusiveHoursTable(String hours) {
+        String csv = String.join("\n",
+                "RuleSet,solomo.offers",
+                "Import,\"io.solomo.model.offer.ContactContext, io.solomo.model.offer.OfferCandidate\"",
+                ",RuleTable Evening offers",
+                ",NAME,CONDITION,CONDITION,ACTION",
+                ",,$context : ContactContext...,$context : ContactContext...,",
+                ",,atStore == $param,\"hour >= $1, hour <= $2\",\"insert(new OfferCandidate(\"\"$param\"\", 1.0, "
+                        + "$context.getStoreId(), drools.getRule().getName()));\"",
+                ",Rule,At a store,Hours,Offer",
+                ",Evening offer at a store,true,\"" + hours + "\",EVENING-OFFER",
+                "");
+        return csv.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Consumer<XSSFWorkbook> blank(String reference) {
