@@ -1,6 +1,8 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import org.drools.base.definitions.rule.impl.QueryImpl;
+import org.drools.base.rule.Declaration;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -8,9 +10,11 @@ import org.kie.api.definition.rule.Query;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the JSON batch of {@code POST containers/instances/{containerId}}:
@@ -106,14 +110,12 @@ final class BatchReader {
         if (name == null) {
             throw new InvalidFieldException(field + ".name", null, field + ".name is missing");
         }
-        boolean declared = kieBase.getKiePackages().stream()
+        Query declared = kieBase.getKiePackages().stream()
                 .flatMap(kiePackage -> kiePackage.getQueries().stream())
-                .map(Query::getName)
-                .anyMatch(name::equals);
-        if (!declared) {
-            throw new InvalidFieldException(field + ".name", name, "the rules of container " + container.id()
-                    + " declare no query '" + name + "'");
-        }
+                .filter(query -> query.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException(field + ".name", name, "the rules of container "
+                        + container.id() + " declare no query '" + name + "'"));
 
         JsonNode arguments = body.get("arguments");
         List<Object> values = new ArrayList<>();
@@ -125,7 +127,28 @@ final class BatchReader {
                 values.add(FactMarshaller.read(arguments.get(index), container, field + ".arguments[" + index + "]"));
             }
         }
+        requireArgumentCount(declared, values.size(), field, arguments);
         return new BatchCommand.Query(name, values.toArray(), text(body, "out-identifier"));
+    }
+
+    /**
+     * Rejects a query call whose argument count differs from the query's parameter count, which Drools would
+     * otherwise reject with a RuntimeException when the batch runs.
+     */
+    private static void requireArgumentCount(Query query, int argumentCount, String field, JsonNode arguments) {
+        // Drools 10 exposes the parameters only on its QueryImpl, the class of every query of a compiled KieBase.
+        if (!(query instanceof QueryImpl compiled)) {
+            return;
+        }
+        Declaration[] parameters = compiled.getParameters();
+        if (argumentCount == parameters.length) {
+            return;
+        }
+        String names = Arrays.stream(parameters).map(Declaration::getIdentifier).collect(Collectors.joining(", "));
+        throw new InvalidFieldException(field + ".arguments", arguments == null ? null : arguments.toString(),
+                "query '" + query.getName() + "' takes " + parameters.length + " argument"
+                        + (parameters.length == 1 ? "" : "s") + (names.isEmpty() ? "" : " (" + names + ")")
+                        + ", but " + field + ".arguments has " + argumentCount);
     }
 
     private static BatchCommand setGlobal(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
@@ -133,17 +156,36 @@ final class BatchReader {
         if (identifier == null) {
             throw new InvalidFieldException(field + ".identifier", null, field + ".identifier is missing");
         }
-        boolean declared = kieBase.getKiePackages().stream()
+        Global declared = kieBase.getKiePackages().stream()
                 .map(KiePackage::getGlobalVariables)
                 .flatMap(Collection::stream)
-                .map(Global::getName)
-                .anyMatch(identifier::equals);
-        if (!declared) {
-            throw new InvalidFieldException(field + ".identifier", identifier, "the rules of container "
-                    + container.id() + " declare no global '" + identifier + "'");
-        }
-        Object value = FactMarshaller.read(body.get("object"), container, field + ".object");
+                .filter(global -> global.getName().equals(identifier))
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException(field + ".identifier", identifier, "the rules of "
+                        + "container " + container.id() + " declare no global '" + identifier + "'"));
+        JsonNode object = body.get("object");
+        Object value = FactMarshaller.read(object, container, field + ".object");
+        requireGlobalType(declared, value, field + ".object", object, container);
         return new BatchCommand.SetGlobal(identifier, value, text(body, "out-identifier"));
+    }
+
+    /**
+     * Rejects a value that is not an instance of the global's declared type, which Drools would otherwise reject
+     * with a RuntimeException when the batch runs.
+     */
+    private static void requireGlobalType(Global global, Object value, String field, JsonNode object,
+                                          DeployedContainer container) {
+        Class<?> type;
+        try {
+            type = Class.forName(global.getType(), false, container.kieContainer().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError unknownType) {
+            // NOTE: a type the container cannot load (a primitive name, for one) is left for Drools to check.
+            return;
+        }
+        if (!type.isInstance(value)) {
+            throw new InvalidFieldException(field, object.isValueNode() ? value : object.toString(), "global '" + global.getName() + "' has type "
+                    + global.getType() + ", but " + field + " is a " + value.getClass().getName());
+        }
     }
 
     /** Accepts the external form as a string, or wrapped as KIE Server writes it in results. */

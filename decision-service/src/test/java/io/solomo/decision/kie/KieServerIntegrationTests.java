@@ -222,6 +222,81 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void queryWithParameterReturnsMatches() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "John Doe", "age": 47}}}},
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann Lee", "age": 30}}}},
+                  {"query": {"name": "olderThan", "arguments": [40], "out-identifier": "older"}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode rows = response.json().get("result").get("execution-results").get("results").get(0).get("value")
+                .get("org.drools.core.runtime.rule.impl.FlatQueryResults").get("idResultMaps").get("element");
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
+    void queryWithTooManyArgumentsIsRejected() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "John Doe", "age": 47}}}},
+                  {"query": {"name": "olderThan", "arguments": [30, 40], "out-identifier": "older"}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[1].query.arguments");
+        assertThat(response.json().get("value").asString()).isEqualTo("[30,40]");
+        assertThat(response.json().get("detail").asString()).contains("takes 1 argument ($age)");
+        assertThat(response.json().get("detail").asString()).contains("has 2");
+    }
+
+    @Test
+    void queryWithoutArgumentsIsRejected() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"query": {"name": "olderThan", "out-identifier": "older"}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].query.arguments");
+        assertThat(response.json().get("detail").asString()).contains("takes 1 argument");
+        assertThat(response.json().get("detail").asString()).contains("has 0");
+    }
+
+    @Test
+    void queryWithoutParametersRejectsArguments() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"query": {"name": "persons", "arguments": ["x"], "out-identifier": "persons"}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].query.arguments");
+        assertThat(response.json().get("detail").asString()).contains("takes 0 arguments");
+    }
+
+    @Test
+    void setGlobalOfWrongTypeIsRejected() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"set-global": {"identifier": "names", "object": "text"}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].set-global.object");
+        assertThat(response.json().get("value").asString()).isEqualTo("text");
+        assertThat(response.json().get("detail").asString()).contains("java.util.List");
+        assertThat(response.json().get("detail").asString()).contains("java.lang.String");
+    }
+
+    @Test
+    void setGlobalOfOtherFactClassIsRejected() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"set-global": {"identifier": "helper",
+                  "object": {"org.drools.compiler.test.Person": {"name": "kyle", "age": 30}}}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].set-global.object");
+        assertThat(response.json().get("detail").asString()).contains("org.kie.server.testing.Person");
+        assertThat(response.json().get("detail").asString()).contains("org.drools.compiler.test.Person");
+    }
+
+    @Test
     void setGlobalSampleReturnsValue() {
         JsonNode sample = JSON.readTree(
                 sampleText("kiedocs-runtime-cmd-28-setglobalcommand-example-server-response-json.json"));

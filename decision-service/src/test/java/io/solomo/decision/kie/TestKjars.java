@@ -15,7 +15,8 @@ final class TestKjars {
 
     /**
      * Declares the facts of the KIE documentation's command samples: {@code org.kie.server.testing.Person} (fullname,
-     * age) with query {@code persons} and global {@code helper}, and {@code org.drools.compiler.test.Person} (name,
+     * age) with queries {@code persons} and {@code olderThan(int $age)} and globals {@code helper} (a Person) and
+     * {@code names} (a java.util.List), and {@code org.drools.compiler.test.Person} (name,
      * age) read from entry point {@code my stream}. ksession {@code ksession1} is stateful and the default one,
      * {@code stateless1} is stateless.
      */
@@ -33,9 +34,14 @@ final class TestKjars {
                 end
 
                 global Person helper;
+                global java.util.List names;
 
                 query persons
                     $person : Person()
+                end
+
+                query olderThan(int $age)
+                    $person : Person(age > $age)
                 end
 
                 rule "Adults are greeted"
