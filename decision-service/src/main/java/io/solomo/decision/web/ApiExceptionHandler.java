@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,14 +91,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail body;
-        if (exception.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jsonPath(jackson);
-            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
-                    "field " + field + " has an invalid value: " + jackson.getOriginalMessage(), field, null);
+        Optional<JacksonException> atPath = JsonValueErrors.atPath(exception);
+        if (atPath.isPresent()) {
+            JsonValueErrors.FieldError error = JsonValueErrors.describe(atPath.get());
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", error.detail(),
+                    error.field(), error.value());
         } else if (exception.getCause() == null && String.valueOf(exception.getMessage())
                 .startsWith("Required request body is missing")) {
-            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                    "the request body is missing; send a JSON object", null, null);
+            // The advice to send a JSON object fits only a JSON request. The kjar upload, for one, expects a jar.
+            String detail = declaresJsonOrNothing(request)
+                    ? "the request body is missing; send a JSON object" : "the request body is missing";
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body", detail,
+                    null, null);
         } else {
             String reason = exception.getMostSpecificCause().getMessage();
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
@@ -130,19 +137,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String jsonPath(JacksonException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : exception.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
+    /** Tells whether the request declares a JSON body, or no Content-Type at all. */
+    private static boolean declaresJsonOrNothing(WebRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || contentType.isBlank()) {
+            return true;
         }
-        return path.toString();
+        try {
+            MediaType declared = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(declared) || declared.getSubtype().endsWith("+json");
+        } catch (InvalidMediaTypeException invalid) {
+            return false;
+        }
     }
 
     private static String firstLine(String text) {

@@ -479,6 +479,15 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void emptyKjarUploadSaysOnlyBodyIsMissing() {
+        ApiClient.Response response = analyst().post(PREFIX + "/kjars", new byte[0], JAR);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:malformed-body");
+        assertThat(response.json().get("detail").asString()).isEqualTo("the request body is missing");
+    }
+
+    @Test
     void kjarWithoutRulesIsRejected() {
         byte[] empty = TestKjars.kjar("io.solomo.test", "empty", "1.0.0", """
                 <kmodule xmlns="http://www.drools.org/xsd/kmodule">

@@ -304,6 +304,40 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     /** A fix from a phone of its own, so that each test's device starts outside every geofence. */
+    @Test
+    void latitudeAsTextNamesTheValue() {
+        ApiClient.Response response = app().post("/api/v1/location-events", """
+                {"eventId": "fix-text", "customerId": "demo-alice", "deviceId": "phone-1",
+                 "latitude": "north", "longitude": 2.35}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+        assertThat(response.json().get("value").asString()).isEqualTo("north");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field latitude has an invalid value: expected a number, got \"north\"");
+    }
+
+    @Test
+    void batchFixWithTextLatitudeNamesItsIndex() {
+        ApiClient.Response response = app().post("/api/v1/location-events/batch", """
+                [{"eventId": "fix-text-0", "customerId": "demo-alice", "deviceId": "phone-1",
+                  "latitude": "north", "longitude": 2.35}]""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("[0].latitude");
+        assertThat(response.json().get("value").asString()).isEqualTo("north");
+    }
+
+    @Test
+    void extraFieldIsStillTolerated() {
+        String eventId = "fix-" + UUID.randomUUID();
+        String body = fix(eventId, "demo-alice", 45.76, 4.83).replace("\"eventId\"", "\"note\": \"x\", \"eventId\"");
+
+        ApiClient.Response response = app().post("/api/v1/location-events", body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(202);
+    }
+
     private static String fix(String eventId, String customerId, double latitude, double longitude) {
         return fix(eventId, customerId, "phone-" + eventId, latitude, longitude, Instant.now());
     }

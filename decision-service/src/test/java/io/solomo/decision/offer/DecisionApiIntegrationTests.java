@@ -251,7 +251,8 @@ class DecisionApiIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:malformed-body");
-        assertThat(response.json().get("detail").asString()).contains("body is missing");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the request body is missing; send a JSON object");
     }
 
     @Test
@@ -288,7 +289,46 @@ class DecisionApiIntegrationTests extends DemoServer {
                 {"customerId": "demo-alice", "latitude": "north"}""");
 
         assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
         assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+        assertThat(response.json().get("value").asString()).isEqualTo("north");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field latitude has an invalid value: expected a number, got \"north\"");
+    }
+
+    @Test
+    void maxOffersAsTextNamesTheValue() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": "three"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("value").asString()).isEqualTo("three");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field maxOffers has an invalid value: expected a whole number, got \"three\"");
+    }
+
+    @Test
+    void maxOffersOverflowNamesTheValue() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": 99999999999}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("value").longValue()).isEqualTo(99999999999L);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field maxOffers has an invalid value: expected a whole number, got 99999999999");
+    }
+
+    @Test
+    void maxOffersAsArrayNamesTheKind() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": [3]}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field maxOffers has an invalid value: expected a whole number, got an array");
     }
 
     @Test

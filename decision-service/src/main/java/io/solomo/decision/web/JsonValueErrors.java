@@ -1,0 +1,185 @@
+package io.solomo.decision.web;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Plain-word descriptions of a JSON field that Jackson could not bind: the JSON path, the value sent and the type
+ * expected, so that a 400 problem never shows Jackson's or Java's own text.
+ */
+final class JsonValueErrors {
+
+    // Jackson 3.1 writes the number into the message of InputCoercionException and keeps no other copy of it,
+    // because the parser is closed by the time the exception reaches the handler.
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("^Numeric value \\(([-+0-9.eE]+)\\) out of range");
+
+    // Jackson 3.1 names the JSON token in MismatchedInputException messages, as in "from Array value".
+    private static final Pattern TOKEN_KIND = Pattern.compile(" from (Array|Object|Boolean|Integer|Floating-point)"
+            + " value");
+
+    private JsonValueErrors() {
+    }
+
+    /** A field that failed to bind, with the value sent (null when Jackson did not keep it) and the detail. */
+    record FieldError(String field, Object value, String detail) {
+    }
+
+    /** Finds the first exception in the cause chain that Jackson raised at a JSON path. */
+    static Optional<JacksonException> atPath(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return Optional.of(jackson);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Describes the field of a Jackson binding failure in plain words. */
+    static FieldError describe(JacksonException failure) {
+        String field = jsonPath(failure);
+        if (failure instanceof UnrecognizedPropertyException unknown) {
+            String accepted = unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return new FieldError(field, null, "field " + field + " is unknown; the accepted fields are " + accepted);
+        }
+
+        Object value = sentValue(failure);
+        String expected = expected(targetType(failure));
+        String received = value != null ? "got " + quoted(value) : sentKind(failure);
+        StringBuilder detail = new StringBuilder("field ").append(field).append(" has an invalid value");
+        if (expected != null) {
+            detail.append(": expected ").append(expected);
+            if (received != null) {
+                detail.append(", ").append(received);
+            }
+        } else if (received != null) {
+            detail.append(": ").append(received);
+        }
+        return new FieldError(field, value, detail.toString());
+    }
+
+    /** Returns the JSON path of the failure, such as {@code maxOffers} or {@code [2].latitude}. */
+    static String jsonPath(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Returns the value sent, or null when the exception does not carry it. */
+    private static Object sentValue(JacksonException failure) {
+        if (failure instanceof InvalidFormatException invalid) {
+            return invalid.getValue();
+        }
+        if (failure instanceof InputCoercionException) {
+            Matcher number = OUT_OF_RANGE.matcher(String.valueOf(failure.getOriginalMessage()));
+            if (number.find()) {
+                return number(number.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static Object number(String text) {
+        try {
+            return new BigInteger(text);
+        } catch (NumberFormatException notWhole) {
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException notNumber) {
+                return text;
+            }
+        }
+    }
+
+    /** Names the kind of JSON value sent when the exception keeps only its token, such as "got an array". */
+    private static String sentKind(JacksonException failure) {
+        String message = String.valueOf(failure.getOriginalMessage());
+        if (message.startsWith("Cannot map `null`")) {
+            return "got null";
+        }
+        Matcher token = TOKEN_KIND.matcher(message);
+        if (!token.find()) {
+            return null;
+        }
+        return switch (token.group(1)) {
+            case "Array" -> "got an array";
+            case "Object" -> "got an object";
+            case "Boolean" -> "got true or false";
+            case "Integer" -> "got a whole number";
+            default -> "got a number";
+        };
+    }
+
+    private static Class<?> targetType(JacksonException failure) {
+        if (failure instanceof MismatchedInputException mismatched) {
+            return mismatched.getTargetType();
+        }
+        if (failure instanceof InputCoercionException coercion) {
+            return coercion.getTargetType();
+        }
+        return null;
+    }
+
+    /** Names a Java type in the words of a JSON user, or returns null for an unknown type. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (TemporalAccessor.class.isAssignableFrom(type) || Date.class.isAssignableFrom(type)) {
+            return "an ISO-8601 timestamp";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return null;
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof CharSequence text ? "\"" + text + "\"" : String.valueOf(value);
+    }
+}
