@@ -4,6 +4,7 @@ import io.solomo.model.decision.UnknownCustomerException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,13 +13,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +37,16 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final String maxFileSize;
+    private final String maxRequestSize;
+
+    /** Takes the multipart limits as configured, with Spring Boot's defaults, to name them in a 413 problem. */
+    ApiExceptionHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize,
+                        @Value("${spring.servlet.multipart.max-request-size:10MB}") String maxRequestSize) {
+        this.maxFileSize = maxFileSize;
+        this.maxRequestSize = maxRequestSize;
+    }
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException exception) {
@@ -112,6 +128,67 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
+    /** Returns a 415 problem that names the Content-Type sent, or its absence, and the media type to send. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException exception,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String send = "send " + mediaTypes(exception.getSupportedMediaTypes());
+        String detail;
+        if (sent == null || sent.isBlank()) {
+            detail = "the request has no Content-Type; " + send;
+        } else if (exception.getContentType() == null) {
+            detail = "Content-Type '" + sent + "' is not a valid media type; " + send;
+        } else {
+            detail = "Content-Type '" + exception.getContentType() + "' is not supported; " + send;
+        }
+        log.warn("Rejected request: {}", detail);
+        return handleExceptionInternal(exception, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail, null, null), headers, status,
+                request);
+    }
+
+    /** Returns a 406 problem that names the media types the endpoint produces. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException exception,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String requested = accept == null ? "the request" : "the Accept header '" + accept + "'";
+        String detail = requested + " lists no media type this endpoint produces; accept "
+                + mediaTypes(exception.getSupportedMediaTypes());
+        log.warn("Rejected request: {}", detail);
+        return handleExceptionInternal(exception, problem(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE,
+                "Not acceptable", detail, null, null), headers, status, request);
+    }
+
+    /** Returns a 405 problem with the {@code Allow} header that Spring puts in {@code headers}. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException exception, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String[] supported = exception.getSupportedMethods();
+        String detail = "method " + exception.getMethod() + " is not supported here"
+                + (supported == null || supported.length == 0 ? "" : "; use " + String.join(", ", supported));
+        log.warn("Rejected request: {}", detail);
+        return handleExceptionInternal(exception, problem(HttpStatus.METHOD_NOT_ALLOWED,
+                ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", detail, null, null), headers, status, request);
+    }
+
+    /** Returns a 413 problem that names the configured upload limits. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String detail = "the upload is too large: each file may be at most " + maxFileSize
+                + " (spring.servlet.multipart.max-file-size) and the whole request at most " + maxRequestSize
+                + " (spring.servlet.multipart.max-request-size)";
+        log.warn("Rejected request: {}", detail);
+        return handleExceptionInternal(exception, problem(HttpStatus.CONTENT_TOO_LARGE,
+                ProblemTypes.CONTENT_TOO_LARGE, "Content too large", detail, null, null), headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -149,6 +226,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } catch (InvalidMediaTypeException invalid) {
             return false;
         }
+    }
+
+    /** Returns "application/json" when it is among the types, else all of them joined by "or". */
+    private static String mediaTypes(List<MediaType> types) {
+        if (types.isEmpty() || types.stream().anyMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype)) {
+            return MediaType.APPLICATION_JSON_VALUE;
+        }
+        return types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
     }
 
     private static String firstLine(String text) {

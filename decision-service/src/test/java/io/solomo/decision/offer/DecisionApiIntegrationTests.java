@@ -234,7 +234,9 @@ class DecisionApiIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains("text/plain");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:unsupported-media-type");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("Content-Type 'text/plain' is not supported; send application/json");
     }
 
     @Test
@@ -243,6 +245,9 @@ class DecisionApiIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:unsupported-media-type");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the request has no Content-Type; send application/json");
     }
 
     @Test
@@ -262,6 +267,8 @@ class DecisionApiIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(406);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:not-acceptable");
+        assertThat(response.json().get("detail").asString()).contains("application/xml");
     }
 
     @Test
@@ -279,7 +286,8 @@ class DecisionApiIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains("GET");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:method-not-allowed");
+        assertThat(response.json().get("detail").asString()).isEqualTo("method GET is not supported here; use POST");
         assertThat(response.allow()).isEqualTo("POST");
     }
 

@@ -41,6 +41,20 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void fileOverUploadLimitIsContentTooLarge() {
+        // spring.servlet.multipart.max-file-size is 10MB in application.properties.
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+
+        HttpResponse<String> response = upload(port, "analyst", VERSIONS, Map.of("offers.drl", tooLarge));
+
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(problem.get("detail").asString()).contains("10MB (spring.servlet.multipart.max-file-size)");
+        assertThat(problem.get("detail").asString()).contains("60MB (spring.servlet.multipart.max-request-size)");
+    }
+
+    @Test
     void seedsTheBundledRulesAsVersionOneOfTheOffersRuleSet() {
         ApiClient.Response list = analyst().get("/api/v1/rulesets");
         ApiClient.Response offers = analyst().get("/api/v1/rulesets/offers");
