@@ -16,6 +16,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -32,11 +33,12 @@ import java.util.List;
  * handler lookup, argument resolution, content negotiation and message converters add nothing to that, yet they
  * took about a tenth of the request threads' CPU in a profile of the decision benchmark (docs/benchmarks.md).
  *
- * <p>The responses are those of the MVC endpoint this servlet replaces. The JSON comes from the application's
- * {@link ObjectMapper}, and errors become the same RFC 9457 problems through the application's exception resolver:
- * an invalid field or a malformed body (400), a body that is not JSON (415), an {@code Accept} header without JSON
- * (406) and a method other than POST (405). Spring Security and the HTTP metrics filter run in front of it as in
- * front of every request.
+ * <p>The responses are those of the MVC endpoint this servlet replaces, except that the body is read strictly. The
+ * JSON comes from the application's {@link ObjectMapper}, and errors become the same RFC 9457 problems through the
+ * application's exception resolver: an invalid field, an unknown field, a fractional number for an integer field or
+ * a malformed body (400), a body that is not JSON (415), an {@code Accept} header without JSON (406) and a method
+ * other than POST (405). Spring Security and the HTTP metrics filter run in front of it as in front of every
+ * request.
  */
 final class DecisionServlet extends HttpServlet {
 
@@ -52,7 +54,11 @@ final class DecisionServlet extends HttpServlet {
 
     DecisionServlet(DecisionEngine engine, ObjectMapper json, HandlerExceptionResolver errors) {
         this.engine = engine;
-        this.bodyReader = json.readerFor(DecisionBody.class);
+        // Strict for this endpoint only: a misspelt or unsupported field such as "trigger" would otherwise be
+        // dropped and the decision run without it, and 2.5 offers would be cut to 2.
+        this.bodyReader = json.readerFor(DecisionBody.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.viewWriter = json.writerFor(DecisionView.class);
         this.errors = errors;
     }

@@ -340,6 +340,37 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void fractionalMaxOffersIsRejected() {
+        int before = decisionCount();
+
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "maxOffers": 2.5}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("value").doubleValue()).isEqualTo(2.5);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field maxOffers has an invalid value: expected a whole number, got 2.5");
+        assertThat(decisionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownFieldIsRejectedWithTheAcceptedNames() {
+        int before = decisionCount();
+
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "trigger": "GEOFENCE_ENTER"}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(response.json().get("field").asString()).isEqualTo("trigger");
+        assertThat(response.json().get("detail").asString()).startsWith("field trigger is unknown");
+        assertThat(response.json().get("detail").asString())
+                .contains("customerId, channel, latitude, longitude, storeId, at, maxOffers");
+        assertThat(decisionCount()).isEqualTo(before);
+    }
+
+    @Test
     void badTimestampIsRejected() {
         ApiClient.Response response = app().post("/api/v1/decisions", """
                 {"customerId": "demo-alice", "at": "yesterday"}""");
