@@ -21,9 +21,9 @@ import java.util.Set;
 /**
  * Checks a delivery again just before it is sent, because consent and the hour may have changed since the
  * decision: a channel whose consent is no longer granted is not used, and push and SMS wait for the end of the
- * brand's quiet hours and of the customer's own, both read in the customer's time zone. Email, webhooks and the in-app inbox do not interrupt, so
- * quiet hours do not apply to them. Webhooks and the inbox need no channel consent, since the partner system and
- * the app decide what to show.
+ * brand's quiet hours and of the customer's own, both read in the customer's time zone. Email, webhooks and the
+ * in-app inbox do not interrupt, so quiet hours do not apply to them. Webhooks and the inbox need no channel
+ * consent, since the partner system and the app decide what to show.
  */
 @Component
 class SendTimePolicy {

@@ -183,7 +183,8 @@ final class BatchReader {
             return;
         }
         if (!type.isInstance(value)) {
-            throw new InvalidFieldException(field, object.isValueNode() ? value : object.toString(), "global '" + global.getName() + "' has type "
+            Object shown = object.isValueNode() ? value : object.toString();
+            throw new InvalidFieldException(field, shown, "global '" + global.getName() + "' has type "
                     + global.getType() + ", but " + field + " is a " + value.getClass().getName());
         }
     }
