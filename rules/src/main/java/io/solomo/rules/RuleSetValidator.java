@@ -94,7 +94,7 @@ public final class RuleSetValidator {
 
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
                                       ClassLoader classLoader) {
-        Upload upload = new Upload(version, classLoader);
+        Upload upload = new Upload(version, classLoader, offers ? OfferRuleCompiler.RULE_PACKAGE : null);
         upload.read(files);
         if (upload.errors.isEmpty()) {
             upload.compile(offers);
@@ -124,13 +124,16 @@ public final class RuleSetValidator {
         private final List<NamedRule> namedRules = new ArrayList<>();
         private final List<TableGrid> scenarioGrids = new ArrayList<>();
         private final List<ScenarioResult> scenarioResults = new ArrayList<>();
+        private final String requiredPackage;
         private OfferRuleBase offerRules;
         private int ruleCount;
 
-        Upload(String version, ClassLoader classLoader) {
+        /** @param requiredPackage the package every rule file must declare, or null when any package will do */
+        Upload(String version, ClassLoader classLoader, String requiredPackage) {
             this.version = version;
             this.classLoader = classLoader;
             this.checks = new DecisionTableChecks(classLoader);
+            this.requiredPackage = requiredPackage;
         }
 
         void read(Map<String, byte[]> files) {
@@ -180,7 +183,9 @@ public final class RuleSetValidator {
             }
             if (!RuleFileNames.isDecisionTable(path)) {
                 forDrools.put(path, content);
-                readDrlRuleNames(path, new String(content, StandardCharsets.UTF_8));
+                String drl = new String(content, StandardCharsets.UTF_8);
+                checkDrlPackage(path, drl);
+                readDrlRuleNames(path, drl);
                 return;
             }
 
@@ -224,8 +229,59 @@ public final class RuleSetValidator {
                 return;
             }
             checkFirstSheetOnly(path, sheets.get(0).sheet(), result.tables());
+            checkTablePackage(path, ruleSheets, result.tables().get(0));
             forDrools.put(path, tableForDrools);
             generateDrl(path, tableForDrools);
+        }
+
+        /**
+         * Rejects a table whose RuleSet cell names another package than the required one, at that cell, because
+         * Drools would put its rules in that package and the rule set would never run them.
+         */
+        private void checkTablePackage(String path, List<TableGrid> sheets, TableSpan firstTable) {
+            if (requiredPackage == null) {
+                return;
+            }
+            for (TableGrid grid : sheets) {
+                for (int row = 0; row <= grid.lastRow(); row++) {
+                    for (TableGrid.GridCell cell : grid.row(row).values()) {
+                        if (!cell.text().strip().equalsIgnoreCase("RuleSet")) {
+                            continue;
+                        }
+                        String value = grid.text(row, cell.column() + 1).strip();
+                        if (!value.equals(requiredPackage)) {
+                            String reading = value.isEmpty() ? "is empty" : "reads '" + value + "'";
+                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, cell.column() + 1),
+                                    "the cell right of 'RuleSet' " + reading + ", so Drools would put the table's rules "
+                                            + "in another package than " + requiredPackage + " and the offer rules "
+                                            + "would never run them; write " + requiredPackage));
+                        }
+                        return;
+                    }
+                }
+            }
+            errors.add(Finding.error(path, firstTable.sheet(),
+                    TableGrid.reference(firstTable.titleRow(), firstTable.firstColumn()), "the file has no 'RuleSet' "
+                            + "cell, so Drools would put the table's rules in package rule_table and the offer rules "
+                            + "would never run them; above the RuleTable, write RuleSet in one cell and "
+                            + requiredPackage + " in the cell to its right"));
+        }
+
+        /** Rejects a DRL file whose package line names another package than the required one, at that line. */
+        private void checkDrlPackage(String path, String drl) {
+            if (requiredPackage == null) {
+                return;
+            }
+            Matcher packageLine = DRL_PACKAGE.matcher(drl);
+            if (!packageLine.find()) {
+                errors.add(Finding.error(path, null, "line 1", "the file has no package line, so its rules would "
+                        + "not be offer rules; start it with 'package " + requiredPackage + ";'"));
+            } else if (!packageLine.group(1).equals(requiredPackage)) {
+                int line = (int) drl.substring(0, packageLine.start(1)).lines().count();
+                errors.add(Finding.error(path, null, "line " + line, "the package is " + packageLine.group(1)
+                        + ", so the offer rules would never run the file's rules; write 'package " + requiredPackage
+                        + ";'"));
+            }
         }
 
         // Drools 10.2 compiles a workbook with one sheet listener, and its ExcelParser then reads the first worksheet

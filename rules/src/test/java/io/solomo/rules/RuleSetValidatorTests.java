@@ -191,6 +191,32 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void pointsAtARuleSetCellOfAnotherPackage() {
+        ValidationReport report = validator.validateOffers("24", bundledWith(text("C8", "solomo.offres")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("C8");
+            assertThat(error.message()).contains("reads 'solomo.offres'").contains("write solomo.offers");
+        });
+    }
+
+    @Test
+    void pointsAtTheDrlPackageLineOfAnotherPackage() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/extra.drl", "// offers for the shop floor\npackage solomo.shop;\n\nrule \"Nothing\"\n"
+                .concat("when\nthen\nend\n").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("25", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/extra.drl");
+            assertThat(error.cell()).isEqualTo("line 2");
+            assertThat(error.message()).contains("package is solomo.shop").contains("'package solomo.offers;'");
+        });
+    }
+
+    @Test
     void readsTheSameRulesWhateverTheServerLanguage() {
         Map<String, byte[]> files = bundledWith(number("J18", 1.25));
         Locale before = Locale.getDefault();
