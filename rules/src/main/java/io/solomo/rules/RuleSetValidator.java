@@ -252,9 +252,9 @@ public final class RuleSetValidator {
                         if (!value.equals(requiredPackage)) {
                             String reading = value.isEmpty() ? "is empty" : "reads '" + value + "'";
                             errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, cell.column() + 1),
-                                    "the cell right of 'RuleSet' " + reading + ", so Drools would put the table's rules "
-                                            + "in another package than " + requiredPackage + " and the offer rules "
-                                            + "would never run them; write " + requiredPackage));
+                                    "the cell right of 'RuleSet' " + reading + ", so Drools would put the table's "
+                                            + "rules in another package than " + requiredPackage + " and the offer "
+                                            + "rules would never run them; write " + requiredPackage));
                         }
                         return;
                     }
