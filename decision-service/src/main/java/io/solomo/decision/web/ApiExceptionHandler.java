@@ -4,6 +4,7 @@ import io.solomo.model.decision.UnknownCustomerException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 import java.util.List;
@@ -187,6 +189,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("Rejected request: {}", detail);
         return handleExceptionInternal(exception, problem(HttpStatus.CONTENT_TOO_LARGE,
                 ProblemTypes.CONTENT_TOO_LARGE, "Content too large", detail, null, null), headers, status, request);
+    }
+
+    /** Returns a 404 problem for a path that no endpoint serves, naming the method and the path. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception,
+                                                                    HttpHeaders headers, HttpStatusCode status,
+                                                                    WebRequest request) {
+        String path = "/" + exception.getResourcePath();
+        String detail = "no endpoint serves " + exception.getHttpMethod() + " " + path
+                + "; check the path against the API's list in the README";
+        return handleExceptionInternal(exception, problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                detail, "path", path), headers, status, request);
+    }
+
+    /** Returns a 400 problem naming a query or path parameter whose text does not convert to its type. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = exception.getPropertyName();
+        String expected = JsonValueErrors.expected(exception.getRequiredType());
+        String detail = field + " must be " + (expected == null ? "of another type" : expected) + ", got '"
+                + exception.getValue() + "'";
+        log.warn("Rejected request: {}", detail);
+        return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD,
+                "Invalid field", detail, field, exception.getValue()), headers, status, request);
     }
 
     @Override

@@ -34,6 +34,27 @@ class PullAndHybridIntegrationTests extends DemoServer {
     }
 
     @Test
+    void nearbyRadiusAsTextNamesTheValue() {
+        ApiClient.Response response = app().get("/api/v1/stores/nearby?latitude=48.85&longitude=2.35"
+                + "&radiusMeters=far");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(response.json().get("field").asString()).isEqualTo("radiusMeters");
+        assertThat(response.json().get("value").asString()).isEqualTo("far");
+        assertThat(response.json().get("detail").asString()).isEqualTo("radiusMeters must be a number, got 'far'");
+    }
+
+    @Test
+    void unknownApiPathIsANotFoundProblem() {
+        ApiClient.Response response = ApiClient.on(port).as("admin", PASSWORD).get("/api/v1/offerz");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:not-found");
+        assertThat(response.json().get("value").asString()).isEqualTo("/api/v1/offerz");
+    }
+
+    @Test
     void monitoredRegionsAreNearestCircles() {
         ApiClient.Response response = app().get("/api/v1/devices/alice-phone/monitored-regions"
                 + "?latitude=48.8532&longitude=2.3691&count=2");
