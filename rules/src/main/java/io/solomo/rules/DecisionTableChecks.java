@@ -253,7 +253,8 @@ final class DecisionTableChecks {
                         }
                     }
                     String message = "row " + (blankRow + 1) + " is blank, so the RuleTable ends there and Drools "
-                            + "ignores this row and the ones below it; delete the blank row or start a new RuleTable";
+                            + "ignores this row and the ones below it, up to the next RuleTable or keyword cell such "
+                            + "as Functions or Variables; delete the blank row or start a new RuleTable";
                     findings.add(looksLikeRule ? grid.error(row, table.firstColumn(), message)
                             : grid.warning(row, table.firstColumn(), message));
                     return;
