@@ -106,7 +106,8 @@ class ConcurrencyLimitFilterTests {
     @Test
     void busyBecomesProblemWithRetryAfter() throws Exception {
         StaticApplicationContext context = new StaticApplicationContext();
-        context.registerSingleton("apiExceptionHandler", ApiExceptionHandler.class);
+        context.getDefaultListableBeanFactory().registerSingleton("apiExceptionHandler",
+                new ApiExceptionHandler("1MB", "10MB"));
         context.refresh();
         ExceptionHandlerExceptionResolver resolver = new ExceptionHandlerExceptionResolver();
         resolver.setApplicationContext(context);
