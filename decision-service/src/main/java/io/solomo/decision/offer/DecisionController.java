@@ -1,6 +1,7 @@
 package io.solomo.decision.offer;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.WholeNumberDeserializer;
 import io.solomo.model.Channel;
 import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.decision.DecisionRequest;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +68,7 @@ class DecisionController {
      * preferred consented channel.
      */
     record DecisionBody(String customerId, String channel, Double latitude, Double longitude, String storeId,
-                        String at, Integer maxOffers) {
+                        String at, @JsonDeserialize(using = WholeNumberDeserializer.class) Integer maxOffers) {
 
         DecisionRequest toRequest() {
             String customer = requireText("customerId", customerId);

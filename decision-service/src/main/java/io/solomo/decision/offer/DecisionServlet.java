@@ -55,10 +55,9 @@ final class DecisionServlet extends HttpServlet {
     DecisionServlet(DecisionEngine engine, ObjectMapper json, HandlerExceptionResolver errors) {
         this.engine = engine;
         // Strict for this endpoint only: a misspelt or unsupported field such as "trigger" would otherwise be
-        // dropped and the decision run without it, and 2.5 offers would be cut to 2.
+        // dropped and the decision run without it. DecisionBody reads maxOffers so that 2.5 is not cut to 2.
         this.bodyReader = json.readerFor(DecisionBody.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.viewWriter = json.writerFor(DecisionView.class);
         this.errors = errors;
     }

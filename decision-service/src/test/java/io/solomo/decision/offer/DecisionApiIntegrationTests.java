@@ -340,6 +340,17 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void wholeMaxOffersWithDecimalPointIsRead() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "storeId": "demo-maubert", "maxOffers": 1.0}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode stored = app().get("/api/v1/decisions/" + response.json().get("decisionId").asString()).json();
+        assertThat(stored.get("request").get("maxOffers").asInt()).isEqualTo(1);
+        assertThat(response.json().get("offers").size()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void fractionalMaxOffersIsRejected() {
         int before = decisionCount();
 

@@ -1,0 +1,33 @@
+package io.solomo.decision.web;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdDeserializer;
+
+import java.math.BigDecimal;
+
+/**
+ * Reads an {@link Integer} field that must hold a whole number: {@code 3} and {@code 3.0} both give 3, as many JSON
+ * writers send whole numbers with a decimal point, while {@code 2.5} is an invalid value instead of being cut to 2.
+ * Other input (text such as {@code "3"}, an overflow, an array) is read as Jackson reads any {@code Integer}.
+ */
+public final class WholeNumberDeserializer extends StdDeserializer<Integer> {
+
+    public WholeNumberDeserializer() {
+        super(Integer.class);
+    }
+
+    @Override
+    public Integer deserialize(JsonParser parser, DeserializationContext context) {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
+            return context.readValue(parser, Integer.class);
+        }
+        BigDecimal value = parser.getDecimalValue();
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException notWhole) {
+            return (Integer) context.handleWeirdNumberValue(Integer.class, value, "not a whole number");
+        }
+    }
+}
