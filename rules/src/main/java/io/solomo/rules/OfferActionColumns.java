@@ -22,7 +22,10 @@ final class OfferActionColumns {
     private static final Pattern NEW_CANDIDATE = Pattern.compile(
             "\\bnew\\s+(?:io\\.solomo\\.model\\.offer\\.)?OfferCandidate\\s*\\(");
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_]\\w*$");
-    private static final Pattern JAVA_NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
+    // A Java literal as Drools pastes it into the code: digits with underscores between them, an optional fraction and
+    // exponent, and an optional d, D, f or F suffix.
+    private static final Pattern JAVA_NUMBER = Pattern.compile(
+            "^[+-]?(\\d(?:_*\\d)*\\.?(?:\\d(?:_*\\d)*)?|\\.\\d(?:_*\\d)*)([eE][+-]?\\d+)?[dDfF]?$");
     private static final String PARAM = "$param";
 
     private final TableGrid grid;
@@ -75,7 +78,7 @@ final class OfferActionColumns {
             weight = cell.number();
             displayedWeight = new BigDecimal(String.valueOf(weight)).stripTrailingZeros().toPlainString();
         } else if (JAVA_NUMBER.matcher(text).matches()) {
-            weight = Double.parseDouble(text);
+            weight = Double.parseDouble(text.replace("_", "").replaceAll("[dDfF]$", ""));
             displayedWeight = text;
         } else {
             return Optional.of("the weight '" + text + "' is not a number; write a number above 0, such as 1 or 1.5");
@@ -93,8 +96,8 @@ final class OfferActionColumns {
             return;
         }
         for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
-            String offerId = grid.text(row, offerIdColumn);
-            String weight = grid.text(row, weightColumn);
+            String offerId = textSeenByDrools(row, offerIdColumn);
+            String weight = textSeenByDrools(row, weightColumn);
             if (weight.isEmpty() && !offerId.isEmpty()) {
                 findings.add(grid.error(row, weightColumn, "the weight is missing, so Drools leaves out the action "
                         + "and the rule never proposes " + offerId + "; write a number above 0, such as 1 or 1.5"));
@@ -103,6 +106,17 @@ final class OfferActionColumns {
                         + ", so the rule cannot propose an offer; write the id of the offer from the catalogue"));
             }
         }
+    }
+
+    /** Returns the text of a cell, or of the first cell of the merge that covers it, which Drools copies there. */
+    private String textSeenByDrools(int row, int column) {
+        for (TableGrid.Merge merge : grid.merges()) {
+            if (row >= merge.firstRow() && row <= merge.lastRow() && column >= merge.firstColumn()
+                    && column <= merge.lastColumn()) {
+                return grid.text(merge.firstRow(), merge.firstColumn());
+            }
+        }
+        return grid.text(row, column);
     }
 
     /** Returns the column whose code declares {@code String name = "$param";}. */

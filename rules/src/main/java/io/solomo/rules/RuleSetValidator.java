@@ -248,13 +248,22 @@ public final class RuleSetValidator {
                         if (!cell.text().strip().equalsIgnoreCase("RuleSet")) {
                             continue;
                         }
-                        String value = grid.text(row, cell.column() + 1).strip();
+                        // Drools takes the first non-blank cell to the right of the keyword as its value.
+                        int valueColumn = cell.column() + 1;
+                        for (TableGrid.GridCell right : grid.row(row).values()) {
+                            if (right.column() > cell.column() && !right.text().isBlank()) {
+                                valueColumn = right.column();
+                                break;
+                            }
+                        }
+                        String value = grid.text(row, valueColumn).strip();
                         if (!value.equals(requiredPackage)) {
                             String reading = value.isEmpty() ? "is empty" : "reads '" + value + "'";
-                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, cell.column() + 1),
-                                    "the cell right of 'RuleSet' " + reading + ", so Drools would put the table's "
-                                            + "rules in another package than " + requiredPackage + " and the offer "
-                                            + "rules would never run them; write " + requiredPackage));
+                            int shownColumn = value.isEmpty() ? cell.column() + 1 : valueColumn;
+                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, shownColumn),
+                                    "the package right of 'RuleSet' " + reading + ", so Drools would put the "
+                                            + "table's rules in another package than " + requiredPackage + " and the "
+                                            + "offer rules would never run them; write " + requiredPackage));
                         }
                         return;
                     }

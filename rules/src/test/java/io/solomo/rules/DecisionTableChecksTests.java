@@ -1,6 +1,7 @@
 package io.solomo.rules;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,26 @@ class DecisionTableChecksTests {
             assertThat(error.cell()).isEqualTo("J17");
             assertThat(error.message()).contains("the weight is missing").contains("GOLD-MORNING-COFFEE");
         });
+    }
+
+    @Test
+    void weightMergedOverRowsAccepted() {
+        // Excel keeps the covered cell J17, blank, and Drools copies J16's weight into it.
+        ValidationReport report = validator.validateOffers("merged", bundledWith(workbook -> {
+            OffersWorkbook.cell(workbook, "J17").setBlank();
+            workbook.getSheetAt(0).addMergedRegion(CellRangeAddress.valueOf("J16:J17"));
+        }));
+
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void javaNumberLiteralsAcceptedAsWeights() {
+        for (String weight : new String[] {"1.5d", "2f", "1_000", "2.5e1D"}) {
+            ValidationReport report = validator.validateOffers("literal", bundledWith(text("J16", weight)));
+
+            assertThat(report.errors()).as(weight).isEmpty();
+        }
     }
 
     @Test

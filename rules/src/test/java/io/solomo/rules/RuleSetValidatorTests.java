@@ -202,6 +202,14 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void readsTheRuleSetPackageFromTheFirstFilledCellToItsRight() {
+        ValidationReport report = validator.validateOffers("26", bundledWith(text("C8", " ")
+                .andThen(text("D8", "solomo.offers"))));
+
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
     void pointsAtTheDrlPackageLineOfAnotherPackage() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/extra.drl", "// offers for the shop floor\npackage solomo.shop;\n\nrule \"Nothing\"\n"
