@@ -73,9 +73,14 @@ final class DecisionServlet extends HttpServlet {
             // decisions would be counted under uri=UNKNOWN, together with the KIE batches.
             ServerHttpObservationFilter.findObservationContext(request)
                     .ifPresent(context -> context.setPathPattern(PATH));
-            byte[] bytes = request.getInputStream().readAllBytes();
-            MediaType contentType = requireJsonBody(request, bytes.length > 0);
+            // Without a Content-Type, whether a body came decides between 400 and 415, so only then is it read
+            // before the checks.
+            byte[] bytes = request.getContentType() == null ? request.getInputStream().readAllBytes() : null;
+            MediaType contentType = requireJsonBody(request, bytes == null || bytes.length > 0);
             requireJsonAccepted(request);
+            if (bytes == null) {
+                bytes = request.getInputStream().readAllBytes();
+            }
             DecisionBody body = read(request, bytes, contentType.getCharset());
             // Serialised to bytes first, so that the known length spares Tomcat the chunked encoding.
             byte[] view = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));

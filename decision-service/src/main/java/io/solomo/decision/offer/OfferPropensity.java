@@ -50,9 +50,14 @@ class OfferPropensity extends AssignedIdEntity<OfferPropensity.Key> {
         failures++;
     }
 
-    /** Turns one counted failure into a success, for a trial whose offer converted after it was ignored. */
+    /**
+     * Turns one counted failure into a success, for a trial whose offer converted after it was ignored. Without a
+     * failure to turn, as after a change of the customer's tier, it counts the success alone.
+     */
     void reviseFailureToSuccess() {
-        failures = Math.max(0, failures - 1);
+        if (failures >= 1) {
+            failures--;
+        }
         successes++;
     }
 

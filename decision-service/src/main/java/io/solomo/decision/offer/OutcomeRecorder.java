@@ -50,7 +50,7 @@ class OutcomeRecorder {
 
     /**
      * Returns true when the outcome was new, false when it had been recorded before. A conflict with a concurrent
-     * report for the same offer and segment is retried; the duplicate check then sees the other report.
+     * report for the same offer and segment is retried, and the checks then see the other report.
      */
     boolean record(String decisionId, String offerId, DecisionOutcome.Kind outcome) {
         return Boolean.TRUE.equals(ConflictRetry.inTransaction(transaction,
@@ -68,6 +68,14 @@ class OutcomeRecorder {
             throw new InvalidFieldException("offerId", offerId,
                     "offer " + offerId + " was not chosen in decision " + decisionId);
         }
+        // NOTE: the segment is the customer's tier now, so an outcome reported after a tier change counts in the new
+        // tier, and turning an ignore into a success then moves a failure between segments.
+        String segment = customers.findById(decision.customerId())
+                .map(customer -> customer.loyaltyTier().name())
+                .orElse("UNKNOWN");
+        // Loaded before the checks below, the counts' version covers them: a report for the same offer that commits
+        // in between makes this transaction's update of the counts fail, and the retry then reads that report.
+        propensities.holdCounts(offerId, segment);
         if (outcomes.existsByDecisionIdAndOfferIdAndOutcome(decisionId, offerId, outcome)) {
             return false;
         }
@@ -78,9 +86,6 @@ class OutcomeRecorder {
                 DecisionOutcome.Kind.IGNORED);
         outcomes.save(new DecisionOutcome(decisionId, offerId, outcome, clock.instant()));
         if (!converted) {
-            String segment = customers.findById(decision.customerId())
-                    .map(customer -> customer.loyaltyTier().name())
-                    .orElse("UNKNOWN");
             if (outcome.isSuccess() && ignored) {
                 propensities.reviseToSuccess(offerId, segment);
             } else {

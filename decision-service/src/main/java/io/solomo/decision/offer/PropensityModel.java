@@ -47,6 +47,14 @@ class PropensityModel {
         return propensities;
     }
 
+    /**
+     * Loads the counts of an offer in a segment into the caller's transaction, so that their version check at commit
+     * also covers what the caller reads after this call.
+     */
+    void holdCounts(String offerId, String segment) {
+        observations.findById(new OfferPropensity.Key(offerId, segment));
+    }
+
     /** Counts one outcome; the caller's transaction retries on a concurrent update (optimistic lock). */
     void learn(String offerId, String segment, boolean success) {
         update(offerId, segment, success ? OfferPropensity::recordSuccess : OfferPropensity::recordFailure);

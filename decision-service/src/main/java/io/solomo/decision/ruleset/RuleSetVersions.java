@@ -122,9 +122,9 @@ public class RuleSetVersions {
         }
         if (ruleSet.activeVersion() != null && target >= ruleSet.activeVersion()) {
             if (version == null) {
-                throw new InvalidFieldException("version", null, "rule set " + rulesetId + " has no earlier active "
-                        + "version to roll back to: the version active before " + ruleSet.activeVersion() + " was "
-                        + target + ", a later one; give the version to return to, or activate " + target);
+                throw new InvalidFieldException("version", null, "rule set " + rulesetId + " remembers only the "
+                        + "version active before " + ruleSet.activeVersion() + ", which is " + target + ", a later "
+                        + "one; give the earlier version to return to, or activate " + target);
             }
             throw new InvalidFieldException("version", target, "a rollback returns to a version earlier than the "
                     + "active version " + ruleSet.activeVersion() + "; use activate for a later one");

@@ -53,6 +53,9 @@ final class JsonValueErrors {
     static FieldError describe(JacksonException failure) {
         String field = jsonPath(failure);
         if (failure instanceof UnrecognizedPropertyException unknown) {
+            if (unknown.getKnownPropertyIds() == null) {
+                return new FieldError(field, null, "field " + field + " is unknown; remove it");
+            }
             String accepted = unknown.getKnownPropertyIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(", "));
             return new FieldError(field, null, "field " + field + " is unknown; the accepted fields are " + accepted);

@@ -303,7 +303,6 @@ class LocationEventIntegrationTests extends DemoServer {
         assertThat(app().get("/api/v1/customers/nobody-here/deliveries").status()).isEqualTo(404);
     }
 
-    /** A fix from a phone of its own, so that each test's device starts outside every geofence. */
     @Test
     void latitudeAsTextNamesTheValue() {
         ApiClient.Response response = app().post("/api/v1/location-events", """
@@ -338,6 +337,7 @@ class LocationEventIntegrationTests extends DemoServer {
         assertThat(response.status()).as(response.text()).isEqualTo(202);
     }
 
+    /** A fix from a phone of its own, so that each test's device starts outside every geofence. */
     private static String fix(String eventId, String customerId, double latitude, double longitude) {
         return fix(eventId, customerId, "phone-" + eventId, latitude, longitude, Instant.now());
     }

@@ -108,7 +108,7 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(rolledBackAgain.status()).isEqualTo(400);
         assertThat(rolledBackAgain.json().get("value").isNull()).isTrue();
         assertThat(rolledBackAgain.json().get("detail").asString())
-                .contains("no earlier active version", "activate " + version);
+                .contains("remembers only the version active before 1", "activate " + version);
     }
 
     @Test
