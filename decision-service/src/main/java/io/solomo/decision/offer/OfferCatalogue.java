@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is not loaded.
  */
 @Component
-class OfferCatalogue {
+public class OfferCatalogue {
 
     /** Counts the offer changes committed on this node, so that a snapshot can tell it is out of date. */
     private static final AtomicLong localChanges = new AtomicLong();
@@ -34,6 +34,11 @@ class OfferCatalogue {
     /** Returns the offer with this id, or empty when the catalogue has none. */
     Optional<Offer> find(String offerId) {
         return Optional.ofNullable(current().offers().get(offerId));
+    }
+
+    /** Returns true when the catalogue has an offer with this id, switched on or not. */
+    public boolean contains(String offerId) {
+        return current().offers().containsKey(offerId);
     }
 
     /** Rebuilds the snapshot from the database, within the caller's transaction when there is one. */

@@ -1,8 +1,10 @@
 package io.solomo.decision.ruleset;
 
 import io.solomo.decision.offer.ActiveOfferRules;
+import io.solomo.decision.offer.OfferCatalogue;
 import io.solomo.decision.ruleset.RuleSetViews.Activation;
 import io.solomo.decision.ruleset.RuleSetViews.AuditEntry;
+import io.solomo.decision.ruleset.RuleSetViews.FindingView;
 import io.solomo.decision.ruleset.RuleSetViews.RuleSetDetail;
 import io.solomo.decision.ruleset.RuleSetViews.RuleSetSummary;
 import io.solomo.decision.ruleset.RuleSetViews.UploadReport;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +58,7 @@ public class RuleSetVersions {
     private final RuleSetFileRepository files;
     private final RuleSetAuditRepository audit;
     private final ActiveOfferRules activeRules;
+    private final OfferCatalogue catalogue;
     private final RuleSetValidator validator;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
@@ -65,13 +69,14 @@ public class RuleSetVersions {
     private volatile Integer followedVersion;
 
     RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
-                    RuleSetAuditRepository audit, ActiveOfferRules activeRules, ObjectMapper json,
-                    TransactionTemplate transaction, Clock clock) {
+                    RuleSetAuditRepository audit, ActiveOfferRules activeRules, OfferCatalogue catalogue,
+                    ObjectMapper json, TransactionTemplate transaction, Clock clock) {
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.files = files;
         this.audit = audit;
         this.activeRules = activeRules;
+        this.catalogue = catalogue;
         this.json = json;
         this.transaction = transaction;
         this.clock = clock;
@@ -85,11 +90,12 @@ public class RuleSetVersions {
         // upload is stored, so a compiled rule base is kept for activation only when the guess held.
         int expectedVersion = versions.lastVersion(rulesetId) + 1;
         ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded);
+        List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains);
 
         UploadReport stored = transaction.execute(status -> {
             RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
             int version = versions.lastVersion(rulesetId) + 1;
-            UploadReport answer = UploadReport.of(rulesetId, version, report);
+            UploadReport answer = UploadReport.of(rulesetId, version, report, unknownOffers);
             save(ruleSet.rulesetId(), version, answer, report.ruleCount(), uploaded, actor);
             return answer;
         });
@@ -101,6 +107,17 @@ public class RuleSetVersions {
                 rulesetId, stored.version(), actor, stored.status(), stored.errors().size(), stored.warnings().size(),
                 stored.scenarios().passed(), stored.scenarios().failed());
         return stored;
+    }
+
+    /** Returns the DRL of each rule file of an upload: generated for tables, as uploaded for DRL files. */
+    private static Map<String, String> ruleText(ValidationReport report, Map<String, byte[]> uploaded) {
+        Map<String, String> texts = new LinkedHashMap<>(report.generatedDrl());
+        uploaded.forEach((path, content) -> {
+            if (path != null && path.endsWith(".drl") && content != null) {
+                texts.put(path, new String(content, StandardCharsets.UTF_8));
+            }
+        });
+        return texts;
     }
 
     /** Makes a valid version the one decisions use, compiling it first when it is not compiled yet. */
@@ -181,7 +198,8 @@ public class RuleSetVersions {
             Instant now = clock.instant();
             RuleSet ruleSet = ruleSets.save(new RuleSet(OFFERS, now));
             ValidationReport report = validator.validateOffers(OFFERS + "-1", OfferRuleCompiler.bundledFiles());
-            save(OFFERS, 1, UploadReport.of(OFFERS, 1, report), report.ruleCount(), OfferRuleCompiler.bundledFiles(),
+            save(OFFERS, 1, UploadReport.of(OFFERS, 1, report, List.of()), report.ruleCount(),
+                    OfferRuleCompiler.bundledFiles(),
                     SYSTEM_ACTOR);
             ruleSet.activate(1, now);
             audit.save(new RuleSetAudit(OFFERS, 1, "ACTIVATE", SYSTEM_ACTOR, now, "the rules bundled with the server"));

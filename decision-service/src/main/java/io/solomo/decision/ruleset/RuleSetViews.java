@@ -4,6 +4,7 @@ import io.solomo.rules.Finding;
 import io.solomo.rules.ScenarioResult;
 import io.solomo.rules.ValidationReport;
 
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +18,14 @@ final class RuleSetViews {
     record UploadReport(String rulesetId, int version, VersionStatus status, List<FindingView> errors,
                         List<FindingView> warnings, Scenarios scenarios) {
 
-        static UploadReport of(String rulesetId, int version, ValidationReport report) {
+        /** @param moreWarnings warnings found outside the validator, such as offers missing from the catalogue */
+        static UploadReport of(String rulesetId, int version, ValidationReport report, List<FindingView> moreWarnings) {
             List<ScenarioView> failures = report.scenarios().stream().filter(result -> !result.passed())
                     .map(ScenarioView::of).toList();
+            List<FindingView> warnings = new ArrayList<>(report.warnings().stream().map(FindingView::of).toList());
+            warnings.addAll(moreWarnings);
             return new UploadReport(rulesetId, version, report.valid() ? VersionStatus.VALID : VersionStatus.INVALID,
-                    report.errors().stream().map(FindingView::of).toList(),
-                    report.warnings().stream().map(FindingView::of).toList(),
+                    report.errors().stream().map(FindingView::of).toList(), List.copyOf(warnings),
                     new Scenarios(report.scenariosPassed(), report.scenariosFailed(), failures));
         }
     }

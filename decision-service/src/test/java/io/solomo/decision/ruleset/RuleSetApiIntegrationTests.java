@@ -112,6 +112,19 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void warnsOfAnOfferMissingFromTheCatalogue() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("I16", "STORE-WELCOME-99"));
+
+        HttpResponse<String> uploaded = upload(port, "analyst", VERSIONS, files);
+
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        JsonNode report = JSON.readTree(uploaded.body());
+        assertThat(report.get("status").asString()).isEqualTo("VALID");
+        assertThat(report.get("warnings").toString()).contains("proposes offer STORE-WELCOME-99, which is not in "
+                + "the offer catalogue").doesNotContain("GOLD-MORNING-COFFEE");
+    }
+
+    @Test
     void reportsAnInvalidUploadByCellAndRefusesToActivateIt() {
         Map<String, byte[]> files = bundledWithCells(Map.of("C17", "GOLD, DIAMOND"));
 

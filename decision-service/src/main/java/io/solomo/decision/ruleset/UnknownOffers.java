@@ -1,0 +1,60 @@
+package io.solomo.decision.ruleset;
+
+import io.solomo.decision.ruleset.RuleSetViews.FindingView;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the offer ids that the rules of an upload propose but the catalogue lacks, such as a mistyped
+ * {@code STORE-WELCOME-99} or {@code store-welcome-10} (ids are case-sensitive). Decisions reject such a candidate
+ * at the catalogue stage, so the upload warns without blocking: the offer may be created after the rules.
+ */
+final class UnknownOffers {
+
+    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\s*$");
+    // The id as the bundled table passes it (String offerId = "X";) or as a DRL rule writes it inline.
+    private static final Pattern OFFER_ID = Pattern.compile(
+            "String\\s+offerId\\s*=\\s*\"([^\"]+)\"|new\\s+(?:[\\w.]+\\.)?OfferCandidate\\s*\\(\\s*\"([^\"]+)\"");
+
+    private UnknownOffers() {
+    }
+
+    /**
+     * Returns one warning per rule and unknown offer id.
+     *
+     * @param drlByFile the DRL of each rule file: the text of a DRL file, or the DRL generated from a table
+     * @param known     whether the catalogue has an offer id
+     */
+    static List<FindingView> warnings(Map<String, String> drlByFile, Predicate<String> known) {
+        List<FindingView> warnings = new ArrayList<>();
+        drlByFile.forEach((path, drl) -> {
+            Matcher rule = RULE.matcher(drl);
+            while (rule.find()) {
+                for (String offerId : offerIds(rule.group(2))) {
+                    if (!known.test(offerId)) {
+                        warnings.add(new FindingView(path, null, null, "rule '" + rule.group(1) + "' proposes offer "
+                                + offerId + ", which is not in the offer catalogue, so decisions will reject it; "
+                                + "check the id, which is case-sensitive, or create the offer"));
+                    }
+                }
+            }
+        });
+        return warnings;
+    }
+
+    private static Set<String> offerIds(String ruleBody) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher id = OFFER_ID.matcher(ruleBody);
+        while (id.find()) {
+            ids.add(id.group(1) != null ? id.group(1) : id.group(2));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,51 @@
+package io.solomo.decision.ruleset;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnknownOffersTests {
+
+    private static final Set<String> CATALOGUE = Set.of("STORE-WELCOME-10", "GOLD-MORNING-COFFEE");
+
+    @Test
+    void tableAndDrlIdsAreChecked() {
+        String table = """
+                package solomo.offers;
+                rule "Welcome"
+                    when
+                    then
+                        String offerId = "STORE-WELCOME-99";
+                        insert(new OfferCandidate(offerId, 1.0, drools.getRule().getName()));
+                end
+                rule "Coffee"
+                    when
+                    then
+                        String offerId = "GOLD-MORNING-COFFEE";
+                end
+                """;
+        String drl = """
+                package solomo.offers;
+                rule "Thanks regulars"
+                when
+                then
+                    insert(new io.solomo.model.offer.OfferCandidate("regular-thanks", 2.0, "Thanks regulars"));
+                end
+                """;
+
+        List<RuleSetViews.FindingView> warnings = UnknownOffers.warnings(
+                Map.of("offers.drl.xlsx", table, "recognition.drl", drl), CATALOGUE::contains);
+
+        assertThat(warnings).extracting(RuleSetViews.FindingView::message).containsExactlyInAnyOrder(
+                "rule 'Welcome' proposes offer STORE-WELCOME-99, which is not in the offer catalogue, so decisions "
+                        + "will reject it; check the id, which is case-sensitive, or create the offer",
+                "rule 'Thanks regulars' proposes offer regular-thanks, which is not in the offer catalogue, so "
+                        + "decisions will reject it; check the id, which is case-sensitive, or create the offer");
+        assertThat(warnings).extracting(RuleSetViews.FindingView::file)
+                .containsExactlyInAnyOrder("offers.drl.xlsx", "recognition.drl");
+    }
+}
