@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,6 +35,11 @@ final class DecisionTableChecks {
     private static final Pattern FORALL = Pattern.compile("(?s)^\\s*forall\\((.*?)\\)\\s*\\{(.*)}\\s*$");
     private static final Pattern PATTERN_TYPE = Pattern.compile("^\\s*(?:\\$\\w+\\s*:\\s*)?([\\w.]+)");
     private static final Pattern FIELD_BEFORE = Pattern.compile("(\\w+)\\s*(?:==|!=|>=|<=|>|<)\\s*$");
+    // A field compared right before a placeholder, not reached through another one (a.b) or quoted.
+    private static final Pattern PLAIN_FIELD_BEFORE =
+            Pattern.compile("(?<![\\w.$\"])([a-z]\\w*)\\s*(?:==|!=|>=|<=|>|<)\\s*\"?$");
+    // $param, $1, $2 or the bare $ of a forall(...){...} snippet, but not a variable such as $context.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(?:param|\\d+)?(?!\\w)");
     private static final Pattern ENUM_BEFORE = Pattern.compile("([A-Z]\\w*)\\.$");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
@@ -148,6 +154,10 @@ final class DecisionTableChecks {
                     ? OfferActionColumns.of(grid, table) : null;
             for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
                 ColumnShape shape = shapeOf(column);
+                Optional<String> unknownField = shape.unknownField();
+                if (unknownField.isPresent()) {
+                    findings.add(grid.error(table.titleRow() + 3, column, unknownField.get()));
+                }
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     GridCell cell = grid.cell(row, column);
                     if (cell != null && !cell.text().isBlank()) {
@@ -351,6 +361,44 @@ final class DecisionTableChecks {
                 return RangeCondition.of(snippet, factType).flatMap(range -> range.problemWith(value));
             }
             return problemWith(snippet, snippet.contains("$param") ? "$param" : "$", value);
+        }
+
+        /**
+         * Returns why the code of a condition compares a field that its fact type lacks, such as a misspelt
+         * {@code storeChaine == "$param"}; Drools would report that at every rule row instead of at the code.
+         */
+        Optional<String> unknownField() {
+            if (factType == null) {
+                return Optional.empty();
+            }
+            Matcher placeholder = PLACEHOLDER.matcher(snippet);
+            while (placeholder.find()) {
+                Matcher field = PLAIN_FIELD_BEFORE.matcher(snippet.substring(0, placeholder.start()));
+                if (field.find() && !field.group(1).equals("this") && fieldType(field.group(1)).isEmpty()
+                        && !hasMember(field.group(1))) {
+                    return Optional.of("the code compares " + field.group(1) + ", which "
+                            + factType.getSimpleName() + " does not have; use one of its fields: "
+                            + String.join(", ", propertyNames()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean hasMember(String name) {
+            return Arrays.stream(factType.getFields()).anyMatch(field -> field.getName().equals(name))
+                    || Arrays.stream(factType.getMethods()).anyMatch(method -> method.getName().equals(name));
+        }
+
+        private List<String> propertyNames() {
+            return Arrays.stream(factType.getMethods())
+                    .filter(method -> method.getParameterCount() == 0 && method.getDeclaringClass() != Object.class)
+                    .map(method -> method.getName().matches("get[A-Z].*") ? method.getName().substring(3)
+                            : method.getName().matches("is[A-Z].*") ? method.getName().substring(2) : null)
+                    .filter(Objects::nonNull)
+                    .map(name -> Character.toLowerCase(name.charAt(0)) + name.substring(1))
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
 
         private Optional<String> problemWith(String template, String placeholder, String value) {

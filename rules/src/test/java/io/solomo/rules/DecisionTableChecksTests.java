@@ -79,6 +79,19 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void misspeltFieldReportedAtItsCode() {
+        ValidationReport report = validator.validateOffers("field",
+                bundledWith(text("D14", "forall(||){storeChaine == \"$\"}")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("D14");
+            assertThat(error.message()).contains("compares storeChaine, which ContactContext does not have")
+                    .contains("storeChain");
+        });
+    }
+
+    @Test
     void weightMergedOverRowsAccepted() {
         // Excel keeps the covered cell J17, blank, and Drools copies J16's weight into it.
         ValidationReport report = validator.validateOffers("merged", bundledWith(workbook -> {
