@@ -6,10 +6,12 @@ import io.solomo.rules.TableGrid.Kind;
 import io.solomo.rules.TableGrid.Merge;
 
 import java.beans.Introspector;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +39,10 @@ final class DecisionTableChecks {
     private static final Pattern FIELD_BEFORE = Pattern.compile("(\\w+)\\s*(?:==|!=|>=|<=|>|<)\\s*$");
     // A field compared right before a placeholder, not reached through another one (a.b) or quoted.
     private static final Pattern PLAIN_FIELD_BEFORE =
-            Pattern.compile("(?<![\\w.$\"])([a-z]\\w*)\\s*(?:==|!=|>=|<=|>|<)\\s*\"?$");
+            Pattern.compile("(?<![\\w.$\"'])([a-z]\\w*)\\s*(?:==|!=|>=|<=|>|<)\\s*[\"']?$");
+    // A name bound in the code, such as c in "c : storeChain, c == ...", which is no field of the fact.
+    private static final Pattern BINDING = Pattern.compile("(?<![\\w$.])([A-Za-z_]\\w*)\\s*:(?!:)");
+    private static final Set<String> NOT_FIELDS = Set.of("null", "true", "false", "this", "super");
     // $param, $1, $2 or the bare $ of a forall(...){...} snippet, but not a variable such as $context.
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(?:param|\\d+)?(?!\\w)");
     private static final Pattern ENUM_BEFORE = Pattern.compile("([A-Z]\\w*)\\.$");
@@ -156,7 +161,10 @@ final class DecisionTableChecks {
                 ColumnShape shape = shapeOf(column);
                 Optional<String> unknownField = shape.unknownField();
                 if (unknownField.isPresent()) {
-                    findings.add(grid.error(table.titleRow() + 3, column, unknownField.get()));
+                    // Drools generates no code for a column that no rule row fills, so the table still compiles.
+                    findings.add(isFilled(column) ? grid.error(table.titleRow() + 3, column, unknownField.get())
+                            : grid.warning(table.titleRow() + 3, column, unknownField.get()
+                            + "; no rule row fills this column yet, so it is not used"));
                 }
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     GridCell cell = grid.cell(row, column);
@@ -187,6 +195,15 @@ final class DecisionTableChecks {
                     }
                 }
             }
+        }
+
+        private boolean isFilled(int column) {
+            for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                if (!grid.text(row, column).isBlank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isOfferCandidateImported() {
@@ -371,10 +388,15 @@ final class DecisionTableChecks {
             if (factType == null) {
                 return Optional.empty();
             }
+            Set<String> bound = new HashSet<>(NOT_FIELDS);
+            Matcher binding = BINDING.matcher(snippet);
+            while (binding.find()) {
+                bound.add(binding.group(1));
+            }
             Matcher placeholder = PLACEHOLDER.matcher(snippet);
             while (placeholder.find()) {
                 Matcher field = PLAIN_FIELD_BEFORE.matcher(snippet.substring(0, placeholder.start()));
-                if (field.find() && !field.group(1).equals("this") && fieldType(field.group(1)).isEmpty()
+                if (field.find() && !bound.contains(field.group(1)) && fieldType(field.group(1)).isEmpty()
                         && !hasMember(field.group(1))) {
                     return Optional.of("the code compares " + field.group(1) + ", which "
                             + factType.getSimpleName() + " does not have; use one of its fields: "
@@ -384,12 +406,17 @@ final class DecisionTableChecks {
             return Optional.empty();
         }
 
+        /** Returns true for a public field or a record component of this name. */
         private boolean hasMember(String name) {
             return Arrays.stream(factType.getFields()).anyMatch(field -> field.getName().equals(name))
-                    || Arrays.stream(factType.getMethods()).anyMatch(method -> method.getName().equals(name));
+                    || factType.isRecord() && Arrays.stream(factType.getRecordComponents())
+                    .anyMatch(component -> component.getName().equals(name));
         }
 
         private List<String> propertyNames() {
+            if (factType.isRecord()) {
+                return Arrays.stream(factType.getRecordComponents()).map(RecordComponent::getName).sorted().toList();
+            }
             return Arrays.stream(factType.getMethods())
                     .filter(method -> method.getParameterCount() == 0 && method.getDeclaringClass() != Object.class)
                     .map(method -> method.getName().matches("get[A-Z].*") ? method.getName().substring(3)
@@ -496,10 +523,11 @@ final class DecisionTableChecks {
             for (GridCell cell : grid.row(row).values()) {
                 String keyword = cell.text().strip().toLowerCase(Locale.ROOT);
                 if (KEYWORDS.contains(keyword)) {
-                    String value = grid.text(row, cell.column() + 1);
+                    int valueColumn = grid.valueColumnRightOf(row, cell.column());
+                    String value = grid.text(row, valueColumn);
                     int quote = firstTypographicQuote(value);
                     if (quote >= 0) {
-                        findings.add(grid.error(row, cell.column() + 1, "the typographic quote " + value.charAt(quote)
+                        findings.add(grid.error(row, valueColumn, "the typographic quote " + value.charAt(quote)
                                 + " was probably pasted from a word processor; Drools needs straight quotes"));
                     }
                 }
@@ -545,7 +573,7 @@ final class DecisionTableChecks {
             for (int row = 0; row <= grid.lastRow(); row++) {
                 for (GridCell cell : grid.row(row).values()) {
                     if (cell.text().strip().equalsIgnoreCase(keyword)) {
-                        found.putIfAbsent(keyword, grid.text(row, cell.column() + 1));
+                        found.putIfAbsent(keyword, grid.text(row, grid.valueColumnRightOf(row, cell.column())));
                     }
                 }
             }

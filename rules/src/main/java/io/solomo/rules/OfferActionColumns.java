@@ -22,10 +22,10 @@ final class OfferActionColumns {
     private static final Pattern NEW_CANDIDATE = Pattern.compile(
             "\\bnew\\s+(?:io\\.solomo\\.model\\.offer\\.)?OfferCandidate\\s*\\(");
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_]\\w*$");
-    // A Java literal as Drools pastes it into the code: digits with underscores between them, an optional fraction and
-    // exponent, and an optional d, D, f or F suffix.
-    private static final Pattern JAVA_NUMBER = Pattern.compile(
-            "^[+-]?(\\d(?:_*\\d)*\\.?(?:\\d(?:_*\\d)*)?|\\.\\d(?:_*\\d)*)([eE][+-]?\\d+)?[dDfF]?$");
+    // A Java literal as Drools pastes it into the code: digits with underscores between them, and either an l or L
+    // suffix, or an optional fraction and exponent with an optional d, D, f or F suffix.
+    private static final Pattern JAVA_NUMBER = Pattern.compile("^[+-]?(?:\\d(?:_*\\d)*[lL]|(?:\\d(?:_*\\d)*\\.?"
+            + "(?:\\d(?:_*\\d)*)?|\\.\\d(?:_*\\d)*)(?:[eE][+-]?\\d(?:_*\\d)*)?[dDfF]?)$");
     private static final String PARAM = "$param";
 
     private final TableGrid grid;
@@ -78,7 +78,7 @@ final class OfferActionColumns {
             weight = cell.number();
             displayedWeight = new BigDecimal(String.valueOf(weight)).stripTrailingZeros().toPlainString();
         } else if (JAVA_NUMBER.matcher(text).matches()) {
-            weight = Double.parseDouble(text.replace("_", "").replaceAll("[dDfF]$", ""));
+            weight = Double.parseDouble(text.replace("_", "").replaceAll("[lL]$", ""));
             displayedWeight = text;
         } else {
             return Optional.of("the weight '" + text + "' is not a number; write a number above 0, such as 1 or 1.5");

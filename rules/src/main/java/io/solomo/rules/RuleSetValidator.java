@@ -248,19 +248,11 @@ public final class RuleSetValidator {
                         if (!cell.text().strip().equalsIgnoreCase("RuleSet")) {
                             continue;
                         }
-                        // Drools takes the first non-blank cell to the right of the keyword as its value.
-                        int valueColumn = cell.column() + 1;
-                        for (TableGrid.GridCell right : grid.row(row).values()) {
-                            if (right.column() > cell.column() && !right.text().isBlank()) {
-                                valueColumn = right.column();
-                                break;
-                            }
-                        }
+                        int valueColumn = grid.valueColumnRightOf(row, cell.column());
                         String value = grid.text(row, valueColumn).strip();
                         if (!value.equals(requiredPackage)) {
                             String reading = value.isEmpty() ? "is empty" : "reads '" + value + "'";
-                            int shownColumn = value.isEmpty() ? cell.column() + 1 : valueColumn;
-                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, shownColumn),
+                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, valueColumn),
                                     "the package right of 'RuleSet' " + reading + ", so Drools would put the "
                                             + "table's rules in another package than " + requiredPackage + " and the "
                                             + "offer rules would never run them; write " + requiredPackage));

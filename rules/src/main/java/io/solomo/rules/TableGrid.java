@@ -51,12 +51,25 @@ final class TableGrid {
     }
 
     /** Returns the cells of a row by column, empty for a missing row. */
-    Map<Integer, GridCell> row(int row) {
+    NavigableMap<Integer, GridCell> row(int row) {
         return rows.getOrDefault(row, Collections.emptyNavigableMap());
     }
 
     GridCell cell(int row, int column) {
         return row(row).get(column);
+    }
+
+    /**
+     * Returns the column of the first non-blank cell right of {@code column} in the row, where Drools reads the value
+     * of a keyword such as RuleSet or Import, or the next column when all are blank.
+     */
+    int valueColumnRightOf(int row, int column) {
+        for (GridCell right : row(row).tailMap(column, false).values()) {
+            if (!right.text().isBlank()) {
+                return right.column();
+            }
+        }
+        return column + 1;
     }
 
     /** Returns the trimmed text of a cell, or "" when it is missing or blank. */

@@ -92,6 +92,29 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void boundNamesAndLiteralsAreNoFields() {
+        for (String code : new String[] {"forall(||){c : storeChain, c == \"$\"}",
+                "forall(||){storeChain != null && null != \"$\" && storeChain == \"$\"}"}) {
+            ValidationReport report = validator.validateOffers("field", bundledWith(text("D14", code)));
+
+            assertThat(report.errors()).as(code).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownFieldInUnusedColumnOnlyWarns() {
+        ValidationReport report = validator.validateOffers("field",
+                bundledWith(text("D14", "forall(||){storeChaine == \"$\"}").andThen(blank("D16"))
+                        .andThen(blank("D17")).andThen(blank("D18")).andThen(blank("D19"))));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.warnings()).anySatisfy(warning -> {
+            assertThat(warning.cell()).isEqualTo("D14");
+            assertThat(warning.message()).contains("storeChaine").contains("not used");
+        });
+    }
+
+    @Test
     void weightMergedOverRowsAccepted() {
         // Excel keeps the covered cell J17, blank, and Drools copies J16's weight into it.
         ValidationReport report = validator.validateOffers("merged", bundledWith(workbook -> {
@@ -104,7 +127,7 @@ class DecisionTableChecksTests {
 
     @Test
     void javaNumberLiteralsAcceptedAsWeights() {
-        for (String weight : new String[] {"1.5d", "2f", "1_000", "2.5e1D"}) {
+        for (String weight : new String[] {"1.5d", "2f", "1_000", "2.5e1D", "1L", "1e1_0"}) {
             ValidationReport report = validator.validateOffers("literal", bundledWith(text("J16", weight)));
 
             assertThat(report.errors()).as(weight).isEmpty();
