@@ -49,10 +49,13 @@ class PropensityModel {
 
     /**
      * Loads the counts of an offer in a segment into the caller's transaction, so that their version check at commit
-     * also covers what the caller reads after this call.
+     * also covers what the caller reads after this call. Counts that do not exist yet are inserted at zero now, so
+     * that a concurrent first outcome fails on the primary key instead of both counting.
      */
     void holdCounts(String offerId, String segment) {
-        observations.findById(new OfferPropensity.Key(offerId, segment));
+        if (observations.findById(new OfferPropensity.Key(offerId, segment)).isEmpty()) {
+            observations.saveAndFlush(new OfferPropensity(offerId, segment));
+        }
     }
 
     /** Counts one outcome; the caller's transaction retries on a concurrent update (optimistic lock). */

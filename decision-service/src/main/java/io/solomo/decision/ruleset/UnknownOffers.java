@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 final class UnknownOffers {
 
-    private static final Pattern RULE = Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\s*$");
+    // A rule's name, double-quoted, single-quoted or bare, and its body up to the first end that starts or ends a line.
+    private static final Pattern RULE = Pattern.compile(
+            "(?ms)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)(.*?)(?:^\\s*end\\b|\\bend\\s*$)");
     // The id as the bundled table passes it (String offerId = "X";) or as a DRL rule writes it inline.
     private static final Pattern OFFER_ID = Pattern.compile(
             "String\\s+offerId\\s*=\\s*\"([^\"]+)\"|new\\s+(?:[\\w.]+\\.)?OfferCandidate\\s*\\(\\s*\"([^\"]+)\"");
@@ -39,7 +41,8 @@ final class UnknownOffers {
             while (rule.find()) {
                 for (String offerId : offerIds(rule.group(2))) {
                     if (!known.test(offerId)) {
-                        warnings.add(new FindingView(path, null, null, "rule '" + rule.group(1) + "' proposes offer "
+                        String name = rule.group(1).replaceAll("^[\"']|[\"']$", "");
+                        warnings.add(new FindingView(path, null, null, "rule '" + name + "' proposes offer "
                                 + offerId + ", which is not in the offer catalogue, so decisions will reject it; "
                                 + "check the id, which is case-sensitive, or create the offer"));
                     }

@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -63,6 +64,10 @@ final class JsonValueErrors {
 
         Object value = sentValue(failure);
         String expected = expected(targetType(failure));
+        if (failure instanceof InputCoercionException && expected != null && value instanceof BigInteger) {
+            // A whole number too large for its field: say how large it may be, not that it is not whole.
+            expected += " no larger than " + largest(targetType(failure));
+        }
         String received = value != null ? "got " + quoted(value) : sentKind(failure);
         StringBuilder detail = new StringBuilder("field ").append(field).append(" has an invalid value");
         if (expected != null) {
@@ -104,6 +109,16 @@ final class JsonValueErrors {
             }
         }
         return null;
+    }
+
+    private static String largest(Class<?> type) {
+        if (type == long.class || type == Long.class) {
+            return String.format(Locale.ROOT, "%,d", Long.MAX_VALUE);
+        }
+        if (type == short.class || type == Short.class) {
+            return String.format(Locale.ROOT, "%,d", Short.MAX_VALUE);
+        }
+        return String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE);
     }
 
     private static Object number(String text) {

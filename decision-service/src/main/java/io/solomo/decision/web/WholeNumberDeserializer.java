@@ -1,6 +1,7 @@
 package io.solomo.decision.web;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
@@ -26,7 +27,12 @@ public final class WholeNumberDeserializer extends StdDeserializer<Integer> {
         BigDecimal value = parser.getDecimalValue();
         try {
             return value.intValueExact();
-        } catch (ArithmeticException notWhole) {
+        } catch (ArithmeticException notExact) {
+            if (value.stripTrailingZeros().scale() <= 0) {
+                // A whole number beyond the range of int, such as 3e10, is reported as an overflow like 30000000000.
+                throw new InputCoercionException(parser, "Numeric value (" + value.toBigInteger()
+                        + ") out of range of int", JsonToken.VALUE_NUMBER_FLOAT, Integer.class);
+            }
             return (Integer) context.handleWeirdNumberValue(Integer.class, value, "not a whole number");
         }
     }

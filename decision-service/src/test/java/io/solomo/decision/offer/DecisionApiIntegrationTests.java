@@ -325,7 +325,8 @@ class DecisionApiIntegrationTests extends DemoServer {
         assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
         assertThat(response.json().get("value").longValue()).isEqualTo(99999999999L);
         assertThat(response.json().get("detail").asString())
-                .isEqualTo("field maxOffers has an invalid value: expected a whole number, got 99999999999");
+                .isEqualTo("field maxOffers has an invalid value: expected a whole number no larger than "
+                        + "2,147,483,647, got 99999999999");
     }
 
     @Test
@@ -348,6 +349,18 @@ class DecisionApiIntegrationTests extends DemoServer {
         JsonNode stored = app().get("/api/v1/decisions/" + response.json().get("decisionId").asString()).json();
         assertThat(stored.get("request").get("maxOffers").asInt()).isEqualTo(1);
         assertThat(response.json().get("offers").size()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void wholeMaxOffersBeyondIntIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": 3e10}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("value").longValue()).isEqualTo(30_000_000_000L);
+        assertThat(response.json().get("detail").asString()).isEqualTo("field maxOffers has an invalid value: "
+                + "expected a whole number no larger than 2,147,483,647, got 30000000000");
     }
 
     @Test

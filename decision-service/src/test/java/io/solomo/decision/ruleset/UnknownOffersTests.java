@@ -34,6 +34,12 @@ class UnknownOffersTests {
                 when
                 then
                     insert(new io.solomo.model.offer.OfferCandidate("regular-thanks", 2.0, "Thanks regulars"));
+                end // one line rules follow
+                rule 'Known' when then insert(new OfferCandidate("STORE-WELCOME-10", 1.0, "Known")); end
+                rule Bare
+                when
+                then
+                    insert(new OfferCandidate("BARE-1", 1.0, "Bare"));
                 end
                 """;
 
@@ -44,8 +50,10 @@ class UnknownOffersTests {
                 "rule 'Welcome' proposes offer STORE-WELCOME-99, which is not in the offer catalogue, so decisions "
                         + "will reject it; check the id, which is case-sensitive, or create the offer",
                 "rule 'Thanks regulars' proposes offer regular-thanks, which is not in the offer catalogue, so "
-                        + "decisions will reject it; check the id, which is case-sensitive, or create the offer");
+                        + "decisions will reject it; check the id, which is case-sensitive, or create the offer",
+                "rule 'Bare' proposes offer BARE-1, which is not in the offer catalogue, so decisions will reject "
+                        + "it; check the id, which is case-sensitive, or create the offer");
         assertThat(warnings).extracting(RuleSetViews.FindingView::file)
-                .containsExactlyInAnyOrder("offers.drl.xlsx", "recognition.drl");
+                .containsExactlyInAnyOrder("offers.drl.xlsx", "recognition.drl", "recognition.drl");
     }
 }
