@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Reads a CSV decision table or scenario file into a {@link TableGrid}, splitting lines the way Drools does. */
 final class CsvTableReader {
@@ -27,6 +29,7 @@ final class CsvTableReader {
     static final String EXCEL_FORMAT = "\"CSV UTF-8 (comma delimited)\"";
 
     private static final int SHOWN_LINE_CHARACTERS = 60;
+    private static final Pattern TABLE_KEYWORD = Pattern.compile("(?i)RuleSet|Import|RuleTable.*");
 
     private CsvTableReader() {
     }
@@ -75,6 +78,18 @@ final class CsvTableReader {
      * ';', which is not verified here, so the message also says how to fix the file by hand.
      */
     static Optional<Finding> semicolonProblem(String path, byte[] content) {
+        return semicolonProblem(path, content, CsvTableReader::isScenarioTitle);
+    }
+
+    /**
+     * Returns an error when a CSV decision table is separated by semicolons, which its first keyword cell shows:
+     * {@code RuleSet;solomo.offers} reads as one cell when split at commas, so Drools would find no table in it.
+     */
+    static Optional<Finding> tableSemicolonProblem(String path, byte[] content) {
+        return semicolonProblem(path, content, cell -> TABLE_KEYWORD.matcher(cell.strip()).matches());
+    }
+
+    private static Optional<Finding> semicolonProblem(String path, byte[] content, Predicate<String> isTitle) {
         List<String> lines = text(content).lines().toList();
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index);
@@ -82,10 +97,10 @@ final class CsvTableReader {
                 continue;
             }
             boolean commaTitle = new CsvLineParser().parse(line).stream()
-                    .anyMatch(cell -> cell != null && isScenarioTitle(cell));
+                    .anyMatch(cell -> cell != null && isTitle.test(cell));
             boolean semicolonTitle = false;
             for (String cell : line.split(";")) {
-                semicolonTitle |= isScenarioTitle(cell.replace("\"", ""));
+                semicolonTitle |= isTitle.test(cell.replace("\"", ""));
             }
             if (commaTitle || !semicolonTitle) {
                 return Optional.empty();
@@ -93,7 +108,7 @@ final class CsvTableReader {
             String shownLine = line.length() > SHOWN_LINE_CHARACTERS
                     ? line.substring(0, SHOWN_LINE_CHARACTERS) + "..." : line;
             return Optional.of(Finding.error(path, null, "line " + (index + 1), "the file is separated by ';', not "
-                    + "by commas: its titles read '" + shownLine + "'. Save the file in Excel as " + EXCEL_FORMAT
+                    + "by commas: this line reads '" + shownLine + "'. Save the file in Excel as " + EXCEL_FORMAT
                     + " and upload it again, or replace each ; between cells with a comma"));
         }
         return Optional.empty();

@@ -9,8 +9,10 @@ import java.beans.Introspector;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +160,10 @@ final class DecisionTableChecks {
             OfferActionColumns offerActions = isOfferCandidateImported()
                     ? OfferActionColumns.of(grid, table) : null;
             for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+                if (unbalanced(grid.text(table.titleRow() + 3, column)).isPresent()) {
+                    // The code cell is reported already, and its values cannot be read against broken code.
+                    continue;
+                }
                 ColumnShape shape = shapeOf(column);
                 Optional<String> unknownField = shape.unknownField();
                 if (unknownField.isPresent()) {
@@ -192,6 +198,11 @@ final class DecisionTableChecks {
                         findings.add(grid.error(row, column, "the code contains the typographic quote "
                                 + text.charAt(quote) + ", probably pasted from a word processor; Drools needs straight "
                                 + "quotes (\" or '). Turn off smart quotes and type it again"));
+                    } else if (table.isCondition(column) || table.isAction(column)) {
+                        Optional<String> problem = unbalanced(text);
+                        if (problem.isPresent()) {
+                            findings.add(grid.error(row, column, problem.get()));
+                        }
                     }
                 }
             }
@@ -533,6 +544,47 @@ final class DecisionTableChecks {
                 }
             }
         }
+    }
+
+    /**
+     * Returns what is unbalanced in a code cell: a bracket without its partner or a string left open. Drools would
+     * report it at every rule row that uses the column, in parser terms, instead of at this cell.
+     */
+    static Optional<String> unbalanced(String code) {
+        Deque<Character> open = new ArrayDeque<>();
+        char quote = 0;
+        for (int index = 0; index < code.length(); index++) {
+            char character = code.charAt(index);
+            if (quote != 0) {
+                if (character == '\\') {
+                    index++;
+                } else if (character == quote) {
+                    quote = 0;
+                }
+            } else if (character == '"' || character == '\'') {
+                quote = character;
+            } else if ("({[".indexOf(character) >= 0) {
+                open.push(character);
+            } else if (")}]".indexOf(character) >= 0) {
+                char expected = open.isEmpty() ? 0 : ")}]".charAt("({[".indexOf(open.peek()));
+                if (character != expected) {
+                    return Optional.of("the code has a '" + character + "' at character " + (index + 1)
+                            + (expected == 0 ? " that closes nothing" : " where '" + expected + "' is expected")
+                            + "; check the brackets of this cell");
+                }
+                open.pop();
+            }
+        }
+        if (quote != 0) {
+            return Optional.of("the code opens a string with " + quote + " that is never closed; add the closing "
+                    + quote);
+        }
+        if (!open.isEmpty()) {
+            char missing = ")}]".charAt("({[".indexOf(open.peek()));
+            return Optional.of("the code opens '" + open.peek() + "' without closing it; add the missing '" + missing
+                    + "'");
+        }
+        return Optional.empty();
     }
 
     private static boolean startsBlock(TableGrid grid, int row) {

@@ -192,9 +192,10 @@ public final class RuleSetValidator {
             List<TableGrid> sheets;
             byte[] tableForDrools = content;
             if (RuleFileNames.isCsvDecisionTable(path)) {
-                Optional<Finding> encodingProblem = CsvTableReader.encodingProblem(path, content);
-                if (encodingProblem.isPresent()) {
-                    errors.add(encodingProblem.get());
+                Optional<Finding> fileProblem = CsvTableReader.encodingProblem(path, content)
+                        .or(() -> CsvTableReader.tableSemicolonProblem(path, content));
+                if (fileProblem.isPresent()) {
+                    errors.add(fileProblem.get());
                     return;
                 }
                 sheets = List.of(CsvTableReader.readDecisionTable(path, content));

@@ -115,6 +115,31 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void unbalancedCodeReportedAtItsCell() {
+        Map<String, String> broken = Map.of(
+                "F14", "atStore == ($param",
+                "J14", "insert(new OfferCandidate(offerId, $param, $context.getStoreId(), drools.getRule().getName());",
+                "C14", "forall(||){loyaltyTier == LoyaltyTier.$");
+        broken.forEach((cell, code) -> {
+            ValidationReport report = validator.validateOffers("brackets", bundledWith(text(cell, code)));
+
+            assertThat(report.errors()).as(cell).singleElement().satisfies(error -> {
+                assertThat(error.cell()).isEqualTo(cell);
+                assertThat(error.message()).contains("without closing it");
+            });
+        });
+    }
+
+    @Test
+    void bracketsInsideStringsAreIgnored() {
+        assertThat(DecisionTableChecks.unbalanced("name == \"a (b\" && x == '}'")).isEmpty();
+        assertThat(DecisionTableChecks.unbalanced("x == \"open")).hasValueSatisfying(problem ->
+                assertThat(problem).contains("never closed"));
+        assertThat(DecisionTableChecks.unbalanced("f(x))")).hasValueSatisfying(problem ->
+                assertThat(problem).contains("')' at character 5 that closes nothing"));
+    }
+
+    @Test
     void weightMergedOverRowsAccepted() {
         // Excel keeps the covered cell J17, blank, and Drools copies J16's weight into it.
         ValidationReport report = validator.validateOffers("merged", bundledWith(workbook -> {

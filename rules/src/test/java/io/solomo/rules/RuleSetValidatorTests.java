@@ -210,6 +210,21 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void rejectsASemicolonSeparatedDecisionTable() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/evening.drl.csv", "RuleSet;solomo.offers\nRuleTable Evening;\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("27", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/evening.drl.csv");
+            assertThat(error.cell()).isEqualTo("line 1");
+            assertThat(error.message()).contains("separated by ';'").contains("CSV UTF-8 (comma delimited)");
+        });
+    }
+
+    @Test
     void pointsAtTheDrlPackageLineOfAnotherPackage() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/extra.drl", "// offers for the shop floor\npackage solomo.shop;\n\nrule \"Nothing\"\n"
