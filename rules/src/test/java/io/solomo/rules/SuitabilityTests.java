@@ -39,7 +39,8 @@ class SuitabilityTests {
                 .containsExactlyInAnyOrder("STORE-WELCOME-10", "GOLD-MORNING-COFFEE", "WEEKEND-FLOWERS");
         assertThat(outcome.rejections()).extracting(RejectedCandidate::getRuleName).containsOnly(CONSENT);
         assertThat(outcome.rejections()).extracting(RejectedCandidate::getReason)
-                .containsOnly("The customer has not given marketing consent for the SMS channel.");
+                .containsOnly("The customer has not granted marketing consent for the SMS channel, or has withdrawn "
+                        + "it.");
     }
 
     @Test
@@ -79,7 +80,8 @@ class SuitabilityTests {
         assertThat(outcome.rejections()).singleElement().satisfies(rejection -> {
             assertThat(rejection.getOfferId()).isEqualTo("APP-LOYALTY-5EUR");
             assertThat(rejection.getRuleName()).isEqualTo(CONSENT);
-            assertThat(rejection.getReason()).isEqualTo("The customer has not given marketing consent for the PUSH channel.");
+            assertThat(rejection.getReason()).isEqualTo("The customer has not granted marketing consent for the PUSH "
+                    + "channel, or has withdrawn it.");
         });
         assertThat(outcome.firedRules()).containsExactly(APP_VOUCHER, CONSENT);
     }
@@ -94,6 +96,7 @@ class SuitabilityTests {
 
         assertThat(outcome.rejections()).singleElement()
                 .extracting(RejectedCandidate::getReason)
-                .isEqualTo("The customer has not given marketing consent for the " + channel + " channel.");
+                .isEqualTo("The customer has not granted marketing consent for the " + channel
+                        + " channel, or has withdrawn it.");
     }
 }

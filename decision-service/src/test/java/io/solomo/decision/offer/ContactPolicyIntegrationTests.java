@@ -68,7 +68,7 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(decision)).isEmpty();
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
-                + "the customer has not given marketing consent for the PUSH channel.");
+                + "the customer has not granted marketing consent for the PUSH channel, or has withdrawn it.");
     }
 
     @Test
