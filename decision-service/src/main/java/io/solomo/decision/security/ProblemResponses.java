@@ -3,6 +3,8 @@ package io.solomo.decision.security;
 import io.solomo.decision.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,17 +13,21 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
- * Writes an RFC 9457 problem for a request without valid credentials (401) or without the role its endpoint needs
- * (403), like every other error of the API, instead of Spring Security's default body.
+ * Writes an RFC 9457 problem for a request without valid credentials (401), without the role its endpoint needs
+ * (403), or rejected by the firewall (400), like every other error of the API, instead of Spring Security's default
+ * body.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final String REALM = "Basic realm=\"solomo\"";
 
     private final ObjectMapper json;
@@ -46,12 +52,25 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                         + "has no role allowed to " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 
+    /** Answers a request that the firewall rejects, such as one whose path holds "//" or an encoded slash. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       RequestRejectedException rejected) throws IOException {
+        log.warn("Rejected request {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
+        write(request, response, HttpStatus.BAD_REQUEST, ProblemTypes.REJECTED_REQUEST, "Rejected request",
+                rejected.getMessage() + "; send the request without it.");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
                        String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // A path the firewall rejected may be no valid URI; the problem then names no instance.
+        }
         byte[] body = json.writeValueAsBytes(problem);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

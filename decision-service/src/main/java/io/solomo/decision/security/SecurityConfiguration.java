@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -136,6 +137,12 @@ class SecurityConfiguration {
     @Bean
     HttpFirewall httpFirewall() {
         return HeaderFirewall.create();
+    }
+
+    /** Answers what the firewall rejects with a problem, which Spring Security picks up as its handler. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemResponses(json);
     }
 
     @Bean

@@ -49,6 +49,17 @@ class FirewallIntegrationTests extends DemoServer {
     }
 
     @Test
+    void doubleSlashIsAProblem() throws IOException {
+        String credentials = Base64.getEncoder().encodeToString(("app:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String response = new String(exchange("GET /api/v1/decisions//why-not/X HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n"), StandardCharsets.UTF_8);
+
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        assertThat(response).containsIgnoringCase("\r\nContent-Type: application/problem+json");
+        assertThat(response).contains("urn:solomo:problem:rejected-request").contains("\\\"//\\\"");
+    }
+
+    @Test
     void unauthorizedCarriesBasicChallenge() throws IOException {
         String response = new String(requestWithoutCredentials(), StandardCharsets.ISO_8859_1);
 
