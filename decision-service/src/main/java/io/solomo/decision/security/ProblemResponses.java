@@ -52,7 +52,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                         + "has no role allowed to " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 
-    /** Answers a request that the firewall rejects, such as one whose path holds "//" or an encoded slash. */
+    /** Writes a 400 problem for a request that the firewall rejects, such as one whose path holds "//". */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException rejected) throws IOException {

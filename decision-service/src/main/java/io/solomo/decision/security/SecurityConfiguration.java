@@ -139,7 +139,7 @@ class SecurityConfiguration {
         return HeaderFirewall.create();
     }
 
-    /** Answers what the firewall rejects with a problem, which Spring Security picks up as its handler. */
+    /** Writes a problem for each request the firewall rejects; Spring Security takes this bean as its handler. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return new ProblemResponses(json);
