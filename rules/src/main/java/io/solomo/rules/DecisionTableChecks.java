@@ -156,11 +156,11 @@ final class DecisionTableChecks {
                 findings.add(grid.error(table.titleRow(), table.firstColumn(), "the RuleTable has no rule rows below "
                         + "its column titles, so it adds no rule; Drools would still make one empty rule of it"));
             }
-            checkCodeRows();
+            Set<Integer> brokenColumns = checkCodeRows();
             OfferActionColumns offerActions = isOfferCandidateImported()
                     ? OfferActionColumns.of(grid, table) : null;
             for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
-                if (unbalanced(grid.text(table.titleRow() + 3, column)).isPresent()) {
+                if (brokenColumns.contains(column)) {
                     // The code cell is reported already, and its values cannot be read against broken code.
                     continue;
                 }
@@ -189,7 +189,9 @@ final class DecisionTableChecks {
             checkRowsAfterEnd();
         }
 
-        private void checkCodeRows() {
+        /** Reports typographic quotes and unbalanced code in the two code rows, and returns the unbalanced columns. */
+        private Set<Integer> checkCodeRows() {
+            Set<Integer> brokenColumns = new HashSet<>();
             for (int row = table.titleRow() + 2; row <= table.titleRow() + 3; row++) {
                 for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
                     String text = grid.text(row, column);
@@ -202,10 +204,12 @@ final class DecisionTableChecks {
                         Optional<String> problem = unbalanced(text);
                         if (problem.isPresent()) {
                             findings.add(grid.error(row, column, problem.get()));
+                            brokenColumns.add(column);
                         }
                     }
                 }
             }
+            return brokenColumns;
         }
 
         private boolean isFilled(int column) {
