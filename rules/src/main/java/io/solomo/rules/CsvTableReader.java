@@ -75,7 +75,7 @@ final class CsvTableReader {
      * {@code Scenario} title.
      *
      * <p>NOTE: Excel may write ';' even in the format {@link #EXCEL_FORMAT} when the list separator of the system is
-     * ';', which is not verified here, so the message also says how to fix the file by hand.
+     * ';', which is not verified here, so the message also gives the fix by hand.
      */
     static Optional<Finding> semicolonProblem(String path, byte[] content) {
         return semicolonProblem(path, content, CsvTableReader::isScenarioTitle);

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param sheet    the worksheet of a workbook, or null for a DRL or CSV file or when unknown
  * @param cell     the cell such as {@code D12} in a decision table, {@code line 7} or {@code line 7, column 3} in a
  *                 DRL file, or null when unknown
- * @param message  what is wrong and what to do, on one line. NOTE: in English only; analysts who read French need
- *                 a code per kind of finding with its values, worded in both languages when the report is written.
+ * @param message  what is wrong and what to do, on one line, in English only
  */
+// NOTE: analysts who read French need a code per kind of finding with its values, so that the report can word each
+// finding in both languages when it is written.
 public record Finding(Severity severity, String file, String sheet, String cell, String message) {
 
     public Finding {

@@ -191,7 +191,7 @@ class RuleSetValidatorTests {
     }
 
     @Test
-    void pointsAtARuleSetCellOfAnotherPackage() {
+    void ruleSetOfOtherPackageRejected() {
         ValidationReport report = validator.validateOffers("24", bundledWith(text("C8", "solomo.offres")));
 
         assertThat(report.errors()).singleElement().satisfies(error -> {
@@ -202,7 +202,7 @@ class RuleSetValidatorTests {
     }
 
     @Test
-    void readsTheRuleSetPackageFromTheFirstFilledCellToItsRight() {
+    void ruleSetPackageReadPastBlankCell() {
         ValidationReport report = validator.validateOffers("26", bundledWith(text("C8", " ")
                 .andThen(text("D8", "solomo.offers"))));
 
@@ -210,7 +210,7 @@ class RuleSetValidatorTests {
     }
 
     @Test
-    void rejectsASemicolonSeparatedDecisionTable() {
+    void semicolonSeparatedTableRejected() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/evening.drl.csv", "RuleSet;solomo.offers\nRuleTable Evening;\n"
                 .getBytes(StandardCharsets.UTF_8));
@@ -225,7 +225,7 @@ class RuleSetValidatorTests {
     }
 
     @Test
-    void pointsAtTheDrlPackageLineOfAnotherPackage() {
+    void drlOfOtherPackageRejected() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/extra.drl", "// offers for the shop floor\npackage solomo.shop;\n\nrule \"Nothing\"\n"
                 .concat("when\nthen\nend\n").getBytes(StandardCharsets.UTF_8));

@@ -183,8 +183,8 @@ final class BatchReader {
             return;
         }
         if (!type.isInstance(value)) {
-            Object shown = object.isValueNode() ? value : object.toString();
-            throw new InvalidFieldException(field, shown, "global '" + global.getName() + "' has type "
+            Object sentValue = object.isValueNode() ? value : object.toString();
+            throw new InvalidFieldException(field, sentValue, "global '" + global.getName() + "' has type "
                     + global.getType() + ", but " + field + " is a " + value.getClass().getName());
         }
     }

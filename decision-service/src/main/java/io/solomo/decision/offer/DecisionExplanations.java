@@ -45,7 +45,7 @@ class DecisionExplanations {
      */
     @Transactional(readOnly = true)
     String whyNot(String decisionId, String offerId) {
-        // NOTE: the answer is English only, because the contact policy, the catalogue and the rules store each
+        // NOTE: the sentence is English only, because the contact policy, the catalogue and the rules store each
         // rejection as an English sentence. A French answer (Accept-Language: fr) needs them to store a reason code
         // with its values, which both languages can then word.
         DecisionRecord stored = record(decisionId);

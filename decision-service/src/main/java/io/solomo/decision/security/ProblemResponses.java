@@ -52,7 +52,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                         + "has no role allowed to " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 
-    /** Writes a 400 problem for a request that the firewall rejects, such as one whose path holds "//". */
+    /** Writes a 400 problem for a request that the firewall rejects, such as one whose path contains "//". */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException rejected) throws IOException {

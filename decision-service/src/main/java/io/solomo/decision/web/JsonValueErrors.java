@@ -65,7 +65,7 @@ final class JsonValueErrors {
         Object value = sentValue(failure);
         String expected = expected(targetType(failure));
         if (failure instanceof InputCoercionException && expected != null && value instanceof BigInteger) {
-            // A whole number too large for its field: say how large it may be, not that it is not whole.
+            // A whole number too large for its field gets its maximum in the message, since it is whole.
             expected += " no larger than " + largest(targetType(failure));
         }
         String received = value != null ? "got " + quoted(value) : sentKind(failure);
