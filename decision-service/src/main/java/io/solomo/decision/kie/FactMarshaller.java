@@ -57,6 +57,11 @@ final class FactMarshaller {
         return PRETTY.writeValueAsBytes(node);
     }
 
+    /** Returns the writer of KIE Server's pretty-printed JSON, for trees of {@link #write(Object)} nodes. */
+    static ObjectWriter writer() {
+        return PRETTY;
+    }
+
     /**
      * Reads one typed value.
      *

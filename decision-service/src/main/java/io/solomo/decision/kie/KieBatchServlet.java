@@ -1,11 +1,11 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.JsonBodies;
 import io.solomo.decision.web.NotFoundException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,12 +27,17 @@ final class KieBatchServlet extends HttpServlet {
     private final transient RuleExecution execution;
     private final transient HandlerExceptionResolver errors;
     private final String pathPattern;
+    private final int maxBatchBytes;
 
-    /** @param pathPrefix the KIE Server path prefix, for the {@code uri} tag of the HTTP metrics */
-    KieBatchServlet(RuleExecution execution, HandlerExceptionResolver errors, String pathPrefix) {
+    /**
+     * @param pathPrefix    the KIE Server path prefix, for the {@code uri} tag of the HTTP metrics
+     * @param maxBatchBytes the largest body read; a larger one is a 413 problem
+     */
+    KieBatchServlet(RuleExecution execution, HandlerExceptionResolver errors, String pathPrefix, int maxBatchBytes) {
         this.execution = execution;
         this.errors = errors;
         this.pathPattern = pathPrefix + "/containers/instances/{containerId}";
+        this.maxBatchBytes = maxBatchBytes;
     }
 
     /**
@@ -52,18 +57,13 @@ final class KieBatchServlet extends HttpServlet {
                 throw new InvalidFieldException("session", session, "session may only be 'shared' (the "
                         + "container's shared stateful session); leave it out for a session of the batch's own");
             }
-            byte[] body = request.getInputStream().readAllBytes();
+            byte[] body = JsonBodies.read(request, maxBatchBytes, "solomo.kie.max-batch-size");
 
             ObjectNode results = execution.execute(containerId, FactMarshaller.parse(body), session != null);
-            // Serialised to bytes first, so a fact that fails to serialise still gets a problem response, and the
-            // known length spares Tomcat the chunked encoding.
-            byte[] json = KieResponses.bytes("Container " + containerId + " successfully called.",
-                    "execution-results", results);
-
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(json.length);
-            response.getOutputStream().write(json);
+            // Serialised in full before it is sent, so a fact that fails to serialise still gets a problem
+            // response, and the known length spares Tomcat the chunked encoding.
+            JsonBodies.writeOk(response, FactMarshaller.writer(), KieResponses.envelope(
+                    "Container " + containerId + " successfully called.", "execution-results", results));
         } catch (RuntimeException failure) {
             if (errors.resolveException(request, response, null, failure) == null) {
                 throw failure;

@@ -21,7 +21,8 @@ class KieBatchServletConfiguration {
             RuleExecution execution, KieServerProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         ServletRegistrationBean<KieBatchServlet> registration = new ServletRegistrationBean<>(
-                new KieBatchServlet(execution, errors, properties.pathPrefix()),
+                new KieBatchServlet(execution, errors, properties.pathPrefix(),
+                        (int) properties.maxBatchSize().toBytes()),
                 properties.pathPrefix() + "/containers/instances/*");
         registration.setName("kieBatch");
         registration.setLoadOnStartup(1);

@@ -34,7 +34,8 @@ final class KieResponses {
         return FactMarshaller.write(envelope(message, resultName, result));
     }
 
-    private static ObjectNode envelope(String message, String resultName, JsonNode result) {
+    /** Returns the success envelope, to be written with {@link FactMarshaller#writer()}. */
+    static ObjectNode envelope(String message, String resultName, JsonNode result) {
         ObjectNode envelope = NODES.objectNode();
         envelope.put("type", "SUCCESS");
         envelope.put("msg", message);

@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param maxConcurrentBatches the most batch requests served at once; more wait for a free slot. Twice the
  *                        available processors by default, because a batch uses only the CPU
  * @param maxBatchWait    how long a batch may wait for a free slot before it gets a 503 problem, 10 s by default
+ * @param maxBatchSize    largest batch body accepted, 10 MB by default; a larger one gets a 413 problem unread
  */
 @ConfigurationProperties(prefix = "solomo.kie")
 record KieServerProperties(String pathPrefix, String serverId, Path mavenRepository, Path kjarFolder,
-                           DataSize maxKjarSize, Integer maxConcurrentBatches, Duration maxBatchWait) {
+                           DataSize maxKjarSize, Integer maxConcurrentBatches, Duration maxBatchWait,
+                           DataSize maxBatchSize) {
 
     static final String DEFAULT_PATH_PREFIX = "/services/rest/server";
 
@@ -52,6 +54,12 @@ record KieServerProperties(String pathPrefix, String serverId, Path mavenReposit
             maxBatchWait = Duration.ofSeconds(10);
         } else if (maxBatchWait.isNegative() || maxBatchWait.isZero()) {
             throw new IllegalArgumentException("solomo.kie.max-batch-wait must be positive, got " + maxBatchWait);
+        }
+        if (maxBatchSize == null) {
+            maxBatchSize = DataSize.ofMegabytes(10);
+        } else if (maxBatchSize.toBytes() < 1 || maxBatchSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("solomo.kie.max-batch-size must be between 1 byte and 2GB, got "
+                    + maxBatchSize);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.offer.DecisionController.DecisionBody;
 import io.solomo.decision.offer.DecisionController.DecisionView;
+import io.solomo.decision.web.JsonBodies;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +45,9 @@ final class DecisionServlet extends HttpServlet {
 
     static final String PATH = "/api/v1/decisions";
 
+    /** The largest body read. A decision request takes a few hundred bytes; a larger one is a 413 problem. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private static final List<MediaType> JSON =
             List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 
@@ -75,19 +79,14 @@ final class DecisionServlet extends HttpServlet {
                     .ifPresent(context -> context.setPathPattern(PATH));
             // Without a Content-Type, whether a body came decides between 400 and 415, so only then is it read
             // before the checks.
-            byte[] bytes = request.getContentType() == null ? request.getInputStream().readAllBytes() : null;
+            byte[] bytes = request.getContentType() == null ? JsonBodies.read(request, MAX_BODY_BYTES, null) : null;
             MediaType contentType = requireJsonBody(request, bytes == null || bytes.length > 0);
             requireJsonAccepted(request);
             if (bytes == null) {
-                bytes = request.getInputStream().readAllBytes();
+                bytes = JsonBodies.read(request, MAX_BODY_BYTES, null);
             }
             DecisionBody body = read(request, bytes, contentType.getCharset());
-            // Serialised to bytes first, so that the known length spares Tomcat the chunked encoding.
-            byte[] view = viewWriter.writeValueAsBytes(DecisionView.of(engine.decideInDetail(body.toRequest())));
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(view.length);
-            response.getOutputStream().write(view);
+            JsonBodies.writeOk(response, viewWriter, DecisionView.of(engine.decideInDetail(body.toRequest())));
         } catch (Exception failure) {
             if (errors.resolveException(request, response, null, failure) == null) {
                 throw new ServletException(failure);

@@ -104,6 +104,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         null));
     }
 
+    @ExceptionHandler(ContentTooLargeException.class)
+    ProblemDetail contentTooLarge(ContentTooLargeException tooLarge) {
+        log.warn("Rejected request: {}", tooLarge.getMessage());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
+                tooLarge.getMessage(), "body", null);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,

@@ -12,12 +12,18 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestPropertySource(properties = {
         "solomo.kie.kjar-folder=target/kie-test-kjars",
-        "solomo.kie.maven-repository=target/kie-test-empty-m2"
+        "solomo.kie.maven-repository=target/kie-test-empty-m2",
+        "solomo.kie.max-batch-size=64KB"
 })
 class KieServerIntegrationTests extends DemoServer {
 
@@ -142,6 +149,38 @@ class KieServerIntegrationTests extends DemoServer {
         }
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isPositive();
+    }
+
+    @Test
+    void batchLargerThanTheLimitIsRejectedUnread() {
+        String padding = "x".repeat(64 * 1024);
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples",
+                "{\"commands\": [{\"fire-all-rules\": {\"out-identifier\": \"" + padding + "\"}}]}");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(413);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the request body is larger than the 65536 bytes this endpoint accepts "
+                        + "(solomo.kie.max-batch-size)");
+    }
+
+    @Test
+    void chunkedBatchLargerThanTheLimitIsRejected() throws Exception {
+        byte[] body = ("{\"commands\": [{\"fire-all-rules\": {\"out-identifier\": \"" + "x".repeat(70_000)
+                + "\"}}]}").getBytes(StandardCharsets.UTF_8);
+        // A stream of unknown length goes out chunked, without Content-Length.
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PREFIX
+                        + "/containers/instances/samples"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("app:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("solomo.kie.max-batch-size");
     }
 
     @Test

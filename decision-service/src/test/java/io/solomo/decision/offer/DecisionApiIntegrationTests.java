@@ -251,6 +251,19 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void bodyLargerThanOneMegabyteIsRejectedUnread() {
+        String body = "{\"customerId\": \"demo-alice\", \"channel\": \"" + "x".repeat(1024 * 1024) + "\"}";
+
+        ApiClient.Response response = app().post("/api/v1/decisions", body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(413);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the request body is larger than the 1048576 bytes this endpoint accepts");
+        assertThat(response.json().get("field").asString()).isEqualTo("body");
+    }
+
+    @Test
     void postWithoutBodyOrContentTypeIsMalformed() {
         ApiClient.Response response = app().postUndeclared("/api/v1/decisions", "");
 
