@@ -37,6 +37,10 @@ class GeofenceTriggerRulesTests {
         assertThat(outcome.candidates()).isEmpty();
         assertThat(outcome.rejections()).isNotEmpty();
         assertThat(outcome.rejections()).extracting(RejectedCandidate::getRuleName).containsOnly(TRIGGER_RULE);
+        assertThat(outcome.rejections()).extracting(RejectedCandidate::getReason)
+                .containsOnly("No offer is made on the " + trigger + " transition.");
+        assertThat(outcome.rejections()).extracting(RejectedCandidate::getReasonFr)
+                .containsOnly("Aucune offre n'est faite lors de la transition " + trigger + ".");
     }
 
     @Test
@@ -61,5 +65,9 @@ class GeofenceTriggerRulesTests {
 
         assertThat(outcome.candidates()).isEmpty();
         assertThat(outcome.rejections()).extracting(RejectedCandidate::getRuleName).containsOnly(CLOSED_RULE);
+        assertThat(outcome.rejections()).extracting(RejectedCandidate::getReason)
+                .containsOnly("The store is closed at the moment of contact.");
+        assertThat(outcome.rejections()).extracting(RejectedCandidate::getReasonFr)
+                .containsOnly("Le magasin est fermé au moment du contact.");
     }
 }

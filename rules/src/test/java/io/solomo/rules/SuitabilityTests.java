@@ -41,6 +41,8 @@ class SuitabilityTests {
         assertThat(outcome.rejections()).extracting(RejectedCandidate::getReason)
                 .containsOnly("The customer has not granted marketing consent for the SMS channel, or has withdrawn "
                         + "it.");
+        assertThat(outcome.rejections()).extracting(RejectedCandidate::getReasonFr)
+                .containsOnly("Le client n'a pas accordé de consentement marketing pour le canal SMS, ou l'a retiré.");
     }
 
     @Test
@@ -98,5 +100,18 @@ class SuitabilityTests {
                 .extracting(RejectedCandidate::getReason)
                 .isEqualTo("The customer has not granted marketing consent for the " + channel
                         + " channel, or has withdrawn it.");
+        assertThat(outcome.rejections()).singleElement()
+                .extracting(RejectedCandidate::getReasonFr)
+                .isEqualTo("Le client n'a pas accordé de consentement marketing pour le canal " + channel
+                        + ", ou l'a retiré.");
+    }
+
+    @Test
+    void ruleWithOneLanguageUsesItForBoth() {
+        RejectedCandidate rejection = new RejectedCandidate("STORE-WELCOME-10", "Analyst rule",
+                "Le magasin est en travaux.");
+
+        assertThat(rejection.getReason()).isEqualTo("Le magasin est en travaux.");
+        assertThat(rejection.getReasonFr()).isEqualTo("Le magasin est en travaux.");
     }
 }
