@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -90,6 +92,14 @@ public class OfferRuleCompiler {
             throw new RuleCompilationException(version, fileProblems);
         }
 
+        if (!StandardCharsets.UTF_8.equals(Charset.defaultCharset())) {
+            // NOTE: Drools 10.2 compiles rule consequences with ECJ, which reads the Java it generates in the JVM's
+            // default charset. Any other than UTF-8 garbles non-ASCII text in a consequence, such as the French
+            // reasons of suitability.drl.
+            log.warn("Compiling offer rules version {} with the default charset {}: accented text in rule "
+                    + "consequences will be garbled. Run the JVM with -Dfile.encoding=UTF-8 or a UTF-8 locale",
+                    version, Charset.defaultCharset());
+        }
         long started = System.nanoTime();
         ReleaseId releaseId = kieServices.newReleaseId("io.solomo.rules", "offers-" + UUID.randomUUID(), "1.0.0");
         KieBuilder builder = kieServices.newKieBuilder(fileSystem(releaseId, files), FACT_CLASS_LOADER);
