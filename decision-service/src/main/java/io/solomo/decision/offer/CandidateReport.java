@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * What became of one candidate in a decision, as stored in the decision log.
  *
- * @param status  {@code CHOSEN}, {@code REJECTED} (held back, with the stage and reason) or {@code NOT_CHOSEN}
- *                (eligible, but ranked below the offers chosen)
- * @param stage   where it was decided: {@code rules}, {@code catalogue}, {@code holdout}, {@code contact-policy},
- *                {@code arbitration} or {@code fallback}
- * @param reason  one sentence saying why, or null for a chosen offer
- * @param factors the arbitration factors, or null when the candidate was held back before arbitration
- * @param rules   names of the rules that proposed or rejected it
+ * @param status   {@code CHOSEN}, {@code REJECTED} (held back, with the stage and reason) or {@code NOT_CHOSEN}
+ *                 (eligible, but ranked below the offers chosen)
+ * @param stage    where it was decided: {@code rules}, {@code catalogue}, {@code holdout}, {@code contact-policy},
+ *                 {@code arbitration} or {@code fallback}
+ * @param reason   one sentence in English saying why, or null for a chosen offer
+ * @param reasonFr the same sentence in French, or null for a chosen offer and in decisions stored before the log
+ *                 kept French reasons
+ * @param factors  the arbitration factors, or null when the candidate was held back before arbitration
+ * @param rules    names of the rules that proposed or rejected it
  */
-record CandidateReport(String offerId, String status, String stage, String reason, Factors factors,
+record CandidateReport(String offerId, String status, String stage, String reason, String reasonFr, Factors factors,
                        List<String> rules) {
 
     static final String CHOSEN = "CHOSEN";

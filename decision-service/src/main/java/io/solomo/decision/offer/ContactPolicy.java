@@ -23,8 +23,8 @@ import java.util.zip.CRC32;
 
 /**
  * The contact policy: how often a customer may be contacted, when, and with which offers again. Rules decide what is
- * eligible; the policy decides what may go out now. Every check returns the reason in one sentence, or null when
- * the contact may go ahead.
+ * eligible; the policy decides what may go out now. Every check returns the reason in English and French, or null
+ * when the contact may go ahead.
  *
  * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Two decisions for
  * one customer at the same instant may both pass a cap that only one of them should.
@@ -131,13 +131,13 @@ class ContactPolicy {
             LocalTime localTime = at.atZone(timeZone).toLocalTime();
             if (isInterrupting(channel) && settings.hasQuietHours()
                     && inQuietHours(localTime, settings.quietHoursStart(), settings.quietHoursEnd())) {
-                return Allowance.none("it is within the quiet hours " + settings.quietHoursStart() + " to "
-                        + settings.quietHoursEnd() + " in the customer's time zone " + timeZone);
+                return Allowance.none(ReasonCode.QUIET_HOURS.word(settings.quietHoursStart(),
+                        settings.quietHoursEnd(), timeZone));
             }
             if (isInterrupting(channel) && ownQuietHoursStart != null && ownQuietHoursEnd != null
                     && inQuietHours(localTime, ownQuietHoursStart, ownQuietHoursEnd)) {
-                return Allowance.none("it is within the customer's own quiet hours " + ownQuietHoursStart + " to "
-                        + ownQuietHoursEnd + " in their time zone " + timeZone);
+                return Allowance.none(ReasonCode.OWN_QUIET_HOURS.word(ownQuietHoursStart, ownQuietHoursEnd,
+                        timeZone));
             }
 
             LocalDate day = at.atZone(timeZone).toLocalDate();
@@ -164,32 +164,28 @@ class ContactPolicy {
 
             long leftToday = settings.maxPerChannelPerDay() - today;
             if (leftToday <= 0) {
-                return Allowance.none("the customer already had " + today + " offers on " + channel
-                        + " that day, the daily cap");
+                return Allowance.none(ReasonCode.DAILY_CAP.word(today, channel));
             }
             long leftThisWeek = settings.maxPerChannelPerWeek() - thisWeek;
             if (leftThisWeek <= 0) {
-                return Allowance.none("the customer already had " + thisWeek + " offers on " + channel
-                        + " that week, the weekly cap");
+                return Allowance.none(ReasonCode.WEEKLY_CAP.word(thisWeek, channel));
             }
             long leftInBudget = settings.fatigueBudgetPerDay() - allChannelsToday;
             if (leftInBudget <= 0) {
-                return Allowance.none("the customer's fatigue budget of " + settings.fatigueBudgetPerDay()
-                        + " offers a day, pushed and pulled, is spent");
+                return Allowance.none(ReasonCode.FATIGUE_BUDGET.word(settings.fatigueBudgetPerDay()));
             }
             return new Allowance((int) Math.min(leftToday, Math.min(leftThisWeek, leftInBudget)), null);
         }
 
         /** Returns why this offer may not go to this customer now (cooldown, redemption, volume limits), or null. */
-        String offerRejection(Offer offer) {
+        RejectionReason offerRejection(Offer offer) {
             Duration cooldown = offer.cooldownMinutes() != null
                     ? Duration.ofMinutes(offer.cooldownMinutes()) : settings.defaultCooldown();
             if (!cooldown.isZero() && offeredSince(offer.offerId(), at.minus(cooldown))) {
-                return "the customer was offered " + offer.offerId() + " less than " + inWords(cooldown)
-                        + " before, its cooldown";
+                return ReasonCode.COOLDOWN.word(offer.offerId(), cooldown);
             }
             if (redeemed.contains(offer.offerId())) {
-                return "the customer already redeemed " + offer.offerId();
+                return ReasonCode.REDEEMED.word(offer.offerId());
             }
             return volumeRejection(offer, at);
         }
@@ -219,14 +215,12 @@ class ContactPolicy {
      * Returns why the offer's volume limits forbid one more contact at {@code at}, or null. The check only reads
      * the counters; {@link OfferVolumes#take} then takes the contact atomically when the offer is chosen.
      */
-    String volumeRejection(Offer offer, Instant at) {
+    RejectionReason volumeRejection(Offer offer, Instant at) {
         if (offer.maxTotal() != null && volumes.usedInAll(offer.offerId()) >= offer.maxTotal()) {
-            return "offer " + offer.offerId() + " reached its volume limit of " + offer.maxTotal()
-                    + " contacts in all";
+            return ReasonCode.VOLUME_TOTAL.word(offer.offerId(), offer.maxTotal());
         }
         if (offer.maxPerDay() != null && volumes.usedOnDay(offer.offerId(), at) >= offer.maxPerDay()) {
-            return "offer " + offer.offerId() + " reached its daily volume limit of " + offer.maxPerDay()
-                    + " contacts";
+            return ReasonCode.VOLUME_DAILY.word(offer.offerId(), offer.maxPerDay());
         }
         return null;
     }
@@ -234,22 +228,6 @@ class ContactPolicy {
     /** Push and SMS interrupt the customer; email, webhooks and in-app offers wait until they are read. */
     private static boolean isInterrupting(Channel channel) {
         return channel == Channel.PUSH || channel == Channel.SMS;
-    }
-
-    /** Returns a cooldown as a reason states it: in whole days or hours when it is one, else in minutes. */
-    static String inWords(Duration duration) {
-        long minutes = duration.toMinutes();
-        if (minutes % (24 * 60) == 0) {
-            return plural(minutes / (24 * 60), "day");
-        }
-        if (minutes % 60 == 0) {
-            return plural(minutes / 60, "hour");
-        }
-        return plural(minutes, "minute");
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     /** Returns whether a local time falls within quiet hours, which span midnight when the end comes first. */
@@ -261,8 +239,8 @@ class ContactPolicy {
     }
 
     /** How many offers may still go out, and why none may when {@code remaining} is 0. */
-    record Allowance(int remaining, String reason) {
-        static Allowance none(String reason) {
+    record Allowance(int remaining, RejectionReason reason) {
+        static Allowance none(RejectionReason reason) {
             return new Allowance(0, reason);
         }
     }

@@ -3,15 +3,18 @@ package io.solomo.decision.offer;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.WholeNumberDeserializer;
 import io.solomo.model.Channel;
+import io.solomo.model.Language;
 import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.offer.ContactContext.Trigger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -36,6 +39,9 @@ class DecisionController {
 
     private static final int DEFAULT_MAX_OFFERS = 3;
 
+    /** The languages of the why-not response, English first so that it is the one a wildcard range chooses. */
+    private static final List<Locale> RESPONSE_LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH);
+
     private final DecisionExplanations explanations;
     private final OutcomeRecorder outcomes;
 
@@ -49,9 +55,36 @@ class DecisionController {
         return explanations.find(decisionId);
     }
 
+    /**
+     * Explains why the offer was not chosen, in French when the request's {@code Accept-Language} prefers French to
+     * English and in English otherwise, including when the header is missing or malformed.
+     */
     @GetMapping("/{decisionId}/why-not/{offerId}")
-    WhyNot whyNot(@PathVariable String decisionId, @PathVariable String offerId) {
-        return new WhyNot(decisionId, offerId, explanations.whyNot(decisionId, offerId));
+    ResponseEntity<WhyNot> whyNot(@PathVariable String decisionId, @PathVariable String offerId,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                  String acceptLanguage) {
+        Language language = responseLanguage(acceptLanguage);
+        WhyNot response = new WhyNot(decisionId, offerId, explanations.whyNot(decisionId, offerId, language));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.code())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .body(response);
+    }
+
+    /**
+     * Returns the language of the why-not response for an {@code Accept-Language} header, as RFC 4647 lookup chooses
+     * among English and French: "fr-FR" and "de, fr;q=0.8" give French, "*" and "de" give English.
+     */
+    static Language responseLanguage(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Language.EN;
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), RESPONSE_LOCALES);
+            return Locale.FRENCH.equals(match) ? Language.FR : Language.EN;
+        } catch (IllegalArgumentException malformed) {
+            return Language.EN;
+        }
     }
 
     @PostMapping("/{decisionId}/outcomes")
@@ -113,7 +146,7 @@ class DecisionController {
         }
     }
 
-    /** One sentence on why an offer was not chosen. */
+    /** One sentence on why an offer was not chosen, in the language of the {@code Content-Language} header. */
     record WhyNot(String decisionId, String offerId, String explanation) {
     }
 

@@ -60,6 +60,8 @@ public class DecisionEngine implements OfferDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionEngine.class);
 
+    private static final RejectionReason HOLDOUT = ReasonCode.HOLDOUT.word();
+
     private final DecisionProfiles profiles;
     private final StoreCatalog stores;
     private final GeofenceLocator geofences;
@@ -147,7 +149,7 @@ public class DecisionEngine implements OfferDecisions {
         List<CandidateReport> reports = new ArrayList<>();
         for (RejectedCandidate rejected : outcome.rejections()) {
             reports.add(new CandidateReport(rejected.getOfferId(), CandidateReport.REJECTED, "rules",
-                    rejected.getReason(), null, List.of(rejected.getRuleName())));
+                    rejected.getReason(), rejected.getReasonFr(), null, List.of(rejected.getRuleName())));
         }
         boolean holdout = policy.inHoldout(customerId);
         ContactPolicy.CustomerContacts history = policy.contactsOf(profile, at);
@@ -168,9 +170,10 @@ public class DecisionEngine implements OfferDecisions {
             }
         }
         for (Ranked notChosen : ranksBelow) {
-            reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration",
-                    "it ranked below the " + (selected.size() == 1 ? "offer" : selected.size() + " offers")
-                            + " chosen (priority " + round(notChosen.factors().priority()) + ")"));
+            double priority = round(notChosen.factors().priority());
+            RejectionReason rankedBelow = selected.size() == 1 ? ReasonCode.RANKED_BELOW_ONE.word(priority)
+                    : ReasonCode.RANKED_BELOW_SEVERAL.word(selected.size(), priority);
+            reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration", rankedBelow));
         }
         if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
             fallback(facts, history, context, at, reports).ifPresent(selected::add);
@@ -268,24 +271,24 @@ public class DecisionEngine implements OfferDecisions {
             if (offer == null) {
                 log.warn("Rules {} proposed offer {}, which is not in the catalogue", ruleNames, candidate.offerId);
                 reports.add(rejected(candidate.offerId, "catalogue",
-                        "offer " + candidate.offerId + " is not in the catalogue", ruleNames));
+                        ReasonCode.NOT_IN_CATALOGUE.word(candidate.offerId), ruleNames));
                 continue;
             }
-            String unavailable = offer.unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
+            RejectionReason unavailable = offer.unavailabilityReason(at, context.getStoreId(),
+                    context.getStoreChain());
             if (unavailable != null) {
                 reports.add(rejected(candidate.offerId, "catalogue", unavailable, ruleNames));
                 continue;
             }
             if (holdout) {
-                reports.add(rejected(candidate.offerId, "holdout",
-                        "the customer is in the holdout group, which receives no offer", ruleNames));
+                reports.add(rejected(candidate.offerId, "holdout", HOLDOUT, ruleNames));
                 continue;
             }
             if (allowance.remaining() == 0) {
                 reports.add(rejected(candidate.offerId, "contact-policy", allowance.reason(), ruleNames));
                 continue;
             }
-            String policyRejection = history.offerRejection(offer);
+            RejectionReason policyRejection = history.offerRejection(offer);
             if (policyRejection != null) {
                 reports.add(rejected(candidate.offerId, "contact-policy", policyRejection, ruleNames));
                 continue;
@@ -309,7 +312,8 @@ public class DecisionEngine implements OfferDecisions {
             log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
             return Optional.empty();
         }
-        String unavailable = offer.get().unavailabilityReason(at, context.getStoreId(), context.getStoreChain());
+        RejectionReason unavailable = offer.get().unavailabilityReason(at, context.getStoreId(),
+                context.getStoreChain());
         if (unavailable == null) {
             unavailable = history.offerRejection(offer.get());
         }
@@ -346,23 +350,25 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     /** Returns why a chosen offer lost its contact to a concurrent decision that took the last one allowed. */
-    private String volumeSpent(Offer offer, Instant at) {
-        String reason = policy.volumeRejection(offer, at);
-        return reason != null ? reason : "offer " + offer.offerId() + " reached a volume limit";
+    private RejectionReason volumeSpent(Offer offer, Instant at) {
+        RejectionReason reason = policy.volumeRejection(offer, at);
+        return reason != null ? reason : ReasonCode.VOLUME_SPENT.word(offer.offerId());
     }
 
     private static String segmentOf(CustomerFacts facts) {
         return facts.getLoyaltyTier().name();
     }
 
-    private static CandidateReport rejected(String offerId, String stage, String reason, List<String> rules) {
-        return new CandidateReport(offerId, CandidateReport.REJECTED, stage, reason, null, rules);
+    private static CandidateReport rejected(String offerId, String stage, RejectionReason reason,
+                                            List<String> rules) {
+        return new CandidateReport(offerId, CandidateReport.REJECTED, stage, reason.english(), reason.french(), null,
+                rules);
     }
 
     private static List<Rejection> rejectionsOf(List<CandidateReport> reports) {
         return reports.stream()
                 .filter(report -> !CandidateReport.CHOSEN.equals(report.status()))
-                .map(report -> new Rejection(report.offerId(), report.stage(), report.reason()))
+                .map(report -> new Rejection(report.offerId(), report.stage(), report.reason(), report.reasonFr()))
                 .toList();
     }
 
@@ -385,8 +391,8 @@ public class DecisionEngine implements OfferDecisions {
     public record DetailedDecision(Decision decision, Map<String, Factors> factors) {
     }
 
-    /** A held-back candidate as stored in the decision log. */
-    record Rejection(String offerId, String stage, String reason) {
+    /** A held-back candidate as stored in the decision log, with its reason in English and French. */
+    record Rejection(String offerId, String stage, String reason, String reasonFr) {
     }
 
     /** The directions link and the geo URI of the contact's store, both null without a store. */
@@ -395,8 +401,10 @@ public class DecisionEngine implements OfferDecisions {
 
     private record Ranked(Offer offer, String storeId, List<String> rules, Factors factors, String stage) {
 
-        CandidateReport report(String status, String reportStage, String reason) {
-            return new CandidateReport(offer.offerId(), status, reportStage, reason, factors, rules);
+        /** Returns the report of this candidate, with the reason null for a chosen one. */
+        CandidateReport report(String status, String reportStage, RejectionReason reason) {
+            return new CandidateReport(offer.offerId(), status, reportStage, reason == null ? null : reason.english(),
+                    reason == null ? null : reason.french(), factors, rules);
         }
     }
 

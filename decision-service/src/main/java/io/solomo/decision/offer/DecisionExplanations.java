@@ -1,6 +1,7 @@
 package io.solomo.decision.offer;
 
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.model.Language;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -11,12 +12,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the decision log back: a whole decision, or one sentence on why an offer was not chosen. */
+/**
+ * Reads the decision log back: a whole decision, or one sentence in English or French on why an offer was not
+ * chosen.
+ */
 @Service
 class DecisionExplanations {
 
     private static final TypeReference<List<CandidateReport>> REPORTS = new TypeReference<>() {
     };
+
+    private static final String VOWELS = "aeiouyàâäéèêëîïôöùûüæœ";
 
     private final DecisionRecordRepository decisionLog;
     private final OfferCatalogue offers;
@@ -38,32 +44,42 @@ class DecisionExplanations {
     }
 
     /**
-     * Returns one sentence saying why the offer was not chosen in the decision, or that it was.
+     * Returns one sentence in the language saying why the offer was not chosen in the decision, or that it was. In
+     * French, a decision stored before the log kept French reasons gives its English reason in a French sentence.
      *
      * @throws NotFoundException when the decision does not exist, or when the offer is neither in the decision nor
      *                           in the catalogue, such as a mistyped offer id
      */
     @Transactional(readOnly = true)
-    String whyNot(String decisionId, String offerId) {
-        // NOTE: the sentence is English only, because the contact policy, the catalogue and the rules store each
-        // rejection as an English sentence. A French answer (Accept-Language: fr) needs them to store a reason code
-        // with its values, which both languages can then word.
+    String whyNot(String decisionId, String offerId, Language language) {
         DecisionRecord stored = record(decisionId);
         List<CandidateReport> reports = reportsOf(stored);
         if (reports.stream().anyMatch(report -> report.offerId().equals(offerId)
                 && CandidateReport.CHOSEN.equals(report.status()))) {
-            return "Offer " + offerId + " was chosen in this decision.";
+            return ReasonMessages.format(language, "why-not.chosen", offerId);
         }
         Optional<CandidateReport> report = reports.stream()
                 .filter(candidate -> candidate.offerId().equals(offerId))
                 .findFirst();
         if (report.isPresent()) {
-            return "Offer " + offerId + " was not chosen because " + withoutFinalStop(report.get().reason()) + ".";
+            return notChosen(report.get(), language);
         }
         if (offers.find(offerId).isEmpty()) {
             throw new NotFoundException("offer", "offerId", offerId);
         }
-        return "Offer " + offerId + " was not chosen because no rule proposed it for this customer and contact.";
+        return ReasonMessages.format(language, "why-not.no-rule", offerId);
+    }
+
+    /** Returns the why-not response for a candidate that was held back or ranked below the offers chosen. */
+    static String notChosen(CandidateReport report, Language language) {
+        String reason = language == Language.FR ? report.reasonFr() : report.reason();
+        if (reason == null) {
+            return ReasonMessages.format(language, "why-not.english-only", report.offerId(),
+                    asClause(report.reason()));
+        }
+        String clause = asClause(reason);
+        String frame = startsWithVowel(clause) ? "why-not.not-chosen-before-vowel" : "why-not.not-chosen";
+        return ReasonMessages.format(language, frame, report.offerId(), clause);
     }
 
     private DecisionRecord record(String decisionId) {
@@ -75,11 +91,20 @@ class DecisionExplanations {
         return json.readValue(stored.candidatesJson(), REPORTS);
     }
 
-    private static String withoutFinalStop(String sentence) {
+    /** Returns a sentence ready to follow "because": its first letter in lower case and without its final stop. */
+    private static String asClause(String sentence) {
         String trimmed = sentence.strip();
         String lowerFirst = trimmed.isEmpty() ? trimmed
                 : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
         return lowerFirst.endsWith(".") ? lowerFirst.substring(0, lowerFirst.length() - 1) : lowerFirst;
+    }
+
+    /**
+     * Returns whether the clause starts with a vowel, before which French elides "que" ("parce qu'il"). A leading h
+     * counts as a consonant, as for an aspirated h.
+     */
+    private static boolean startsWithVowel(String clause) {
+        return !clause.isEmpty() && VOWELS.indexOf(clause.charAt(0)) >= 0;
     }
 
     /** A stored decision as the API returns it. */

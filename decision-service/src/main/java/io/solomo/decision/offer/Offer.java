@@ -107,23 +107,23 @@ public class Offer {
     }
 
     /**
-     * Returns why the offer cannot be made at this moment and store, in one sentence, or null when it can.
+     * Returns why the offer cannot be made at this moment and store, in English and French, or null when it can.
      *
      * @param storeId    the store of the contact, or null
      * @param storeChain the chain of that store, or null
      */
-    public String unavailabilityReason(Instant at, String storeId, String storeChain) {
+    RejectionReason unavailabilityReason(Instant at, String storeId, String storeChain) {
         if (!active) {
-            return "offer " + offerId + " is switched off";
+            return ReasonCode.SWITCHED_OFF.word(offerId);
         }
         if (at.isBefore(validFrom) || !at.isBefore(validTo)) {
-            return "offer " + offerId + " is valid from " + validFrom + " to " + validTo + ", not at " + at;
+            return ReasonCode.OUTSIDE_VALIDITY.word(offerId, validFrom, validTo, at);
         }
         if (this.storeId != null && !this.storeId.equals(storeId)) {
-            return "offer " + offerId + " is for store " + this.storeId + " only";
+            return ReasonCode.OTHER_STORE.word(offerId, this.storeId);
         }
         if (this.chain != null && !this.chain.equals(storeChain)) {
-            return "offer " + offerId + " is for stores of the chain " + this.chain + " only";
+            return ReasonCode.OTHER_CHAIN.word(offerId, this.chain);
         }
         return null;
     }

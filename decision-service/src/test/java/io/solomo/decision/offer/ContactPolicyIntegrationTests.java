@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
     @Autowired
     OfferPropensityRepository propensities;
 
+    @Autowired
+    ObjectMapper json;
+
     @Test
     void consentHoldsBackOffersOnRefusedChannel() {
         String customer = newCustomer(LoyaltyTier.GOLD, Channel.EMAIL);
@@ -69,6 +73,35 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(decision)).isEmpty();
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
                 + "the customer has not granted marketing consent for the PUSH channel, or has withdrawn it.");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce que le client n'a pas accordé de consentement marketing pour le canal PUSH, ou l'a "
+                + "retiré.");
+    }
+
+    @Test
+    void whyNotInAcceptedLanguage() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "PUSH", MONDAY_MORNING);
+        String path = "/api/v1/decisions/" + decision.get("decisionId").asString() + "/why-not/STORE-WELCOME-10";
+
+        ApiClient.Response french = app().getAcceptingLanguage(path, "fr-FR,fr;q=0.9,en;q=0.8");
+        ApiClient.Response secondChoice = app().getAcceptingLanguage(path, "de-DE, fr;q=0.5");
+        ApiClient.Response english = app().getAcceptingLanguage(path, "en-GB,fr;q=0.5");
+        ApiClient.Response unserved = app().getAcceptingLanguage(path, "de");
+        ApiClient.Response malformed = app().getAcceptingLanguage(path, "fr;q=2");
+        ApiClient.Response none = app().get(path);
+
+        assertThat(french.status()).isEqualTo(200);
+        assertThat(french.contentLanguage()).isEqualTo("fr");
+        assertThat(french.json().get("explanation").asString()).startsWith("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce que le client n'a pas accordé");
+        assertThat(secondChoice.contentLanguage()).isEqualTo("fr");
+        assertThat(english.contentLanguage()).isEqualTo("en");
+        assertThat(english.json().get("explanation").asString()).startsWith("Offer STORE-WELCOME-10 was not chosen");
+        assertThat(unserved.contentLanguage()).isEqualTo("en");
+        assertThat(malformed.status()).isEqualTo(200);
+        assertThat(malformed.contentLanguage()).isEqualTo("en");
+        assertThat(none.contentLanguage()).isEqualTo("en");
+        assertThat(none.json().get("explanation").asString()).startsWith("Offer STORE-WELCOME-10 was not chosen");
     }
 
     @Test
@@ -81,6 +114,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(first)).containsExactly("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
         assertThat(offerIds(second)).isEmpty();
         assertThat(whyNot(second, "GOLD-MORNING-COFFEE")).contains("already had 2 offers on PUSH that day, the daily cap");
+        assertThat(whyNotInFrench(second, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
+                + "retenue parce que le client a déjà reçu 2 offres sur le canal PUSH ce jour-là, soit le plafond "
+                + "quotidien.");
     }
 
     @Test
@@ -93,8 +129,13 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(tuesday)).containsExactly("GOLD-MORNING-COFFEE");
         assertThat(whyNot(tuesday, "STORE-WELCOME-10")).contains("ranked below the offer chosen");
+        assertThat(whyNotInFrench(tuesday, "STORE-WELCOME-10")).matches("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce qu'elle a été classée après l'offre retenue \\(priorité \\d+,\\d+\\)\\.");
         assertThat(offerIds(wednesday)).isEmpty();
         assertThat(whyNot(wednesday, "GOLD-MORNING-COFFEE")).contains("that week, the weekly cap");
+        assertThat(whyNotInFrench(wednesday, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas "
+                + "été retenue parce que le client a déjà reçu 3 offres sur le canal PUSH cette semaine-là, soit le "
+                + "plafond hebdomadaire.");
     }
 
     @Test
@@ -108,15 +149,26 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(soonAfter)).containsExactly("APP-LOYALTY-5EUR");
         assertThat(soonAfter.get("offers").get(0).get("reasons").get(0).asString()).isEqualTo("Fallback offer");
         assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 2 hours before, its cooldown");
+        assertThat(whyNotInFrench(soonAfter, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce que le délai de carence de l'offre STORE-WELCOME-10 (2 heures) n'est pas écoulé "
+                + "depuis qu'elle a été proposée au client.");
     }
 
     @Test
-    void cooldownReadsInWholeUnits() {
-        assertThat(ContactPolicy.inWords(Duration.ofHours(24))).isEqualTo("1 day");
-        assertThat(ContactPolicy.inWords(Duration.ofDays(3))).isEqualTo("3 days");
-        assertThat(ContactPolicy.inWords(Duration.ofHours(1))).isEqualTo("1 hour");
-        assertThat(ContactPolicy.inWords(Duration.ofMinutes(90))).isEqualTo("90 minutes");
-        assertThat(ContactPolicy.inWords(Duration.ofMinutes(1))).isEqualTo("1 minute");
+    void fallbackHeldBackIsExplained() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, Channel.PUSH, Channel.EMAIL);
+        decide(customer, "PUSH", MONDAY_MORNING);
+        JsonNode fallback = decide(customer, "PUSH", "2026-12-07T09:30:00Z");
+
+        JsonNode third = decide(customer, "EMAIL", "2026-12-07T09:45:00Z");
+
+        assertThat(offerIds(fallback)).containsExactly("APP-LOYALTY-5EUR");
+        assertThat(offerIds(third)).isEmpty();
+        assertThat(whyNot(third, "APP-LOYALTY-5EUR")).isEqualTo("Offer APP-LOYALTY-5EUR was not chosen because the "
+                + "customer was offered APP-LOYALTY-5EUR less than 2 hours before, its cooldown.");
+        assertThat(whyNotInFrench(third, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été retenue "
+                + "parce que le délai de carence de l'offre APP-LOYALTY-5EUR (2 heures) n'est pas écoulé depuis "
+                + "qu'elle a été proposée au client.");
     }
 
     @Test
@@ -130,6 +182,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(pulled)).containsExactly("APP-LOYALTY-5EUR");
         assertThat(offerIds(email)).isEmpty();
         assertThat(whyNot(email, "APP-LOYALTY-5EUR")).contains("fatigue budget of 3 offers a day, pushed and pulled");
+        assertThat(whyNotInFrench(email, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été retenue "
+                + "parce que le budget de sollicitation du client, 3 offres par jour, poussées et consultées "
+                + "confondues, est épuisé.");
     }
 
     @Test
@@ -141,6 +196,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(push)).isEmpty();
         assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the quiet hours 22:00 to 07:00");
+        assertThat(whyNotInFrench(push, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été retenue "
+                + "parce que le contact tombe pendant les heures de silence de la marque, de 22 h à 7 h dans le "
+                + "fuseau horaire du client (Europe/Paris).");
         assertThat(offerIds(email)).containsExactly("STORE-WELCOME-10");
     }
 
@@ -156,6 +214,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         assertThat(offerIds(push)).isEmpty();
         assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the customer's own quiet hours 09:00 to 11:00");
+        assertThat(whyNotInFrench(push, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été retenue "
+                + "parce que le contact tombe pendant les heures de silence choisies par le client, de 9 h à 11 h "
+                + "dans son fuseau horaire (Europe/Paris).");
         assertThat(offerIds(email)).containsExactly("GOLD-MORNING-COFFEE", "STORE-WELCOME-10");
     }
 
@@ -169,6 +230,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(decision)).isEmpty();
         assertThat(whyNot(decision, "STORE-WELCOME-10")).contains("holdout group");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce que le client fait partie du groupe témoin, qui ne reçoit aucune offre.");
         JsonNode stored = app().get("/api/v1/decisions/" + decision.get("decisionId").asString()).json();
         assertThat(stored.get("holdout").asBoolean()).isTrue();
     }
@@ -193,7 +256,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(firstSaturday)).contains("WEEKEND-FLOWERS");
         assertThat(offerIds(secondSaturday)).doesNotContain("WEEKEND-FLOWERS");
-        assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contacts in all");
+        assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contact in all");
+        assertThat(whyNotInFrench(secondSaturday, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
+                + "retenue parce que l'offre WEEKEND-FLOWERS a atteint sa limite de volume de 1 contact au total.");
     }
 
     @Test
@@ -207,6 +272,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(offerIds(nextDay)).doesNotContain("STORE-WELCOME-10");
         assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed STORE-WELCOME-10");
+        assertThat(whyNotInFrench(nextDay, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce que le client a déjà utilisé le coupon de l'offre STORE-WELCOME-10.");
     }
 
     @Test
@@ -329,6 +396,44 @@ class ContactPolicyIntegrationTests extends DemoServer {
                 .isEqualTo("Offer GOLD-MORNING-COFFEE was not chosen because no rule proposed it for this customer "
                         + "and contact.");
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was chosen in this decision.");
+        assertThat(whyNotInFrench(decision, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact.");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 a été retenue "
+                + "dans cette décision.");
+    }
+
+    @Test
+    void storedDecisionGivesReasonInBothLanguages() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "PUSH", MONDAY_MORNING);
+
+        JsonNode stored = app().get("/api/v1/decisions/" + decision.get("decisionId").asString()).json();
+
+        JsonNode welcome = candidate(stored, "STORE-WELCOME-10");
+        assertThat(welcome.get("reason").asString()).isEqualTo("The customer has not granted marketing consent for "
+                + "the PUSH channel, or has withdrawn it.");
+        assertThat(welcome.get("reasonFr").asString()).isEqualTo("Le client n'a pas accordé de consentement "
+                + "marketing pour le canal PUSH, ou l'a retiré.");
+    }
+
+    @Test
+    void englishOnlyDecisionExplainedInFrench() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "PUSH", MONDAY_MORNING);
+        String decisionId = decision.get("decisionId").asString();
+        String candidates = jdbc.queryForObject("select candidates_json from decision_record where decision_id = ?",
+                String.class, decisionId);
+        JsonNode reports = json.readTree(candidates);
+        reports.forEach(report -> ((ObjectNode) report).remove("reasonFr"));
+        String englishOnly = json.writeValueAsString(reports);
+        jdbc.update("update decision_record set candidates_json = ? where decision_id = ?", englishOnly, decisionId);
+
+        String french = whyNotInFrench(decision, "STORE-WELCOME-10");
+
+        assertThat(englishOnly).doesNotContain("reasonFr");
+        assertThat(french).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été retenue ; sa raison n'a été enregistrée "
+                + "qu'en anglais : the customer has not granted marketing consent for the PUSH channel, or has "
+                + "withdrawn it.");
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
+                + "the customer has not granted marketing consent for the PUSH channel, or has withdrawn it.");
     }
 
     @Test
@@ -357,6 +462,22 @@ class ContactPolicyIntegrationTests extends DemoServer {
     private String whyNot(JsonNode decision, String offerId) {
         return app().get("/api/v1/decisions/" + decision.get("decisionId").asString() + "/why-not/" + offerId)
                 .json().get("explanation").asString();
+    }
+
+    private String whyNotInFrench(JsonNode decision, String offerId) {
+        ApiClient.Response response = app().getAcceptingLanguage("/api/v1/decisions/"
+                + decision.get("decisionId").asString() + "/why-not/" + offerId, "fr-FR");
+        assertThat(response.contentLanguage()).isEqualTo("fr");
+        return response.json().get("explanation").asString();
+    }
+
+    private static JsonNode candidate(JsonNode storedDecision, String offerId) {
+        for (JsonNode candidate : storedDecision.get("candidates")) {
+            if (offerId.equals(candidate.get("offerId").asString())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(offerId + " is not among the candidates of " + storedDecision);
     }
 
     private static List<String> offerIds(JsonNode decision) {

@@ -40,6 +40,11 @@ public final class ApiClient {
         return send(builder(path).GET());
     }
 
+    /** Gets a resource with an {@code Accept-Language} header. */
+    public Response getAcceptingLanguage(String path, String acceptLanguage) {
+        return send(builder(path).header("Accept-Language", acceptLanguage).GET());
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }
@@ -94,7 +99,8 @@ public final class ApiClient {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Allow").orElse(null));
+                    response.headers().firstValue("Allow").orElse(null),
+                    response.headers().firstValue("Content-Language").orElse(null));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
@@ -104,10 +110,11 @@ public final class ApiClient {
     }
 
     /**
-     * A response with its status, content type, raw body, and {@code Location} and {@code Allow} headers (null when
-     * absent).
+     * A response with its status, content type, raw body, and {@code Location}, {@code Allow} and
+     * {@code Content-Language} headers (null when absent).
      */
-    public record Response(int status, String contentType, byte[] body, String location, String allow) {
+    public record Response(int status, String contentType, byte[] body, String location, String allow,
+                           String contentLanguage) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -1,0 +1,60 @@
+package io.solomo.decision.offer;
+
+import io.solomo.model.Language;
+
+import java.util.Locale;
+
+/**
+ * A reason for which the offer engine holds a candidate back, worded by its message in
+ * {@code i18n/reasons*.properties}. Each constant's comment lists the arguments of that message, in order.
+ */
+enum ReasonCode {
+    /** Quiet hours start and end ({@code LocalTime}), customer's time zone. */
+    QUIET_HOURS,
+    /** The customer's own quiet hours start and end ({@code LocalTime}), their time zone. */
+    OWN_QUIET_HOURS,
+    /** Offers on the channel that day, channel. */
+    DAILY_CAP,
+    /** Offers on the channel that week, channel. */
+    WEEKLY_CAP,
+    /** Fatigue budget in offers a day. */
+    FATIGUE_BUDGET,
+    /** Offer id, cooldown ({@code Duration}). */
+    COOLDOWN,
+    /** Offer id. */
+    REDEEMED,
+    /** Offer id, volume limit in contacts over the offer's life. */
+    VOLUME_TOTAL,
+    /** Offer id, volume limit in contacts a day. */
+    VOLUME_DAILY,
+    /** Offer id, for a contact taken by a concurrent decision when the limit can no longer be read. */
+    VOLUME_SPENT,
+    /** Offer id. */
+    NOT_IN_CATALOGUE,
+    /** Offer id. */
+    SWITCHED_OFF,
+    /** Offer id, valid from, valid to, moment of contact. */
+    OUTSIDE_VALIDITY,
+    /** Offer id, the one store it is for. */
+    OTHER_STORE,
+    /** Offer id, the chain it is for. */
+    OTHER_CHAIN,
+    /** No argument. */
+    HOLDOUT,
+    /** Priority of the candidate, ranked below the one offer chosen. */
+    RANKED_BELOW_ONE,
+    /** Number of offers chosen, priority of the candidate. */
+    RANKED_BELOW_SEVERAL;
+
+    private final String key = "reason." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    String key() {
+        return key;
+    }
+
+    /** Words the reason in English and in French. */
+    RejectionReason word(Object... args) {
+        return new RejectionReason(ReasonMessages.format(Language.EN, key, args),
+                ReasonMessages.format(Language.FR, key, args));
+    }
+}

@@ -1,0 +1,122 @@
+package io.solomo.decision.offer;
+
+import io.solomo.model.Language;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The decision log's texts in English and French: the reasons a candidate was held back and the frames of the why-not
+ * response. They are read from {@code i18n/reasons.properties} (English) and {@code i18n/reasons_fr.properties} once,
+ * and each pattern is parsed once into a {@link MessageFormat}.
+ *
+ * <p>A {@link Duration} argument is worded in whole days, hours or minutes, and a {@link LocalTime} argument as the
+ * language writes a time of day ("22:00", "22 h").
+ */
+final class ReasonMessages {
+
+    private static final String ENGLISH_BUNDLE = "i18n/reasons.properties";
+    private static final String FRENCH_BUNDLE = "i18n/reasons_fr.properties";
+
+    private static final Map<Language, Map<String, MessageFormat>> FORMATS = load();
+
+    private ReasonMessages() {
+    }
+
+    /**
+     * Formats the message {@code key} in the language.
+     *
+     * @throws IllegalArgumentException when no bundle has the key
+     */
+    static String format(Language language, String key, Object... args) {
+        MessageFormat parsed = FORMATS.get(language).get(key);
+        if (parsed == null) {
+            throw new IllegalArgumentException("no message '" + key + "' in the " + language + " bundle of "
+                    + ENGLISH_BUNDLE + " and " + FRENCH_BUNDLE);
+        }
+        Object[] worded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            worded[i] = wordArgument(language, args[i]);
+        }
+        // A MessageFormat and its number formats are not thread-safe. A clone copies the parsed pattern, which is
+        // much cheaper than parsing it again.
+        return ((MessageFormat) parsed.clone()).format(worded);
+    }
+
+    /** Returns the keys of both bundles that only one of them has, for the test that keeps them in step. */
+    static Set<String> keysInOneLanguageOnly() {
+        Set<String> english = new TreeSet<>(FORMATS.get(Language.EN).keySet());
+        Set<String> french = new TreeSet<>(FORMATS.get(Language.FR).keySet());
+        Set<String> unmatched = new TreeSet<>(english);
+        unmatched.addAll(french);
+        english.retainAll(french);
+        unmatched.removeAll(english);
+        return unmatched;
+    }
+
+    private static Object wordArgument(Language language, Object argument) {
+        if (argument instanceof Duration duration) {
+            return durationInWords(language, duration);
+        }
+        if (argument instanceof LocalTime time) {
+            return time.getMinute() == 0
+                    ? format(language, "time.whole-hour", time.getHour())
+                    : format(language, "time.hour-minute", time.getHour(), time.getMinute());
+        }
+        return argument;
+    }
+
+    /** Returns a duration in whole days or hours when it is one, else in minutes: "1 day", "90 minutes". */
+    static String durationInWords(Language language, Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return format(language, "duration.days", minutes / (24 * 60));
+        }
+        if (minutes % 60 == 0) {
+            return format(language, "duration.hours", minutes / 60);
+        }
+        return format(language, "duration.minutes", minutes);
+    }
+
+    private static Map<Language, Map<String, MessageFormat>> load() {
+        Map<Language, Map<String, MessageFormat>> formats = new EnumMap<>(Language.class);
+        formats.put(Language.EN, parse(ENGLISH_BUNDLE, Locale.ENGLISH));
+        formats.put(Language.FR, parse(FRENCH_BUNDLE, Locale.FRENCH));
+        return formats;
+    }
+
+    private static Map<String, MessageFormat> parse(String bundle, Locale locale) {
+        Properties messages = new Properties();
+        try (InputStream in = ReasonMessages.class.getClassLoader().getResourceAsStream(bundle)) {
+            if (in == null) {
+                throw new IllegalStateException("the message bundle " + bundle + " is missing from the classpath");
+            }
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("could not read the message bundle " + bundle, unreadable);
+        }
+        Map<String, MessageFormat> formats = new HashMap<>();
+        for (String key : messages.stringPropertyNames()) {
+            try {
+                formats.put(key, new MessageFormat(messages.getProperty(key), locale));
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalStateException("invalid pattern for '" + key + "' in " + bundle + ": "
+                        + invalid.getMessage(), invalid);
+            }
+        }
+        return Map.copyOf(formats);
+    }
+}

@@ -1,0 +1,217 @@
+package io.solomo.decision.offer;
+
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine's reasons and the why-not response worded in English and French from the message bundles. */
+class ReasonMessagesTests {
+
+    private static final String OFFER = "STORE-WELCOME-10";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** Returns each reason with example arguments and its why-not response in English, then in French. */
+    static Stream<Arguments> reasons() {
+        return Stream.of(
+                Arguments.of(ReasonCode.QUIET_HOURS, new Object[] {LocalTime.of(22, 0), LocalTime.of(7, 0), PARIS},
+                        "Offer STORE-WELCOME-10 was not chosen because it is within the quiet hours 22:00 to 07:00 "
+                                + "in the customer's time zone Europe/Paris.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le contact tombe pendant les heures "
+                                + "de silence de la marque, de 22 h à 7 h dans le fuseau horaire du client "
+                                + "(Europe/Paris)."),
+                Arguments.of(ReasonCode.OWN_QUIET_HOURS,
+                        new Object[] {LocalTime.of(9, 0), LocalTime.of(11, 30), PARIS},
+                        "Offer STORE-WELCOME-10 was not chosen because it is within the customer's own quiet hours "
+                                + "09:00 to 11:30 in their time zone Europe/Paris.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le contact tombe pendant les heures "
+                                + "de silence choisies par le client, de 9 h à 11 h 30 dans son fuseau horaire "
+                                + "(Europe/Paris)."),
+                Arguments.of(ReasonCode.DAILY_CAP, new Object[] {3L, Channel.PUSH},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer already had 3 offers on PUSH "
+                                + "that day, the daily cap.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà reçu 3 offres sur "
+                                + "le canal PUSH ce jour-là, soit le plafond quotidien."),
+                Arguments.of(ReasonCode.DAILY_CAP, new Object[] {1L, Channel.SMS},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer already had 1 offer on SMS that "
+                                + "day, the daily cap.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà reçu 1 offre sur le "
+                                + "canal SMS ce jour-là, soit le plafond quotidien."),
+                Arguments.of(ReasonCode.WEEKLY_CAP, new Object[] {5L, Channel.EMAIL},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer already had 5 offers on EMAIL "
+                                + "that week, the weekly cap.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà reçu 5 offres sur "
+                                + "le canal EMAIL cette semaine-là, soit le plafond hebdomadaire."),
+                Arguments.of(ReasonCode.FATIGUE_BUDGET, new Object[] {3},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer's fatigue budget of 3 offers a "
+                                + "day, pushed and pulled, is spent.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le budget de sollicitation du "
+                                + "client, 3 offres par jour, poussées et consultées confondues, est épuisé."),
+                Arguments.of(ReasonCode.COOLDOWN, new Object[] {OFFER, Duration.ofHours(2)},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer was offered STORE-WELCOME-10 "
+                                + "less than 2 hours before, its cooldown.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le délai de carence de l'offre "
+                                + "STORE-WELCOME-10 (2 heures) n'est pas écoulé depuis qu'elle a été proposée au "
+                                + "client."),
+                Arguments.of(ReasonCode.REDEEMED, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer already redeemed "
+                                + "STORE-WELCOME-10.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà utilisé le coupon "
+                                + "de l'offre STORE-WELCOME-10."),
+                Arguments.of(ReasonCode.VOLUME_TOTAL, new Object[] {OFFER, 1},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached its volume "
+                                + "limit of 1 contact in all.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
+                                + "sa limite de volume de 1 contact au total."),
+                Arguments.of(ReasonCode.VOLUME_DAILY, new Object[] {OFFER, 25_000},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached its daily "
+                                + "volume limit of 25000 contacts.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
+                                + "sa limite de volume quotidienne de 25000 contacts."),
+                Arguments.of(ReasonCode.VOLUME_SPENT, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached a volume "
+                                + "limit.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
+                                + "une limite de volume."),
+                Arguments.of(ReasonCode.NOT_IN_CATALOGUE, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is not in the "
+                                + "catalogue.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 n'est pas "
+                                + "dans le catalogue."),
+                Arguments.of(ReasonCode.SWITCHED_OFF, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is switched off.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
+                                + "désactivée."),
+                Arguments.of(ReasonCode.OUTSIDE_VALIDITY, new Object[] {OFFER,
+                                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+                                Instant.parse("2026-04-01T10:00:00Z")},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is valid from "
+                                + "2026-01-01T00:00:00Z to 2026-03-01T00:00:00Z, not at 2026-04-01T10:00:00Z.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 n'est "
+                                + "valable que du 2026-01-01T00:00:00Z au 2026-03-01T00:00:00Z, pas le "
+                                + "2026-04-01T10:00:00Z."),
+                Arguments.of(ReasonCode.OTHER_STORE, new Object[] {OFFER, "demo-bastille"},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is for store "
+                                + "demo-bastille only.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
+                                + "réservée au magasin demo-bastille."),
+                Arguments.of(ReasonCode.OTHER_CHAIN, new Object[] {OFFER, "Demo Marché"},
+                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is for stores of the "
+                                + "chain Demo Marché only.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
+                                + "réservée aux magasins de l'enseigne Demo Marché."),
+                Arguments.of(ReasonCode.HOLDOUT, new Object[] {},
+                        "Offer STORE-WELCOME-10 was not chosen because the customer is in the holdout group, which "
+                                + "receives no offer.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client fait partie du groupe "
+                                + "témoin, qui ne reçoit aucune offre."),
+                Arguments.of(ReasonCode.RANKED_BELOW_ONE, new Object[] {0.1235},
+                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the offer chosen (priority "
+                                + "0.1235).",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a été classée après l'offre "
+                                + "retenue (priorité 0,1235)."),
+                Arguments.of(ReasonCode.RANKED_BELOW_SEVERAL, new Object[] {2, 0.05},
+                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the 2 offers chosen "
+                                + "(priority 0.05).",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a été classée après les 2 "
+                                + "offres retenues (priorité 0,05)."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasons")
+    void whyNotWordsReasonInBothLanguages(ReasonCode code, Object[] args, String english, String french) {
+        CandidateReport report = rejectedFor(code.word(args));
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo(english);
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo(french);
+    }
+
+    @Test
+    void everyReasonHasAnExample() {
+        Set<ReasonCode> covered = EnumSet.noneOf(ReasonCode.class);
+        reasons().forEach(example -> covered.add((ReasonCode) example.get()[0]));
+
+        assertThat(covered).containsExactlyInAnyOrder(ReasonCode.values());
+    }
+
+    @Test
+    void bundlesHaveTheSameKeys() {
+        assertThat(ReasonMessages.keysInOneLanguageOnly()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyReasonCodeHasAMessage(Language language) {
+        for (ReasonCode code : ReasonCode.values()) {
+            assertThat(ReasonMessages.format(language, code.key(), 2, 2, 2, 2)).as(code.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void durationReadsInWholeUnits() {
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofHours(24))).isEqualTo("1 day");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofDays(3))).isEqualTo("3 days");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofMinutes(1))).isEqualTo("1 minute");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofHours(24))).isEqualTo("1 jour");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofDays(3))).isEqualTo("3 jours");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofHours(1))).isEqualTo("1 heure");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofHours(36))).isEqualTo("36 heures");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMinutes(1))).isEqualTo("1 minute");
+    }
+
+    @Test
+    void ruleReasonIsFramedAsASentence() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "rules",
+                "The store is closed at the moment of contact.", "Le magasin est fermé au moment du contact.", null,
+                List.of("No offer is pushed for a store that is closed"));
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
+                + "chosen because the store is closed at the moment of contact.");
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue parce que le magasin est fermé au moment du contact.");
+    }
+
+    @Test
+    void frenchElidesQueBeforeAVowel() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "rules",
+                "No offer is made on the GEOFENCE_DWELL transition.",
+                "Aucune offre n'est faite lors de la transition GEOFENCE_DWELL.", null, List.of("Trigger rule"));
+
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue parce qu'aucune offre n'est faite lors de la transition GEOFENCE_DWELL.");
+    }
+
+    @Test
+    void englishOnlyReasonFramedInFrench() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "holdout",
+                "the customer is in the holdout group, which receives no offer", null, null, List.of());
+
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue ; sa raison n'a été enregistrée qu'en anglais : the customer is in the holdout group, "
+                + "which receives no offer.");
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
+                + "chosen because the customer is in the holdout group, which receives no offer.");
+    }
+
+    private static CandidateReport rejectedFor(RejectionReason reason) {
+        return new CandidateReport(OFFER, CandidateReport.REJECTED, "contact-policy", reason.english(),
+                reason.french(), null, List.of());
+    }
+}
