@@ -138,7 +138,7 @@ class OutboxKillJarTests {
     private Process start(String database, int port, String run) throws Exception {
         Path log = Files.createDirectories(Path.of("target", "outbox-kill")).resolve(run + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--spring.profiles.active=demo",
+        Process process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "--spring.profiles.active=demo",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database,
                 "--solomo.delivery.push.fcm.url=" + fcm.url(),
