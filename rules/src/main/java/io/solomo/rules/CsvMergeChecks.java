@@ -51,9 +51,8 @@ final class CsvMergeChecks {
             boolean spacesAfterMark = cell != null && !cell.displayed().endsWith(MERGE_MARK)
                     && cell.displayed().strip().endsWith(MERGE_MARK);
             if (spacesAfterMark) {
-                findings.add(grid.error(patternRow, column, "'" + cell.displayed() + "' has spaces after '...', so "
-                        + "Drools does not merge this cell and reads '" + cell.displayed().strip() + "' as the "
-                        + "pattern; remove the spaces after the dots"));
+                findings.add(grid.error(patternRow, column,
+                        FindingText.of("csv.spaces-after-mark", cell.displayed(), cell.displayed().strip())));
             }
         }
     }
@@ -63,9 +62,8 @@ final class CsvMergeChecks {
         int last = Math.min(merge.lastColumn(), table.lastColumn());
         String pattern = grid.text(patternRow, first);
         if (first < table.firstColumn()) {
-            findings.add(grid.error(patternRow, first, "'" + displayed(first) + "' ends with '...', so Drools "
-                    + "merges it with the pattern cells " + merge.range() + " at its right, but it lies left of the "
-                    + "RuleTable and Drools rejects the table; remove the '...' from this cell"));
+            findings.add(grid.error(patternRow, first,
+                    FindingText.of("csv.mark-left-of-table", displayed(first), merge.range())));
             return;
         }
         if (pattern.isEmpty()) {
@@ -81,54 +79,39 @@ final class CsvMergeChecks {
         }
     }
 
-    private String startWithoutPattern(Merge merge) {
-        String column = columnName(merge.firstColumn());
+    private static FindingText startWithoutPattern(Merge merge) {
         if (merge.firstColumn() == merge.lastColumn()) {
-            return "the cell contains only '...', which Drools reads as a blank cell, so the code of column " + column
-                    + " is used on its own, outside any pattern; to add it to the pattern at its left, write that "
-                    + "pattern followed by '...' in both cells, such as Customer... and Customer...";
+            return FindingText.of("csv.mark-only-single", columnName(merge.firstColumn()));
         }
-        return "the cell contains only '...', so the merged cells " + merge.range() + " start without a pattern: "
-                + "Drools reads this cell as blank and the code of every column in the range is used on its own, "
-                + "outside any pattern; write the pattern followed by '...' here, such as Customer...";
+        return FindingText.of("csv.mark-only-range-start", merge.range());
     }
 
     private void checkSingleCellMerge(int column, String pattern) {
         int left = column - 1;
         boolean continuesLeft = left >= table.firstColumn() && grid.text(patternRow, left).equals(pattern);
         if (continuesLeft) {
-            findings.add(grid.error(patternRow, column, "'" + displayed(column) + "' ends with '...' but "
-                    + reference(left) + " ('" + displayed(left) + "') at its left does not, so Drools starts a new "
-                    + pattern + " pattern here instead of adding column " + columnName(column) + " to the pattern of "
-                    + reference(left) + "; end " + reference(left) + " with '...' too, or remove the '...' here"));
+            findings.add(grid.error(patternRow, column, FindingText.of("csv.mark-missing-left", displayed(column),
+                    reference(left), displayed(left), pattern, columnName(column))));
             return;
         }
-        findings.add(grid.warning(patternRow, column, "the '...' of '" + displayed(column) + "' merges this cell "
-                + "with nothing, because the cell at its right does not end with '...'; remove it, or end each next "
-                + "cell of the same pattern with '...' too"));
+        findings.add(grid.warning(patternRow, column, FindingText.of("csv.mark-merges-nothing", displayed(column))));
     }
 
     private void checkCoveredCell(int column, int first, String pattern) {
         String text = grid.text(patternRow, column);
         if (text.isEmpty()) {
-            findings.add(grid.error(patternRow, column, "the cell contains only '...', which Drools reads as a blank "
-                    + "cell, so column " + columnName(column) + " does not join the pattern " + pattern + " of "
-                    + reference(first) + " and its code is used on its own; write " + pattern + "... here, as in "
-                    + reference(first)));
+            findings.add(grid.error(patternRow, column,
+                    FindingText.of("csv.mark-only-covered", columnName(column), pattern, reference(first))));
             return;
         }
         if (!text.equals(pattern)) {
-            findings.add(grid.error(patternRow, column, "Drools ignores '" + text + "' here, because the cell ends "
-                    + "with '...' and so continues the merged pattern " + pattern + " that starts at "
-                    + reference(first) + "; write " + pattern + "... to join it, or remove the '...' from the cell "
-                    + "at its left to start a new pattern here"));
+            findings.add(grid.error(patternRow, column,
+                    FindingText.of("csv.covered-text-ignored", text, pattern, reference(first))));
             return;
         }
         if (table.isCondition(column) != table.isCondition(first) || table.isAction(column) != table.isAction(first)) {
-            findings.add(grid.error(patternRow, column, "column " + columnName(column) + " is " + kind(column)
-                    + " but its pattern cell continues the merged pattern " + pattern + " of " + reference(first)
-                    + ", which is " + kind(first) + ", so Drools would put this column's code inside that pattern; "
-                    + "remove the '...' from the cells of column " + columnName(first) + " and " + columnName(column)));
+            findings.add(grid.error(patternRow, column, FindingText.of("csv.covered-kind-differs", columnName(column),
+                    kind(column), pattern, reference(first), kind(first), columnName(first))));
         }
     }
 
@@ -145,27 +128,24 @@ final class CsvMergeChecks {
                     continue;
                 }
                 if (cell.text().isBlank()) {
-                    findings.add(grid.error(row, column, "the cell contains only '...', which Drools reads as a blank "
-                            + "cell: in a CSV table '...' merges only the pattern cells of row " + (patternRow + 1)
-                            + ", so this cell gives no value; write the value itself, or leave the cell empty"));
+                    findings.add(grid.error(row, column, FindingText.of("csv.mark-only-value", patternRow + 1)));
                 } else {
-                    findings.add(grid.warning(row, column, "Drools removes the '...' at the end of a CSV cell, so "
-                            + "the rule reads '" + cell.text() + "' instead of '" + cell.displayed() + "'; write the "
-                            + "ellipsis character \u2026 instead if the dots belong to the value"));
+                    findings.add(grid.warning(row, column,
+                            FindingText.of("csv.mark-removed", cell.text(), cell.displayed())));
                 }
             }
         }
     }
 
-    private String kind(int column) {
+    private FindingText kind(int column) {
         if (table.isCondition(column)) {
-            return "a CONDITION column";
+            return FindingText.of("csv.kind.condition");
         }
         if (table.isAction(column)) {
-            return "an ACTION column";
+            return FindingText.of("csv.kind.action");
         }
         String type = table.typeOf(column);
-        return type.isEmpty() ? "a column without a type" : "a " + type + " column";
+        return type.isEmpty() ? FindingText.of("csv.kind.untyped") : FindingText.of("csv.kind.other", type);
     }
 
     private String displayed(int column) {

@@ -25,9 +25,6 @@ final class CsvTableReader {
     /** The text that ends a merged cell in a CSV decision table, which cannot merge cells otherwise. */
     static final String MERGE_MARK = "...";
 
-    /** The file format to choose in Excel's "Save as" dialog to write UTF-8 text. */
-    static final String EXCEL_FORMAT = "\"CSV UTF-8 (comma delimited)\"";
-
     private static final int SHOWN_LINE_CHARACTERS = 60;
     private static final Pattern TABLE_KEYWORD = Pattern.compile("(?i)RuleSet|Import|RuleTable.*");
 
@@ -64,9 +61,8 @@ final class CsvTableReader {
         String shownBefore = before.length() > SHOWN_LINE_CHARACTERS
                 ? "..." + before.substring(before.length() - SHOWN_LINE_CHARACTERS) : before;
         String bytes = HexFormat.of().withUpperCase().formatHex(content, at, at + result.length());
-        return Optional.of(Finding.error(path, null, "line " + line, "the file is not UTF-8 text: the byte 0x" + bytes
-                + " after '" + shownBefore + "' is not valid UTF-8, as happens when Excel saves in its plain CSV "
-                + "format; save the file in Excel as " + EXCEL_FORMAT + " and upload it again"));
+        return Optional.of(Finding.error(path, null, "line " + line,
+                FindingText.of("csv.not-utf8", bytes, shownBefore)));
     }
 
     /**
@@ -74,8 +70,8 @@ final class CsvTableReader {
      * languages that write decimals with a comma, such as French. The comma-separated reading would find no
      * {@code Scenario} title.
      *
-     * <p>NOTE: Excel may write ';' even in the format {@link #EXCEL_FORMAT} when the list separator of the system is
-     * ';', which is not verified here, so the message also gives the fix by hand.
+     * <p>NOTE: Excel may write ';' even in the format "CSV UTF-8 (comma delimited)" when the list separator of the
+     * system is ';', which is not verified here, so the message also gives the fix by hand.
      */
     static Optional<Finding> semicolonProblem(String path, byte[] content) {
         return semicolonProblem(path, content, CsvTableReader::isScenarioTitle);
@@ -107,9 +103,8 @@ final class CsvTableReader {
             }
             String shownLine = line.length() > SHOWN_LINE_CHARACTERS
                     ? line.substring(0, SHOWN_LINE_CHARACTERS) + "..." : line;
-            return Optional.of(Finding.error(path, null, "line " + (index + 1), "the file is separated by ';', not "
-                    + "by commas: this line reads '" + shownLine + "'. Save the file in Excel as " + EXCEL_FORMAT
-                    + " and upload it again, or replace each ; between cells with a comma"));
+            return Optional.of(Finding.error(path, null, "line " + (index + 1),
+                    FindingText.of("csv.semicolons", shownLine)));
         }
         return Optional.empty();
     }

@@ -61,7 +61,7 @@ final class DecisionTableChecks {
     }
 
     /** A rule name given in a NAME column, with its cell, for the check of duplicates across files. */
-    record NamedRule(String rulePackage, String name, Finding place) {
+    record NamedRule(String rulePackage, String name, Location place) {
     }
 
     /** What the checks found in one file: the findings and the rule names they saw. */
@@ -153,8 +153,7 @@ final class DecisionTableChecks {
 
         void run() {
             if (table.lastDataRow() < table.firstDataRow()) {
-                findings.add(grid.error(table.titleRow(), table.firstColumn(), "the RuleTable has no rule rows below "
-                        + "its column titles, so it adds no rule; Drools would still make one empty rule of it"));
+                findings.add(grid.error(table.titleRow(), table.firstColumn(), FindingText.of("table.no-rule-rows")));
             }
             Set<Integer> brokenColumns = checkCodeRows();
             OfferActionColumns offerActions = isOfferCandidateImported()
@@ -165,12 +164,12 @@ final class DecisionTableChecks {
                     continue;
                 }
                 ColumnShape shape = shapeOf(column);
-                Optional<String> unknownField = shape.unknownField();
+                Optional<FindingText> unknownField = shape.unknownField();
                 if (unknownField.isPresent()) {
                     // Drools generates no code for a column that no rule row fills, so the table still compiles.
                     findings.add(isFilled(column) ? grid.error(table.titleRow() + 3, column, unknownField.get())
-                            : grid.warning(table.titleRow() + 3, column, unknownField.get()
-                            + "; no rule row fills this column yet, so it is not used"));
+                            : grid.warning(table.titleRow() + 3, column,
+                            FindingText.of("table.unknown-field-unused", unknownField.get())));
                 }
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     GridCell cell = grid.cell(row, column);
@@ -197,11 +196,10 @@ final class DecisionTableChecks {
                     String text = grid.text(row, column);
                     int quote = firstTypographicQuote(text);
                     if (quote >= 0) {
-                        findings.add(grid.error(row, column, "the code contains the typographic quote "
-                                + text.charAt(quote) + ", probably pasted from a word processor; Drools needs straight "
-                                + "quotes (\" or '). Turn off smart quotes and type it again"));
+                        findings.add(grid.error(row, column,
+                                FindingText.of("code.typographic-quote", text.charAt(quote))));
                     } else if (table.isCondition(column) || table.isAction(column)) {
-                        Optional<String> problem = unbalanced(text);
+                        Optional<FindingText> problem = unbalanced(text);
                         if (problem.isPresent()) {
                             findings.add(grid.error(row, column, problem.get()));
                             brokenColumns.add(column);
@@ -231,36 +229,29 @@ final class DecisionTableChecks {
             int row = cell.row();
             int column = cell.column();
             if (cell.kind() == Kind.DATE) {
-                findings.add(grid.error(row, column, "a date cell (shown as " + cell.displayed() + ") reaches the "
-                        + "rules as a serial number or as text in the server's language; type the date as text, such "
-                        + "as 04-Dec-2026, or use =TEXT(...) to turn it into text"));
+                findings.add(grid.error(row, column, FindingText.of("table.date-cell", cell.displayed())));
                 return;
             }
             if (cell.kind() == Kind.NUMBER && hasRoundingNoise(cell.number())) {
-                findings.add(grid.error(row, column, "the cell shows " + shown(cell.number()) + " but stores "
-                        + cell.text() + ", and the rule would use the stored value; type the value again, or wrap "
-                        + "the formula in =ROUND(...)"));
+                findings.add(grid.error(row, column,
+                        FindingText.of("table.rounding-noise", shown(cell.number()), cell.text())));
                 return;
             }
             if (cell.kind() == Kind.NUMBER && shape.mentionsDate() && looksLikeDateSerial(cell.number())) {
-                findings.add(grid.warning(row, column, "the number " + cell.text() + " in a date column looks like a "
-                        + "date that the spreadsheet stored as a serial number; type the date as text, such as "
-                        + "04-Dec-2026"));
+                findings.add(grid.warning(row, column, FindingText.of("table.date-serial", cell.text())));
             }
             // Only a value pasted into code is checked: a NAME, DESCRIPTION or note cell may quote with « » “ ” ’,
             // since Drools copies it into a rule name or string literal where these characters are legal.
             if (shape.hasCode() && startsOrEndsWithTypographicQuote(text)) {
-                findings.add(grid.error(row, column, "the value " + text + " is wrapped in typographic quotes, "
-                        + "probably pasted from a word processor; remove them or use straight quotes (\")"));
+                findings.add(grid.error(row, column, FindingText.of("table.typographic-quotes-value", text)));
                 return;
             }
             if (shape.singleUnquotedValue() && DECIMAL_COMMA.matcher(text).matches()) {
-                findings.add(grid.error(row, column, "the text " + text + " has a decimal comma, which the rules "
-                        + "read as two values; write " + text.replace(',', '.') + " or enter it as a number "
-                        + "(a number cell is read the same whatever the language of your spreadsheet)"));
+                findings.add(grid.error(row, column,
+                        FindingText.of("table.decimal-comma", text, text.replace(',', '.'))));
                 return;
             }
-            Optional<String> problem = shape.problemWith(text);
+            Optional<FindingText> problem = shape.problemWith(text);
             if (problem.isEmpty() && offerActions != null) {
                 problem = offerActions.problemWith(cell);
             }
@@ -273,10 +264,8 @@ final class DecisionTableChecks {
                         && merge.lastColumn() >= table.firstColumn() && merge.firstColumn() <= table.lastColumn();
                 if (inTable && !merge.missingCells().isEmpty()) {
                     int[] first = merge.missingCells().get(0);
-                    findings.add(grid.error(first[0], first[1], "this cell is covered by the merged cells "
-                            + merge.range() + " but is missing from the file (" + merge.missingCells().size()
-                            + " covered cells missing), so Drools would drop what the merge stands for in these "
-                            + "columns; unmerge " + merge.range() + " and merge it again in Excel or LibreOffice"));
+                    findings.add(grid.error(first[0], first[1],
+                            FindingText.of("table.merge-cells-missing", merge.range(), merge.missingCells().size())));
                 }
             }
         }
@@ -294,11 +283,9 @@ final class DecisionTableChecks {
                             looksLikeRule = true;
                         }
                     }
-                    String message = "row " + (blankRow + 1) + " is blank, so the RuleTable ends there and Drools "
-                            + "ignores this row and the ones below it, up to the next RuleTable or keyword cell such "
-                            + "as Functions or Variables; delete the blank row or start a new RuleTable";
-                    findings.add(looksLikeRule ? grid.error(row, table.firstColumn(), message)
-                            : grid.warning(row, table.firstColumn(), message));
+                    FindingText text = FindingText.of("table.rows-after-blank", blankRow + 1);
+                    findings.add(looksLikeRule ? grid.error(row, table.firstColumn(), text)
+                            : grid.warning(row, table.firstColumn(), text));
                     return;
                 }
             }
@@ -368,14 +355,14 @@ final class DecisionTableChecks {
             return at > 0 && snippet.charAt(at - 1) != '"' && !ENUM_BEFORE.matcher(snippet.substring(0, at)).find();
         }
 
-        Optional<String> problemWith(String value) {
+        Optional<FindingText> problemWith(String value) {
             if (factType == null || snippet.isEmpty()) {
                 return Optional.empty();
             }
             Matcher forall = FORALL.matcher(snippet);
             if (forall.matches()) {
                 for (String part : value.split(",")) {
-                    Optional<String> problem = problemWith(forall.group(2), "$", part.strip());
+                    Optional<FindingText> problem = problemWith(forall.group(2), "$", part.strip());
                     if (problem.isPresent()) {
                         return problem;
                     }
@@ -385,7 +372,7 @@ final class DecisionTableChecks {
             if (snippet.contains("$1")) {
                 String[] parts = value.split(",");
                 for (int index = 0; index < parts.length; index++) {
-                    Optional<String> problem = problemWith(snippet, "$" + (index + 1), parts[index].strip());
+                    Optional<FindingText> problem = problemWith(snippet, "$" + (index + 1), parts[index].strip());
                     if (problem.isPresent()) {
                         return problem;
                     }
@@ -399,7 +386,7 @@ final class DecisionTableChecks {
          * Returns why the code of a condition compares a field that its fact type lacks, such as a misspelt
          * {@code storeChaine == "$param"}; Drools would report that at every rule row instead of at the code.
          */
-        Optional<String> unknownField() {
+        Optional<FindingText> unknownField() {
             if (factType == null) {
                 return Optional.empty();
             }
@@ -413,9 +400,8 @@ final class DecisionTableChecks {
                 Matcher field = PLAIN_FIELD_BEFORE.matcher(snippet.substring(0, placeholder.start()));
                 if (field.find() && !bound.contains(field.group(1)) && fieldType(field.group(1)).isEmpty()
                         && !hasMember(field.group(1))) {
-                    return Optional.of("the code compares " + field.group(1) + ", which "
-                            + factType.getSimpleName() + " does not have; use one of its fields: "
-                            + String.join(", ", propertyNames()));
+                    return Optional.of(FindingText.of("table.unknown-field", field.group(1),
+                            factType.getSimpleName(), String.join(", ", propertyNames())));
                 }
             }
             return Optional.empty();
@@ -443,7 +429,7 @@ final class DecisionTableChecks {
                     .toList();
         }
 
-        private Optional<String> problemWith(String template, String placeholder, String value) {
+        private Optional<FindingText> problemWith(String template, String placeholder, String value) {
             int at = template.indexOf(placeholder);
             if (at < 0 || (at > 0 && template.charAt(at - 1) == '"')) {
                 return Optional.empty();
@@ -474,22 +460,21 @@ final class DecisionTableChecks {
             return Optional.empty();
         }
 
-        private Optional<String> valueProblem(String field, Class<?> type, String value) {
+        private Optional<FindingText> valueProblem(String field, Class<?> type, String value) {
             String owner = factType.getSimpleName();
             if (type == int.class || type == long.class || type == short.class || type == Integer.class
                     || type == Long.class || type == Short.class) {
-                return WHOLE_NUMBER.matcher(value).matches() ? Optional.empty() : Optional.of("'" + value
-                        + "' is not a whole number, but " + field + " of " + owner + " is one");
+                return WHOLE_NUMBER.matcher(value).matches() ? Optional.empty()
+                        : Optional.of(FindingText.of("value.not-whole-number", value, field, owner));
             }
             if (type == double.class || type == float.class || type == Double.class || type == Float.class
                     || type == BigDecimal.class) {
-                return NUMBER.matcher(value).matches() ? Optional.empty() : Optional.of("'" + value
-                        + "' is not a number, but " + field + " of " + owner + " is one; write decimals with a point");
+                return NUMBER.matcher(value).matches() ? Optional.empty()
+                        : Optional.of(FindingText.of("value.not-number", value, field, owner));
             }
             if (type == boolean.class || type == Boolean.class) {
                 return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? Optional.empty()
-                        : Optional.of("'" + value + "' is not TRUE or FALSE, but " + field + " of " + owner
-                        + " is a yes-or-no field");
+                        : Optional.of(FindingText.of("value.not-boolean", value, field, owner));
             }
             if (type.isEnum()) {
                 return enumProblem(type, value);
@@ -497,7 +482,7 @@ final class DecisionTableChecks {
             return Optional.empty();
         }
 
-        private Optional<String> enumProblem(Class<?> type, String value) {
+        private Optional<FindingText> enumProblem(Class<?> type, String value) {
             Object[] constants = type.getEnumConstants();
             for (Object constant : constants) {
                 if (((Enum<?>) constant).name().equals(value)) {
@@ -505,8 +490,8 @@ final class DecisionTableChecks {
                 }
             }
             String expected = String.join(", ", Arrays.stream(constants).map(String::valueOf).toList());
-            return Optional.of("'" + value + "' is not a " + Introspector.decapitalize(type.getSimpleName())
-                    + " value; expected one of " + expected + " (in capitals)");
+            return Optional.of(FindingText.of("value.not-constant", value,
+                    Introspector.decapitalize(type.getSimpleName()), expected));
         }
     }
 
@@ -542,8 +527,8 @@ final class DecisionTableChecks {
                     String value = grid.text(row, valueColumn);
                     int quote = firstTypographicQuote(value);
                     if (quote >= 0) {
-                        findings.add(grid.error(row, valueColumn, "the typographic quote " + value.charAt(quote)
-                                + " was probably pasted from a word processor; Drools needs straight quotes"));
+                        findings.add(grid.error(row, valueColumn,
+                                FindingText.of("table.typographic-quote-keyword", value.charAt(quote))));
                     }
                 }
             }
@@ -554,7 +539,7 @@ final class DecisionTableChecks {
      * Returns what is unbalanced in a code cell: a bracket without its partner or a string left open. Drools would
      * report it at every rule row that uses the column, in parser terms, instead of at this cell.
      */
-    static Optional<String> unbalanced(String code) {
+    static Optional<FindingText> unbalanced(String code) {
         Deque<Character> open = new ArrayDeque<>();
         char quote = 0;
         for (int index = 0; index < code.length(); index++) {
@@ -572,21 +557,19 @@ final class DecisionTableChecks {
             } else if (")}]".indexOf(character) >= 0) {
                 char expected = open.isEmpty() ? 0 : ")}]".charAt("({[".indexOf(open.peek()));
                 if (character != expected) {
-                    return Optional.of("the code has a '" + character + "' at character " + (index + 1)
-                            + (expected == 0 ? " that closes nothing" : " where '" + expected + "' is expected")
-                            + "; check the brackets of this cell");
+                    return Optional.of(expected == 0
+                            ? FindingText.of("code.closes-nothing", character, index + 1)
+                            : FindingText.of("code.wrong-bracket", character, index + 1, expected));
                 }
                 open.pop();
             }
         }
         if (quote != 0) {
-            return Optional.of("the code opens a string with " + quote + " that is never closed; add the closing "
-                    + quote);
+            return Optional.of(FindingText.of("code.open-string", quote));
         }
         if (!open.isEmpty()) {
             char missing = ")}]".charAt("({[".indexOf(open.peek()));
-            return Optional.of("the code opens '" + open.peek() + "' without closing it; add the missing '" + missing
-                    + "'");
+            return Optional.of(FindingText.of("code.unclosed-bracket", open.peek(), missing));
         }
         return Optional.empty();
     }
@@ -608,7 +591,7 @@ final class DecisionTableChecks {
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     String name = grid.text(row, column);
                     if (!name.isEmpty()) {
-                        names.add(new NamedRule(rulePackage, name, grid.error(row, column, "")));
+                        names.add(new NamedRule(rulePackage, name, grid.location(row, column)));
                     }
                 }
             }

@@ -54,7 +54,7 @@ public final class LoyaltyRules {
         List<RuleCompilationException.Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(new RuleCompilationException.Problem(BUNDLED_FILE, message.getLine(), message.getColumn(),
-                    message.getText()));
+                    FindingText.of("drools.error", message.getText())));
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException("loyalty", problems);
@@ -63,7 +63,7 @@ public final class LoyaltyRules {
         KieBase kieBase = container.getKieBase("loyalty");
         if (kieBase.getKiePackage(PACKAGE) == null || kieBase.getKiePackage(PACKAGE).getRules().isEmpty()) {
             throw new RuleCompilationException("loyalty", List.of(new RuleCompilationException.Problem(
-                    BUNDLED_FILE, 0, 0, "the loyalty rules compiled to zero rules")));
+                    BUNDLED_FILE, 0, 0, FindingText.of("compiler.loyalty-zero-rules"))));
         }
         return new LoyaltyRules(kieBase);
     }

@@ -67,7 +67,7 @@ final class OfferActionColumns {
     }
 
     /** Returns what is wrong with a non-blank cell of the weight column, if anything. */
-    Optional<String> problemWith(GridCell cell) {
+    Optional<FindingText> problemWith(GridCell cell) {
         if (cell.column() != weightColumn) {
             return Optional.empty();
         }
@@ -81,13 +81,12 @@ final class OfferActionColumns {
             weight = Double.parseDouble(text.replace("_", "").replaceAll("[lL]$", ""));
             displayedWeight = text;
         } else {
-            return Optional.of("the weight '" + text + "' is not a number; write a number above 0, such as 1 or 1.5");
+            return Optional.of(FindingText.of("offer.weight-not-number", text));
         }
         if (weight > 0) {
             return Optional.empty();
         }
-        return Optional.of("the weight " + displayedWeight + " is not above 0, so every decision that this rule "
-                + "matches would fail; write a number above 0, such as 1 or 1.5");
+        return Optional.of(FindingText.of("offer.weight-not-positive", displayedWeight));
     }
 
     /** Adds an error for each rule row that has an offer id without a weight, or a weight without an offer id. */
@@ -99,11 +98,9 @@ final class OfferActionColumns {
             String offerId = textSeenByDrools(row, offerIdColumn);
             String weight = textSeenByDrools(row, weightColumn);
             if (weight.isEmpty() && !offerId.isEmpty()) {
-                findings.add(grid.error(row, weightColumn, "the weight is missing, so Drools leaves out the action "
-                        + "and the rule never proposes " + offerId + "; write a number above 0, such as 1 or 1.5"));
+                findings.add(grid.error(row, weightColumn, FindingText.of("offer.weight-missing", offerId)));
             } else if (offerId.isEmpty() && !weight.isEmpty()) {
-                findings.add(grid.error(row, offerIdColumn, "the offer id is missing beside the weight " + weight
-                        + ", so the rule cannot propose an offer; write the id of the offer from the catalogue"));
+                findings.add(grid.error(row, offerIdColumn, FindingText.of("offer.id-missing", weight)));
             }
         }
     }

@@ -137,14 +137,14 @@ public class OfferRuleCompiler {
     static List<Problem> checkFiles(Map<String, byte[]> files) {
         List<Problem> problems = new ArrayList<>();
         if (files.isEmpty()) {
-            problems.add(Problem.ofRuleSet("no rule files given; expected at least one file ending in .drl or .drl.xlsx"));
+            problems.add(Problem.ofRuleSet(FindingText.of("compiler.no-files")));
         }
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Optional<String> nameProblem = RuleFileNames.problemWith(file.getKey());
+            Optional<FindingText> nameProblem = RuleFileNames.problemWith(file.getKey());
             if (nameProblem.isPresent()) {
                 problems.add(Problem.ofFile(file.getKey(), nameProblem.get()));
             } else if (file.getValue() == null || file.getValue().length == 0) {
-                problems.add(Problem.ofFile(file.getKey(), "the file is empty"));
+                problems.add(Problem.ofFile(file.getKey(), FindingText.of("file.empty")));
             }
         }
         return problems;
@@ -188,7 +188,8 @@ public class OfferRuleCompiler {
         String path = error.getPath();
         String text = singleLine(error.getText());
         if (path == null || !RuleFileNames.isDecisionTable(path)) {
-            return new Problem(path, Math.max(error.getLine(), 0), Math.max(error.getColumn(), 0), text);
+            return new Problem(path, Math.max(error.getLine(), 0), Math.max(error.getColumn(), 0),
+                    FindingText.of("drools.error", text));
         }
 
         // A table error's line points into generated DRL that is never shown to the analyst, so the row of the rule at
@@ -198,8 +199,9 @@ public class OfferRuleCompiler {
             row = tables.computeIfAbsent(path, table -> DecisionTableRows.of(table, files.get(table)))
                     .flatMap(rows -> rows.rowAt(error.getLine()));
         }
-        return row.map(found -> new Problem(path, found.row(), 0, "rule '" + found.ruleName() + "': " + text))
-                .orElseGet(() -> Problem.ofFile(path, text));
+        return row.map(found -> new Problem(path, found.row(), 0,
+                        FindingText.of("drools.rule-error", found.ruleName(), text)))
+                .orElseGet(() -> Problem.ofFile(path, FindingText.of("drools.error", text)));
     }
 
     static Problem problemOf(DecisionTableParseException unreadable, Set<String> paths) {
@@ -208,10 +210,11 @@ public class OfferRuleCompiler {
         for (String path : paths) {
             String prefix = "[" + path + "]";
             if (text.startsWith(prefix)) {
-                return Problem.ofFile(path, text.substring(prefix.length()).trim());
+                String droolsText = text.substring(prefix.length()).trim();
+                return Problem.ofFile(path, FindingText.of("drools.table-error", droolsText));
             }
         }
-        return Problem.ofRuleSet(text);
+        return Problem.ofRuleSet(FindingText.of("drools.table-error", text));
     }
 
     private OfferRuleBase load(String version, ReleaseId releaseId, Set<String> paths) {
@@ -222,8 +225,7 @@ public class OfferRuleCompiler {
 
             List<Problem> problems = new ArrayList<>(filesWithoutRules(kieBase, paths));
             if (ruleCount(kieBase) == 0) {
-                problems.add(Problem.ofRuleSet("the rule set has no rule in package " + RULE_PACKAGE
-                        + ", so it could never propose an offer"));
+                problems.add(Problem.ofRuleSet(FindingText.of("compiler.no-offer-rule", RULE_PACKAGE)));
             }
             if (!problems.isEmpty()) {
                 throw new RuleCompilationException(version, problems);
@@ -252,17 +254,12 @@ public class OfferRuleCompiler {
         List<Problem> problems = new ArrayList<>();
         for (String path : paths) {
             if (!sources.contains(path)) {
-                problems.add(Problem.ofFile(path, "adds no rule to package " + RULE_PACKAGE + "; " + packageHint(path)));
+                String code = RuleFileNames.isDecisionTable(path) ? "compiler.table-adds-no-rule"
+                        : "compiler.drl-adds-no-rule";
+                problems.add(Problem.ofFile(path, FindingText.of(code, RULE_PACKAGE)));
             }
         }
         return problems;
-    }
-
-    private static String packageHint(String path) {
-        if (RuleFileNames.isDecisionTable(path)) {
-            return "check that the cell right of 'RuleSet' reads " + RULE_PACKAGE + " and that the table has rule rows";
-        }
-        return "check that the file starts with 'package " + RULE_PACKAGE + ";' and declares a rule";
     }
 
     static int ruleCount(KieBase kieBase) {

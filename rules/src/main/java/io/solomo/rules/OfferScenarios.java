@@ -60,7 +60,8 @@ final class OfferScenarios {
     }
 
     /** One scenario row, read and checked. */
-    record Scenario(Finding place, String name, CustomerFacts customer, ContactContext context, Set<String> expected) {
+    record Scenario(Location place, String name, CustomerFacts customer, ContactContext context,
+                    Set<String> expected) {
     }
 
     /** Reads the scenarios of one grid; a row that cannot be read becomes an error finding instead. */
@@ -75,8 +76,7 @@ final class OfferScenarios {
             }
         }
         if (headerRow < 0) {
-            findings.add(Finding.error(grid.file(), grid.sheet(), null, "no 'Scenario' column title found; the first "
-                    + "row of scenarios needs the titles Scenario, Loyalty tier, Day, Hour and Expected offers"));
+            findings.add(Finding.error(grid.file(), grid.sheet(), null, FindingText.of("scenario.no-titles")));
             return List.of();
         }
         for (TableGrid.GridCell cell : grid.row(headerRow).values()) {
@@ -84,8 +84,7 @@ final class OfferScenarios {
         }
         List<String> missing = REQUIRED.stream().filter(title -> !columns.containsKey(title)).toList();
         if (!missing.isEmpty()) {
-            findings.add(grid.error(headerRow, columns.get(NAME), "the scenario titles lack " + missing
-                    + "; see 'Changing the offer rules' in the README"));
+            findings.add(grid.error(headerRow, columns.get(NAME), FindingText.of("scenario.missing-titles", missing)));
             return List.of();
         }
 
@@ -106,7 +105,7 @@ final class OfferScenarios {
         } catch (RuntimeException failure) {
             return new ScenarioResult(scenario.place().file(), scenario.place().sheet(), scenario.place().cell(),
                     scenario.name(), List.copyOf(scenario.expected()), List.of(), List.of(), false,
-                    "the rules failed: " + failure.getMessage());
+                    FindingText.of("scenario.rules-failed", failure.getMessage()));
         }
         Set<String> actual = new TreeSet<>(outcome.candidates().stream().map(OfferCandidate::getOfferId).toList());
         boolean passed = actual.equals(scenario.expected());
@@ -149,22 +148,22 @@ final class OfferScenarios {
                     List.of(channel), consented);
             ContactContext context = new ContactContext(channel, storeId == null ? Trigger.API : Trigger.GEOFENCE_ENTER,
                     storeId, storeChain, day, hour);
-            return Optional.of(new Scenario(grid.error(row, columns.get(NAME), ""), name, customer, context, expected));
+            return Optional.of(new Scenario(grid.location(row, columns.get(NAME)), name, customer, context, expected));
         }
 
         private <E extends Enum<E>> E constant(String title, Class<E> type, E fallback) {
             String value = text(title).toUpperCase(Locale.ROOT);
             if (value.isEmpty()) {
                 if (fallback == null) {
-                    fail(title, "'" + title + "' is missing");
+                    fail(title, FindingText.of("scenario.value-missing", title));
                 }
                 return fallback;
             }
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException unknown) {
-                fail(title, "'" + value + "' is not a " + title.toLowerCase(Locale.ROOT) + "; expected one of "
-                        + Arrays.toString(type.getEnumConstants()));
+                fail(title, FindingText.of("scenario.not-constant", value, title,
+                        Arrays.toString(type.getEnumConstants())));
                 return fallback;
             }
         }
@@ -179,7 +178,7 @@ final class OfferScenarios {
             } catch (NumberFormatException notANumber) {
                 // reported below
             }
-            fail(HOUR, "the hour must be a whole number from 0 to 23, got '" + value + "'");
+            fail(HOUR, FindingText.of("scenario.hour-invalid", value));
             return 0;
         }
 
@@ -196,8 +195,8 @@ final class OfferScenarios {
                 try {
                     channels.add(Channel.valueOf(part.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException unknown) {
-                    fail(CONSENTED, "'" + part.strip() + "' is not a channel; expected some of "
-                            + Arrays.toString(Channel.values()) + " or none");
+                    fail(CONSENTED, FindingText.of("scenario.channel-invalid", part.strip(),
+                            Arrays.toString(Channel.values())));
                 }
             }
             return channels;
@@ -206,7 +205,7 @@ final class OfferScenarios {
         private Set<String> expected() {
             String value = text(EXPECTED);
             if (value.isEmpty()) {
-                fail(EXPECTED, "write the expected offer ids separated by commas, or none");
+                fail(EXPECTED, FindingText.of("scenario.expected-missing"));
                 return Set.of();
             }
             if (value.equalsIgnoreCase("none")) {
@@ -226,10 +225,11 @@ final class OfferScenarios {
             return column == null ? "" : grid.text(row, column);
         }
 
-        private void fail(String title, String message) {
+        private void fail(String title, FindingText problem) {
             valid = false;
             Integer column = columns.get(title);
-            findings.add(grid.error(row, column == null ? columns.get(NAME) : column, "scenario row: " + message));
+            findings.add(grid.error(row, column == null ? columns.get(NAME) : column,
+                    FindingText.of("scenario.row-invalid", problem)));
         }
 
         private static String blankToNull(String text) {

@@ -40,11 +40,10 @@ record RangeCondition(String snippet, String field, boolean fromIncluded, boolea
     }
 
     /** Returns what is wrong with the "from, to" of one cell, if anything. Values that are not whole numbers pass. */
-    Optional<String> problemWith(String value) {
+    Optional<FindingText> problemWith(String value) {
         String[] parts = value.split(",");
         if (parts.length != 2) {
-            return Optional.of("the " + field + " range '" + value + "' needs two whole numbers, from and to, "
-                    + "separated by a comma, such as 7, 11, because the condition reads " + snippet);
+            return Optional.of(FindingText.of("range.not-two-values", field, value, snippet));
         }
         int from;
         int to;
@@ -60,16 +59,13 @@ record RangeCondition(String snippet, String field, boolean fromIncluded, boolea
             int fromHighest = fromIncluded ? fieldRange[1] : fieldRange[1] - 1;
             int toLowest = toIncluded ? fieldRange[0] : fieldRange[0] + 1;
             int toHighest = toIncluded ? fieldRange[1] : fieldRange[1] + 1;
-            String bounds = field + " runs from " + fieldRange[0] + " to " + fieldRange[1] + ", so with the "
-                    + "condition " + snippet + " the from value must be " + fromLowest + " to " + fromHighest
-                    + " and the to value " + toLowest + " to " + toHighest;
+            FindingText bounds = FindingText.of("range.bounds", field, fieldRange[0], fieldRange[1], snippet,
+                    fromLowest, fromHighest, toLowest, toHighest);
             if (from < fromLowest || from > fromHighest) {
-                return Optional.of("the from value " + from + " in '" + value + "' is out of range: " + bounds
-                        + "; write a from value from " + fromLowest + " to " + fromHighest);
+                return Optional.of(FindingText.of("range.from-out", from, value, bounds, fromLowest, fromHighest));
             }
             if (to < toLowest || to > toHighest) {
-                return Optional.of("the to value " + to + " in '" + value + "' is out of range: " + bounds
-                        + "; write a to value from " + toLowest + " to " + toHighest);
+                return Optional.of(FindingText.of("range.to-out", to, value, bounds, toLowest, toHighest));
             }
         }
 
@@ -77,10 +73,7 @@ record RangeCondition(String snippet, String field, boolean fromIncluded, boolea
         int highestMatched = toIncluded ? to : to - 1;
         if (lowestMatched > highestMatched) {
             String applied = snippet.replace("$1", String.valueOf(from)).replace("$2", String.valueOf(to));
-            return Optional.of("the " + field + " range '" + value + "' matches no " + field + ", because the "
-                    + "condition reads " + applied + "; write a from value that leaves at least one " + field
-                    + " before the to value, such as 7, 11, and split a range that wraps around, such as 22 to 2, "
-                    + "into two rows");
+            return Optional.of(FindingText.of("range.matches-nothing", field, value, applied));
         }
         return Optional.empty();
     }

@@ -46,35 +46,40 @@ public class RuleCompilationException extends RuntimeException {
      * @param line    the 1-based line that Drools reports in a DRL file, or the 1-based spreadsheet row of the rule at
      *                fault in a decision table, or 0 when unknown
      * @param column  the column Drools reports in a DRL file, or 0 when unknown or in a decision table
-     * @param message what is wrong, on one line
+     * @param text    what is wrong, on one line, in English and French
      */
-    public record Problem(String file, int line, int column, String message) {
+    public record Problem(String file, int line, int column, FindingText text) {
 
         public Problem {
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(text, "text");
         }
 
-        static Problem ofRuleSet(String message) {
-            return new Problem(null, 0, 0, message);
+        static Problem ofRuleSet(FindingText text) {
+            return new Problem(null, 0, 0, text);
         }
 
-        static Problem ofFile(String file, String message) {
-            return new Problem(file, 0, 0, message);
+        static Problem ofFile(String file, FindingText text) {
+            return new Problem(file, 0, 0, text);
+        }
+
+        /** Returns what is wrong in English, as Drools wrote it for a build error. */
+        public String message() {
+            return text.english();
         }
 
         @Override
         public String toString() {
             if (file == null) {
-                return message;
+                return message();
             }
             if (line <= 0) {
-                return file + ": " + message;
+                return file + ": " + message();
             }
             if (RuleFileNames.isDecisionTable(file)) {
-                return file + ", row " + line + ": " + message;
+                return file + ", row " + line + ": " + message();
             }
             String position = column > 0 ? "line " + line + ", column " + column : "line " + line;
-            return file + ", " + position + ": " + message;
+            return file + ", " + position + ": " + message();
         }
     }
 }

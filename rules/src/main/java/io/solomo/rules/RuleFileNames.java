@@ -15,7 +15,6 @@ final class RuleFileNames {
     static final List<String> TABLE_ENDINGS = List.of(".drl.xlsx", ".drl.xls", CSV_TABLE_ENDING);
 
     private static final List<String> SPREADSHEET_ENDINGS = List.of(".xlsx", ".xls", ".csv");
-    private static final String ACCEPTED = ".drl, .drl.xlsx, .drl.xls or .drl.csv";
 
     private RuleFileNames() {
     }
@@ -29,13 +28,12 @@ final class RuleFileNames {
     }
 
     /** Returns why Drools would not read the file at this path, or empty when the name is fine. */
-    static Optional<String> problemWith(String path) {
+    static Optional<FindingText> problemWith(String path) {
         if (path == null || path.isBlank()) {
-            return Optional.of("the file name is missing; expected a path such as solomo/offers/offers.drl.xlsx");
+            return Optional.of(FindingText.of("file.name-missing"));
         }
         if (path.startsWith("/") || path.contains("\\") || List.of(path.split("/")).contains("..")) {
-            return Optional.of("invalid path; use a relative path with forward slashes, such as "
-                    + "solomo/offers/offers.drl.xlsx");
+            return Optional.of(FindingText.of("file.invalid-path"));
         }
         if (path.endsWith(DRL_ENDING) || isDecisionTable(path)) {
             return Optional.empty();
@@ -44,23 +42,22 @@ final class RuleFileNames {
         String lowerCase = path.toLowerCase(Locale.ROOT);
         for (String ending : TABLE_ENDINGS) {
             if (lowerCase.endsWith(ending)) {
-                return Optional.of(renameHint("Drools reads only lowercase file endings", path, ending, ending));
+                return Optional.of(FindingText.of("file.uppercase-ending", renamed(path, ending, ending)));
             }
         }
         if (lowerCase.endsWith(DRL_ENDING)) {
-            return Optional.of(renameHint("Drools reads only lowercase file endings", path, DRL_ENDING, DRL_ENDING));
+            return Optional.of(FindingText.of("file.uppercase-ending", renamed(path, DRL_ENDING, DRL_ENDING)));
         }
         for (String ending : SPREADSHEET_ENDINGS) {
             if (lowerCase.endsWith(ending)) {
-                return Optional.of(renameHint("Drools reads a decision table only when its name ends in "
-                        + ".drl.xlsx, .drl.xls or .drl.csv", path, ending, DRL_ENDING + ending));
+                return Optional.of(FindingText.of("file.table-name-ending",
+                        renamed(path, ending, DRL_ENDING + ending)));
             }
         }
-        return Optional.of("not a rule file; Drools reads only names ending in " + ACCEPTED);
+        return Optional.of(FindingText.of("file.not-rule-file"));
     }
 
-    private static String renameHint(String reason, String path, String oldEnding, String newEnding) {
-        String stem = path.substring(0, path.length() - oldEnding.length());
-        return reason + ", so it would skip this file and its rules; rename it to " + stem + newEnding;
+    private static String renamed(String path, String oldEnding, String newEnding) {
+        return path.substring(0, path.length() - oldEnding.length()) + newEnding;
     }
 }

@@ -74,8 +74,8 @@ public final class RuleSetCompiler {
                     .sorted()
                     .toList();
             if (ruleNames.isEmpty()) {
-                throw new RuleCompilationException(version, List.of(Problem.ofRuleSet("the rule set compiles to "
-                        + "zero rules; check that each table has a RuleTable with rule rows below its headers")));
+                throw new RuleCompilationException(version,
+                        List.of(Problem.ofRuleSet(FindingText.of("compiler.zero-rules"))));
             }
             return new CompiledRuleSet(version, kieBase, ruleNames);
         } finally {

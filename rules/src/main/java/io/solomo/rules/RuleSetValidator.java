@@ -138,16 +138,16 @@ public final class RuleSetValidator {
 
         void read(Map<String, byte[]> files) {
             if (files.size() > MAX_FILES) {
-                errors.add(Finding.error(null, null, null, files.size() + " files uploaded; at most " + MAX_FILES
-                        + " are accepted"));
+                errors.add(Finding.error(null, null, null,
+                        FindingText.of("upload.too-many-files", files.size(), MAX_FILES)));
                 return;
             }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 String path = file.getKey();
                 byte[] content = file.getValue() == null ? new byte[0] : file.getValue();
                 if (content.length > MAX_FILE_BYTES) {
-                    errors.add(Finding.error(path, null, null, "the file has " + content.length + " bytes; at most "
-                            + MAX_FILE_BYTES + " are accepted"));
+                    errors.add(Finding.error(path, null, null,
+                            FindingText.of("file.too-large", content.length, MAX_FILE_BYTES)));
                 } else if (path != null && OfferScenarios.isScenarioFile(path)) {
                     readScenarioFile(path, content);
                 } else {
@@ -156,8 +156,7 @@ public final class RuleSetValidator {
             }
             checkDuplicateNames();
             if (forDrools.isEmpty() && errors.isEmpty()) {
-                errors.add(Finding.error(null, null, null, "no rule file uploaded; add a .drl file or a decision "
-                        + "table named *.drl.xlsx, *.drl.xls or *.drl.csv"));
+                errors.add(Finding.error(null, null, null, FindingText.of("upload.no-rule-file")));
             }
         }
 
@@ -178,7 +177,7 @@ public final class RuleSetValidator {
                 return;
             }
             if (content.length == 0) {
-                errors.add(Finding.error(path, null, null, "the file is empty"));
+                errors.add(Finding.error(path, null, null, FindingText.of("file.empty")));
                 return;
             }
             if (!RuleFileNames.isDecisionTable(path)) {
@@ -205,12 +204,11 @@ public final class RuleSetValidator {
                     sheets = workbook.sheets();
                     tableForDrools = workbook.forDrools();
                     if (workbook.formulaCells() > 0) {
-                        warnings.add(Finding.warning(path, null, null, workbook.formulaCells() + " formula cells "
-                                + "are read from the values the spreadsheet last calculated; open and save the file "
-                                + "in Excel or LibreOffice after changing what they depend on"));
+                        warnings.add(Finding.warning(path, null, null,
+                                FindingText.of("workbook.formula-cells", workbook.formulaCells())));
                     }
                 } catch (UnreadableWorkbookException unreadable) {
-                    errors.add(Finding.error(path, null, null, unreadable.getMessage()));
+                    errors.add(Finding.error(path, null, null, unreadable.text()));
                     return;
                 }
             }
@@ -225,8 +223,7 @@ public final class RuleSetValidator {
             namedRules.addAll(result.namedRules());
             tables.put(path, result.tables());
             if (result.tables().isEmpty()) {
-                errors.add(Finding.error(path, null, null, "the file has no cell starting with 'RuleTable', so "
-                        + "Drools would find no rule in it"));
+                errors.add(Finding.error(path, null, null, FindingText.of("table.no-rule-table")));
                 return;
             }
             checkFirstSheetOnly(path, sheets.get(0).sheet(), result.tables());
@@ -252,21 +249,18 @@ public final class RuleSetValidator {
                         int valueColumn = grid.valueColumnRightOf(row, cell.column());
                         String value = grid.text(row, valueColumn).strip();
                         if (!value.equals(requiredPackage)) {
-                            String reading = value.isEmpty() ? "is empty" : "reads '" + value + "'";
-                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, valueColumn),
-                                    "the package right of 'RuleSet' " + reading + ", so Drools would put the "
-                                            + "table's rules in another package than " + requiredPackage + " and the "
-                                            + "offer rules would never run them; write " + requiredPackage));
+                            FindingText text = value.isEmpty()
+                                    ? FindingText.of("table.package-empty", requiredPackage)
+                                    : FindingText.of("table.package-other", value, requiredPackage);
+                            errors.add(Finding.error(path, grid.sheet(), TableGrid.reference(row, valueColumn), text));
                         }
                         return;
                     }
                 }
             }
             errors.add(Finding.error(path, firstTable.sheet(),
-                    TableGrid.reference(firstTable.titleRow(), firstTable.firstColumn()), "the file has no 'RuleSet' "
-                            + "cell, so Drools would put the table's rules in package rule_table and the offer rules "
-                            + "would never run them; above the RuleTable, write RuleSet in one cell and "
-                            + requiredPackage + " in the cell to its right"));
+                    TableGrid.reference(firstTable.titleRow(), firstTable.firstColumn()),
+                    FindingText.of("table.no-ruleset-cell", requiredPackage)));
         }
 
         /** Rejects a DRL file whose package line names another package than the required one, at that line. */
@@ -276,13 +270,11 @@ public final class RuleSetValidator {
             }
             Matcher packageLine = DRL_PACKAGE.matcher(drl);
             if (!packageLine.find()) {
-                errors.add(Finding.error(path, null, "line 1", "the file has no package line, so its rules would "
-                        + "not be offer rules; start it with 'package " + requiredPackage + ";'"));
+                errors.add(Finding.error(path, null, "line 1", FindingText.of("drl.no-package", requiredPackage)));
             } else if (!packageLine.group(1).equals(requiredPackage)) {
                 int line = (int) drl.substring(0, packageLine.start(1)).lines().count();
-                errors.add(Finding.error(path, null, "line " + line, "the package is " + packageLine.group(1)
-                        + ", so the offer rules would never run the file's rules; write 'package " + requiredPackage
-                        + ";'"));
+                errors.add(Finding.error(path, null, "line " + line,
+                        FindingText.of("drl.package-other", packageLine.group(1), requiredPackage)));
             }
         }
 
@@ -295,9 +287,8 @@ public final class RuleSetValidator {
             for (TableSpan span : spans) {
                 if (!firstSheet.equals(span.sheet())) {
                     String cell = TableGrid.reference(span.titleRow(), span.firstColumn());
-                    errors.add(Finding.error(path, span.sheet(), cell, "Drools reads only the first sheet of a "
-                            + "workbook ('" + firstSheet + "'), so this RuleTable would add no rule; move it to the "
-                            + "first sheet, or into a workbook of its own"));
+                    errors.add(Finding.error(path, span.sheet(), cell,
+                            FindingText.of("table.not-first-sheet", firstSheet)));
                 }
             }
         }
@@ -307,8 +298,8 @@ public final class RuleSetValidator {
             try {
                 generatedDrl.put(path, new SpreadsheetCompiler().compile(new ByteArrayInputStream(table), type));
             } catch (RuntimeException unreadable) {
-                errors.add(Finding.error(path, null, null, "Drools cannot read the table: "
-                        + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("")));
+                errors.add(Finding.error(path, null, null, FindingText.of("drools.table-unreadable",
+                        String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""))));
             }
         }
 
@@ -319,19 +310,18 @@ public final class RuleSetValidator {
             while (rule.find()) {
                 String name = rule.group(1).replaceAll("^[\"']|[\"']$", "");
                 int line = (int) drl.substring(0, rule.start(1)).lines().count();
-                namedRules.add(new NamedRule(rulePackage, name, Finding.error(path, null, "line " + line, "")));
+                namedRules.add(new NamedRule(rulePackage, name, new Location(path, null, "line " + line)));
             }
         }
 
         private void checkDuplicateNames() {
-            Map<String, Finding> first = new HashMap<>();
+            Map<String, Location> first = new HashMap<>();
             for (NamedRule rule : namedRules) {
                 String key = rule.rulePackage() + "\u0000" + rule.name();
-                Finding earlier = first.putIfAbsent(key, rule.place());
+                Location earlier = first.putIfAbsent(key, rule.place());
                 if (earlier != null) {
-                    Finding place = rule.place();
-                    errors.add(Finding.error(place.file(), place.sheet(), place.cell(), "the rule name '" + rule.name()
-                            + "' is already used at " + earlier.location() + "; every rule needs a unique name"));
+                    errors.add(rule.place().error(FindingText.of("rule.duplicate-name", rule.name(),
+                            earlier.text())));
                 }
             }
         }
@@ -356,17 +346,17 @@ public final class RuleSetValidator {
                 for (TableSpan span : tables.getOrDefault(path, List.of())) {
                     if (row >= span.firstDataRow() && row <= span.lastDataRow()) {
                         return Finding.error(path, span.sheet(), TableGrid.reference(row, span.firstColumn()),
-                                problem.message());
+                                problem.text());
                     }
                 }
-                return Finding.error(path, null, "row " + problem.line(), problem.message());
+                return Finding.error(path, null, "row " + problem.line(), problem.text());
             }
             if (path != null && problem.line() > 0) {
                 String cell = problem.column() > 0 ? "line " + problem.line() + ", column " + problem.column()
                         : "line " + problem.line();
-                return Finding.error(path, null, cell, problem.message());
+                return Finding.error(path, null, cell, problem.text());
             }
-            return Finding.error(path, null, null, problem.message());
+            return Finding.error(path, null, null, problem.text());
         }
 
         void runScenarios() {
@@ -378,17 +368,17 @@ public final class RuleSetValidator {
                 ScenarioResult result = OfferScenarios.run(scenario, offerRules);
                 scenarioResults.add(result);
                 if (!result.passed()) {
-                    String why = result.failure() != null ? result.failure()
-                            : "expected " + describe(result.expected()) + " but the rules proposed "
-                            + describe(result.actual()) + "; rules fired: " + result.firedRules();
-                    errors.add(Finding.error(result.file(), result.sheet(), result.cell(), "scenario '" + result.name()
-                            + "' failed: " + why));
+                    FindingText reason = result.failure() != null ? result.failure()
+                            : FindingText.of("scenario.other-offers", describe(result.expected()),
+                            describe(result.actual()), result.firedRules());
+                    errors.add(Finding.error(result.file(), result.sheet(), result.cell(),
+                            FindingText.of("scenario.failed", result.name(), reason)));
                 }
             }
         }
 
-        private static String describe(List<String> offers) {
-            return offers.isEmpty() ? "no offer" : offers.toString();
+        private static Object describe(List<String> offers) {
+            return offers.isEmpty() ? FindingText.of("scenario.no-offer") : offers.toString();
         }
     }
 }

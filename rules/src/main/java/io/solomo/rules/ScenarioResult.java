@@ -11,10 +11,10 @@ import java.util.List;
  * @param expected   the offer ids the analyst expects, sorted; empty for none
  * @param actual     the distinct offer ids the rules proposed, sorted
  * @param firedRules the rules that fired, in order
- * @param failure    why the rules could not run, or null
+ * @param failure    why the rules could not run, in English and French, or null
  */
 public record ScenarioResult(String file, String sheet, String cell, String name, List<String> expected,
-                             List<String> actual, List<String> firedRules, boolean passed, String failure) {
+                             List<String> actual, List<String> firedRules, boolean passed, FindingText failure) {
 
     public ScenarioResult {
         expected = List.copyOf(expected);

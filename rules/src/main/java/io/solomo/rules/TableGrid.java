@@ -87,12 +87,16 @@ final class TableGrid {
         return true;
     }
 
-    Finding error(int row, int column, String message) {
-        return Finding.error(file, sheet, reference(row, column), message);
+    Finding error(int row, int column, FindingText text) {
+        return Finding.error(file, sheet, reference(row, column), text);
     }
 
-    Finding warning(int row, int column, String message) {
-        return Finding.warning(file, sheet, reference(row, column), message);
+    Finding warning(int row, int column, FindingText text) {
+        return Finding.warning(file, sheet, reference(row, column), text);
+    }
+
+    Location location(int row, int column) {
+        return new Location(file, sheet, reference(row, column));
     }
 
     static String reference(int row, int column) {

@@ -65,10 +65,19 @@ final class WorkbookReader {
     record Contents(List<TableGrid> sheets, byte[] forDrools, int formulaCells) {
     }
 
-    /** Thrown when POI cannot or must not read the file; the message says why, for the analyst. */
+    /** Thrown when POI cannot or must not read the file, with the reason for the analyst as its English message. */
     static final class UnreadableWorkbookException extends Exception {
-        UnreadableWorkbookException(String message, Throwable cause) {
-            super(message, cause);
+
+        private final transient FindingText text;
+
+        UnreadableWorkbookException(FindingText text, Throwable cause) {
+            super(text.english(), cause);
+            this.text = text;
+        }
+
+        /** Returns why the file cannot be read, in both languages. */
+        FindingText text() {
+            return text;
         }
     }
 
@@ -95,16 +104,14 @@ final class WorkbookReader {
             byte[] forDrools = formulaCells == 0 ? content : withCachedValues(workbook);
             return new Contents(sheets, forDrools, formulaCells);
         } catch (EncryptedDocumentException encrypted) {
-            throw new UnreadableWorkbookException("the workbook is password-protected; save it without a password",
-                    encrypted);
+            throw new UnreadableWorkbookException(FindingText.of("workbook.password-protected"), encrypted);
         } catch (IOException | RuntimeException unreadable) {
             if (String.valueOf(unreadable.getMessage()).startsWith(POI_ZIP_BOMB_MESSAGE)) {
-                throw new UnreadableWorkbookException("the workbook is rejected as a possible zip bomb, because a "
-                        + "part expands more than " + Math.round(1 / MIN_INFLATE_RATIO) + " times: "
-                        + firstLine(unreadable.getMessage()), unreadable);
+                throw new UnreadableWorkbookException(FindingText.of("workbook.poi-zip-bomb",
+                        Math.round(1 / MIN_INFLATE_RATIO), firstLine(unreadable.getMessage())), unreadable);
             }
-            throw new UnreadableWorkbookException("cannot read the workbook (" + firstLine(unreadable.getMessage())
-                    + "); save it again from Excel or LibreOffice as .xlsx", unreadable);
+            throw new UnreadableWorkbookException(FindingText.of("workbook.unreadable",
+                    firstLine(unreadable.getMessage())), unreadable);
         }
     }
 
@@ -174,10 +181,10 @@ final class WorkbookReader {
         return out.toByteArray();
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unknown format";
-        }
-        return text.lines().findFirst().orElse("unknown format");
+    /** Returns the first line of POI's message, quoted as POI's in French, or "unknown format" when it is blank. */
+    private static FindingText firstLine(String text) {
+        return (text == null ? "" : text).lines().findFirst()
+                .map(line -> FindingText.of("workbook.poi-message", line))
+                .orElseGet(() -> FindingText.of("workbook.unknown-format"));
     }
 }

@@ -57,25 +57,24 @@ final class ZipBombCheck {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 parts++;
                 if (parts > MAX_PARTS) {
-                    throw rejected("the workbook has more than " + MAX_PARTS + " parts");
+                    throw rejected(FindingText.of("workbook.too-many-parts", MAX_PARTS));
                 }
                 long expanded = 0;
                 for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
                     expanded += read;
                     total += read;
                     if (expanded > WorkbookReader.MAX_ENTRY_BYTES) {
-                        throw rejected("its part " + entry.getName() + " expands to more than "
-                                + megabytes(WorkbookReader.MAX_ENTRY_BYTES));
+                        throw rejected(FindingText.of("workbook.part-too-large", entry.getName(),
+                                megabytes(WorkbookReader.MAX_ENTRY_BYTES)));
                     }
                     if (total > MAX_EXPANDED_BYTES) {
-                        throw rejected("it expands to more than " + megabytes(MAX_EXPANDED_BYTES) + " in total");
+                        throw rejected(FindingText.of("workbook.too-large-expanded", megabytes(MAX_EXPANDED_BYTES)));
                     }
                 }
                 checkRatio(entry, expanded);
             }
         } catch (IOException corrupt) {
-            throw new UnreadableWorkbookException("cannot read the workbook as a zip archive (" + corrupt.getMessage()
-                    + "); save it again from Excel or LibreOffice as .xlsx", corrupt);
+            throw new UnreadableWorkbookException(FindingText.of("workbook.not-zip", corrupt.getMessage()), corrupt);
         }
     }
 
@@ -86,19 +85,16 @@ final class ZipBombCheck {
         }
         double ratio = (double) compressed / expanded;
         if (ratio < WorkbookReader.MIN_INFLATE_RATIO) {
-            throw rejected("its part " + entry.getName() + " expands " + Math.round(1 / ratio) + " times, from "
-                    + compressed + " to " + expanded + " bytes, and at most "
-                    + Math.round(1 / WorkbookReader.MIN_INFLATE_RATIO) + " times is accepted");
+            throw rejected(FindingText.of("workbook.part-ratio", entry.getName(), Math.round(1 / ratio), compressed,
+                    expanded, Math.round(1 / WorkbookReader.MIN_INFLATE_RATIO)));
         }
     }
 
-    private static UnreadableWorkbookException rejected(String reason) {
-        return new UnreadableWorkbookException("the workbook is rejected as a possible zip bomb, because " + reason
-                + "; save it again from Excel or LibreOffice as .xlsx, and remove unused sheets and cell styles if "
-                + "it is still rejected", null);
+    private static UnreadableWorkbookException rejected(FindingText reason) {
+        return new UnreadableWorkbookException(FindingText.of("workbook.zip-bomb", reason), null);
     }
 
-    private static String megabytes(long bytes) {
-        return bytes / (1024 * 1024) + " MB";
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 }

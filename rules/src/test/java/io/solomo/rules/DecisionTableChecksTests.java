@@ -62,6 +62,42 @@ class DecisionTableChecksTests {
     }
 
     @Test
+    void weightOfZeroWordedInFrench() {
+        ValidationReport report = validator.validateOffers("weight", bundledWith(number("J16", 0)));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("J16");
+            assertThat(error.code()).isEqualTo("offer.weight-not-positive");
+            assertThat(error.messageFr()).isEqualTo("le poids 0 n'est pas supérieur à 0, donc chaque décision à "
+                    + "laquelle s'applique cette règle échouerait ; écrivez un nombre supérieur à 0, par exemple 1 "
+                    + "ou 1.5");
+        });
+    }
+
+    @Test
+    void blankOfferIdWordedInFrench() {
+        ValidationReport report = validator.validateOffers("blank", bundledWith(blank("I17")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("I17");
+            assertThat(error.messageFr()).startsWith("l'identifiant d'offre manque à côté du poids ");
+        });
+    }
+
+    @Test
+    void dateCellWordedInFrench() {
+        ValidationReport report = validator.validateOffers("date",
+                bundledWith(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4))));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("D17");
+            assertThat(error.code()).isEqualTo("table.date-cell");
+            assertThat(error.messageFr()).startsWith("une cellule de date (affichée ")
+                    .contains("numéro de série").contains("=TEXTE(...)");
+        });
+    }
+
+    @Test
     void decimalWeightAsTextAccepted() {
         ValidationReport report = validator.validateOffers("weight", bundledWith(text("J16", "2.5")));
 
@@ -133,10 +169,19 @@ class DecisionTableChecksTests {
     @Test
     void bracketsInsideStringsAreIgnored() {
         assertThat(DecisionTableChecks.unbalanced("name == \"a (b\" && x == '}'")).isEmpty();
-        assertThat(DecisionTableChecks.unbalanced("x == \"open")).hasValueSatisfying(problem ->
-                assertThat(problem).contains("never closed"));
-        assertThat(DecisionTableChecks.unbalanced("f(x))")).hasValueSatisfying(problem ->
-                assertThat(problem).contains("')' at character 5 that closes nothing"));
+        assertThat(DecisionTableChecks.unbalanced("x == \"open").map(FindingText::english))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("never closed"));
+        assertThat(DecisionTableChecks.unbalanced("f(x))").map(FindingText::english))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("')' at character 5 that closes nothing"));
+    }
+
+    @Test
+    void unbalancedCodeWordedInFrench() {
+        assertThat(DecisionTableChecks.unbalanced("f(x))").map(FindingText::french))
+                .hasValue("le code contient le caractère « ) » en position 5, qui ne ferme rien ; vérifiez les "
+                        + "parenthèses, crochets et accolades de cette cellule");
+        assertThat(DecisionTableChecks.unbalanced("f(x").map(FindingText::french))
+                .hasValue("le code ouvre « ( » sans le fermer ; ajoutez le « ) » manquant");
     }
 
     @Test
@@ -178,6 +223,28 @@ class DecisionTableChecksTests {
             assertThat(error.message()).contains("the hour range '11, 7' matches no hour")
                     .contains("hour >= 11 && hour < 7");
         });
+    }
+
+    @Test
+    void hourRangeWordedInFrench() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "11, 7")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("H17");
+            assertThat(error.code()).isEqualTo("range.matches-nothing");
+            assertThat(error.messageFr()).startsWith("la plage « 11, 7 » ne retient aucune valeur du champ hour, car "
+                    + "la condition devient hour >= 11 && hour < 7 ; ");
+        });
+    }
+
+    @Test
+    void hourOutOfDayInFrench() {
+        ValidationReport report = validator.validateOffers("hours", bundledWith(text("H17", "7, 25")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> assertThat(error.messageFr())
+                .isEqualTo("la valeur de fin 25 dans « 7, 25 » est hors limites : le champ hour va de 0 à 23, donc "
+                        + "avec la condition hour >= $1 && hour < $2 la valeur de début doit aller de 0 à 23 et la "
+                        + "valeur de fin de 1 à 24 ; écrivez une valeur de fin de 1 à 24"));
     }
 
     @Test

@@ -244,6 +244,19 @@ class OfferRuleCompilerTests {
     }
 
     @Test
+    void unknownTierQuotesDroolsInFrench() {
+        var files = bundledFilesWithCell("C17", "GOLDEN, PLATINUM");
+
+        var failure = catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile("v8", files));
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.text().code()).isEqualTo("drools.rule-error");
+            assertThat(problem.text().french()).startsWith("la règle « " + MORNING_COFFEE + " » ne compile pas ; "
+                    + "Drools indique en anglais : « ").contains("LoyaltyTier.GOLDEN").endsWith(" »");
+        });
+    }
+
+    @Test
     void duplicateRuleNameInWorkbookIsRejected() {
         var files = bundledFilesWithCell("B17", WELCOME);
 
@@ -277,7 +290,7 @@ class OfferRuleCompilerTests {
         var failure = catchThrowableOfType(RuleCompilationException.class, () -> compiler.compile("v11", files));
 
         assertThat(failure.problems()).singleElement()
-                .isEqualTo(new Problem("solomo/offers/new.drl", 0, 0, "the file is empty"));
+                .isEqualTo(new Problem("solomo/offers/new.drl", 0, 0, FindingText.of("file.empty")));
     }
 
     @Test

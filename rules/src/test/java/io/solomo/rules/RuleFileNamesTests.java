@@ -12,7 +12,7 @@ class RuleFileNamesTests {
     @ValueSource(strings = {"solomo/offers/offers.drl.xlsx", "solomo/offers/old.drl.xls", "solomo/offers/a.drl.csv",
             "solomo/offers/suitability.drl", "offers.drl.xlsx"})
     void namesDroolsReadsAreAccepted(String path) {
-        var problem = RuleFileNames.problemWith(path);
+        var problem = RuleFileNames.problemWith(path).map(FindingText::english);
 
         assertThat(problem).isEmpty();
     }
@@ -26,7 +26,7 @@ class RuleFileNamesTests {
             "solomo/offers/offers.DRL.XLSX, solomo/offers/offers.drl.xlsx",
             "solomo/offers/suitability.DRL, solomo/offers/suitability.drl"})
     void namesDroolsWouldSkipGetRenameHint(String path, String expectedName) {
-        var problem = RuleFileNames.problemWith(path);
+        var problem = RuleFileNames.problemWith(path).map(FindingText::english);
 
         assertThat(problem).hasValueSatisfying(message -> {
             assertThat(message).contains("would skip this file");
@@ -37,7 +37,7 @@ class RuleFileNamesTests {
     @ParameterizedTest
     @ValueSource(strings = {"solomo/offers/notes.txt", "solomo/offers/rules.dslr", "META-INF/kmodule.xml"})
     void otherFilesAreNotRuleFiles(String path) {
-        var problem = RuleFileNames.problemWith(path);
+        var problem = RuleFileNames.problemWith(path).map(FindingText::english);
 
         assertThat(problem).hasValueSatisfying(message -> assertThat(message).startsWith("not a rule file"));
     }
@@ -45,7 +45,7 @@ class RuleFileNamesTests {
     @ParameterizedTest
     @ValueSource(strings = {"/solomo/offers/offers.drl.xlsx", "solomo/../offers.drl", "solomo\\offers\\a.drl", " "})
     void absoluteEscapingOrBlankPathsAreInvalid(String path) {
-        var problem = RuleFileNames.problemWith(path);
+        var problem = RuleFileNames.problemWith(path).map(FindingText::english);
 
         assertThat(problem).isPresent();
         assertThat(problem.get()).doesNotStartWith("not a rule file");

@@ -1,6 +1,7 @@
 package io.solomo.decision.ruleset;
 
 import io.solomo.rules.Finding;
+import io.solomo.rules.FindingText;
 import io.solomo.rules.ScenarioResult;
 import io.solomo.rules.ValidationReport;
 
@@ -30,11 +31,26 @@ final class RuleSetViews {
         }
     }
 
-    /** A finding: {@code cell} is a cell such as D12 in a workbook, or a line in a DRL file. */
-    record FindingView(String file, String sheet, String cell, String message) {
+    /**
+     * A finding: {@code cell} is a cell such as D12 in a workbook, or a line in a DRL file. A report stored before
+     * findings were worded in French reads back with the English {@code message} as {@code messageFr}.
+     *
+     * @param message   what is wrong and what to do, in English
+     * @param messageFr the same in French
+     */
+    record FindingView(String file, String sheet, String cell, String message, String messageFr) {
+
+        FindingView {
+            messageFr = messageFr == null ? message : messageFr;
+        }
 
         static FindingView of(Finding finding) {
-            return new FindingView(finding.file(), finding.sheet(), finding.cell(), finding.message());
+            return new FindingView(finding.file(), finding.sheet(), finding.cell(), finding.message(),
+                    finding.messageFr());
+        }
+
+        static FindingView of(String file, String sheet, String cell, FindingText text) {
+            return new FindingView(file, sheet, cell, text.english(), text.french());
         }
     }
 
@@ -42,12 +58,25 @@ final class RuleSetViews {
     record Scenarios(long passed, long failed, List<ScenarioView> failures) {
     }
 
+    /**
+     * A failing scenario. A report stored before failures were worded in French reads back with the English
+     * {@code failure} as {@code failureFr}.
+     *
+     * @param failure   why the rules could not run, in English, or null when they ran and proposed other offers
+     * @param failureFr the same in French
+     */
     record ScenarioView(String file, String sheet, String cell, String scenario, List<String> expectedOffers,
-                        List<String> actualOffers, List<String> firedRules, String failure) {
+                        List<String> actualOffers, List<String> firedRules, String failure, String failureFr) {
+
+        ScenarioView {
+            failureFr = failureFr == null ? failure : failureFr;
+        }
 
         static ScenarioView of(ScenarioResult result) {
+            FindingText failure = result.failure();
             return new ScenarioView(result.file(), result.sheet(), result.cell(), result.name(), result.expected(),
-                    result.actual(), result.firedRules(), result.failure());
+                    result.actual(), result.firedRules(), failure == null ? null : failure.english(),
+                    failure == null ? null : failure.french());
         }
     }
 

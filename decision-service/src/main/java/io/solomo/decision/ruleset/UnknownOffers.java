@@ -1,6 +1,7 @@
 package io.solomo.decision.ruleset;
 
 import io.solomo.decision.ruleset.RuleSetViews.FindingView;
+import io.solomo.rules.FindingText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,9 +43,8 @@ final class UnknownOffers {
                 for (String offerId : offerIds(rule.group(2))) {
                     if (!known.test(offerId)) {
                         String name = rule.group(1).replaceAll("^[\"']|[\"']$", "");
-                        warnings.add(new FindingView(path, null, null, "rule '" + name + "' proposes offer "
-                                + offerId + ", which is not in the offer catalogue, so decisions will reject it; "
-                                + "check the id, which is case-sensitive, or create the offer"));
+                        warnings.add(FindingView.of(path, null, null,
+                                FindingText.of("offer.not-in-catalogue", name, offerId)));
                     }
                 }
             }
