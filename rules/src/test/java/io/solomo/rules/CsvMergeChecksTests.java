@@ -122,6 +122,33 @@ class CsvMergeChecksTests {
     }
 
     @Test
+    void mergeIntoActionWordedInFrench() {
+        ValidationReport report = validate(patterns(CUSTOMER, CONTEXT + "...", CONTEXT + "...", CONTEXT + "..."),
+                rule("14"));
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.cell()).isEqualTo("F5");
+            assertThat(error.code()).isEqualTo("csv.covered-kind-differs");
+            assertThat(error.messageFr()).isEqualTo("la colonne F est une colonne ACTION mais sa cellule de motif "
+                    + "prolonge le motif fusionné " + CONTEXT + " de D5, qui est une colonne CONDITION, Drools "
+                    + "mettrait donc le code de cette colonne dans ce motif ; supprimez les « ... » des cellules des "
+                    + "colonnes D et F");
+        });
+    }
+
+    @Test
+    void bareDotsWordedInFrench() {
+        ValidationReport report = validate(patterns(CUSTOMER, CONTEXT + "...", "...", null), rule("14"));
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.cell()).isEqualTo("E5");
+            assertThat(error.messageFr()).isEqualTo("la cellule ne contient que « ... », que Drools lit comme une "
+                    + "cellule vide, la colonne E ne rejoint donc pas le motif " + CONTEXT + " de D5 et son code est "
+                    + "utilisé seul ; écrivez ici " + CONTEXT + "..., comme dans D5");
+        });
+    }
+
+    @Test
     void spacesAfterTheDotsAreRejected() {
         ValidationReport report = validate(patterns(CUSTOMER, CONTEXT + "...", CONTEXT + "... ", null), rule("14"));
 

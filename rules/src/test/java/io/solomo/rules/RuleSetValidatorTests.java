@@ -134,6 +134,37 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void duplicateRuleNameInFrench() {
+        ValidationReport report = validator.validateOffers("8",
+                bundledWith(text("B18", OfferRulesFixtures.MORNING_COFFEE)));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("rule.duplicate-name");
+            assertThat(error.messageFr()).isEqualTo("le nom de règle « " + OfferRulesFixtures.MORNING_COFFEE
+                    + " » est déjà utilisé dans solomo/offers/offers.drl.xlsx Offers!B17 ; chaque règle doit avoir "
+                    + "un nom unique");
+        });
+    }
+
+    @Test
+    void drlRuleLineWordedInFrench() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("solomo/offers/copy.drl", ("package solomo.offers;\n\nrule \"" + OfferRulesFixtures.WELCOME
+                + "\"\nwhen\nthen\nend\n").getBytes(StandardCharsets.UTF_8));
+        files.putAll(OfferRuleCompiler.bundledFiles());
+
+        ValidationReport report = validator.validateOffers("8", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(OffersWorkbook.WORKBOOK);
+            assertThat(error.message()).endsWith("is already used at solomo/offers/copy.drl line 3; every rule needs "
+                    + "a unique name");
+            assertThat(error.messageFr()).endsWith("est déjà utilisé dans solomo/offers/copy.drl, ligne 3 ; chaque "
+                    + "règle doit avoir un nom unique");
+        });
+    }
+
+    @Test
     void pointsAtConditionValuesOfTheWrongTypeForTheirField() {
         ValidationReport report = validator.validateOffers("9", bundledWith(text("C17", "GOLD, DIAMOND")
                 .andThen(text("H17", "7, eleven")).andThen(text("F18", "sometimes"))));
@@ -287,6 +318,39 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void tableErrorQuotedInFrench() {
+        ValidationReport report = validator.validateOffers("14", bundledWith(text("E17", "store\\")));
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.cell()).isEqualTo("B17");
+            assertThat(error.code()).isEqualTo("drools.rule-error");
+            String droolsText = error.message().substring(("rule '" + OfferRulesFixtures.MORNING_COFFEE + "': ")
+                    .length());
+            assertThat(error.messageFr()).isEqualTo("la règle « " + OfferRulesFixtures.MORNING_COFFEE + " » ne "
+                    + "compile pas ; Drools indique en anglais : « " + droolsText + " »");
+        });
+    }
+
+    @Test
+    void drlErrorQuotedInFrench() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/broken.drl", String.join("\n", "package solomo.offers;", "",
+                "import io.solomo.model.offer.ContactContext;", "", "rule \"Unfinished\"", "when",
+                "    ContactContext( hour >= )", "then", "end", "").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("28", files);
+
+        assertThat(report.errors()).anySatisfy(error -> {
+            assertThat(error.file()).isEqualTo("solomo/offers/broken.drl");
+            assertThat(error.cell()).startsWith("line 7");
+            assertThat(error.code()).isEqualTo("drools.error");
+            assertThat(error.message()).contains("no viable alternative at input ')'");
+            assertThat(error.messageFr()).isEqualTo("erreur de compilation ; Drools indique en anglais : « "
+                    + error.message() + " »");
+        });
+    }
+
+    @Test
     void runsScenariosAndReportsEachFailingRowWithExpectedAndActualOffers() {
         Map<String, byte[]> files = bundledWith(OffersWorkbook.scenarios(SCENARIO_TITLES,
                 new String[] {"Gold member at Demo Marché early", "GOLD", "PUSH", "store-1", "Demo Marché", "FRIDAY",
@@ -306,6 +370,41 @@ class RuleSetValidatorTests {
         assertThat(failed.firedRules()).contains(OfferRulesFixtures.APP_VOUCHER);
         assertThat(report.valid()).isFalse();
         assertThat(report.activatableRules()).isEmpty();
+    }
+
+    @Test
+    void failingScenarioInFrench() {
+        Map<String, byte[]> files = bundledWith(OffersWorkbook.scenarios(SCENARIO_TITLES,
+                new String[] {"Bronze member away from stores", "BRONZE", "PUSH", "", "", "MONDAY", "15", "none"}));
+
+        ValidationReport report = validator.validateOffers("15", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Scenarios");
+            assertThat(error.cell()).isEqualTo("A2");
+            assertThat(error.messageFr()).startsWith("le scénario « Bronze member away from stores » a échoué : "
+                    + "attendu : aucune offre, mais les règles ont proposé : [APP-LOYALTY-5EUR] ; règles "
+                    + "déclenchées : [").contains(OfferRulesFixtures.APP_VOUCHER);
+        });
+    }
+
+    @Test
+    void invalidScenarioHourInFrench() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty tier,Day,Hour,Expected offers",
+                "Late,SILVER,TUESDAY,25,none").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("29", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("D2");
+            assertThat(error.code()).isEqualTo("scenario.row-invalid");
+            assertThat(error.message()).isEqualTo("scenario row: the hour must be a whole number from 0 to 23, got "
+                    + "'25'");
+            assertThat(error.messageFr()).isEqualTo("ligne de scénario : l'heure doit être un nombre entier de 0 à "
+                    + "23, et non « 25 »");
+        });
     }
 
     @Test
@@ -372,6 +471,35 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void csvNotUtf8InFrench() {
+        byte[] table = "RuleSet,solomo.offers\nRuleTable Caf\u00E9 offers\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        ValidationReport report = validator.validateOffers("24", Map.of("solomo/offers/cafe.drl.csv", table));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("csv.not-utf8");
+            assertThat(error.messageFr()).isEqualTo("le fichier n'est pas du texte UTF-8 : l'octet 0xE9 après "
+                    + "« RuleTable Caf » n'est pas de l'UTF-8 valide, comme quand Excel enregistre au format CSV "
+                    + "simple ; dans Excel, enregistrez le fichier au format « CSV UTF-8 (délimité par des virgules) » "
+                    + "et envoyez-le à nouveau");
+        });
+    }
+
+    @Test
+    void misnamedWorkbookInFrench() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.xlsx", files.remove(OffersWorkbook.WORKBOOK));
+
+        ValidationReport report = validator.validateOffers("2", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> assertThat(error.messageFr())
+                .isEqualTo("Drools ne lit une table de décision que si son nom se termine par .drl.xlsx, .drl.xls ou "
+                        + ".drl.csv, il ignorerait donc ce fichier et ses règles ; renommez-le en "
+                        + "solomo/offers/offers.drl.xlsx"));
+    }
+
+    @Test
     void rejectsAnOversizedFileWithoutReadingIt() {
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
         files.put("solomo/offers/huge.drl", new byte[RuleSetValidator.MAX_FILE_BYTES + 1]);
@@ -397,6 +525,9 @@ class RuleSetValidatorTests {
         assertThat(report.errors()).singleElement().satisfies(error -> {
             assertThat(error.file()).isEqualTo("solomo/offers/bomb.drl.xlsx");
             assertThat(error.message()).contains("rejected as a possible zip bomb");
+            assertThat(error.messageFr()).startsWith("le classeur est refusé comme possible bombe zip, car ")
+                    .endsWith(" ; enregistrez-le à nouveau depuis Excel ou LibreOffice au format .xlsx, et supprimez "
+                            + "les feuilles et les styles de cellule inutilisés s'il est encore refusé");
         });
     }
 
