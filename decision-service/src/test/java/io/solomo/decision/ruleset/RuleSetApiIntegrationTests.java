@@ -11,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.solomo.decision.ruleset.RuleSetUploads.WELCOME;
@@ -30,6 +32,9 @@ class RuleSetApiIntegrationTests extends DemoServer {
 
     @Autowired
     RuleSetVersions versions;
+
+    @Autowired
+    RuleSetVersionRepository storedVersions;
 
     @AfterEach
     void activateTheBundledRulesAgain() {
@@ -145,6 +150,47 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(activation.status()).isEqualTo(400);
         assertThat(activation.json().get("detail").asString()).contains("INVALID");
         assertThat(activeRules.current().version()).isEqualTo("offers-1");
+    }
+
+    @Test
+    void findingsWordedInFrenchToo() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("C17", "GOLD, DIAMOND"));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+        JsonNode stored = analyst().get(VERSIONS + "/" + report.get("version").asInt()).json().get("report");
+
+        for (JsonNode answer : List.of(report, stored)) {
+            JsonNode error = answer.get("errors").get(0);
+            assertThat(error.get("cell").asString()).isEqualTo("C17");
+            assertThat(error.get("message").asString()).isEqualTo("'DIAMOND' is not a loyaltyTier value; expected "
+                    + "one of BRONZE, SILVER, GOLD, PLATINUM (in capitals)");
+            assertThat(error.get("messageFr").asString()).isEqualTo("« DIAMOND » n'est pas une valeur de "
+                    + "loyaltyTier ; valeurs attendues : BRONZE, SILVER, GOLD, PLATINUM (en majuscules)");
+        }
+    }
+
+    @Test
+    void oldReportReadsBackInEnglish() {
+        int version = storedVersions.lastVersion("offers") + 1;
+        String reportWithoutFrench = """
+                {"rulesetId":"offers","version":%d,"status":"INVALID",
+                 "errors":[{"file":"solomo/offers/offers.drl.xlsx","sheet":"Offers","cell":"H17",
+                            "message":"'eleven' is not a whole number, but hour of ContactContext is one"}],
+                 "warnings":[],
+                 "scenarios":{"passed":0,"failed":1,"failures":[{"file":"solomo/offers/offers.scenarios.csv",
+                              "cell":"A2","scenario":"Late","expectedOffers":[],"actualOffers":[],"firedRules":[],
+                              "failure":"the rules failed: no store"}]}}
+                """.formatted(version);
+        storedVersions.save(new RuleSetVersion("offers", version, VersionStatus.INVALID, 0, "analyst",
+                Instant.now(), reportWithoutFrench));
+
+        ApiClient.Response detail = analyst().get(VERSIONS + "/" + version);
+
+        assertThat(detail.status()).isEqualTo(200);
+        JsonNode error = detail.json().get("report").get("errors").get(0);
+        assertThat(error.get("messageFr").asString()).isEqualTo(error.get("message").asString());
+        JsonNode failure = detail.json().get("report").get("scenarios").get("failures").get(0);
+        assertThat(failure.get("failureFr").asString()).isEqualTo("the rules failed: no store");
     }
 
     @Test

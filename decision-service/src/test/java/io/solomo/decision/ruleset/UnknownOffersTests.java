@@ -56,4 +56,24 @@ class UnknownOffersTests {
         assertThat(warnings).extracting(RuleSetViews.FindingView::file)
                 .containsExactlyInAnyOrder("offers.drl.xlsx", "recognition.drl", "recognition.drl");
     }
+
+    @Test
+    void warningWordedInFrench() {
+        String drl = """
+                package solomo.offers;
+                rule "Thanks regulars"
+                when
+                then
+                    insert(new OfferCandidate("regular-thanks", 2.0, "Thanks regulars"));
+                end
+                """;
+
+        List<RuleSetViews.FindingView> warnings = UnknownOffers.warnings(Map.of("recognition.drl", drl),
+                CATALOGUE::contains);
+
+        assertThat(warnings).singleElement().extracting(RuleSetViews.FindingView::messageFr).isEqualTo(
+                "la règle « Thanks regulars » propose l'offre regular-thanks, absente du catalogue des offres, que "
+                        + "les décisions refuseront donc ; vérifiez l'identifiant, qui distingue majuscules et "
+                        + "minuscules, ou créez l'offre");
+    }
 }
