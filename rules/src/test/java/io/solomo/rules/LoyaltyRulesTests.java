@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoyaltyRulesTests {
 
@@ -40,6 +41,21 @@ class LoyaltyRulesTests {
         List<PointsAward> awards = rules.awardsFor(new LoyaltyAction("c1", Type.PURCHASE, "purchase-3", 0.5));
 
         assertThat(awards).isEmpty();
+    }
+
+    @Test
+    void purchaseBeyondIntRangeFailsInsteadOfWrapping() {
+        LoyaltyAction huge = new LoyaltyAction("c1", Type.PURCHASE, "purchase-4", 1e300);
+
+        assertThatThrownBy(() -> rules.awardsFor(huge)).hasRootCauseInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void largestIntPurchaseEarnsItsPoints() {
+        List<PointsAward> awards = rules.awardsFor(new LoyaltyAction("c1", Type.PURCHASE, "purchase-5",
+                Integer.MAX_VALUE + 0.99));
+
+        assertThat(awards).extracting(PointsAward::getPoints).containsExactly(Integer.MAX_VALUE);
     }
 
     @Test
