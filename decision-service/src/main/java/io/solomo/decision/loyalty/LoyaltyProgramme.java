@@ -76,7 +76,7 @@ public class LoyaltyProgramme {
         List<Credit> credits = new ArrayList<>(actions.size());
         for (LoyaltyAction action : actions) {
             List<PointsAward> awards = rules.awardsFor(action);
-            credits.add(new Credit(action, awards.stream().mapToInt(PointsAward::getPoints).sum(),
+            credits.add(new Credit(action, totalPoints(awards),
                     awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "))));
         }
         if (credits.stream().allMatch(credit -> credit.points() == 0)) {
@@ -118,13 +118,19 @@ public class LoyaltyProgramme {
 
     /** Returns the points the rules would award for the action, without crediting them. */
     public int pointsFor(LoyaltyAction action) {
-        return rules.awardsFor(action).stream().mapToInt(PointsAward::getPoints).sum();
+        return totalPoints(rules.awardsFor(action));
+    }
+
+    /** Adds up the awards, failing with an ArithmeticException rather than wrapping past the int range. */
+    private static int totalPoints(List<PointsAward> awards) {
+        return awards.stream().mapToInt(PointsAward::getPoints).reduce(0, Math::addExact);
     }
 
     /**
      * Spends points from the balance, once per reference.
      *
-     * @throws InvalidFieldException when the points are not positive or exceed the balance
+     * @throws InvalidFieldException when the points are not positive
+     * @throws org.springframework.web.ErrorResponseException a 409 problem when the points exceed the balance
      */
     public Statement spend(String customerId, int points, String reference, String reason) {
         if (points <= 0) {
@@ -137,8 +143,7 @@ public class LoyaltyProgramme {
                 Instant now = clock.instant();
                 LoyaltyAccount account = accountOf(customer, now);
                 if (points > account.balance()) {
-                    throw new InvalidFieldException("points", points, "spending " + points
-                            + " points exceeds the balance of " + account.balance());
+                    throw LoyaltyConflicts.insufficientPoints(customer.customerId(), points, account.balance());
                 }
                 account.spend(points, now);
                 ledger.save(new LoyaltyEntry(customer.customerId(), LoyaltyEntry.Kind.SPENT, points, "SPEND",

@@ -47,6 +47,9 @@ class Review {
     @Column(name = "moderated_at")
     private Instant moderatedAt;
 
+    @Column(name = "points_credited", nullable = false)
+    private int pointsCredited;
+
     protected Review() {
     }
 
@@ -73,6 +76,11 @@ class Review {
         return true;
     }
 
+    /** Records the loyalty points that approving this review credited. */
+    void creditedPoints(int points) {
+        this.pointsCredited = points;
+    }
+
     String reviewId() {
         return reviewId;
     }
@@ -97,6 +105,10 @@ class Review {
         return rating;
     }
 
+    String text() {
+        return text;
+    }
+
     String status() {
         return status;
     }
@@ -107,5 +119,10 @@ class Review {
 
     Instant moderatedAt() {
         return moderatedAt;
+    }
+
+    /** Points the approval credited: 0 while pending, once rejected, or when the purchase earned its points before. */
+    int pointsCredited() {
+        return pointsCredited;
     }
 }

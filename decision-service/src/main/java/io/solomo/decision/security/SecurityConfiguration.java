@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews/*/approve", "/api/v1/reviews/*/reject")
                         .hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reviews").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reviews/*", "/api/v1/customers/*/loyalty")
                         .hasAnyRole(APP, MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/loyalty/spend")

@@ -35,6 +35,7 @@ class LoyaltyIntegrationTests extends DemoServer {
     @Test
     void approvedReviewEarnsPointsOncePerPurchase() {
         String customer = newCustomer(LoyaltyTier.BRONZE);
+        recordPurchase(customer, "receipt-1001");
         String first = submitReview(customer, "receipt-1001");
         String second = submitReview(customer, "receipt-1001");
 
@@ -54,19 +55,25 @@ class LoyaltyIntegrationTests extends DemoServer {
 
     @Test
     void reviewIsModeratedOnlyOnce() {
-        String review = submitReview(newCustomer(LoyaltyTier.BRONZE), "receipt-2001");
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        recordPurchase(customer, "receipt-2001-" + customer);
+        String review = submitReview(customer, "receipt-2001-" + customer);
         marketer().post("/api/v1/reviews/" + review + "/reject", "");
 
         ApiClient.Response again = marketer().post("/api/v1/reviews/" + review + "/approve", "");
 
-        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).isEqualTo("urn:solomo:problem:review-already-moderated");
+        assertThat(again.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(again.json().get("reviewId").asString()).isEqualTo(review);
         assertThat(again.json().get("detail").asString()).contains("already rejected");
     }
 
     @Test
     void rejectedReviewEarnsNothing() {
         String customer = newCustomer(LoyaltyTier.BRONZE);
-        String review = submitReview(customer, "receipt-3001");
+        recordPurchase(customer, "receipt-3001-" + customer);
+        String review = submitReview(customer, "receipt-3001-" + customer);
 
         JsonNode rejected = marketer().post("/api/v1/reviews/" + review + "/reject", "").json();
 
@@ -76,7 +83,9 @@ class LoyaltyIntegrationTests extends DemoServer {
 
     @Test
     void reviewApprovalNeedsTheMarketerRole() {
-        String review = submitReview(newCustomer(LoyaltyTier.BRONZE), "receipt-4001");
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        recordPurchase(customer, "receipt-4001-" + customer);
+        String review = submitReview(customer, "receipt-4001-" + customer);
 
         assertThat(app().post("/api/v1/reviews/" + review + "/approve", "").status()).isEqualTo(403);
     }
@@ -122,8 +131,11 @@ class LoyaltyIntegrationTests extends DemoServer {
         ApiClient.Response replayed = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
                 {"points": 20, "reference": "till-2", "reason": "Free coffee"}""");
 
-        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.json().get("type").asString()).isEqualTo("urn:solomo:problem:insufficient-points");
         assertThat(tooMuch.json().get("field").asString()).isEqualTo("points");
+        assertThat(tooMuch.json().get("value").asInt()).isEqualTo(31);
+        assertThat(tooMuch.json().get("balance").asLong()).isEqualTo(30);
         assertThat(spent.json().get("balance").asLong()).isEqualTo(10);
         assertThat(replayed.json().get("balance").asLong()).isEqualTo(10);
         assertThat(spent.json().get("history").get(0).get("kind").asString()).isEqualTo("SPENT");
@@ -167,6 +179,82 @@ class LoyaltyIntegrationTests extends DemoServer {
         JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
         assertThat(statement.get("balance").asLong()).isEqualTo(240);
         assertThat(statement.get("history").size()).isEqualTo(24);
+    }
+
+    @Test
+    void amountEurosOutOfRangeIsRejected() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        List<String> invalid = List.of("1e300", "10000000.01", "-1", "\"NaN\"", "\"abc\"", "true", "null");
+
+        for (String amount : invalid) {
+            ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                    {"customerId": "%s", "type": "PURCHASE", "reference": "p-%s", "amountEuros": %s}"""
+                    .formatted(customer, UUID.randomUUID(), amount));
+
+            assertThat(response.status()).as(amount).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).as(amount)
+                    .isEqualTo("urn:solomo:problem:invalid-field");
+            assertThat(response.json().get("field").asString()).as(amount).isEqualTo("amountEuros");
+        }
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("balance").asLong()).isZero();
+        assertThat(statement.get("tier").asString()).isEqualTo("BRONZE");
+    }
+
+    @Test
+    void amountEurosAtTheCapIsCredited() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+
+        ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "%s", "type": "PURCHASE", "reference": "p-cap", "amountEuros": 1e7}"""
+                .formatted(customer));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("pointsCredited").asInt()).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void amountEurosOfAShareIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "%s", "type": "SOCIAL_SHARE", "reference": "s-amount", "amountEuros": 30}"""
+                .formatted(newCustomer(LoyaltyTier.BRONZE)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("amountEuros");
+    }
+
+    @Test
+    void serverCreditedActionTypesAreRejected() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+
+        for (String type : List.of("REVIEW_APPROVED", "REFERRAL_REDEEMED", "review_approved")) {
+            ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                    {"customerId": "%s", "type": "%s", "reference": "receipt-9001"}""".formatted(customer, type));
+
+            assertThat(response.status()).as(type).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(type).isEqualTo("type");
+            assertThat(response.json().get("value").asString()).as(type).isEqualTo(type);
+            assertThat(response.json().get("detail").asString()).as(type)
+                    .contains("PURCHASE, SOCIAL_SHARE, STORE_VISIT");
+        }
+        assertThat(app().get("/api/v1/customers/" + customer + "/loyalty").json().get("balance").asLong()).isZero();
+    }
+
+    @Test
+    void fractionalPointsToSpendAreRejected() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        earn(customer, "receipt-9101", 30);
+
+        ApiClient.Response fractional = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 1.5, "reference": "till-fraction"}""");
+        ApiClient.Response whole = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 2.0, "reference": "till-whole"}""");
+
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.json().get("field").asString()).isEqualTo("points");
+        assertThat(fractional.json().get("value").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(whole.json().get("balance").asLong()).isEqualTo(28);
     }
 
     @Test
@@ -229,6 +317,15 @@ class LoyaltyIntegrationTests extends DemoServer {
         app().post("/api/v1/loyalty/actions", """
                 {"customerId": "%s", "type": "PURCHASE", "reference": "%s", "amountEuros": %s}"""
                 .formatted(customer, reference, euros));
+    }
+
+    /** Records a purchase of less than a euro, which earns no points, so that only the review's points count. */
+    private void recordPurchase(String customer, String purchaseId) {
+        ApiClient.Response response = app().post("/api/v1/purchases", """
+                {"purchaseId": "%s", "customerId": "%s", "storeId": "demo-bastille",
+                 "lines": [{"productId": "CASE-X1", "quantity": 1, "amount": 0.50}]}"""
+                .formatted(purchaseId, customer));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
     }
 
     private String submitReview(String customer, String purchase) {

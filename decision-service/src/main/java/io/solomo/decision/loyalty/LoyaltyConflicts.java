@@ -1,0 +1,44 @@
+package io.solomo.decision.loyalty;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The 409 problems of the loyalty API: a request that is valid but conflicts with the state stored, like a coupon
+ * redeemed already. Each problem carries that state as properties, so that a client can show it.
+ */
+final class LoyaltyConflicts {
+
+    private LoyaltyConflicts() {
+    }
+
+    /** Returns the problem for a verdict on a review that was approved or rejected before. */
+    static ErrorResponseException alreadyModerated(Review review) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "review " + review.reviewId()
+                + " was already " + review.status().toLowerCase(Locale.ROOT) + " at "
+                + review.moderatedAt() + "; a verdict cannot be changed");
+        problem.setType(URI.create("urn:solomo:problem:review-already-moderated"));
+        problem.setTitle("Review already moderated");
+        problem.setProperty("reviewId", review.reviewId());
+        problem.setProperty("status", review.status());
+        problem.setProperty("moderatedAt", review.moderatedAt());
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** Returns the problem for spending more points than the balance holds. */
+    static ErrorResponseException insufficientPoints(String customerId, int points, long balance) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "spending " + points
+                + " points exceeds the balance of " + balance + " points of customer " + customerId);
+        problem.setType(URI.create("urn:solomo:problem:insufficient-points"));
+        problem.setTitle("Insufficient points");
+        problem.setProperty("field", "points");
+        problem.setProperty("value", points);
+        problem.setProperty("customerId", customerId);
+        problem.setProperty("balance", balance);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+}
