@@ -3,15 +3,17 @@ package io.solomo.decision.campaign;
 import io.solomo.decision.offer.CampaignRepository;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Creates campaign links and records their scans. The redirect carries the campaign and the scan id as query
- * parameters ({@code utm_source=qr}, {@code utm_campaign}, {@code solomo_scan}), so that the app can report the scan
- * with the customer's identity once it is installed.
+ * parameters ({@code utm_source=qr}, {@code utm_medium=print}, {@code utm_campaign}, {@code solomo_scan}), so that
+ * the app can report the scan with the customer's identity once it is installed.
  */
 @Service
 class CampaignLinks {
@@ -32,6 +34,8 @@ class CampaignLinks {
     private static final Set<String> REDIRECT_SCHEMES = Set.of("https", "http", "market", "itms-apps");
     private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final int CODE_LENGTH = 8;
+    /** The length of the column {@code campaign_link.redirect_url}. */
+    static final int MAX_REDIRECT_URL_LENGTH = 1000;
 
     private final CampaignLinkRepository links;
     private final CampaignScanRepository scans;
@@ -55,9 +59,9 @@ class CampaignLinks {
         if (!campaigns.existsById(campaignId)) {
             throw new NotFoundException("campaign", "campaignId", campaignId);
         }
-        checkRedirect(redirectUrl);
+        String checked = checkRedirect(redirectUrl);
         String code = newCode();
-        CampaignLink link = links.save(new CampaignLink(code, campaignId, redirectUrl.trim(), clock.instant()));
+        CampaignLink link = links.save(new CampaignLink(code, campaignId, checked, clock.instant()));
         log.info("Campaign {} has a new link {}", campaignId, code);
         return link;
     }
@@ -77,7 +81,7 @@ class CampaignLinks {
         String scanId = UUID.randomUUID().toString();
         scans.save(new CampaignScan(scanId, link.code(), link.campaignId(), clock.instant(), userAgent));
         log.info("Scan {} of link {} of campaign {}", scanId, link.code(), link.campaignId());
-        return URI.create(withAttribution(link.redirectUrl(), link.campaignId(), scanId));
+        return withAttribution(link.redirectUrl(), link.campaignId(), scanId);
     }
 
     CampaignLink find(String code) {
@@ -93,20 +97,36 @@ class CampaignLinks {
         return publicBaseUrl + "/q/" + code;
     }
 
-    private static void checkRedirect(String redirectUrl) {
-        if (redirectUrl == null || redirectUrl.isBlank()) {
-            throw new InvalidFieldException("redirectUrl", redirectUrl, "redirectUrl is missing");
-        }
+    /**
+     * Returns the redirect URL trimmed, with any non-ASCII character percent-encoded, or rejects it. The URL must
+     * name a host, as in {@code https://apps.example/x} or {@code market://details?id=...}, so that the attribution
+     * parameters have a query to go into.
+     */
+    private static String checkRedirect(String redirectUrl) {
+        String text = RequestFields.requireText("redirectUrl", redirectUrl);
+        URI uri;
         try {
-            URI uri = new URI(redirectUrl.trim());
-            if (uri.getScheme() == null || !REDIRECT_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new InvalidFieldException("redirectUrl", redirectUrl,
-                        "redirectUrl must be an absolute URL with one of the schemes " + REDIRECT_SCHEMES);
-            }
+            uri = new URI(text);
         } catch (URISyntaxException invalid) {
             throw new InvalidFieldException("redirectUrl", redirectUrl,
                     "redirectUrl is not a valid URL: " + invalid.getReason());
         }
+        if (uri.getScheme() == null || !REDIRECT_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            throw new InvalidFieldException("redirectUrl", redirectUrl,
+                    "redirectUrl must be an absolute URL with one of the schemes " + REDIRECT_SCHEMES);
+        }
+        if (uri.isOpaque() || uri.getHost() == null) {
+            throw new InvalidFieldException("redirectUrl", redirectUrl, "redirectUrl must name an ASCII host after "
+                    + "'//', as in https://apps.example/x; got '" + text + "'");
+        }
+        String stored = uri.toASCIIString();
+        if (stored.length() > MAX_REDIRECT_URL_LENGTH) {
+            String encoded = stored.length() > text.length() ? " once its non-ASCII characters are percent-encoded"
+                    : "";
+            throw new InvalidFieldException("redirectUrl", text, "redirectUrl must have at most "
+                    + MAX_REDIRECT_URL_LENGTH + " characters" + encoded + ", got " + stored.length());
+        }
+        return stored;
     }
 
     private String newCode() {
@@ -123,9 +143,25 @@ class CampaignLinks {
         throw new IllegalStateException("could not draw an unused campaign link code in 10 attempts");
     }
 
-    private static String withAttribution(String redirectUrl, String campaignId, String scanId) {
-        String separator = redirectUrl.contains("?") ? "&" : "?";
-        return redirectUrl + separator + "utm_source=qr&utm_medium=print&utm_campaign="
-                + URLEncoder.encode(campaignId, StandardCharsets.UTF_8) + "&solomo_scan=" + scanId;
+    /**
+     * Adds the attribution parameters to the query of the redirect URL, before its fragment. They replace the
+     * link's own parameters of the same names, so that a copied URL cannot carry a second scan id; the link's other
+     * parameters keep their order, and empty pairs ({@code ?&}, a trailing {@code ?}) are dropped.
+     */
+    static URI withAttribution(String redirectUrl, String campaignId, String scanId) {
+        // URI.toASCIIString() percent-encodes the non-ASCII characters of links stored before checkRedirect did.
+        // NOTE: a link stored before checkRedirect rejected opaque URLs (such as market:details?id=x) is redirected
+        // without the attribution parameters, because an opaque URI has no query for UriComponentsBuilder to extend.
+        URI redirect = URI.create(URI.create(redirectUrl).toASCIIString());
+        // The builder contains the raw, already encoded components of the URL, so the values added here are encoded
+        // first and toUriString() joins the components without encoding them again.
+        String uri = UriComponentsBuilder.fromUri(redirect)
+                .replaceQueryParam("utm_source", "qr")
+                .replaceQueryParam("utm_medium", "print")
+                .replaceQueryParam("utm_campaign", UriUtils.encodeQueryParam(campaignId, StandardCharsets.UTF_8))
+                .replaceQueryParam("solomo_scan", UriUtils.encodeQueryParam(scanId, StandardCharsets.UTF_8))
+                .build()
+                .toUriString();
+        return URI.create(uri);
     }
 }
