@@ -5,21 +5,18 @@ import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Channel;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** A customer's deliveries and in-app inbox, provider receipts and tracked clicks. */
+/** A customer's deliveries and in-app inbox, and provider receipts. {@link TrackedLinkController} serves clicks. */
 @RestController
 class DeliveryController {
 
@@ -59,19 +56,6 @@ class DeliveryController {
         DeliveryStatus status = receipts.record(deliveryId, receipt)
                 .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
         return new ReceiptView(deliveryId, status.name());
-    }
-
-    /** Records a click on a message's tracked link, then redirects to the route to the store or the coupon. */
-    @GetMapping("/t/{deliveryId}")
-    ResponseEntity<Void> click(@PathVariable String deliveryId) {
-        Delivery delivery = deliveries.findById(deliveryId)
-                .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
-        receipts.record(deliveryId, DeliveryStatus.CLICKED);
-        String target = delivery.routeUrl() != null ? delivery.routeUrl() : delivery.qrCodeUrl();
-        if (target == null) {
-            return ResponseEntity.noContent().build();
-        }
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
     }
 
     /** Returns the id the customer's deliveries are stored under: its own, or its survivor's after a merge. */

@@ -13,7 +13,7 @@ import java.security.Principal;
 
 /**
  * Share links: the app creates a share for its customer, anyone following {@code /s/{code}} is counted and sent to
- * the landing page, and a friend's app claims the offer through the share.
+ * the landing page ({@link ShareLinkController}), and a friend's app claims the offer through the share.
  */
 @RestController
 class ShareController {
@@ -35,12 +35,6 @@ class ShareController {
     @GetMapping("/api/v1/shares/{code}")
     SocialShares.Summary summary(@PathVariable String code) {
         return shares.summary(code);
-    }
-
-    /** The public link: counts the click and redirects to the landing page with the share code. */
-    @GetMapping("/s/{code}")
-    ResponseEntity<Void> follow(@PathVariable String code) {
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(shares.click(code))).build();
     }
 
     @PostMapping("/api/v1/shares/{code}/claims")

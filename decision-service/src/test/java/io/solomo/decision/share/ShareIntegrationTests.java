@@ -141,6 +141,22 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
+    void unknownShareCodeShowsBrowserBilingualPage() {
+        ApiClient.Response page = anonymous().getAccepting("/s/NOPE",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "fr");
+        ApiClient.Response problem = anonymous().getAccepting("/s/NOPE", "application/json", "fr");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<p lang=\"fr\">Ce lien de partage n&#39;existe pas.",
+                "<p lang=\"en\">This share link does not exist.");
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.contentType()).startsWith("application/problem+json");
+        assertThat(problem.json().get("field").asString()).isEqualTo("code");
+        assertThat(problem.json().get("value").asString()).isEqualTo("NOPE");
+    }
+
+    @Test
     void unknownFriendIsNotFound() {
         String code = share(newCustomer(), OFFER).json().get("code").asString();
 

@@ -45,6 +45,11 @@ public final class ApiClient {
         return send(builder(path).header("Accept-Language", acceptLanguage).GET());
     }
 
+    /** Gets a resource with {@code Accept} and {@code Accept-Language} headers, as a browser sends them. */
+    public Response getAccepting(String path, String accept, String acceptLanguage) {
+        return send(builder(path).header("Accept", accept).header("Accept-Language", acceptLanguage).GET());
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }
