@@ -117,10 +117,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         ProblemDetail body;
         Optional<JacksonException> atPath = JsonValueErrors.atPath(exception);
+        Optional<JacksonException> atRoot = JsonValueErrors.atRoot(exception);
         if (atPath.isPresent()) {
             JsonValueErrors.FieldError error = JsonValueErrors.describe(atPath.get());
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", error.detail(),
                     error.field(), error.value());
+        } else if (atRoot.isPresent()) {
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
+                    JsonValueErrors.describeRoot(atRoot.get()), null, null);
         } else if (exception.getCause() == null && String.valueOf(exception.getMessage())
                 .startsWith("Required request body is missing")) {
             // The advice to send a JSON object fits only a JSON request. The kjar upload, for one, expects a jar.

@@ -29,9 +29,10 @@ final class JsonValueErrors {
     // because the parser is closed by the time the exception reaches the handler.
     private static final Pattern OUT_OF_RANGE = Pattern.compile("^Numeric value \\(([-+0-9.eE]+)\\) out of range");
 
-    // Jackson 3.1 names the JSON token in MismatchedInputException messages, as in "from Array value".
-    private static final Pattern TOKEN_KIND = Pattern.compile(" from (Array|Object|Boolean|Integer|Floating-point)"
-            + " value");
+    // Jackson 3.1 names the JSON token in MismatchedInputException messages, as in "from Array value", and a scalar
+    // that no creator takes with its value, as in "from Number value (12)".
+    private static final Pattern TOKEN_KIND = Pattern.compile(" from (Array|Object|Boolean|boolean|Integer"
+            + "|Floating-point|String|Number) value(?: \\(([^)]*)\\))?");
 
     private JsonValueErrors() {
     }
@@ -48,6 +49,33 @@ final class JsonValueErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Finds the first exception in the cause chain that Jackson raised binding the whole body, not a field: a body
+     * of the wrong JSON type, such as an array where an object is expected.
+     */
+    static Optional<JacksonException> atRoot(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                    && ((JacksonException) cause).getPath().isEmpty()) {
+                return Optional.of((JacksonException) cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Describes a binding failure of the whole body in plain words, such as "got an array" for an object. */
+    static String describeRoot(JacksonException failure) {
+        String expected = expected(targetType(failure));
+        if ("an object".equals(expected) || "an array".equals(expected)) {
+            expected = "a JSON " + expected.substring(expected.indexOf(' ') + 1);
+        }
+        String received = sentKind(failure);
+        if (expected == null) {
+            return "the request body has an invalid value" + (received == null ? "" : ": " + received);
+        }
+        return "the request body must be " + expected + (received == null ? "" : ", " + received);
     }
 
     /** Describes the field of a Jackson binding failure in plain words. */
@@ -146,8 +174,11 @@ final class JsonValueErrors {
         return switch (token.group(1)) {
             case "Array" -> "got an array";
             case "Object" -> "got an object";
-            case "Boolean" -> "got true or false";
+            case "Boolean", "boolean" -> "got true or false";
             case "Integer" -> "got a whole number";
+            case "String" -> "got text";
+            case "Number" -> token.group(2) != null && token.group(2).matches("-?[0-9]+") ? "got a whole number"
+                    : "got a number";
             default -> "got a number";
         };
     }
