@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Checks a delivery again just before it is sent, because consent and the hour may have changed since the
- * decision: a channel whose consent is no longer granted is not used, and push and SMS wait for the end of the
+ * decision: a channel without granted consent is not used, and push and SMS wait for the end of the
  * brand's quiet hours and of the customer's own, both read in the customer's time zone. Email, webhooks and the
  * in-app inbox do not interrupt, so quiet hours do not apply to them. Webhooks and the inbox need no channel
  * consent, since the partner system and the app decide what to show.
@@ -83,7 +83,7 @@ class SendTimePolicy {
             return Verdict.suppress("customer " + message.customerId() + " no longer exists");
         }
         if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(consentStatus)) {
-            return Verdict.suppress("marketing consent for " + message.channel() + " is no longer granted");
+            return Verdict.suppress(consentNotGranted(message.channel(), consentStatus));
         }
         if (INTERRUPTING.contains(message.channel())) {
             Instant end = quietUntil(quietHours, customer.quietHours(), now.atZone(customer.timeZone()));
@@ -92,6 +92,22 @@ class SendTimePolicy {
             }
         }
         return Verdict.SEND;
+    }
+
+    /**
+     * Returns why a delivery is suppressed for lack of consent. {@code consentStatus} is the latest marketing consent
+     * status recorded for the channel, or null when none was ever recorded.
+     */
+    static String consentNotGranted(Channel channel, String consentStatus) {
+        String reason = "marketing consent for " + channel + " is not granted: ";
+        if (consentStatus == null) {
+            return reason + "the customer never gave it";
+        }
+        return reason + switch (consentStatus) {
+            case "WITHDRAWN" -> "the customer withdrew it";
+            case "DENIED" -> "the customer refused it";
+            default -> "its latest status is " + consentStatus;
+        };
     }
 
     /**

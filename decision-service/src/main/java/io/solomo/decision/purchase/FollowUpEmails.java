@@ -14,7 +14,15 @@ final class FollowUpEmails {
     private FollowUpEmails() {
     }
 
-    static String subject(Language language) {
+    /**
+     * Returns the subject. With no accessory to recommend, it names only the review invitation, which still earns
+     * loyalty points, so that it promises nothing the email lacks.
+     */
+    static String subject(Language language, List<Product> accessories) {
+        if (accessories.isEmpty()) {
+            return language == Language.EN ? "Thank you for your purchase: share your review"
+                    : "Merci pour votre achat : donnez votre avis";
+        }
         return language == Language.EN ? "Thank you for your purchase: accessories you may like"
                 : "Merci pour votre achat : des accessoires qui pourraient vous plaire";
     }

@@ -115,7 +115,7 @@ class FollowUps {
         String decisionId = UUID.nameUUIDFromBytes(("purchase-follow-up:" + purchaseId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         String deliveryId = outbox.enqueueMessage(new DeliveryOutbox.Message(decisionId, currentId, OFFER_ID,
-                Channel.EMAIL, language, FollowUpEmails.subject(language), body,
+                Channel.EMAIL, language, FollowUpEmails.subject(language, accessories), body,
                 PurchaseRecording.EVENT_PREFIX + purchaseId));
         jdbc.update("update purchase_follow_up set status = 'QUEUED', delivery_id = ?, processed_at = ? "
                 + "where purchase_id = ?", deliveryId, now.atOffset(ZoneOffset.UTC), purchaseId);

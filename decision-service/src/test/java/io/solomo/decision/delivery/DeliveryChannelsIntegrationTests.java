@@ -222,7 +222,7 @@ class DeliveryChannelsIntegrationTests {
 
         awaitStatus(deliveryId, "SUPPRESSED");
         assertThat(SMS.requests()).isEmpty();
-        assertThat(lastErrorOf(deliveryId)).contains("consent for SMS is no longer granted");
+        assertThat(lastErrorOf(deliveryId)).isEqualTo("marketing consent for SMS is not granted: the customer withdrew it");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.model.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,6 +14,16 @@ class SendTimePolicyTests {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final SendTimePolicy.QuietHours NIGHT = SendTimePolicy.QuietHours.parse("21:00-08:00");
+
+    @Test
+    void suppressionReasonNamesConsentHistory() {
+        assertThat(SendTimePolicy.consentNotGranted(Channel.EMAIL, null))
+                .isEqualTo("marketing consent for EMAIL is not granted: the customer never gave it");
+        assertThat(SendTimePolicy.consentNotGranted(Channel.SMS, "WITHDRAWN"))
+                .isEqualTo("marketing consent for SMS is not granted: the customer withdrew it");
+        assertThat(SendTimePolicy.consentNotGranted(Channel.PUSH, "DENIED"))
+                .isEqualTo("marketing consent for PUSH is not granted: the customer refused it");
+    }
 
     @Test
     void lateEveningWaitsForNextMorning() {

@@ -212,6 +212,25 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void followUpWithoutAccessoriesOnlyInvitesReview() throws Exception {
+        String customerId = customer(Language.EN, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        // Every product of the demo catalogue is bought, so none is left to recommend.
+        post(purchase(purchaseId, customerId, null, line("PHONE-X1", 1, "499.00"), line("TABLET-T10", 1, "349.00"),
+                line("CASE-X1", 1, "19.90"), line("SCREEN-GLASS-X1", 1, "14.90"), line("CHARGER-30W", 1, "24.90"),
+                line("EARBUDS-AIR", 1, "79.00"), line("STYLUS-T10", 1, "39.00")));
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        String deliveryId = FollowUpMail.awaitDelivery(jdbc, purchaseId, "SENT");
+
+        MimeMessage message = FollowUpMail.awaitMessage(SMTP, deliveryId);
+        String text = FollowUpMail.text(message);
+        assertThat(message.getSubject()).isEqualTo("Thank you for your purchase: share your review");
+        assertThat(text).contains("Share your review of your purchase on social media", "50 loyalty points");
+        assertThat(text).doesNotContain("we recommend", "accessories");
+    }
+
+    @Test
     void noEmailWithoutEmailConsent() {
         String customerId = customer(Language.FR, ConsentStatus.DENIED);
         String purchaseId = newId();
