@@ -2,6 +2,7 @@ package io.solomo.decision.catalogue;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RejectUnknownFields;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -89,9 +90,11 @@ class ProductController {
     }
 
     /** A product as written by a marketer; the id comes from the path. */
+    @RejectUnknownFields
     record ProductBody(String nameFr, String nameEn, String category, BigDecimal price) {
     }
 
+    @RejectUnknownFields
     record ComplementsBody(List<String> complementIds) {
     }
 

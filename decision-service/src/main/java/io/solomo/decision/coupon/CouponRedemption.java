@@ -20,7 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Redeems coupons at a point of sale: checks the signature, existence, expiry and store scope, then marks the
+ * Redeems coupons at a point of sale: checks the signature, existence, owner, expiry and store scope, then marks the
  * coupon used with one conditional {@code UPDATE ... WHERE redeemed_at IS NULL}. The database's row lock lets
  * exactly one of two simultaneous redemptions change the row; the other finds it already redeemed.
  */
@@ -41,8 +41,14 @@ public class CouponRedemption {
         this.events = events;
     }
 
+    /**
+     * Redeems the coupon at the store.
+     *
+     * @param customerId the current id of the customer presenting the coupon, or null when the point of sale does
+     *                   not know the customer
+     */
     @Transactional
-    Outcome redeem(String code, String storeId) {
+    Outcome redeem(String code, String storeId, String customerId) {
         if (!issuer.hasValidSignature(code)) {
             return new Outcome(Result.INVALID_SIGNATURE, null);
         }
@@ -51,6 +57,11 @@ public class CouponRedemption {
             return new Outcome(Result.NOT_FOUND, null);
         }
         State coupon = found.get(0);
+        // Checked before the coupon's state, so that the response does not tell when or where another customer's
+        // coupon was used.
+        if (customerId != null && !customerId.equals(coupon.customerId())) {
+            return new Outcome(Result.WRONG_CUSTOMER, coupon);
+        }
         if (coupon.redeemedAt() != null) {
             return new Outcome(Result.ALREADY_REDEEMED, coupon);
         }
@@ -77,40 +88,65 @@ public class CouponRedemption {
 
     /**
      * Redeems the coupon or throws the problem the point of sale shows: 400 for a forged or mistyped code, 404 for
-     * an unknown one, 410 once expired, 422 at a store the coupon is not valid in, and 409 when it was redeemed
-     * already, naming when and at which store. Joins the caller's transaction, so a caller that fails later undoes
-     * the redemption too.
+     * an unknown one, 403 when it belongs to another customer than {@code customerId}, 410 once expired, 422 at a
+     * store the coupon is not valid in, and 409 when it was redeemed already, naming when and at which store. Every
+     * problem names {@code field} and the code as its value. Joins the caller's transaction, so a caller that fails
+     * later undoes the redemption too.
+     *
+     * @param field      the request field that carries the code, such as {@code couponCode}
+     * @param customerId the current id of the customer presenting the coupon, or null when the point of sale does
+     *                   not know the customer
      */
     @Transactional
-    public Redeemed redeemOrReject(String code, String storeId) {
-        Outcome outcome = redeem(code, storeId);
+    public Redeemed redeemOrReject(String field, String code, String storeId, String customerId) {
+        Outcome outcome = redeem(code, storeId, customerId);
         State coupon = outcome.coupon();
         return switch (outcome.result()) {
             case REDEEMED -> new Redeemed(coupon.code(), coupon.offerId(), coupon.redeemedAt(),
                     coupon.redeemedStoreId());
-            case INVALID_SIGNATURE -> throw new InvalidFieldException("code", code,
-                    "the code's check characters do not match; check it for a typing error");
-            case NOT_FOUND -> throw new NotFoundException("coupon", "code", code);
-            case EXPIRED -> throw problem(HttpStatus.GONE, "expired", "Coupon expired",
-                    "coupon " + code + " expired at " + coupon.expiresAt(), coupon);
-            case WRONG_STORE -> throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-store", "Wrong store",
-                    "coupon " + code + " is valid at store " + coupon.storeId() + " only, not at " + storeId, coupon);
-            case ALREADY_REDEEMED -> throw problem(HttpStatus.CONFLICT, "already-redeemed", "Already redeemed",
+            case INVALID_SIGNATURE -> throw new InvalidFieldException(field, code, "coupon code " + code
+                    + " is invalid: its check characters do not match; check it for a typing error");
+            case NOT_FOUND -> throw new NotFoundException("coupon", field, code);
+            case WRONG_CUSTOMER -> throw wrongCustomer(field, code, customerId, coupon);
+            case EXPIRED -> throw rejected(HttpStatus.GONE, "expired", "Coupon expired",
+                    "coupon " + code + " expired at " + coupon.expiresAt(), field, coupon);
+            case WRONG_STORE -> throw rejected(HttpStatus.UNPROCESSABLE_CONTENT, "wrong-store", "Wrong store",
+                    "coupon " + code + " is valid at store " + coupon.storeId() + " only, not at " + storeId, field,
+                    coupon);
+            case ALREADY_REDEEMED -> throw rejected(HttpStatus.CONFLICT, "already-redeemed", "Already redeemed",
                     "coupon " + code + " was redeemed at " + coupon.redeemedAt() + " in store "
-                            + coupon.redeemedStoreId(), coupon);
+                            + coupon.redeemedStoreId(), field, coupon);
         };
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
-                                                  State coupon) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:solomo:problem:coupon-" + type));
-        problem.setTitle(title);
-        problem.setProperty("code", coupon.code());
+    private static ErrorResponseException wrongCustomer(String field, String code, String customerId, State coupon) {
+        log.warn("Rejected coupon of offer {} presented for customer {}: it was issued to customer {}",
+                coupon.offerId(), customerId, coupon.customerId());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "wrong-customer", "Coupon of another customer",
+                "coupon " + code + " was issued to another customer, so customer " + customerId + " cannot redeem it",
+                field, code);
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    /** Builds the problem of a coupon rejected for its state, with when and where it was redeemed and its expiry. */
+    private static ErrorResponseException rejected(HttpStatus status, String type, String title, String detail,
+                                                   String field, State coupon) {
+        ProblemDetail problem = problem(status, type, title, detail, field, coupon.code());
         problem.setProperty("redeemedAt", coupon.redeemedAt());
         problem.setProperty("redeemedStoreId", coupon.redeemedStoreId());
         problem.setProperty("expiresAt", coupon.expiresAt());
         return new ErrorResponseException(status, problem, null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, String field,
+                                         String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:solomo:problem:coupon-" + type));
+        problem.setTitle(title);
+        problem.setProperty("field", field);
+        problem.setProperty("value", code);
+        problem.setProperty("code", code);
+        return problem;
     }
 
     private static State state(java.sql.ResultSet row, int index) throws java.sql.SQLException {
@@ -121,7 +157,7 @@ public class CouponRedemption {
                 redeemedAt == null ? null : redeemedAt.toInstant(), row.getString("redeemed_store_id"));
     }
 
-    enum Result { REDEEMED, INVALID_SIGNATURE, NOT_FOUND, EXPIRED, WRONG_STORE, ALREADY_REDEEMED }
+    enum Result { REDEEMED, INVALID_SIGNATURE, NOT_FOUND, WRONG_CUSTOMER, EXPIRED, WRONG_STORE, ALREADY_REDEEMED }
 
     /** @param storeId the store the coupon is limited to, or null for every store */
     record State(String code, String offerId, String customerId, String storeId, String decisionId, Instant expiresAt,

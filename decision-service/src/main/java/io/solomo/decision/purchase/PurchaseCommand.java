@@ -1,17 +1,23 @@
 package io.solomo.decision.purchase;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A checked purchase, ready to record.
  *
- * @param couponCode the coupon presented at the till, or null
+ * @param occurredAt      when the purchase happened, the time of receipt when the body has none
+ * @param occurredAtGiven true when the body gave {@code occurredAt}
+ * @param couponCode      the coupon presented at the till, or null
  */
-record PurchaseCommand(String purchaseId, String customerId, String storeId, Instant occurredAt, String couponCode,
-                       List<Line> lines) {
+record PurchaseCommand(String purchaseId, String customerId, String storeId, Instant occurredAt,
+                       boolean occurredAtGiven, String couponCode, List<Line> lines) {
 
     PurchaseCommand {
         Objects.requireNonNull(purchaseId, "purchaseId");
@@ -28,6 +34,31 @@ record PurchaseCommand(String purchaseId, String customerId, String storeId, Ins
 
     List<String> productIds() {
         return lines.stream().map(Line::productId).distinct().toList();
+    }
+
+    /**
+     * Returns the SHA-256 of the purchase as the point of sale sent it, in hexadecimal, to tell a repeated request
+     * from another purchase under the same id. A missing {@code occurredAt} counts as such rather than as the time of
+     * receipt, so that a repeated request without it has the same fingerprint.
+     */
+    String fingerprint() {
+        StringBuilder text = new StringBuilder()
+                .append(purchaseId).append('\n')
+                .append(customerId).append('\n')
+                .append(storeId).append('\n')
+                .append(occurredAtGiven ? occurredAt.toString() : "").append('\n')
+                .append(couponCode == null ? "" : couponCode).append('\n');
+        for (Line line : lines) {
+            text.append(line.productId()).append('\t').append(line.quantity()).append('\t')
+                    .append(line.amount().toPlainString()).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", unavailable);
+        }
     }
 
     /** One line of the receipt; {@code amount} is the line total in euros. */

@@ -4,6 +4,8 @@ import io.solomo.decision.catalogue.Product;
 import io.solomo.decision.catalogue.ProductCatalogue;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RejectUnknownFields;
+import io.solomo.decision.web.WholeNumberDeserializer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,9 +29,10 @@ import java.util.Map;
 
 /**
  * Purchases from a point of sale: {@code POST /api/v1/purchases} with the lines and an optional coupon code.
- * Returns 201 with the recorded purchase, or 200 with {@code replayed: true} when the purchase id was recorded
- * before. A coupon that cannot be redeemed fails the whole call with the coupon's problem (409 when already
- * redeemed) and nothing is stored.
+ * Returns 201 with the recorded purchase, or 200 with {@code replayed: true} when the same purchase was recorded
+ * before, and 409 when its purchase id was recorded with another body. An unknown customer or store is a 404. A
+ * coupon that cannot be redeemed fails the whole call with the coupon's problem (409 when already redeemed, 403 when
+ * issued to another customer) and nothing is stored.
  */
 @RestController
 class PurchaseController {
@@ -71,6 +75,7 @@ class PurchaseController {
         String customerId = id("customerId", body.customerId(), true);
         String storeId = id("storeId", body.storeId(), true);
         String couponCode = id("couponCode", body.couponCode(), false);
+        boolean occurredAtGiven = body.occurredAt() != null && !body.occurredAt().isBlank();
         Instant occurredAt = occurredAt(body.occurredAt());
         if (body.lines() == null || body.lines().isEmpty()) {
             throw new InvalidFieldException("lines", null, "lines, the products bought, is missing or empty");
@@ -86,7 +91,7 @@ class PurchaseController {
         for (int index = 0; index < body.lines().size(); index++) {
             lines.add(line(body.lines().get(index), "lines[" + index + "]", products));
         }
-        return new PurchaseCommand(purchaseId, customerId, storeId, occurredAt, couponCode, lines);
+        return new PurchaseCommand(purchaseId, customerId, storeId, occurredAt, occurredAtGiven, couponCode, lines);
     }
 
     private static PurchaseCommand.Line line(LineBody line, String field, Map<String, Product> products) {
@@ -145,11 +150,16 @@ class PurchaseController {
     }
 
     /** A purchase as the point of sale posts it; {@code occurredAt} defaults to now. */
+    @RejectUnknownFields
     record PurchaseBody(String purchaseId, String customerId, String storeId, String occurredAt, String couponCode,
                         List<LineBody> lines) {
     }
 
-    /** {@code quantity} defaults to 1; {@code amount} is the line total in euros. */
-    record LineBody(String productId, Integer quantity, BigDecimal amount) {
+    /**
+     * {@code quantity} is a whole number and defaults to 1, as {@code 2.0} is read as 2 and {@code 1.5} is rejected;
+     * {@code amount} is the line total in euros.
+     */
+    record LineBody(String productId, @JsonDeserialize(using = WholeNumberDeserializer.class) Integer quantity,
+                    BigDecimal amount) {
     }
 }

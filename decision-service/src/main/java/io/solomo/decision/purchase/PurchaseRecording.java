@@ -4,35 +4,44 @@ import io.solomo.decision.catalogue.Product;
 import io.solomo.decision.catalogue.ProductCatalogue;
 import io.solomo.decision.coupon.CouponRedemption;
 import io.solomo.decision.loyalty.LoyaltyProgramme;
+import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.Interactions;
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.loyalty.LoyaltyAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Records a purchase in one transaction: the purchase row keyed by its id, the coupon redemption, the PURCHASE
  * interaction of the datamart, the purchase loyalty points and the follow-up due {@code follow-up.delay} later. Any
- * failure rolls all of them back. A purchase id recorded before is answered from the stored row and changes
- * nothing, including when two points of sale post it at the same time.
+ * failure rolls all of them back. A purchase id recorded before with the same body gets the stored row back
+ * and changes nothing, including when two points of sale post it at the same time; with another body it is a 409.
  */
 @Service
 class PurchaseRecording {
@@ -49,13 +58,14 @@ class PurchaseRecording {
     private final Interactions interactions;
     private final LoyaltyProgramme loyalty;
     private final CustomerDirectory directory;
+    private final StoreCatalog stores;
     private final ProductCatalogue catalogue;
     private final Clock clock;
     private final Duration followUpDelay;
 
     PurchaseRecording(JdbcTemplate jdbc, TransactionTemplate transaction, CouponRedemption coupons,
                       Interactions interactions, LoyaltyProgramme loyalty, CustomerDirectory directory,
-                      ProductCatalogue catalogue, Clock clock,
+                      StoreCatalog stores, ProductCatalogue catalogue, Clock clock,
                       @Value("${solomo.purchase.follow-up.delay:3d}") Duration followUpDelay) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -63,31 +73,86 @@ class PurchaseRecording {
         this.interactions = interactions;
         this.loyalty = loyalty;
         this.directory = directory;
+        this.stores = stores;
         this.catalogue = catalogue;
         this.clock = clock;
         this.followUpDelay = followUpDelay;
     }
 
     /**
-     * Records the purchase, or returns the stored one with {@code replayed} set when its id was recorded before.
+     * Records the purchase, or returns the stored one with {@code replayed} set when the same purchase was recorded
+     * before.
      *
-     * @throws NotFoundException when the customer is unknown
+     * @throws NotFoundException      when the customer or the store is unknown
+     * @throws ErrorResponseException a 409 problem when the purchase id was recorded with another body
      */
     Recorded record(PurchaseCommand command, String actor) {
         Optional<Recorded> stored = find(command.purchaseId());
         if (stored.isPresent()) {
-            return stored.get().asReplay();
+            return replay(stored.get(), command);
         }
-        if (directory.find(command.customerId()).isEmpty()) {
-            throw new NotFoundException("customer", "customerId", command.customerId());
+        String customerId = directory.find(command.customerId()).map(Customer::customerId)
+                .orElseThrow(() -> new NotFoundException("customer", "customerId", command.customerId()));
+        if (stores.find(command.storeId()).isEmpty()) {
+            throw new NotFoundException("store", "storeId", command.storeId());
         }
 
         try {
-            return transaction.execute(status -> recordOnce(command, actor));
+            return transaction.execute(status -> recordOnce(command, customerId, actor));
         } catch (DuplicateKeyException concurrentReplay) {
             log.info("Purchase {} was recorded by a concurrent call; answering it as a replay", command.purchaseId());
-            return find(command.purchaseId()).map(Recorded::asReplay).orElseThrow(() -> concurrentReplay);
+            Recorded recorded = find(command.purchaseId()).orElseThrow(() -> concurrentReplay);
+            return replay(recorded, command);
         }
+    }
+
+    /** Returns the stored purchase as a replay of the command, or rejects a command that differs from it. */
+    private Recorded replay(Recorded stored, PurchaseCommand command) {
+        String fingerprint = jdbc.queryForObject("select request_fingerprint from purchase where purchase_id = ?",
+                String.class, stored.purchaseId());
+        List<String> differences = differences(stored, command);
+        // Purchases recorded before the fingerprint column existed have none, so only their stored columns compare.
+        if (fingerprint != null && !fingerprint.equals(command.fingerprint()) && differences.isEmpty()) {
+            differences.add("lines");
+        }
+        if (differences.isEmpty()) {
+            return stored.asReplay();
+        }
+
+        log.warn("Rejected purchase {}: its id was recorded before with another {}", command.purchaseId(),
+                differences);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "purchase "
+                + command.purchaseId() + " was recorded before with another " + String.join(", ", differences)
+                + "; send a new purchaseId for another purchase, or the same body to repeat this one");
+        problem.setType(URI.create("urn:solomo:problem:purchase-id-reused"));
+        problem.setTitle("Purchase id reused");
+        problem.setProperty("field", "purchaseId");
+        problem.setProperty("value", command.purchaseId());
+        problem.setProperty("differentFields", differences);
+        throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** Names the fields of the command that differ from the stored purchase's columns; lines are not stored. */
+    private List<String> differences(Recorded stored, PurchaseCommand command) {
+        List<String> differences = new ArrayList<>();
+        // The stored customer id follows merges, so the command's id is compared once resolved the same way.
+        String customerId = directory.find(command.customerId()).map(Customer::customerId).orElse(null);
+        if (!stored.customerId().equals(customerId)) {
+            differences.add("customerId");
+        }
+        if (!stored.storeId().equals(command.storeId())) {
+            differences.add("storeId");
+        }
+        if (command.occurredAtGiven() && !stored.occurredAt().equals(command.occurredAt())) {
+            differences.add("occurredAt");
+        }
+        if (!Objects.equals(stored.couponCode(), command.couponCode())) {
+            differences.add("couponCode");
+        }
+        if (stored.amount().compareTo(command.amount()) != 0) {
+            differences.add("amount");
+        }
+        return differences;
     }
 
     Optional<Recorded> find(String purchaseId) {
@@ -101,15 +166,18 @@ class PurchaseRecording {
                         .orElse(null), false), purchaseId).stream().findFirst();
     }
 
-    private Recorded recordOnce(PurchaseCommand command, String actor) {
+    /** Records the purchase; {@code currentCustomerId} is the customer's id after merges, which owns the coupon. */
+    private Recorded recordOnce(PurchaseCommand command, String currentCustomerId, String actor) {
         Instant now = clock.instant();
         jdbc.update("insert into purchase (purchase_id, customer_id, store_id, coupon_code, amount, points, "
-                        + "occurred_at, recorded_at) values (?, ?, ?, ?, ?, 0, ?, ?)", command.purchaseId(),
-                command.customerId(), command.storeId(), command.couponCode(), command.amount(),
-                command.occurredAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+                        + "occurred_at, recorded_at, request_fingerprint) values (?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                command.purchaseId(), command.customerId(), command.storeId(), command.couponCode(),
+                command.amount(), command.occurredAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC),
+                command.fingerprint());
 
         if (command.couponCode() != null) {
-            coupons.redeemOrReject(command.couponCode(), command.storeId());
+            coupons.redeemOrReject("couponCode", command.couponCode(), command.storeId(),
+                    currentCustomerId);
         }
         String customerId = interactions.record(interaction(command), actor).customerId();
         int points = loyalty.credit(new LoyaltyAction(customerId, LoyaltyAction.Type.PURCHASE, command.purchaseId(),

@@ -1,5 +1,6 @@
 package io.solomo.decision.share;
 
+import io.solomo.decision.web.RejectUnknownFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +13,9 @@ import java.net.URI;
 import java.security.Principal;
 
 /**
- * Share links: the app creates a share for its customer, anyone following {@code /s/{code}} is counted and sent to
- * the landing page ({@link ShareLinkController}), and a friend's app claims the offer through the share.
+ * Share links: the app creates a share for its customer (201, or 200 with the earlier share when the customer shared
+ * the offer on that network before), anyone following {@code /s/{code}} is counted and sent to the landing page
+ * ({@link ShareLinkController}), and a friend's app claims the offer through the share.
  */
 @RestController
 class ShareController {
@@ -29,6 +31,9 @@ class ShareController {
                                                @RequestBody(required = false) ShareBody body, Principal caller) {
         SocialShares.Created created = shares.share(customerId, body == null ? null : body.offerId(),
                 body == null ? null : body.network(), caller.getName());
+        if (created.repeated()) {
+            return ResponseEntity.ok(created);
+        }
         return ResponseEntity.created(URI.create("/api/v1/shares/" + created.code())).body(created);
     }
 
@@ -45,10 +50,12 @@ class ShareController {
     }
 
     /** @param network where the customer shares the offer, such as facebook, instagram or whatsapp */
+    @RejectUnknownFields
     record ShareBody(String offerId, String network) {
     }
 
     /** @param customerId the friend claiming the shared offer */
+    @RejectUnknownFields
     record ClaimBody(String customerId) {
     }
 }

@@ -14,12 +14,16 @@ import io.solomo.model.loyalty.LoyaltyAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,10 +35,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Share links with attribution. A share records a {@code SOCIAL_SHARE} interaction for the sharer (raising the
- * advocacy score) and credits the share points once; each click on its public link is counted; a friend claims a
- * coupon of the offer through it, and when that coupon is redeemed the sharer earns the referral points, once per
- * coupon and never for his own share.
+ * Share links with attribution. A customer may share an offer they were offered, shown by a coupon or a contact of
+ * it. The first share of an offer on a network records a {@code SOCIAL_SHARE} interaction for the sharer (raising
+ * the advocacy score) and credits the share points; sharing it again on that network returns the same link and
+ * records and credits nothing. Each click on the link is counted. A friend claims a coupon of the offer through it.
+ * When that coupon is redeemed, the sharer earns the referral points, once per coupon and never for his own share.
  */
 @Service
 class SocialShares {
@@ -68,7 +73,12 @@ class SocialShares {
         this.clock = clock;
     }
 
-    /** Creates a share of the offer by the customer on the network, and credits the share points. */
+    /**
+     * Creates a share of the offer by the customer on the network and credits the share points, or returns the
+     * share created before for the same customer, offer and network, crediting nothing.
+     *
+     * @throws ErrorResponseException a 403 problem when the customer was never offered the offer
+     */
     @Transactional
     Created share(String sharerId, String offerId, String network, String actor) {
         if (offerId == null || offerId.isBlank()) {
@@ -84,6 +94,24 @@ class SocialShares {
         }
         String offer = offerId.trim();
         String channel = network.trim().toLowerCase(Locale.ROOT);
+        if (!wasOffered(sharer, offer)) {
+            log.warn("Rejected share of offer {} by customer {}: the customer has no coupon or contact of it", offer,
+                    sharer);
+            throw notOffered(sharer, offer);
+        }
+
+        // Shares of one customer run one at a time, so that simultaneous shares cannot each find no earlier share
+        // and each credit the points.
+        jdbc.queryForList("select customer_id from customer where customer_id = ? for update", String.class, sharer);
+        Optional<Share> earlier = jdbc.query("select * from share_link where sharer_id = ? and offer_id = ? "
+                + "and network = ? order by created_at, code", SocialShares::share, sharer, offer, channel)
+                .stream().findFirst();
+        if (earlier.isPresent()) {
+            log.info("Customer {} shared offer {} on {} again: share {} returned, no points", sharer, offer, channel,
+                    earlier.get().code());
+            return new Created(earlier.get().code(), settings.shareUrl(earlier.get().code()), offer, sharer, channel,
+                    0, true);
+        }
         String code = newCode();
         Instant now = clock.instant();
         jdbc.update("insert into share_link (code, offer_id, sharer_id, network, created_at, clicks) "
@@ -100,7 +128,7 @@ class SocialShares {
 
         log.info("Share {} of offer {} created by customer {} on {}, {} points", code, offer, sharer, channel,
                 points);
-        return new Created(code, settings.shareUrl(code), offer, sharer, channel, points);
+        return new Created(code, settings.shareUrl(code), offer, sharer, channel, points, false);
     }
 
     /**
@@ -155,6 +183,9 @@ class SocialShares {
      * Credits the sharer the referral points when a coupon claimed through a share is redeemed, in the
      * redemption's transaction, once per coupon, and never when the sharer redeems it himself.
      */
+    // NOTE: a purchase, or a redemption with customerId, rejects a coupon presented by anyone but its owner. A
+    // redemption without customerId cannot tell who presents it, so a sharer redeeming a friend's coupon there
+    // still earns the points.
     @EventListener
     void onRedeemed(CouponRedeemed redeemed) {
         List<Share> shares = jdbc.query("select s.* from share_link s join share_claim c on c.share_code = s.code "
@@ -195,6 +226,29 @@ class SocialShares {
                 code.trim().toUpperCase(Locale.ROOT)).stream().findFirst();
     }
 
+    /** Tells whether the customer was offered the offer: a coupon of it was issued to them or it was presented. */
+    private boolean wasOffered(String customerId, String offerId) {
+        Integer coupons = jdbc.queryForObject("select count(*) from coupon where customer_id = ? and offer_id = ?",
+                Integer.class, customerId, offerId);
+        if (coupons != null && coupons > 0) {
+            return true;
+        }
+        Integer contacts = jdbc.queryForObject("select count(*) from contact where customer_id = ? and offer_id = ?",
+                Integer.class, customerId, offerId);
+        return contacts != null && contacts > 0;
+    }
+
+    private static ErrorResponseException notOffered(String customerId, String offerId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "customer " + customerId
+                + " was never offered offer " + offerId + " (no coupon or contact of it), so cannot share it; "
+                + "a customer shares the offers they received");
+        problem.setType(URI.create("urn:solomo:problem:share-not-offered"));
+        problem.setTitle("Offer not received");
+        problem.setProperty("field", "offerId");
+        problem.setProperty("value", offerId);
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
     /** Returns the id the customer is known by now, following a merge, or fails with a 404 naming the field. */
     private String requireCustomer(String customerId, String field) {
         return directory.find(customerId).map(Customer::customerId)
@@ -218,8 +272,13 @@ class SocialShares {
     record Share(String code, String offerId, String sharerId, String network, Instant createdAt, long clicks) {
     }
 
-    /** @param pointsCredited the share points credited to the sharer now */
-    record Created(String code, String url, String offerId, String sharerId, String network, int pointsCredited) {
+    /**
+     * @param pointsCredited the share points credited to the sharer now
+     * @param repeated       true when the customer had shared the offer on this network before, so this is the
+     *                       earlier share and nothing was credited
+     */
+    record Created(String code, String url, String offerId, String sharerId, String network, int pointsCredited,
+                   boolean repeated) {
     }
 
     /** A coupon of the shared offer issued to a friend, attributed to the share. */

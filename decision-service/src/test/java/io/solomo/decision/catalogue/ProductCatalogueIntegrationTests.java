@@ -59,6 +59,23 @@ class ProductCatalogueIntegrationTests extends DemoServer {
     }
 
     @Test
+    void unknownFieldsAreRejected() {
+        ApiClient.Response product = marketer().put("/api/v1/products/PHONE-X1", """
+                {"nameFr": "x", "nameEn": "x", "category": "x", "price": 1, "extra": 1}""");
+        ApiClient.Response complements = marketer().put("/api/v1/products/PHONE-X1/complements", """
+                {"complementIds": ["CASE-X1"], "extra": 1}""");
+
+        assertThat(product.status()).isEqualTo(400);
+        assertThat(product.json().get("field").asString()).isEqualTo("extra");
+        assertThat(product.json().get("detail").asString()).contains("nameFr", "price");
+        assertThat(complements.status()).isEqualTo(400);
+        assertThat(complements.json().get("field").asString()).isEqualTo("extra");
+        JsonNode phone = app().get("/api/v1/products/PHONE-X1").json();
+        assertThat(phone.get("nameFr").asString()).isEqualTo("Smartphone X1");
+        assertThat(phone.get("complementIds")).hasSize(3);
+    }
+
+    @Test
     void unknownProductIsNotFound() {
         ApiClient.Response response = marketer().get("/api/v1/products/NO-SUCH-PRODUCT");
 

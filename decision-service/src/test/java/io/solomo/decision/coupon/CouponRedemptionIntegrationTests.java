@@ -103,6 +103,69 @@ class CouponRedemptionIntegrationTests extends DemoServer {
     }
 
     @Test
+    void redemptionForOtherCustomerIsForbidden() {
+        JsonNode decision = decide();
+        String owner = decision.get("customerId").asString();
+        String code = decision.get("offers").get(0).get("couponCode").asString();
+
+        ApiClient.Response other = app().post("/api/v1/coupons/" + code + "/redeem",
+                "{\"storeId\": \"demo-maubert\", \"customerId\": \"demo-bob\"}");
+        ApiClient.Response unknownCustomer = app().post("/api/v1/coupons/" + code + "/redeem",
+                "{\"storeId\": \"demo-maubert\", \"customerId\": \"nobody-" + UUID.randomUUID() + "\"}");
+        ApiClient.Response own = app().post("/api/v1/coupons/" + code + "/redeem",
+                "{\"storeId\": \"demo-maubert\", \"customerId\": \"" + owner + "\"}");
+
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("type").asString()).isEqualTo("urn:solomo:problem:coupon-wrong-customer");
+        assertThat(other.json().get("field").asString()).isEqualTo("code");
+        assertThat(other.json().get("value").asString()).isEqualTo(code);
+        assertThat(other.json().get("detail").asString()).contains("demo-bob");
+        assertThat(unknownCustomer.status()).isEqualTo(404);
+        assertThat(unknownCustomer.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(own.status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownStoreIsNotFound() {
+        String code = issueCoupon();
+
+        ApiClient.Response response = redeem(code, "no-such-store");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("storeId");
+        assertThat(response.json().get("value").asString()).isEqualTo("no-such-store");
+        assertThat(jdbc.queryForObject("select redeemed_at from coupon where code = ?", Instant.class, code))
+                .isNull();
+    }
+
+    @Test
+    void badCodeProblemsNameCode() {
+        String code = issueCoupon();
+        assertThat(redeem(code, "demo-maubert").status()).isEqualTo(200);
+
+        ApiClient.Response mistyped = redeem("CODE", "demo-maubert");
+        ApiClient.Response used = redeem(code, "demo-maubert");
+
+        assertThat(mistyped.json().get("field").asString()).isEqualTo("code");
+        assertThat(mistyped.json().get("value").asString()).isEqualTo("CODE");
+        assertThat(used.json().get("field").asString()).isEqualTo("code");
+        assertThat(used.json().get("value").asString()).isEqualTo(code);
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        String code = issueCoupon();
+
+        ApiClient.Response response = app().post("/api/v1/coupons/" + code + "/redeem",
+                "{\"storeId\": \"demo-maubert\", \"store\": \"demo-bastille\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("store");
+        assertThat(jdbc.queryForObject("select redeemed_at from coupon where code = ?", Instant.class, code))
+                .isNull();
+    }
+
+    @Test
     void geolocatedOfferCarriesDirectionsAndGeoUri() {
         JsonNode offer = decide().get("offers").get(0);
 

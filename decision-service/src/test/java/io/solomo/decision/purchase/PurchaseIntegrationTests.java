@@ -171,6 +171,147 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void otherCustomersCouponIsForbidden() {
+        String owner = customer(Language.FR, ConsentStatus.GRANTED);
+        String code = coupon(owner);
+        String buyer = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, buyer, code,
+                line("CASE-X1", 1, "19.90")));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:coupon-wrong-customer");
+        assertThat(response.json().get("field").asString()).isEqualTo("couponCode");
+        assertThat(response.json().get("value").asString()).isEqualTo(code);
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+        assertThat(jdbc.queryForObject("select redeemed_at from coupon where code = ?", Object.class, code)).isNull();
+        assertThat(loyalty.statement(buyer).balance()).isZero();
+    }
+
+    @Test
+    void reusedPurchaseIdWithOtherBodyConflicts() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("CASE-X1", 1, "19.90")));
+
+        ApiClient.Response otherAmount = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("CASE-X1", 1, "29.90")));
+        ApiClient.Response otherProduct = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("SCREEN-GLASS-X1", 1, "19.90")));
+
+        assertThat(otherAmount.status()).isEqualTo(409);
+        assertThat(otherAmount.json().get("type").asString()).isEqualTo("urn:solomo:problem:purchase-id-reused");
+        assertThat(otherAmount.json().get("field").asString()).isEqualTo("purchaseId");
+        assertThat(otherAmount.json().get("value").asString()).isEqualTo(purchaseId);
+        assertThat(otherAmount.json().get("detail").asString()).contains("amount");
+        assertThat(otherProduct.status()).isEqualTo(409);
+        assertThat(otherProduct.json().get("detail").asString()).contains("lines");
+        assertThat(jdbc.queryForObject("select amount from purchase where purchase_id = ?", java.math.BigDecimal.class,
+                purchaseId)).isEqualByComparingTo("19.90");
+        assertThat(loyalty.statement(customerId).balance()).isEqualTo(19);
+    }
+
+    @Test
+    void unknownStoreIsNotFound() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("CASE-X1", 1, "19.90")).replace("demo-maubert", "no-such-store"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("storeId");
+        assertThat(response.json().get("value").asString()).isEqualTo("no-such-store");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+        assertThat(loyalty.statement(customerId).balance()).isZero();
+    }
+
+    @Test
+    void badCouponNamesCouponCode() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String withdrawn = coupon(customerId);
+        jdbc.update("delete from coupon where code = ?", withdrawn);
+
+        ApiClient.Response mistyped = app().post("/api/v1/purchases", purchase(newId(), customerId, "CODE",
+                line("CASE-X1", 1, "19.90")));
+        ApiClient.Response unknown = app().post("/api/v1/purchases", purchase(newId(), customerId, withdrawn,
+                line("CASE-X1", 1, "19.90")));
+
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.json().get("field").asString()).isEqualTo("couponCode");
+        assertThat(mistyped.json().get("value").asString()).isEqualTo("CODE");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asString()).isEqualTo("couponCode");
+        assertThat(unknown.json().get("value").asString()).isEqualTo(withdrawn);
+    }
+
+    @Test
+    void usedCouponProblemNamesCouponCode() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String code = coupon(customerId);
+        post(purchase(newId(), customerId, code, line("CASE-X1", 1, "19.90")));
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(newId(), customerId, code,
+                line("CASE-X1", 1, "19.90")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("field").asString()).isEqualTo("couponCode");
+        assertThat(response.json().get("value").asString()).isEqualTo(code);
+    }
+
+    @Test
+    void fractionalQuantityIsRejected() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                "{\"productId\": \"CASE-X1\", \"quantity\": 1.5, \"amount\": 19.90}"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("lines[0].quantity");
+        assertThat(response.json().get("value").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+    }
+
+    @Test
+    void missingQuantityMeansOne() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                "{\"productId\": \"CASE-X1\", \"amount\": 19.90}", "{\"productId\": \"CHARGER-30W\", "
+                        + "\"quantity\": 2.0, \"amount\": 49.80}"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        String interaction = jdbc.queryForObject("select attributes_json from interaction where event_id = ?",
+                String.class, PurchaseRecording.EVENT_PREFIX + purchaseId);
+        assertThat(interaction).contains("\"quantity\":1", "\"quantity\":2");
+    }
+
+    @Test
+    void unknownFieldsAreRejected() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        String body = purchase(purchaseId, customerId, null, line("CASE-X1", 1, "19.90"));
+
+        ApiClient.Response topLevel = app().post("/api/v1/purchases", body.replaceFirst("\\{", "{\"extra\": 1, "));
+        ApiClient.Response inLine = app().post("/api/v1/purchases", body.replace("\"quantity\"",
+                "\"discount\": 5, \"quantity\""));
+
+        assertThat(topLevel.status()).isEqualTo(400);
+        assertThat(topLevel.json().get("field").asString()).isEqualTo("extra");
+        assertThat(topLevel.json().get("detail").asString()).contains("unknown", "purchaseId", "lines");
+        assertThat(inLine.status()).isEqualTo(400);
+        assertThat(inLine.json().get("field").asString()).isEqualTo("lines[0].discount");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+    }
+
+    @Test
     void frenchFollowUpRecommendsUnboughtAccessories() throws Exception {
         String otherCustomer = customer(Language.FR, ConsentStatus.GRANTED);
         post(purchase(newId(), otherCustomer, null, line("PHONE-X1", 1, "499.00"), line("EARBUDS-AIR", 1, "79.00")));

@@ -1,5 +1,6 @@
 package io.solomo.decision.share;
 
+import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
@@ -10,9 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +31,12 @@ class ShareIntegrationTests extends DemoServer {
     @Autowired
     CustomerRepository customers;
 
+    @Autowired
+    CouponIssuer coupons;
+
     @Test
     void shareRaisesAdvocacyAndCreditsPoints() {
-        String sharer = newCustomer();
+        String sharer = newSharer();
         int advocacyBefore = advocacyScore(sharer);
 
         ApiClient.Response created = share(sharer, OFFER);
@@ -43,7 +54,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void publicLinkCountsClicksAndRedirects() {
-        String code = share(newCustomer(), OFFER).json().get("code").asString();
+        String code = share(newSharer(), OFFER).json().get("code").asString();
 
         ApiClient.Response first = anonymous().get("/s/" + code);
         ApiClient.Response second = anonymous().get("/s/" + code);
@@ -56,7 +67,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void friendRedemptionCreditsSharerOnce() {
-        String sharer = newCustomer();
+        String sharer = newSharer();
         String friend = newCustomer();
         String code = share(sharer, OFFER).json().get("code").asString();
         ApiClient.Response claimed = claim(code, friend);
@@ -78,7 +89,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void repeatedClaimReturnsSameCoupon() {
-        String code = share(newCustomer(), OFFER).json().get("code").asString();
+        String code = share(newSharer(), OFFER).json().get("code").asString();
         String friend = newCustomer();
 
         String first = claim(code, friend).json().get("couponCode").asString();
@@ -90,7 +101,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void selfReferralEarnsNothing() {
-        String sharer = newCustomer();
+        String sharer = newSharer();
         String code = share(sharer, OFFER).json().get("code").asString();
 
         ApiClient.Response selfClaim = claim(code, sharer);
@@ -99,6 +110,123 @@ class ShareIntegrationTests extends DemoServer {
         assertThat(selfClaim.json().get("field").asString()).isEqualTo("customerId");
         assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
                 .isEqualTo(10);
+        assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isZero();
+    }
+
+    @Test
+    void repeatShareCreditsNoPoints() {
+        String sharer = newSharer();
+        int advocacyBefore = advocacyScore(sharer);
+        ApiClient.Response first = share(sharer, OFFER);
+
+        ApiClient.Response repeat = share(sharer, OFFER);
+        ApiClient.Response otherNetwork = app().post("/api/v1/customers/" + sharer + "/shares",
+                "{\"offerId\": \"" + OFFER + "\", \"network\": \"whatsapp\"}");
+
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().get("code").asString()).isEqualTo(first.json().get("code").asString());
+        assertThat(repeat.json().get("url").asString()).isEqualTo(first.json().get("url").asString());
+        assertThat(repeat.json().get("pointsCredited").asInt()).isZero();
+        assertThat(repeat.json().get("repeated").asBoolean()).isTrue();
+        assertThat(first.json().get("repeated").asBoolean()).isFalse();
+        assertThat(otherNetwork.status()).isEqualTo(201);
+        assertThat(otherNetwork.json().get("pointsCredited").asInt()).isEqualTo(10);
+        assertThat(advocacyScore(sharer)).isEqualTo(advocacyBefore + 2 * 5);
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(2 * 10);
+    }
+
+    @Test
+    void simultaneousSharesCreditOnce() throws Exception {
+        String sharer = newSharer();
+        int advocacyBefore = advocacyScore(sharer);
+        ExecutorService apps = Executors.newFixedThreadPool(4);
+        List<Future<ApiClient.Response>> responses = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                responses.add(apps.submit(() -> {
+                    start.await();
+                    return share(sharer, OFFER);
+                }));
+            }
+            start.countDown();
+
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> response : responses) {
+                statuses.add(response.get().status());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+        } finally {
+            apps.shutdownNow();
+        }
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+        assertThat(advocacyScore(sharer)).isEqualTo(advocacyBefore + 5);
+    }
+
+    @Test
+    void offerNeverOfferedCannotBeShared() {
+        String customer = newCustomer();
+
+        ApiClient.Response response = share(customer, OFFER);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:share-not-offered");
+        assertThat(response.json().get("field").asString()).isEqualTo("offerId");
+        assertThat(response.json().get("value").asString()).isEqualTo(OFFER);
+        assertThat(advocacyScore(customer)).isZero();
+        assertThat(app().get("/api/v1/customers/" + customer + "/loyalty").json().get("balance").asLong())
+                .isZero();
+    }
+
+    @Test
+    void friendWithClaimedCouponCanShare() {
+        String friend = newCustomer();
+        claim(share(newSharer(), OFFER).json().get("code").asString(), friend);
+
+        ApiClient.Response response = share(friend, OFFER);
+
+        assertThat(response.status()).isEqualTo(201);
+    }
+
+    @Test
+    void sharerCannotRedeemFriendsCoupon() {
+        String sharer = newSharer();
+        String code = share(sharer, OFFER).json().get("code").asString();
+        String coupon = claim(code, newCustomer()).json().get("couponCode").asString();
+
+        ApiClient.Response purchase = app().post("/api/v1/purchases", """
+                {"purchaseId": "%s", "customerId": "%s", "storeId": "demo-maubert", "couponCode": "%s",
+                 "lines": [{"productId": "CASE-X1", "quantity": 1, "amount": 19.90}]}"""
+                .formatted("till-" + UUID.randomUUID(), sharer, coupon));
+        ApiClient.Response redeem = app().post("/api/v1/coupons/" + coupon + "/redeem",
+                "{\"storeId\": \"demo-maubert\", \"customerId\": \"" + sharer + "\"}");
+
+        assertThat(purchase.status()).isEqualTo(403);
+        assertThat(purchase.json().get("field").asString()).isEqualTo("couponCode");
+        assertThat(redeem.status()).isEqualTo(403);
+        assertThat(redeem.json().get("field").asString()).isEqualTo("code");
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+        assertThat(app().get("/api/v1/shares/" + code).json().get("redeemedClaims").asInt()).isZero();
+    }
+
+    @Test
+    void unknownFieldsAreRejected() {
+        String sharer = newSharer();
+
+        ApiClient.Response shareResponse = app().post("/api/v1/customers/" + sharer + "/shares",
+                "{\"offerId\": \"" + OFFER + "\", \"network\": \"facebook\", \"extra\": 1}");
+        String code = share(sharer, OFFER).json().get("code").asString();
+        ApiClient.Response claimResponse = app().post("/api/v1/shares/" + code + "/claims",
+                "{\"customerId\": \"" + newCustomer() + "\", \"extra\": 1}");
+
+        assertThat(shareResponse.status()).isEqualTo(400);
+        assertThat(shareResponse.json().get("field").asString()).isEqualTo("extra");
+        assertThat(shareResponse.json().get("detail").asString()).contains("offerId", "network");
+        assertThat(claimResponse.status()).isEqualTo(400);
+        assertThat(claimResponse.json().get("field").asString()).isEqualTo("extra");
         assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isZero();
     }
 
@@ -123,7 +251,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void missingNetworkIsRejected() {
-        ApiClient.Response response = app().post("/api/v1/customers/" + newCustomer() + "/shares",
+        ApiClient.Response response = app().post("/api/v1/customers/" + newSharer() + "/shares",
                 "{\"offerId\": \"" + OFFER + "\"}");
 
         assertThat(response.status()).isEqualTo(400);
@@ -158,7 +286,7 @@ class ShareIntegrationTests extends DemoServer {
 
     @Test
     void unknownFriendIsNotFound() {
-        String code = share(newCustomer(), OFFER).json().get("code").asString();
+        String code = share(newSharer(), OFFER).json().get("code").asString();
 
         ApiClient.Response response = claim(code, "nobody-" + UUID.randomUUID());
 
@@ -190,6 +318,14 @@ class ShareIntegrationTests extends DemoServer {
     private int advocacyScore(String customerId) {
         JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
         return profile.findValue("advocacyScore").asInt();
+    }
+
+    /** Creates a customer who was offered {@link #OFFER}, with a coupon of it, so that he may share it. */
+    private String newSharer() {
+        String customerId = newCustomer();
+        Instant now = Instant.now();
+        coupons.issue(OFFER, customerId, null, UUID.randomUUID().toString(), now, now.plus(Duration.ofDays(7)));
+        return customerId;
     }
 
     private String newCustomer() {
