@@ -100,8 +100,8 @@ class SocialShares {
             throw notOffered(sharer, offer);
         }
 
-        // Shares of one customer run one at a time, so that simultaneous shares cannot each find no earlier share
-        // and each credit the points.
+        // Shares of one customer run one at a time, because two simultaneous first shares would otherwise both
+        // find no earlier share and both credit the points.
         jdbc.queryForList("select customer_id from customer where customer_id = ? for update", String.class, sharer);
         Optional<Share> earlier = jdbc.query("select * from share_link where sharer_id = ? and offer_id = ? "
                 + "and network = ? order by created_at, code", SocialShares::share, sharer, offer, channel)

@@ -1,24 +1,35 @@
 package io.solomo.decision.web;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Declares the JSON converter of Spring MVC. Spring Boot steps back from its own when this bean exists, and this one
- * is the same, with the application's {@link JsonMapper}, except that it reads the body types marked
- * {@link RejectUnknownFields} with {@link DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES}.
+ * Sets Spring MVC's JSON converter to one that reads the body types marked {@link RejectUnknownFields} with
+ * {@link DeserializationFeature#FAIL_ON_UNKNOWN_PROPERTIES}, and every other type as Spring Boot's own converter does,
+ * with the application's {@link JsonMapper}.
+ *
+ * <p>The converter takes the JSON slot of the converter list, so the other converters keep their order: a
+ * {@code byte[]} or {@code String} body is still read as it is. Spring Boot's MVC configuration is ordered 0, and
+ * this unordered configurer runs after it, so its JSON converter is the one kept.
  */
 @Configuration(proxyBeanMethods = false)
-class JsonConverterConfiguration {
+class JsonConverterConfiguration implements WebMvcConfigurer {
 
-    @Bean
-    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper jsonMapper) {
-        return new StrictBodyConverter(jsonMapper);
+    private final JsonMapper jsonMapper;
+
+    JsonConverterConfiguration(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.withJsonConverter(new StrictBodyConverter(jsonMapper));
     }
 
     /** Spring's Jackson converter, strict for the types marked {@link RejectUnknownFields}. */
