@@ -39,6 +39,8 @@ class PurchaseController {
 
     static final int MAX_ID_LENGTH = 100;
     static final int MAX_LINES = 500;
+    /** The largest line amount, and the largest purchase total, in euros. */
+    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(10_000_000);
     static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
 
     private final PurchaseRecording recording;
@@ -91,7 +93,14 @@ class PurchaseController {
         for (int index = 0; index < body.lines().size(); index++) {
             lines.add(line(body.lines().get(index), "lines[" + index + "]", products));
         }
-        return new PurchaseCommand(purchaseId, customerId, storeId, occurredAt, occurredAtGiven, couponCode, lines);
+        PurchaseCommand purchase = new PurchaseCommand(purchaseId, customerId, storeId, occurredAt, occurredAtGiven,
+                couponCode, lines);
+        // Each line is capped, but 500 of them could still earn more points than the loyalty ledger can count.
+        if (purchase.amount().compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidFieldException("lines", purchase.amount().toPlainString(), "the purchase total, "
+                    + purchase.amount().toPlainString() + " euros, is above the 10,000,000 a purchase may reach");
+        }
+        return purchase;
     }
 
     private static PurchaseCommand.Line line(LineBody line, String field, Map<String, Product> products) {
@@ -109,7 +118,7 @@ class PurchaseController {
                     field + ".quantity must be a whole number from 1 to 1,000,000");
         }
         BigDecimal amount = line.amount();
-        if (amount == null || amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
             throw new InvalidFieldException(field + ".amount", amount,
                     field + ".amount, the line total in euros, must be between 0 and 10,000,000");
         }

@@ -157,6 +157,22 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void totalAboveTenMillionStoresNothing() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("PHONE-X1", 1, "9000000.00"), line("PHONE-X1", 1, "2000000.00")));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("lines");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the purchase total, 11000000.00 euros, is above the 10,000,000 a purchase may reach");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+    }
+
+    @Test
     void unknownProductStoresNothing() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();
