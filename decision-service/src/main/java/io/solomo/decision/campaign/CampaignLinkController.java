@@ -1,5 +1,6 @@
 package io.solomo.decision.campaign;
 
+import io.solomo.decision.web.RejectUnknownFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class CampaignLinkController {
     }
 
     /** Where a scan sends the person, for example the app's store page. */
+    @RejectUnknownFields
     record LinkBody(String redirectUrl) {
     }
 

@@ -4,6 +4,7 @@ import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RejectUnknownFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -82,6 +83,7 @@ class DeviceController {
     }
 
     /** {@code platform} is {@code FCM} (Android, web) or {@code APNS} (iOS). */
+    @RejectUnknownFields
     record DeviceBody(String platform, String token) {
     }
 

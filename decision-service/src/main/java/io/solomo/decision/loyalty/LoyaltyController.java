@@ -1,6 +1,7 @@
 package io.solomo.decision.loyalty;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RejectUnknownFields;
 import io.solomo.decision.web.WholeNumberDeserializer;
 import io.solomo.model.loyalty.LoyaltyAction;
 import org.springframework.http.HttpStatus;
@@ -183,6 +184,7 @@ class LoyaltyController {
     }
 
     /** Points to spend, with a reference that makes the request idempotent (for example the till's receipt id). */
+    @RejectUnknownFields
     record SpendBody(@JsonDeserialize(using = WholeNumberDeserializer.class) Integer points, String reference,
                      String reason) {
     }
@@ -192,6 +194,7 @@ class LoyaltyController {
      * BigDecimal, like a purchase line's amount, so that 1e300 is compared exactly against the cap and text such as
      * "NaN" is rejected as not a number.
      */
+    @RejectUnknownFields
     record ActionBody(String customerId, String type, String reference, BigDecimal amountEuros) {
 
         LoyaltyAction.Type actionType() {
@@ -222,6 +225,7 @@ class LoyaltyController {
     }
 
     /** A review as posted by the social connector; {@code rating} is a whole number from 1 to 5. */
+    @RejectUnknownFields
     record ReviewBody(String customerId, String purchaseReference, String platform, String url,
                       @JsonDeserialize(using = WholeNumberDeserializer.class) Integer rating, String text) {
     }

@@ -1,6 +1,7 @@
 package io.solomo.decision.offer;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RejectUnknownFields;
 import io.solomo.decision.web.WholeNumberDeserializer;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -151,6 +152,7 @@ class DecisionController {
     }
 
     /** An outcome reported by an app or a channel: {@code ACCEPTED}, {@code IGNORED} or {@code REDEEMED}. */
+    @RejectUnknownFields
     record OutcomeBody(String offerId, String outcome) {
 
         DecisionOutcome.Kind kind() {

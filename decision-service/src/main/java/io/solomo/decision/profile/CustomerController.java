@@ -1,6 +1,7 @@
 package io.solomo.decision.profile;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RejectUnknownFields;
 import io.solomo.decision.web.RequestFields;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -101,6 +102,7 @@ class CustomerController {
     }
 
     /** A consent decision as the app or a back office posts it. */
+    @RejectUnknownFields
     record ConsentBody(String purpose, String channel, String status, String source, String recordedAt) {
     }
 

@@ -1,5 +1,6 @@
 package io.solomo.decision.ruleset;
 
+import io.solomo.decision.web.RejectUnknownFields;
 import io.solomo.rules.Finding;
 import io.solomo.rules.FindingText;
 import io.solomo.rules.ScenarioResult;
@@ -101,6 +102,7 @@ final class RuleSetViews {
     record Activation(String rulesetId, int activeVersion, Integer previousVersion, int ruleCount) {
     }
 
+    @RejectUnknownFields
     record RollbackRequest(Integer version) {
     }
 }

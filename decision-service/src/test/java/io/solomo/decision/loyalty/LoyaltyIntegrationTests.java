@@ -267,6 +267,19 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void misspeltFieldIsRejectedAndNothingCredited() {
+        String reference = "typo-" + UUID.randomUUID();
+        ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "demo-alice", "type": "PURCHASE", "reference": "%s", "amountEuro": 12}"""
+                .formatted(reference));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("amountEuro");
+        assertThat(response.json().get("detail").asString()).contains("amountEuros");
+        assertThat(app().get("/api/v1/customers/demo-alice/loyalty").text()).doesNotContain(reference);
+    }
+
+    @Test
     void reviewWithScriptUrlIsRejected() {
         for (String url : List.of("javascript:alert(1)", "data:text/html,hi", "social.example/post/1")) {
             ApiClient.Response response = app().post("/api/v1/reviews", """
