@@ -24,7 +24,8 @@ final class LoyaltyConflicts {
         problem.setType(URI.create("urn:solomo:problem:review-already-moderated"));
         problem.setTitle("Review already moderated");
         problem.setProperty("reviewId", review.reviewId());
-        problem.setProperty("status", review.status());
+        // "status" is the HTTP status of an RFC 9457 problem, so the review's own status goes under another name.
+        problem.setProperty("reviewStatus", review.status());
         problem.setProperty("moderatedAt", review.moderatedAt());
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }

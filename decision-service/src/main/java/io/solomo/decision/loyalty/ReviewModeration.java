@@ -75,7 +75,7 @@ class ReviewModeration {
             throw new InvalidFieldException("purchaseReference", purchaseReference, "purchaseReference '"
                     + purchaseReference + "' is not a recorded purchase of customer " + customerId
                     + "; send the purchaseId of one of the customer's purchases (POST /api/v1/purchases) or the "
-                    + "reference of a PURCHASE loyalty action");
+                    + "reference of a PURCHASE loyalty action that earned points");
         }
         Review review = reviews.save(new Review(UUID.randomUUID().toString(), customerId, purchaseReference,
                 platform, url, rating, text, clock.instant()));

@@ -12,9 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,7 @@ class DataSubjectRights {
     private static final Set<String> AGGREGATE_ATTRIBUTES = Set.of("storeId", "amount", "lines");
     /** Tables of other features holding rows by customer id, exported as they are. */
     private static final List<String> OTHER_TABLES = List.of("delivery", "coupon", "decision_record",
-            "location_event");
+            "location_event", "review");
 
     private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
 
@@ -91,7 +93,8 @@ class DataSubjectRights {
 
     /**
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
-     * attributes of their interactions, their location fixes and the positions in their decision requests. The
+     * attributes of their interactions, their location fixes, the positions in their decision requests and the text
+     * and link of their reviews. The
      * profile row, the interactions' types, times, stores and amounts, and the derived attributes stay, under the
      * pseudonymous customer id, as anonymous aggregates.
      */
@@ -115,6 +118,11 @@ class DataSubjectRights {
         for (String formerId : ids) {
             fixes += jdbc.update("delete from location_event where customer_id = ?", formerId);
             jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
+            // A review's text and link are the person's own words and account. A review still waiting for a verdict
+            // is closed as rejected, so that no later approval publishes or rewards it.
+            jdbc.update("update review set text = null, url = null where customer_id = ?", formerId);
+            jdbc.update("update review set status = 'REJECTED', moderated_at = ? where customer_id = ? "
+                    + "and status = 'PENDING'", now.atOffset(ZoneOffset.UTC), formerId);
         }
         entityManager.clear();
         Customer erased = entityManager.find(Customer.class, id);
@@ -144,7 +152,12 @@ class DataSubjectRights {
     private List<Map<String, Object>> rowsOf(String table, List<String> ids) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : ids) {
-            rows.addAll(jdbc.queryForList("select * from " + table + " where customer_id = ?", id));
+            for (Map<String, Object> row : jdbc.queryForList("select * from " + table + " where customer_id = ?", id)) {
+                // H2 names the columns in capitals and PostgreSQL in lower case; the export is the same on both.
+                Map<String, Object> named = new LinkedHashMap<>();
+                row.forEach((column, value) -> named.put(column.toLowerCase(Locale.ROOT), value));
+                rows.add(named);
+            }
         }
         return rows;
     }

@@ -38,6 +38,8 @@ import java.util.Map;
 class PurchaseController {
 
     static final int MAX_ID_LENGTH = 100;
+    /** A purchase id is also the end of its interaction's event id, which holds at most 100 characters too. */
+    static final int MAX_PURCHASE_ID_LENGTH = MAX_ID_LENGTH - PurchaseRecording.EVENT_PREFIX.length();
     static final int MAX_LINES = 500;
     /** The largest line amount, and the largest purchase total, in euros. */
     static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(10_000_000);
@@ -73,7 +75,7 @@ class PurchaseController {
             throw new InvalidFieldException("purchase", null,
                     "the body must be {purchaseId, customerId, storeId, occurredAt, couponCode, lines}");
         }
-        String purchaseId = id("purchaseId", body.purchaseId(), true);
+        String purchaseId = id("purchaseId", body.purchaseId(), true, MAX_PURCHASE_ID_LENGTH);
         String customerId = id("customerId", body.customerId(), true);
         String storeId = id("storeId", body.storeId(), true);
         String couponCode = id("couponCode", body.couponCode(), false);
@@ -98,7 +100,7 @@ class PurchaseController {
         // Each line is capped, but 500 of them could still earn more points than the loyalty ledger can count.
         if (purchase.amount().compareTo(MAX_AMOUNT) > 0) {
             throw new InvalidFieldException("lines", purchase.amount().toPlainString(), "the purchase total, "
-                    + purchase.amount().toPlainString() + " euros, is above the 10,000,000 a purchase may reach");
+                    + purchase.amount().toPlainString() + " euros, is above the maximum of 10,000,000 euros");
         }
         return purchase;
     }
@@ -126,6 +128,10 @@ class PurchaseController {
     }
 
     private static String id(String field, String value, boolean required) {
+        return id(field, value, required, MAX_ID_LENGTH);
+    }
+
+    private static String id(String field, String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new InvalidFieldException(field, value, field + " is missing");
@@ -133,8 +139,8 @@ class PurchaseController {
             return null;
         }
         String id = value.trim();
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new InvalidFieldException(field, id, field + " must have at most " + MAX_ID_LENGTH + " characters");
+        if (id.length() > maxLength) {
+            throw new InvalidFieldException(field, id, field + " must have at most " + maxLength + " characters");
         }
         return id;
     }

@@ -112,17 +112,17 @@ class PurchaseRecording {
                 String.class, stored.purchaseId());
         List<String> differences = differences(stored, command);
         // Purchases recorded before the fingerprint column existed have none, so only their stored columns compare.
-        if (fingerprint != null && !fingerprint.equals(command.fingerprint()) && differences.isEmpty()) {
+        if (fingerprint != null && !fingerprint.equals(command.fingerprint())) {
             differences.add("lines");
         }
         if (differences.isEmpty()) {
             return stored.asReplay();
         }
 
-        log.warn("Rejected purchase {}: its id was recorded before with another {}", command.purchaseId(),
+        log.warn("Rejected purchase {}: its id was recorded before with different {}", command.purchaseId(),
                 differences);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "purchase "
-                + command.purchaseId() + " was recorded before with another " + String.join(", ", differences)
+                + command.purchaseId() + " was recorded before with different " + String.join(", ", differences)
                 + "; send a new purchaseId for another purchase, or the same body to repeat this one");
         problem.setType(URI.create("urn:solomo:problem:purchase-id-reused"));
         problem.setTitle("Purchase id reused");

@@ -146,8 +146,10 @@ class CouponRedemptionIntegrationTests extends DemoServer {
         ApiClient.Response mistyped = redeem("CODE", "demo-maubert");
         ApiClient.Response used = redeem(code, "demo-maubert");
 
+        assertThat(mistyped.status()).isEqualTo(400);
         assertThat(mistyped.json().get("field").asString()).isEqualTo("code");
         assertThat(mistyped.json().get("value").asString()).isEqualTo("CODE");
+        assertThat(used.status()).isEqualTo(409);
         assertThat(used.json().get("field").asString()).isEqualTo("code");
         assertThat(used.json().get("value").asString()).isEqualTo(code);
     }

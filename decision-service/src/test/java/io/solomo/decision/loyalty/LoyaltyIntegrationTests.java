@@ -64,7 +64,8 @@ class LoyaltyIntegrationTests extends DemoServer {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("type").asString()).isEqualTo("urn:solomo:problem:review-already-moderated");
-        assertThat(again.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(again.json().get("status").asInt()).isEqualTo(409);
+        assertThat(again.json().get("reviewStatus").asString()).isEqualTo("REJECTED");
         assertThat(again.json().get("reviewId").asString()).isEqualTo(review);
         assertThat(again.json().get("detail").asString()).contains("already rejected");
     }

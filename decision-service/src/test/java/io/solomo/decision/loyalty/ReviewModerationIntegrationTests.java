@@ -161,7 +161,8 @@ class ReviewModerationIntegrationTests extends DemoServer {
             assertThat(response.status()).isEqualTo(409);
             assertThat(response.json().get("type").asString())
                     .isEqualTo("urn:solomo:problem:review-already-moderated");
-            assertThat(response.json().get("status").asString()).isEqualTo("APPROVED");
+            assertThat(response.json().get("status").asInt()).isEqualTo(409);
+            assertThat(response.json().get("reviewStatus").asString()).isEqualTo("APPROVED");
             assertThat(response.json().get("detail").asString()).contains("already approved");
         }
         assertThat(app().get("/api/v1/reviews/" + review).json().get("status").asString()).isEqualTo("APPROVED");

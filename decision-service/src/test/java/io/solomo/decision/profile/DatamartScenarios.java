@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -275,6 +276,8 @@ abstract class DatamartScenarios extends DemoServer {
         app().post("/api/v1/interactions", event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
                 identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}"));
 
+        insertReview(customerId, "PENDING", "Le vendeur m'a bien conseillé");
+
         ApiClient.Response export = admin().get("/api/v1/customers/" + customerId + "/export");
 
         assertThat(export.status()).isEqualTo(200);
@@ -286,6 +289,8 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(review.get("eventId").asString()).as("oldest first").isEqualTo("e1-" + run);
         assertThat(review.get("attributes").get("text").asString()).isEqualTo("Great!");
         assertThat(data.has("location_event")).isTrue();
+        assertThat(data.get("review").size()).isEqualTo(1);
+        assertThat(data.get("review").get(0).get("text").asString()).isEqualTo("Le vendeur m'a bien conseillé");
         assertThat(marketer().get("/api/v1/customers/" + customerId + "/export").status()).isEqualTo(403);
     }
 
@@ -302,9 +307,22 @@ abstract class DatamartScenarios extends DemoServer {
                 {"storeId": "demo-bastille", "note": "deliver to 3 rue des Lilas",
                  "lines": [{"product": "Brie", "category": "cheese", "quantity": 1, "amount": 9.90}]}"""));
 
+        String pending = insertReview(customerId, "PENDING", "Bob Martin, 12 rue X : vendeur désagréable");
+        String approved = insertReview(customerId, "APPROVED", "Très bon accueil");
+
         ApiClient.Response erased = admin().delete("/api/v1/customers/" + customerId);
 
         assertThat(erased.status()).isEqualTo(200);
+        for (String review : List.of(pending, approved)) {
+            assertThat(jdbc.queryForObject("select text from review where review_id = ?", String.class, review))
+                    .isNull();
+            assertThat(jdbc.queryForObject("select url from review where review_id = ?", String.class, review))
+                    .isNull();
+        }
+        assertThat(jdbc.queryForObject("select status from review where review_id = ?", String.class, pending))
+                .isEqualTo("REJECTED");
+        assertThat(jdbc.queryForObject("select status from review where review_id = ?", String.class, approved))
+                .isEqualTo("APPROVED");
         assertThat(erased.json().get("identitiesRemoved").asInt()).isEqualTo(1);
         JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
         assertThat(profile.get("identities").size()).isZero();
@@ -320,6 +338,15 @@ abstract class DatamartScenarios extends DemoServer {
         String again = app().post("/api/v1/interactions", interaction("x2-" + run, "WEB_VISIT",
                 identity("EMAIL", email))).json().get("customerId").asString();
         assertThat(again).isNotEqualTo(customerId);
+    }
+
+    private String insertReview(String customerId, String status, String text) {
+        String reviewId = UUID.randomUUID().toString();
+        jdbc.update("insert into review (review_id, customer_id, purchase_reference, platform, url, rating, text, "
+                        + "status, submitted_at) values (?, ?, ?, 'instagram', ?, 4, ?, ?, ?)",
+                reviewId, customerId, "receipt-" + reviewId, "https://instagram.example/p/" + reviewId, text, status,
+                OffsetDateTime.parse("2026-11-03T10:00:00Z"));
+        return reviewId;
     }
 
     private JsonNode awaitImport(String jobId) throws InterruptedException {

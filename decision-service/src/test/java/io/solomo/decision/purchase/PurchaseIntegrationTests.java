@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -167,7 +169,7 @@ class PurchaseIntegrationTests {
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("lines");
         assertThat(response.json().get("detail").asString())
-                .isEqualTo("the purchase total, 11000000.00 euros, is above the 10,000,000 a purchase may reach");
+                .isEqualTo("the purchase total, 11000000.00 euros, is above the maximum of 10,000,000 euros");
         assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
                 purchaseId)).isZero();
     }
@@ -227,6 +229,43 @@ class PurchaseIntegrationTests {
         assertThat(jdbc.queryForObject("select amount from purchase where purchase_id = ?", java.math.BigDecimal.class,
                 purchaseId)).isEqualByComparingTo("19.90");
         assertThat(loyalty.statement(customerId).balance()).isEqualTo(19);
+    }
+
+    @Test
+    void reusedPurchaseIdNamesOnlyTheFieldThatDiffers() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        String withoutTime = purchase(purchaseId, customerId, null, line("CASE-X1", 1, "19.90"));
+        String firstTime = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS).toString();
+        post(withoutTime.replace("\"storeId\"", "\"occurredAt\": \"" + firstTime + "\", \"storeId\""));
+
+        ApiClient.Response repeatWithoutTime = app().post("/api/v1/purchases", withoutTime);
+        ApiClient.Response otherTime = app().post("/api/v1/purchases", withoutTime.replace("\"storeId\"",
+                "\"occurredAt\": \"" + Instant.now().minus(Duration.ofMinutes(5)).toString() + "\", \"storeId\""));
+
+        assertThat(repeatWithoutTime.status()).as(repeatWithoutTime.text()).isEqualTo(200);
+        assertThat(repeatWithoutTime.json().get("replayed").asBoolean()).isTrue();
+        assertThat(otherTime.status()).as(otherTime.text()).isEqualTo(409);
+        assertThat(otherTime.json().get("differentFields").toString()).isEqualTo("[\"occurredAt\"]");
+        assertThat(otherTime.json().get("detail").asString())
+                .startsWith("purchase " + purchaseId + " was recorded before with different occurredAt;");
+    }
+
+    @Test
+    void overlongPurchaseIdIsRejectedByName() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String longest = (newId() + "x".repeat(91)).substring(0, 91);
+        String tooLong = (newId() + "x".repeat(92)).substring(0, 92);
+
+        ApiClient.Response accepted = app().post("/api/v1/purchases", purchase(longest, customerId, null,
+                line("CASE-X1", 1, "19.90")));
+        ApiClient.Response rejected = app().post("/api/v1/purchases", purchase(tooLong, customerId, null,
+                line("CASE-X1", 1, "19.90")));
+
+        assertThat(accepted.status()).as(accepted.text()).isIn(200, 201);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.json().get("field").asString()).isEqualTo("purchaseId");
+        assertThat(rejected.json().get("detail").asString()).isEqualTo("purchaseId must have at most 91 characters");
     }
 
     @Test
