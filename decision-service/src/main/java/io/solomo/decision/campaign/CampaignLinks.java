@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 import java.net.URI;
@@ -31,6 +30,9 @@ import java.util.UUID;
 class CampaignLinks {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignLinks.class);
+    /** The query parameters a scan adds to the redirect, replacing the link's own of the same names. */
+    private static final Set<String> ATTRIBUTION_PARAMETERS = Set.of("utm_source", "utm_medium", "utm_campaign",
+            "solomo_scan");
     private static final Set<String> REDIRECT_SCHEMES = Set.of("https", "http", "market", "itms-apps");
     private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final int CODE_LENGTH = 8;
@@ -150,18 +152,41 @@ class CampaignLinks {
      */
     static URI withAttribution(String redirectUrl, String campaignId, String scanId) {
         // URI.toASCIIString() percent-encodes the non-ASCII characters of links stored before checkRedirect did.
-        // NOTE: a link stored before checkRedirect rejected opaque URLs (such as market:details?id=x) is redirected
-        // without the attribution parameters, because an opaque URI has no query for UriComponentsBuilder to extend.
         URI redirect = URI.create(URI.create(redirectUrl).toASCIIString());
-        // The builder contains the raw, already encoded components of the URL, so the values added here are encoded
-        // first and toUriString() joins the components without encoding them again.
-        String uri = UriComponentsBuilder.fromUri(redirect)
-                .replaceQueryParam("utm_source", "qr")
-                .replaceQueryParam("utm_medium", "print")
-                .replaceQueryParam("utm_campaign", UriUtils.encodeQueryParam(campaignId, StandardCharsets.UTF_8))
-                .replaceQueryParam("solomo_scan", UriUtils.encodeQueryParam(scanId, StandardCharsets.UTF_8))
-                .build()
-                .toUriString();
-        return URI.create(uri);
+        if (redirect.isOpaque()) {
+            // NOTE: a link stored before checkRedirect rejected opaque URLs (such as market:details?id=x) is
+            // redirected without the attribution parameters, because an opaque URI has no query to extend.
+            return redirect;
+        }
+        // The pairs are copied as sent rather than parsed into a map, which would group repeated names together.
+        StringBuilder query = new StringBuilder();
+        String rawQuery = redirect.getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = parameterName(equals < 0 ? pair : pair.substring(0, equals));
+                if (!pair.isEmpty() && !ATTRIBUTION_PARAMETERS.contains(name)) {
+                    query.append(pair).append('&');
+                }
+            }
+        }
+        query.append("utm_source=qr&utm_medium=print&utm_campaign=")
+                .append(UriUtils.encodeQueryParam(campaignId, StandardCharsets.UTF_8))
+                .append("&solomo_scan=").append(UriUtils.encodeQueryParam(scanId, StandardCharsets.UTF_8));
+
+        StringBuilder uri = new StringBuilder(redirect.getScheme()).append("://").append(redirect.getRawAuthority());
+        uri.append(redirect.getRawPath() == null ? "" : redirect.getRawPath()).append('?').append(query);
+        if (redirect.getRawFragment() != null) {
+            uri.append('#').append(redirect.getRawFragment());
+        }
+        return URI.create(uri.toString());
+    }
+
+    private static String parameterName(String raw) {
+        try {
+            return UriUtils.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return raw;
+        }
     }
 }

@@ -40,9 +40,6 @@ class DecisionController {
 
     private static final int DEFAULT_MAX_OFFERS = 3;
 
-    /** The languages of the why-not response, English first so that it is the one a wildcard range chooses. */
-    private static final List<Locale> RESPONSE_LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH);
-
     private final DecisionExplanations explanations;
     private final OutcomeRecorder outcomes;
 
@@ -73,19 +70,34 @@ class DecisionController {
     }
 
     /**
-     * Returns the language of the why-not response for an {@code Accept-Language} header, as RFC 4647 lookup chooses
-     * among English and French: "fr-FR" and "de, fr;q=0.8" give French, "*" and "de" give English.
+     * Returns the language of the why-not response for an {@code Accept-Language} header: the first of English,
+     * French or any language ({@code *}, which gets English) in the client's order of preference. "fr-FR" and
+     * "de, fr;q=0.8" give French. "*", "de" and "fr;q=0.1, *" give English.
      */
     static Language responseLanguage(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return Language.EN;
         }
+        List<Locale.LanguageRange> ranges;
         try {
-            Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), RESPONSE_LOCALES);
-            return Locale.FRENCH.equals(match) ? Language.FR : Language.EN;
+            // Sorted by weight, highest first; ranges of weight 0 are refusals and are skipped.
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
         } catch (IllegalArgumentException malformed) {
             return Language.EN;
         }
+        for (Locale.LanguageRange range : ranges) {
+            String tag = range.getRange();
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            if (tag.equals("fr") || tag.startsWith("fr-")) {
+                return Language.FR;
+            }
+            if (tag.equals("*") || tag.equals("en") || tag.startsWith("en-")) {
+                return Language.EN;
+            }
+        }
+        return Language.EN;
     }
 
     @PostMapping("/{decisionId}/outcomes")

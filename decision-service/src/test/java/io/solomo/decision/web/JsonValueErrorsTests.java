@@ -2,6 +2,7 @@ package io.solomo.decision.web;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -59,6 +60,17 @@ class JsonValueErrorsTests {
         JsonValueErrors.FieldError error = JsonValueErrors.describe(failure);
         assertThat(error.field()).isEqualTo("reviews[0]");
         assertThat(error.detail()).isEqualTo("field reviews[0] has an invalid value: expected an object, got an array");
+    }
+
+    @Test
+    void contentAfterTheObjectIsNotCalledWrongType() {
+        JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        JacksonException failure = catchThrowableOfType(JacksonException.class,
+                () -> strict.readValue("{\"customerId\": \"c-1\", \"stars\": 5} {\"x\": 1}", Review.class));
+
+        assertThat(JsonValueErrors.atRoot(failure)).contains(failure);
+        assertThat(JsonValueErrors.describeRoot(failure))
+                .isEqualTo("the request body has more content after its JSON value; send one JSON value only");
     }
 
     private static JacksonException readFailure(String body, Class<?> type) {
