@@ -1,8 +1,11 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.profile.IdentityKey;
+import io.solomo.decision.profile.IdentityType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +28,30 @@ class RecipientAddresses {
     }
 
     /**
-     * Returns the customer with this phone number.
-     *
-     * <p>NOTE: numbers are compared as stored, so the gateway must send them in the same E.164 form
-     * ({@code +33612345678}).
+     * Returns the customer with this phone number, as a gateway sends it: in E.164 form ({@code +33612345678}),
+     * as international digits without the plus ({@code 33612345678}) or in the national form of the default phone
+     * region. Stored numbers are in E.164 form, so the sender is normalised the same way first.
      */
     Optional<String> customerWithPhone(String phone) {
-        List<String> found = jdbc.queryForList("select customer_id from customer_identity "
-                + "where identity_type = 'PHONE' and identity_value = ?", String.class, phone);
-        return found.stream().findFirst();
+        List<String> forms = new ArrayList<>();
+        forms.add(phone);
+        if (!phone.startsWith("+") && phone.chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
+            forms.add("+" + phone.replace(" ", ""));
+        }
+        for (String form : forms) {
+            String normalised;
+            try {
+                normalised = IdentityKey.normalise(IdentityType.PHONE, form).value();
+            } catch (IllegalArgumentException notAPhone) {
+                continue;
+            }
+            List<String> found = jdbc.queryForList("select customer_id from customer_identity "
+                    + "where identity_type = 'PHONE' and identity_value = ?", String.class, normalised);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> first(String customerId, String type) {

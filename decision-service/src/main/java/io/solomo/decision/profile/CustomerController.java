@@ -60,6 +60,7 @@ class CustomerController {
         if (!body.isObject()) {
             throw new InvalidFieldException("preferences", body.toString(), "preferences must be a JSON object");
         }
+        RequestFields.requireKnownFields(body, "", List.of("channels", "language", "timeZone", "quietHours"));
         List<Channel> channels = channels(body.get("channels"));
         Language language = language(body.get("language"));
         ZoneId timeZone = timeZone(body.get("timeZone"));
@@ -171,6 +172,7 @@ class CustomerController {
             throw new InvalidFieldException("quietHours", received(node),
                     "quietHours must be {\"start\": \"22:00\", \"end\": \"07:30\"} or null");
         }
+        RequestFields.requireKnownFields(node, "quietHours", List.of("start", "end"));
         LocalTime start = time(node.get("start"), "quietHours.start");
         LocalTime end = time(node.get("end"), "quietHours.end");
         if (start.equals(end)) {

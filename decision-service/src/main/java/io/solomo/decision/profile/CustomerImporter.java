@@ -13,11 +13,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +102,7 @@ class CustomerImporter {
         Path file = Files.createTempFile("customer-import-", ".csv");
         try {
             Files.copy(csv, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            checkUtf8(file);
             Set<String> header = checkHeader(file);
             int totalRows = countRows(file);
             String jobId = UUID.randomUUID().toString();
@@ -109,13 +116,57 @@ class CustomerImporter {
         }
     }
 
+    /** Rejects a file that is not UTF-8 text, naming the first line with a byte that is not. */
+    private static void checkUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        // A line feed byte never occurs inside a multi-byte UTF-8 character, so each line decodes on its own.
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int number = 1;
+            for (int next = in.read(); ; next = in.read()) {
+                if (next == '\n' || next < 0) {
+                    try {
+                        decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException notUtf8) {
+                        throw new InvalidFieldException("csv", "line " + number, "the CSV is not UTF-8 text: line "
+                                + number + " has a byte that is not UTF-8, as in a file saved as plain CSV by Excel; "
+                                + "save it as 'CSV UTF-8 (Comma delimited)' and send it again");
+                    }
+                    if (next < 0) {
+                        return;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(next);
+                }
+            }
+        }
+    }
+
+    /** Opens the file as UTF-8, past the byte order mark that Excel writes at the start of a "CSV UTF-8" file. */
+    private static BufferedReader open(Path file) throws IOException {
+        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
     private static Set<String> checkHeader(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = open(file);
              CSVParser parser = FORMAT.parse(reader)) {
             List<String> names = parser.getHeaderNames();
             if (names.isEmpty()) {
                 throw new InvalidFieldException("header", null, "the CSV is empty; its first line must name the "
                         + "columns, such as email,phone,displayName");
+            }
+            if (names.size() == 1 && names.get(0).contains(";")) {
+                throw new InvalidFieldException("header", names.get(0), "the CSV is separated by semicolons, as "
+                        + "Excel writes it on a French system; the import reads commas: save it as 'CSV UTF-8 "
+                        + "(Comma delimited)', or replace each ; between two cells with a comma");
             }
             Set<String> known = ImportRow.knownColumns();
             for (String name : names) {
@@ -138,7 +189,7 @@ class CustomerImporter {
     }
 
     private static int countRows(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = open(file);
              CSVParser parser = FORMAT.parse(reader)) {
             int rows = 0;
             for (CSVRecord ignored : parser) {
@@ -152,7 +203,7 @@ class CustomerImporter {
 
     private void run(String jobId, Path file, Set<String> header, String requestedBy) {
         String actor = requestedBy + " (import " + jobId + ")";
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (BufferedReader reader = open(file);
              CSVParser parser = FORMAT.parse(reader)) {
             List<CSVRecord> chunk = new ArrayList<>(CHUNK_SIZE);
             int row = 0;

@@ -1,5 +1,6 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +24,9 @@ class CustomerProfiles {
 
     private final CustomerDirectory directory;
     private final CustomerMergeRepository merges;
+    /** How far ahead of the server clock a consent decision may be dated, for clocks slightly out of step. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private final Clock clock;
 
     CustomerProfiles(CustomerDirectory directory, CustomerMergeRepository merges, Clock clock) {
@@ -67,8 +72,15 @@ class CustomerProfiles {
     @Transactional
     ProfileView.ConsentsView recordConsent(String customerId, ConsentPurpose purpose, Channel channel,
                                            ConsentStatus status, String source, Instant recordedAt) {
-        Customer customer = find(customerId);
         Instant now = clock.instant();
+        // The latest decision by its recordedAt is the one in force, so a date ahead of the clock would outrank every
+        // later decision, such as an SMS STOP.
+        if (recordedAt != null && recordedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidFieldException("recordedAt", recordedAt.toString(), "recordedAt " + recordedAt
+                    + " is in the future of the server clock by more than " + MAX_CLOCK_SKEW.toMinutes()
+                    + " minutes; send the time the customer made the decision");
+        }
+        Customer customer = find(customerId);
         customer.recordConsent(purpose, channel, status, source, recordedAt == null ? now : recordedAt);
         customer.touch(now);
         log.info("Consent {} {} of customer {} recorded as {} from {}", purpose, channel, customer.customerId(),

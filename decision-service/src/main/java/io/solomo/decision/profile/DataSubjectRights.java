@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -38,6 +39,7 @@ class DataSubjectRights {
             "location_event", "review");
 
     private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CustomerDirectory directory;
     private final CustomerMergeRepository merges;
@@ -93,8 +95,8 @@ class DataSubjectRights {
 
     /**
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
-     * attributes of their interactions, their location fixes, the positions in their decision requests and the text
-     * and link of their reviews. The
+     * attributes of their interactions, their location fixes, the positions in their decision requests, the directions
+     * links that start from them, and the text and link of their reviews. The
      * profile row, the interactions' types, times, stores and amounts, and the derived attributes stay, under the
      * pseudonymous customer id, as anonymous aggregates.
      */
@@ -118,6 +120,14 @@ class DataSubjectRights {
         for (String formerId : ids) {
             fixes += jdbc.update("delete from location_event where customer_id = ?", formerId);
             jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
+            // A directions link starts at the position the person reported, so it goes with their location fixes.
+            jdbc.update("update delivery set route_url = null where customer_id = ?", formerId);
+            for (String[] decision : jdbc.query("select decision_id, offers_json from decision_record "
+                    + "where customer_id = ?", (row, index) -> new String[] {row.getString(1), row.getString(2)},
+                    formerId)) {
+                jdbc.update("update decision_record set offers_json = ? where decision_id = ?",
+                        withoutRouteLinks(decision[1]), decision[0]);
+            }
             // A review's text and link are the person's own words and account. A review still waiting for a verdict
             // is closed as rejected, so that no later approval publishes or rewards it.
             jdbc.update("update review set text = null, url = null where customer_id = ?", formerId);
@@ -130,6 +140,17 @@ class DataSubjectRights {
         log.info("Personal data of customer {} erased: {} identities, {} consents, {} location fixes removed",
                 id, identities, consents, fixes);
         return new Erasure(id, now, identities, consents, fixes, kept);
+    }
+
+    /** Returns the offers of a stored decision with their directions links removed. */
+    private static String withoutRouteLinks(String offersJson) {
+        JsonNode offers = JSON.readTree(offersJson);
+        for (JsonNode offer : offers) {
+            if (offer instanceof ObjectNode object && object.has("routeUrl")) {
+                object.putNull("routeUrl");
+            }
+        }
+        return offers.toString();
     }
 
     private static String aggregatesOnly(JsonNode attributes) {

@@ -1,6 +1,7 @@
 package io.solomo.decision.profile;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RequestFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -25,6 +26,10 @@ final class InteractionRequests {
     /** How far ahead of the server's clock an event may be dated, to allow for clock drift on devices. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
 
+    /** The fields of an interaction; the free-form data goes in {@code attributes}. */
+    private static final List<String> FIELDS = List.of("eventId", "type", "occurredAt", "customerId", "identities",
+            "attributes");
+
     private InteractionRequests() {
     }
 
@@ -33,6 +38,7 @@ final class InteractionRequests {
             throw new InvalidFieldException("interaction", node == null ? null : node.toString(),
                     "an interaction must be a JSON object");
         }
+        RequestFields.requireKnownFields(node, "", FIELDS);
         String eventId = id(node, "eventId", true);
         InteractionType type = type(node);
         Instant occurredAt = occurredAt(node, now);
@@ -136,6 +142,7 @@ final class InteractionRequests {
             throw new InvalidFieldException(field, node == null ? null : node.toString(),
                     field + " must be an object {\"type\", \"value\"}");
         }
+        RequestFields.requireKnownFields(node, field, List.of("type", "value"));
         JsonNode typeNode = node.get("type");
         IdentityType type;
         try {

@@ -1,10 +1,12 @@
 package io.solomo.decision.web;
 
 import io.solomo.model.Channel;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Checks of request fields shared by the controllers; each failure names the field and the value. */
 public final class RequestFields {
@@ -82,6 +84,23 @@ public final class RequestFields {
         } catch (DateTimeParseException invalid) {
             throw new InvalidFieldException(field, value, field + " must be an ISO-8601 timestamp with an offset, "
                     + "such as 2026-12-04T10:15:00Z; got '" + value + "'");
+        }
+    }
+
+    /**
+     * Rejects a field of a JSON object that its endpoint does not read, as the bodies marked
+     * {@link RejectUnknownFields} do, so that a misspelt field is reported instead of ignored.
+     *
+     * @param path   the object's path in the body, such as {@code identities[0]}, or empty for the body itself
+     * @param fields the fields the endpoint reads, in the order to list them
+     */
+    public static void requireKnownFields(JsonNode object, String path, List<String> fields) {
+        for (String name : object.propertyNames()) {
+            if (!fields.contains(name)) {
+                String field = path.isEmpty() ? name : path + "." + name;
+                throw new InvalidFieldException(field, null, "field " + field + " is unknown; the accepted fields "
+                        + "are " + String.join(", ", fields));
+            }
         }
     }
 }

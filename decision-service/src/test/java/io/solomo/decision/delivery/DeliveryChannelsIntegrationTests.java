@@ -45,6 +45,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,6 +215,23 @@ class DeliveryChannelsIntegrationTests {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
         assertThat(latestConsent(customerId, "SMS")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void smsStopFromOtherNumberFormsWithdrawsConsent() {
+        String digits = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String international = smsCustomer("+336" + digits);
+        String national = smsCustomer("+337" + digits);
+
+        ApiClient.Response withoutPlus = app().post("/api/v1/sms/inbound",
+                "{\"from\": \"336" + digits + "\", \"text\": \"STOP\"}");
+        ApiClient.Response nationalForm = app().post("/api/v1/sms/inbound",
+                "{\"from\": \"07 " + digits + "\", \"text\": \"STOP\"}");
+
+        assertThat(withoutPlus.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(latestConsent(international, "SMS")).isEqualTo("WITHDRAWN");
+        assertThat(nationalForm.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(latestConsent(national, "SMS")).isEqualTo("WITHDRAWN");
     }
 
     @Test

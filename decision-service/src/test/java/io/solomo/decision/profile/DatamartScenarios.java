@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -227,6 +228,38 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportAcceptsExcelByteOrderMark() throws InterruptedException {
+        String csv = "\uFEFFemail,displayName\nbom-" + run + "@example.fr,Séverine\n";
+
+        ApiClient.Response started = marketer().post("/api/v1/customer-imports?fileName=excel.csv",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("jobId").asString());
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void csvImportRejectsOtherEncodingsAndSemicolons() {
+        byte[] latin1 = ("email,displayName\nok-" + run + "@example.fr,Anne\nl1-" + run + "@example.fr,Séverine\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String semicolons = "email;displayName\nsc-" + run + "@example.fr;Anne\n";
+
+        ApiClient.Response notUtf8 = marketer().post("/api/v1/customer-imports?fileName=latin1.csv", latin1,
+                "text/csv");
+        ApiClient.Response semicolonSeparated = marketer().post("/api/v1/customer-imports?fileName=fr.csv",
+                semicolons.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(notUtf8.status()).as(notUtf8.text()).isEqualTo(400);
+        assertThat(notUtf8.json().get("field").asString()).isEqualTo("csv");
+        assertThat(notUtf8.json().get("value").asString()).isEqualTo("line 3");
+        assertThat(notUtf8.json().get("detail").asString()).contains("not UTF-8", "CSV UTF-8");
+        assertThat(semicolonSeparated.status()).as(semicolonSeparated.text()).isEqualTo(400);
+        assertThat(semicolonSeparated.json().get("field").asString()).isEqualTo("header");
+        assertThat(semicolonSeparated.json().get("detail").asString()).contains("separated by semicolons");
+    }
+
+    @Test
     void csvImportUpdatesRepeatedAndKnownPeople() throws InterruptedException {
         String email = "reimp-" + run + "@example.fr";
         String known = newCustomer("reimp-known");
@@ -307,6 +340,16 @@ abstract class DatamartScenarios extends DemoServer {
                 {"storeId": "demo-bastille", "note": "deliver to 3 rue des Lilas",
                  "lines": [{"product": "Brie", "category": "cheese", "quantity": 1, "amount": 9.90}]}"""));
 
+        String route = "https://www.openstreetmap.org/directions?route=48.853200%2C2.369100%3B48.853000%2C2.369000";
+        String decisionId = UUID.randomUUID().toString();
+        OffsetDateTime decided = OffsetDateTime.parse("2026-11-03T10:00:00Z");
+        jdbc.update("insert into decision_record (decision_id, customer_id, channel, trigger_type, rules_version, "
+                + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json) "
+                + "values (?, ?, 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', ?, '[]')", decisionId, customerId, decided,
+                decided, "[{\"offerId\": \"STORE-WELCOME-10\", \"routeUrl\": \"" + route + "\"}]");
+        jdbc.update("insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, message, "
+                + "route_url, created_at) values (?, ?, ?, 'STORE-WELCOME-10', 'PUSH', 'SENT', 'Bienvenue', ?, ?)",
+                UUID.randomUUID().toString(), decisionId, customerId, route, decided);
         String pending = insertReview(customerId, "PENDING", "Bob Martin, 12 rue X : vendeur désagréable");
         String approved = insertReview(customerId, "APPROVED", "Très bon accueil");
 
@@ -323,6 +366,10 @@ abstract class DatamartScenarios extends DemoServer {
                 .isEqualTo("REJECTED");
         assertThat(jdbc.queryForObject("select status from review where review_id = ?", String.class, approved))
                 .isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select offers_json from decision_record where decision_id = ?",
+                String.class, decisionId)).doesNotContain("48.853200").contains("STORE-WELCOME-10");
+        assertThat(jdbc.queryForObject("select route_url from delivery where decision_id = ?", String.class,
+                decisionId)).isNull();
         assertThat(erased.json().get("identitiesRemoved").asInt()).isEqualTo(1);
         JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
         assertThat(profile.get("identities").size()).isZero();
@@ -452,6 +499,46 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(anonymous().get("/api/v1/customers/demo-bob").status()).isEqualTo(401);
         assertThat(marketer().get("/api/v1/customers/demo-bob").status()).isEqualTo(200);
         assertThat(app().get("/api/v1/customers/demo-bob/preferences").status()).isEqualTo(200);
+    }
+
+    @Test
+    void misspeltFieldsAreRejectedByName() {
+        String customerId = newCustomer("misspelt");
+        app().put("/api/v1/customers/" + customerId + "/preferences", "{\"language\": \"fr\"}");
+        String eventId = "mis-" + run;
+        String misspeltEvent = "{\"eventId\": \"" + eventId + "\", \"type\": \"WEB_VISIT\", "
+                + "\"customerId\": \"" + customerId + "\", \"atributes\": {\"page\": \"/\"}}";
+        String misspeltIdentity = interaction(eventId + "-b", "WEB_VISIT",
+                "{\"type\": \"EMAIL\", \"value\": \"mis-" + run + "@example.fr\", \"verified\": true}");
+
+        ApiClient.Response event = app().post("/api/v1/interactions", misspeltEvent);
+        ApiClient.Response identity = app().post("/api/v1/interactions", misspeltIdentity);
+        ApiClient.Response preferences = app().put("/api/v1/customers/" + customerId + "/preferences", """
+                {"language": "en", "quietHours": {"start": "22:00", "end": "07:00", "zone": "Europe/Paris"}}""");
+
+        assertThat(event.status()).as(event.text()).isEqualTo(400);
+        assertThat(event.json().get("field").asString()).isEqualTo("atributes");
+        assertThat(identity.status()).as(identity.text()).isEqualTo(400);
+        assertThat(identity.json().get("field").asString()).isEqualTo("identities[0].verified");
+        assertThat(preferences.status()).as(preferences.text()).isEqualTo(400);
+        assertThat(preferences.json().get("field").asString()).isEqualTo("quietHours.zone");
+        assertThat(count("select count(*) from interaction where event_id like ?", eventId + "%")).isZero();
+        assertThat(marketer().get("/api/v1/customers/" + customerId).json().get("preferences").get("language")
+                .asString()).isEqualTo("fr");
+    }
+
+    @Test
+    void consentDatedInTheFutureIsRejected() {
+        String customerId = newCustomer("future-consent");
+
+        ApiClient.Response response = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "GRANTED", "source": "crm-sync",
+                 "recordedAt": "2099-01-01T00:00:00Z"}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("recordedAt");
+        assertThat(response.json().get("value").asString()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(app().get("/api/v1/customers/" + customerId + "/consents").json().get("history").size()).isZero();
     }
 
     @Test
