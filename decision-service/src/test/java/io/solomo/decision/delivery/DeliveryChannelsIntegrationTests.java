@@ -219,14 +219,15 @@ class DeliveryChannelsIntegrationTests {
 
     @Test
     void smsStopFromOtherNumberFormsWithdrawsConsent() {
-        String digits = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String international = smsCustomer("+336" + digits);
-        String national = smsCustomer("+337" + digits);
+        // French mobile numbers in ranges that are assigned (61 and 76), which the phone number library checks.
+        String digits = String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        String international = smsCustomer("+3361" + digits);
+        String national = smsCustomer("+3376" + digits);
 
         ApiClient.Response withoutPlus = app().post("/api/v1/sms/inbound",
-                "{\"from\": \"336" + digits + "\", \"text\": \"STOP\"}");
+                "{\"from\": \"3361" + digits + "\", \"text\": \"STOP\"}");
         ApiClient.Response nationalForm = app().post("/api/v1/sms/inbound",
-                "{\"from\": \"07 " + digits + "\", \"text\": \"STOP\"}");
+                "{\"from\": \"07 6" + digits + "\", \"text\": \"STOP\"}");
 
         assertThat(withoutPlus.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
         assertThat(latestConsent(international, "SMS")).isEqualTo("WITHDRAWN");
