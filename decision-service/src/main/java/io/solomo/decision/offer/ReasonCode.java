@@ -5,7 +5,7 @@ import io.solomo.model.Language;
 import java.util.Locale;
 
 /**
- * A reason for which the offer engine holds a candidate back, worded by its message in
+ * A reason for which the offer engine rejects a candidate, worded by its message in
  * {@code i18n/reasons*.properties}. Each constant's comment lists the arguments of that message, in order.
  */
 enum ReasonCode {

@@ -1,7 +1,7 @@
 package io.solomo.decision.offer;
 
 /**
- * Why the engine held a candidate back, in one sentence in each language. Both start in lower case and have no final
+ * The reason the engine rejected a candidate, in one sentence in each language. Both start in lower case and have no final
  * stop, so that the why-not response can follow "because" or "parce que" with them.
  *
  * @param english the reason in English, stored as a candidate's {@code reason}

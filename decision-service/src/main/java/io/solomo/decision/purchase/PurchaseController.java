@@ -38,7 +38,7 @@ import java.util.Map;
 class PurchaseController {
 
     static final int MAX_ID_LENGTH = 100;
-    /** A purchase id is also the end of its interaction's event id, which holds at most 100 characters too. */
+    /** The maximum purchase id length, because the id also ends its interaction's event id of up to 100 characters. */
     static final int MAX_PURCHASE_ID_LENGTH = MAX_ID_LENGTH - PurchaseRecording.EVENT_PREFIX.length();
     static final int MAX_LINES = 500;
     /** The largest line amount, and the largest purchase total, in euros. */

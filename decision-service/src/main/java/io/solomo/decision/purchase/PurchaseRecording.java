@@ -41,7 +41,7 @@ import java.util.Optional;
  * Records a purchase in one transaction: the purchase row keyed by its id, the coupon redemption, the PURCHASE
  * interaction of the datamart, the purchase loyalty points and the follow-up due {@code follow-up.delay} later. Any
  * failure rolls all of them back. A purchase id recorded before with the same body gets the stored row back
- * and changes nothing, including when two points of sale post it at the same time; with another body it is a 409.
+ * and changes nothing, even when two points of sale post it at the same time. With another body it is a 409.
  */
 @Service
 class PurchaseRecording {

@@ -67,8 +67,8 @@ final class JsonValueErrors {
 
     /** Describes a binding failure of the whole body in plain words, such as "got an array" for an object. */
     static String describeRoot(JacksonException failure) {
-        // Jackson reports a second value after the body as a mismatched input too, and only its message tells the
-        // two apart. The body itself may well be the object expected.
+        // Jackson reports a second value after the body as a mismatched input too, and only its message separates the
+        // two cases. The body itself may well be the object expected.
         if (String.valueOf(failure.getOriginalMessage()).startsWith("Trailing token")) {
             return "the request body has more content after its JSON value; send one JSON value only";
         }

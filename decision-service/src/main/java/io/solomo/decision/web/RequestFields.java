@@ -88,8 +88,8 @@ public final class RequestFields {
     }
 
     /**
-     * Rejects a field of a JSON object that its endpoint does not read, as the bodies marked
-     * {@link RejectUnknownFields} do, so that a misspelt field is reported instead of ignored.
+     * Rejects a field of a JSON object that its endpoint does not read, so that a misspelt field is reported instead
+     * of ignored. Bodies read as records get the same check from {@link RejectUnknownFields}.
      *
      * @param path   the object's path in the body, such as {@code identities[0]}, or empty for the body itself
      * @param fields the fields the endpoint reads, in the order to list them

@@ -232,7 +232,7 @@ class PurchaseIntegrationTests {
     }
 
     @Test
-    void reusedPurchaseIdNamesOnlyTheFieldThatDiffers() {
+    void reusedIdNamesDifferingFieldOnly() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();
         String withoutTime = purchase(purchaseId, customerId, null, line("CASE-X1", 1, "19.90"));

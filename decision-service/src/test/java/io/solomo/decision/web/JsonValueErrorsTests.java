@@ -63,7 +63,7 @@ class JsonValueErrorsTests {
     }
 
     @Test
-    void contentAfterTheObjectIsNotCalledWrongType() {
+    void trailingContentIsNamedAsSuch() {
         JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         JacksonException failure = catchThrowableOfType(JacksonException.class,
                 () -> strict.readValue("{\"customerId\": \"c-1\", \"stars\": 5} {\"x\": 1}", Review.class));
