@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static io.solomo.decision.web.RequestFields.requireLatitude;
 import static io.solomo.decision.web.RequestFields.requireLongitude;
+import static io.solomo.decision.web.RequestFields.requireStorableStrings;
 import static io.solomo.decision.web.RequestFields.requireText;
 
 /**
@@ -189,6 +190,7 @@ class TrackerIngestController {
             if (node == null || !node.isObject()) {
                 throw new InvalidFieldException("body", null, "the body must be a JSON object");
             }
+            requireStorableStrings(node, "");
             return node;
         } catch (JacksonException malformed) {
             throw new InvalidFieldException("body", null, "the body is not valid JSON: "

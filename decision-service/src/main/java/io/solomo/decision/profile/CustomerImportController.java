@@ -1,6 +1,7 @@
 package io.solomo.decision.profile;
 
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,8 @@ class CustomerImportController {
     ResponseEntity<CustomerImportJobs.Job> start(InputStream body,
                                                  @RequestParam(name = "fileName", required = false) String fileName,
                                                  Principal caller) throws IOException {
-        CustomerImportJobs.Job job = importer.start(body, fileName, caller.getName());
+        CustomerImportJobs.Job job = importer.start(body, RequestFields.optionalText("fileName", fileName, 300),
+                caller.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/customer-imports/" + job.jobId()))
                 .body(job);

@@ -36,8 +36,8 @@ class CustomerImportJobs {
                         statement.setString(1, jobId);
                         statement.setInt(2, error.row());
                         statement.setString(3, error.field());
-                        statement.setString(4, truncate(error.value(), MAX_VALUE_LENGTH));
-                        statement.setString(5, truncate(error.reason(), MAX_REASON_LENGTH));
+                        statement.setString(4, storable(truncate(error.value(), MAX_VALUE_LENGTH)));
+                        statement.setString(5, storable(truncate(error.reason(), MAX_REASON_LENGTH)));
                     });
         }
         jdbc.update("update customer_import set rows_done = rows_done + ?, rows_imported = rows_imported + ?, "
@@ -75,6 +75,11 @@ class CustomerImportJobs {
 
     private static String truncate(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /** Writes a NUL character of a rejected cell as JSON would escape it, since PostgreSQL cannot store it. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace("\0", "\\u0000");
     }
 
     enum Status {

@@ -1,6 +1,7 @@
 package io.solomo.decision.profile;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RequestFields;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
@@ -50,6 +51,16 @@ record ImportRow(int row, List<IdentityKey> identities, String displayName, Lang
      * @throws InvalidFieldException naming the column and the value
      */
     static ImportRow read(int row, CSVRecord record, Set<String> header) {
+        for (int extra = header.size(); extra < record.size(); extra++) {
+            // Commons CSV maps no column to a cell beyond the header, so its value would be dropped unseen. Empty
+            // trailing cells, as spreadsheets write them, lose nothing.
+            if (!record.get(extra).isBlank()) {
+                throw new InvalidFieldException("csv", record.get(extra), "the row has " + record.size()
+                        + " cells but the header names " + header.size() + " columns, and cell " + (extra + 1)
+                        + " contains '" + record.get(extra) + "'; put a value that contains a comma in double quotes, "
+                        + "or remove the extra cells");
+            }
+        }
         List<IdentityKey> identities = new ArrayList<>();
         for (Map.Entry<String, IdentityType> column : IDENTITY_COLUMNS.entrySet()) {
             String value = cell(record, header, column.getKey());
@@ -80,7 +91,7 @@ record ImportRow(int row, List<IdentityKey> identities, String displayName, Lang
         if (!header.contains(column) || !record.isSet(column)) {
             return null;
         }
-        String value = record.get(column).trim();
+        String value = RequestFields.requireStorable(column, record.get(column).trim());
         return value.isEmpty() ? null : value;
     }
 

@@ -39,6 +39,7 @@ final class InteractionRequests {
                     "an interaction must be a JSON object");
         }
         RequestFields.requireKnownFields(node, "", FIELDS);
+        RequestFields.requireStorableStrings(node, "");
         String eventId = id(node, "eventId", true);
         InteractionType type = type(node);
         Instant occurredAt = occurredAt(node, now);

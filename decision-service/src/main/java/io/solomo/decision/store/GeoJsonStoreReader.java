@@ -1,6 +1,7 @@
 package io.solomo.decision.store;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.RequestFields;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -67,6 +68,7 @@ final class GeoJsonStoreReader {
             throw new InvalidFieldException("type", root == null ? null : text(root, "type"),
                     "the store list must be a GeoJSON FeatureCollection");
         }
+        RequestFields.requireStorableStrings(root, "");
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
             throw new InvalidFieldException("features", null, "the FeatureCollection has no features array");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -102,6 +104,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, busy.retryAfter().toSeconds())))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Busy", busy.getMessage(), null,
                         null));
+    }
+
+    /**
+     * Returns a 400 problem when PostgreSQL rejects a text because it contains the NUL character (SQL state 22021),
+     * from an input that no check of its own covers. The request's transaction was rolled back. Every other data
+     * access failure stays a server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail dataAccess(DataAccessException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                log.warn("Rejected request: the database rejected a NUL character: {}", sql.getMessage());
+                return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
+                        "a text of the request " + StorableStringDeserializer.NUL_DETAIL, null, null);
+            }
+        }
+        throw failure;
     }
 
     @ExceptionHandler(ContentTooLargeException.class)

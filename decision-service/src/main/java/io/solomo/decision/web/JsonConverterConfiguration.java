@@ -1,5 +1,6 @@
 package io.solomo.decision.web;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -8,6 +9,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Sets Spring MVC's JSON converter to one that reads the body types marked {@link RejectUnknownFields} with
@@ -25,6 +27,17 @@ class JsonConverterConfiguration implements WebMvcConfigurer {
 
     JsonConverterConfiguration(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * Adds the application's own readers to the {@link JsonMapper} that Spring Boot builds: strings holding the NUL
+     * character are refused by field (see {@link StorableStringDeserializer}). Static, so that the mapper does not
+     * wait for this configuration, which needs the mapper.
+     */
+    @Bean
+    static SimpleModule storableStrings() {
+        return new SimpleModule("solomo-storable-strings").addDeserializer(String.class,
+                new StorableStringDeserializer());
     }
 
     @Override

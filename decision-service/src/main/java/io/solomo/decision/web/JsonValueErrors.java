@@ -96,6 +96,9 @@ final class JsonValueErrors {
         }
 
         Object value = sentValue(failure);
+        if (value instanceof String text && text.indexOf('\0') >= 0) {
+            return new FieldError(field, value, "field " + field + " " + StorableStringDeserializer.NUL_DETAIL);
+        }
         String expected = expected(targetType(failure));
         if (failure instanceof InputCoercionException && expected != null && value instanceof BigInteger) {
             // A whole number too large for its field gets its maximum in the message, since it is whole.

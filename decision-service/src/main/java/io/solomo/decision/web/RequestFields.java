@@ -18,7 +18,37 @@ public final class RequestFields {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, value, field + " is missing");
         }
-        return value.trim();
+        return requireStorable(field, value.trim());
+    }
+
+    /** Returns the text, or rejects it when it contains the NUL character, which the database cannot store. */
+    public static String requireStorable(String field, String text) {
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new InvalidFieldException(field, text, field + " " + StorableStringDeserializer.NUL_DETAIL);
+        }
+        return text;
+    }
+
+    /**
+     * Rejects the first string of a JSON tree, a field name included, that contains the NUL character. Bodies read as
+     * records get the same check from {@link StorableStringDeserializer}; a tree is read without it.
+     *
+     * @param path the tree's path in the body, or empty for the body itself
+     */
+    public static void requireStorableStrings(JsonNode node, String path) {
+        if (node.isString()) {
+            requireStorable(path, node.asString());
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireStorableStrings(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (String name : node.propertyNames()) {
+                String field = path.isEmpty() ? name : path + "." + name;
+                requireStorable(field, name);
+                requireStorableStrings(node.get(name), field);
+            }
+        }
     }
 
     /** Returns the trimmed text, or rejects it when it is missing or longer than {@code maxLength} characters. */
@@ -31,7 +61,7 @@ public final class RequestFields {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return requireMaxLength(field, value.trim(), maxLength);
+        return requireMaxLength(field, requireStorable(field, value.trim()), maxLength);
     }
 
     private static String requireMaxLength(String field, String text, int maxLength) {

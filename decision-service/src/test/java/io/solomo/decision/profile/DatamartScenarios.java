@@ -260,6 +260,57 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void nulCharacterRejectedByField() throws InterruptedException {
+        // "\\u0000" is JSON's escape of the NUL character, which PostgreSQL cannot store in a text column.
+        String customerId = newCustomer("nul");
+        String email = identity("EMAIL", "nul-" + run + "@example.fr");
+        String badEvent = interaction("nul\\u0000-" + run, "WEB_VISIT", email);
+        String good = interaction("nul-good-" + run, "WEB_VISIT", email);
+        String badIdentity = interaction("nul-id-" + run, "WEB_VISIT", identity("CRM_ID", "crm\\u0000" + run));
+        String badAttribute = event("nul-attr", "WEB_VISIT", "2026-12-01T10:00:00Z", email,
+                "{\"page\": \"/\\u0000\"}");
+
+        ApiClient.Response single = app().post("/api/v1/interactions", badEvent);
+        JsonNode batch = app().post("/api/v1/interactions",
+                "[" + String.join(",", good, badIdentity, badAttribute) + "]").json();
+        ApiClient.Response consent = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "GRANTED", "source": "crm\\u0000sync"}""");
+
+        assertThat(single.status()).as(single.text()).isEqualTo(400);
+        assertThat(single.json().get("field").asString()).isEqualTo("eventId");
+        assertThat(single.json().get("detail").asString()).contains("NUL character (U+0000)");
+        assertThat(batch.size()).isEqualTo(3);
+        assertThat(batch.get(0).get("status").asString()).isEqualTo("STORED");
+        assertThat(batch.get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(batch.get(1).get("reason").asString()).contains("identities[0].value", "U+0000");
+        assertThat(batch.get(2).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(batch.get(2).get("reason").asString()).contains("attributes.page", "U+0000");
+        assertThat(consent.status()).as(consent.text()).isEqualTo(400);
+        assertThat(consent.json().get("field").asString()).isEqualTo("source");
+        assertThat(consent.json().get("value").asString()).isEqualTo("crm\0sync");
+        assertThat(count("select count(*) from interaction where event_id like ?", "nul%" + run)).isEqualTo(2);
+        assertThat(app().get("/api/v1/customers/" + customerId + "/consents").json().get("history").size()).isZero();
+
+        String csv = "email,displayName\nnul-csv1-" + run + "@example.fr,Ana\0is\n"
+                + "nul-csv2-" + run + "@example.fr,Léa,extra\nnul-csv3-" + run + "@example.fr,Zoé,\n";
+        String jobId = marketer().post("/api/v1/customer-imports?fileName=nul.csv", csv, "text/csv").json()
+                .get("jobId").asString();
+
+        assertThat(awaitImport(jobId).get("rowsImported").asInt()).isEqualTo(1);
+        JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
+        assertThat(values(errors, "row", "field")).containsExactly("1:displayName", "2:csv");
+        assertThat(errors.get(1).get("value").asString()).isEqualTo("extra");
+        assertThat(count("select count(*) from customer_identity where identity_value like ?",
+                "nul-csv%" + run + "@example.fr")).isEqualTo(1);
+
+        ApiClient.Response fileName = marketer().post("/api/v1/customer-imports?fileName=a%00b.csv", csv, "text/csv");
+        ApiClient.Response path = marketer().get("/api/v1/customers/nul%00" + run);
+        assertThat(fileName.status()).as(fileName.text()).isEqualTo(400);
+        assertThat(fileName.json().get("field").asString()).isEqualTo("fileName");
+        assertThat(path.status()).as(path.text()).isIn(400, 404);
+    }
+
+    @Test
     void csvImportUpdatesRepeatedAndKnownPeople() throws InterruptedException {
         String email = "reimp-" + run + "@example.fr";
         String known = newCustomer("reimp-known");
