@@ -30,6 +30,22 @@ final class LoyaltyConflicts {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
+    /**
+     * Returns the problem for approving a review whose purchase reference is not a recorded purchase of its author.
+     * Reviews submitted before the purchase check existed may carry such a reference.
+     */
+    static ErrorResponseException purchaseNotRecorded(Review review) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "review " + review.reviewId()
+                + " names purchase '" + review.purchaseReference() + "', which is not a recorded purchase of customer "
+                + review.customerId() + ", so approving it would award points for no purchase; reject the review");
+        problem.setType(URI.create("urn:solomo:problem:review-purchase-not-recorded"));
+        problem.setTitle("Purchase of the review not recorded");
+        problem.setProperty("reviewId", review.reviewId());
+        problem.setProperty("field", "purchaseReference");
+        problem.setProperty("value", review.purchaseReference());
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
     /** Returns the problem for spending more points than the balance holds. */
     static ErrorResponseException insufficientPoints(String customerId, int points, long balance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "spending " + points

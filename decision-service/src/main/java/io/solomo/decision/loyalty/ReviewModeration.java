@@ -98,6 +98,12 @@ class ReviewModeration {
         Review review = ConflictRetry.inTransaction(transaction, "moderation of review " + reviewId, () -> {
             Review found = reviews.findForUpdate(reviewId)
                     .orElseThrow(() -> new NotFoundException("review", "reviewId", reviewId));
+            if (approved && Review.PENDING.equals(found.status())
+                    && !isPurchaseOf(found.customerId(), found.purchaseReference())) {
+                log.warn("Rejected approval of review {}: purchase {} is not a recorded purchase of customer {}",
+                        reviewId, found.purchaseReference(), found.customerId());
+                throw LoyaltyConflicts.purchaseNotRecorded(found);
+            }
             if (!found.moderate(approved, clock.instant())) {
                 throw LoyaltyConflicts.alreadyModerated(found);
             }

@@ -8,9 +8,11 @@ import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,9 @@ class ReviewModerationIntegrationTests extends DemoServer {
 
     @Autowired
     CustomerRepository customers;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void reviewOfUnknownPurchaseIsRejected() {
@@ -167,6 +172,28 @@ class ReviewModerationIntegrationTests extends DemoServer {
         }
         assertThat(app().get("/api/v1/reviews/" + review).json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(balanceOf(customer)).isEqualTo(50);
+    }
+
+    @Test
+    void approvalWithoutRecordedPurchaseConflicts() {
+        // Reviews submitted before the purchase check existed may name a purchase that was never recorded.
+        String customer = newCustomer();
+        String review = UUID.randomUUID().toString();
+        jdbc.update("insert into review (review_id, customer_id, purchase_reference, platform, url, rating, text, "
+                        + "status, submitted_at) values (?, ?, 'made-up-receipt', 'instagram', ?, 5, 'Super', "
+                        + "'PENDING', ?)", review, customer, "https://instagram.example/p/" + review,
+                OffsetDateTime.parse("2026-11-03T10:00:00Z"));
+
+        ApiClient.Response approved = marketer().post("/api/v1/reviews/" + review + "/approve", "");
+        ApiClient.Response rejected = marketer().post("/api/v1/reviews/" + review + "/reject", "");
+
+        assertThat(approved.status()).as(approved.text()).isEqualTo(409);
+        assertThat(approved.json().get("type").asString())
+                .isEqualTo("urn:solomo:problem:review-purchase-not-recorded");
+        assertThat(approved.json().get("value").asString()).isEqualTo("made-up-receipt");
+        assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+        assertThat(app().get("/api/v1/reviews/" + review).json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(balanceOf(customer)).isZero();
     }
 
     @Test
