@@ -12,6 +12,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ final class CsvTableReader {
     static final String MERGE_MARK = "...";
 
     private static final int SHOWN_LINE_CHARACTERS = 60;
+    private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern TABLE_KEYWORD = Pattern.compile("(?i)RuleSet|Import|RuleTable.*");
 
     private CsvTableReader() {
@@ -170,6 +172,42 @@ final class CsvTableReader {
     private static Merge merge(int row, int firstColumn, int lastColumn) {
         String range = TableGrid.reference(row, firstColumn) + ":" + TableGrid.reference(row, lastColumn);
         return new Merge(range, row, row, firstColumn, lastColumn, List.of());
+    }
+
+    /**
+     * Returns the content without the UTF-8 byte order mark (EF BB BF) that Excel's "CSV UTF-8" format writes first.
+     * Drools 10.2 would read the mark as part of the first cell, so {@code RuleSet} would not be seen as a keyword.
+     */
+    static byte[] withoutByteOrderMark(byte[] content) {
+        boolean marked = content.length >= UTF8_BYTE_ORDER_MARK.length
+                && Arrays.equals(content, 0, UTF8_BYTE_ORDER_MARK.length, UTF8_BYTE_ORDER_MARK, 0,
+                UTF8_BYTE_ORDER_MARK.length);
+        return marked ? Arrays.copyOfRange(content, UTF8_BYTE_ORDER_MARK.length, content.length) : content;
+    }
+
+    /**
+     * Returns a copy of the table for Drools in which each given cell reads {@code true} or {@code false}. The lines of
+     * those cells are written again, with quotes around the cells that contain a comma or a quote, and the content is
+     * returned without its byte order mark.
+     */
+    static byte[] withBooleans(byte[] content, List<DecisionTableChecks.BooleanText> cells) {
+        if (cells.isEmpty()) {
+            return content;
+        }
+        List<String> lines = new ArrayList<>(text(content).lines().toList());
+        for (DecisionTableChecks.BooleanText cell : cells) {
+            List<String> values = new ArrayList<>(new CsvLineParser().parse(lines.get(cell.row())));
+            values.set(cell.column(), String.valueOf(cell.value()));
+            lines.set(cell.row(), String.join(",", values.stream().map(CsvTableReader::csvCell).toList()));
+        }
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static List<List<String>> lines(byte[] content) {

@@ -53,6 +53,9 @@ final class DecisionTableChecks {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("^-?\\d+$");
     private static final String TYPOGRAPHIC_QUOTES = "\u201C\u201D\u201E\u201F\u2018\u2019\u00AB\u00BB";
     private static final MathContext DISPLAY_PRECISION = new MathContext(12);
+    // The texts that a yes-or-no cell may hold, lowercase: English, and French as LibreOffice and Excel write it.
+    private static final Map<String, Boolean> BOOLEAN_SPELLINGS = Map.of("true", true, "false", false, "vrai", true,
+            "faux", false);
 
     private final ClassLoader factClassLoader;
 
@@ -64,8 +67,20 @@ final class DecisionTableChecks {
     record NamedRule(String rulePackage, String name, Location place) {
     }
 
-    /** What the checks found in one file: the findings and the rule names they saw. */
-    record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables) {
+    /**
+     * The result of the checks of one file: the findings, the rule names, the text cells of yes-or-no columns that
+     * Drools must be given as booleans, and the cell that gives the offer id of each named offer rule.
+     */
+    record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables,
+                  List<BooleanText> booleanTexts, List<NamedRule> offerIdCells) {
+    }
+
+    /**
+     * A text cell of a yes-or-no column, such as TRUE or VRAI, that the rules read as {@code value}. Drools would paste
+     * the text into the code as written, and {@code atStore == TRUE} does not compile. Rows and columns are 0-based,
+     * and the sheet is null in a CSV table.
+     */
+    record BooleanText(String sheet, int row, int column, boolean value) {
     }
 
     /** The position of one RuleTable, to place a Drools error reported by row. Rows are 0-based. */
@@ -78,6 +93,8 @@ final class DecisionTableChecks {
         List<String> imports = imports(sheets);
         String rulePackage = keywordValue(sheets, "ruleset").orElse("rule_table");
         List<TableSpan> tables = new ArrayList<>();
+        List<BooleanText> booleanTexts = new ArrayList<>();
+        List<NamedRule> offerIdCells = new ArrayList<>();
         for (TableGrid grid : sheets) {
             for (int row = 0; row <= grid.lastRow(); row++) {
                 for (GridCell cell : grid.row(row).values()) {
@@ -85,14 +102,15 @@ final class DecisionTableChecks {
                         Table table = Table.at(grid, row, cell.column());
                         tables.add(new TableSpan(grid.sheet(), table.titleRow(), table.firstColumn(),
                                 table.firstDataRow(), table.lastDataRow()));
-                        new TableCheck(grid, table, imports, findings).run();
+                        new TableCheck(grid, table, imports, findings, booleanTexts).run();
                         names.addAll(namedRules(grid, table, rulePackage));
+                        offerIdCells.addAll(offerIdCells(grid, table, rulePackage, imports));
                     }
                 }
             }
             checkKeywordCells(grid, findings);
         }
-        return new Result(findings, names, tables);
+        return new Result(findings, names, tables, booleanTexts, offerIdCells);
     }
 
     /** Where one RuleTable sits; rows and columns are 0-based and inclusive. */
@@ -143,12 +161,15 @@ final class DecisionTableChecks {
         private final Table table;
         private final List<String> imports;
         private final List<Finding> findings;
+        private final List<BooleanText> booleanTexts;
 
-        TableCheck(TableGrid grid, Table table, List<String> imports, List<Finding> findings) {
+        TableCheck(TableGrid grid, Table table, List<String> imports, List<Finding> findings,
+                   List<BooleanText> booleanTexts) {
             this.grid = grid;
             this.table = table;
             this.imports = imports;
             this.findings = findings;
+            this.booleanTexts = booleanTexts;
         }
 
         void run() {
@@ -181,6 +202,7 @@ final class DecisionTableChecks {
             if (offerActions != null) {
                 offerActions.checkBlanks(findings);
             }
+            checkNameOnlyRows();
             checkMerges();
             if (grid.isCsv()) {
                 CsvMergeChecks.check(grid, table, findings);
@@ -251,11 +273,36 @@ final class DecisionTableChecks {
                         FindingText.of("table.decimal-comma", text, text.replace(',', '.'))));
                 return;
             }
+            Optional<Boolean> yesOrNo = shape.booleanValue(text);
+            if (yesOrNo.isPresent()) {
+                if (!text.equals(String.valueOf(yesOrNo.get()))) {
+                    booleanTexts.add(new BooleanText(grid.sheet(), row, column, yesOrNo.get()));
+                }
+                return;
+            }
             Optional<FindingText> problem = shape.problemWith(text);
             if (problem.isEmpty() && offerActions != null) {
                 problem = offerActions.problemWith(cell);
             }
             problem.ifPresent(found -> findings.add(grid.error(row, column, found)));
+        }
+
+        /** Warns of each rule row that has a rule name and nothing else, which Drools makes an empty rule. */
+        private void checkNameOnlyRows() {
+            for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                int nameColumn = -1;
+                boolean hasCode = false;
+                for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+                    boolean filled = !grid.text(row, column).isEmpty();
+                    if (table.isName(column) && filled) {
+                        nameColumn = column;
+                    }
+                    hasCode |= filled && (table.isCondition(column) || table.isAction(column));
+                }
+                if (nameColumn >= 0 && !hasCode) {
+                    findings.add(grid.warning(row, nameColumn, FindingText.of("table.rule-name-only")));
+                }
+            }
         }
 
         private void checkMerges() {
@@ -353,6 +400,25 @@ final class DecisionTableChecks {
                 at = snippet.indexOf('$');
             }
             return at > 0 && snippet.charAt(at - 1) != '"' && !ENUM_BEFORE.matcher(snippet.substring(0, at)).find();
+        }
+
+        /**
+         * Returns the boolean that a cell means when the code compares a yes-or-no field with the whole cell, such as
+         * {@code atStore == $param}, and the cell reads TRUE or FALSE, or VRAI or FAUX as a French spreadsheet writes
+         * them, in any case.
+         */
+        Optional<Boolean> booleanValue(String value) {
+            if (factType == null || !singleUnquotedValue()) {
+                return Optional.empty();
+            }
+            Boolean meaning = BOOLEAN_SPELLINGS.get(value.toLowerCase(Locale.ROOT));
+            int at = snippet.contains("$param") ? snippet.indexOf("$param") : snippet.indexOf('$');
+            Matcher field = FIELD_BEFORE.matcher(snippet.substring(0, at));
+            if (meaning == null || !field.find()) {
+                return Optional.empty();
+            }
+            return fieldType(field.group(1)).filter(type -> type == boolean.class || type == Boolean.class)
+                    .map(type -> meaning);
         }
 
         Optional<FindingText> problemWith(String value) {
@@ -473,8 +539,14 @@ final class DecisionTableChecks {
                         : Optional.of(FindingText.of("value.not-number", value, field, owner));
             }
             if (type == boolean.class || type == Boolean.class) {
-                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? Optional.empty()
-                        : Optional.of(FindingText.of("value.not-boolean", value, field, owner));
+                if (value.equals("true") || value.equals("false")) {
+                    return Optional.empty();
+                }
+                // Only a cell that is one whole value is rewritten for Drools, in booleanValue.
+                return Optional.of(BOOLEAN_SPELLINGS.containsKey(value.toLowerCase(Locale.ROOT))
+                        ? FindingText.of("value.boolean-in-list", value, BOOLEAN_SPELLINGS.get(
+                                value.toLowerCase(Locale.ROOT)))
+                        : FindingText.of("value.not-boolean", value, field, owner));
             }
             if (type.isEnum()) {
                 return enumProblem(type, value);
@@ -597,6 +669,31 @@ final class DecisionTableChecks {
             }
         }
         return names;
+    }
+
+    /**
+     * Returns the cell that gives the offer id of each named rule of a table that creates offer candidates, for
+     * messages about that offer.
+     */
+    private List<NamedRule> offerIdCells(TableGrid grid, Table table, String rulePackage, List<String> imports) {
+        boolean offerTable = resolve("OfferCandidate", imports).map(Class::getName)
+                .filter(OfferCandidate.class.getName()::equals).isPresent();
+        int offerIdColumn = offerTable ? OfferActionColumns.of(grid, table).offerIdColumn() : -1;
+        if (offerIdColumn < 0) {
+            return List.of();
+        }
+        List<NamedRule> cells = new ArrayList<>();
+        for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+            if (table.isName(column)) {
+                for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                    String name = grid.text(row, column);
+                    if (!name.isEmpty()) {
+                        cells.add(new NamedRule(rulePackage, name, grid.location(row, offerIdColumn)));
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     private static List<String> imports(List<TableGrid> sheets) {

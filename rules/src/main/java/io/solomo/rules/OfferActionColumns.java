@@ -66,6 +66,11 @@ final class OfferActionColumns {
         return new OfferActionColumns(grid, table, offerIdColumn, weightColumn);
     }
 
+    /** Returns the column whose cells give the offer id, or -1 when a literal or nothing supplies it. */
+    int offerIdColumn() {
+        return offerIdColumn;
+    }
+
     /** Returns what is wrong with a non-blank cell of the weight column, if anything. */
     Optional<FindingText> problemWith(GridCell cell) {
         if (cell.column() != weightColumn) {

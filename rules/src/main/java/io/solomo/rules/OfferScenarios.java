@@ -68,6 +68,7 @@ final class OfferScenarios {
     static List<Scenario> read(TableGrid grid, List<Finding> findings) {
         int headerRow = -1;
         Map<String, Integer> columns = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         for (int row = 0; row <= grid.lastRow() && headerRow < 0; row++) {
             for (TableGrid.GridCell cell : grid.row(row).values()) {
                 if (cell.text().strip().equalsIgnoreCase(NAME)) {
@@ -80,7 +81,9 @@ final class OfferScenarios {
             return List.of();
         }
         for (TableGrid.GridCell cell : grid.row(headerRow).values()) {
-            columns.putIfAbsent(cell.text().strip().toLowerCase(Locale.ROOT), cell.column());
+            String title = cell.text().strip();
+            columns.putIfAbsent(title.toLowerCase(Locale.ROOT), cell.column());
+            titles.putIfAbsent(title.toLowerCase(Locale.ROOT), title);
         }
         List<String> missing = REQUIRED.stream().filter(title -> !columns.containsKey(title)).toList();
         if (!missing.isEmpty()) {
@@ -91,7 +94,7 @@ final class OfferScenarios {
         List<Scenario> scenarios = new ArrayList<>();
         for (int row = headerRow + 1; row <= grid.lastRow(); row++) {
             if (!grid.text(row, columns.get(NAME)).isEmpty()) {
-                new RowReader(grid, row, columns, findings).scenario().ifPresent(scenarios::add);
+                new RowReader(grid, row, columns, titles, findings).scenario().ifPresent(scenarios::add);
             }
         }
         return scenarios;
@@ -119,13 +122,17 @@ final class OfferScenarios {
         private final TableGrid grid;
         private final int row;
         private final Map<String, Integer> columns;
+        // The column titles as the file writes them, by lowercase title, for messages.
+        private final Map<String, String> titles;
         private final List<Finding> findings;
         private boolean valid = true;
 
-        RowReader(TableGrid grid, int row, Map<String, Integer> columns, List<Finding> findings) {
+        RowReader(TableGrid grid, int row, Map<String, Integer> columns, Map<String, String> titles,
+                  List<Finding> findings) {
             this.grid = grid;
             this.row = row;
             this.columns = columns;
+            this.titles = titles;
             this.findings = findings;
         }
 
@@ -155,14 +162,14 @@ final class OfferScenarios {
             String value = text(title).toUpperCase(Locale.ROOT);
             if (value.isEmpty()) {
                 if (fallback == null) {
-                    fail(title, FindingText.of("scenario.value-missing", title));
+                    fail(title, FindingText.of("scenario.value-missing", titles.getOrDefault(title, title)));
                 }
                 return fallback;
             }
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException unknown) {
-                fail(title, FindingText.of("scenario.not-constant", value, title,
+                fail(title, FindingText.of("scenario.not-constant", value, titles.getOrDefault(title, title),
                         Arrays.toString(type.getEnumConstants())));
                 return fallback;
             }

@@ -5,6 +5,7 @@ import io.solomo.rules.DecisionTableChecks.NamedRule;
 import io.solomo.rules.DecisionTableChecks.TableSpan;
 import io.solomo.rules.OfferScenarios.Scenario;
 import io.solomo.rules.RuleCompilationException.Problem;
+import io.solomo.rules.WorkbookReader.FormulaCell;
 import io.solomo.rules.WorkbookReader.UnreadableWorkbookException;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -15,10 +16,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +40,8 @@ public final class RuleSetValidator {
     /** The most files in one version. */
     public static final int MAX_FILES = 50;
 
+    // The formula cells a warning names; a workbook of computed columns may hold hundreds.
+    private static final int MAX_FORMULA_CELLS_SHOWN = 10;
     private static final Logger log = LoggerFactory.getLogger(RuleSetValidator.class);
     private static final Pattern DRL_PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern DRL_RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]+\"|'[^']+'|\\S+)");
@@ -80,8 +85,7 @@ public final class RuleSetValidator {
                 continue;
             }
             try {
-                byte[] table = RuleFileNames.isCsvDecisionTable(path) ? file.getValue()
-                        : WorkbookReader.read(path, file.getValue()).forDrools();
+                byte[] table = tableForDrools(path, file.getValue());
                 InputType type = RuleFileNames.isCsvDecisionTable(path) ? InputType.CSV : InputType.XLS;
                 texts.put(path, new SpreadsheetCompiler().compile(new ByteArrayInputStream(table), type));
             } catch (UnreadableWorkbookException | RuntimeException unreadable) {
@@ -90,6 +94,23 @@ public final class RuleSetValidator {
             }
         }
         return texts;
+    }
+
+    /**
+     * Returns the bytes of a decision table that Drools compiles, as an upload gives them: without a byte order mark,
+     * with formulas replaced by their cached values, and with yes-or-no texts such as TRUE or VRAI made booleans.
+     */
+    private static byte[] tableForDrools(String path, byte[] content) throws UnreadableWorkbookException {
+        DecisionTableChecks checks = new DecisionTableChecks(OfferCandidate.class.getClassLoader());
+        if (RuleFileNames.isCsvDecisionTable(path)) {
+            byte[] table = CsvTableReader.withoutByteOrderMark(content);
+            TableGrid grid = CsvTableReader.readDecisionTable(path, table);
+            return CsvTableReader.withBooleans(table, checks.check(List.of(grid)).booleanTexts());
+        }
+        WorkbookReader.Contents workbook = WorkbookReader.read(path, content);
+        List<TableGrid> ruleSheets = workbook.sheets().stream()
+                .filter(sheet -> !OfferScenarios.isScenarioSheet(sheet)).toList();
+        return WorkbookReader.withBooleans(workbook.forDrools(), checks.check(ruleSheets).booleanTexts());
     }
 
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
@@ -103,7 +124,7 @@ public final class RuleSetValidator {
             upload.runScenarios();
         }
         ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
-                upload.generatedDrl, upload.ruleCount, upload.offerRules);
+                upload.generatedDrl, upload.ruleCount, upload.offerRules, upload.offerIdCells);
         log.info("Validated rule set version {}: {} files, {} rules, {} errors, {} warnings, scenarios {} passed {} "
                         + "failed", version, files.size(), report.ruleCount(), report.errors().size(),
                 report.warnings().size(), report.scenariosPassed(), report.scenariosFailed());
@@ -122,6 +143,7 @@ public final class RuleSetValidator {
         private final Map<String, List<TableSpan>> tables = new HashMap<>();
         private final Map<String, String> generatedDrl = new LinkedHashMap<>();
         private final List<NamedRule> namedRules = new ArrayList<>();
+        private final Map<String, CellPlace> offerIdCells = new HashMap<>();
         private final List<TableGrid> scenarioGrids = new ArrayList<>();
         private final List<ScenarioResult> scenarioResults = new ArrayList<>();
         private final String requiredPackage;
@@ -189,7 +211,8 @@ public final class RuleSetValidator {
             }
 
             List<TableGrid> sheets;
-            byte[] tableForDrools = content;
+            byte[] tableForDrools;
+            List<FormulaCell> formulaCells = List.of();
             if (RuleFileNames.isCsvDecisionTable(path)) {
                 Optional<Finding> fileProblem = CsvTableReader.encodingProblem(path, content)
                         .or(() -> CsvTableReader.tableSemicolonProblem(path, content));
@@ -197,30 +220,39 @@ public final class RuleSetValidator {
                     errors.add(fileProblem.get());
                     return;
                 }
-                sheets = List.of(CsvTableReader.readDecisionTable(path, content));
+                tableForDrools = CsvTableReader.withoutByteOrderMark(content);
+                sheets = List.of(CsvTableReader.readDecisionTable(path, tableForDrools));
             } else {
                 try {
                     WorkbookReader.Contents workbook = WorkbookReader.read(path, content);
                     sheets = workbook.sheets();
                     tableForDrools = workbook.forDrools();
-                    if (workbook.formulaCells() > 0) {
-                        warnings.add(Finding.warning(path, null, null,
-                                FindingText.of("workbook.formula-cells", workbook.formulaCells())));
-                    }
+                    formulaCells = workbook.formulaCells();
                 } catch (UnreadableWorkbookException unreadable) {
                     errors.add(Finding.error(path, null, null, unreadable.text()));
                     return;
                 }
             }
+            Set<String> unsavedFormulas = checkFormulaCells(path, formulaCells);
             List<TableGrid> ruleSheets = sheets.stream().filter(sheet -> !OfferScenarios.isScenarioSheet(sheet))
                     .toList();
             sheets.stream().filter(OfferScenarios::isScenarioSheet).forEach(scenarioGrids::add);
 
             DecisionTableChecks.Result result = checks.check(ruleSheets);
             for (Finding finding : result.findings()) {
-                (finding.severity() == Finding.Severity.ERROR ? errors : warnings).add(finding);
+                // A formula without a saved value is read as 0 or "", so a finding about that value would mislead.
+                if (!unsavedFormulas.contains(finding.sheet() + "!" + finding.cell())) {
+                    (finding.severity() == Finding.Severity.ERROR ? errors : warnings).add(finding);
+                }
             }
+            tableForDrools = RuleFileNames.isCsvDecisionTable(path)
+                    ? CsvTableReader.withBooleans(tableForDrools, result.booleanTexts())
+                    : WorkbookReader.withBooleans(tableForDrools, result.booleanTexts());
             namedRules.addAll(result.namedRules());
+            for (NamedRule rule : result.offerIdCells()) {
+                Location place = rule.place();
+                offerIdCells.putIfAbsent(rule.name(), new CellPlace(place.file(), place.sheet(), place.cell()));
+            }
             tables.put(path, result.tables());
             if (result.tables().isEmpty()) {
                 errors.add(Finding.error(path, null, null, FindingText.of("table.no-rule-table")));
@@ -230,6 +262,34 @@ public final class RuleSetValidator {
             checkTablePackage(path, ruleSheets, result.tables().get(0));
             forDrools.put(path, tableForDrools);
             generateDrl(path, tableForDrools);
+        }
+
+        /**
+         * Rejects each formula cell without a saved value at its cell, and warns once per file of the formula cells
+         * read from their saved values, naming them. Returns the rejected cells as {@code Sheet!A1}.
+         */
+        private Set<String> checkFormulaCells(String path, List<FormulaCell> formulaCells) {
+            Set<String> unsaved = new HashSet<>();
+            List<FormulaCell> saved = new ArrayList<>();
+            for (FormulaCell cell : formulaCells) {
+                if (cell.savedValue()) {
+                    saved.add(cell);
+                } else {
+                    unsaved.add(cell.sheet() + "!" + cell.reference());
+                    errors.add(Finding.error(path, cell.sheet(), cell.reference(),
+                            FindingText.of("workbook.formula-without-value", cell.formula())));
+                }
+            }
+            if (saved.isEmpty()) {
+                return unsaved;
+            }
+            List<String> listedCells = saved.stream().limit(MAX_FORMULA_CELLS_SHOWN)
+                    .map(cell -> cell.sheet() + "!" + cell.reference()).toList();
+            String cells = String.join(", ", listedCells) + (saved.size() > listedCells.size() ? ", ..." : "");
+            FindingText text = saved.size() == 1 ? FindingText.of("workbook.formula-cell", cells)
+                    : FindingText.of("workbook.formula-cells", saved.size(), cells);
+            warnings.add(Finding.warning(path, saved.get(0).sheet(), saved.get(0).reference(), text));
+            return unsaved;
         }
 
         /**

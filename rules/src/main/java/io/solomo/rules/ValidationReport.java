@@ -12,16 +12,18 @@ import java.util.Optional;
  * @param scenarios    every scenario run, passed or not; empty when the rules did not compile
  * @param generatedDrl the DRL that Drools generates from each decision table, by file path
  * @param ruleCount    the number of rules compiled, or 0 when the rules did not compile
+ * @param offerIdCells the cell that gives the offer id of each rule of a decision table, by rule name
  */
 public record ValidationReport(String version, List<Finding> errors, List<Finding> warnings,
                                List<ScenarioResult> scenarios, Map<String, String> generatedDrl, int ruleCount,
-                               OfferRuleBase offerRules) {
+                               OfferRuleBase offerRules, Map<String, CellPlace> offerIdCells) {
 
     public ValidationReport {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         scenarios = List.copyOf(scenarios);
         generatedDrl = Map.copyOf(generatedDrl);
+        offerIdCells = Map.copyOf(offerIdCells);
     }
 
     /** True when there is no error: the rules compiled and every scenario passed. */

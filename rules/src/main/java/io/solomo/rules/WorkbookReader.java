@@ -14,10 +14,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +63,24 @@ final class WorkbookReader {
     /**
      * The sheets of a workbook, and the bytes to give Drools: the upload itself, or a copy in which every formula is
      * replaced by its cached value, so that Drools does not evaluate formulas of an untrusted file.
+     *
+     * @param formulaCells every formula cell, in sheet order
      */
-    record Contents(List<TableGrid> sheets, byte[] forDrools, int formulaCells) {
+    record Contents(List<TableGrid> sheets, byte[] forDrools, List<FormulaCell> formulaCells) {
+    }
+
+    /**
+     * A cell that contains a formula. Rows and columns are 0-based.
+     *
+     * @param formula    the formula as the spreadsheet shows it, without the leading =
+     * @param savedValue false when the file stores no calculated value for it, as files written by scripts such as
+     *                   openpyxl do; POI then reads it as 0 or as an empty text
+     */
+    record FormulaCell(String sheet, int row, int column, String formula, boolean savedValue) {
+
+        String reference() {
+            return TableGrid.reference(row, column);
+        }
     }
 
     /** Thrown when POI cannot or must not read the file, with the reason for the analyst as its English message. */
@@ -88,20 +106,21 @@ final class WorkbookReader {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
             List<TableGrid> sheets = new ArrayList<>();
-            int formulaCells = 0;
+            List<FormulaCell> formulaCells = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 TableGrid grid = new TableGrid(path, sheet.getSheetName(), merges(sheet));
                 for (Row row : sheet) {
                     for (Cell cell : row) {
                         if (cell.getCellType() == CellType.FORMULA) {
-                            formulaCells++;
+                            formulaCells.add(new FormulaCell(sheet.getSheetName(), cell.getRowIndex(),
+                                    cell.getColumnIndex(), cell.getCellFormula(), hasSavedValue(cell)));
                         }
                         grid.put(gridCell(cell, formatter));
                     }
                 }
                 sheets.add(grid);
             }
-            byte[] forDrools = formulaCells == 0 ? content : withCachedValues(workbook);
+            byte[] forDrools = formulaCells.isEmpty() ? content : withCachedValues(workbook);
             return new Contents(sheets, forDrools, formulaCells);
         } catch (EncryptedDocumentException encrypted) {
             throw new UnreadableWorkbookException(FindingText.of("workbook.password-protected"), encrypted);
@@ -137,6 +156,35 @@ final class WorkbookReader {
             }
             default -> new GridCell(row, column, "", Kind.BLANK, Double.NaN, "");
         };
+    }
+
+    /**
+     * Returns false for an .xlsx formula cell without a {@code <v>} element, whose value no spreadsheet has calculated.
+     * An .xls file always stores a value with each formula.
+     */
+    private static boolean hasSavedValue(Cell cell) {
+        return !(cell instanceof XSSFCell xlsxCell) || xlsxCell.getCTCell().isSetV();
+    }
+
+    /**
+     * Returns a copy of the workbook for Drools in which each given cell contains a boolean instead of its text.
+     *
+     * @param content the workbook as given to Drools, already read once by {@link #read}
+     */
+    static byte[] withBooleans(byte[] content, List<DecisionTableChecks.BooleanText> cells) {
+        if (cells.isEmpty()) {
+            return content;
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            for (DecisionTableChecks.BooleanText text : cells) {
+                workbook.getSheet(text.sheet()).getRow(text.row()).getCell(text.column()).setCellValue(text.value());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot write the workbook read a moment before", unreadable);
+        }
     }
 
     static String javaNumber(double number) {

@@ -22,7 +22,27 @@ class RuleSetValidatorTests {
     private static final String[] SCENARIO_TITLES = {"Scenario", "Loyalty tier", "Channel", "Store id", "Store chain",
             "Day", "Hour", "Expected offers"};
 
+    private static final String CSV_TABLE = "solomo/offers/store.drl.csv";
+
     private final RuleSetValidator validator = new RuleSetValidator(new OfferRuleCompiler(), new RuleSetCompiler());
+
+    /**
+     * Returns a CSV table of one offer rule whose only condition is the given ContactContext code, with the value
+     * written as is in cell B8.
+     */
+    private static byte[] storeOffersCsv(String condition, String value) {
+        return String.join("\n",
+                "RuleSet,solomo.offers",
+                "Import,\"io.solomo.model.offer.ContactContext, io.solomo.model.offer.OfferCandidate\"",
+                "RuleTable Store offers",
+                "NAME,CONDITION,ACTION",
+                ",$context : ContactContext,",
+                "," + condition + ",\"insert(new OfferCandidate(\"\"$param\"\", 1.0, $context.getStoreId(), "
+                        + "drools.getRule().getName()));\"",
+                "Rule,At a store,Offer",
+                "Welcome at a store," + value + ",STORE-WELCOME-10",
+                "").getBytes(StandardCharsets.UTF_8);
+    }
 
     @Test
     void acceptsTheBundledRulesAndGeneratesTheTableDrl() {
@@ -174,8 +194,8 @@ class RuleSetValidatorTests {
                         + "BRONZE, SILVER, GOLD, PLATINUM (in capitals)"),
                 org.assertj.core.groups.Tuple.tuple("H17", "'eleven' is not a whole number, but hour of "
                         + "ContactContext is one"),
-                org.assertj.core.groups.Tuple.tuple("F18", "'sometimes' is not TRUE or FALSE, but atStore of "
-                        + "ContactContext is a yes-or-no field"));
+                org.assertj.core.groups.Tuple.tuple("F18", "'sometimes' is not TRUE or FALSE (or VRAI or FAUX), but "
+                        + "atStore of ContactContext is a yes-or-no field"));
     }
 
     @Test
@@ -299,10 +319,179 @@ class RuleSetValidatorTests {
         ValidationReport report = validator.validateOffers("13", files);
 
         assertThat(report.errors()).isEmpty();
-        assertThat(report.warnings()).singleElement().satisfies(warning ->
-                assertThat(warning.message()).contains("1 formula cells"));
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.sheet()).isEqualTo("Offers");
+            assertThat(warning.cell()).isEqualTo("J18");
+            assertThat(warning.message()).startsWith("the formula cell Offers!J18 is read from the value the "
+                    + "spreadsheet last calculated");
+            assertThat(warning.messageFr()).startsWith("la cellule Offers!J18, qui contient une formule, est lue");
+        });
         assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK))
                 .contains("insert(new OfferCandidate(offerId, 3.0,");
+    }
+
+    @Test
+    void formulaWarningNamesEachCell() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            for (String reference : List.of("J17", "J18")) {
+                cell(workbook, reference).setCellFormula("1+1");
+                cell(workbook, reference).setCellValue(2);
+            }
+        });
+
+        ValidationReport report = validator.validateOffers("13", files);
+
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.cell()).isEqualTo("J17");
+            assertThat(warning.message()).startsWith("2 formula cells (Offers!J17, Offers!J18) are read");
+            assertThat(warning.messageFr()).startsWith("les 2 cellules contenant une formule (Offers!J17, "
+                    + "Offers!J18) sont lues");
+        });
+    }
+
+    @Test
+    void formulaWithoutSavedValueRejectedAtItsCell() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            var weight = (org.apache.poi.xssf.usermodel.XSSFCell) cell(workbook, "J18");
+            weight.setCellFormula("J17*2");
+            // A script such as openpyxl writes the formula alone, without the <v> value a spreadsheet saves.
+            if (weight.getCTCell().isSetV()) {
+                weight.getCTCell().unsetV();
+            }
+        });
+
+        ValidationReport report = validator.validateOffers("13", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.sheet()).isEqualTo("Offers");
+            assertThat(error.cell()).isEqualTo("J18");
+            assertThat(error.code()).isEqualTo("workbook.formula-without-value");
+            assertThat(error.message()).isEqualTo("the cell holds the formula =J17*2 with no saved value, as in "
+                    + "files written by scripts, so the rules would read 0 or an empty cell here; open and save the "
+                    + "file in Excel or LibreOffice, which calculates the formula and saves its value");
+            assertThat(error.messageFr()).startsWith("la cellule contient la formule =J17*2 sans valeur "
+                    + "enregistrée");
+        });
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void booleanTextAcceptedInAnyCase() {
+        Map<String, Boolean> spellings = Map.of("TRUE", true, "False", false, "VRAI", true, "faux", false);
+        spellings.forEach((typed, meaning) -> {
+            Map<String, byte[]> files = bundledWith(text("F16", typed));
+
+            ValidationReport report = validator.validateOffers("30", files);
+
+            assertThat(report.errors()).as(typed).isEmpty();
+            assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).as(typed)
+                    .contains("$context : ContactContext(atStore == " + meaning + ")");
+            assertThat(validator.ruleText(files).get(OffersWorkbook.WORKBOOK)).as(typed)
+                    .contains("$context : ContactContext(atStore == " + meaning + ")");
+        });
+    }
+
+    @Test
+    void booleanTextReadInCsvTable() {
+        ValidationReport report = validator.validateOffers("31",
+                Map.of(CSV_TABLE, storeOffersCsv("atStore == $param", "Vrai")));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.generatedDrl().get(CSV_TABLE)).contains("ContactContext(atStore == true)");
+    }
+
+    @Test
+    void booleanTextInListRejected() {
+        ValidationReport report = validator.validateOffers("32",
+                Map.of(CSV_TABLE, storeOffersCsv("forall(||){atStore == $}", "\"true, FALSE\"")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("B8");
+            assertThat(error.code()).isEqualTo("value.boolean-in-list");
+            assertThat(error.message()).isEqualTo("'FALSE' is one of several values in this cell, where the rules "
+                    + "read only lowercase false; write false");
+            assertThat(error.messageFr()).isEqualTo("« FALSE » est l'une des valeurs de cette cellule, où les règles "
+                    + "ne lisent que false en minuscules ; écrivez false");
+        });
+    }
+
+    @Test
+    void csvTableWithByteOrderMarkCompiles() {
+        byte[] withoutMark = storeOffersCsv("atStore == $param", "true");
+        byte[] withMark = new byte[withoutMark.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(withoutMark, 0, withMark, 3, withoutMark.length);
+
+        ValidationReport report = validator.validateOffers("33", Map.of(CSV_TABLE, withMark));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.ruleCount()).isEqualTo(1);
+        assertThat(validator.ruleText(Map.of(CSV_TABLE, withMark)).get(CSV_TABLE))
+                .contains("package solomo.offers;");
+    }
+
+    @Test
+    void scenarioFileWithByteOrderMarkRuns() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", ("\uFEFF" + String.join("\r\n",
+                "Scenario,Loyalty tier,Day,Hour,Expected offers",
+                "Away on push,SILVER,TUESDAY,12,APP-LOYALTY-5EUR")).getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("34", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.scenariosPassed()).isEqualTo(1);
+    }
+
+    @Test
+    void ruleRowWithOnlyANameWarned() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Row row = workbook.getSheet("Offers").getRow(18);
+            for (int column : new int[] {5, 8, 9}) {
+                row.removeCell(row.getCell(column));
+            }
+        });
+
+        ValidationReport report = validator.validateOffers("35", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.sheet()).isEqualTo("Offers");
+            assertThat(warning.cell()).isEqualTo("B19");
+            assertThat(warning.code()).isEqualTo("table.rule-name-only");
+            assertThat(warning.message()).isEqualTo("the row has a rule name but no condition or action, so Drools "
+                    + "would make a rule that matches every contact and does nothing; fill in the row, or delete it");
+            assertThat(warning.messageFr()).startsWith("la ligne a un nom de règle mais aucune condition ni action");
+        });
+    }
+
+    @Test
+    void offerIdCellOfEachTableRule() {
+        ValidationReport report = validator.validateOffers("36", OfferRuleCompiler.bundledFiles());
+
+        assertThat(report.offerIdCells().get(OfferRulesFixtures.WELCOME))
+                .isEqualTo(new CellPlace(OffersWorkbook.WORKBOOK, "Offers", "I16"));
+        assertThat(report.offerIdCells().get(OfferRulesFixtures.APP_VOUCHER))
+                .isEqualTo(new CellPlace(OffersWorkbook.WORKBOOK, "Offers", "I19"));
+    }
+
+    @Test
+    void scenarioTitleQuotedAsWritten() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty Tier,DAY,Hour,Expected offers",
+                "Sunday,,SUNDAE,12,none").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("37", files);
+
+        assertThat(report.errors()).extracting(Finding::cell, Finding::messageFr).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("B2", "ligne de scénario : la cellule de la colonne "
+                        + "« Loyalty Tier » est vide"),
+                org.assertj.core.groups.Tuple.tuple("C2", "ligne de scénario : « SUNDAE » n'est pas une valeur "
+                        + "possible de « DAY » ; valeurs attendues : [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, "
+                        + "SATURDAY, SUNDAY]"));
     }
 
     @Test

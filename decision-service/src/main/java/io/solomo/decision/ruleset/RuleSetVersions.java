@@ -90,7 +90,8 @@ public class RuleSetVersions {
         // upload is stored, so a compiled rule base is kept for activation only when the guess held.
         int expectedVersion = versions.lastVersion(rulesetId) + 1;
         ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded);
-        List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains);
+        List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains,
+                report.offerIdCells());
 
         UploadReport stored = transaction.execute(status -> {
             RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
@@ -135,13 +136,13 @@ public class RuleSetVersions {
         Integer target = version != null ? version : ruleSet.previousVersion();
         if (target == null) {
             throw new InvalidFieldException("version", null, "rule set " + rulesetId + " has no earlier active version "
-                    + "to roll back to; give the version to return to");
+                    + "to roll back to; send {\"version\": N} with the version N to return to");
         }
         if (ruleSet.activeVersion() != null && target >= ruleSet.activeVersion()) {
             if (version == null) {
                 throw new InvalidFieldException("version", null, "rule set " + rulesetId + " remembers only the "
                         + "version active before " + ruleSet.activeVersion() + ", which is " + target + ", a later "
-                        + "one; give the earlier version to return to, or activate " + target);
+                        + "one; send {\"version\": N} with the earlier version N to return to, or activate " + target);
             }
             throw new InvalidFieldException("version", target, "a rollback returns to a version earlier than the "
                     + "active version " + ruleSet.activeVersion() + "; use activate for a later one");
@@ -164,7 +165,7 @@ public class RuleSetVersions {
                 RuleSet ruleSet = ruleSets.findForUpdate(rulesetId).orElseThrow();
                 ruleSet.activate(version, clock.instant());
                 audit.save(new RuleSetAudit(rulesetId, version, action, actor, clock.instant(),
-                        action.toLowerCase() + " to version " + version + " with " + rules.ruleCount() + " rules"));
+                        auditDetail(action, version, rules.ruleCount())));
                 return new Activation(rulesetId, version, ruleSet.previousVersion(), rules.ruleCount());
             });
             activeRules.activate(rules);
@@ -312,9 +313,10 @@ public class RuleSetVersions {
         return validator.ruleText(filesOf(requireVersion(rulesetId, version)));
     }
 
-    /** Returns a unified diff of the DRL of two versions. */
+    /** Returns a unified diff of the DRL of two versions; a missing {@code from} version is reported as field from. */
     public String diff(String rulesetId, int from, int to) {
-        Map<String, String> before = ruleText(rulesetId, from);
+        requireKnown(rulesetId);
+        Map<String, String> before = validator.ruleText(filesOf(requireVersion(rulesetId, from, "from")));
         Map<String, String> after = ruleText(rulesetId, to);
         return DrlDiff.of("v" + from, before, "v" + to, after);
     }
@@ -356,7 +358,18 @@ public class RuleSetVersions {
     }
 
     private RuleSetVersion requireVersion(String rulesetId, int version) {
+        return requireVersion(rulesetId, version, "version");
+    }
+
+    /** @param field the path variable or parameter that named the version, reported when it does not exist */
+    private RuleSetVersion requireVersion(String rulesetId, int version, String field) {
         return versions.findByRulesetIdAndVersion(rulesetId, version)
-                .orElseThrow(() -> new NotFoundException("version", "version", String.valueOf(version)));
+                .orElseThrow(() -> new NotFoundException("version", field, String.valueOf(version)));
+    }
+
+    /** Returns the history line of an activation or rollback, such as "rolled back to version 3 with 9 rules". */
+    private static String auditDetail(String action, int version, int ruleCount) {
+        String verb = action.equals("ROLLBACK") ? "rolled back to version " : "activated version ";
+        return verb + version + " with " + ruleCount + " rules";
     }
 }

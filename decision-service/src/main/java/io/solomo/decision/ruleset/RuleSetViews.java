@@ -1,10 +1,12 @@
 package io.solomo.decision.ruleset;
 
 import io.solomo.decision.web.RejectUnknownFields;
+import io.solomo.decision.web.WholeNumberDeserializer;
 import io.solomo.rules.Finding;
 import io.solomo.rules.FindingText;
 import io.solomo.rules.ScenarioResult;
 import io.solomo.rules.ValidationReport;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.ArrayList;
 import java.time.Instant;
@@ -102,7 +104,8 @@ final class RuleSetViews {
     record Activation(String rulesetId, int activeVersion, Integer previousVersion, int ruleCount) {
     }
 
+    /** The body of a rollback: the version to return to, or none for the version active before the current one. */
     @RejectUnknownFields
-    record RollbackRequest(Integer version) {
+    record RollbackRequest(@JsonDeserialize(using = WholeNumberDeserializer.class) Integer version) {
     }
 }

@@ -1,6 +1,7 @@
 package io.solomo.decision.ruleset;
 
 import io.solomo.decision.ruleset.RuleSetViews.FindingView;
+import io.solomo.rules.CellPlace;
 import io.solomo.rules.FindingText;
 
 import java.util.ArrayList;
@@ -30,12 +31,15 @@ final class UnknownOffers {
     }
 
     /**
-     * Returns one warning per rule and unknown offer id.
+     * Returns one warning per rule and unknown offer id, at the cell that gives the offer id in a decision table, or at
+     * the line of the rule in a DRL file.
      *
-     * @param drlByFile the DRL of each rule file: the text of a DRL file, or the DRL generated from a table
-     * @param known     whether the catalogue has an offer id
+     * @param drlByFile    the DRL of each rule file: the text of a DRL file, or the DRL generated from a table
+     * @param known        whether the catalogue has an offer id
+     * @param offerIdCells the cell that gives the offer id of each table rule, by rule name
      */
-    static List<FindingView> warnings(Map<String, String> drlByFile, Predicate<String> known) {
+    static List<FindingView> warnings(Map<String, String> drlByFile, Predicate<String> known,
+                                      Map<String, CellPlace> offerIdCells) {
         List<FindingView> warnings = new ArrayList<>();
         drlByFile.forEach((path, drl) -> {
             Matcher rule = RULE.matcher(drl);
@@ -43,8 +47,16 @@ final class UnknownOffers {
                 for (String offerId : offerIds(rule.group(2))) {
                     if (!known.test(offerId)) {
                         String name = rule.group(1).replaceAll("^[\"']|[\"']$", "");
-                        warnings.add(FindingView.of(path, null, null,
-                                FindingText.of("offer.not-in-catalogue", name, offerId)));
+                        FindingText text = FindingText.of("offer.not-in-catalogue", name, offerId);
+                        CellPlace cell = offerIdCells.get(name);
+                        if (cell != null && cell.file().equals(path)) {
+                            warnings.add(FindingView.of(path, cell.sheet(), cell.cell(), text));
+                        } else if (path.endsWith(".drl")) {
+                            int line = (int) drl.substring(0, rule.start(1)).lines().count();
+                            warnings.add(FindingView.of(path, null, "line " + line, text));
+                        } else {
+                            warnings.add(FindingView.of(path, null, null, text));
+                        }
                     }
                 }
             }

@@ -127,6 +127,9 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(report.get("status").asString()).isEqualTo("VALID");
         assertThat(report.get("warnings").toString()).contains("proposes offer STORE-WELCOME-99, which is not in "
                 + "the offer catalogue").doesNotContain("GOLD-MORNING-COFFEE");
+        JsonNode warning = report.get("warnings").get(0);
+        assertThat(warning.get("sheet").asString()).isEqualTo("Offers");
+        assertThat(warning.get("cell").asString()).isEqualTo("I16");
     }
 
     @Test
@@ -245,6 +248,51 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(operator.post(VERSIONS + "/1/activate", "").status()).isEqualTo(403);
         assertThat(operator.get("/api/v1/rulesets/offers").status()).isEqualTo(200);
         assertThat(upload(port, "analyst", VERSIONS, files).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void rollbackVersionWithFractionRejected() {
+        ApiClient.Response response = analyst().post("/api/v1/rulesets/offers/rollback", """
+                {"version": 1.5}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("version");
+        assertThat(response.json().get("value").doubleValue()).isEqualTo(1.5);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field version has an invalid value: expected a whole number, got 1.5");
+        assertThat(activeRules.current().version()).isEqualTo("offers-1");
+    }
+
+    @Test
+    void rollbackWithoutEarlierVersionNamesTheBody() {
+        ApiClient.Response response = analyst().post("/api/v1/rulesets/offers/rollback", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("version");
+        assertThat(response.json().get("detail").asString()).contains("send {\"version\": N}");
+    }
+
+    @Test
+    void historyWordsActivationAndRollback() {
+        int version = JSON.readTree(upload(port, "analyst", VERSIONS, bundledWithCells(Map.of())).body())
+                .get("version").asInt();
+
+        analyst().post(VERSIONS + "/" + version + "/activate", "");
+        analyst().post("/api/v1/rulesets/offers/rollback", "{\"version\": 1}");
+
+        JsonNode history = analyst().get("/api/v1/rulesets/offers").json().get("history");
+        assertThat(history.get(0).get("detail").asString()).isEqualTo("rolled back to version 1 with 9 rules");
+        assertThat(history.get(1).get("detail").asString()).isEqualTo("activated version " + version
+                + " with 9 rules");
+    }
+
+    @Test
+    void diffFromUnknownVersionNamesFrom() {
+        ApiClient.Response response = analyst().get(VERSIONS + "/1/diff?from=999");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("field").asString()).isEqualTo("from");
+        assertThat(response.json().get("value").asString()).isEqualTo("999");
     }
 
     @Test

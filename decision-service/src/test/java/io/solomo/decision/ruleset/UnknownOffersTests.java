@@ -1,5 +1,6 @@
 package io.solomo.decision.ruleset;
 
+import io.solomo.rules.CellPlace;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -44,7 +45,7 @@ class UnknownOffersTests {
                 """;
 
         List<RuleSetViews.FindingView> warnings = UnknownOffers.warnings(
-                Map.of("offers.drl.xlsx", table, "recognition.drl", drl), CATALOGUE::contains);
+                Map.of("offers.drl.xlsx", table, "recognition.drl", drl), CATALOGUE::contains, Map.of());
 
         assertThat(warnings).extracting(RuleSetViews.FindingView::message).containsExactlyInAnyOrder(
                 "rule 'Welcome' proposes offer STORE-WELCOME-99, which is not in the offer catalogue, so decisions "
@@ -55,6 +56,36 @@ class UnknownOffersTests {
                         + "it; check the id, which is case-sensitive, or create the offer");
         assertThat(warnings).extracting(RuleSetViews.FindingView::file)
                 .containsExactlyInAnyOrder("offers.drl.xlsx", "recognition.drl", "recognition.drl");
+    }
+
+    @Test
+    void warningPlacedAtOfferCellOrRuleLine() {
+        String table = """
+                package solomo.offers;
+                rule "Welcome"
+                    when
+                    then
+                        String offerId = "STORE-WELCOME-99";
+                end
+                """;
+        String drl = """
+                package solomo.offers;
+
+                rule "Thanks regulars"
+                when
+                then
+                    insert(new OfferCandidate("regular-thanks", 2.0, "Thanks regulars"));
+                end
+                """;
+        Map<String, CellPlace> offerIdCells = Map.of("Welcome", new CellPlace("offers.drl.xlsx", "Offers", "I20"));
+
+        List<RuleSetViews.FindingView> warnings = UnknownOffers.warnings(
+                Map.of("offers.drl.xlsx", table, "recognition.drl", drl), CATALOGUE::contains, offerIdCells);
+
+        assertThat(warnings).extracting(RuleSetViews.FindingView::file, RuleSetViews.FindingView::sheet,
+                RuleSetViews.FindingView::cell).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("offers.drl.xlsx", "Offers", "I20"),
+                org.assertj.core.groups.Tuple.tuple("recognition.drl", null, "line 3"));
     }
 
     @Test
@@ -69,7 +100,7 @@ class UnknownOffersTests {
                 """;
 
         List<RuleSetViews.FindingView> warnings = UnknownOffers.warnings(Map.of("recognition.drl", drl),
-                CATALOGUE::contains);
+                CATALOGUE::contains, Map.of());
 
         assertThat(warnings).singleElement().extracting(RuleSetViews.FindingView::messageFr).isEqualTo(
                 "la règle « Thanks regulars » propose l'offre regular-thanks, absente du catalogue des offres, que "
