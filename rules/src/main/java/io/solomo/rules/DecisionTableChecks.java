@@ -657,13 +657,22 @@ final class DecisionTableChecks {
     }
 
     private static List<NamedRule> namedRules(TableGrid grid, Table table, String rulePackage) {
+        return namedRules(grid, table, rulePackage, -1);
+    }
+
+    /**
+     * Returns each named rule of a table, placed at its name cell, or at the cell of {@code placeColumn} in its row
+     * when that column is 0 or more.
+     */
+    private static List<NamedRule> namedRules(TableGrid grid, Table table, String rulePackage, int placeColumn) {
         List<NamedRule> names = new ArrayList<>();
         for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
             if (table.isName(column)) {
                 for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                     String name = grid.text(row, column);
                     if (!name.isEmpty()) {
-                        names.add(new NamedRule(rulePackage, name, grid.location(row, column)));
+                        names.add(new NamedRule(rulePackage, name,
+                                grid.location(row, placeColumn < 0 ? column : placeColumn)));
                     }
                 }
             }
@@ -679,21 +688,7 @@ final class DecisionTableChecks {
         boolean offerTable = resolve("OfferCandidate", imports).map(Class::getName)
                 .filter(OfferCandidate.class.getName()::equals).isPresent();
         int offerIdColumn = offerTable ? OfferActionColumns.of(grid, table).offerIdColumn() : -1;
-        if (offerIdColumn < 0) {
-            return List.of();
-        }
-        List<NamedRule> cells = new ArrayList<>();
-        for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
-            if (table.isName(column)) {
-                for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
-                    String name = grid.text(row, column);
-                    if (!name.isEmpty()) {
-                        cells.add(new NamedRule(rulePackage, name, grid.location(row, offerIdColumn)));
-                    }
-                }
-            }
-        }
-        return cells;
+        return offerIdColumn < 0 ? List.of() : namedRules(grid, table, rulePackage, offerIdColumn);
     }
 
     private static List<String> imports(List<TableGrid> sheets) {

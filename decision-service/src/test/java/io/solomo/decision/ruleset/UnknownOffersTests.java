@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class UnknownOffersTests {
 
@@ -84,8 +85,8 @@ class UnknownOffersTests {
 
         assertThat(warnings).extracting(RuleSetViews.FindingView::file, RuleSetViews.FindingView::sheet,
                 RuleSetViews.FindingView::cell).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("offers.drl.xlsx", "Offers", "I20"),
-                org.assertj.core.groups.Tuple.tuple("recognition.drl", null, "line 3"));
+                tuple("offers.drl.xlsx", "Offers", "I20"),
+                tuple("recognition.drl", null, "line 3"));
     }
 
     @Test
