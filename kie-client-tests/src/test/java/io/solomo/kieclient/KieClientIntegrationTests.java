@@ -157,6 +157,7 @@ class KieClientIntegrationTests {
         ServiceResponse<ReleaseId> releaseId = analyst.getReleaseId(id);
         ServiceResponse<ReleaseId> updated = analyst.updateReleaseId(id, RELEASE_ID);
         ServiceResponse<Void> disposed = analyst.disposeContainer(id);
+        ServiceResponse<Void> disposedAgain = analyst.disposeContainer(id);
 
         assertThat(created.getType()).as(created.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
         assertThat(info.getResult().getStatus()).isEqualTo(KieContainerStatus.STARTED);
@@ -166,6 +167,10 @@ class KieClientIntegrationTests {
         assertThat(releaseId.getResult()).isEqualTo(RELEASE_ID);
         assertThat(updated.getType()).as(updated.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
         assertThat(disposed.getType()).as(disposed.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
+        assertThat(disposedAgain.getType()).as(disposedAgain.getMsg())
+                .isEqualTo(ServiceResponse.ResponseType.SUCCESS);
+        assertThat(disposedAgain.getMsg()).isEqualTo("Container " + id + " was not instantiated.");
+        assertThat(updated.getMsg()).isEqualTo("Release id successfully updated.");
         assertThat(analyst.listContainers().getResult().getContainers())
                 .extracting(KieContainerResource::getContainerId).doesNotContain(id);
     }

@@ -26,7 +26,11 @@ sealed interface BatchCommand {
     record SetGlobal(String identifier, Object value, String outIdentifier) implements BatchCommand {
     }
 
-    /** Deletes the fact of a handle returned earlier in the same session. */
-    record Delete(String factHandle) implements BatchCommand {
+    /**
+     * Deletes the fact of a handle returned earlier in the same session.
+     *
+     * @param field the JSON path of the handle in the batch, for the error when the session has no such fact
+     */
+    record Delete(ExternalFactHandle factHandle, String field) implements BatchCommand {
     }
 }

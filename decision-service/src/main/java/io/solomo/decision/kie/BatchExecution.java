@@ -44,8 +44,8 @@ final class BatchExecution {
      */
     static ObjectNode run(KieSession session, List<BatchCommand> commands, boolean shared) {
         BatchExecution execution = new BatchExecution(session, shared);
-        for (int index = 0; index < commands.size(); index++) {
-            execution.execute(commands.get(index), "commands[" + index + "]");
+        for (BatchCommand command : commands) {
+            execution.execute(command);
         }
         ObjectNode executionResults = NODES.objectNode();
         executionResults.set("results", execution.results);
@@ -53,7 +53,7 @@ final class BatchExecution {
         return executionResults;
     }
 
-    private void execute(BatchCommand command, String field) {
+    private void execute(BatchCommand command) {
         // Java 17 has no pattern matching in switch, so the sealed commands are distinguished with instanceof.
         if (command instanceof BatchCommand.Insert insert) {
             insert(insert);
@@ -74,16 +74,24 @@ final class BatchExecution {
             session.setGlobal(global.identifier(), global.value());
             result(global.outIdentifier(), fact(global.value()));
         } else if (command instanceof BatchCommand.Delete delete) {
-            session.delete(handle(delete.factHandle(), field));
+            delete(delete);
         } else {
             throw new IllegalStateException("no execution for " + command);
         }
     }
 
     private void insert(BatchCommand.Insert insert) {
-        EntryPoint entryPoint = insert.entryPoint() == null || insert.entryPoint().equals("DEFAULT")
-                ? null : session.getEntryPoint(insert.entryPoint());
-        FactHandle handle = entryPoint == null ? session.insert(insert.fact()) : entryPoint.insert(insert.fact());
+        FactHandle handle;
+        if (insert.entryPoint() == null) {
+            handle = session.insert(insert.fact());
+        } else {
+            // BatchReader checked that the KIE base has this entry point.
+            EntryPoint entryPoint = session.getEntryPoint(insert.entryPoint());
+            if (entryPoint == null) {
+                throw new IllegalStateException("session has no entry point '" + insert.entryPoint() + "'");
+            }
+            handle = entryPoint.insert(insert.fact());
+        }
         if (insert.outIdentifier() == null) {
             return;
         }
@@ -97,28 +105,24 @@ final class BatchExecution {
         facts.add(entry(insert.outIdentifier(), typed));
     }
 
-    /** Finds a fact of this session by the id inside a handle's external form. */
-    private FactHandle handle(String externalForm, String field) {
-        String[] parts = externalForm.split(":");
-        long id;
-        try {
-            id = Long.parseLong(parts[1]);
-        } catch (NumberFormatException notAnId) {
-            throw new InvalidFieldException(field + ".fact-handle", externalForm, "fact-handle has no numeric id in "
-                    + "its second part: '" + externalForm + "'");
-        }
-        for (FactHandle candidate : session.getFactHandles()) {
-            if (handleId(candidate.toExternalForm()) == id) {
-                return candidate;
+    /**
+     * Deletes the fact of a handle. The handle must name a fact of this session by id, identity hash code, entry
+     * point and class, so that a stale handle never deletes another fact that now has its id.
+     */
+    private void delete(BatchCommand.Delete delete) {
+        ExternalFactHandle sent = delete.factHandle();
+        EntryPoint entryPoint = session.getEntryPoint(sent.entryPoint());
+        if (entryPoint != null) {
+            for (FactHandle candidate : entryPoint.getFactHandles()) {
+                if (sent.sameFact(ExternalFactHandle.parse(candidate.toExternalForm()))) {
+                    entryPoint.delete(candidate);
+                    return;
+                }
             }
         }
-        throw new InvalidFieldException(field + ".fact-handle", externalForm, "no fact with handle '" + externalForm
-                + "' in this session; unless a shared session is asked for, each batch runs in a new session, so "
-                + "only handles inserted earlier in the same batch can be deleted");
-    }
-
-    private static long handleId(String externalForm) {
-        return Long.parseLong(externalForm.split(":")[1]);
+        throw new InvalidFieldException(delete.field(), sent.externalForm(), "no fact with handle '"
+                + sent.externalForm() + "' in this session; unless a shared session is asked for, each batch runs "
+                + "in a new session, so only handles inserted earlier in the same batch can be deleted");
     }
 
     /** Writes query rows as KIE Server 7 marshals its {@code FlatQueryResults}. */

@@ -3,12 +3,15 @@ package io.solomo.decision.kie;
 import io.solomo.decision.web.InvalidFieldException;
 import org.drools.base.definitions.rule.impl.QueryImpl;
 import org.drools.base.rule.Declaration;
+import org.drools.base.rule.EntryPointId;
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Query;
 import tools.jackson.databind.JsonNode;
 
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
  */
 final class BatchReader {
 
+    static final String DEFAULT_ENTRY_POINT = "DEFAULT";
+
     static final List<String> SUPPORTED = List.of("insert", "fire-all-rules", "get-objects", "query", "set-global",
             "retract", "delete");
 
@@ -33,8 +38,7 @@ final class BatchReader {
 
     /** Returns the {@code lookup} of the batch, or null for the container's default ksession. */
     static String lookup(JsonNode batch) {
-        JsonNode lookup = batch.get("lookup");
-        return lookup == null || lookup.isNull() ? null : lookup.asString();
+        return batch.isObject() ? text(batch, "lookup", "") : null;
     }
 
     /**
@@ -74,18 +78,43 @@ final class BatchReader {
         }
         return switch (name) {
             case "insert" -> new BatchCommand.Insert(FactMarshaller.read(body.get("object"), container,
-                    field + ".object"), text(body, "out-identifier"), bool(body, "return-object", true),
-                    text(body, "entry-point"));
+                    field + ".object"), outIdentifier(body, field), bool(body, "return-object", true, field),
+                    entryPoint(body, field, container, kieBase));
             case "fire-all-rules" -> new BatchCommand.FireAllRules(integer(body, "max", field),
-                    text(body, "out-identifier"));
+                    outIdentifier(body, field));
             case "get-objects" -> new BatchCommand.GetObjects(filter(body, field, container),
-                    text(body, "out-identifier"));
+                    outIdentifier(body, field));
             case "query" -> query(body, field, container, kieBase);
             case "set-global" -> setGlobal(body, field, container, kieBase);
-            case "retract", "delete" -> new BatchCommand.Delete(factHandle(body.get("fact-handle"), field));
+            case "retract", "delete" -> new BatchCommand.Delete(factHandle(body.get("fact-handle"), field),
+                    field + ".fact-handle");
             default -> throw new InvalidFieldException(field, name, "unsupported command '" + name + "'; this "
                     + "server runs " + SUPPORTED);
         };
+    }
+
+    /**
+     * Returns the entry point of an insert, or null for the default one. An entry point that no rule of the KIE base
+     * reads from is rejected, because the session would have no entry point of that name when the batch runs.
+     */
+    private static String entryPoint(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
+        String entryPoint = text(body, "entry-point", field);
+        if (entryPoint == null || entryPoint.equals(DEFAULT_ENTRY_POINT)) {
+            return null;
+        }
+        // KieBase.getEntryPointIds() lists only the entry points that packages declare, so it misses those that rules
+        // name in "from entry-point". The entry point nodes of the Rete network are the ones a session opens.
+        if (!(kieBase instanceof InternalRuleBase ruleBase)) {
+            return entryPoint;
+        }
+        Map<EntryPointId, ?> nodes = ruleBase.getRete().getEntryPointNodes();
+        if (!nodes.containsKey(new EntryPointId(entryPoint))) {
+            List<String> declared = nodes.keySet().stream().map(EntryPointId::getEntryPointId).sorted().toList();
+            throw new InvalidFieldException(field + ".entry-point", entryPoint, "unknown entry point '" + entryPoint
+                    + "' in " + field + ".entry-point: the rules of container " + container.id() + " read from "
+                    + declared + "; leave it out for " + DEFAULT_ENTRY_POINT);
+        }
+        return entryPoint;
     }
 
     private static Class<?> filter(JsonNode body, String field, DeployedContainer container) {
@@ -106,7 +135,7 @@ final class BatchReader {
     }
 
     private static BatchCommand query(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
-        String name = text(body, "name");
+        String name = text(body, "name", field);
         if (name == null) {
             throw new InvalidFieldException(field + ".name", null, field + ".name is missing");
         }
@@ -128,7 +157,8 @@ final class BatchReader {
             }
         }
         requireArgumentCount(declared, values.size(), field, arguments);
-        return new BatchCommand.Query(name, values.toArray(), text(body, "out-identifier"));
+        requireArgumentTypes(declared, values, field, arguments);
+        return new BatchCommand.Query(name, values.toArray(), outIdentifier(body, field));
     }
 
     /**
@@ -151,8 +181,39 @@ final class BatchReader {
                         + ", but " + field + ".arguments has " + argumentCount);
     }
 
+    /**
+     * Rejects an argument that is not of its parameter's declared type, which Drools would otherwise reject with a
+     * RuntimeException when the batch runs. Any number is accepted for a numeric parameter, because Drools converts it.
+     */
+    private static void requireArgumentTypes(Query query, List<Object> values, String field, JsonNode arguments) {
+        if (!(query instanceof QueryImpl compiled)) {
+            return;
+        }
+        Declaration[] parameters = compiled.getParameters();
+        for (int index = 0; index < parameters.length; index++) {
+            Class<?> type = parameters[index].getDeclarationClass();
+            Object value = values.get(index);
+            if (type == null || fits(type, value)) {
+                continue;
+            }
+            String argument = field + ".arguments[" + index + "]";
+            JsonNode sent = arguments.get(index);
+            throw new InvalidFieldException(argument, sent.isValueNode() ? value : sent.toString(), "query '"
+                    + query.getName() + "' parameter " + parameters[index].getIdentifier() + " has type "
+                    + type.getName() + ", but " + argument + " is a " + value.getClass().getName());
+        }
+    }
+
+    private static boolean fits(Class<?> type, Object value) {
+        Class<?> boxed = MethodType.methodType(type).wrap().returnType();
+        if (Number.class.isAssignableFrom(boxed) && value instanceof Number) {
+            return true;
+        }
+        return boxed.isInstance(value);
+    }
+
     private static BatchCommand setGlobal(JsonNode body, String field, DeployedContainer container, KieBase kieBase) {
-        String identifier = text(body, "identifier");
+        String identifier = text(body, "identifier", field);
         if (identifier == null) {
             throw new InvalidFieldException(field + ".identifier", null, field + ".identifier is missing");
         }
@@ -166,7 +227,7 @@ final class BatchReader {
         JsonNode object = body.get("object");
         Object value = FactMarshaller.read(object, container, field + ".object");
         requireGlobalType(declared, value, field + ".object", object, container);
-        return new BatchCommand.SetGlobal(identifier, value, text(body, "out-identifier"));
+        return new BatchCommand.SetGlobal(identifier, value, outIdentifier(body, field));
     }
 
     /**
@@ -190,26 +251,57 @@ final class BatchReader {
     }
 
     /** Accepts the external form as a string, or wrapped as KIE Server writes it in results. */
-    private static String factHandle(JsonNode handle, String field) {
+    private static ExternalFactHandle factHandle(JsonNode handle, String field) {
         if (handle != null && handle.isObject() && handle.size() == 1) {
             handle = handle.properties().iterator().next().getValue().get("external-form");
         }
-        if (handle == null || !handle.isString() || handle.asString().split(":").length < 5) {
+        String example = "fact-handle must be the external form of a handle returned by an insert, such as "
+                + "\"0:1:1612258304:1612258304:1:DEFAULT:NON_TRAIT:com.example.Person\"";
+        if (handle == null || !handle.isString()) {
             throw new InvalidFieldException(field + ".fact-handle", handle == null ? null : handle.toString(),
-                    "fact-handle must be the external form of a handle returned by an insert, such as "
-                            + "\"0:1:1612258304:1612258304:1:DEFAULT:NON_TRAIT:com.example.Person\"");
+                    example);
         }
-        return handle.asString();
+        try {
+            return ExternalFactHandle.parse(handle.asString());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidFieldException(field + ".fact-handle", handle.asString(), malformed.getMessage() + "; "
+                    + example);
+        }
     }
 
-    private static String text(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        return value == null || value.isNull() ? null : value.asString();
+    private static String outIdentifier(JsonNode body, String field) {
+        return text(body, "out-identifier", field);
     }
 
-    private static boolean bool(JsonNode body, String name, boolean absent) {
+    /**
+     * Returns the string {@code body.name}, or null when it is absent or null. Any other JSON type is rejected.
+     *
+     * @param field the JSON path of {@code body} in the request, empty for the request itself
+     */
+    static String text(JsonNode body, String name, String field) {
         JsonNode value = body.get(name);
-        return value == null || value.isNull() ? absent : value.asBoolean();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            String path = field.isEmpty() ? name : field + "." + name;
+            throw new InvalidFieldException(path, value.isValueNode() ? value.asString() : value.toString(),
+                    path + " must be a JSON string, got " + value);
+        }
+        return value.asString();
+    }
+
+    private static boolean bool(JsonNode body, String name, boolean absent, String field) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            String path = field + "." + name;
+            throw new InvalidFieldException(path, value.isValueNode() ? value.asString() : value.toString(),
+                    path + " must be true or false, got " + value);
+        }
+        return value.asBoolean();
     }
 
     private static int integer(JsonNode body, String name, String field) {

@@ -1,14 +1,21 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.WholeNumberDeserializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +27,10 @@ import java.util.Map;
  *
  * <p>A class must come from the container's kjar (see {@link DeployedContainer#factClass}); a name that does not is
  * rejected, never read as a map. Unknown properties of a fact are rejected too.
+ *
+ * <p>JSON numbers with a fraction or an exponent are read as {@link java.math.BigDecimal}, so a {@code BigDecimal}
+ * property keeps every digit and the scale it was sent with ({@code 1.10} stays {@code 1.10}). An {@code int}
+ * property accepts {@code 3.0} as 3 but rejects {@code 2.7} instead of cutting it to 2.
  */
 final class FactMarshaller {
 
@@ -27,7 +38,11 @@ final class FactMarshaller {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("whole-numbers")
+                    .addDeserializer(Integer.class, new WholeIntDeserializer(Integer.class, null))
+                    .addDeserializer(int.class, new WholeIntDeserializer(int.class, 0)))
             .build();
 
     // KIE Server 7 writes "key" : value, with a space on both sides of the colon; some clients grep for it.
@@ -80,7 +95,10 @@ final class FactMarshaller {
             return node.asBoolean();
         }
         if (node.isIntegralNumber()) {
-            return node.canConvertToInt() ? (Object) node.asInt() : (Object) node.asLong();
+            if (node.canConvertToInt()) {
+                return node.asInt();
+            }
+            return node.canConvertToLong() ? (Object) node.asLong() : (Object) node.bigIntegerValue();
         }
         if (node.isNumber()) {
             return node.asDouble();
@@ -99,9 +117,36 @@ final class FactMarshaller {
         try {
             return MAPPER.treeToValue(typed.getValue(), type);
         } catch (JacksonException invalid) {
-            throw new InvalidFieldException(field + "." + className + jsonPath(invalid), className,
-                    "the value does not fit class " + className + ": " + invalid.getOriginalMessage());
+            throw new InvalidFieldException(field + "." + className + jsonPath(invalid),
+                    sentValue(typed.getValue(), invalid), "the value does not fit class " + className + ": "
+                    + invalid.getOriginalMessage());
         }
+    }
+
+    /**
+     * Returns the value at the path of a read error, as sent: a string, number or boolean as such, an object or
+     * array as its JSON text. Returns the whole object's text when the path does not lead to a value.
+     */
+    private static Object sentValue(JsonNode object, JacksonException invalid) {
+        JsonNode node = object;
+        for (JacksonException.Reference reference : invalid.getPath()) {
+            JsonNode next = reference.getPropertyName() != null
+                    ? node.get(reference.getPropertyName()) : node.get(reference.getIndex());
+            if (next == null) {
+                break;
+            }
+            node = next;
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.toString();
     }
 
     /**
@@ -140,5 +185,31 @@ final class FactMarshaller {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * Reads an {@code int} or {@code Integer} property: a number with a fraction as {@link WholeNumberDeserializer}
+     * does, anything else, null included, as Jackson's own deserializer does.
+     */
+    private static final class WholeIntDeserializer extends StdDeserializer<Integer> {
+
+        private final WholeNumberDeserializer wholeNumbers = new WholeNumberDeserializer();
+        private final NumberDeserializers.IntegerDeserializer standard;
+
+        WholeIntDeserializer(Class<Integer> type, Integer nullValue) {
+            super(type);
+            standard = new NumberDeserializers.IntegerDeserializer(type, nullValue);
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) {
+            return parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                    ? wholeNumbers.deserialize(parser, context) : standard.deserialize(parser, context);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext context) {
+            return standard.getNullValue(context);
+        }
     }
 }

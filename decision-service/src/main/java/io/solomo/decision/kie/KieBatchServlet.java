@@ -3,14 +3,17 @@ package io.solomo.decision.kie;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.JsonBodies;
 import io.solomo.decision.web.NotFoundException;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Serves {@code POST <prefix>/containers/instances/{containerId}}, the KIE batch endpoint, as a servlet of its own
@@ -38,6 +41,25 @@ final class KieBatchServlet extends HttpServlet {
         this.errors = errors;
         this.pathPattern = pathPrefix + "/containers/instances/{containerId}";
         this.maxBatchBytes = maxBatchBytes;
+    }
+
+    /**
+     * Rejects every method but POST and OPTIONS with a 405 problem naming POST, in place of the servlet container's
+     * default error page.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("POST") || method.equals("OPTIONS")) {
+            super.service(request, response);
+            return;
+        }
+        HttpRequestMethodNotSupportedException notPost = new HttpRequestMethodNotSupportedException(method,
+                List.of("POST"));
+        if (errors.resolveException(request, response, null, notPost) == null) {
+            super.service(request, response);
+        }
     }
 
     /**

@@ -99,11 +99,15 @@ class KieContainers {
         return updated;
     }
 
-    synchronized void dispose(String containerId) {
-        DeployedContainer container = get(containerId);
-        containers.remove(containerId);
+    /** Disposes the container. Returns false, and does nothing, when no container has this id. */
+    synchronized boolean dispose(String containerId) {
+        DeployedContainer container = containers.remove(containerId);
+        if (container == null) {
+            return false;
+        }
         container.dispose();
         log.info("Disposed KIE container {} (kjar {})", containerId, container.releaseId());
+        return true;
     }
 
     @PreDestroy

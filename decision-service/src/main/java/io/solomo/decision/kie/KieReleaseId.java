@@ -19,13 +19,19 @@ record KieReleaseId(String groupId, String artifactId, String version) {
         check("release-id.version", version);
     }
 
-    /** Reads {@code {"group-id": ..., "artifact-id": ..., "version": ...}}. */
-    static KieReleaseId fromJson(JsonNode node) {
+    /**
+     * Reads {@code {"group-id": ..., "artifact-id": ..., "version": ...}}.
+     *
+     * @param field the JSON path of the object in the request, {@code release-id}, or empty when it is the whole body
+     */
+    static KieReleaseId fromJson(JsonNode node, String field) {
+        String name = field.isEmpty() ? "release-id" : field;
         if (node == null || !node.isObject()) {
-            throw new InvalidFieldException("release-id", node == null ? null : node.toString(),
-                    "release-id is missing; give {\"group-id\": ..., \"artifact-id\": ..., \"version\": ...}");
+            throw new InvalidFieldException(name, node == null ? null : node.toString(),
+                    name + " is missing; give {\"group-id\": ..., \"artifact-id\": ..., \"version\": ...}");
         }
-        return new KieReleaseId(text(node, "group-id"), text(node, "artifact-id"), text(node, "version"));
+        return new KieReleaseId(BatchReader.text(node, "group-id", field),
+                BatchReader.text(node, "artifact-id", field), BatchReader.text(node, "version", field));
     }
 
     ObjectNode toJson() {
@@ -39,11 +45,6 @@ record KieReleaseId(String groupId, String artifactId, String version) {
     @Override
     public String toString() {
         return groupId + ":" + artifactId + ":" + version;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 
     private static void check(String field, String value) {

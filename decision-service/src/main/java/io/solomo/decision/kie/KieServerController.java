@@ -1,7 +1,10 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.JsonBodies;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +43,18 @@ class KieServerController {
 
     /** The KIE Server release whose REST contract this controller follows; clients read it from server info. */
     static final String CONTRACT_VERSION = "7.74.1.Final";
+
+    /** The JSON media types with a structured syntax suffix, such as {@code application/vnd.kie+json}. */
+    private static final String JSON_SUFFIX = "application/*+json";
+
+    /**
+     * The largest body of {@code PUT containers/{id}} and {@code POST containers/{id}/release-id}. Their JSON contains
+     * a release id and an alias of a few hundred bytes. KIE Server's config items and scanner are ignored.
+     */
+    static final int MAX_CONTAINER_BODY_BYTES = 64 * 1024;
+
+    /** The longest {@code container-alias}, as long as the longest container id. */
+    static final int MAX_ALIAS_LENGTH = 100;
 
     private final KieContainers containers;
     private final KjarRepository kjars;
@@ -101,28 +117,37 @@ class KieServerController {
      * Creates a container from {@code {"release-id": {...}}}; the kjar comes from {@link #uploadKjar} or the local
      * Maven repository. {@code container-alias} is kept; config items and scanners are ignored.
      */
-    @PutMapping("/containers/{containerId}")
-    ResponseEntity<byte[]> createContainer(@PathVariable String containerId, @RequestBody byte[] body) {
-        JsonNode request = FactMarshaller.parse(body);
-        JsonNode bodyId = request.get("container-id");
-        if (bodyId != null && !bodyId.isNull() && !bodyId.asString().equals(containerId)) {
-            throw new InvalidFieldException("container-id", bodyId.asString(), "container-id in the body ("
-                    + bodyId.asString() + ") differs from the path (" + containerId + ")");
+    @PutMapping(path = "/containers/{containerId}", consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUFFIX})
+    ResponseEntity<byte[]> createContainer(@PathVariable String containerId, HttpServletRequest servletRequest)
+            throws IOException {
+        JsonNode request = readJson(servletRequest);
+        String bodyId = BatchReader.text(request, "container-id", "");
+        if (bodyId != null && !bodyId.equals(containerId)) {
+            throw new InvalidFieldException("container-id", bodyId, "container-id in the body ("
+                    + bodyId + ") differs from the path (" + containerId + ")");
         }
-        KieReleaseId releaseId = KieReleaseId.fromJson(request.get("release-id"));
-        JsonNode alias = request.get("container-alias");
+        KieReleaseId releaseId = KieReleaseId.fromJson(request.get("release-id"), "release-id");
+        String alias = BatchReader.text(request, "container-alias", "");
+        if (alias != null && alias.length() > MAX_ALIAS_LENGTH) {
+            throw new InvalidFieldException("container-alias", alias.substring(0, MAX_ALIAS_LENGTH) + "...",
+                    "container-alias has " + alias.length() + " characters; give at most " + MAX_ALIAS_LENGTH);
+        }
 
-        DeployedContainer container = containers.create(containerId, releaseId,
-                alias == null || alias.isNull() ? null : alias.asString());
+        DeployedContainer container = containers.create(containerId, releaseId, alias);
         return KieResponses.success(HttpStatus.CREATED, "Container " + containerId
                 + " successfully deployed with module " + releaseId + ".", "kie-container",
                 KieResponses.container(container));
     }
 
+    /**
+     * Disposes a container. As in KIE Server 7.74, disposing a container that does not exist succeeds with
+     * "Container X was not instantiated.", so that "dispose, then create" scripts work on a fresh server.
+     */
     @DeleteMapping("/containers/{containerId}")
     ResponseEntity<byte[]> disposeContainer(@PathVariable String containerId) {
-        containers.dispose(containerId);
-        return KieResponses.success("Container " + containerId + " successfully disposed.", null, null);
+        boolean disposed = containers.dispose(containerId);
+        return KieResponses.success("Container " + containerId
+                + (disposed ? " successfully disposed." : " was not instantiated."), null, null);
     }
 
     @GetMapping("/containers/{containerId}/release-id")
@@ -133,25 +158,37 @@ class KieServerController {
     }
 
     /** Accepts the release id bare, as the KIE Server client sends it, or wrapped in {@code "release-id"}. */
-    @PostMapping("/containers/{containerId}/release-id")
-    ResponseEntity<byte[]> updateReleaseId(@PathVariable String containerId, @RequestBody byte[] body) {
-        JsonNode request = FactMarshaller.parse(body);
-        JsonNode releaseIdNode = request.has("release-id") ? request.get("release-id") : request;
-        KieReleaseId releaseId = KieReleaseId.fromJson(releaseIdNode);
+    @PostMapping(path = "/containers/{containerId}/release-id",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUFFIX})
+    ResponseEntity<byte[]> updateReleaseId(@PathVariable String containerId, HttpServletRequest servletRequest)
+            throws IOException {
+        JsonNode request = readJson(servletRequest);
+        KieReleaseId releaseId = request.has("release-id")
+                ? KieReleaseId.fromJson(request.get("release-id"), "release-id")
+                : KieReleaseId.fromJson(request, "");
 
         DeployedContainer container = containers.updateReleaseId(containerId, releaseId);
-        return KieResponses.success("Release id successfully updated", "release-id", container.releaseId().toJson());
+        return KieResponses.success("Release id successfully updated.", "release-id", container.releaseId().toJson());
     }
 
     /**
      * Stores a kjar sent as the raw request body ({@code Content-Type: application/java-archive}) under the release
      * id of its {@code pom.properties}; {@code PUT containers/{id}} with that release id then creates a container.
      */
-    @PostMapping("/kjars")
+    @PostMapping(path = "/kjars", consumes = {"application/java-archive", "application/x-java-archive",
+            "application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<byte[]> uploadKjar(@RequestBody byte[] body) {
         KieReleaseId releaseId = kjars.store(body);
         return KieResponses.success(HttpStatus.CREATED, "Kjar " + releaseId + " successfully stored.", "release-id",
                 releaseId.toJson());
+    }
+
+    /**
+     * Reads a container request body. The body is read by hand, not with {@code @RequestBody}, so that its size is
+     * checked before it is held in memory.
+     */
+    private static JsonNode readJson(HttpServletRequest request) throws IOException {
+        return FactMarshaller.parse(JsonBodies.read(request, MAX_CONTAINER_BODY_BYTES, null));
     }
 
     /**

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,6 +53,8 @@ class KieServerIntegrationTests extends DemoServer {
     private static final String SAMPLES = "kie-server-json/";
     private static final String JAR = "application/java-archive";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper DECIMALS = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Autowired
     MeterRegistry meters;
@@ -124,6 +130,7 @@ class KieServerIntegrationTests extends DemoServer {
         JsonNode updatedSample = sampleResponse(
                 "kiedocs-containers-14-post-server-containers-containerid-release-id-example-server-response-.json");
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+        assertThat(updated.json().get("msg").asString()).isEqualTo("Release id successfully updated.");
         assertThat(updated.json().get("result").get("release-id")).isEqualTo(updatedSample.get("release-id"));
 
         JsonNode disposedSample = sampleResponse(
@@ -412,7 +419,7 @@ class KieServerIntegrationTests extends DemoServer {
                 sampleText("kiedocs-runtime-cmd-05-retractcommand-example-json-request-body.json"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].fact-handle");
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].retract.fact-handle");
     }
 
     @Test
@@ -443,6 +450,193 @@ class KieServerIntegrationTests extends DemoServer {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString())
                 .isEqualTo("commands[0].insert.object.org.kie.server.testing.Person.nickname");
+        assertThat(response.json().get("value").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void factTypeMismatchNamesSentValue() {
+        ApiClient.Response text = insertPerson("\"old\"");
+        ApiClient.Response overflow = insertPerson("1e20");
+        ApiClient.Response fraction = insertPerson("2.7");
+        ApiClient.Response whole = insertPerson("3.0");
+
+        assertThat(text.status()).as(text.text()).isEqualTo(400);
+        assertThat(text.json().get("field").asString())
+                .isEqualTo("commands[0].insert.object.org.kie.server.testing.Person.age");
+        assertThat(text.json().get("value").asString()).isEqualTo("old");
+        assertThat(overflow.status()).as(overflow.text()).isEqualTo(400);
+        assertThat(overflow.json().get("value").decimalValue()).isEqualByComparingTo("1e20");
+        assertThat(fraction.status()).as(fraction.text()).isEqualTo(400);
+        assertThat(fraction.json().get("value").asDouble()).isEqualTo(2.7);
+        assertThat(fraction.json().get("detail").asString()).contains("not a whole number");
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+    }
+
+    @Test
+    void bigDecimalFactKeepsEveryDigit() {
+        for (String path : List.of("", "?session=shared")) {
+            ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples" + path, """
+                    {"commands": [
+                      {"insert": {"out-identifier": "tiny", "return-object": true,
+                        "object": {"org.kie.server.testing.Order": {"amount": 0.10000000000000000001}}}},
+                      {"insert": {"out-identifier": "scaled",
+                        "object": {"org.kie.server.testing.Order": {"amount": 1.10}}}},
+                      {"insert": {"out-identifier": "large",
+                        "object": {"org.kie.server.testing.Order": {"amount": 12345678901234567890}}}}]}""");
+
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode results = DECIMALS.readTree(response.body()).get("result").get("execution-results")
+                    .get("results");
+            assertThat(amount(results, 0)).as(path).isEqualTo(new BigDecimal("0.10000000000000000001"));
+            assertThat(amount(results, 1)).as(path).isEqualTo(new BigDecimal("1.10"));
+            assertThat(amount(results, 2)).as(path).isEqualTo(new BigDecimal("12345678901234567890"));
+        }
+    }
+
+    @Test
+    void nonStringBatchFieldsAreRejected() {
+        String person = "{\"org.kie.server.testing.Person\": {\"fullname\": \"Ann\", \"age\": 30}}";
+        Map<String, String> batches = new LinkedHashMap<>();
+        batches.put("lookup", "{\"lookup\": {}, \"commands\": []}");
+        batches.put("commands[0].insert.out-identifier",
+                "{\"commands\": [{\"insert\": {\"object\": " + person + ", \"out-identifier\": []}}]}");
+        batches.put("commands[0].insert.return-object", "{\"commands\": [{\"insert\": {\"object\": " + person
+                + ", \"out-identifier\": \"p\", \"return-object\": {}}}]}");
+        batches.put("commands[0].insert.entry-point",
+                "{\"commands\": [{\"insert\": {\"object\": " + person + ", \"entry-point\": {}}}]}");
+        batches.put("commands[0].query.name", "{\"commands\": [{\"query\": {\"name\": {}}}]}");
+        batches.put("commands[0].set-global.identifier",
+                "{\"commands\": [{\"set-global\": {\"identifier\": [], \"object\": \"x\"}}]}");
+        batches.put("commands[0].get-objects.out-identifier",
+                "{\"commands\": [{\"get-objects\": {\"out-identifier\": {}}}]}");
+
+        batches.forEach((field, batch) -> {
+            ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", batch);
+
+            assertThat(response.status()).as(field + ": " + response.text()).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).as(field).isEqualTo("urn:solomo:problem:invalid-field");
+            assertThat(response.json().get("field").asString()).as(field).isEqualTo(field);
+            assertThat(response.json().has("value")).as(field).isTrue();
+        });
+    }
+
+    @Test
+    void returnObjectMustBeBoolean() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"insert": {"out-identifier": "p", "return-object": "yes",
+                  "object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].insert.return-object");
+        assertThat(response.json().get("value").asString()).isEqualTo("yes");
+    }
+
+    @Test
+    void nonStringContainerFieldsAreRejected() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("release-id.group-id", """
+                {"release-id": {"group-id": {}, "artifact-id": "samples", "version": "1.0.0"}}""");
+        bodies.put("container-id", """
+                {"container-id": {}, "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples",
+                 "version": "1.0.0"}}""");
+        bodies.put("container-alias", """
+                {"container-alias": {}, "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples",
+                 "version": "1.0.0"}}""");
+
+        bodies.forEach((field, body) -> {
+            ApiClient.Response response = analyst().put(PREFIX + "/containers/typed", body);
+
+            assertThat(response.status()).as(field + ": " + response.text()).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(field).isEqualTo(field);
+        });
+        ApiClient.Response update = analyst().post(PREFIX + "/containers/samples/release-id", """
+                {"group-id": ["x"], "artifact-id": "samples", "version": "1.0.0"}""");
+        assertThat(update.status()).as(update.text()).isEqualTo(400);
+        assertThat(update.json().get("field").asString()).isEqualTo("group-id");
+        assertThat(update.json().get("value").asString()).isEqualTo("[\"x\"]");
+    }
+
+    @Test
+    void unknownEntryPointIsRejectedBeforeAnyCommand() {
+        String name = "entry-point-" + System.nanoTime();
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples?session=shared", """
+                {"lookup": "ksession1", "commands": [
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "%s", "age": 30}}}},
+                  {"insert": {"object": {"org.drools.compiler.test.Person": {"name": "x", "age": 1}},
+                   "entry-point": "no stream"}}]}""".formatted(name));
+        ApiClient.Response seen = app().post(PREFIX + "/containers/instances/samples?session=shared", """
+                {"lookup": "ksession1", "commands": [{"get-objects": {"out-identifier": "objects",
+                  "class-object-filter": {"string": "org.kie.server.testing.Person"}}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[1].insert.entry-point");
+        assertThat(response.json().get("value").asString()).isEqualTo("no stream");
+        assertThat(response.json().get("detail").asString()).contains("my stream");
+        assertThat(objects(seen).toString()).doesNotContain(name);
+    }
+
+    @Test
+    void handleMustMatchFactNotOnlyItsId() {
+        String path = PREFIX + "/containers/instances/samples?session=shared";
+        ApiClient.Response inserted = app().post(path, """
+                {"lookup": "ksession1", "commands": [{"insert": {"out-identifier": "kept",
+                  "object": {"org.kie.server.testing.Person": {"fullname": "Kept", "age": 30}}}}]}""");
+        String handle = factHandle(inserted);
+        String[] parts = handle.split(":");
+        String otherClass = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6],
+                "org.drools.compiler.test.Person");
+        String otherEntryPoint = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "my stream",
+                parts[6], parts[7]);
+        String otherObject = String.join(":", parts[0], parts[1], Integer.toString(Integer.parseInt(parts[2]) + 1),
+                parts[3], parts[4], parts[5], parts[6], parts[7]);
+
+        for (String stale : List.of(otherClass, otherEntryPoint, otherObject)) {
+            ApiClient.Response retracted = app().post(path, """
+                    {"lookup": "ksession1", "commands": [{"delete": {"fact-handle": "%s"}}]}""".formatted(stale));
+
+            assertThat(retracted.status()).as(stale + ": " + retracted.text()).isEqualTo(400);
+            assertThat(retracted.json().get("field").asString()).isEqualTo("commands[0].delete.fact-handle");
+            assertThat(retracted.json().get("value").asString()).isEqualTo(stale);
+            assertThat(retracted.json().get("detail").asString()).contains("in this session");
+        }
+        ApiClient.Response deleted = app().post(path, """
+                {"lookup": "ksession1", "commands": [{"delete": {"fact-handle": "%s"}}]}""".formatted(handle));
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+    }
+
+    @Test
+    void namedEntryPointFactIsDeleted() {
+        String path = PREFIX + "/containers/instances/samples?session=shared";
+        ApiClient.Response inserted = app().post(path, """
+                {"lookup": "ksession1", "commands": [{"insert": {"out-identifier": "streamed",
+                  "entry-point": "my stream", "object": {"org.drools.compiler.test.Person": {"name": "s", "age": 1}}}}]}""");
+        String retract = """
+                {"lookup": "ksession1", "commands": [{"retract": {"fact-handle": "%s"}}]}""".formatted(
+                factHandle(inserted));
+
+        ApiClient.Response deleted = app().post(path, retract);
+        ApiClient.Response again = app().post(path, retract);
+
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+        assertThat(again.status()).as(again.text()).isEqualTo(400);
+    }
+
+    @Test
+    void queryArgumentOfWrongTypeIsRejected() {
+        ApiClient.Response text = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"query": {"name": "olderThan", "arguments": ["forty"], "out-identifier": "older"}}]}""");
+        ApiClient.Response decimal = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "John Doe", "age": 47}}}},
+                  {"query": {"name": "olderThan", "arguments": [40.0], "out-identifier": "older"}}]}""");
+
+        assertThat(text.status()).as(text.text()).isEqualTo(400);
+        assertThat(text.json().get("field").asString()).isEqualTo("commands[0].query.arguments[0]");
+        assertThat(text.json().get("value").asString()).isEqualTo("forty");
+        assertThat(text.json().get("detail").asString()).contains("$age", "int", "java.lang.String");
+        assertThat(decimal.status()).as(decimal.text()).isEqualTo(200);
+        assertThat(objects(decimal).get("org.drools.core.runtime.rule.impl.FlatQueryResults").get("idResultMaps")
+                .get("element")).hasSize(1);
     }
 
     @Test
@@ -499,6 +693,66 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void disposeOfUnknownContainerSucceedsAsInKie() {
+        ApiClient.Response response = analyst().delete(PREFIX + "/containers/never-created");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("type").asString()).isEqualTo("SUCCESS");
+        assertThat(response.json().get("msg").asString()).isEqualTo("Container never-created was not instantiated.");
+        assertThat(response.json().get("result").isNull()).isTrue();
+    }
+
+    @Test
+    void formEncodedBodiesAreUnsupported() {
+        String form = "application/x-www-form-urlencoded";
+        byte[] kjar = TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.0");
+
+        ApiClient.Response upload = analyst().post(PREFIX + "/kjars", kjar, form);
+        HttpResponse<String> create = send("PUT", PREFIX + "/containers/form", form, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+
+        assertThat(upload.status()).as(upload.text()).isEqualTo(415);
+        assertThat(upload.json().get("type").asString()).isEqualTo("urn:solomo:problem:unsupported-media-type");
+        assertThat(upload.json().get("detail").asString()).contains(form, "application/java-archive");
+        assertThat(create.statusCode()).as(create.body()).isEqualTo(415);
+        assertThat(JSON.readTree(create.body()).get("detail").asString()).contains(form, "application/json");
+    }
+
+    @Test
+    void containerBodyAndAliasAreLimited() {
+        String create = """
+                {"container-alias": "%s",
+                 "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""";
+
+        ApiClient.Response longAlias = analyst().put(PREFIX + "/containers/aliased", create.formatted("a".repeat(101)));
+        ApiClient.Response largeBody = analyst().put(PREFIX + "/containers/aliased",
+                create.formatted("a".repeat(70_000)));
+        ApiClient.Response longestAlias = analyst().put(PREFIX + "/containers/aliased",
+                create.formatted("a".repeat(100)));
+        analyst().delete(PREFIX + "/containers/aliased");
+
+        assertThat(longAlias.status()).as(longAlias.text()).isEqualTo(400);
+        assertThat(longAlias.json().get("field").asString()).isEqualTo("container-alias");
+        assertThat(longAlias.json().get("detail").asString()).contains("101", "100");
+        assertThat(largeBody.status()).as(largeBody.text()).isEqualTo(413);
+        assertThat(largeBody.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(longestAlias.status()).as(longestAlias.text()).isEqualTo(201);
+    }
+
+    @Test
+    void otherMethodsOnBatchPathGetProblem() {
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            HttpResponse<String> response = send(method, PREFIX + "/containers/instances/samples", "application/json",
+                    "{}");
+
+            assertThat(response.statusCode()).as(method + ": " + response.body()).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
+            assertThat(JSON.readTree(response.body()).get("type").asString()).as(method)
+                    .isEqualTo("urn:solomo:problem:method-not-allowed");
+        }
+    }
+
+    @Test
     void missingReleaseIdIsRejected() {
         ApiClient.Response response = analyst().put(PREFIX + "/containers/missing", """
                 {"release-id": {"group-id": "io.solomo.test", "artifact-id": "nowhere", "version": "9.9"}}""");
@@ -543,6 +797,39 @@ class KieServerIntegrationTests extends DemoServer {
 
     private ApiClient analyst() {
         return ApiClient.on(port).as("analyst", PASSWORD);
+    }
+
+    private ApiClient.Response insertPerson(String age) {
+        return app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person":
+                  {"fullname": "Ann", "age": %s}}}}]}""".formatted(age));
+    }
+
+    /** Sends a request as the analyst with any method and Content-Type, which ApiClient does not offer. */
+    private HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("analyst:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static String factHandle(ApiClient.Response inserted) {
+        return inserted.json().get("result").get("execution-results").get("facts").get(0).get("value")
+                .get("org.drools.core.common.DefaultFactHandle").get("external-form").asString();
+    }
+
+    private static BigDecimal amount(JsonNode results, int index) {
+        return results.get(index).get("value").get("org.kie.server.testing.Order").get("amount").decimalValue();
     }
 
     private static JsonNode objects(ApiClient.Response response) {

@@ -16,7 +16,8 @@ final class TestKjars {
     /**
      * Declares the facts of the KIE documentation's command samples: {@code org.kie.server.testing.Person} (fullname,
      * age) with queries {@code persons} and {@code olderThan(int $age)} and globals {@code helper} (a Person) and
-     * {@code names} (a java.util.List), and {@code org.drools.compiler.test.Person} (name,
+     * {@code names} (a java.util.List), {@code org.kie.server.testing.Order} (amount, a BigDecimal, and quantity, an
+     * int), and {@code org.drools.compiler.test.Person} (name,
      * age) read from entry point {@code my stream}. ksession {@code ksession1} is stateful and the default one,
      * {@code stateless1} is stateless.
      */
@@ -31,6 +32,11 @@ final class TestKjars {
 
                 declare Greeting
                     text : String
+                end
+
+                declare Order
+                    amount : java.math.BigDecimal
+                    quantity : int
                 end
 
                 global Person helper;
