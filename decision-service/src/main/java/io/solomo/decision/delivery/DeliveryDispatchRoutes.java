@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.model.Channel;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -79,11 +80,11 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         this.webhook = webhook;
         this.json = json;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.concurrency = concurrency;
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.batchSize = SettingChecks.atLeast("solomo.delivery.batch-size", batchSize, 1);
+        this.concurrency = SettingChecks.atLeast("solomo.delivery.concurrency", concurrency, 1);
+        this.maxAttempts = SettingChecks.atLeast("solomo.delivery.retry.max-attempts", maxAttempts, 1);
+        this.initialBackoff = SettingChecks.positive("solomo.delivery.retry.initial-backoff", initialBackoff);
+        this.maxBackoff = SettingChecks.positive("solomo.delivery.retry.max-backoff", maxBackoff);
     }
 
     @Override

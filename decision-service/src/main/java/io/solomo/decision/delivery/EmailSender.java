@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import jakarta.mail.MessagingException;
@@ -48,7 +49,7 @@ class EmailSender {
         this.addresses = addresses;
         this.links = links;
         this.from = from;
-        this.rate = new RateLimit(ratePerSecond);
+        this.rate = new RateLimit(SettingChecks.notNegative("solomo.delivery.email.rate-per-second", ratePerSecond));
         for (Language language : Language.values()) {
             templates.put(language, new Template(read("offer-" + language.code() + ".html"),
                     read("offer-" + language.code() + ".txt")));

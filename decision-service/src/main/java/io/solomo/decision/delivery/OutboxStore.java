@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +54,7 @@ class OutboxStore {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = SettingChecks.positive("solomo.delivery.claim-lease", lease);
         this.postgres = "PostgreSQL".equals(jdbc.execute(
                 (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
     }

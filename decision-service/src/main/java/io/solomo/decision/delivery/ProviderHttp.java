@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +36,7 @@ class ProviderHttp {
      *                    to an HTTP/1.1 provider nor wait past the timeout in the provider's queue
      */
     ProviderHttp(@Value("${solomo.delivery.max-in-flight:128}") int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("solomo.delivery.max-in-flight must be at least 1, got " + maxInFlight);
-        }
+        SettingChecks.atLeast("solomo.delivery.max-in-flight", maxInFlight, 1);
         this.inFlight = new Semaphore(maxInFlight);
     }
 

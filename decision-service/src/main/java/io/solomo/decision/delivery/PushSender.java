@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,8 +73,10 @@ class PushSender {
         this.apnsUrl = trimSlash(apnsUrl);
         this.apnsTopic = apnsTopic;
         this.apnsToken = apnsToken;
-        this.fcmRate = new RateLimit(fcmRatePerSecond);
-        this.apnsRate = new RateLimit(apnsRatePerSecond);
+        this.fcmRate = new RateLimit(SettingChecks.notNegative("solomo.delivery.push.fcm.rate-per-second",
+                fcmRatePerSecond));
+        this.apnsRate = new RateLimit(SettingChecks.notNegative("solomo.delivery.push.apns.rate-per-second",
+                apnsRatePerSecond));
     }
 
     /** Forgets the tokens removed during the previous batch, whose devices the next batch reads again. */

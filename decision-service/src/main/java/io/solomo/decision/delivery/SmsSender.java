@@ -1,5 +1,6 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.model.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,8 +45,8 @@ class SmsSender {
         this.url = url == null ? "" : url.trim();
         this.apiKey = apiKey;
         this.sender = sender;
-        this.maxSegments = maxSegments;
-        this.rate = new RateLimit(ratePerSecond);
+        this.maxSegments = SettingChecks.atLeast("solomo.delivery.sms.max-segments", maxSegments, 1);
+        this.rate = new RateLimit(SettingChecks.notNegative("solomo.delivery.sms.rate-per-second", ratePerSecond));
     }
 
     boolean configured() {

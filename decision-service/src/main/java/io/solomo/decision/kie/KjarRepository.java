@@ -1,13 +1,16 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotStoredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,6 +64,8 @@ class KjarRepository {
      *
      * @throws InvalidFieldException when the bytes are not a jar, or it lacks {@code META-INF/kmodule.xml} or exactly
      *                               one {@code pom.properties}; nothing is stored then
+     * @throws NotStoredException    when the file cannot be written under {@code solomo.kie.kjar-folder}, for example
+     *                               because the folder is not writable. The API returns it as a 503 problem.
      */
     KieReleaseId store(byte[] kjar) {
         if (kjar == null || kjar.length == 0) {
@@ -79,10 +84,26 @@ class KjarRepository {
             Files.write(partial, kjar);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failed) {
-            throw new UncheckedIOException("could not store kjar " + releaseId + " under " + target, failed);
+            throw new NotStoredException("could not store kjar " + releaseId + " as " + target.toAbsolutePath()
+                    + ": " + reason(failed) + "; check that solomo.kie.kjar-folder ("
+                    + properties.kjarFolder().toAbsolutePath() + ") is a folder the server may write to", failed);
         }
         log.info("Stored uploaded kjar {} ({} bytes)", releaseId, kjar.length);
         return releaseId;
+    }
+
+    /** Describes a file system failure without the exception class, for a problem detail. */
+    private static String reason(IOException failed) {
+        if (failed instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a folder";
+        }
+        if (failed instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (failed instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getFile() + ": " + fileSystem.getReason();
+        }
+        return String.valueOf(failed.getMessage());
     }
 
     private static KieReleaseId releaseIdOf(byte[] kjar) {

@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.model.decision.OfferDecisions;
 import io.solomo.model.delivery.DeliveryLog;
 import io.solomo.model.location.PresenceTracker;
@@ -23,7 +24,7 @@ class LocationRoutesConfiguration {
     LocationEventRoutes locationEventRoutes(PresenceTracker tracker, OfferDecisions decisions,
                                             LocationEventJournal journal, LocationProperties limits,
                                             @Value("${solomo.routes.location-consumers:#{null}}") Integer partitions) {
-        int consumers = partitions != null ? partitions
+        int consumers = partitions != null ? SettingChecks.atLeast("solomo.routes.location-consumers", partitions, 1)
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new LocationEventRoutes(tracker, decisions, journal, limits.decisionTriggers(), consumers);
     }

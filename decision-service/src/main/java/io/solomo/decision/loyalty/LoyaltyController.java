@@ -74,7 +74,7 @@ class LoyaltyController {
         String reason = optionalText("reason", body.reason(), MAX_REASON_LENGTH);
         return loyalty.spend(customerId, body.points(),
                 requireText("reference", body.reference(), MAX_REFERENCE_LENGTH),
-                reason == null ? "Points spent" : reason);
+                reason == null ? LoyaltyProgramme.DEFAULT_SPEND_REASON : reason);
     }
 
     @PostMapping("/api/v1/loyalty/actions")

@@ -33,6 +33,10 @@ public class LoyaltyProgramme {
 
     private static final Logger log = LoggerFactory.getLogger(LoyaltyProgramme.class);
     private static final int BATCH_ATTEMPTS = 3;
+    /** Reason of a spending sent without one. */
+    static final String DEFAULT_SPEND_REASON = "Points spent";
+    /** Reference of an expiry: this prefix, then the instant of the account's last activity. */
+    static final String EXPIRY_REFERENCE_PREFIX = "inactive-since-";
 
     private final LoyaltyAccountRepository accounts;
     private final LoyaltyEntryRepository ledger;
@@ -162,7 +166,7 @@ public class LoyaltyProgramme {
         List<LoyaltyAccount> inactive = accounts.findByLastActivityBeforeAndBalanceGreaterThan(cutoff, 0);
         int expired = 0;
         for (LoyaltyAccount candidate : inactive) {
-            String reference = "inactive-since-" + candidate.lastActivity();
+            String reference = EXPIRY_REFERENCE_PREFIX + candidate.lastActivity();
             Boolean done = ConflictRetry.inTransaction(transaction, "loyalty expiry of " + candidate.customerId(), () -> {
                 LoyaltyAccount account = accounts.findById(candidate.customerId()).orElseThrow();
                 if (!account.lastActivity().isBefore(cutoff) || account.balance() == 0) {
@@ -194,7 +198,9 @@ public class LoyaltyProgramme {
         List<Statement.Line> lines = ledger.findByCustomerIdOrderByRecordedAtDescIdDesc(customer.customerId())
                 .stream()
                 .map(entry -> new Statement.Line(entry.id(), entry.kind().name(), entry.points(), entry.action(),
-                        entry.reference(), entry.reason(), entry.recordedAt()))
+                        entry.reference(), entry.reason(),
+                        LoyaltyReasons.french(entry.kind(), entry.action(), entry.reference(), entry.reason()),
+                        entry.recordedAt()))
                 .toList();
         return new Statement(customer.customerId(), account == null ? 0 : account.balance(),
                 account == null ? 0 : account.lifetimePoints(), customer.loyaltyTier(),
@@ -224,9 +230,15 @@ public class LoyaltyProgramme {
     public record Statement(String customerId, long balance, long lifetimePoints, LoyaltyTier tier,
                             List<String> regularOf, List<Line> history) {
 
-        /** One ledger line; {@code kind} is EARNED, SPENT or EXPIRED. */
+        /**
+         * One ledger line; {@code kind} is EARNED, SPENT or EXPIRED.
+         *
+         * @param reason   why the points moved, in English: the names of the rules that awarded them, the reason
+         *                 sent with a spending, or the last activity before an expiry
+         * @param reasonFr the same in French, except the reason sent with a spending, which is returned as sent
+         */
         public record Line(Long entryId, String kind, int points, String action, String reference, String reason,
-                           Instant recordedAt) {
+                           String reasonFr, Instant recordedAt) {
         }
     }
 

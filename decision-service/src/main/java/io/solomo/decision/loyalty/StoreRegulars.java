@@ -1,5 +1,6 @@
 package io.solomo.decision.loyalty;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.profile.ConflictRetry;
 import io.solomo.model.location.StoreEntered;
 import io.solomo.model.location.StoresEntered;
@@ -35,14 +36,11 @@ public class StoreRegulars {
     StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, TransactionTemplate transaction,
                   @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
                   @Value("${solomo.loyalty.regular-window:P30D}") Duration window) {
-        if (minimumVisits < 1) {
-            throw new IllegalStateException("solomo.loyalty.regular-visits must be at least 1, got " + minimumVisits);
-        }
         this.visits = visits;
         this.regulars = regulars;
         this.transaction = transaction;
-        this.minimumVisits = minimumVisits;
-        this.window = window;
+        this.minimumVisits = SettingChecks.atLeast("solomo.loyalty.regular-visits", minimumVisits, 1);
+        this.window = SettingChecks.positive("solomo.loyalty.regular-window", window);
     }
 
     /** Returns the ids of the stores whose regular the customer is, in store id order. */

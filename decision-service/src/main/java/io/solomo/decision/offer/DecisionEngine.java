@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.delivery.DeliveryOutbox;
@@ -100,8 +101,8 @@ public class DecisionEngine implements OfferDecisions {
         this.decisionLog = decisionLog;
         this.json = json;
         this.clock = clock;
-        this.defaultTimeZone = ZoneId.of(defaultTimeZone);
-        this.couponValidity = couponValidity;
+        this.defaultTimeZone = SettingChecks.zoneId("solomo.default-time-zone", defaultTimeZone);
+        this.couponValidity = SettingChecks.positive("solomo.coupons.validity", couponValidity);
         this.deliveryOutbox = deliveryOutbox;
         this.entityManager = entityManager;
     }

@@ -88,7 +88,11 @@ record InteractionFacts(InteractionType type, Instant occurredAt, String storeId
         if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
             throw new InvalidFieldException(field, amount, field + " must be between 0 and 10,000,000, got " + amount);
         }
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidFieldException(field, amount, field + " must have at most 2 decimals (cents), got "
+                    + amount.toPlainString());
+        }
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** One purchase line; {@code amount} is the line total. */

@@ -1,5 +1,6 @@
 package io.solomo.decision.purchase;
 
+import io.solomo.decision.SettingChecks;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class FollowUpRoutes extends RouteBuilder {
 
     FollowUpRoutes(FollowUps followUps, @Value("${solomo.purchase.follow-up.batch-size:100}") int batchSize) {
         this.followUps = followUps;
-        this.batchSize = batchSize;
+        this.batchSize = SettingChecks.atLeast("solomo.purchase.follow-up.batch-size", batchSize, 1);
     }
 
     @Override

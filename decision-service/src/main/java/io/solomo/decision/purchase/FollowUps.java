@@ -1,5 +1,6 @@
 package io.solomo.decision.purchase;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.catalogue.Product;
 import io.solomo.decision.delivery.DeliveryOutbox;
 import io.solomo.decision.loyalty.LoyaltyProgramme;
@@ -58,7 +59,7 @@ class FollowUps {
         this.outbox = outbox;
         this.loyalty = loyalty;
         this.clock = clock;
-        this.lease = lease;
+        this.lease = SettingChecks.positive("solomo.purchase.follow-up.claim-lease", lease);
     }
 
     /** Queues every due follow-up, at most {@code max} per call; returns how many were handled. */

@@ -124,7 +124,11 @@ class PurchaseController {
             throw new InvalidFieldException(field + ".amount", amount,
                     field + ".amount, the line total in euros, must be between 0 and 10,000,000");
         }
-        return new PurchaseCommand.Line(productId, quantity, amount.setScale(2, RoundingMode.HALF_UP));
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidFieldException(field + ".amount", amount, field + ".amount, the line total in euros, "
+                    + "must have at most 2 decimals (cents), got " + amount.toPlainString());
+        }
+        return new PurchaseCommand.Line(productId, quantity, amount.setScale(2, RoundingMode.UNNECESSARY));
     }
 
     private static String id(String field, String value, boolean required) {

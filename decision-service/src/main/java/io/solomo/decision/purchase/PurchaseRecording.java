@@ -1,5 +1,6 @@
 package io.solomo.decision.purchase;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.catalogue.Product;
 import io.solomo.decision.catalogue.ProductCatalogue;
 import io.solomo.decision.coupon.CouponRedemption;
@@ -76,7 +77,7 @@ class PurchaseRecording {
         this.stores = stores;
         this.catalogue = catalogue;
         this.clock = clock;
-        this.followUpDelay = followUpDelay;
+        this.followUpDelay = SettingChecks.notNegative("solomo.purchase.follow-up.delay", followUpDelay);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -153,11 +152,7 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(SecurityProperties properties, Environment environment, PasswordEncoder encoder) {
-        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
-        if (!demo && SecurityProperties.DEFAULT_DEMO_PASSWORD.equals(properties.demoPassword())) {
-            throw new IllegalStateException("solomo.demo-password is still the default 'demo' outside the demo "
-                    + "profile; set it to a strong secret or start with --spring.profiles.active=demo");
-        }
+        DemoDefaults.rejectOutsideDemo(environment, properties.demoPassword());
 
         List<UserDetails> users = new ArrayList<>();
         users.add(user("app", properties.demoPassword(), encoder, APP));

@@ -15,7 +15,8 @@ import java.security.Principal;
 /**
  * Share links: the app creates a share for its customer (201, or 200 with the earlier share when the customer shared
  * the offer on that network before), anyone following {@code /s/{code}} is counted and sent to the landing page
- * ({@link ShareLinkController}), and a friend's app claims the offer through the share.
+ * ({@link ShareLinkController}), and a friend's app claims the offer through the share (201, or 200 with the same
+ * coupon when the friend claimed through this share before).
  */
 @RestController
 class ShareController {
@@ -46,6 +47,9 @@ class ShareController {
     ResponseEntity<SocialShares.Claimed> claim(@PathVariable String code,
                                                @RequestBody(required = false) ClaimBody body) {
         SocialShares.Claimed claimed = shares.claim(code, body == null ? null : body.customerId());
+        if (claimed.repeated()) {
+            return ResponseEntity.ok(claimed);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(claimed);
     }
 

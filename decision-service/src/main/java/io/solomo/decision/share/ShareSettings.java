@@ -1,5 +1,6 @@
 package io.solomo.decision.share;
 
+import io.solomo.decision.SettingChecks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class ShareSettings {
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.landingUrl = landingUrl;
-        this.couponValidity = couponValidity;
+        this.couponValidity = SettingChecks.positive("solomo.shares.coupon-validity", couponValidity);
     }
 
     String shareUrl(String code) {

@@ -84,7 +84,11 @@ class SocialShares {
         if (offerId == null || offerId.isBlank()) {
             throw new InvalidFieldException("offerId", offerId, "offerId, the offer being shared, is missing");
         }
-        if (network == null || !NETWORK.matcher(network.trim().toLowerCase(Locale.ROOT)).matches()) {
+        if (network == null || network.isBlank()) {
+            throw new InvalidFieldException("network", network, "network is missing; send where the customer "
+                    + "shares the offer, such as facebook, instagram or whatsapp");
+        }
+        if (!NETWORK.matcher(network.trim().toLowerCase(Locale.ROOT)).matches()) {
             throw new InvalidFieldException("network", network, "network must be a name such as facebook, "
                     + "instagram or whatsapp: 1 to 40 letters, digits, '-' or '_'");
         }
@@ -158,14 +162,14 @@ class SocialShares {
         String friend = requireCustomer(friendId, "customerId");
         if (friend.equals(share.sharerId())) {
             throw new InvalidFieldException("customerId", friend,
-                    "customer " + friend + " shared this offer and cannot claim it through his own share");
+                    "customer " + friend + " shared this offer and cannot claim it through their own share");
         }
         List<String> claimed = jdbc.queryForList("select coupon_code from share_claim where share_code = ? "
                 + "and friend_id = ?", String.class, share.code(), friend);
         if (!claimed.isEmpty()) {
             Coupon coupon = coupons.find(claimed.get(0)).orElseThrow();
             return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
-                    coupons.qrCodeUrl(coupon.code()));
+                    coupons.qrCodeUrl(coupon.code()), true);
         }
         // NOTE: a claim skips the offer's dates, switch, store scope and limits (Offer.unavailabilityReason,
         // maxTotal) and the contact policy, so a friend can still get a coupon of an offer switched off since.
@@ -176,7 +180,7 @@ class SocialShares {
                 coupon.code(), share.code(), friend, now.atOffset(ZoneOffset.UTC));
         log.info("Customer {} claimed offer {} through share {}", friend, share.offerId(), share.code());
         return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
-                coupons.qrCodeUrl(coupon.code()));
+                coupons.qrCodeUrl(coupon.code()), false);
     }
 
     /**
@@ -281,8 +285,13 @@ class SocialShares {
                    boolean repeated) {
     }
 
-    /** A coupon of the shared offer issued to a friend, attributed to the share. */
-    record Claimed(String couponCode, String offerId, String shareCode, Instant expiresAt, String qrCodeUrl) {
+    /**
+     * A coupon of the shared offer issued to a friend, attributed to the share.
+     *
+     * @param repeated true when the friend had claimed through this share before, so this is the same coupon
+     */
+    record Claimed(String couponCode, String offerId, String shareCode, Instant expiresAt, String qrCodeUrl,
+                   boolean repeated) {
     }
 
     /** @param redeemedClaims the claimed coupons already redeemed, each of which earned the sharer referral points */

@@ -1,5 +1,6 @@
 package io.solomo.decision.store;
 
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.web.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +39,11 @@ public class StoreCatalog {
     StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
                  Clock clock, ApplicationEventPublisher events, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
                  @Value("${solomo.default-time-zone:Europe/Paris}") String defaultTimeZone) {
-        if (!(defaultRadiusMeters > 0)) {
-            throw new IllegalStateException("solomo.stores.default-radius-meters must be positive, got "
-                    + defaultRadiusMeters);
-        }
         this.stores = stores;
         this.index = index;
-        this.reader = new GeoJsonStoreReader(mapper, defaultRadiusMeters, ZoneId.of(defaultTimeZone));
+        this.reader = new GeoJsonStoreReader(mapper,
+                SettingChecks.positive("solomo.stores.default-radius-meters", defaultRadiusMeters),
+                SettingChecks.zoneId("solomo.default-time-zone", defaultTimeZone));
         this.transaction = transaction;
         this.clock = clock;
         this.events = events;

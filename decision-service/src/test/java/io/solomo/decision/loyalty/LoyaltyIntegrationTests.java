@@ -50,6 +50,8 @@ class LoyaltyIntegrationTests extends DemoServer {
         assertThat(statement.get("history").size()).isEqualTo(1);
         assertThat(statement.get("history").get(0).get("reason").asString())
                 .isEqualTo("Reward an approved review with 50 points");
+        assertThat(statement.get("history").get(0).get("reasonFr").asString())
+                .isEqualTo("50 points pour un avis approuvé");
         assertThat(statement.get("history").get(0).get("reference").asString()).isEqualTo("receipt-1001");
     }
 
@@ -140,6 +142,22 @@ class LoyaltyIntegrationTests extends DemoServer {
         assertThat(spent.json().get("balance").asLong()).isEqualTo(10);
         assertThat(replayed.json().get("balance").asLong()).isEqualTo(10);
         assertThat(spent.json().get("history").get(0).get("kind").asString()).isEqualTo("SPENT");
+        assertThat(spent.json().get("history").get(0).get("reasonFr").asString()).isEqualTo("Free coffee");
+    }
+
+    @Test
+    void statementReasonsHaveFrench() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        earn(customer, "receipt-6101", 30);
+        app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 5, "reference": "till-6101"}""");
+
+        JsonNode history = app().get("/api/v1/customers/" + customer + "/loyalty").json().get("history");
+
+        assertThat(history.get(0).get("reason").asString()).isEqualTo("Points spent");
+        assertThat(history.get(0).get("reasonFr").asString()).isEqualTo("Points dépensés");
+        assertThat(history.get(1).get("reason").asString()).isEqualTo("Reward a purchase with 1 point per whole euro");
+        assertThat(history.get(1).get("reasonFr").asString()).isEqualTo("1 point par euro entier d'achat");
     }
 
     @Test
@@ -157,6 +175,8 @@ class LoyaltyIntegrationTests extends DemoServer {
         assertThat(statement.get("lifetimePoints").asLong()).isEqualTo(40);
         assertThat(statement.get("history").get(0).get("kind").asString()).isEqualTo("EXPIRED");
         assertThat(statement.get("history").get(0).get("points").asInt()).isEqualTo(40);
+        assertThat(statement.get("history").get(0).get("reasonFr").asString())
+                .isEqualTo("Aucune activité depuis le 1er janvier 2023");
     }
 
     @Test

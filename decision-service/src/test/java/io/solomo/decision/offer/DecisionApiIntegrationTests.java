@@ -219,6 +219,30 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void malformedJsonDetailHidesParserSource() {
+        ApiClient.Response response = app().post("/api/v1/decisions", "{\"customerId\" \"demo-alice\"}");
+
+        String detail = response.json().get("detail").asString();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(detail).startsWith("the request body is not valid JSON: ");
+        assertThat(detail).contains("(line 1, column ");
+        assertThat(detail).doesNotContain("Source");
+        assertThat(detail).doesNotContain("StreamReadFeature");
+    }
+
+    @Test
+    void unclosedArrayDetailHidesParserSource() {
+        ApiClient.Response response = app().post("/api/v1/decisions", "{\"customerId\": \"demo-alice\", \"x\": [1, 2");
+
+        String detail = response.json().get("detail").asString();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(detail).startsWith("the request body is not valid JSON: Unexpected end-of-input");
+        assertThat(detail).doesNotContain("Source");
+        assertThat(detail).doesNotContain("REDACTED");
+        assertThat(detail).doesNotContain("start marker");
+    }
+
+    @Test
     void nullBodyIsRejectedAsMalformed() {
         ApiClient.Response response = app().post("/api/v1/decisions", "null");
 

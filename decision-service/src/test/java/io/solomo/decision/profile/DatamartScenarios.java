@@ -353,6 +353,24 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void purchaseAmountWithThreeDecimalsRejected() {
+        String email = "cents-" + run + "@example.fr";
+
+        ApiClient.Response total = app().post("/api/v1/interactions", event("c1", "PURCHASE",
+                "2026-11-03T10:00:00Z", identity("EMAIL", email), """
+                {"amount": 19.999}"""));
+        ApiClient.Response line = app().post("/api/v1/interactions", event("c2", "PURCHASE",
+                "2026-11-03T10:00:00Z", identity("EMAIL", email), """
+                {"lines": [{"product": "Brie", "quantity": 1, "amount": 9.905}]}"""));
+
+        assertThat(total.status()).isEqualTo(400);
+        assertThat(total.json().get("field").asString()).isEqualTo("attributes.amount");
+        assertThat(total.json().get("detail").asString()).contains("at most 2 decimals");
+        assertThat(line.status()).isEqualTo(400);
+        assertThat(line.json().get("field").asString()).isEqualTo("attributes.lines[0].amount");
+    }
+
+    @Test
     void exportHoldsEverythingKnownOfThePerson() {
         String customerId = newCustomer("export");
         app().post("/api/v1/customers/" + customerId + "/consents", """

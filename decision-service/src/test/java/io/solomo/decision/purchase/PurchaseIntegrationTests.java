@@ -333,6 +333,33 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void amountWithThreeDecimalsIsRejected() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(purchaseId, customerId, null,
+                line("CASE-X1", 1, "19.999")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(response.json().get("value").decimalValue()).isEqualByComparingTo("19.999");
+        assertThat(response.json().get("detail").asString()).contains("at most 2 decimals");
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_id = ?", Integer.class,
+                purchaseId)).isZero();
+    }
+
+    @Test
+    void amountWithTrailingZerosIsAccepted() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(newId(), customerId, null,
+                line("CASE-X1", 1, "19.900")));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.json().get("amount").decimalValue()).isEqualByComparingTo("19.90");
+    }
+
+    @Test
     void missingQuantityMeansOne() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();

@@ -92,10 +92,14 @@ class ShareIntegrationTests extends DemoServer {
         String code = share(newSharer(), OFFER).json().get("code").asString();
         String friend = newCustomer();
 
-        String first = claim(code, friend).json().get("couponCode").asString();
-        String second = claim(code, friend).json().get("couponCode").asString();
+        ApiClient.Response first = claim(code, friend);
+        ApiClient.Response second = claim(code, friend);
 
-        assertThat(second).isEqualTo(first);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("repeated").asBoolean()).isFalse();
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("repeated").asBoolean()).isTrue();
+        assertThat(second.json().get("couponCode").asString()).isEqualTo(first.json().get("couponCode").asString());
         assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isEqualTo(1);
     }
 
@@ -108,6 +112,7 @@ class ShareIntegrationTests extends DemoServer {
 
         assertThat(selfClaim.status()).isEqualTo(400);
         assertThat(selfClaim.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(selfClaim.json().get("detail").asString()).endsWith("through their own share");
         assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
                 .isEqualTo(10);
         assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isZero();
@@ -256,6 +261,7 @@ class ShareIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("network");
+        assertThat(response.json().get("detail").asString()).startsWith("network is missing");
     }
 
     @Test

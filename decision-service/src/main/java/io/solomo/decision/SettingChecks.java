@@ -1,0 +1,73 @@
+package io.solomo.decision;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Start-up checks of {@code solomo.*} settings that a type alone does not bound. Each failure is an
+ * {@link InvalidConfigurationPropertyValueException}, which Spring Boot reports in its "APPLICATION FAILED TO START"
+ * block with the setting, the value and the reason, in place of a stack trace.
+ */
+public final class SettingChecks {
+
+    private SettingChecks() {
+    }
+
+    /** Returns the value, or rejects it when it is below the minimum. */
+    public static int atLeast(String setting, int value, int minimum) {
+        if (value < minimum) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must be at least " + minimum + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Returns the value, or rejects it when it is negative or not a number. */
+    public static double notNegative(String setting, double value) {
+        if (!(value >= 0)) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must be 0 or more, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns the value, or rejects it when it is zero or negative. */
+    public static double positive(String setting, double value) {
+        if (!(value > 0)) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns the duration, or rejects it when it is missing, zero or negative. */
+    public static Duration positive(String setting, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must be a positive duration such as PT30S, 5m or 7d, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns the duration, or rejects it when it is missing or negative. */
+    public static Duration notNegative(String setting, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must be a duration of 0 or more such as PT0S, 5m or 3d, got " + value);
+        }
+        return value;
+    }
+
+    /** Parses a time zone id, or rejects the setting when the id is unknown. */
+    public static ZoneId zoneId(String setting, String value) {
+        try {
+            return ZoneId.of(value == null ? "" : value.trim());
+        } catch (DateTimeException unknown) {
+            throw new InvalidConfigurationPropertyValueException(setting, value, setting
+                    + " must be a time zone id of the IANA database such as Europe/Paris, got '" + value + "'");
+        }
+    }
+}

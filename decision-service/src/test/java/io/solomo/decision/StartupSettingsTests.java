@@ -1,0 +1,84 @@
+package io.solomo.decision;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Invalid {@code solomo.*} settings stop the server with Spring Boot's "APPLICATION FAILED TO START" block, which
+ * names the setting and the value. Each server fails before its web server starts, so none opens a port.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupSettingsTests {
+
+    private static final String FAILED = "APPLICATION FAILED TO START";
+
+    @Test
+    void unreadableDurationNamesSetting(CapturedOutput output) {
+        startDemoFails("unreadable-duration", "--solomo.coupons.validity=banana");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("Invalid value 'banana' for configuration property 'solomo.coupons.validity'");
+        assertThat(output).contains("a duration such as PT30S");
+    }
+
+    @Test
+    void unknownTimeZoneNamesSetting(CapturedOutput output) {
+        startDemoFails("unknown-zone", "--solomo.default-time-zone=Mars/Olympus");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.default-time-zone");
+        assertThat(output).contains("Mars/Olympus");
+    }
+
+    @Test
+    void unreadableWholeNumberNamesSetting(CapturedOutput output) {
+        startDemoFails("unreadable-number", "--solomo.delivery.sms.max-segments=two");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output)
+                .contains("Invalid value 'two' for configuration property 'solomo.delivery.sms.max-segments'");
+        assertThat(output).contains("a whole number");
+    }
+
+    @Test
+    void zeroSmsSegmentsIsRejected(CapturedOutput output) {
+        startDemoFails("zero-segments", "--solomo.delivery.sms.max-segments=0");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.delivery.sms.max-segments must be at least 1, got 0");
+    }
+
+    @Test
+    void zeroCouponValidityIsRejected(CapturedOutput output) {
+        startDemoFails("zero-validity", "--solomo.coupons.validity=0s");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.coupons.validity must be a positive duration");
+    }
+
+    @Test
+    void negativeRateIsRejected(CapturedOutput output) {
+        startDemoFails("negative-rate", "--solomo.delivery.email.rate-per-second=-1");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.delivery.email.rate-per-second must be 0 or more, got -1.0");
+    }
+
+    private static void startDemoFails(String database, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));
+        arguments.addAll(List.of(settings));
+
+        SpringApplicationBuilder server = new SpringApplicationBuilder(SolomoApplication.class).profiles("demo");
+        assertThatThrownBy(() -> server.run(arguments.toArray(String[]::new))).isNotNull();
+    }
+}
