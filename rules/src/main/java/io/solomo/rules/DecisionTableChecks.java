@@ -544,7 +544,7 @@ final class DecisionTableChecks {
                 }
                 // Only a cell that is one whole value is rewritten for Drools, in booleanValue.
                 return Optional.of(BOOLEAN_SPELLINGS.containsKey(value.toLowerCase(Locale.ROOT))
-                        ? FindingText.of("value.boolean-in-list", value, BOOLEAN_SPELLINGS.get(
+                        ? FindingText.of("value.boolean-case", value, BOOLEAN_SPELLINGS.get(
                                 value.toLowerCase(Locale.ROOT)))
                         : FindingText.of("value.not-boolean", value, field, owner));
             }

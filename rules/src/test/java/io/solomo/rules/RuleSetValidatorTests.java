@@ -407,11 +407,23 @@ class RuleSetValidatorTests {
 
         assertThat(report.errors()).singleElement().satisfies(error -> {
             assertThat(error.cell()).isEqualTo("B8");
-            assertThat(error.code()).isEqualTo("value.boolean-in-list");
-            assertThat(error.message()).isEqualTo("'FALSE' is one of several values in this cell, where the rules "
-                    + "read only lowercase false; write false");
-            assertThat(error.messageFr()).isEqualTo("« FALSE » est l'une des valeurs de cette cellule, où les règles "
-                    + "ne lisent que false en minuscules ; écrivez false");
+            assertThat(error.code()).isEqualTo("value.boolean-case");
+            assertThat(error.message()).isEqualTo("'FALSE' is copied into the rules as written, and they read only "
+                    + "lowercase false; write false");
+            assertThat(error.messageFr()).isEqualTo("« FALSE » est recopié tel quel dans les règles, qui ne lisent "
+                    + "que false en minuscules ; écrivez false");
+        });
+    }
+
+    @Test
+    void booleanTextInCodeWithPlaceholderRejected() {
+        ValidationReport report = validator.validateOffers("33",
+                Map.of(CSV_TABLE, storeOffersCsv("atStore == $1", "TRUE")));
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("B8");
+            assertThat(error.code()).isEqualTo("value.boolean-case");
+            assertThat(error.message()).doesNotContain("several");
         });
     }
 
