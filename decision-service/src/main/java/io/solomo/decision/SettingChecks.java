@@ -9,7 +9,8 @@ import java.time.ZoneId;
 /**
  * Start-up checks of {@code solomo.*} settings that a type alone does not bound. Each failure is an
  * {@link InvalidConfigurationPropertyValueException}, which Spring Boot reports in its "APPLICATION FAILED TO START"
- * block with the setting, the value and the reason, in place of a stack trace.
+ * block with the setting, the value and the reason, in place of a stack trace. A short secret is a
+ * {@link SecretTooShortException} instead, whose report leaves the value out.
  */
 public final class SettingChecks {
 
@@ -69,5 +70,17 @@ public final class SettingChecks {
             throw new InvalidConfigurationPropertyValueException(setting, value, setting
                     + " must be a time zone id of the IANA database such as Europe/Paris, got '" + value + "'");
         }
+    }
+
+    /**
+     * Returns a signing secret, or rejects the setting when it has fewer than 16 characters. The failure names the
+     * setting and the secret's length only, so that a real key never reaches the log.
+     */
+    public static String secret(String setting, String value) {
+        int length = value == null ? 0 : value.length();
+        if (length < SecretTooShortException.MINIMUM_LENGTH) {
+            throw new SecretTooShortException(setting, length);
+        }
+        return value;
     }
 }

@@ -73,6 +73,15 @@ class StartupSettingsTests {
         assertThat(output).contains("solomo.delivery.email.rate-per-second must be 0 or more, got -1.0");
     }
 
+    @Test
+    void shortSigningSecretNamesSettingNotValue(CapturedOutput output) {
+        startDemoFails("short-secret", "--solomo.delivery.webhook.secret=short-Secret-9");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("The setting 'solomo.delivery.webhook.secret' has 14 characters");
+        assertThat(output).doesNotContain("short-Secret-9");
+    }
+
     private static void startDemoFails(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));

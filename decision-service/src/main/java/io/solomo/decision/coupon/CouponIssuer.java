@@ -1,5 +1,6 @@
 package io.solomo.decision.coupon;
 
+import io.solomo.decision.SettingChecks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -39,12 +40,10 @@ public class CouponIssuer {
 
     CouponIssuer(CouponRepository coupons, JdbcTemplate jdbc, @Value("${solomo.coupons.secret}") String secret,
                  @Value("${solomo.public-base-url}") String publicBaseUrl) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalStateException("solomo.coupons.secret must have at least 16 characters");
-        }
         this.coupons = coupons;
         this.jdbc = jdbc;
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new SecretKeySpec(SettingChecks.secret("solomo.coupons.secret", secret)
+                .getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.publicBaseUrl = publicBaseUrl.endsWith("/")
                 ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }

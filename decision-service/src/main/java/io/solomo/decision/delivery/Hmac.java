@@ -1,5 +1,7 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.SettingChecks;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +14,10 @@ final class Hmac {
 
     private final SecretKeySpec key;
 
-    Hmac(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalStateException("an HMAC secret needs at least 16 characters");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    /** @param setting the property that gives the secret, named when the secret is too short */
+    Hmac(String setting, String secret) {
+        this.key = new SecretKeySpec(SettingChecks.secret(setting, secret).getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256");
     }
 
     String sign(String text) {

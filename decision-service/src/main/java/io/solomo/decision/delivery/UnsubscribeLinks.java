@@ -19,7 +19,7 @@ class UnsubscribeLinks {
 
     UnsubscribeLinks(@Value("${solomo.delivery.unsubscribe-secret:${solomo.coupons.secret}}") String secret,
                      @Value("${solomo.public-base-url}") String publicBaseUrl) {
-        this.hmac = new Hmac(secret);
+        this.hmac = new Hmac("solomo.delivery.unsubscribe-secret", secret);
         this.publicBaseUrl = PushSender.trimSlash(publicBaseUrl);
     }
 

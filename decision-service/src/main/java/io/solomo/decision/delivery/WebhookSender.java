@@ -36,7 +36,7 @@ class WebhookSender {
         this.json = json;
         this.clock = clock;
         this.url = url == null ? "" : url.trim();
-        this.hmac = new Hmac(secret);
+        this.hmac = new Hmac("solomo.delivery.webhook.secret", secret);
     }
 
     boolean configured() {

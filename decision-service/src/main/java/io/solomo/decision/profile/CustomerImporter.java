@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -169,10 +170,15 @@ class CustomerImporter {
                         + "(Comma delimited)', or replace each ; between two cells with a comma");
             }
             Set<String> known = ImportRow.knownColumns();
+            Set<String> seen = new HashSet<>();
             for (String name : names) {
                 if (!known.contains(name)) {
                     throw new InvalidFieldException("header", name, "unknown column '" + name + "'; expected some "
                             + "of " + known);
+                }
+                if (!seen.add(name)) {
+                    throw new InvalidFieldException("header", name, "column '" + name + "' is named twice in the "
+                            + "header; keep one column of each name");
                 }
             }
             if (names.stream().noneMatch(ImportRow.IDENTITY_COLUMNS::containsKey)) {

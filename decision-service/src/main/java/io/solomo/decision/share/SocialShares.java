@@ -164,6 +164,9 @@ class SocialShares {
             throw new InvalidFieldException("customerId", friend,
                     "customer " + friend + " shared this offer and cannot claim it through their own share");
         }
+        // Claims of one friend run one at a time, because two simultaneous first claims would otherwise both find
+        // no claim and the second insert would break the one-claim constraint.
+        jdbc.queryForList("select customer_id from customer where customer_id = ? for update", String.class, friend);
         List<String> claimed = jdbc.queryForList("select coupon_code from share_claim where share_code = ? "
                 + "and friend_id = ?", String.class, share.code(), friend);
         if (!claimed.isEmpty()) {

@@ -353,6 +353,17 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvRepeatedColumnRejected() {
+        ApiClient.Response response = marketer().post("/api/v1/customer-imports",
+                "email,displayName,email\ndup-" + run + "@example.fr,Ana,dup-" + run + "@example.fr\n", "text/csv");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("header");
+        assertThat(response.json().get("value").asString()).isEqualTo("email");
+        assertThat(response.json().get("detail").asString()).contains("named twice");
+    }
+
+    @Test
     void purchaseAmountWithThreeDecimalsRejected() {
         String email = "cents-" + run + "@example.fr";
 

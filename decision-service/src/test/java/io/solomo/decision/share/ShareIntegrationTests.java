@@ -142,6 +142,36 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
+    void simultaneousClaimsShareOneCoupon() throws Exception {
+        String code = share(newSharer(), OFFER).json().get("code").asString();
+        String friend = newCustomer();
+        ExecutorService apps = Executors.newFixedThreadPool(4);
+        List<Future<ApiClient.Response>> responses = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                responses.add(apps.submit(() -> {
+                    start.await();
+                    return claim(code, friend);
+                }));
+            }
+            start.countDown();
+
+            List<Integer> statuses = new ArrayList<>();
+            List<String> coupons = new ArrayList<>();
+            for (Future<ApiClient.Response> response : responses) {
+                statuses.add(response.get().status());
+                coupons.add(response.get().json().path("couponCode").asString(""));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+            assertThat(coupons).containsOnly(coupons.get(0));
+        } finally {
+            apps.shutdownNow();
+        }
+        assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void simultaneousSharesCreditOnce() throws Exception {
         String sharer = newSharer();
         int advocacyBefore = advocacyScore(sharer);
