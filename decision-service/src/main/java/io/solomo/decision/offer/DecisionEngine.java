@@ -149,8 +149,10 @@ public class DecisionEngine implements OfferDecisions {
         String decisionId = UUID.randomUUID().toString();
         List<CandidateReport> reports = new ArrayList<>();
         for (RejectedCandidate rejected : outcome.rejections()) {
+            // Rules word their reasons as sentences. They are stored as clauses, like the engine's own reasons.
             reports.add(new CandidateReport(rejected.getOfferId(), CandidateReport.REJECTED, "rules",
-                    rejected.getReason(), rejected.getReasonFr(), null, List.of(rejected.getRuleName())));
+                    clauseOrNull(rejected.getReason()), clauseOrNull(rejected.getReasonFr()), null,
+                    List.of(rejected.getRuleName())));
         }
         boolean holdout = policy.inHoldout(customerId);
         ContactPolicy.CustomerContacts history = policy.contactsOf(profile, at);
@@ -172,8 +174,11 @@ public class DecisionEngine implements OfferDecisions {
         }
         for (Ranked notChosen : ranksBelow) {
             double priority = round(notChosen.factors().priority());
-            RejectionReason rankedBelow = selected.size() == 1 ? ReasonCode.RANKED_BELOW_ONE.word(priority)
-                    : ReasonCode.RANKED_BELOW_SEVERAL.word(selected.size(), priority);
+            // The candidates are ranked highest first, so the last offer selected has the lowest priority chosen.
+            double lowestChosen = round(selected.get(selected.size() - 1).factors().priority());
+            RejectionReason rankedBelow = selected.size() == 1
+                    ? ReasonCode.RANKED_BELOW_ONE.word(priority, lowestChosen)
+                    : ReasonCode.RANKED_BELOW_SEVERAL.word(selected.size(), priority, lowestChosen);
             reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration", rankedBelow));
         }
         if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
@@ -315,6 +320,10 @@ public class DecisionEngine implements OfferDecisions {
         }
         RejectionReason unavailable = offer.get().unavailabilityReason(at, context.getStoreId(),
                 context.getStoreChain());
+        if (unavailable == null && context.getStoreId() == null && offer.get().namesStore()) {
+            // Without a store its message would start with a bare colon, as in ": 10% off your shopping today".
+            unavailable = ReasonCode.NEEDS_STORE.word(offer.get().offerId());
+        }
         if (unavailable == null) {
             unavailable = history.offerRejection(offer.get());
         }
@@ -371,6 +380,10 @@ public class DecisionEngine implements OfferDecisions {
                 .filter(report -> !CandidateReport.CHOSEN.equals(report.status()))
                 .map(report -> new Rejection(report.offerId(), report.stage(), report.reason(), report.reasonFr()))
                 .toList();
+    }
+
+    private static String clauseOrNull(String sentence) {
+        return sentence == null ? null : DecisionExplanations.asClause(sentence);
     }
 
     private static double round(double value) {

@@ -91,10 +91,14 @@ class DecisionExplanations {
         return json.readValue(stored.candidatesJson(), REPORTS);
     }
 
-    /** Returns a sentence ready to follow "because": its first letter in lower case and without its final stop. */
-    private static String asClause(String sentence) {
+    /**
+     * Returns a sentence ready to follow "because": its first letter in lower case, unless it starts an acronym such
+     * as "SMS", and without its final stop. The engine stores the rules' reasons in this form, like its own.
+     */
+    static String asClause(String sentence) {
         String trimmed = sentence.strip();
-        String lowerFirst = trimmed.isEmpty() ? trimmed
+        boolean acronym = trimmed.length() > 1 && Character.isUpperCase(trimmed.charAt(1));
+        String lowerFirst = trimmed.isEmpty() || acronym ? trimmed
                 : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
         return lowerFirst.endsWith(".") ? lowerFirst.substring(0, lowerFirst.length() - 1) : lowerFirst;
     }

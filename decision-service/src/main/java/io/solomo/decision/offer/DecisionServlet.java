@@ -3,6 +3,8 @@ package io.solomo.decision.offer;
 import io.solomo.decision.offer.DecisionController.DecisionBody;
 import io.solomo.decision.offer.DecisionController.DecisionView;
 import io.solomo.decision.web.JsonBodies;
+import io.solomo.decision.web.JsonBodyNotReadableException;
+import io.solomo.decision.web.StrictJson;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +20,9 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -35,7 +37,7 @@ import java.util.List;
  * took about a tenth of the request threads' CPU in a profile of the decision benchmark (docs/benchmarks.md).
  *
  * <p>The responses are those of the MVC endpoint this servlet replaces, except that the body is read strictly. The
- * JSON comes from the application's {@link ObjectMapper}, and errors become the same RFC 9457 problems through the
+ * JSON comes from the application's {@link JsonMapper}, and errors become the same RFC 9457 problems through the
  * application's exception resolver: an invalid field, an unknown field, a fractional number for an integer field or
  * a malformed body (400), a body that is not JSON (415), an {@code Accept} header without JSON (406) and a method
  * other than POST (405). Spring Security and the HTTP metrics filter run in front of it as in front of every
@@ -56,12 +58,14 @@ final class DecisionServlet extends HttpServlet {
     private final transient ObjectWriter viewWriter;
     private final transient HandlerExceptionResolver errors;
 
-    DecisionServlet(DecisionEngine engine, ObjectMapper json, HandlerExceptionResolver errors) {
+    DecisionServlet(DecisionEngine engine, JsonMapper json, HandlerExceptionResolver errors) {
         this.engine = engine;
-        // Strict for this endpoint only: a misspelt or unsupported field such as "trigger" would otherwise be
-        // dropped and the decision run without it. DecisionBody reads maxOffers so that 2.5 is not cut to 2.
-        this.bodyReader = json.readerFor(DecisionBody.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A misspelt or unsupported field such as "trigger" would otherwise be dropped and the decision run without
+        // it. Duplicate keys and scalar coercion are rejected as on the other bodies apps send (see StrictJson).
+        // DecisionBody reads maxOffers so that 2.5 is not cut to 2. The reader is built once, at start-up.
+        this.bodyReader = StrictJson.rejectingDuplicateKeys(StrictJson.withoutScalarCoercion(json)
+                .readerFor(DecisionBody.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         this.viewWriter = json.writerFor(DecisionView.class);
         this.errors = errors;
     }
@@ -112,8 +116,8 @@ final class DecisionServlet extends HttpServlet {
             }
             return body;
         } catch (JacksonException invalid) {
-            throw new HttpMessageNotReadableException("JSON parse error: " + invalid.getOriginalMessage(), invalid,
-                    new ServletServerHttpRequest(request));
+            throw new JsonBodyNotReadableException("JSON parse error: " + invalid.getOriginalMessage(), invalid,
+                    new ServletServerHttpRequest(request), bytes);
         }
     }
 

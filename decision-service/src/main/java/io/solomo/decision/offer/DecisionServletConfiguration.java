@@ -5,7 +5,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Maps {@link DecisionServlet} to the exact path of the decision endpoint; its sub-paths stay with Spring MVC. */
 @Configuration
@@ -13,7 +13,7 @@ class DecisionServletConfiguration {
 
     @Bean
     ServletRegistrationBean<DecisionServlet> decisionServlet(
-            DecisionEngine engine, ObjectMapper json,
+            DecisionEngine engine, JsonMapper json,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         ServletRegistrationBean<DecisionServlet> registration = new ServletRegistrationBean<>(
                 new DecisionServlet(engine, json, errors), DecisionServlet.PATH);

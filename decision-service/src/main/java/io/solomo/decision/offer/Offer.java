@@ -25,6 +25,9 @@ import java.time.Instant;
 @Table(name = "offer")
 public class Offer {
 
+    /** The placeholder of a message for the name of the contact's store. */
+    private static final String STORE_PLACEHOLDER = "{store}";
+
     @Id
     @Column(name = "offer_id")
     private String offerId;
@@ -100,10 +103,15 @@ public class Offer {
         OfferCatalogue.markChanged();
     }
 
+    /** Returns whether the message, in either language, names the store with {@code {store}}. */
+    boolean namesStore() {
+        return messageEn.contains(STORE_PLACEHOLDER) || messageFr.contains(STORE_PLACEHOLDER);
+    }
+
     /** Returns the message in the language, with {@code {store}} replaced by the store name or removed. */
     public String messageIn(Language language, String storeName) {
         String template = language == Language.EN ? messageEn : messageFr;
-        return template.replace("{store}", storeName == null ? "" : storeName).strip();
+        return template.replace(STORE_PLACEHOLDER, storeName == null ? "" : storeName).strip();
     }
 
     /**

@@ -15,7 +15,8 @@ import java.time.LocalTime;
  *                             sets its own
  * @param quietHoursStart      start of the brand's quiet hours in the customer's time zone, or null for none;
  *                             push and SMS wait outside them
- * @param quietHoursEnd        end of the quiet hours (exclusive); may be earlier than the start, across midnight
+ * @param quietHoursEnd        end of the quiet hours (exclusive), not equal to the start; may be earlier than the
+ *                             start, across midnight
  * @param holdoutPercent       share of customers, 0 to 100, who receive nothing, chosen by a hash of their id
  * @param fallbackOfferId      an offer presented when no candidate survives, or blank for none
  * @param priorStrength        weight of an offer's prior propensity, in pseudo-observations
@@ -35,6 +36,12 @@ record PolicySettings(int maxPerChannelPerDay, int maxPerChannelPerWeek, int fat
         }
         if ((quietHoursStart == null) != (quietHoursEnd == null)) {
             throw new IllegalArgumentException("solomo.policy.quiet-hours-start and quiet-hours-end go together");
+        }
+        if (quietHoursStart != null && quietHoursStart.equals(quietHoursEnd)) {
+            // Equal bounds would read as quiet hours all day long. Customers' own quiet hours are rejected alike.
+            throw new IllegalArgumentException("solomo.policy.quiet-hours-end must differ from "
+                    + "solomo.policy.quiet-hours-start, got " + quietHoursStart + " for both; leave both unset "
+                    + "for no quiet hours");
         }
         if (holdoutPercent < 0 || holdoutPercent > 100) {
             throw new IllegalArgumentException("solomo.policy.holdout-percent must be within 0..100, got "

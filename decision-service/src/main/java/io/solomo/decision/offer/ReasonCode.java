@@ -41,10 +41,12 @@ enum ReasonCode {
     OTHER_CHAIN,
     /** No argument. */
     HOLDOUT,
-    /** Priority of the candidate, ranked below the one offer chosen. */
+    /** Priority of the candidate, priority of the one offer chosen. */
     RANKED_BELOW_ONE,
-    /** Number of offers chosen, priority of the candidate. */
-    RANKED_BELOW_SEVERAL;
+    /** Number of offers chosen, priority of the candidate, lowest priority among the offers chosen. */
+    RANKED_BELOW_SEVERAL,
+    /** Offer id, for an offer whose message names the store when the contact has none. */
+    NEEDS_STORE;
 
     private final String key = "reason." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * response. They are read from {@code i18n/reasons.properties} (English) and {@code i18n/reasons_fr.properties} once,
  * and each pattern is parsed once into a {@link MessageFormat}.
  *
- * <p>A {@link Duration} argument is worded in whole days, hours or minutes, and a {@link LocalTime} argument as the
+ * <p>A {@link Duration} argument is worded in whole days, hours, minutes or seconds, and a {@link LocalTime} argument as the
  * language writes a time of day ("22:00", "22 h").
  */
 final class ReasonMessages {
@@ -79,16 +79,22 @@ final class ReasonMessages {
         return argument;
     }
 
-    /** Returns a duration in whole days or hours when it is one, else in minutes: "1 day", "90 minutes". */
+    /**
+     * Words a duration in the largest unit that divides it, from days down to seconds: "1 day", "36 hours",
+     * "90 minutes", "90 seconds". A fraction of a second is rounded up, so that a short cooldown never reads "0".
+     */
     static String durationInWords(Language language, Duration duration) {
-        long minutes = duration.toMinutes();
-        if (minutes % (24 * 60) == 0) {
-            return format(language, "duration.days", minutes / (24 * 60));
+        long seconds = duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0);
+        if (seconds > 0 && seconds % (24 * 60 * 60) == 0) {
+            return format(language, "duration.days", seconds / (24 * 60 * 60));
         }
-        if (minutes % 60 == 0) {
-            return format(language, "duration.hours", minutes / 60);
+        if (seconds > 0 && seconds % (60 * 60) == 0) {
+            return format(language, "duration.hours", seconds / (60 * 60));
         }
-        return format(language, "duration.minutes", minutes);
+        if (seconds > 0 && seconds % 60 == 0) {
+            return format(language, "duration.minutes", seconds / 60);
+        }
+        return format(language, "duration.seconds", seconds);
     }
 
     private static Map<Language, Map<String, MessageFormat>> load() {

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -156,12 +155,14 @@ class CustomerController {
         if (node == null || node.isNull()) {
             return null;
         }
-        try {
-            return ZoneId.of(node.asString().trim());
-        } catch (DateTimeException invalid) {
+        String id = node.asString().trim();
+        // An offset such as +02:00 or UTC+2 is a valid ZoneId but not an IANA id: it never changes with daylight
+        // saving time, so the customer's quiet hours and caps would drift by an hour half of the year.
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
             throw new InvalidFieldException("timeZone", received(node),
-                    "timeZone must be an IANA time zone id such as Europe/Paris");
+                    "timeZone must be an IANA time zone id such as Europe/Paris, not an offset such as +02:00");
         }
+        return ZoneId.of(id);
     }
 
     private static LocalTime[] quietHours(JsonNode node) {

@@ -116,6 +116,7 @@ final class InteractionRequests {
             throw new InvalidFieldException("occurredAt", value.asString(), "occurredAt must be an ISO-8601 "
                     + "timestamp with an offset, such as 2026-12-04T10:15:00Z; got '" + value.asString() + "'");
         }
+        RequestFields.requireSaneInstant("occurredAt", occurredAt, value.asString());
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new InvalidFieldException("occurredAt", value.asString(),
                     "occurredAt is more than " + MAX_CLOCK_SKEW.toHours() + " hour in the future");

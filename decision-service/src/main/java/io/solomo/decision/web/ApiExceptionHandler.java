@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Turns API errors into RFC 9457 problem details that name the invalid field and value.
  *
- * <p>Every problem carries the properties {@code field} and {@code value} when a single field is at fault.
+ * <p>Every problem carries the properties {@code field} and {@code value} when a single field is at fault. A long
+ * value is shortened in {@code value}, in {@code detail} and in the log line (see {@link EchoedValues}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -59,9 +60,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException exception) {
-        log.warn("Rejected request: field {} is invalid: {}", exception.field(), exception.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", exception.getMessage(),
-                exception.field(), exception.value());
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
+                exception.getMessage(), exception.field(), exception.value());
+        log.warn("Rejected request: field {} is invalid: {}", exception.field(), body.getDetail());
+        return body;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -140,10 +142,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail body;
+        Optional<JsonValueErrors.FieldError> duplicate = JsonValueErrors.duplicateKey(exception);
         Optional<JacksonException> atPath = JsonValueErrors.atPath(exception);
         Optional<JacksonException> atRoot = JsonValueErrors.atRoot(exception);
-        if (atPath.isPresent()) {
-            JsonValueErrors.FieldError error = JsonValueErrors.describe(atPath.get());
+        if (duplicate.isPresent()) {
+            body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
+                    duplicate.get().detail(), duplicate.get().field(), null);
+        } else if (atPath.isPresent()) {
+            Object sent = exception instanceof JsonBodyNotReadableException unreadable
+                    ? JsonValueErrors.valueAt(unreadable.body(), atPath.get()) : null;
+            JsonValueErrors.FieldError error = JsonValueErrors.describe(atPath.get(), sent);
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", error.detail(),
                     error.field(), error.value());
         } else if (atRoot.isPresent()) {
@@ -246,9 +254,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String expected = JsonValueErrors.expected(exception.getRequiredType());
         String detail = field + " must be " + (expected == null ? "of another type" : expected) + ", got '"
                 + exception.getValue() + "'";
-        log.warn("Rejected request: {}", detail);
-        return handleExceptionInternal(exception, problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD,
-                "Invalid field", detail, field, exception.getValue()), headers, status, request);
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", detail,
+                field, exception.getValue());
+        log.warn("Rejected request: {}", body.getDetail());
+        return handleExceptionInternal(exception, body, headers, status, request);
     }
 
     @Override
@@ -266,12 +275,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail,
                                          String field, Object value) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, EchoedValues.shortenDetail(detail, value));
         problem.setType(type);
         problem.setTitle(title);
         if (field != null) {
             problem.setProperty("field", field);
-            problem.setProperty("value", value);
+            problem.setProperty("value", EchoedValues.shorten(value));
         }
         return problem;
     }

@@ -41,7 +41,20 @@ public final class JsonBodies {
         if (declared > maxBytes) {
             throw new ContentTooLargeException(maxBytes, setting);
         }
-        InputStream in = request.getInputStream();
+        return read(request.getInputStream(), declared, maxBytes, setting);
+    }
+
+    /**
+     * Reads a whole body from a stream.
+     *
+     * @param declared the length the request declares, or -1 when it declares none
+     * @throws ContentTooLargeException when the body is larger than {@code maxBytes}, before reading it when
+     *                                  {@code declared} is larger
+     */
+    static byte[] read(InputStream in, long declared, int maxBytes, String setting) throws IOException {
+        if (declared > maxBytes) {
+            throw new ContentTooLargeException(maxBytes, setting);
+        }
         if (declared >= 0) {
             byte[] body = new byte[(int) declared];
             int read = in.readNBytes(body, 0, body.length);

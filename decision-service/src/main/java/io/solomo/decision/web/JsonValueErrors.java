@@ -2,12 +2,17 @@ package io.solomo.decision.web;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,6 +38,12 @@ final class JsonValueErrors {
     // that no creator takes with its value, as in "from Number value (12)".
     private static final Pattern TOKEN_KIND = Pattern.compile(" from (Array|Object|Boolean|boolean|Integer"
             + "|Floating-point|String|Number) value(?: \\(([^)]*)\\))?");
+
+    // Jackson 3.1 names the key in the message of the StreamReadException that STRICT_DUPLICATE_DETECTION raises.
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate Object property \"(.*)\"$");
+
+    /** Reads a body again, as plain JSON, to find the value of a field that failed to bind. */
+    private static final ObjectReader TREE_READER = JsonMapper.shared().reader();
 
     private JsonValueErrors() {
     }
@@ -83,8 +94,81 @@ final class JsonValueErrors {
         return "the request body must be " + expected + (received == null ? "" : ", " + received);
     }
 
+    /**
+     * Finds a key that appears twice in one object of the body, which the readers reject (see {@link StrictJson}), and
+     * describes it with its JSON path.
+     */
+    static Optional<FieldError> duplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read) {
+                Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+                if (duplicate.find()) {
+                    String parent = jsonPath(read);
+                    String field = parent.isEmpty() ? duplicate.group(1) : parent + "." + duplicate.group(1);
+                    return Optional.of(new FieldError(field, null, "field " + field + " appears more than once in "
+                            + "its object; send it once"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads the value at the failure's JSON path from the body sent: a string, number or true/false as it is, and an
+     * object or an array as its JSON tree. Invalid UTF-8 bytes read as U+FFFD. Returns null when the body does not
+     * parse or has no value there. Run only for a failure, so a request that binds pays nothing for it.
+     */
+    static Object valueAt(byte[] body, JacksonException failure) {
+        JsonNode node = tree(body);
+        for (JacksonException.Reference reference : failure.getPath()) {
+            if (node == null) {
+                return null;
+            }
+            if (reference.getPropertyName() != null) {
+                node = node.get(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                node = node.get(reference.getIndex());
+            }
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node;
+    }
+
+    private static JsonNode tree(byte[] body) {
+        try {
+            return TREE_READER.readTree(body);
+        } catch (JacksonException unparsable) {
+            try {
+                // Invalid UTF-8 fails the parse; decoding replaces it, so that the rest of the value still shows.
+                return TREE_READER.readTree(new String(body, StandardCharsets.UTF_8));
+            } catch (JacksonException stillUnparsable) {
+                return null;
+            }
+        }
+    }
+
     /** Describes the field of a Jackson binding failure in plain words. */
     static FieldError describe(JacksonException failure) {
+        return describe(failure, null);
+    }
+
+    /**
+     * Describes the field of a Jackson binding failure in plain words.
+     *
+     * @param sentValue the value read from the body, used when the exception does not carry it, or null
+     */
+    static FieldError describe(JacksonException failure, Object sentValue) {
         String field = jsonPath(failure);
         if (failure instanceof UnrecognizedPropertyException unknown) {
             if (unknown.getKnownPropertyIds() == null) {
@@ -96,6 +180,9 @@ final class JsonValueErrors {
         }
 
         Object value = sentValue(failure);
+        if (value == null) {
+            value = sentValue;
+        }
         if (value instanceof String text && text.indexOf('\0') >= 0) {
             return new FieldError(field, value, "field " + field + " " + StorableStringDeserializer.NUL_DETAIL);
         }
@@ -104,7 +191,8 @@ final class JsonValueErrors {
             // A whole number too large for its field gets its maximum in the message, since it is whole.
             expected += " no larger than " + largest(targetType(failure));
         }
-        String received = value != null ? "got " + quoted(value) : sentKind(failure);
+        // An object or an array is named by its kind in the detail; the problem's value shows it whole.
+        String received = value != null && !(value instanceof JsonNode) ? "got " + quoted(value) : sentKind(failure);
         StringBuilder detail = new StringBuilder("field ").append(field).append(" has an invalid value");
         if (expected != null) {
             detail.append(": expected ").append(expected);

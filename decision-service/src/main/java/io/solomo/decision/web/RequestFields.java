@@ -5,11 +5,23 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Checks of request fields shared by the controllers; each failure names the field and the value. */
 public final class RequestFields {
+
+    /** The first year of the timestamps accepted, in UTC. */
+    public static final int FIRST_YEAR = 2000;
+    /** The last year of the timestamps accepted, in UTC. */
+    public static final int LAST_YEAR = 2100;
+
+    private static final Instant EARLIEST_INSTANT = Year.of(FIRST_YEAR).atDay(1).atStartOfDay()
+            .toInstant(ZoneOffset.UTC);
+    private static final Instant AFTER_LATEST_INSTANT = Year.of(LAST_YEAR + 1).atDay(1).atStartOfDay()
+            .toInstant(ZoneOffset.UTC);
 
     private RequestFields() {
     }
@@ -104,17 +116,39 @@ public final class RequestFields {
         }
     }
 
-    /** Parses an optional ISO-8601 timestamp with an offset, such as {@code 2026-12-04T10:15:00Z}; null stays null. */
+    /**
+     * Parses an optional ISO-8601 timestamp with an offset, such as {@code 2026-12-04T10:15:00Z}; null stays null.
+     *
+     * @throws InvalidFieldException when the text is not such a timestamp or falls outside the years
+     *                               {@value #FIRST_YEAR} to {@value #LAST_YEAR} (see {@link #requireSaneInstant})
+     */
     public static Instant optionalInstant(String field, String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            instant = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException invalid) {
             throw new InvalidFieldException(field, value, field + " must be an ISO-8601 timestamp with an offset, "
                     + "such as 2026-12-04T10:15:00Z; got '" + value + "'");
         }
+        return requireSaneInstant(field, instant, value);
+    }
+
+    /**
+     * Rejects a timestamp outside the years {@value #FIRST_YEAR} to {@value #LAST_YEAR} (UTC). A year such as
+     * +999999999 parses, but it overflows the conversion to local time, and no contact, fix or consent of this
+     * service can happen then.
+     *
+     * @param sent the text received, named in the error
+     */
+    public static Instant requireSaneInstant(String field, Instant instant, String sent) {
+        if (instant.isBefore(EARLIEST_INSTANT) || !instant.isBefore(AFTER_LATEST_INSTANT)) {
+            throw new InvalidFieldException(field, sent, field + " must be within the years " + FIRST_YEAR + " to "
+                    + LAST_YEAR + " (UTC), got '" + sent + "'");
+        }
+        return instant;
     }
 
     /**

@@ -141,7 +141,8 @@ class CampaignLinkIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("redirectUrl");
-        assertThat(response.json().get("value").asString()).isEqualTo(url);
+        // A problem repeats only the start of a long value.
+        assertThat(response.json().get("value").asString()).isEqualTo(url.substring(0, 200) + "... (3021 characters)");
         assertThat(response.json().get("detail").asString())
                 .isEqualTo("redirectUrl must have at most 1000 characters, got 3021");
     }

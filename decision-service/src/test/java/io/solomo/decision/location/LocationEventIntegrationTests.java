@@ -125,6 +125,32 @@ class LocationEventIntegrationTests extends DemoServer {
     }
 
     @Test
+    void latitudeAsTextStaysAccepted() {
+        String eventId = "text-" + UUID.randomUUID();
+
+        // Fixes come from trackers and SDKs that the brand cannot fix, so their bodies keep Jackson's coercion.
+        ApiClient.Response accepted = app().post("/api/v1/location-events", """
+                {"eventId": "%s", "customerId": "demo-alice", "deviceId": "phone-%s", "latitude": "45.76",
+                 "longitude": "4.83", "accuracyMeters": 12, "recordedAt": "%s"}""".formatted(eventId, eventId,
+                Instant.now()));
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    }
+
+    @Test
+    void duplicateKeyInFixIsRejected() {
+        String eventId = "twice-" + UUID.randomUUID();
+
+        ApiClient.Response response = app().post("/api/v1/location-events", """
+                {"eventId": "%s", "customerId": "demo-alice", "customerId": "demo-bob", "deviceId": "phone-%s",
+                 "latitude": 45.76, "longitude": 4.83, "recordedAt": "%s"}""".formatted(eventId, eventId,
+                Instant.now()));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+    }
+
+    @Test
     void deviceIdTooLongForTransitionsIsRejected() {
         String eventId = "fix-" + UUID.randomUUID();
         String deviceId = "phone-" + "x".repeat(120);

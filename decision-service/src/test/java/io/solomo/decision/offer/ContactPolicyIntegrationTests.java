@@ -130,7 +130,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(tuesday)).containsExactly("GOLD-MORNING-COFFEE");
         assertThat(whyNot(tuesday, "STORE-WELCOME-10")).contains("ranked below the offer chosen");
         assertThat(whyNotInFrench(tuesday, "STORE-WELCOME-10")).matches("L'offre STORE-WELCOME-10 n'a pas été "
-                + "retenue parce qu'elle a été classée après l'offre retenue \\(priorité \\d+,\\d+\\)\\.");
+                + "retenue parce qu'elle a été classée après l'offre retenue : sa priorité est de \\d+(,\\d+)? et celle "
+                + "de l'offre retenue de \\d+(,\\d+)?\\.");
         assertThat(offerIds(wednesday)).isEmpty();
         assertThat(whyNot(wednesday, "GOLD-MORNING-COFFEE")).contains("that week, the weekly cap");
         assertThat(whyNotInFrench(wednesday, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas "
@@ -195,7 +196,7 @@ class ContactPolicyIntegrationTests extends DemoServer {
         JsonNode email = decide(customer, "EMAIL", "2026-12-07T22:30:00Z");
 
         assertThat(offerIds(push)).isEmpty();
-        assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the quiet hours 22:00 to 07:00");
+        assertThat(whyNot(push, "STORE-WELCOME-10")).contains("within the brand's quiet hours 22:00 to 07:00");
         assertThat(whyNotInFrench(push, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été retenue "
                 + "parce que le contact tombe pendant les heures de silence de la marque, de 22 h à 7 h dans le "
                 + "fuseau horaire du client (Europe/Paris).");
@@ -403,16 +404,35 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void timeZoneOffsetIsRejected() {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
+
+        for (String offset : List.of("+02:00", "UTC+2", "GMT+01:00")) {
+            ApiClient.Response changed = app().put("/api/v1/customers/" + customer + "/preferences", """
+                    {"timeZone": "%s"}""".formatted(offset));
+
+            assertThat(changed.status()).as(offset + ": " + changed.text()).isEqualTo(400);
+            assertThat(changed.json().get("field").asString()).isEqualTo("timeZone");
+            assertThat(changed.json().get("value").asString()).isEqualTo(offset);
+            assertThat(changed.json().get("detail").asString()).isEqualTo("timeZone must be an IANA time zone id "
+                    + "such as Europe/Paris, not an offset such as +02:00");
+        }
+        ApiClient.Response iana = app().put("/api/v1/customers/" + customer + "/preferences", """
+                {"timeZone": "America/Toronto"}""");
+        assertThat(iana.status()).as(iana.text()).isEqualTo(200);
+    }
+
+    @Test
     void storedDecisionGivesReasonInBothLanguages() {
         JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "PUSH", MONDAY_MORNING);
 
         JsonNode stored = app().get("/api/v1/decisions/" + decision.get("decisionId").asString()).json();
 
         JsonNode welcome = candidate(stored, "STORE-WELCOME-10");
-        assertThat(welcome.get("reason").asString()).isEqualTo("The customer has not granted marketing consent for "
-                + "the PUSH channel, or has withdrawn it.");
-        assertThat(welcome.get("reasonFr").asString()).isEqualTo("Le client n'a pas accordé de consentement "
-                + "marketing pour le canal PUSH, ou l'a retiré.");
+        assertThat(welcome.get("reason").asString()).isEqualTo("the customer has not granted marketing consent for "
+                + "the PUSH channel, or has withdrawn it");
+        assertThat(welcome.get("reasonFr").asString()).isEqualTo("le client n'a pas accordé de consentement "
+                + "marketing pour le canal PUSH, ou l'a retiré");
     }
 
     @Test

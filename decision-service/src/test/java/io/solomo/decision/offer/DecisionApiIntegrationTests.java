@@ -15,9 +15,19 @@ import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -442,6 +452,163 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void timestampOutsideYearsIsRejected() {
+        for (String at : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+100000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z")) {
+            ApiClient.Response response = app().post("/api/v1/decisions", """
+                    {"customerId": "demo-alice", "at": "%s"}""".formatted(at));
+
+            assertThat(response.status()).as(at + ": " + response.text()).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).isEqualTo("at");
+            assertThat(response.json().get("value").asString()).isEqualTo(at);
+            assertThat(response.json().get("detail").asString())
+                    .isEqualTo("at must be within the years 2000 to 2100 (UTC), got '" + at + "'");
+        }
+    }
+
+    @Test
+    void lastYearIsAccepted() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "at": "2100-12-31T23:59:59Z"}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+    }
+
+    @Test
+    void outcomeOverJsonLimitIsRejected() throws IOException {
+        // Declares 30 MB and sends only the start, so the server responds before reading. A client that keeps
+        // sending the whole body, as java.net.http does, may fail to read that response: Tomcat reads at most 2 MB
+        // of a body left unread (its default maxSwallowSize), then closes the connection.
+        String response = postDeclaringLength("/api/v1/decisions/no-such-decision/outcomes", 30 * 1024 * 1024,
+                "{\"offerId\": \"" + "x".repeat(64 * 1024));
+
+        assertThat(response).startsWith("HTTP/1.1 413 ");
+        assertThat(response).contains("urn:solomo:problem:content-too-large");
+        assertThat(response).contains("the request body is larger than the 10485760 bytes this endpoint accepts "
+                + "(solomo.api.max-json-body-size)");
+    }
+
+    @Test
+    void longOfferIdIsShortened() {
+        String decisionId = decideForAlice();
+        String offerId = "x".repeat(5000);
+
+        ApiClient.Response response = app().post("/api/v1/decisions/" + decisionId + "/outcomes", """
+                {"offerId": "%s", "outcome": "ACCEPTED"}""".formatted(offerId));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        String shortened = "x".repeat(200) + "... (5000 characters)";
+        assertThat(response.json().get("field").asString()).isEqualTo("offerId");
+        assertThat(response.json().get("value").asString()).isEqualTo(shortened);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("offer " + shortened + " was not chosen in decision " + decisionId);
+        assertThat(response.body().length).isLessThan(2000);
+    }
+
+    @Test
+    void longChannelIsShortened() {
+        String channel = "é".repeat(300);
+
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "%s"}""".formatted(channel));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("channel");
+        assertThat(response.json().get("value").asString()).isEqualTo("é".repeat(200) + "... (300 characters)");
+        assertThat(response.json().get("detail").asString()).doesNotContain("é".repeat(201));
+    }
+
+    @Test
+    void outcomeAsArrayShowsTheValue() {
+        ApiClient.Response response = app().post("/api/v1/decisions/" + decideForAlice() + "/outcomes", """
+                {"offerId": "GOLD-MORNING-COFFEE", "outcome": ["ACCEPTED"]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("outcome");
+        assertThat(response.json().get("value").toString()).isEqualTo("[\"ACCEPTED\"]");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field outcome has an invalid value: expected text, got an array");
+    }
+
+    @Test
+    void wrongJsonTypesShowTheValue() {
+        ApiClient.Response maxOffers = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": true}""");
+        ApiClient.Response customerId = app().post("/api/v1/decisions", """
+                {"customerId": {"id": "demo-alice"}}""");
+
+        assertThat(maxOffers.status()).as(maxOffers.text()).isEqualTo(400);
+        assertThat(maxOffers.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(maxOffers.json().get("value").booleanValue()).isTrue();
+        assertThat(customerId.status()).as(customerId.text()).isEqualTo(400);
+        assertThat(customerId.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(customerId.json().get("value").toString()).isEqualTo("{\"id\":\"demo-alice\"}");
+    }
+
+    @Test
+    void invalidUtf8ValueIsShown() {
+        byte[] body = concat("{\"customerId\": \"demo-".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3},
+                "alice\"}".getBytes(StandardCharsets.UTF_8));
+
+        ApiClient.Response response = app().post("/api/v1/decisions", body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(response.json().get("value").asString()).startsWith("demo-\uFFFD");
+    }
+
+    @Test
+    void duplicateKeyIsRejected() {
+        int before = decisionCount();
+
+        ApiClient.Response decision = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "customerId": "demo-bob"}""");
+        ApiClient.Response outcome = app().post("/api/v1/decisions/" + decideForAlice() + "/outcomes", """
+                {"offerId": "GOLD-MORNING-COFFEE", "outcome": "IGNORED", "outcome": "ACCEPTED"}""");
+
+        assertThat(decision.status()).as(decision.text()).isEqualTo(400);
+        assertThat(decision.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
+        assertThat(decision.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(decision.json().get("detail").asString())
+                .isEqualTo("field customerId appears more than once in its object; send it once");
+        assertThat(decisionCount()).isEqualTo(before + 1);
+        assertThat(outcome.status()).as(outcome.text()).isEqualTo(400);
+        assertThat(outcome.json().get("field").asString()).isEqualTo("outcome");
+    }
+
+    @Test
+    void numberAsTextIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "latitude": "48.85", "longitude": 2.35}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("latitude");
+        assertThat(response.json().get("value").asString()).isEqualTo("48.85");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field latitude has an invalid value: expected a number, got \"48.85\"");
+    }
+
+    @Test
+    void numberForTextIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/decisions/" + decideForAlice() + "/outcomes", """
+                {"offerId": 5, "outcome": "ACCEPTED"}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("offerId");
+        assertThat(response.json().get("value").intValue()).isEqualTo(5);
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("field offerId has an invalid value: expected text, got 5");
+    }
+
+    @Test
+    void wholeLatitudeIsStillRead() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48, "longitude": 2}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+    }
+
+    @Test
     void decisionsNeedCredentials() {
         ApiClient.Response response = anonymous().post("/api/v1/decisions", """
                 {"customerId": "demo-alice"}""");
@@ -475,5 +642,62 @@ class DecisionApiIntegrationTests extends DemoServer {
 
     private int decisionCount() {
         return jdbc.queryForObject("select count(*) from decision_record", Integer.class);
+    }
+
+    private String decideForAlice() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "storeId": "demo-maubert", "at": "%s"}"""
+                .formatted(FRIDAY_MORNING));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json().get("decisionId").asString();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            joined.writeBytes(part);
+        }
+        return joined.toByteArray();
+    }
+
+    /** Sends a request that declares a body of {@code declaredLength} bytes but sends only its start. */
+    private String postDeclaringLength(String path, int declaredLength, String start) throws IOException {
+        String credentials = Base64.getEncoder().encodeToString(("app:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + declaredLength
+                    + "\r\nConnection: close\r\n\r\n" + start).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return readResponse(socket.getInputStream());
+        }
+    }
+
+    /**
+     * Reads one HTTP/1.1 response, whose body is sent with a length or in chunks. It does not wait for the end of
+     * the connection, which Tomcat keeps open while it waits for the rest of the body declared.
+     */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int read = in.read(buffer);
+            if (read < 0) {
+                return received.toString(StandardCharsets.UTF_8);
+            }
+            received.write(buffer, 0, read);
+            String text = received.toString(StandardCharsets.UTF_8);
+            int headerEnd = text.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = text.substring(0, headerEnd).toLowerCase(Locale.ROOT);
+            Matcher length = Pattern.compile("content-length: *(\\d+)").matcher(headers);
+            if (length.find() ? received.size() >= headerEnd + 4 + Integer.parseInt(length.group(1))
+                    : text.endsWith("\r\n0\r\n\r\n")) {
+                return text;
+            }
+        }
     }
 }

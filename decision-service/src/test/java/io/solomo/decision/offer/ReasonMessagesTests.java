@@ -29,7 +29,8 @@ class ReasonMessagesTests {
     static Stream<Arguments> reasons() {
         return Stream.of(
                 Arguments.of(ReasonCode.QUIET_HOURS, new Object[] {LocalTime.of(22, 0), LocalTime.of(7, 0), PARIS},
-                        "Offer STORE-WELCOME-10 was not chosen because it is within the quiet hours 22:00 to 07:00 "
+                        "Offer STORE-WELCOME-10 was not chosen because it is within the brand's quiet hours 22:00 to "
+                                + "07:00 "
                                 + "in the customer's time zone Europe/Paris.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le contact tombe pendant les heures "
                                 + "de silence de la marque, de 22 h à 7 h dans le fuseau horaire du client "
@@ -119,16 +120,21 @@ class ReasonMessagesTests {
                                 + "receives no offer.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client fait partie du groupe "
                                 + "témoin, qui ne reçoit aucune offre."),
-                Arguments.of(ReasonCode.RANKED_BELOW_ONE, new Object[] {0.1235},
-                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the offer chosen (priority "
-                                + "0.1235).",
+                Arguments.of(ReasonCode.RANKED_BELOW_ONE, new Object[] {0.1235, 3.6},
+                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the offer chosen: its "
+                                + "priority is 0.1235 and the chosen offer's 3.6.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a été classée après l'offre "
-                                + "retenue (priorité 0,1235)."),
-                Arguments.of(ReasonCode.RANKED_BELOW_SEVERAL, new Object[] {2, 0.05},
-                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the 2 offers chosen "
-                                + "(priority 0.05).",
+                                + "retenue : sa priorité est de 0,1235 et celle de l'offre retenue de 3,6."),
+                Arguments.of(ReasonCode.RANKED_BELOW_SEVERAL, new Object[] {2, 0.05, 0.3},
+                        "Offer STORE-WELCOME-10 was not chosen because it ranked below the 2 offers chosen: its "
+                                + "priority is 0.05 and theirs are at least 0.3.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a été classée après les 2 "
-                                + "offres retenues (priorité 0,05)."));
+                                + "offres retenues : sa priorité est de 0,05 et la leur d'au moins 0,3."),
+                Arguments.of(ReasonCode.NEEDS_STORE, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because the message of offer STORE-WELCOME-10 names "
+                                + "the store, and the contact has no store.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le message de l'offre "
+                                + "STORE-WELCOME-10 nomme le magasin, et le contact n'a pas de magasin."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +180,45 @@ class ReasonMessagesTests {
         assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofHours(36))).isEqualTo("36 heures");
         assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMinutes(90))).isEqualTo("90 minutes");
         assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMinutes(1))).isEqualTo("1 minute");
+    }
+
+    @Test
+    void durationUnderAMinuteReadsInSeconds() {
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofSeconds(30))).isEqualTo("30 seconds");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofSeconds(1))).isEqualTo("1 second");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofSeconds(30))).isEqualTo("30 secondes");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofSeconds(1))).isEqualTo("1 seconde");
+    }
+
+    @Test
+    void durationOfMixedUnitsReadsInTheSmallest() {
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofSeconds(90))).isEqualTo("90 seconds");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofSeconds(90))).isEqualTo("90 secondes");
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofMinutes(1500))).isEqualTo("25 hours");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMinutes(1500))).isEqualTo("25 heures");
+    }
+
+    @Test
+    void fractionOfASecondIsRoundedUp() {
+        assertThat(ReasonMessages.durationInWords(Language.EN, Duration.ofMillis(500))).isEqualTo("1 second");
+        assertThat(ReasonMessages.durationInWords(Language.FR, Duration.ofMillis(1500))).isEqualTo("2 secondes");
+    }
+
+    @Test
+    void cooldownUnderAMinuteIsWorded() {
+        RejectionReason reason = ReasonCode.COOLDOWN.word(OFFER, Duration.ofSeconds(45));
+
+        assertThat(reason.english()).isEqualTo("the customer was offered STORE-WELCOME-10 less than 45 seconds "
+                + "before, its cooldown");
+        assertThat(reason.french()).isEqualTo("le délai de carence de l'offre STORE-WELCOME-10 (45 secondes) n'est "
+                + "pas écoulé depuis qu'elle a été proposée au client");
+    }
+
+    @Test
+    void ruleSentenceBecomesAClause() {
+        assertThat(DecisionExplanations.asClause("The store is closed.")).isEqualTo("the store is closed");
+        assertThat(DecisionExplanations.asClause("SMS is off.")).isEqualTo("SMS is off");
+        assertThat(DecisionExplanations.asClause("the store is closed")).isEqualTo("the store is closed");
     }
 
     @Test
