@@ -2,6 +2,7 @@ package io.solomo.decision.web;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -55,6 +56,11 @@ final class JsonValueErrors {
     /** Finds the first exception in the cause chain that Jackson raised at a JSON path. */
     static Optional<JacksonException> atPath(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // A body cut short inside a value also carries the path of that value, but the body is malformed JSON,
+            // not a field of the wrong value.
+            if (cause instanceof UnexpectedEndOfInputException) {
+                return Optional.empty();
+            }
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 return Optional.of(jackson);
             }

@@ -73,6 +73,13 @@ class JsonValueErrorsTests {
                 .isEqualTo("the request body has more content after its JSON value; send one JSON value only");
     }
 
+    @Test
+    void bodyCutInsideValueIsNoFieldError() {
+        JacksonException failure = readFailure("{\"customerId\": \"c-", Review.class);
+
+        assertThat(JsonValueErrors.atPath(failure)).isEmpty();
+    }
+
     private static JacksonException readFailure(String body, Class<?> type) {
         return catchThrowableOfType(JacksonException.class, () -> JSON.readValue(body, type));
     }
