@@ -49,11 +49,12 @@ final class BatchReader {
      */
     static List<BatchCommand> read(JsonNode batch, DeployedContainer container, KieBase kieBase) {
         if (!batch.isObject()) {
-            throw new InvalidFieldException("body", batch.toString(), "a batch is a JSON object with \"commands\"");
+            throw new InvalidFieldException("body", ExactNumbers.shown(batch),
+                    "a batch is a JSON object with \"commands\"");
         }
         JsonNode commands = batch.get("commands");
         if (commands == null || !commands.isArray()) {
-            throw new InvalidFieldException("commands", commands == null ? null : commands.toString(),
+            throw new InvalidFieldException("commands", ExactNumbers.shown(commands),
                     "commands is missing; give an array such as [{\"insert\": {...}}, {\"fire-all-rules\": {}}]");
         }
 
@@ -62,8 +63,8 @@ final class BatchReader {
             JsonNode command = commands.get(index);
             String field = "commands[" + index + "]";
             if (!command.isObject() || command.size() != 1) {
-                throw new InvalidFieldException(field, command.toString(), field + " must be an object with one "
-                        + "command, such as {\"fire-all-rules\": {}}");
+                throw new InvalidFieldException(field, ExactNumbers.shown(command), field + " must be an object with "
+                        + "one command, such as {\"fire-all-rules\": {}}");
             }
             Map.Entry<String, JsonNode> named = command.properties().iterator().next();
             read.add(command(named.getKey(), named.getValue(), field + "." + named.getKey(), container, kieBase));
@@ -74,7 +75,7 @@ final class BatchReader {
     private static BatchCommand command(String name, JsonNode body, String field, DeployedContainer container,
                                         KieBase kieBase) {
         if (!body.isObject()) {
-            throw new InvalidFieldException(field, body.toString(), field + " must be a JSON object");
+            throw new InvalidFieldException(field, ExactNumbers.shown(body), field + " must be a JSON object");
         }
         return switch (name) {
             case "insert" -> new BatchCommand.Insert(FactMarshaller.read(body.get("object"), container,
@@ -125,7 +126,7 @@ final class BatchReader {
         // KIE Server 7 sends the class name as {"string": "com.example.Person"}; a plain string is accepted too.
         JsonNode name = filter.isObject() ? filter.get("string") : filter;
         if (name == null || !name.isString()) {
-            throw new InvalidFieldException(field + ".class-object-filter", filter.toString(),
+            throw new InvalidFieldException(field + ".class-object-filter", ExactNumbers.shown(filter),
                     "class-object-filter must be {\"string\": \"<fully qualified class name>\"}");
         }
         String className = name.asString();
@@ -150,7 +151,8 @@ final class BatchReader {
         List<Object> values = new ArrayList<>();
         if (arguments != null && !arguments.isNull()) {
             if (!arguments.isArray()) {
-                throw new InvalidFieldException(field + ".arguments", arguments.toString(), "arguments must be an array");
+                throw new InvalidFieldException(field + ".arguments", ExactNumbers.shown(arguments),
+                        "arguments must be an array");
             }
             for (int index = 0; index < arguments.size(); index++) {
                 values.add(FactMarshaller.read(arguments.get(index), container, field + ".arguments[" + index + "]"));
@@ -175,7 +177,7 @@ final class BatchReader {
             return;
         }
         String names = Arrays.stream(parameters).map(Declaration::getIdentifier).collect(Collectors.joining(", "));
-        throw new InvalidFieldException(field + ".arguments", arguments == null ? null : arguments.toString(),
+        throw new InvalidFieldException(field + ".arguments", ExactNumbers.shown(arguments),
                 "query '" + query.getName() + "' takes " + parameters.length + " argument"
                         + (parameters.length == 1 ? "" : "s") + (names.isEmpty() ? "" : " (" + names + ")")
                         + ", but " + field + ".arguments has " + argumentCount);
@@ -183,7 +185,9 @@ final class BatchReader {
 
     /**
      * Rejects an argument that is not of its parameter's declared type, which Drools would otherwise reject with a
-     * RuntimeException when the batch runs. Any number is accepted for a numeric parameter, because Drools converts it.
+     * RuntimeException when the batch runs. Any number is accepted for a float, double or BigDecimal parameter, but
+     * only a whole number in range for a byte, short, int, long or BigInteger one, because Drools would cut
+     * {@code -5.5} to -5 and wrap a number beyond the range around.
      */
     private static void requireArgumentTypes(Query query, List<Object> values, String field, JsonNode arguments) {
         if (!(query instanceof QueryImpl compiled)) {
@@ -193,14 +197,22 @@ final class BatchReader {
         for (int index = 0; index < parameters.length; index++) {
             Class<?> type = parameters[index].getDeclarationClass();
             Object value = values.get(index);
-            if (type == null || fits(type, value)) {
+            if (type == null) {
                 continue;
             }
             String argument = field + ".arguments[" + index + "]";
-            JsonNode sent = arguments.get(index);
-            throw new InvalidFieldException(argument, sent.isValueNode() ? value : sent.toString(), "query '"
-                    + query.getName() + "' parameter " + parameters[index].getIdentifier() + " has type "
-                    + type.getName() + ", but " + argument + " is a " + value.getClass().getName());
+            String parameter = "query '" + query.getName() + "' parameter " + parameters[index].getIdentifier()
+                    + " has type " + type.getName();
+            if (!fits(type, value)) {
+                throw new InvalidFieldException(argument, ExactNumbers.shown(arguments.get(index)), parameter
+                        + ", but " + argument + " is a " + value.getClass().getName());
+            }
+            String misfit = value instanceof Number number && ExactNumbers.isWholeNumberType(type)
+                    ? ExactNumbers.misfit(number, type) : null;
+            if (misfit != null) {
+                throw new InvalidFieldException(argument, ExactNumbers.shown(arguments.get(index)), parameter
+                        + ", but " + argument + " is " + misfit);
+            }
         }
     }
 
@@ -244,22 +256,21 @@ final class BatchReader {
             return;
         }
         if (!type.isInstance(value)) {
-            Object sentValue = object.isValueNode() ? value : object.toString();
-            throw new InvalidFieldException(field, sentValue, "global '" + global.getName() + "' has type "
-                    + global.getType() + ", but " + field + " is a " + value.getClass().getName());
+            throw new InvalidFieldException(field, ExactNumbers.shown(object), "global '" + global.getName()
+                    + "' has type " + global.getType() + ", but " + field + " is a " + value.getClass().getName());
         }
     }
 
     /** Accepts the external form as a string, or wrapped as KIE Server writes it in results. */
-    private static ExternalFactHandle factHandle(JsonNode handle, String field) {
+    private static ExternalFactHandle factHandle(JsonNode sent, String field) {
+        JsonNode handle = sent;
         if (handle != null && handle.isObject() && handle.size() == 1) {
             handle = handle.properties().iterator().next().getValue().get("external-form");
         }
         String example = "fact-handle must be the external form of a handle returned by an insert, such as "
                 + "\"0:1:1612258304:1612258304:1:DEFAULT:NON_TRAIT:com.example.Person\"";
         if (handle == null || !handle.isString()) {
-            throw new InvalidFieldException(field + ".fact-handle", handle == null ? null : handle.toString(),
-                    example);
+            throw new InvalidFieldException(field + ".fact-handle", ExactNumbers.shown(sent), example);
         }
         try {
             return ExternalFactHandle.parse(handle.asString());
@@ -285,7 +296,7 @@ final class BatchReader {
         }
         if (!value.isString()) {
             String path = field.isEmpty() ? name : field + "." + name;
-            throw new InvalidFieldException(path, value.isValueNode() ? value.asString() : value.toString(),
+            throw new InvalidFieldException(path, ExactNumbers.shown(value),
                     path + " must be a JSON string, got " + value);
         }
         return value.asString();
@@ -298,7 +309,7 @@ final class BatchReader {
         }
         if (!value.isBoolean()) {
             String path = field + "." + name;
-            throw new InvalidFieldException(path, value.isValueNode() ? value.asString() : value.toString(),
+            throw new InvalidFieldException(path, ExactNumbers.shown(value),
                     path + " must be true or false, got " + value);
         }
         return value.asBoolean();
@@ -309,9 +320,9 @@ final class BatchReader {
         if (value == null || value.isNull()) {
             return -1;
         }
-        if (!value.canConvertToInt()) {
-            throw new InvalidFieldException(field + "." + name, value.toString(), field + "." + name
-                    + " must be a whole number");
+        if (!value.isNumber() || ExactNumbers.misfit(value.numberValue(), int.class) != null) {
+            throw new InvalidFieldException(field + "." + name, ExactNumbers.shown(value), field + "." + name
+                    + " must be a whole number within the range of int");
         }
         return value.asInt();
     }

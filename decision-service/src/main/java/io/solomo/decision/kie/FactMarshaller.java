@@ -1,21 +1,14 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
-import io.solomo.decision.web.WholeNumberDeserializer;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.deser.jdk.NumberDeserializers;
-import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,8 +22,10 @@ import java.util.Map;
  * rejected, never read as a map. Unknown properties of a fact are rejected too.
  *
  * <p>JSON numbers with a fraction or an exponent are read as {@link java.math.BigDecimal}, so a {@code BigDecimal}
- * property keeps every digit and the scale it was sent with ({@code 1.10} stays {@code 1.10}). An {@code int}
- * property accepts {@code 3.0} as 3 but rejects {@code 2.7} instead of cutting it to 2.
+ * property keeps every digit and the scale it was sent with ({@code 1.10} stays {@code 1.10}). A whole-number
+ * property (byte, short, int, long, BigInteger) accepts {@code 3.0} as 3 but rejects {@code 2.7} instead of cutting
+ * it to 2, and a float or double property rejects a number beyond its range instead of reading it as infinity (see
+ * {@link ExactNumbers}).
  */
 final class FactMarshaller {
 
@@ -40,9 +35,7 @@ final class FactMarshaller {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addModule(new SimpleModule("whole-numbers")
-                    .addDeserializer(Integer.class, new WholeIntDeserializer(Integer.class, null))
-                    .addDeserializer(int.class, new WholeIntDeserializer(int.class, 0)))
+            .addModule(ExactNumbers.module())
             .build();
 
     // KIE Server 7 writes "key" : value, with a space on both sides of the colon; some clients grep for it.
@@ -78,11 +71,12 @@ final class FactMarshaller {
     }
 
     /**
-     * Reads one typed value.
+     * Reads one typed value. Never returns null.
      *
      * @param field the JSON path of the value in the request, for error messages
-     * @throws InvalidFieldException naming the class when the container has no such fact class, or naming the
-     *                               property when the object does not fit its class
+     * @throws InvalidFieldException naming the value when it is missing or null, typed or not, naming the class when
+     *                               the container has no such fact class, or naming the property when the object
+     *                               does not fit its class
      */
     static Object read(JsonNode node, DeployedContainer container, String field) {
         if (node == null || node.isNull()) {
@@ -101,11 +95,11 @@ final class FactMarshaller {
             return node.canConvertToLong() ? (Object) node.asLong() : (Object) node.bigIntegerValue();
         }
         if (node.isNumber()) {
-            return node.asDouble();
+            return plainDouble(node, field);
         }
         if (!node.isObject() || node.size() != 1) {
-            throw new InvalidFieldException(field, node.toString(), field + " must be typed by its fully qualified "
-                    + "class name, as {\"com.example.Person\": {\"name\": \"john\"}}");
+            throw new InvalidFieldException(field, ExactNumbers.shown(node), field + " must be typed by its fully "
+                    + "qualified class name, as {\"com.example.Person\": {\"name\": \"john\"}}");
         }
 
         Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
@@ -114,6 +108,11 @@ final class FactMarshaller {
                 "unknown class '" + className + "' in " + field + ": container " + container.id()
                         + " (kjar " + container.releaseId() + ") has no such class; use the fully qualified name "
                         + "of a class in the kjar"));
+        if (typed.getValue().isNull()) {
+            // Drools inserts nothing for null and returns no fact handle, so a typed null would be lost silently.
+            throw new InvalidFieldException(field + "." + className, null, field + "." + className + " is null; "
+                    + "send a value of class " + className);
+        }
         try {
             return MAPPER.treeToValue(typed.getValue(), type);
         } catch (JacksonException invalid) {
@@ -124,8 +123,21 @@ final class FactMarshaller {
     }
 
     /**
-     * Returns the value at the path of a read error, as sent: a string, number or boolean as such, an object or
-     * array as its JSON text. Returns the whole object's text when the path does not lead to a value.
+     * Reads a plain JSON number with a fraction or an exponent as a Double, rejecting one beyond the range of double
+     * instead of reading it as infinity.
+     */
+    private static Double plainDouble(JsonNode number, String field) {
+        double value = number.isBigDecimal() ? number.decimalValue().doubleValue() : number.doubleValue();
+        if (Double.isInfinite(value)) {
+            throw new InvalidFieldException(field, ExactNumbers.shown(number), field + " is out of range of double; "
+                    + "send {\"java.math.BigDecimal\": ...} for a larger number");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the value at the path of a read error, as sent and as {@link ExactNumbers#shown} cuts it. Returns the
+     * whole object's text when the path does not lead to a value.
      */
     private static Object sentValue(JsonNode object, JacksonException invalid) {
         JsonNode node = object;
@@ -137,16 +149,7 @@ final class FactMarshaller {
             }
             node = next;
         }
-        if (node.isString()) {
-            return node.asString();
-        }
-        if (node.isNumber()) {
-            return node.numberValue();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        return node.toString();
+        return ExactNumbers.shown(node);
     }
 
     /**
@@ -185,31 +188,5 @@ final class FactMarshaller {
             }
         }
         return path.toString();
-    }
-
-    /**
-     * Reads an {@code int} or {@code Integer} property: a number with a fraction as {@link WholeNumberDeserializer}
-     * does, anything else, null included, as Jackson's own deserializer does.
-     */
-    private static final class WholeIntDeserializer extends StdDeserializer<Integer> {
-
-        private final WholeNumberDeserializer wholeNumbers = new WholeNumberDeserializer();
-        private final NumberDeserializers.IntegerDeserializer standard;
-
-        WholeIntDeserializer(Class<Integer> type, Integer nullValue) {
-            super(type);
-            standard = new NumberDeserializers.IntegerDeserializer(type, nullValue);
-        }
-
-        @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context) {
-            return parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
-                    ? wholeNumbers.deserialize(parser, context) : standard.deserialize(parser, context);
-        }
-
-        @Override
-        public Object getNullValue(DeserializationContext context) {
-            return standard.getNullValue(context);
-        }
     }
 }

@@ -625,18 +625,139 @@ class KieServerIntegrationTests extends DemoServer {
     void queryArgumentOfWrongTypeIsRejected() {
         ApiClient.Response text = app().post(PREFIX + "/containers/instances/samples", """
                 {"commands": [{"query": {"name": "olderThan", "arguments": ["forty"], "out-identifier": "older"}}]}""");
-        ApiClient.Response decimal = app().post(PREFIX + "/containers/instances/samples", """
-                {"commands": [
-                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "John Doe", "age": 47}}}},
-                  {"query": {"name": "olderThan", "arguments": [40.0], "out-identifier": "older"}}]}""");
+        ApiClient.Response whole = queryOlderThan(-5, "-5.0");
+        ApiClient.Response fraction = queryOlderThan(-5, "-5.5");
+        ApiClient.Response typedFraction = queryOlderThan(-5, "{\"java.lang.Double\": -5.5}");
+        ApiClient.Response overflow = queryOlderThan(-5, "30000000000");
 
         assertThat(text.status()).as(text.text()).isEqualTo(400);
         assertThat(text.json().get("field").asString()).isEqualTo("commands[0].query.arguments[0]");
         assertThat(text.json().get("value").asString()).isEqualTo("forty");
         assertThat(text.json().get("detail").asString()).contains("$age", "int", "java.lang.String");
-        assertThat(decimal.status()).as(decimal.text()).isEqualTo(200);
-        assertThat(objects(decimal).get("org.drools.core.runtime.rule.impl.FlatQueryResults").get("idResultMaps")
-                .get("element")).hasSize(1);
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(objects(whole).get("org.drools.core.runtime.rule.impl.FlatQueryResults").get("idResultMaps")
+                .get("element")).isEmpty();
+        // Cut to -5, -5.5 would find no person of age -5, though -5 > -5.5.
+        assertThat(fraction.status()).as(fraction.text()).isEqualTo(400);
+        assertThat(fraction.json().get("field").asString()).isEqualTo("commands[1].query.arguments[0]");
+        assertThat(fraction.json().get("value").asDouble()).isEqualTo(-5.5);
+        assertThat(fraction.json().get("detail").asString()).contains("$age", "not a whole number");
+        assertThat(typedFraction.status()).as(typedFraction.text()).isEqualTo(400);
+        assertThat(typedFraction.json().get("detail").asString()).contains("not a whole number");
+        assertThat(overflow.status()).as(overflow.text()).isEqualTo(400);
+        assertThat(overflow.json().get("value").asLong()).isEqualTo(30000000000L);
+        assertThat(overflow.json().get("detail").asString()).contains("out of range of int");
+    }
+
+    @Test
+    void typedNullIsRejected() {
+        String person = "org.kie.server.testing.Person";
+        Map<String, String> batches = new LinkedHashMap<>();
+        batches.put("commands[0].insert.object." + person,
+                "{\"commands\": [{\"insert\": {\"object\": {\"" + person + "\": null}, \"out-identifier\": \"p\"}}]}");
+        batches.put("commands[0].insert.object." + person + " without out-identifier",
+                "{\"commands\": [{\"insert\": {\"object\": {\"" + person + "\": null}}}]}");
+        batches.put("commands[0].set-global.object." + person,
+                "{\"commands\": [{\"set-global\": {\"identifier\": \"helper\", \"object\": {\"" + person
+                        + "\": null}}}]}");
+        batches.put("commands[0].query.arguments[0].java.lang.Integer",
+                "{\"commands\": [{\"query\": {\"name\": \"olderThan\", "
+                        + "\"arguments\": [{\"java.lang.Integer\": null}]}}]}");
+
+        batches.forEach((expectedField, batch) -> {
+            String field = expectedField.replace(" without out-identifier", "");
+            ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", batch);
+
+            assertThat(response.status()).as(expectedField + ": " + response.text()).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(expectedField).isEqualTo(field);
+            assertThat(response.json().has("value")).as(expectedField).isTrue();
+            assertThat(response.json().get("value").isNull()).as(expectedField).isTrue();
+            assertThat(response.json().get("detail").asString()).as(expectedField).contains(field + " is null");
+        });
+    }
+
+    @Test
+    void wholeNumberPropertiesRejectFractions() {
+        for (String property : List.of("quantity", "count", "total", "small", "tiny", "big")) {
+            ApiClient.Response fraction = insertOrder(property, "2.7");
+            ApiClient.Response whole = insertOrder(property, "3.0");
+
+            assertThat(fraction.status()).as(property + ": " + fraction.text()).isEqualTo(400);
+            assertThat(fraction.json().get("field").asString()).as(property)
+                    .isEqualTo("commands[0].insert.object.org.kie.server.testing.Order." + property);
+            assertThat(fraction.json().get("value").asDouble()).as(property).isEqualTo(2.7);
+            assertThat(fraction.json().get("detail").asString()).as(property).contains("not a whole number");
+            assertThat(whole.status()).as(property + ": " + whole.text()).isEqualTo(200);
+            assertThat(objects(whole).get("org.kie.server.testing.Order").get(property).asLong()).as(property)
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void numbersOutOfRangeAreRejected() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("small", "70000.0");
+        properties.put("tiny", "300");
+        properties.put("count", "1e20");
+        properties.put("big", "1e1001");
+        properties.put("ratio", "1e400");
+        properties.put("weight", "1e39");
+
+        properties.forEach((property, number) -> {
+            ApiClient.Response response = insertOrder(property, number);
+
+            assertThat(response.status()).as(property + ": " + response.text()).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(property)
+                    .isEqualTo("commands[0].insert.object.org.kie.server.testing.Order." + property);
+            assertThat(DECIMALS.readTree(response.body()).get("value").decimalValue()).as(property)
+                    .isEqualByComparingTo(number);
+            assertThat(response.json().get("detail").asString()).as(property)
+                    .containsPattern("out of range|not in 64-bit `double` range|more than 1000 digits|cannot be represented");
+        });
+    }
+
+    @Test
+    void hugeExponentGetsShortProblem() {
+        List<String> batches = new ArrayList<>();
+        for (String property : List.of("quantity", "count", "total", "small", "tiny", "big", "ratio", "weight")) {
+            batches.add("""
+                    {"commands": [{"insert": {"object": {"org.kie.server.testing.Order": {"%s": 1e3000000}}}}]}"""
+                    .formatted(property));
+        }
+        batches.add("""
+                {"commands": [{"query": {"name": "olderThan", "arguments": [1e3000000]}}]}""");
+        batches.add("""
+                {"commands": [{"query": {"name": "olderThan", "arguments": [{"java.lang.Integer": 1e3000000}]}}]}""");
+        batches.add("""
+                {"commands": [{"fire-all-rules": {"max": 1e3000000}}]}""");
+
+        for (String batch : batches) {
+            ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", batch);
+
+            assertThat(response.status()).as(batch + ": " + response.text()).isEqualTo(400);
+            assertThat(response.body().length).as(batch).isLessThan(2_000);
+            assertThat(response.json().get("value").asString()).as(batch).hasSizeLessThanOrEqualTo(103);
+        }
+    }
+
+    @Test
+    void fireAllRulesMaxMustBeWhole() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"fire-all-rules": {"max": 2.5}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].fire-all-rules.max");
+        assertThat(response.json().get("value").asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void invalidFactHandleValueIsJsonSent() {
+        ApiClient.Response response = app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"delete": {"fact-handle": {"a": 5}}}]}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("commands[0].delete.fact-handle");
+        assertThat(response.json().get("value").asString()).isEqualTo("{\"a\":5}");
     }
 
     @Test
@@ -797,6 +918,22 @@ class KieServerIntegrationTests extends DemoServer {
 
     private ApiClient analyst() {
         return ApiClient.on(port).as("analyst", PASSWORD);
+    }
+
+    /** Inserts a person of the given age, then runs query olderThan with the given JSON argument. */
+    private ApiClient.Response queryOlderThan(int age, String argument) {
+        return app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [
+                  {"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": %d}}}},
+                  {"query": {"name": "olderThan", "arguments": [%s], "out-identifier": "older"}}]}"""
+                .formatted(age, argument));
+    }
+
+    /** Inserts an order with one property set to the given JSON number and returns it as the first result. */
+    private ApiClient.Response insertOrder(String property, String number) {
+        return app().post(PREFIX + "/containers/instances/samples", """
+                {"commands": [{"insert": {"out-identifier": "order",
+                  "object": {"org.kie.server.testing.Order": {"%s": %s}}}}]}""".formatted(property, number));
     }
 
     private ApiClient.Response insertPerson(String age) {

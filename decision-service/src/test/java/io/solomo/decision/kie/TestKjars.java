@@ -16,10 +16,11 @@ final class TestKjars {
     /**
      * Declares the facts of the KIE documentation's command samples: {@code org.kie.server.testing.Person} (fullname,
      * age) with queries {@code persons} and {@code olderThan(int $age)} and globals {@code helper} (a Person) and
-     * {@code names} (a java.util.List), {@code org.kie.server.testing.Order} (amount, a BigDecimal, and quantity, an
-     * int), and {@code org.drools.compiler.test.Person} (name,
-     * age) read from entry point {@code my stream}. ksession {@code ksession1} is stateful and the default one,
-     * {@code stateless1} is stateless.
+     * {@code names} (a java.util.List), {@code org.kie.server.testing.Order} (amount, a BigDecimal, and a property
+     * of each other number type: quantity an int, count a long, total a Long, small a short, tiny a byte, big a
+     * BigInteger, ratio a double, weight a float), and {@code org.drools.compiler.test.Person} (name, age) read from
+     * entry point {@code my stream}. ksession {@code ksession1} is stateful and the default one, {@code stateless1} is
+     * stateless.
      */
     static byte[] samplesKjar(String groupId, String artifactId, String version) {
         String testing = """
@@ -37,6 +38,13 @@ final class TestKjars {
                 declare Order
                     amount : java.math.BigDecimal
                     quantity : int
+                    count : long
+                    total : Long
+                    small : short
+                    tiny : byte
+                    big : java.math.BigInteger
+                    ratio : double
+                    weight : float
                 end
 
                 global Person helper;
