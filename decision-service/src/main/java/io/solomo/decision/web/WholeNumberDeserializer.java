@@ -15,6 +15,8 @@ import java.math.BigDecimal;
  */
 public final class WholeNumberDeserializer extends StdDeserializer<Integer> {
 
+    private static final int MAX_WRITTEN_DIGITS = 19;
+
     public WholeNumberDeserializer() {
         super(Integer.class);
     }
@@ -30,8 +32,12 @@ public final class WholeNumberDeserializer extends StdDeserializer<Integer> {
         } catch (ArithmeticException notExact) {
             if (value.stripTrailingZeros().scale() <= 0) {
                 // A whole number beyond the range of int, such as 3e10, is reported as an overflow like 30000000000.
-                throw new InputCoercionException(parser, "Numeric value (" + value.toBigInteger()
-                        + ") out of range of int", JsonToken.VALUE_NUMBER_FLOAT, Integer.class);
+                // One with more digits than a long keeps its exponent form, because writing out 1e3000000 takes
+                // seconds and megabytes.
+                boolean longDigits = value.precision() - value.scale() <= MAX_WRITTEN_DIGITS;
+                throw new InputCoercionException(parser, "Numeric value (" + (longDigits ? value.toBigInteger()
+                        : value.stripTrailingZeros()) + ") out of range of int", JsonToken.VALUE_NUMBER_FLOAT,
+                        Integer.class);
             }
             return (Integer) context.handleWeirdNumberValue(Integer.class, value, "not a whole number");
         }

@@ -411,6 +411,17 @@ class DecisionApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void hugeExponentMaxOffersIsRejectedShort() {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "maxOffers": 1e3000000}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("maxOffers");
+        assertThat(response.json().get("detail").asString()).isEqualTo("field maxOffers has an invalid value: "
+                + "expected a whole number, got 1E+3000000");
+    }
+
+    @Test
     void fractionalMaxOffersIsRejected() {
         int before = decisionCount();
 
