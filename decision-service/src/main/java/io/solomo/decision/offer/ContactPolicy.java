@@ -26,10 +26,10 @@ import java.util.zip.CRC32;
  * eligible; the policy decides what may go out now. Every check returns the reason in English and French, or null
  * when the contact may go ahead.
  *
- * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Two decisions for
- * one customer at the same instant may both pass a cap that only one of them should.
- * Volume limits are exact across nodes ({@link OfferVolumes}).
- * NOTE: caps per customer are checked, not reserved; a per-customer lock would make them exact.
+ * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Reading them locks
+ * the customer's row until the decision commits, so decisions for one customer run one after another, on one node or
+ * several, and each counts the contacts of the one before. Volume limits are exact across nodes
+ * ({@link OfferVolumes}).
  */
 @Component
 class ContactPolicy {
@@ -59,10 +59,14 @@ class ContactPolicy {
     /**
      * Reads what the policy needs to know of one customer at one moment: the contacts of the surrounding week and
      * of the default cooldown, and the offers already redeemed. A decision reads it once and checks every candidate
-     * against it.
+     * against it. Must run in the decision's transaction, which keeps the customer's row locked until it commits.
      */
     CustomerContacts contactsOf(DecisionProfile profile, Instant at) {
         String customerId = profile.facts().getCustomerId();
+        // Without the lock, two decisions at once would both count the contacts before either is written, and both
+        // pass a cap or a cooldown that only one of them should.
+        jdbc.queryForList("select customer_id from customer where customer_id = ? for update", String.class,
+                customerId);
         ZoneId timeZone = profile.timeZone();
         LocalDate day = at.atZone(timeZone).toLocalDate();
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

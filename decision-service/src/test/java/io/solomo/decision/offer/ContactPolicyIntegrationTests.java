@@ -22,6 +22,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +121,33 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(whyNotInFrench(second, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
                 + "retenue parce que le client a déjà reçu 2 offres sur le canal PUSH ce jour-là, soit le plafond "
                 + "quotidien.");
+    }
+
+    @Test
+    void simultaneousDecisionsShareTheDailyCap() throws Exception {
+        String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
+        ExecutorService apps = Executors.newFixedThreadPool(6);
+        List<Future<JsonNode>> decisions = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 6; i++) {
+                decisions.add(apps.submit(() -> {
+                    start.await();
+                    return decide(customer, "PUSH", MONDAY_MORNING);
+                }));
+            }
+            start.countDown();
+
+            int offersSent = 0;
+            for (Future<JsonNode> decision : decisions) {
+                offersSent += offerIds(decision.get()).size();
+            }
+            assertThat(offersSent).isEqualTo(2);
+        } finally {
+            apps.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from contact where customer_id = ?", Integer.class,
+                customer)).isEqualTo(2);
     }
 
     @Test
