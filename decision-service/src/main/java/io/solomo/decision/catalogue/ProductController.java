@@ -86,7 +86,12 @@ class ProductController {
         if (price == null || price.signum() < 0 || price.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
             throw new InvalidFieldException("price", price, "price must be between 0 and 1,000,000 euros");
         }
-        return price.setScale(2, RoundingMode.HALF_UP);
+        // Rounding a price with a huge scale, such as 1e-30000000, would take minutes of a request thread.
+        if (price.stripTrailingZeros().scale() > 2) {
+            throw new InvalidFieldException("price", price, "price must have at most 2 decimals (cents), got "
+                    + price);
+        }
+        return price.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** A product as written by a marketer; the id comes from the path. */

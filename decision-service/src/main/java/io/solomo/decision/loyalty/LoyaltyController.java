@@ -155,7 +155,7 @@ class LoyaltyController {
         }
         if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT_EUROS) > 0) {
             throw new InvalidFieldException("amountEuros", amount, "amountEuros, the purchase amount in euros, "
-                    + "must be between 0 and 10,000,000, got " + amount.toPlainString());
+                    + "must be between 0 and 10,000,000, got " + amount);
         }
         return amount.doubleValue();
     }

@@ -84,13 +84,18 @@ record InteractionFacts(InteractionType type, Instant occurredAt, String storeId
         if (!node.isNumber()) {
             throw new InvalidFieldException(field, node.toString(), field + " must be a number, such as 12.50");
         }
+        // A number beyond the range of a double, such as 1e400, is read into the tree as infinity.
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+            throw new InvalidFieldException(field, node.toString(), field + " must be between 0 and 10,000,000, got "
+                    + node);
+        }
         BigDecimal amount = node.decimalValue();
         if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
             throw new InvalidFieldException(field, amount, field + " must be between 0 and 10,000,000, got " + amount);
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidFieldException(field, amount, field + " must have at most 2 decimals (cents), got "
-                    + amount.toPlainString());
+                    + amount);
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

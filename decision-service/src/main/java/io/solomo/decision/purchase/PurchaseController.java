@@ -126,7 +126,7 @@ class PurchaseController {
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidFieldException(field + ".amount", amount, field + ".amount, the line total in euros, "
-                    + "must have at most 2 decimals (cents), got " + amount.toPlainString());
+                    + "must have at most 2 decimals (cents), got " + amount);
         }
         return new PurchaseCommand.Line(productId, quantity, amount.setScale(2, RoundingMode.UNNECESSARY));
     }

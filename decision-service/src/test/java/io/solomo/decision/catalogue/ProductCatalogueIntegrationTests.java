@@ -5,6 +5,7 @@ import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,19 @@ class ProductCatalogueIntegrationTests extends DemoServer {
         assertThat(linked.status()).isEqualTo(200);
         assertThat(app().get("/api/v1/products/TABLET-T10").json().get("complementIds").toString())
                 .isEqualTo("[\"" + productId + "\",\"STYLUS-T10\"]");
+    }
+
+    @Test
+    void priceWithMoreThanCentsIsRejected() {
+        for (String price : List.of("12.345", "1e-30000000")) {
+            ApiClient.Response response = marketer().put("/api/v1/products/PRICE-CHECK", """
+                    {"nameFr": "x", "nameEn": "x", "category": "x", "price": %s}""".formatted(price));
+
+            assertThat(response.status()).as(price).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(price).isEqualTo("price");
+            assertThat(response.json().get("detail").asString()).as(price).contains("at most 2 decimals");
+        }
+        assertThat(marketer().get("/api/v1/products/PRICE-CHECK").status()).isEqualTo(404);
     }
 
     @Test

@@ -223,6 +223,16 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void amountEurosWithHugeExponentIsRejectedShort() {
+        ApiClient.Response response = app().post("/api/v1/loyalty/actions", """
+                {"customerId": "%s", "type": "PURCHASE", "reference": "p-%s", "amountEuros": 1e999999999}"""
+                .formatted(newCustomer(LoyaltyTier.BRONZE), UUID.randomUUID()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).endsWith("got 1E+999999999");
+    }
+
+    @Test
     void amountEurosAtTheCapIsCredited() {
         String customer = newCustomer(LoyaltyTier.BRONZE);
 

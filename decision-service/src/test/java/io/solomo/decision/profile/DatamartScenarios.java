@@ -559,6 +559,15 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void amountBeyondDoubleRangeIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/interactions", event("big-amount", "PURCHASE",
+                "2026-12-01T10:00:00Z", identity("EMAIL", "big-amount-" + run + "@example.fr"), "{\"amount\": 1e400}"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("attributes.amount");
+    }
+
+    @Test
     void unknownCustomerIdIsNotFound() {
         ApiClient.Response single = app().post("/api/v1/interactions", """
                 {"eventId": "u1-%s", "type": "WEB_VISIT", "occurredAt": "2026-12-01T10:00:00Z",

@@ -349,6 +349,18 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void amountWithHugeScaleIsRejectedShort() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+
+        ApiClient.Response response = app().post("/api/v1/purchases", purchase(newId(), customerId, null,
+                line("CASE-X1", 1, "1e-999999999")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(response.json().get("detail").asString()).endsWith("got 1E-999999999");
+    }
+
+    @Test
     void amountWithTrailingZerosIsAccepted() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
 
