@@ -220,7 +220,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
      * Records every message of the batch that its provider accepted. A crash before this point leaves the rows
      * claimed, so they are sent again with the same delivery id once the claim lease runs out.
      * NOTE: marking SMS, email and webhook rows sent one by one would shrink that window of repeats from a batch
-     * to one message, at the cost of one update per message; measure it with the delivery benchmark first.
+     * to one message. It costs one update per message, so measure it with the delivery benchmark first.
      */
     private void recordSentBatch(Exchange exchange) {
         List<OutboxStore.Sent> sent = List.copyOf(batch(exchange).sent());
