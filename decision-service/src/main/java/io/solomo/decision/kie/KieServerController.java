@@ -2,6 +2,7 @@ package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.JsonBodies;
+import io.solomo.decision.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +55,8 @@ class KieServerController {
 
     /** The longest {@code container-alias}, as long as the longest container id. */
     static final int MAX_ALIAS_LENGTH = 100;
+
+    static final String MAX_KJAR_SIZE_SETTING = "solomo.kie.max-kjar-size";
 
     private final KieContainers containers;
     private final KjarRepository kjars;
@@ -174,11 +176,14 @@ class KieServerController {
     /**
      * Stores a kjar sent as the raw request body ({@code Content-Type: application/java-archive}) under the release
      * id of its {@code pom.properties}; {@code PUT containers/{id}} with that release id then creates a container.
+     * A body larger than {@code solomo.kie.max-kjar-size} gets a 413 problem, before it is read when it declares its
+     * length.
      */
     @PostMapping(path = "/kjars", consumes = {"application/java-archive", "application/x-java-archive",
             "application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<byte[]> uploadKjar(@RequestBody byte[] body) {
-        KieReleaseId releaseId = kjars.store(body);
+    ResponseEntity<byte[]> uploadKjar(HttpServletRequest request) throws IOException {
+        KieReleaseId releaseId = kjars.store(RequestBodies.readRequired(request,
+                (int) properties.maxKjarSize().toBytes(), MAX_KJAR_SIZE_SETTING));
         return KieResponses.success(HttpStatus.CREATED, "Kjar " + releaseId + " successfully stored.", "release-id",
                 releaseId.toJson());
     }

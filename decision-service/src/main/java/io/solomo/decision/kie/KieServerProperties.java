@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param mavenRepository the local Maven repository searched for a container's release id after the uploaded kjars,
  *                        {@code ~/.m2/repository} by default
  * @param kjarFolder      where uploaded kjars are stored, laid out like a Maven repository
- * @param maxKjarSize     largest kjar accepted by an upload
+ * @param maxKjarSize     largest kjar accepted by an upload, 50 MB by default. A larger one gets a 413 problem, and
+ *                        it is not read at all when the request declares its length.
  * @param maxConcurrentBatches the most batch requests served at once; more wait for a free slot. Twice the
  *                        available processors by default, because a batch uses only the CPU
  * @param maxBatchWait    how long a batch may wait for a free slot before it gets a 503 problem, 10 s by default
@@ -43,6 +44,9 @@ record KieServerProperties(String pathPrefix, String serverId, Path mavenReposit
         }
         if (maxKjarSize == null) {
             maxKjarSize = DataSize.ofMegabytes(50);
+        } else if (maxKjarSize.toBytes() < 1 || maxKjarSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("solomo.kie.max-kjar-size must be between 1 byte and 2GB, got "
+                    + maxKjarSize);
         }
         if (maxConcurrentBatches == null) {
             maxConcurrentBatches = 2 * Runtime.getRuntime().availableProcessors();

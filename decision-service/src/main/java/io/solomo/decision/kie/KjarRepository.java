@@ -1,5 +1,6 @@
 package io.solomo.decision.kie;
 
+import io.solomo.decision.web.ContentTooLargeException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotStoredException;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ class KjarRepository {
      *
      * @throws InvalidFieldException when the bytes are not a jar, or it lacks {@code META-INF/kmodule.xml} or exactly
      *                               one {@code pom.properties}; nothing is stored then
+     * @throws ContentTooLargeException when the kjar is larger than {@code solomo.kie.max-kjar-size}
      * @throws NotStoredException    when the file cannot be written under {@code solomo.kie.kjar-folder}, for example
      *                               because the folder is not writable. The API returns it as a 503 problem.
      */
@@ -72,8 +74,7 @@ class KjarRepository {
             throw new InvalidFieldException("body", null, "the request body is empty; send the kjar file itself");
         }
         if (kjar.length > properties.maxKjarSize().toBytes()) {
-            throw new InvalidFieldException("body", kjar.length, "the kjar has " + kjar.length + " bytes, more than "
-                    + "solomo.kie.max-kjar-size (" + properties.maxKjarSize().toBytes() + " bytes)");
+            throw new ContentTooLargeException(properties.maxKjarSize().toBytes(), "solomo.kie.max-kjar-size");
         }
         KieReleaseId releaseId = releaseIdOf(kjar);
 

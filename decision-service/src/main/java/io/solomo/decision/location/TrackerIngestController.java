@@ -6,10 +6,13 @@ import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestBodies;
 import io.solomo.model.location.LocationFix;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -19,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +48,7 @@ import static io.solomo.decision.web.RequestFields.requireText;
  *   the {@code customerId} query parameter.</li>
  * </ul>
  * Both answer 200 once the fix is stored (OwnTracks expects a JSON array), 400 for an invalid fix, which is not
- * stored, and 404 for an unknown customer.
+ * stored, 404 for an unknown customer and 413 for a body larger than {@value #MAX_BODY_SIZE_SETTING}.
  */
 @RestController
 @RequestMapping("/api/v1/ingest")
@@ -53,28 +57,34 @@ class TrackerIngestController {
     /** Metres of horizontal error per unit of HDOP, a common estimate for phone GPS when no accuracy is sent. */
     private static final double METERS_PER_HDOP = 5.0;
     private static final int MAX_ID_LENGTH = 100;
+    static final String MAX_BODY_SIZE_SETTING = "solomo.api.max-tracker-body-size";
 
     private final LocationEventIntake intake;
     private final CustomerDirectory directory;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final LocationProperties limits;
+    private final int maxBodyBytes;
 
     TrackerIngestController(LocationEventIntake intake, CustomerDirectory directory,
-                            ObjectMapper mapper, Clock clock, LocationProperties limits) {
+                            ObjectMapper mapper, Clock clock, LocationProperties limits,
+                            @Value("${" + MAX_BODY_SIZE_SETTING + ":64KB}") DataSize maxBodySize) {
         this.intake = intake;
         this.directory = directory;
         this.mapper = mapper;
         this.clock = clock;
         this.limits = limits;
+        this.maxBodyBytes = (int) RequestBodies.limitInBytes(MAX_BODY_SIZE_SETTING, maxBodySize,
+                RequestBodies.MAX_ARRAY_LIMIT);
     }
 
     @PostMapping("/owntracks")
-    List<Object> ownTracks(@RequestBody byte[] body,
+    List<Object> ownTracks(HttpServletRequest request,
                            @RequestParam(name = "customerId", required = false) String customerId,
                            @RequestHeader(name = "X-Limit-U", required = false) String user,
-                           @RequestHeader(name = "X-Limit-D", required = false) String device) {
-        JsonNode message = json(body);
+                           @RequestHeader(name = "X-Limit-D", required = false) String device)
+            throws IOException {
+        JsonNode message = json(RequestBodies.readRequired(request, maxBodyBytes, MAX_BODY_SIZE_SETTING));
         String type = TrackerPayloads.text(message, "_type");
         if (!"location".equals(type) && !"transition".equals(type)) {
             return List.of();
@@ -107,10 +117,13 @@ class TrackerIngestController {
     }
 
     @RequestMapping(path = "/osmand", method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<Void> osmAnd(@RequestParam Map<String, String> parameters,
-                                @RequestBody(required = false) byte[] body) {
+    ResponseEntity<Void> osmAnd(@RequestParam Map<String, String> parameters, HttpServletRequest request)
+            throws IOException {
+        // Tomcat has already parsed a form body into the parameters, so this reads nothing more of it, but its
+        // Content-Length is still checked against the limit.
+        byte[] body = RequestBodies.read(request, maxBodyBytes, MAX_BODY_SIZE_SETTING);
         String customer = requireText("customerId", parameters.get("customerId"));
-        if (body != null && body.length > 0 && body[0] == '{') {
+        if (body.length > 0 && body[0] == '{') {
             osmAndJson(customer, json(body));
         } else {
             osmAndQuery(customer, parameters);

@@ -1,9 +1,13 @@
 package io.solomo.decision.profile;
 
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestBodies;
 import io.solomo.decision.web.RequestFields;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -20,21 +23,31 @@ import java.util.List;
 @RestController
 class CustomerImportController {
 
+    static final String MAX_IMPORT_SIZE_SETTING = "solomo.api.max-customer-import-size";
+
     private final CustomerImporter importer;
     private final CustomerImportJobs jobs;
+    private final long maxImportBytes;
 
-    CustomerImportController(CustomerImporter importer, CustomerImportJobs jobs) {
+    CustomerImportController(CustomerImporter importer, CustomerImportJobs jobs,
+                             @Value("${" + MAX_IMPORT_SIZE_SETTING + ":200MB}") DataSize maxImportSize) {
         this.importer = importer;
         this.jobs = jobs;
+        this.maxImportBytes = RequestBodies.limitInBytes(MAX_IMPORT_SIZE_SETTING, maxImportSize, Long.MAX_VALUE);
     }
 
-    /** Starts an import of the CSV in the request body and returns 202 with the job and its location. */
+    /**
+     * Starts an import of the CSV in the request body and returns 202 with the job and its location. A body larger
+     * than {@value #MAX_IMPORT_SIZE_SETTING} gets a 413 problem, and the part already written to the temporary file
+     * is deleted.
+     */
     @PostMapping(path = "/api/v1/customer-imports", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ResponseEntity<CustomerImportJobs.Job> start(InputStream body,
+    ResponseEntity<CustomerImportJobs.Job> start(HttpServletRequest request,
                                                  @RequestParam(name = "fileName", required = false) String fileName,
                                                  Principal caller) throws IOException {
-        CustomerImportJobs.Job job = importer.start(body, RequestFields.optionalText("fileName", fileName, 300),
-                caller.getName());
+        CustomerImportJobs.Job job = importer.start(
+                RequestBodies.open(request, maxImportBytes, MAX_IMPORT_SIZE_SETTING),
+                RequestFields.optionalText("fileName", fileName, 300), caller.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/customer-imports/" + job.jobId()))
                 .body(job);

@@ -54,6 +54,11 @@ class CustomerImporter {
 
     static final int CHUNK_SIZE = 500;
     static final String CONSENT_SOURCE = "csv-import";
+    /**
+     * The maximum length of a row, in bytes with its line feeds. A customer row has a few hundred, and the CSV parser
+     * reads each row whole into memory.
+     */
+    static final int MAX_ROW_BYTES = 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -117,15 +122,31 @@ class CustomerImporter {
         }
     }
 
-    /** Rejects a file that is not UTF-8 text, naming the first line with a byte that is not. */
+    /**
+     * Rejects a file that is not UTF-8 text, naming the first line with a byte that is not, and a file with a row
+     * longer than {@value #MAX_ROW_BYTES} bytes, before that row is held in memory whole.
+     */
     private static void checkUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CsvRowScanner rows = new CsvRowScanner();
         // A line feed byte never occurs inside a multi-byte UTF-8 character, so each line decodes on its own.
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int number = 1;
+            int rowStart = 1;
+            long rowBytes = 0;
             for (int next = in.read(); ; next = in.read()) {
+                if (next >= 0 && ++rowBytes > MAX_ROW_BYTES) {
+                    throw new InvalidFieldException("csv", "line " + rowStart, "the row that starts on line "
+                            + rowStart + " of the CSV is longer than " + MAX_ROW_BYTES + " bytes, the maximum for a "
+                            + "row; check that the file has one customer per line and that each quoted cell ends "
+                            + "with a closing quote");
+                }
+                if (next >= 0 && rows.endsRow(next)) {
+                    rowStart = number + 1;
+                    rowBytes = 0;
+                }
                 if (next == '\n' || next < 0) {
                     try {
                         decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));

@@ -2,22 +2,26 @@ package io.solomo.decision.store;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.RequestBodies;
 import io.solomo.decision.web.RequestFields;
+import jakarta.servlet.http.HttpServletRequest;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,20 +36,27 @@ class StoreController {
 
     private static final double MAX_NEARBY_METERS = 50_000;
     private static final int MAX_NEARBY_STORES = 100;
+    static final String MAX_IMPORT_SIZE_SETTING = "solomo.api.max-store-import-size";
 
     private final StoreCatalog catalog;
     private final GeofenceIndex index;
     private final Clock clock;
+    private final int maxImportBytes;
 
-    StoreController(StoreCatalog catalog, GeofenceIndex index, Clock clock) {
+    StoreController(StoreCatalog catalog, GeofenceIndex index, Clock clock,
+                    @Value("${" + MAX_IMPORT_SIZE_SETTING + ":20MB}") DataSize maxImportSize) {
         this.catalog = catalog;
         this.index = index;
         this.clock = clock;
+        this.maxImportBytes = (int) RequestBodies.limitInBytes(MAX_IMPORT_SIZE_SETTING, maxImportSize,
+                RequestBodies.MAX_ARRAY_LIMIT);
     }
 
+    /** Imports a GeoJSON FeatureCollection. A body larger than {@value #MAX_IMPORT_SIZE_SETTING} gets a 413 problem. */
     @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
-    StoreImportReport importStores(@RequestBody byte[] geoJson) {
-        return catalog.importGeoJson(geoJson, "the API");
+    StoreImportReport importStores(HttpServletRequest request) throws IOException {
+        return catalog.importGeoJson(RequestBodies.readRequired(request, maxImportBytes, MAX_IMPORT_SIZE_SETTING),
+                "the API");
     }
 
     /**

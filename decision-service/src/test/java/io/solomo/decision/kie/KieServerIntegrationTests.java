@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.RawRequests;
 import io.solomo.decision.support.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestPropertySource(properties = {
         "solomo.kie.kjar-folder=target/kie-test-kjars",
         "solomo.kie.maven-repository=target/kie-test-empty-m2",
-        "solomo.kie.max-batch-size=64KB"
+        "solomo.kie.max-batch-size=64KB",
+        "solomo.kie.max-kjar-size=1MB"
 })
 class KieServerIntegrationTests extends DemoServer {
 
@@ -890,6 +892,38 @@ class KieServerIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("body");
+    }
+
+    @Test
+    void kjarOverLimitIsRejectedUnread() throws IOException {
+        RawRequests.Reply reply = new RawRequests(port, "analyst", PASSWORD)
+                .postDeclaringLength(PREFIX + "/kjars", JAR, 200_000_000L);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo("the request body is larger than the 1048576 bytes this endpoint accepts "
+                        + "(solomo.kie.max-kjar-size)");
+    }
+
+    @Test
+    void chunkedKjarOverLimitIsRejected() throws IOException {
+        RawRequests.Reply reply = new RawRequests(port, "analyst", PASSWORD)
+                .postChunked(PREFIX + "/kjars", JAR, new byte[1024 * 1024 + 10_000]);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("detail").asString()).contains("1048576", "solomo.kie.max-kjar-size");
+    }
+
+    @Test
+    void chunkedKjarUnderLimitIsStored() throws IOException {
+        byte[] kjar = TestKjars.samplesKjar("io.solomo.test", "chunked", "1.0.0");
+
+        RawRequests.Reply reply = new RawRequests(port, "analyst", PASSWORD)
+                .postChunked(PREFIX + "/kjars", JAR, kjar);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.body()).contains("io.solomo.test", "chunked");
     }
 
     @Test

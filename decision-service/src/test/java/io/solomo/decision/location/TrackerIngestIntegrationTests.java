@@ -2,6 +2,7 @@ package io.solomo.decision.location;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.RawRequests;
 import io.solomo.decision.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TrackerIngestIntegrationTests extends DemoServer {
 
     private static final String QUERY_STRINGS = "gps/traccar-osmand__query-strings.txt";
+    private static final String OWNTRACKS = "/api/v1/ingest/owntracks?customerId=demo-alice";
+    private static final String OSMAND = "/api/v1/ingest/osmand?customerId=demo-alice";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -161,6 +164,68 @@ class TrackerIngestIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("customerId");
+    }
+
+    @Test
+    void trackerBodiesOverLimitAreRejectedUnread() throws Exception {
+        RawRequests raw = new RawRequests(port, "app", PASSWORD);
+
+        for (String path : List.of(OWNTRACKS, OSMAND)) {
+            RawRequests.Reply reply = raw.postDeclaringLength(path, "application/json", 400_000_000L);
+
+            assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(413);
+            assertThat(reply.json().get("type").asString()).as(path)
+                    .isEqualTo("urn:solomo:problem:content-too-large");
+            assertThat(reply.json().get("detail").asString()).as(path)
+                    .isEqualTo("the request body is larger than the 65536 bytes this endpoint accepts "
+                            + "(solomo.api.max-tracker-body-size)");
+        }
+    }
+
+    @Test
+    void chunkedTrackerBodiesOverLimitAreRejected() throws Exception {
+        RawRequests raw = new RawRequests(port, "app", PASSWORD);
+        byte[] ownTracks = padded("{\"_type\": \"location\", \"tid\": \"zz\", \"desc\": \"%s\"}", 70_000);
+        byte[] traccar = padded("{\"device_id\": \"zz\", \"note\": \"%s\"}", 70_000);
+
+        RawRequests.Reply ownTracksReply = raw.postChunked(OWNTRACKS, "application/json", ownTracks);
+        RawRequests.Reply traccarReply = raw.postChunked(OSMAND, "application/json", traccar);
+
+        assertThat(ownTracksReply.status()).as(ownTracksReply.body()).isEqualTo(413);
+        assertThat(ownTracksReply.json().get("detail").asString()).contains("65536",
+                "solomo.api.max-tracker-body-size");
+        assertThat(traccarReply.status()).as(traccarReply.body()).isEqualTo(413);
+        assertThat(traccarReply.json().get("detail").asString()).contains("65536",
+                "solomo.api.max-tracker-body-size");
+    }
+
+    @Test
+    void chunkedTrackerBodyUnderLimitIsStored() throws Exception {
+        String device = "ot-" + UUID.randomUUID().toString().substring(0, 8);
+        String fix = "{\"_type\": \"location\", \"tid\": \"" + device + "\", \"lat\": 45.76, \"lon\": 4.83, \"tst\": "
+                + Instant.now().getEpochSecond() + ", \"desc\": \"%s\"}";
+
+        RawRequests.Reply reply = new RawRequests(port, "app", PASSWORD)
+                .postChunked(OWNTRACKS, "application/json", padded(fix, 60_000));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from location_event where device_id = ?", Integer.class,
+                device)).isEqualTo(1);
+    }
+
+    @Test
+    void emptyOwnTracksBodyIsMissing() {
+        ApiClient.Response response = app().post(OWNTRACKS, "");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).isEqualTo("the request body is missing; send a JSON "
+                + "object");
+    }
+
+    /** Returns the template with its {@code %s} replaced by spaces, so that the whole has {@code length} bytes. */
+    private static byte[] padded(String template, int length) {
+        String padding = " ".repeat(length - (template.length() - 2));
+        return template.formatted(padding).getBytes(StandardCharsets.UTF_8);
     }
 
     private String awaitProcessed(String deviceId) {

@@ -2,6 +2,7 @@ package io.solomo.decision.profile;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.RawRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.solomo.model.Channel;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -237,6 +239,58 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         JsonNode job = awaitImport(started.json().get("jobId").asString());
         assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void csvImportOverLimitIsRejectedUnread() throws IOException {
+        RawRequests.Reply reply = new RawRequests(port, "marketer", PASSWORD)
+                .postDeclaringLength("/api/v1/customer-imports?fileName=huge.csv", "text/csv", 300_000_000L);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo("the request body is larger than the 209715200 bytes this endpoint accepts "
+                        + "(solomo.api.max-customer-import-size)");
+    }
+
+    @Test
+    void csvImportRejectsRowsOverOneMegabyte() throws IOException {
+        String longName = "x".repeat(1024 * 1024);
+        byte[] longLine = ("email,displayName\nok-" + run + "@example.fr,Anne\nlong-" + run + "@example.fr,"
+                + longName + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] longQuotedCell = ("email,displayName\nquoted-" + run + "@example.fr,\""
+                + "short line\n".repeat(100_000) + "\"\n").getBytes(StandardCharsets.UTF_8);
+        RawRequests raw = new RawRequests(port, "marketer", PASSWORD);
+
+        RawRequests.Reply lineReply = raw.postChunked("/api/v1/customer-imports?fileName=long.csv", "text/csv",
+                longLine);
+        RawRequests.Reply cellReply = raw.postChunked("/api/v1/customer-imports?fileName=quoted.csv", "text/csv",
+                longQuotedCell);
+
+        assertThat(lineReply.status()).as(lineReply.body()).isEqualTo(400);
+        assertThat(lineReply.json().get("field").asString()).isEqualTo("csv");
+        assertThat(lineReply.json().get("value").asString()).isEqualTo("line 3");
+        assertThat(lineReply.json().get("detail").asString()).contains("line 3", "1048576 bytes");
+        assertThat(cellReply.status()).as(cellReply.body()).isEqualTo(400);
+        assertThat(cellReply.json().get("value").asString()).isEqualTo("line 2");
+        assertThat(cellReply.json().get("detail").asString()).contains("closing quote");
+        assertThat(count("select count(*) from customer_identity where identity_value = ?",
+                "ok-" + run + "@example.fr")).isZero();
+    }
+
+    @Test
+    void chunkedCsvImportUnderLimitIsImported() throws IOException, InterruptedException {
+        String multiLineCell = "\"" + "line\n".repeat(10) + "\"";
+        byte[] csv = ("email,displayName\nchunked-" + run + "@example.fr," + multiLineCell + "\nplain-" + run
+                + "@example.fr,Plain\n").getBytes(StandardCharsets.UTF_8);
+
+        RawRequests.Reply reply = new RawRequests(port, "marketer", PASSWORD)
+                .postChunked("/api/v1/customer-imports?fileName=chunked.csv", "text/csv", csv);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        JsonNode job = awaitImport(reply.json().get("jobId").asString());
+        assertThat(job.get("totalRows").asInt()).isEqualTo(2);
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -2,8 +2,12 @@ package io.solomo.decision.store;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.RawRequests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,49 @@ class StoreImportIntegrationTests extends DemoServer {
         assertThat(app().get("/api/v1/stores/bow-tie").status()).isEqualTo(200);
         assertThat(app().get("/api/v1/stores/import-ok").status()).isEqualTo(200);
         assertThat(app().get("/api/v1/stores/swapped").status()).isEqualTo(404);
+    }
+
+    @Test
+    void importOverLimitIsRejectedUnread() throws Exception {
+        RawRequests.Reply reply = new RawRequests(port, "marketer", PASSWORD)
+                .postDeclaringLength("/api/v1/stores/import", "application/json", 200_000_000L);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo("the request body is larger than the 20971520 bytes this endpoint accepts "
+                        + "(solomo.api.max-store-import-size)");
+    }
+
+    @Test
+    void chunkedImportOverLimitIsRejected() throws Exception {
+        String start = "{\"type\": \"FeatureCollection\", \"features\": [";
+        byte[] body = new byte[20 * 1024 * 1024 + 100_000];
+        Arrays.fill(body, (byte) ' ');
+        System.arraycopy(start.getBytes(StandardCharsets.US_ASCII), 0, body, 0, start.length());
+        body[body.length - 2] = ']';
+        body[body.length - 1] = '}';
+
+        RawRequests.Reply reply = new RawRequests(port, "marketer", PASSWORD)
+                .postChunked("/api/v1/stores/import", "application/json", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.json().get("detail").asString()).contains("20971520", "solomo.api.max-store-import-size");
+    }
+
+    @Test
+    void chunkedImportUnderLimitIsImported() throws Exception {
+        byte[] body = """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "chunked-import", "properties": {"name": "Chunked"},
+                   "geometry": {"type": "Point", "coordinates": [2.31, 48.87]}}]}""".getBytes(StandardCharsets.UTF_8);
+
+        RawRequests.Reply reply = new RawRequests(port, "marketer", PASSWORD)
+                .postChunked("/api/v1/stores/import", "application/geo+json", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(app().get("/api/v1/stores/chunked-import").status()).isEqualTo(200);
     }
 
     @Test
