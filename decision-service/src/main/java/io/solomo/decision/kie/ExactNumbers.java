@@ -127,7 +127,10 @@ final class ExactNumbers {
     }
 
     private static String cut(String text) {
-        return text.substring(0, MAX_SHOWN_LENGTH) + "...";
+        // A cut between the two halves of a surrogate pair, such as an emoji, would leave half a character.
+        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN_LENGTH - 1))
+                ? MAX_SHOWN_LENGTH - 1 : MAX_SHOWN_LENGTH;
+        return text.substring(0, end) + "...";
     }
 
     /**

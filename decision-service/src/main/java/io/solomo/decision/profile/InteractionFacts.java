@@ -84,10 +84,9 @@ record InteractionFacts(InteractionType type, Instant occurredAt, String storeId
         if (!node.isNumber()) {
             throw new InvalidFieldException(field, node.toString(), field + " must be a number, such as 12.50");
         }
-        // A number beyond the range of a double, such as 1e400, is read into the tree as infinity.
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
-            throw new InvalidFieldException(field, node.toString(), field + " must be between 0 and 10,000,000, got "
-                    + node);
+        // The request tree holds decimals exactly, but a tree read as doubles holds 1e400 as infinity.
+        if (node.isDouble() && !Double.isFinite(node.asDouble())) {
+            throw new InvalidFieldException(field, null, field + " must be between 0 and 10,000,000");
         }
         BigDecimal amount = node.decimalValue();
         if (amount.signum() < 0 || amount.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -110,7 +111,13 @@ class JsonConverterConfiguration implements WebMvcConfigurer {
                 return StrictJson.rejectingDuplicateKeys(strict
                         .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
             }
-            return StrictJson.rejectingDuplicateKeys(super.customizeReader(reader, javaType));
+            ObjectReader customized = super.customizeReader(reader, javaType);
+            if (JsonNode.class.isAssignableFrom(javaType.getRawClass())) {
+                // A body read as a tree, such as an interaction batch, keeps its decimals exact: a double would round
+                // an amount of 12.3400000000000000001 to 12.34 before the amount checks could see it.
+                customized = customized.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            }
+            return StrictJson.rejectingDuplicateKeys(customized);
         }
 
         private byte[] readLimited(HttpInputMessage input) throws IOException {

@@ -1,9 +1,11 @@
 package io.solomo.decision.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -15,9 +17,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +113,7 @@ final class JsonValueErrors {
             if (cause instanceof StreamReadException read) {
                 Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
                 if (duplicate.find()) {
-                    String parent = jsonPath(read);
+                    String parent = jsonPath(read).isEmpty() ? parserPath(read) : jsonPath(read);
                     String field = parent.isEmpty() ? duplicate.group(1) : parent + "." + duplicate.group(1);
                     return Optional.of(new FieldError(field, null, "field " + field + " appears more than once in "
                             + "its object; send it once"));
@@ -117,6 +121,22 @@ final class JsonValueErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the path of the object the parser was reading when it failed, such as {@code [0].identities[0]}. A body
+     * read as a JSON tree, as interaction batches are, gives its errors no path of their own.
+     */
+    private static String parserPath(StreamReadException read) {
+        JsonParser parser = read.processor();
+        TokenStreamContext object = parser == null ? null : parser.streamReadContext();
+        Deque<String> segments = new ArrayDeque<>();
+        for (TokenStreamContext parent = object == null ? null : object.getParent(); parent != null && !parent.inRoot();
+             parent = parent.getParent()) {
+            segments.push(parent.inArray() ? "[" + parent.getCurrentIndex() + "]" : "." + parent.currentName());
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /**

@@ -619,6 +619,31 @@ abstract class DatamartScenarios extends DemoServer {
 
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("attributes.amount");
+        assertThat(response.json().get("detail").asString()).endsWith("got 1E+400");
+    }
+
+    @Test
+    void amountBeyondCentsIsNeverRounded() {
+        String email = identity("EMAIL", "cents-" + run + "@example.fr");
+        ApiClient.Response amount = app().post("/api/v1/interactions", event("cents", "PURCHASE",
+                "2026-12-01T10:00:00Z", email, "{\"amount\": 12.3400000000000000001}"));
+        ApiClient.Response line = app().post("/api/v1/interactions", event("cents-line", "PURCHASE",
+                "2026-12-01T10:00:00Z", email, "{\"lines\": [{\"product\": \"x\", \"amount\": 1e-400}]}"));
+
+        assertThat(amount.status()).as(amount.text()).isEqualTo(400);
+        assertThat(amount.json().get("field").asString()).isEqualTo("attributes.amount");
+        assertThat(line.status()).as(line.text()).isEqualTo(400);
+        assertThat(line.json().get("field").asString()).isEqualTo("attributes.lines[0].amount");
+    }
+
+    @Test
+    void duplicateKeyInBatchNamesItsPath() {
+        ApiClient.Response response = app().post("/api/v1/interactions", "[" + interaction("dup-key-" + run,
+                "WEB_VISIT", "{\"type\": \"EMAIL\", \"value\": \"a-" + run + "@example.fr\", \"value\": \"b-"
+                        + run + "@example.fr\"}") + "]");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("[0].identities[0].value");
     }
 
     @Test
