@@ -52,9 +52,9 @@ class JsonConverterConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Adds the application's own readers to the {@link JsonMapper} that Spring Boot builds: strings holding the NUL
-     * character are refused by field (see {@link StorableStringDeserializer}). Static, so that the mapper does not
-     * wait for this configuration, which needs the mapper.
+     * Adds the application's own readers to the {@link JsonMapper} that Spring Boot builds: strings that contain the
+     * NUL character are rejected by field (see {@link StorableStringDeserializer}). Static, so that the mapper does
+     * not wait for this configuration, which needs the mapper.
      */
     @Bean
     static SimpleModule storableStrings() {
