@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,29 +146,12 @@ class ShareIntegrationTests extends DemoServer {
     void simultaneousClaimsShareOneCoupon() throws Exception {
         String code = share(newSharer(), OFFER).json().get("code").asString();
         String friend = newCustomer();
-        ExecutorService apps = Executors.newFixedThreadPool(4);
-        List<Future<ApiClient.Response>> responses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 4; i++) {
-                responses.add(apps.submit(() -> {
-                    start.await();
-                    return claim(code, friend);
-                }));
-            }
-            start.countDown();
 
-            List<Integer> statuses = new ArrayList<>();
-            List<String> coupons = new ArrayList<>();
-            for (Future<ApiClient.Response> response : responses) {
-                statuses.add(response.get().status());
-                coupons.add(response.get().json().path("couponCode").asString(""));
-            }
-            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
-            assertThat(coupons).containsOnly(coupons.get(0));
-        } finally {
-            apps.shutdownNow();
-        }
+        List<ApiClient.Response> responses = atOnce(4, () -> claim(code, friend));
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(201, 200, 200, 200);
+        assertThat(responses).extracting(response -> response.json().path("couponCode").asString(""))
+                .containsOnly(responses.get(0).json().path("couponCode").asString(""));
         assertThat(app().get("/api/v1/shares/" + code).json().get("claims").asInt()).isEqualTo(1);
     }
 
@@ -175,26 +159,10 @@ class ShareIntegrationTests extends DemoServer {
     void simultaneousSharesCreditOnce() throws Exception {
         String sharer = newSharer();
         int advocacyBefore = advocacyScore(sharer);
-        ExecutorService apps = Executors.newFixedThreadPool(4);
-        List<Future<ApiClient.Response>> responses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < 4; i++) {
-                responses.add(apps.submit(() -> {
-                    start.await();
-                    return share(sharer, OFFER);
-                }));
-            }
-            start.countDown();
 
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<ApiClient.Response> response : responses) {
-                statuses.add(response.get().status());
-            }
-            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
-        } finally {
-            apps.shutdownNow();
-        }
+        List<ApiClient.Response> responses = atOnce(4, () -> share(sharer, OFFER));
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(201, 200, 200, 200);
         assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
                 .isEqualTo(10);
         assertThat(advocacyScore(sharer)).isEqualTo(advocacyBefore + 5);
@@ -336,6 +304,29 @@ class ShareIntegrationTests extends DemoServer {
                 "{\"offerId\": \"" + OFFER + "\", \"network\": \"facebook\"}");
 
         assertThat(response.status()).isEqualTo(401);
+    }
+
+    /** Sends the same request from several threads released together, and returns the responses. */
+    private static List<ApiClient.Response> atOnce(int count, Callable<ApiClient.Response> request) throws Exception {
+        ExecutorService apps = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                pending.add(apps.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (Future<ApiClient.Response> response : pending) {
+                responses.add(response.get());
+            }
+            return responses;
+        } finally {
+            apps.shutdownNow();
+        }
     }
 
     private ApiClient.Response share(String customerId, String offerId) {
