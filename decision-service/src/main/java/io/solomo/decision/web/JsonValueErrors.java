@@ -198,11 +198,12 @@ final class JsonValueErrors {
         String field = jsonPath(failure);
         if (failure instanceof UnrecognizedPropertyException unknown) {
             if (unknown.getKnownPropertyIds() == null) {
-                return new FieldError(field, null, "field " + field + " is unknown; remove it");
+                return new FieldError(field, sentValue, "field " + field + " is unknown; remove it");
             }
             String accepted = unknown.getKnownPropertyIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(", "));
-            return new FieldError(field, null, "field " + field + " is unknown; the accepted fields are " + accepted);
+            return new FieldError(field, sentValue, "field " + field + " is unknown; the accepted fields are "
+                    + accepted);
         }
 
         Object value = sentValue(failure);

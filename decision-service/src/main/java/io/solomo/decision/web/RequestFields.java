@@ -162,8 +162,9 @@ public final class RequestFields {
         for (String name : object.propertyNames()) {
             if (!fields.contains(name)) {
                 String field = path.isEmpty() ? name : path + "." + name;
-                throw new InvalidFieldException(field, null, "field " + field + " is unknown; the accepted fields "
-                        + "are " + String.join(", ", fields));
+                JsonNode value = object.get(name);
+                throw new InvalidFieldException(field, value.isValueNode() ? value.asString() : value.toString(),
+                        "field " + field + " is unknown; the accepted fields are " + String.join(", ", fields));
             }
         }
     }

@@ -446,6 +446,7 @@ class DecisionApiIntegrationTests extends DemoServer {
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:invalid-field");
         assertThat(response.json().get("field").asString()).isEqualTo("trigger");
+        assertThat(response.json().get("value").asString()).isEqualTo("GEOFENCE_ENTER");
         assertThat(response.json().get("detail").asString()).startsWith("field trigger is unknown");
         assertThat(response.json().get("detail").asString())
                 .contains("customerId, channel, latitude, longitude, storeId, at, maxOffers");

@@ -686,6 +686,7 @@ abstract class DatamartScenarios extends DemoServer {
 
         assertThat(event.status()).as(event.text()).isEqualTo(400);
         assertThat(event.json().get("field").asString()).isEqualTo("atributes");
+        assertThat(event.json().get("value").asString()).isEqualTo("{\"page\":\"/\"}");
         assertThat(identity.status()).as(identity.text()).isEqualTo(400);
         assertThat(identity.json().get("field").asString()).isEqualTo("identities[0].verified");
         assertThat(preferences.status()).as(preferences.text()).isEqualTo(400);

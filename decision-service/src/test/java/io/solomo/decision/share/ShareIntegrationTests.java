@@ -227,6 +227,7 @@ class ShareIntegrationTests extends DemoServer {
 
         assertThat(shareResponse.status()).isEqualTo(400);
         assertThat(shareResponse.json().get("field").asString()).isEqualTo("extra");
+        assertThat(shareResponse.json().get("value").asInt()).isEqualTo(1);
         assertThat(shareResponse.json().get("detail").asString()).contains("offerId", "network");
         assertThat(claimResponse.status()).isEqualTo(400);
         assertThat(claimResponse.json().get("field").asString()).isEqualTo("extra");
