@@ -50,6 +50,15 @@ class StartupSettingsTests {
     }
 
     @Test
+    void unreadablePollIntervalNamesSetting(CapturedOutput output) {
+        startDemoFails("unreadable-poll", "--solomo.delivery.poll-interval-ms=fast");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output)
+                .contains("Invalid value 'fast' for configuration property 'solomo.delivery.poll-interval-ms'");
+    }
+
+    @Test
     void zeroSmsSegmentsIsRejected(CapturedOutput output) {
         startDemoFails("zero-segments", "--solomo.delivery.sms.max-segments=0");
 

@@ -63,6 +63,8 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final int pollIntervalMillis;
+    private final int startDelayMillis;
 
     DeliveryDispatchRoutes(OutboxStore outbox, SendTimePolicy sendTime, DeviceTokens devices, PushSender push, SmsSender sms,
                            EmailSender email, WebhookSender webhook, ObjectMapper json, Clock clock,
@@ -70,7 +72,9 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                            @Value("${solomo.delivery.concurrency:16}") int concurrency,
                            @Value("${solomo.delivery.retry.max-attempts:8}") int maxAttempts,
                            @Value("${solomo.delivery.retry.initial-backoff:PT5S}") Duration initialBackoff,
-                           @Value("${solomo.delivery.retry.max-backoff:PT1H}") Duration maxBackoff) {
+                           @Value("${solomo.delivery.retry.max-backoff:PT1H}") Duration maxBackoff,
+                           @Value("${solomo.delivery.poll-interval-ms:100}") int pollIntervalMillis,
+                           @Value("${solomo.delivery.start-delay-ms:1000}") int startDelayMillis) {
         this.outbox = outbox;
         this.sendTime = sendTime;
         this.devices = devices;
@@ -85,6 +89,8 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         this.maxAttempts = SettingChecks.atLeast("solomo.delivery.retry.max-attempts", maxAttempts, 1);
         this.initialBackoff = SettingChecks.positive("solomo.delivery.retry.initial-backoff", initialBackoff);
         this.maxBackoff = SettingChecks.positive("solomo.delivery.retry.max-backoff", maxBackoff);
+        this.pollIntervalMillis = SettingChecks.atLeast("solomo.delivery.poll-interval-ms", pollIntervalMillis, 1);
+        this.startDelayMillis = SettingChecks.atLeast("solomo.delivery.start-delay-ms", startDelayMillis, 0);
     }
 
     @Override
@@ -97,8 +103,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         // parallel split lets the timer fire again mid-batch, and a batch slower than the claim lease is claimed twice.
         // A full batch means more rows are probably due, so the loop claims the next one at once instead of waiting
         // for the timer, until a batch is not full or Camel stops.
-        from("timer:delivery-outbox?period={{solomo.delivery.poll-interval-ms:100}}"
-                + "&delay={{solomo.delivery.start-delay-ms:1000}}&synchronous=true")
+        from("timer:delivery-outbox?period=" + pollIntervalMillis + "&delay=" + startDelayMillis + "&synchronous=true")
                 .routeId("delivery-outbox")
                 .loopDoWhile(exchange -> getCamelContext().getStatus().isStarted()
                         && (batch(exchange) == null || batch(exchange).full()))

@@ -14,16 +14,22 @@ class FollowUpRoutes extends RouteBuilder {
 
     private final FollowUps followUps;
     private final int batchSize;
+    private final int pollIntervalMillis;
+    private final int startDelayMillis;
 
-    FollowUpRoutes(FollowUps followUps, @Value("${solomo.purchase.follow-up.batch-size:100}") int batchSize) {
+    FollowUpRoutes(FollowUps followUps, @Value("${solomo.purchase.follow-up.batch-size:100}") int batchSize,
+                   @Value("${solomo.purchase.follow-up.poll-interval-ms:60000}") int pollIntervalMillis,
+                   @Value("${solomo.purchase.follow-up.start-delay-ms:5000}") int startDelayMillis) {
         this.followUps = followUps;
         this.batchSize = SettingChecks.atLeast("solomo.purchase.follow-up.batch-size", batchSize, 1);
+        this.pollIntervalMillis = SettingChecks.atLeast("solomo.purchase.follow-up.poll-interval-ms",
+                pollIntervalMillis, 1);
+        this.startDelayMillis = SettingChecks.atLeast("solomo.purchase.follow-up.start-delay-ms", startDelayMillis, 0);
     }
 
     @Override
     public void configure() {
-        from("timer:purchase-follow-up?period={{solomo.purchase.follow-up.poll-interval-ms:60000}}"
-                + "&delay={{solomo.purchase.follow-up.start-delay-ms:5000}}")
+        from("timer:purchase-follow-up?period=" + pollIntervalMillis + "&delay=" + startDelayMillis)
                 .routeId("purchase-follow-up")
                 .process(exchange -> followUps.sendDue(batchSize));
     }
