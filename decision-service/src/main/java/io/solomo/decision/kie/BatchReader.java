@@ -49,12 +49,12 @@ final class BatchReader {
      */
     static List<BatchCommand> read(JsonNode batch, DeployedContainer container, KieBase kieBase) {
         if (!batch.isObject()) {
-            throw new InvalidFieldException("body", ExactNumbers.shown(batch),
+            throw new InvalidFieldException("body", ExactNumbers.forMessage(batch),
                     "a batch is a JSON object with \"commands\"");
         }
         JsonNode commands = batch.get("commands");
         if (commands == null || !commands.isArray()) {
-            throw new InvalidFieldException("commands", ExactNumbers.shown(commands),
+            throw new InvalidFieldException("commands", ExactNumbers.forMessage(commands),
                     "commands is missing; give an array such as [{\"insert\": {...}}, {\"fire-all-rules\": {}}]");
         }
 
@@ -63,7 +63,7 @@ final class BatchReader {
             JsonNode command = commands.get(index);
             String field = "commands[" + index + "]";
             if (!command.isObject() || command.size() != 1) {
-                throw new InvalidFieldException(field, ExactNumbers.shown(command), field + " must be an object with "
+                throw new InvalidFieldException(field, ExactNumbers.forMessage(command), field + " must be an object with "
                         + "one command, such as {\"fire-all-rules\": {}}");
             }
             Map.Entry<String, JsonNode> named = command.properties().iterator().next();
@@ -75,7 +75,7 @@ final class BatchReader {
     private static BatchCommand command(String name, JsonNode body, String field, DeployedContainer container,
                                         KieBase kieBase) {
         if (!body.isObject()) {
-            throw new InvalidFieldException(field, ExactNumbers.shown(body), field + " must be a JSON object");
+            throw new InvalidFieldException(field, ExactNumbers.forMessage(body), field + " must be a JSON object");
         }
         return switch (name) {
             case "insert" -> new BatchCommand.Insert(FactMarshaller.read(body.get("object"), container,
@@ -126,7 +126,7 @@ final class BatchReader {
         // KIE Server 7 sends the class name as {"string": "com.example.Person"}; a plain string is accepted too.
         JsonNode name = filter.isObject() ? filter.get("string") : filter;
         if (name == null || !name.isString()) {
-            throw new InvalidFieldException(field + ".class-object-filter", ExactNumbers.shown(filter),
+            throw new InvalidFieldException(field + ".class-object-filter", ExactNumbers.forMessage(filter),
                     "class-object-filter must be {\"string\": \"<fully qualified class name>\"}");
         }
         String className = name.asString();
@@ -151,7 +151,7 @@ final class BatchReader {
         List<Object> values = new ArrayList<>();
         if (arguments != null && !arguments.isNull()) {
             if (!arguments.isArray()) {
-                throw new InvalidFieldException(field + ".arguments", ExactNumbers.shown(arguments),
+                throw new InvalidFieldException(field + ".arguments", ExactNumbers.forMessage(arguments),
                         "arguments must be an array");
             }
             for (int index = 0; index < arguments.size(); index++) {
@@ -177,7 +177,7 @@ final class BatchReader {
             return;
         }
         String names = Arrays.stream(parameters).map(Declaration::getIdentifier).collect(Collectors.joining(", "));
-        throw new InvalidFieldException(field + ".arguments", ExactNumbers.shown(arguments),
+        throw new InvalidFieldException(field + ".arguments", ExactNumbers.forMessage(arguments),
                 "query '" + query.getName() + "' takes " + parameters.length + " argument"
                         + (parameters.length == 1 ? "" : "s") + (names.isEmpty() ? "" : " (" + names + ")")
                         + ", but " + field + ".arguments has " + argumentCount);
@@ -204,13 +204,13 @@ final class BatchReader {
             String parameter = "query '" + query.getName() + "' parameter " + parameters[index].getIdentifier()
                     + " has type " + type.getName();
             if (!fits(type, value)) {
-                throw new InvalidFieldException(argument, ExactNumbers.shown(arguments.get(index)), parameter
+                throw new InvalidFieldException(argument, ExactNumbers.forMessage(arguments.get(index)), parameter
                         + ", but " + argument + " is a " + value.getClass().getName());
             }
             String misfit = value instanceof Number number && ExactNumbers.isWholeNumberType(type)
                     ? ExactNumbers.misfit(number, type) : null;
             if (misfit != null) {
-                throw new InvalidFieldException(argument, ExactNumbers.shown(arguments.get(index)), parameter
+                throw new InvalidFieldException(argument, ExactNumbers.forMessage(arguments.get(index)), parameter
                         + ", but " + argument + " is " + misfit);
             }
         }
@@ -256,7 +256,7 @@ final class BatchReader {
             return;
         }
         if (!type.isInstance(value)) {
-            throw new InvalidFieldException(field, ExactNumbers.shown(object), "global '" + global.getName()
+            throw new InvalidFieldException(field, ExactNumbers.forMessage(object), "global '" + global.getName()
                     + "' has type " + global.getType() + ", but " + field + " is a " + value.getClass().getName());
         }
     }
@@ -270,7 +270,7 @@ final class BatchReader {
         String example = "fact-handle must be the external form of a handle returned by an insert, such as "
                 + "\"0:1:1612258304:1612258304:1:DEFAULT:NON_TRAIT:com.example.Person\"";
         if (handle == null || !handle.isString()) {
-            throw new InvalidFieldException(field + ".fact-handle", ExactNumbers.shown(sent), example);
+            throw new InvalidFieldException(field + ".fact-handle", ExactNumbers.forMessage(sent), example);
         }
         try {
             return ExternalFactHandle.parse(handle.asString());
@@ -296,7 +296,7 @@ final class BatchReader {
         }
         if (!value.isString()) {
             String path = field.isEmpty() ? name : field + "." + name;
-            throw new InvalidFieldException(path, ExactNumbers.shown(value),
+            throw new InvalidFieldException(path, ExactNumbers.forMessage(value),
                     path + " must be a JSON string, got " + value);
         }
         return value.asString();
@@ -309,7 +309,7 @@ final class BatchReader {
         }
         if (!value.isBoolean()) {
             String path = field + "." + name;
-            throw new InvalidFieldException(path, ExactNumbers.shown(value),
+            throw new InvalidFieldException(path, ExactNumbers.forMessage(value),
                     path + " must be true or false, got " + value);
         }
         return value.asBoolean();
@@ -321,7 +321,7 @@ final class BatchReader {
             return -1;
         }
         if (!value.isNumber() || ExactNumbers.misfit(value.numberValue(), int.class) != null) {
-            throw new InvalidFieldException(field + "." + name, ExactNumbers.shown(value), field + "." + name
+            throw new InvalidFieldException(field + "." + name, ExactNumbers.forMessage(value), field + "." + name
                     + " must be a whole number within the range of int");
         }
         return value.asInt();

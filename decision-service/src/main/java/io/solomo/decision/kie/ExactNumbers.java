@@ -107,7 +107,7 @@ final class ExactNumbers {
      * its JSON text. A value whose text has more than {@value #MAX_SHOWN_LENGTH} characters is returned as that
      * text cut to {@value #MAX_SHOWN_LENGTH} characters and followed by "...".
      */
-    static Object shown(JsonNode node) {
+    static Object forMessage(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -98,7 +98,7 @@ final class FactMarshaller {
             return plainDouble(node, field);
         }
         if (!node.isObject() || node.size() != 1) {
-            throw new InvalidFieldException(field, ExactNumbers.shown(node), field + " must be typed by its fully "
+            throw new InvalidFieldException(field, ExactNumbers.forMessage(node), field + " must be typed by its fully "
                     + "qualified class name, as {\"com.example.Person\": {\"name\": \"john\"}}");
         }
 
@@ -129,7 +129,7 @@ final class FactMarshaller {
     private static Double plainDouble(JsonNode number, String field) {
         double value = number.isBigDecimal() ? number.decimalValue().doubleValue() : number.doubleValue();
         if (Double.isInfinite(value)) {
-            throw new InvalidFieldException(field, ExactNumbers.shown(number), field + " is out of range of double; "
+            throw new InvalidFieldException(field, ExactNumbers.forMessage(number), field + " is out of range of double; "
                     + "send {\"java.math.BigDecimal\": ...} for a larger number");
         }
         return value;
@@ -149,7 +149,7 @@ final class FactMarshaller {
             }
             node = next;
         }
-        return ExactNumbers.shown(node);
+        return ExactNumbers.forMessage(node);
     }
 
     /**

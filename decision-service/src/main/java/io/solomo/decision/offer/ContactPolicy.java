@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  * eligible; the policy decides what may go out now. Every check returns the reason in English and French, or null
  * when the contact may go ahead.
  *
- * <p>Contacts are counted from the {@code contact} table, which holds one row per offer presented. Reading them locks
+ * <p>Contacts are counted from the {@code contact} table, which has one row per offer presented. Reading them locks
  * the customer's row until the decision commits, so decisions for one customer run one after another, on one node or
  * several, and each counts the contacts of the one before. Volume limits are exact across nodes
  * ({@link OfferVolumes}).

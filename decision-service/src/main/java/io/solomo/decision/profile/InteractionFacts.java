@@ -84,7 +84,7 @@ record InteractionFacts(InteractionType type, Instant occurredAt, String storeId
         if (!node.isNumber()) {
             throw new InvalidFieldException(field, node.toString(), field + " must be a number, such as 12.50");
         }
-        // The request tree holds decimals exactly, but a tree read as doubles holds 1e400 as infinity.
+        // The request tree keeps decimals exact, but a tree read as doubles turns 1e400 into infinity.
         if (node.isDouble() && !Double.isFinite(node.asDouble())) {
             throw new InvalidFieldException(field, null, field + " must be between 0 and 10,000,000");
         }

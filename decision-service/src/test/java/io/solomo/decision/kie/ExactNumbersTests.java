@@ -12,13 +12,13 @@ class ExactNumbersTests {
     void cutKeepsSurrogatePairsWhole() {
         String text = "a".repeat(ExactNumbers.MAX_SHOWN_LENGTH - 1) + "\uD83D\uDE00" + "b".repeat(10);
 
-        Object shown = ExactNumbers.shown(JsonNodeFactory.instance.stringNode(text));
+        Object message = ExactNumbers.forMessage(JsonNodeFactory.instance.stringNode(text));
 
-        assertThat(shown).isEqualTo("a".repeat(ExactNumbers.MAX_SHOWN_LENGTH - 1) + "...");
+        assertThat(message).isEqualTo("a".repeat(ExactNumbers.MAX_SHOWN_LENGTH - 1) + "...");
     }
 
     @Test
     void shortValueIsShownWhole() {
-        assertThat(ExactNumbers.shown(JsonNodeFactory.instance.stringNode("Alice"))).isEqualTo("Alice");
+        assertThat(ExactNumbers.forMessage(JsonNodeFactory.instance.stringNode("Alice"))).isEqualTo("Alice");
     }
 }
