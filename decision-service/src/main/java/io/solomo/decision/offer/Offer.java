@@ -158,7 +158,7 @@ public class Offer {
      * Sets the volume limits and the cooldown; null leaves a limit off and uses the policy's default cooldown.
      *
      * @param maxTotal        contacts with this offer over its whole life, across customers
-     * @param maxPerDay       contacts with this offer per UTC day, across customers
+     * @param maxPerDay       contacts with this offer per day of the brand's time zone, across customers
      * @param cooldownMinutes minimum time before the same customer is offered it again
      */
     public Offer withLimits(Integer maxTotal, Integer maxPerDay, Integer cooldownMinutes) {

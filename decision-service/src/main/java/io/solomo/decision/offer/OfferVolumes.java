@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,11 +13,12 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The volume counters of offers with a limit, in all and per UTC day, kept in the shared database. A decision takes
+ * The volume counters of offers with a limit, in all and per day of the brand's time zone
+ * ({@code solomo.default-time-zone}), kept in the shared database. A decision takes
  * one contact from a counter with a conditional update ({@code contacts < limit}), so that two nodes choosing the
  * same offer at once cannot both take its last contact: the second update waits for the first transaction and then
  * matches no row.
@@ -29,9 +31,15 @@ import java.util.List;
 class OfferVolumes {
 
     private final JdbcTemplate jdbc;
+    private final ZoneId brandZone;
 
-    OfferVolumes(JdbcTemplate jdbc) {
+    /**
+     * @param brandZone the time zone whose days the daily limits count. Every node needs the same one, because the
+     *                  nodes share the counters.
+     */
+    OfferVolumes(JdbcTemplate jdbc, @Value("${solomo.default-time-zone:Europe/Paris}") ZoneId brandZone) {
         this.jdbc = jdbc;
+        this.brandZone = brandZone;
     }
 
     /** Returns how many contacts the offer has had in all. */
@@ -45,10 +53,10 @@ class OfferVolumes {
         return jdbc.queryForObject("select count(*) from contact where offer_id = ?", Long.class, offerId);
     }
 
-    /** Returns how many contacts the offer has had on the UTC day of {@code at}. */
+    /** Returns how many contacts the offer has had on the brand's day of {@code at}. */
     @Transactional(propagation = Propagation.MANDATORY)
     long usedOnDay(String offerId, Instant at) {
-        LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = at.atZone(brandZone).toLocalDate();
         List<Long> counted = jdbc.queryForList(
                 "select contacts from offer_volume_day where offer_id = ? and contact_day = ?", Long.class, offerId,
                 Date.valueOf(day));
@@ -68,7 +76,7 @@ class OfferVolumes {
         if (offer.maxTotal() != null && !takeFromTotal(offerId, offer.maxTotal())) {
             return false;
         }
-        if (offer.maxPerDay() != null && !takeFromDay(offerId, at.atZone(ZoneOffset.UTC).toLocalDate(),
+        if (offer.maxPerDay() != null && !takeFromDay(offerId, at.atZone(brandZone).toLocalDate(),
                 offer.maxPerDay())) {
             if (offer.maxTotal() != null) {
                 jdbc.update("update offer_volume_total set contacts = contacts - 1 where offer_id = ?", offerId);
@@ -130,7 +138,8 @@ class OfferVolumes {
                 Long.class, offerId, startOf(day), startOf(day.plusDays(1)));
     }
 
-    private static OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    /** Returns the first instant of the brand's day, which a change of clocks may move off midnight. */
+    private OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(brandZone).toOffsetDateTime();
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,6 +69,12 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    OfferVolumes volumes;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void consentHoldsBackOffersOnRefusedChannel() {
@@ -291,6 +299,55 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contact in all");
         assertThat(whyNotInFrench(secondSaturday, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
                 + "retenue parce que l'offre WEEKEND-FLOWERS a atteint sa limite de volume de 1 contact au total.");
+    }
+
+    @Test
+    void dailyVolumeLimitHoldsBackOffer() {
+        Offer welcome = offers.findById("STORE-WELCOME-10").orElseThrow();
+        offers.save(welcome.withLimits(null, 1, null));
+        try {
+            String first = newCustomer(LoyaltyTier.BRONZE, Channel.PUSH);
+            String second = newCustomer(LoyaltyTier.BRONZE, Channel.PUSH);
+
+            JsonNode firstTuesday = decide(first, "PUSH", "2026-12-15T09:15:00Z");
+            JsonNode secondTuesday = decide(second, "PUSH", "2026-12-15T09:20:00Z");
+
+            assertThat(offerIds(firstTuesday)).contains("STORE-WELCOME-10");
+            assertThat(offerIds(secondTuesday)).doesNotContain("STORE-WELCOME-10");
+            assertThat(whyNot(secondTuesday, "STORE-WELCOME-10"))
+                    .contains("offer STORE-WELCOME-10 reached its daily volume limit of 1 contact");
+            assertThat(whyNotInFrench(secondTuesday, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a "
+                    + "pas été retenue parce que l'offre STORE-WELCOME-10 a atteint sa limite de volume quotidienne "
+                    + "de 1 contact.");
+        } finally {
+            offers.save(offers.findById("STORE-WELCOME-10").orElseThrow().withLimits(null, null, null));
+        }
+    }
+
+    /** In Paris, the brand's time zone here, Saturday 12 December 2026 ends at 23:00 UTC. */
+    @Test
+    void dailyVolumeFollowsBrandDays() {
+        Offer limited = new Offer("DAILY-" + UUID.randomUUID(), null, "Offre", "Offer", 1.0,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), null, null)
+                .withLimits(null, 1, null);
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+
+        boolean lateSaturday = inTransaction.execute(status -> volumes.take(limited, Instant.parse(
+                "2026-12-12T22:30:00Z")));
+        boolean lastMinutesOfSaturday = inTransaction.execute(status -> volumes.take(limited, Instant.parse(
+                "2026-12-12T22:50:00Z")));
+        boolean sundayInParis = inTransaction.execute(status -> volumes.take(limited, Instant.parse(
+                "2026-12-12T23:10:00Z")));
+
+        assertThat(lateSaturday).isTrue();
+        assertThat(lastMinutesOfSaturday).isFalse();
+        assertThat(sundayInParis).as("00:10 on Sunday in Paris is a new day, though still Saturday in UTC").isTrue();
+        Long usedOnSaturday = inTransaction.execute(status -> volumes.usedOnDay(limited.offerId(),
+                Instant.parse("2026-12-12T08:00:00Z")));
+        Long usedOnSunday = inTransaction.execute(status -> volumes.usedOnDay(limited.offerId(),
+                Instant.parse("2026-12-13T20:00:00Z")));
+        assertThat(usedOnSaturday).isEqualTo(1L);
+        assertThat(usedOnSunday).isEqualTo(1L);
     }
 
     @Test
