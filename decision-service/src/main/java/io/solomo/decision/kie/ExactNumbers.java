@@ -1,5 +1,6 @@
 package io.solomo.decision.kie;
 
+import io.solomo.decision.web.EchoedValues;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -30,9 +31,6 @@ final class ExactNumbers {
      * number.
      */
     static final int MAX_BIG_INTEGER_DIGITS = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
-
-    /** The maximum length of a sent value that an error message or problem repeats. */
-    static final int MAX_SHOWN_LENGTH = 100;
 
     /** The smallest and largest value of each primitive whole-number type, boxed. */
     private static final Map<Class<?>, long[]> RANGES = Map.of(
@@ -104,8 +102,8 @@ final class ExactNumbers {
 
     /**
      * Returns a sent value for an error message or problem: a string, number or boolean as such, anything else as
-     * its JSON text. A value whose text has more than {@value #MAX_SHOWN_LENGTH} characters is returned as that
-     * text cut to {@value #MAX_SHOWN_LENGTH} characters and followed by "...".
+     * its JSON text. A value whose text is longer than problems repeat is returned as that text, shortened by
+     * {@link EchoedValues#shortenText}.
      */
     static Object forMessage(JsonNode node) {
         if (node == null || node.isNull()) {
@@ -115,22 +113,14 @@ final class ExactNumbers {
             return node.asBoolean();
         }
         if (node.isString()) {
-            String text = node.asString();
-            return text.length() <= MAX_SHOWN_LENGTH ? text : cut(text);
+            return EchoedValues.shortenText(node.asString());
         }
         // A BigDecimal's JSON text uses an exponent (1E+3000000) when that is shorter than its digits.
         String json = node.toString();
-        if (json.length() > MAX_SHOWN_LENGTH) {
-            return cut(json);
+        if (json.length() > EchoedValues.MAX_ECHOED_CHARACTERS) {
+            return EchoedValues.shortenText(json);
         }
         return node.isNumber() ? node.numberValue() : json;
-    }
-
-    private static String cut(String text) {
-        // A cut between the two halves of a surrogate pair, such as an emoji, would leave half a character.
-        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN_LENGTH - 1))
-                ? MAX_SHOWN_LENGTH - 1 : MAX_SHOWN_LENGTH;
-        return text.substring(0, end) + "...";
     }
 
     /**
@@ -194,10 +184,9 @@ final class ExactNumbers {
         }
 
         private InvalidFormatException invalid(JsonParser parser, BigDecimal value, String reason) {
-            String text = value.toString();
-            String shown = text.length() <= MAX_SHOWN_LENGTH ? text : cut(text);
+            String number = EchoedValues.shortenText(value.toString());
             return InvalidFormatException.from(parser, "Cannot deserialize value of type `"
-                    + handledType().getName() + "` from number " + shown + ": " + reason, value, handledType());
+                    + handledType().getName() + "` from number " + number + ": " + reason, value, handledType());
         }
 
         @Override

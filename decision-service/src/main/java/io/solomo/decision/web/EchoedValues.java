@@ -6,10 +6,10 @@ import tools.jackson.databind.JsonNode;
  * Shortens the input that a problem or a log line repeats, so that no error echoes a huge value: a 30 MB field would
  * otherwise come back twice in a 60 MB response and fill a log line.
  */
-final class EchoedValues {
+public final class EchoedValues {
 
     /** The maximum number of characters of a value that a problem's {@code value} and {@code detail} repeat. */
-    static final int MAX_ECHOED_CHARACTERS = 200;
+    public static final int MAX_ECHOED_CHARACTERS = 200;
 
     /** The maximum number of characters of a problem's {@code detail}, whatever it quotes. */
     static final int MAX_DETAIL_CHARACTERS = 1000;
@@ -31,6 +31,14 @@ final class EchoedValues {
             return json.length() > MAX_ECHOED_CHARACTERS ? cut(json, MAX_ECHOED_CHARACTERS) : tree;
         }
         return value;
+    }
+
+    /**
+     * Returns the text as it is, or cut to its first {@value #MAX_ECHOED_CHARACTERS} characters and followed by "..."
+     * and its length when it is longer, as {@link #shorten} does.
+     */
+    public static String shortenText(String text) {
+        return text.length() > MAX_ECHOED_CHARACTERS ? cut(text, MAX_ECHOED_CHARACTERS) : text;
     }
 
     /**
