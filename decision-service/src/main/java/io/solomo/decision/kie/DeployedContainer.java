@@ -19,11 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * A KIE container created from a kjar: its release id, the Drools {@link KieContainer}, the ksessions its
  * {@code kmodule.xml} declares, and the shared stateful sessions a caller asked for explicitly.
+ *
+ * <p>A batch holds the container while it runs ({@link #hold()}). A container replaced or disposed through the API
+ * is retired, and its Drools resources are disposed when the last batch holding it ends, so that no batch fails
+ * because the container changed under it.
  */
 final class DeployedContainer {
 
@@ -55,6 +60,8 @@ final class DeployedContainer {
     private final ConcurrentMap<String, KieSession> sharedSessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, SessionPool> sessionPools = new ConcurrentHashMap<>();
     private final WarmUpGate warmUp = new WarmUpGate(WARM_UP_BATCHES);
+    // The batches holding the container, plus one until it is retired. At 0 it is disposed and can no longer be held.
+    private final AtomicInteger batchHolds = new AtomicInteger(1);
 
     DeployedContainer(String id, KieReleaseId releaseId, String alias, KieContainer kieContainer, Instant createdAt,
                       String createdMessage) {
@@ -170,7 +177,37 @@ final class DeployedContainer {
         return List.copyOf(sessions.keySet());
     }
 
-    void dispose() {
+    /**
+     * Holds the container for one batch, which then calls {@link #release()}. Returns false when the container is
+     * retired and disposed: the caller looks the container id up again.
+     */
+    boolean hold() {
+        int current = batchHolds.get();
+        while (current > 0) {
+            if (batchHolds.compareAndSet(current, current + 1)) {
+                return true;
+            }
+            current = batchHolds.get();
+        }
+        return false;
+    }
+
+    /** Ends a hold, and disposes the container when it is retired and this was the last batch holding it. */
+    void release() {
+        if (batchHolds.decrementAndGet() == 0) {
+            dispose();
+        }
+    }
+
+    /**
+     * Takes the container out of service, once, after it left the server's map. It is disposed now, or when the last
+     * batch holding it ends.
+     */
+    void retire() {
+        release();
+    }
+
+    private void dispose() {
         sharedSessions.values().forEach(session -> {
             synchronized (session) {
                 session.dispose();

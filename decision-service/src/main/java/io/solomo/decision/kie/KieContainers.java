@@ -85,35 +85,36 @@ class KieContainers {
 
     /**
      * Replaces the container's rules with those of another release id (or reloads the same one). Batches that start
-     * afterwards use the new rules.
-     *
-     * <p>NOTE: The old container is disposed at once, so a batch still running on it may fail; waiting for running
-     * batches (a reference count per container) would remove that window.
+     * afterwards use the new rules, and those still running on the old ones finish with them.
      */
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
         containers.put(containerId, updated);
-        old.dispose();
+        old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
         return updated;
     }
 
-    /** Disposes the container. Returns false, and does nothing, when no container has this id. */
+    /**
+     * Disposes the container once the batches running on it end. Returns false, and does nothing, when no container
+     * has this id.
+     */
     synchronized boolean dispose(String containerId) {
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
             return false;
         }
-        container.dispose();
+        container.retire();
         log.info("Disposed KIE container {} (kjar {})", containerId, container.releaseId());
         return true;
     }
 
     @PreDestroy
     synchronized void disposeAll() {
-        containers.values().forEach(DeployedContainer::dispose);
+        List<DeployedContainer> all = List.copyOf(containers.values());
         containers.clear();
+        all.forEach(DeployedContainer::retire);
     }
 
     private DeployedContainer load(String containerId, KieReleaseId releaseId, String alias) {

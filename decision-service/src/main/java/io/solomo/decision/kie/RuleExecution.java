@@ -33,7 +33,20 @@ class RuleExecution {
      *                                                      ksession, command, class, query or global
      */
     ObjectNode execute(String containerId, JsonNode batch, boolean shared) {
-        DeployedContainer container = containers.get(containerId);
+        while (true) {
+            DeployedContainer container = containers.get(containerId);
+            if (container.hold()) {
+                try {
+                    return execute(container, batch, shared);
+                } finally {
+                    container.release();
+                }
+            }
+            // Replaced or disposed between the lookup and the hold: the next lookup finds its successor or a 404.
+        }
+    }
+
+    private static ObjectNode execute(DeployedContainer container, JsonNode batch, boolean shared) {
         KieSessionModel sessionModel = container.session(BatchReader.lookup(batch));
         List<BatchCommand> commands = BatchReader.read(batch, container, container.kieBase(sessionModel));
 

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -391,6 +392,51 @@ class KieServerIntegrationTests extends DemoServer {
         callers.shutdown();
 
         assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 64).mapToObj(call -> "caller-" + call).toList());
+    }
+
+    @Test
+    void releaseIdUpdateLetsRunningBatchesFinish() throws Exception {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.1"), JAR);
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/reloaded", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}},
+                  {"fire-all-rules": {}},
+                  {"get-objects": {"out-identifier": "objects"}}]}""";
+        AtomicBoolean updating = new AtomicBoolean(true);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> failures = new ArrayList<>();
+        for (int caller = 0; caller < 4; caller++) {
+            failures.add(callers.submit(() -> {
+                List<String> failed = new ArrayList<>();
+                while (updating.get()) {
+                    ApiClient.Response answer = app().post(PREFIX + "/containers/instances/reloaded", batch);
+                    if (answer.status() != 200 || !answer.json().get("type").asString().equals("SUCCESS")) {
+                        failed.add(answer.status() + " " + answer.text());
+                    }
+                }
+                return failed;
+            }));
+        }
+
+        List<Integer> updates = new ArrayList<>();
+        for (int update = 0; update < 10; update++) {
+            updates.add(analyst.post(PREFIX + "/containers/reloaded/release-id", """
+                    {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.%d"}"""
+                    .formatted((update + 1) % 2)).status());
+        }
+        updating.set(false);
+        List<String> failed = new ArrayList<>();
+        for (Future<List<String>> caller : failures) {
+            failed.addAll(caller.get(60, TimeUnit.SECONDS));
+        }
+        callers.shutdown();
+        analyst.delete(PREFIX + "/containers/reloaded");
+
+        assertThat(updates).containsOnly(200);
+        assertThat(failed).isEmpty();
     }
 
     @Test
