@@ -176,6 +176,33 @@ class KieClientIntegrationTests {
     }
 
     @Test
+    void containerStartsAgainAfterRestart() throws Exception {
+        String[] settings = {"--spring.datasource.url=jdbc:h2:file:" + work.resolve("restart-db") + ";WRITE_DELAY=0",
+                "--solomo.kie.kjar-folder=" + work.resolve("kjars"),
+                "--solomo.kie.maven-repository=" + work.resolve("empty-m2")};
+        String id = "offers-restarted";
+        ServiceResponse<KieContainerResource> created;
+        try (PackagedServer first = PackagedServer.start(settings)) {
+            created = client(first, "analyst").createContainer(id, new KieContainerResource(id, RELEASE_ID));
+        }
+
+        try (PackagedServer second = PackagedServer.start(settings)) {
+            ServiceResponse<KieContainerResource> info = client(second, "analyst").getContainerInfo(id);
+            String body = Files.readString(kjar.requests().resolve("customer-5.json"));
+            ServiceResponse<ExecutionResults> executed = client(second, "app")
+                    .getServicesClient(RuleServicesClient.class).executeCommandsWithResults(id, body);
+
+            assertThat(created.getType()).as(created.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
+            assertThat(info.getType()).as(info.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
+            assertThat(info.getResult().getStatus()).isEqualTo(KieContainerStatus.STARTED);
+            assertThat(info.getResult().getReleaseId()).isEqualTo(RELEASE_ID);
+            assertThat(executed.getType()).as(executed.getMsg()).isEqualTo(ServiceResponse.ResponseType.SUCCESS);
+            assertThat((List<?>) executed.getResult().getValue("candidates")).filteredOn(offerCandidateClass::isInstance)
+                    .hasSize(19);
+        }
+    }
+
+    @Test
     void unknownClassIsRejectedByName() {
         RuleServicesClient rules = client("app").getServicesClient(RuleServicesClient.class);
         String body = """
@@ -199,8 +226,12 @@ class KieClientIntegrationTests {
     }
 
     private static KieServicesClient client(String user) {
+        return client(server, user);
+    }
+
+    private static KieServicesClient client(PackagedServer target, String user) {
         KieServicesConfiguration configuration = KieServicesFactory.newRestConfiguration(
-                server.baseUrl() + PREFIX, user, PASSWORD);
+                target.baseUrl() + PREFIX, user, PASSWORD);
         configuration.setMarshallingFormat(MarshallingFormat.JSON);
         configuration.addExtraClasses(Set.of(customerClass, offerCandidateClass));
         // Building the 1,000 rules of the kjar takes seconds on a busy machine; the client's default is 5 s.

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,10 @@ final class PackagedServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar with the given extra arguments and waits until it is healthy. */
+    /**
+     * Starts the jar with the given extra arguments and waits until it reports itself ready for traffic. The
+     * database is in memory unless the arguments set {@code --spring.datasource.url}.
+     */
     static PackagedServer start(String... arguments) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run `mvn verify` from the "
@@ -41,7 +45,10 @@ final class PackagedServer implements AutoCloseable {
         Path log = Files.createTempFile("solomo-kie-client", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-jar", JAR.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
-                "--server.address=127.0.0.1", "--spring.datasource.url=jdbc:h2:mem:kie-client;DB_CLOSE_DELAY=-1"));
+                "--server.address=127.0.0.1"));
+        if (Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--spring.datasource.url="))) {
+            command.add("--spring.datasource.url=jdbc:h2:mem:kie-client;DB_CLOSE_DELAY=-1");
+        }
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PackagedServer server = new PackagedServer(process, log, port);
@@ -65,7 +72,7 @@ final class PackagedServer implements AutoCloseable {
 
     private void awaitHealthy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

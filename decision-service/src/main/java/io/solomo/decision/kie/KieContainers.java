@@ -12,6 +12,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -27,11 +29,15 @@ import java.util.regex.Pattern;
  * The KIE containers of this server, by container id. Creating, replacing and disposing are serialised; reading a
  * container for a batch never waits for them.
  *
- * <p>NOTE: Containers live in memory only. Unlike a stand-alone KIE Server, which writes them to
- * {@code <server-id>.xml}, this server starts with none; create them again after a restart.
+ * <p>Each change is recorded in the database ({@link KieContainerRecords}), and the server builds the recorded
+ * containers again at start, before it reports itself ready for traffic, as a stand-alone KIE Server does from its
+ * {@code <server-id>.xml}.
+ *
+ * <p>NOTE: a node reads the records only at start, so a container created through one node reaches the others when
+ * they restart. Each node also needs the kjar in its own uploaded kjars folder or Maven repository.
  */
 @Component
-class KieContainers {
+class KieContainers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(KieContainers.class);
     private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
@@ -41,12 +47,33 @@ class KieContainers {
 
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
     private final KjarRepository kjars;
+    private final KieContainerRecords records;
     private final Clock clock;
     private final KieServices kieServices = KieServices.Factory.get();
 
-    KieContainers(KjarRepository kjars, Clock clock) {
+    KieContainers(KjarRepository kjars, KieContainerRecords records, Clock clock) {
         this.kjars = kjars;
+        this.records = records;
         this.clock = clock;
+    }
+
+    /**
+     * Builds the recorded containers again, oldest first. A container that no longer builds, because its kjar is
+     * gone or its rules fail, is logged and left out, and its record kept for the next start.
+     */
+    @Override
+    public synchronized void run(ApplicationArguments arguments) {
+        for (KieContainerRecords.Recorded recorded : records.all()) {
+            try {
+                containers.put(recorded.containerId(), load(recorded.containerId(), recorded.releaseId(),
+                        recorded.alias()));
+                log.info("Started KIE container {} again from kjar {}", recorded.containerId(), recorded.releaseId());
+            } catch (RuntimeException failed) {
+                log.error("KIE container {} (kjar {}) was not started again: {}. Make its kjar available and restart, "
+                        + "or create the container again", recorded.containerId(), recorded.releaseId(),
+                        failed.getMessage());
+            }
+        }
     }
 
     /** Returns the container, or throws a 404 naming it. */
@@ -78,6 +105,12 @@ class KieContainers {
         }
 
         DeployedContainer container = load(containerId, releaseId, alias);
+        try {
+            records.created(containerId, releaseId, alias, container.createdAt());
+        } catch (RuntimeException notRecorded) {
+            container.retire();
+            throw notRecorded;
+        }
         containers.put(containerId, container);
         log.info("Created KIE container {} from kjar {}", containerId, releaseId);
         return container;
@@ -90,6 +123,12 @@ class KieContainers {
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
+        try {
+            records.releaseIdUpdated(containerId, releaseId);
+        } catch (RuntimeException notRecorded) {
+            updated.retire();
+            throw notRecorded;
+        }
         containers.put(containerId, updated);
         old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
@@ -97,10 +136,13 @@ class KieContainers {
     }
 
     /**
-     * Disposes the container once the batches running on it end. Returns false, and does nothing, when no container
-     * has this id.
+     * Disposes the container once the batches running on it end. Returns false when no container of this id runs. A
+     * recorded container that failed to start again has its record removed all the same.
      */
     synchronized boolean dispose(String containerId) {
+        // The record goes first, so that the container stays when removing the record fails. A container that failed to
+        // start again has a record too, which must go so that the next start does not build it.
+        records.disposed(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
             return false;

@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -61,6 +63,12 @@ class KieServerIntegrationTests extends DemoServer {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KjarRepository kjars;
+
+    @Autowired
+    KieContainerRecords containerRecords;
 
     @BeforeEach
     void createSamplesContainer() {
@@ -437,6 +445,51 @@ class KieServerIntegrationTests extends DemoServer {
 
         assertThat(updates).containsOnly(200);
         assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void recordedContainersStartAgain() {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.1"), JAR);
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/restarted", """
+                {"container-alias": "again", "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples",
+                 "version": "1.0.0"}}""");
+        ApiClient.Response updated = analyst.post(PREFIX + "/containers/restarted/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.1"}""");
+        containerRecords.created("lost-kjar", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        KieContainers afterRestart = new KieContainers(kjars, containerRecords, Clock.systemUTC());
+
+        afterRestart.run(null);
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(updated.status()).as(updated.text()).isEqualTo(200);
+        try {
+            DeployedContainer restarted = afterRestart.get("restarted");
+            assertThat(restarted.releaseId()).isEqualTo(new KieReleaseId("io.solomo.test", "samples", "1.0.1"));
+            assertThat(restarted.alias()).isEqualTo("again");
+            assertThat(afterRestart.list()).extracting(DeployedContainer::id).doesNotContain("lost-kjar");
+        } finally {
+            afterRestart.disposeAll();
+        }
+    }
+
+    @Test
+    void disposedContainerIsNotRecorded() {
+        ApiClient analyst = analyst();
+        analyst.put(PREFIX + "/containers/short-lived", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        containerRecords.created("never-started", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        List<String> recordedBefore = recordedContainerIds();
+
+        ApiClient.Response disposed = analyst.delete(PREFIX + "/containers/short-lived");
+        ApiClient.Response disposedUnstarted = analyst.delete(PREFIX + "/containers/never-started");
+
+        assertThat(recordedBefore).contains("short-lived", "never-started");
+        assertThat(disposed.status()).isEqualTo(200);
+        assertThat(disposedUnstarted.status()).isEqualTo(200);
+        assertThat(recordedContainerIds()).doesNotContain("short-lived", "never-started");
     }
 
     @Test
@@ -1051,6 +1104,10 @@ class KieServerIntegrationTests extends DemoServer {
 
     private static JsonNode objects(ApiClient.Response response) {
         return response.json().get("result").get("execution-results").get("results").get(0).get("value");
+    }
+
+    private List<String> recordedContainerIds() {
+        return containerRecords.all().stream().map(KieContainerRecords.Recorded::containerId).toList();
     }
 
     private static void assertSameContainer(JsonNode actual, JsonNode sample) {

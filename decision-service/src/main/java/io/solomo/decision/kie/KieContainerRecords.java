@@ -1,0 +1,53 @@
+package io.solomo.decision.kie;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The containers created through the API, kept in table {@code kie_container} so that the server builds them again
+ * at start. The kjars stay where {@link KjarRepository} finds them: the uploaded kjars folder and the local Maven
+ * repository.
+ */
+@Component
+class KieContainerRecords {
+
+    private final JdbcTemplate jdbc;
+
+    KieContainerRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a created container, in place of any record of a container of that id that failed to start. */
+    @Transactional
+    void created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+        jdbc.update("delete from kie_container where container_id = ?", containerId);
+        jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(), releaseId.artifactId(),
+                releaseId.version(), alias, Timestamp.from(createdAt));
+    }
+
+    void releaseIdUpdated(String containerId, KieReleaseId releaseId) {
+        jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ? where container_id = ?",
+                releaseId.groupId(), releaseId.artifactId(), releaseId.version(), containerId);
+    }
+
+    void disposed(String containerId) {
+        jdbc.update("delete from kie_container where container_id = ?", containerId);
+    }
+
+    /** Returns every recorded container, oldest first. */
+    List<Recorded> all() {
+        return jdbc.query("select container_id, group_id, artifact_id, version, alias from kie_container "
+                        + "order by created_at, container_id",
+                (row, index) -> new Recorded(row.getString("container_id"), new KieReleaseId(row.getString("group_id"),
+                        row.getString("artifact_id"), row.getString("version")), row.getString("alias")));
+    }
+
+    record Recorded(String containerId, KieReleaseId releaseId, String alias) {
+    }
+}
