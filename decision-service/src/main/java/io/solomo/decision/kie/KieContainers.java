@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -29,12 +32,11 @@ import java.util.regex.Pattern;
  * The KIE containers of this server, by container id. Creating, replacing and disposing are serialised; reading a
  * container for a batch never waits for them.
  *
- * <p>Each change is recorded in the database ({@link KieContainerRecords}), and the server builds the recorded
+ * <p>Each change is recorded in the database ({@link KieContainerRecords}). The server builds the recorded
  * containers again at start, before it reports itself ready for traffic, as a stand-alone KIE Server does from its
- * {@code <server-id>.xml}.
- *
- * <p>NOTE: a node reads the records only at start, so a container created through one node reaches the others when
- * they restart. Each node also needs the kjar in its own uploaded kjars folder or Maven repository.
+ * {@code <server-id>.xml}, and follows the changes made through other nodes every
+ * {@code solomo.kie.refresh-interval} ({@link KieContainerPoller}). Each node needs the kjar in its own uploaded
+ * kjars folder or Maven repository.
  */
 @Component
 class KieContainers implements ApplicationRunner {
@@ -46,6 +48,8 @@ class KieContainers implements ApplicationRunner {
     private static final ClassLoader SERVICE_CLASS_LOADER = KieContainers.class.getClassLoader();
 
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
+    // Recorded containers that did not build on this node, with the release id tried. Guarded by this object.
+    private final Map<String, KieReleaseId> unbuildable = new HashMap<>();
     private final KjarRepository kjars;
     private final KieContainerRecords records;
     private final Clock clock;
@@ -57,21 +61,49 @@ class KieContainers implements ApplicationRunner {
         this.clock = clock;
     }
 
-    /**
-     * Builds the recorded containers again, oldest first. A container that no longer builds, because its kjar is
-     * gone or its rules fail, is logged and left out, and its record kept for the next start.
-     */
+    /** Builds the recorded containers again at start, as {@link #followRecords()} does. */
     @Override
-    public synchronized void run(ApplicationArguments arguments) {
-        for (KieContainerRecords.Recorded recorded : records.all()) {
+    public void run(ApplicationArguments arguments) {
+        followRecords();
+    }
+
+    /**
+     * Brings this node's containers in line with the records, which other nodes change too: builds the recorded
+     * containers it lacks, rebuilds those whose release id changed and disposes those no longer recorded. A
+     * container that does not build, because its kjar is not on this node or its rules fail, is logged once and
+     * tried again only when its record changes or the node restarts.
+     */
+    synchronized void followRecords() {
+        Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
+        records.all().forEach(record -> recorded.put(record.containerId(), record));
+        unbuildable.keySet().retainAll(recorded.keySet());
+
+        for (KieContainerRecords.Recorded record : recorded.values()) {
+            DeployedContainer running = containers.get(record.containerId());
+            boolean current = running != null && running.releaseId().equals(record.releaseId());
+            if (current || record.releaseId().equals(unbuildable.get(record.containerId()))) {
+                continue;
+            }
             try {
-                containers.put(recorded.containerId(), load(recorded.containerId(), recorded.releaseId(),
-                        recorded.alias()));
-                log.info("Started KIE container {} again from kjar {}", recorded.containerId(), recorded.releaseId());
+                containers.put(record.containerId(), load(record.containerId(), record.releaseId(), record.alias()));
+                unbuildable.remove(record.containerId());
+                log.info("Built KIE container {} from kjar {} as recorded", record.containerId(), record.releaseId());
             } catch (RuntimeException failed) {
-                log.error("KIE container {} (kjar {}) was not started again: {}. Make its kjar available and restart, "
-                        + "or create the container again", recorded.containerId(), recorded.releaseId(),
-                        failed.getMessage());
+                unbuildable.put(record.containerId(), record.releaseId());
+                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
+                        + "kjar available here and restart, or create the container again", record.containerId(),
+                        record.releaseId(), failed.getMessage());
+                continue;
+            }
+            if (running != null) {
+                running.retire();
+            }
+        }
+        for (DeployedContainer running : List.copyOf(containers.values())) {
+            if (!recorded.containsKey(running.id())) {
+                containers.remove(running.id());
+                running.retire();
+                log.info("Disposed KIE container {} (kjar {}), no longer recorded", running.id(), running.releaseId());
             }
         }
     }

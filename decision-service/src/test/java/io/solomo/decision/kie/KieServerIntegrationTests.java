@@ -70,6 +70,9 @@ class KieServerIntegrationTests extends DemoServer {
     @Autowired
     KieContainerRecords containerRecords;
 
+    @Autowired
+    KieContainers containers;
+
     @BeforeEach
     void createSamplesContainer() {
         ApiClient analyst = analyst();
@@ -472,6 +475,28 @@ class KieServerIntegrationTests extends DemoServer {
         } finally {
             afterRestart.disposeAll();
         }
+    }
+
+    @Test
+    void containersFollowOtherNodesRecords() {
+        analyst().post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.1"), JAR);
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""";
+
+        containerRecords.created("elsewhere", new KieReleaseId("io.solomo.test", "samples", "1.0.0"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+        ApiClient.Response createdElsewhere = app().post(PREFIX + "/containers/instances/elsewhere", batch);
+        containerRecords.releaseIdUpdated("elsewhere", new KieReleaseId("io.solomo.test", "samples", "1.0.1"));
+        containers.followRecords();
+        KieReleaseId updatedElsewhere = containers.get("elsewhere").releaseId();
+        containerRecords.disposed("elsewhere");
+        containers.followRecords();
+        ApiClient.Response disposedElsewhere = app().post(PREFIX + "/containers/instances/elsewhere", batch);
+
+        assertThat(createdElsewhere.status()).as(createdElsewhere.text()).isEqualTo(200);
+        assertThat(updatedElsewhere).isEqualTo(new KieReleaseId("io.solomo.test", "samples", "1.0.1"));
+        assertThat(disposedElsewhere.status()).isEqualTo(404);
     }
 
     @Test
