@@ -85,6 +85,8 @@ public class LoyaltyProgramme {
                     awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "))));
         }
         if (credits.stream().allMatch(credit -> credit.points() == 0)) {
+            // Nothing to write, but an action of an unknown customer is still a 404, as when it earns points.
+            actions.forEach(action -> customerOf(action.getCustomerId()));
             return credits.stream().map(credit -> 0).toList();
         }
         boolean single = actions.size() == 1;

@@ -173,6 +173,22 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void actionOfUnknownCustomerIsNotFound() {
+        List<String> actions = List.of(
+                "{\"customerId\": \"nobody-%s\", \"type\": \"PURCHASE\", \"reference\": \"p-1\", \"amountEuros\": 0.50}",
+                "{\"customerId\": \"nobody-%s\", \"type\": \"STORE_VISIT\", \"reference\": \"v-1\"}");
+
+        for (String action : actions) {
+            String body = action.formatted(UUID.randomUUID());
+
+            ApiClient.Response response = app().post("/api/v1/loyalty/actions", body);
+
+            assertThat(response.status()).as(body).isEqualTo(404);
+            assertThat(response.json().get("field").asString()).as(body).isEqualTo("customerId");
+        }
+    }
+
+    @Test
     void statementReasonsHaveFrench() {
         String customer = newCustomer(LoyaltyTier.BRONZE);
         earn(customer, "receipt-6101", 30);
