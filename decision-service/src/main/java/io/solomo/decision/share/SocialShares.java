@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Share links with attribution. A customer may share an offer they were offered, shown by a coupon or a contact of
@@ -50,7 +49,6 @@ class SocialShares {
     /** Crockford's base32, as in coupon codes: no I, L, O or U. */
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int CODE_LENGTH = 8;
-    private static final Pattern NETWORK = Pattern.compile("[a-z0-9_-]{1,40}");
 
     private final JdbcTemplate jdbc;
     private final CustomerDirectory directory;
@@ -89,9 +87,11 @@ class SocialShares {
             throw new InvalidFieldException("network", network, "network is missing; send where the customer "
                     + "shares the offer, such as facebook, instagram or whatsapp");
         }
-        if (!NETWORK.matcher(network.trim().toLowerCase(Locale.ROOT)).matches()) {
-            throw new InvalidFieldException("network", network, "network must be a name such as facebook, "
-                    + "instagram or whatsapp: 1 to 40 letters, digits, '-' or '_'");
+        // Each network earns the share points once per offer, so a name outside the brand's list would let an app
+        // credit the points again and again under invented names.
+        if (!settings.networks().contains(network.trim().toLowerCase(Locale.ROOT))) {
+            throw new InvalidFieldException("network", network, "network '" + network + "' is not one of the "
+                    + "networks of " + ShareSettings.NETWORKS_SETTING + ": " + String.join(", ", settings.networks()));
         }
         String sharer = requireCustomer(sharerId, "customerId");
         if (!offers.existsById(offerId.trim())) {

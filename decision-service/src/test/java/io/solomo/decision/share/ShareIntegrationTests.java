@@ -294,6 +294,31 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
+    void unlistedNetworkIsRejected() {
+        String sharer = newSharer();
+        int advocacyBefore = advocacyScore(sharer);
+
+        for (String network : List.of("net1", "whatsapp-web", "facebook2")) {
+            ApiClient.Response response = app().post("/api/v1/customers/" + sharer + "/shares",
+                    "{\"offerId\": \"" + OFFER + "\", \"network\": \"" + network + "\"}");
+
+            assertThat(response.status()).as(network).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(network).isEqualTo("network");
+            assertThat(response.json().get("value").asString()).as(network).isEqualTo(network);
+            assertThat(response.json().get("detail").asString()).as(network)
+                    .contains("solomo.shares.networks", "facebook, instagram, whatsapp");
+        }
+        ApiClient.Response listed = app().post("/api/v1/customers/" + sharer + "/shares",
+                "{\"offerId\": \"" + OFFER + "\", \"network\": \" Instagram \"}");
+
+        assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+        assertThat(listed.json().get("network").asString()).isEqualTo("instagram");
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+        assertThat(advocacyScore(sharer)).isEqualTo(advocacyBefore + 5);
+    }
+
+    @Test
     void unknownShareCodeIsNotFound() {
         ApiClient.Response click = anonymous().get("/s/ZZZZZZZZ");
         ApiClient.Response claim = claim("ZZZZZZZZ", newCustomer());
