@@ -275,7 +275,7 @@ class SocialShares {
     private static ErrorResponseException alreadyClaimed(String friendId, String offerId, String shareCode,
                                                          String couponCode) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "customer " + friendId
-                + " claimed offer " + offerId + " through share " + shareCode + " before and holds its coupon "
+                + " claimed offer " + offerId + " through share " + shareCode + " before and was issued coupon "
                 + couponCode + "; a friend gets one coupon of an offer through shares");
         problem.setType(URI.create("urn:solomo:problem:offer-already-claimed"));
         problem.setTitle("Offer already claimed");
