@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
  * Shortens the input that a problem or a log line repeats, so that no error echoes a huge value: a 30 MB field would
  * otherwise come back twice in a 60 MB response and fill a log line.
  */
-final class EchoedValues {
+public final class EchoedValues {
 
     /** The maximum number of characters of a value that a problem's {@code value} and {@code detail} repeat. */
     static final int MAX_ECHOED_CHARACTERS = 200;
@@ -22,7 +22,7 @@ final class EchoedValues {
      * {@value #MAX_ECHOED_CHARACTERS} characters, followed by "..." and its length. A JSON object or array longer
      * than that as text is cut alike, as text.
      */
-    static Object shorten(Object value) {
+    public static Object shorten(Object value) {
         if (value instanceof CharSequence text && text.length() > MAX_ECHOED_CHARACTERS) {
             return cut(text.toString(), MAX_ECHOED_CHARACTERS);
         }
@@ -37,7 +37,7 @@ final class EchoedValues {
      * Returns the detail with the long value it quotes shortened as {@link #shorten} does, then cut to
      * {@value #MAX_DETAIL_CHARACTERS} characters when it is still longer.
      */
-    static String shortenDetail(String detail, Object value) {
+    public static String shortenDetail(String detail, Object value) {
         if (detail == null) {
             return null;
         }
