@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,6 +57,25 @@ final class LoyaltyConflicts {
         problem.setProperty("value", points);
         problem.setProperty("customerId", customerId);
         problem.setProperty("balance", balance);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /**
+     * Returns the problem for a spending whose reference was used before with other points or another reason, so
+     * that a till reusing a receipt id learns that nothing was spent this time.
+     */
+    static ErrorResponseException spendReferenceReused(String customerId, String reference,
+                                                       List<String> differences) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "customer " + customerId
+                + " spent points with reference '" + reference + "' before, with different "
+                + String.join(" and ", differences) + ", and nothing was spent now; send a new reference for "
+                + "another spending, or the same body to repeat this one");
+        problem.setType(URI.create("urn:solomo:problem:spend-reference-reused"));
+        problem.setTitle("Spending reference reused");
+        problem.setProperty("field", "reference");
+        problem.setProperty("value", reference);
+        problem.setProperty("customerId", customerId);
+        problem.setProperty("differentFields", differences);
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 }

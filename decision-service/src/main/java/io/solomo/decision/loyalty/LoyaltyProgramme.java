@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -84,6 +85,8 @@ public class LoyaltyProgramme {
                     awards.stream().map(PointsAward::getRuleName).collect(Collectors.joining("; "))));
         }
         if (credits.stream().allMatch(credit -> credit.points() == 0)) {
+            // Nothing to write, but an action of an unknown customer is still a 404, as when it earns points.
+            actions.forEach(action -> customerOf(action.getCustomerId()));
             return credits.stream().map(credit -> 0).toList();
         }
         boolean single = actions.size() == 1;
@@ -131,10 +134,12 @@ public class LoyaltyProgramme {
     }
 
     /**
-     * Spends points from the balance, once per reference.
+     * Spends points from the balance, once per reference. Repeating a spending with the same points and reason
+     * spends nothing more.
      *
      * @throws InvalidFieldException when the points are not positive
-     * @throws org.springframework.web.ErrorResponseException a 409 problem when the points exceed the balance
+     * @throws org.springframework.web.ErrorResponseException a 409 problem when the points exceed the balance, or
+     *         when the reference was used before for other points or another reason
      */
     public Statement spend(String customerId, int points, String reference, String reason) {
         if (points <= 0) {
@@ -142,8 +147,20 @@ public class LoyaltyProgramme {
         }
         return ConflictRetry.inTransaction(transaction, "loyalty spending " + reference, () -> {
             Customer customer = customerOf(customerId);
-            if (!ledger.existsByCustomerIdAndKindAndActionAndReference(customer.customerId(),
-                    LoyaltyEntry.Kind.SPENT, "SPEND", reference)) {
+            Optional<LoyaltyEntry> earlier = ledger.findByCustomerIdAndKindAndActionAndReference(
+                    customer.customerId(), LoyaltyEntry.Kind.SPENT, "SPEND", reference);
+            if (earlier.isPresent()) {
+                List<String> differences = new ArrayList<>();
+                if (earlier.get().points() != points) {
+                    differences.add("points");
+                }
+                if (!earlier.get().reason().equals(reason)) {
+                    differences.add("reason");
+                }
+                if (!differences.isEmpty()) {
+                    throw LoyaltyConflicts.spendReferenceReused(customer.customerId(), reference, differences);
+                }
+            } else {
                 Instant now = clock.instant();
                 LoyaltyAccount account = accountOf(customer, now);
                 if (points > account.balance()) {

@@ -1,5 +1,6 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.web.EchoedValues;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ class InteractionController {
                 commandIndexes.add(index);
             } catch (InvalidFieldException invalid) {
                 rows[index] = new BatchRow(index, InteractionRequests.eventIdOf(node), null,
-                        InteractionResult.Status.REJECTED, invalid.getMessage());
+                        InteractionResult.Status.REJECTED, EchoedValues.shortenDetail(invalid.getMessage(),
+                        invalid.value()), invalid.field(), EchoedValues.shorten(invalid.value()));
             }
         }
 
@@ -81,7 +83,7 @@ class InteractionController {
             InteractionResult result = results.get(position);
             int index = commandIndexes.get(position);
             rows[index] = new BatchRow(index, result.eventId(), result.customerId(), result.status(),
-                    result.reason());
+                    result.reason(), result.field(), result.value());
         }
         for (BatchRow row : rows) {
             if (row.status() == InteractionResult.Status.REJECTED) {
@@ -92,7 +94,11 @@ class InteractionController {
         return List.of(rows);
     }
 
-    /** The outcome of one row of a batch, with its index in the posted array. */
-    record BatchRow(int index, String eventId, String customerId, InteractionResult.Status status, String reason) {
+    /**
+     * The outcome of one row of a batch, with its index in the posted array. A rejected row names the rejected
+     * {@code field} and its {@code value} as sent, as a 400 problem does.
+     */
+    record BatchRow(int index, String eventId, String customerId, InteractionResult.Status status, String reason,
+                    String field, Object value) {
     }
 }

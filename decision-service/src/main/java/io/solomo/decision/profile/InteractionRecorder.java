@@ -120,7 +120,8 @@ class InteractionRecorder {
             return ConflictRetry.inTransaction(transaction, "interaction " + command.eventId(),
                     () -> writeInOneTransaction(List.of(command), actor, withEntities).get(0));
         } catch (NotFoundException unknown) {
-            return InteractionResult.rejected(command.eventId(), unknown.field() + ": " + unknown.getMessage());
+            return InteractionResult.rejected(command.eventId(), unknown.field() + ": " + unknown.getMessage(),
+                    unknown.field(), unknown.value());
         } catch (ConflictRetry.ConflictException conflict) {
             return InteractionResult.rejected(command.eventId(), conflict.getMessage());
         }

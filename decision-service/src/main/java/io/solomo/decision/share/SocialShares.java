@@ -31,8 +31,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Share links with attribution. A customer may share an offer they were offered, shown by a coupon or a contact of
@@ -49,7 +49,6 @@ class SocialShares {
     /** Crockford's base32, as in coupon codes: no I, L, O or U. */
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int CODE_LENGTH = 8;
-    private static final Pattern NETWORK = Pattern.compile("[a-z0-9_-]{1,40}");
 
     private final JdbcTemplate jdbc;
     private final CustomerDirectory directory;
@@ -88,9 +87,11 @@ class SocialShares {
             throw new InvalidFieldException("network", network, "network is missing; send where the customer "
                     + "shares the offer, such as facebook, instagram or whatsapp");
         }
-        if (!NETWORK.matcher(network.trim().toLowerCase(Locale.ROOT)).matches()) {
-            throw new InvalidFieldException("network", network, "network must be a name such as facebook, "
-                    + "instagram or whatsapp: 1 to 40 letters, digits, '-' or '_'");
+        // Each network earns the share points once per offer, so a name outside the brand's list would let an app
+        // credit the points again and again under invented names.
+        if (!settings.networks().contains(network.trim().toLowerCase(Locale.ROOT))) {
+            throw new InvalidFieldException("network", network, "network '" + network + "' is not one of the "
+                    + "networks of " + ShareSettings.NETWORKS_SETTING + ": " + String.join(", ", settings.networks()));
         }
         String sharer = requireCustomer(sharerId, "customerId");
         if (!offers.existsById(offerId.trim())) {
@@ -149,8 +150,10 @@ class SocialShares {
     }
 
     /**
-     * Issues the friend a coupon of the shared offer, attributed to the share; a second claim by the same friend
-     * returns the same coupon.
+     * Issues the friend a coupon of the shared offer, attributed to the share. A second claim of the share by the
+     * same friend returns the same coupon.
+     *
+     * @throws ErrorResponseException a 409 problem when the friend claimed the same offer through another share
      */
     @Transactional
     Claimed claim(String code, String friendId) {
@@ -173,6 +176,19 @@ class SocialShares {
             Coupon coupon = coupons.find(claimed.get(0)).orElseThrow();
             return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
                     coupons.qrCodeUrl(coupon.code()), true);
+        }
+        // A friend gets one coupon of an offer through shares, whichever share or sharer it comes from. Otherwise
+        // a sharer could hand the same friend a coupon per network and earn the referral points for each one.
+        List<Map<String, Object>> otherClaims = jdbc.queryForList("select c.share_code, c.coupon_code "
+                + "from share_claim c join share_link s on s.code = c.share_code "
+                + "where c.friend_id = ? and s.offer_id = ? order by c.claimed_at, c.coupon_code", friend,
+                share.offerId());
+        if (!otherClaims.isEmpty()) {
+            String earlierShare = (String) otherClaims.get(0).get("share_code");
+            log.info("Claim of share {} by customer {} rejected: offer {} was claimed through share {} before",
+                    share.code(), friend, share.offerId(), earlierShare);
+            throw alreadyClaimed(friend, share.offerId(), earlierShare,
+                    (String) otherClaims.get(0).get("coupon_code"));
         }
         // NOTE: a claim skips the offer's dates, switch, store scope and limits (Offer.unavailabilityReason,
         // maxTotal) and the contact policy, so a friend can still get a coupon of an offer switched off since.
@@ -254,6 +270,21 @@ class SocialShares {
         problem.setProperty("field", "offerId");
         problem.setProperty("value", offerId);
         return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    private static ErrorResponseException alreadyClaimed(String friendId, String offerId, String shareCode,
+                                                         String couponCode) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "customer " + friendId
+                + " claimed offer " + offerId + " through share " + shareCode + " before and was issued coupon "
+                + couponCode + "; a friend gets one coupon of an offer through shares");
+        problem.setType(URI.create("urn:solomo:problem:offer-already-claimed"));
+        problem.setTitle("Offer already claimed");
+        problem.setProperty("field", "customerId");
+        problem.setProperty("value", friendId);
+        problem.setProperty("offerId", offerId);
+        problem.setProperty("shareCode", shareCode);
+        problem.setProperty("couponCode", couponCode);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     /** Returns the id the customer is known by now, following a merge, or fails with a 404 naming the field. */

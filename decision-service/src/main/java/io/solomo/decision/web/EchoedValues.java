@@ -22,7 +22,7 @@ public final class EchoedValues {
      * {@value #MAX_ECHOED_CHARACTERS} characters, followed by "..." and its length. A JSON object or array longer
      * than that as text is cut alike, as text.
      */
-    static Object shorten(Object value) {
+    public static Object shorten(Object value) {
         if (value instanceof CharSequence text && text.length() > MAX_ECHOED_CHARACTERS) {
             return cut(text.toString(), MAX_ECHOED_CHARACTERS);
         }
@@ -45,7 +45,7 @@ public final class EchoedValues {
      * Returns the detail with the long value it quotes shortened as {@link #shorten} does, then cut to
      * {@value #MAX_DETAIL_CHARACTERS} characters when it is still longer.
      */
-    static String shortenDetail(String detail, Object value) {
+    public static String shortenDetail(String detail, Object value) {
         if (detail == null) {
             return null;
         }

@@ -146,6 +146,49 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void spendingReferenceReusedIsRejected() {
+        String customer = newCustomer(LoyaltyTier.BRONZE);
+        earn(customer, "receipt-6201", 60);
+        app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 10, "reference": "till-6201", "reason": "Café offert"}""");
+
+        ApiClient.Response otherPoints = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 40, "reference": "till-6201", "reason": "Café offert"}""");
+        ApiClient.Response otherReason = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 10, "reference": "till-6201"}""");
+        ApiClient.Response sameBody = app().post("/api/v1/customers/" + customer + "/loyalty/spend", """
+                {"points": 10, "reference": "till-6201", "reason": "Café offert"}""");
+
+        assertThat(otherPoints.status()).as(otherPoints.text()).isEqualTo(409);
+        assertThat(otherPoints.json().get("type").asString()).isEqualTo("urn:solomo:problem:spend-reference-reused");
+        assertThat(otherPoints.json().get("field").asString()).isEqualTo("reference");
+        assertThat(otherPoints.json().get("value").asString()).isEqualTo("till-6201");
+        assertThat(otherPoints.json().get("differentFields").toString()).isEqualTo("[\"points\"]");
+        assertThat(otherReason.status()).as(otherReason.text()).isEqualTo(409);
+        assertThat(otherReason.json().get("differentFields").toString()).isEqualTo("[\"reason\"]");
+        assertThat(sameBody.status()).as(sameBody.text()).isEqualTo(200);
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("balance").asLong()).isEqualTo(50);
+        assertThat(statement.get("history").size()).isEqualTo(2);
+    }
+
+    @Test
+    void actionOfUnknownCustomerIsNotFound() {
+        List<String> actions = List.of(
+                "{\"customerId\": \"nobody-%s\", \"type\": \"PURCHASE\", \"reference\": \"p-1\", \"amountEuros\": 0.50}",
+                "{\"customerId\": \"nobody-%s\", \"type\": \"STORE_VISIT\", \"reference\": \"v-1\"}");
+
+        for (String action : actions) {
+            String body = action.formatted(UUID.randomUUID());
+
+            ApiClient.Response response = app().post("/api/v1/loyalty/actions", body);
+
+            assertThat(response.status()).as(body).isEqualTo(404);
+            assertThat(response.json().get("field").asString()).as(body).isEqualTo("customerId");
+        }
+    }
+
+    @Test
     void statementReasonsHaveFrench() {
         String customer = newCustomer(LoyaltyTier.BRONZE);
         earn(customer, "receipt-6101", 30);

@@ -570,6 +570,37 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void batchRowsNameRejectedFieldAndValue() {
+        String email = identity("EMAIL", "batch-field-" + run + "@example.fr");
+        String body = "[" + String.join(",",
+                event("bf1", "PURCHASE", "2026-12-01T10:00:00Z", email, "{\"amount\": \"abc\"}"),
+                event("bf2", "PURCHASE", "2026-12-01T10:00:00Z", email,
+                        "{\"lines\": [{\"product\": \"X\", \"quantity\": 1.5, \"amount\": 3}]}"),
+                interaction("bf3-" + run, "WEB_VISIT", identity("PHONE", "not a phone")),
+                """
+                {"eventId": "bf4-%s", "type": "APP_OPENED", "occurredAt": "2026-12-01T10:00:00Z",
+                 "customerId": "nobody-%s"}""".formatted(run, run),
+                interaction("bf5-" + run, "WEB_VISIT", email))
+                + "]";
+
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(0).get("field").asString()).isEqualTo("attributes.amount");
+        assertThat(rows.get(0).get("value").asString()).isEqualTo("\"abc\"");
+        assertThat(rows.get(1).get("field").asString()).isEqualTo("attributes.lines[0].quantity");
+        assertThat(rows.get(1).get("value").asString()).isEqualTo("1.5");
+        assertThat(rows.get(2).get("field").asString()).isEqualTo("identities[0].value");
+        assertThat(rows.get(2).get("value").asString()).isEqualTo("not a phone");
+        assertThat(rows.get(3).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(3).get("field").asString()).isEqualTo("customerId");
+        assertThat(rows.get(3).get("value").asString()).isEqualTo("nobody-" + run);
+        assertThat(rows.get(4).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(4).get("field").isNull()).isTrue();
+        assertThat(rows.get(4).get("value").isNull()).isTrue();
+    }
+
+    @Test
     void replayedEventIsDuplicateAndCountedOnce() {
         String event = interaction("r1-" + run, "STORE_VISIT", identity("EMAIL", "replay-" + run + "@example.fr"));
 

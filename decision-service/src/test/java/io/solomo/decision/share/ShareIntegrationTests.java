@@ -105,6 +105,36 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
+    void offerIsClaimedOnceAcrossShares() {
+        String sharer = newSharer();
+        String otherSharer = newSharer();
+        String friend = newCustomer();
+        String facebook = share(sharer, OFFER).json().get("code").asString();
+        String whatsapp = app().post("/api/v1/customers/" + sharer + "/shares",
+                "{\"offerId\": \"" + OFFER + "\", \"network\": \"whatsapp\"}").json().get("code").asString();
+        String otherShare = share(otherSharer, OFFER).json().get("code").asString();
+        String coupon = claim(facebook, friend).json().get("couponCode").asString();
+
+        ApiClient.Response sameSharer = claim(whatsapp, friend);
+        ApiClient.Response otherSharerClaim = claim(otherShare, friend);
+        redeem(coupon);
+
+        assertThat(sameSharer.status()).as(sameSharer.text()).isEqualTo(409);
+        assertThat(sameSharer.json().get("type").asString()).isEqualTo("urn:solomo:problem:offer-already-claimed");
+        assertThat(sameSharer.json().get("field").asString()).isEqualTo("customerId");
+        assertThat(sameSharer.json().get("value").asString()).isEqualTo(friend);
+        assertThat(sameSharer.json().get("shareCode").asString()).isEqualTo(facebook);
+        assertThat(sameSharer.json().get("couponCode").asString()).isEqualTo(coupon);
+        assertThat(otherSharerClaim.status()).as(otherSharerClaim.text()).isEqualTo(409);
+        assertThat(app().get("/api/v1/shares/" + whatsapp).json().get("claims").asInt()).isZero();
+        assertThat(app().get("/api/v1/shares/" + otherShare).json().get("claims").asInt()).isZero();
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(2 * 10 + 100);
+        assertThat(app().get("/api/v1/customers/" + otherSharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+    }
+
+    @Test
     void selfReferralEarnsNothing() {
         String sharer = newSharer();
         String code = share(sharer, OFFER).json().get("code").asString();
@@ -261,6 +291,31 @@ class ShareIntegrationTests extends DemoServer {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("network");
         assertThat(response.json().get("detail").asString()).startsWith("network is missing");
+    }
+
+    @Test
+    void unlistedNetworkIsRejected() {
+        String sharer = newSharer();
+        int advocacyBefore = advocacyScore(sharer);
+
+        for (String network : List.of("net1", "whatsapp-web", "facebook2")) {
+            ApiClient.Response response = app().post("/api/v1/customers/" + sharer + "/shares",
+                    "{\"offerId\": \"" + OFFER + "\", \"network\": \"" + network + "\"}");
+
+            assertThat(response.status()).as(network).isEqualTo(400);
+            assertThat(response.json().get("field").asString()).as(network).isEqualTo("network");
+            assertThat(response.json().get("value").asString()).as(network).isEqualTo(network);
+            assertThat(response.json().get("detail").asString()).as(network)
+                    .contains("solomo.shares.networks", "facebook, instagram, whatsapp");
+        }
+        ApiClient.Response listed = app().post("/api/v1/customers/" + sharer + "/shares",
+                "{\"offerId\": \"" + OFFER + "\", \"network\": \" Instagram \"}");
+
+        assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+        assertThat(listed.json().get("network").asString()).isEqualTo("instagram");
+        assertThat(app().get("/api/v1/customers/" + sharer + "/loyalty").json().get("balance").asLong())
+                .isEqualTo(10);
+        assertThat(advocacyScore(sharer)).isEqualTo(advocacyBefore + 5);
     }
 
     @Test
