@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * Recognises the regulars of each store: a customer with at least {@code solomo.loyalty.regular-visits} visits to a
  * store within {@code solomo.loyalty.regular-window} becomes its regular, and keeps the status until another
- * customer visits it strictly more often within the window. Visits come from location tracking, once per enter,
- * and the visits that one batch of fixes announces together are counted in one transaction.
+ * customer visits it strictly more often within the window. Visits come from location tracking, once per enter and
+ * at most once per customer, store and day ({@link VisitDays}), and the visits that one batch of fixes announces
+ * together are counted in one transaction.
  */
 @Service
 public class StoreRegulars {
@@ -30,15 +31,18 @@ public class StoreRegulars {
     private final StoreVisitRepository visits;
     private final StoreRegularRepository regulars;
     private final TransactionTemplate transaction;
+    private final VisitDays days;
     private final int minimumVisits;
     private final Duration window;
 
     StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, TransactionTemplate transaction,
+                  VisitDays days,
                   @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
                   @Value("${solomo.loyalty.regular-window:P30D}") Duration window) {
         this.visits = visits;
         this.regulars = regulars;
         this.transaction = transaction;
+        this.days = days;
         this.minimumVisits = SettingChecks.atLeast("solomo.loyalty.regular-visits", minimumVisits, 1);
         this.window = SettingChecks.positive("solomo.loyalty.regular-window", window);
     }
@@ -77,7 +81,9 @@ public class StoreRegulars {
     }
 
     private void recordAndRank(StoreEntered visit) {
-        if (!visits.existsById(visit.transitionId())) {
+        Instant[] day = days.dayOf(visit);
+        if (!visits.existsById(visit.transitionId())
+                && !visits.visitedBetween(visit.customerId(), visit.storeId(), day[0], day[1])) {
             visits.save(new StoreVisit(visit.transitionId(), visit.customerId(), visit.storeId(),
                     visit.occurredAt()));
             visits.flush();

@@ -13,4 +13,9 @@ interface StoreVisitRepository extends JpaRepository<StoreVisit, String> {
     @Query("select v.customerId, count(v) from StoreVisit v where v.storeId = :storeId and v.visitedAt >= :since "
             + "group by v.customerId order by count(v) desc, max(v.visitedAt) desc")
     List<Object[]> visitsPerCustomer(String storeId, Instant since);
+
+    /** Tells whether the customer has a visit to the store from {@code from} (inclusive) to {@code to} (exclusive). */
+    @Query("select count(v) > 0 from StoreVisit v where v.customerId = :customerId and v.storeId = :storeId "
+            + "and v.visitedAt >= :from and v.visitedAt < :to")
+    boolean visitedBetween(String customerId, String storeId, Instant from, Instant to);
 }

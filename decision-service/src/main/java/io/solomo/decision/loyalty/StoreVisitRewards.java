@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Credits the loyalty points the rules award for store visits, once per visit. The visits of a batch of fixes are
+ * Credits the loyalty points the rules award for store visits, once per customer, store and day ({@link VisitDays}),
+ * however often the customer walks in that day. The visits of a batch of fixes are
  * credited in one transaction. When that fails, they are credited one at a time, so that one visit's failure costs
  * the others nothing.
  */
@@ -21,14 +22,16 @@ class StoreVisitRewards {
     private static final Logger log = LoggerFactory.getLogger(StoreVisitRewards.class);
 
     private final LoyaltyProgramme loyalty;
+    private final VisitDays days;
 
-    StoreVisitRewards(LoyaltyProgramme loyalty) {
+    StoreVisitRewards(LoyaltyProgramme loyalty, VisitDays days) {
         this.loyalty = loyalty;
+        this.days = days;
     }
 
     @EventListener
     void rewardVisits(StoresEntered entered) {
-        List<LoyaltyAction> actions = entered.visits().stream().map(StoreVisitRewards::actionOf).toList();
+        List<LoyaltyAction> actions = entered.visits().stream().map(this::actionOf).toList();
         try {
             loyalty.creditAll(actions);
             return;
@@ -47,7 +50,7 @@ class StoreVisitRewards {
         }
     }
 
-    private static LoyaltyAction actionOf(StoreEntered visit) {
-        return new LoyaltyAction(visit.customerId(), LoyaltyAction.Type.STORE_VISIT, visit.transitionId(), 0);
+    private LoyaltyAction actionOf(StoreEntered visit) {
+        return new LoyaltyAction(visit.customerId(), LoyaltyAction.Type.STORE_VISIT, days.reference(visit), 0);
     }
 }

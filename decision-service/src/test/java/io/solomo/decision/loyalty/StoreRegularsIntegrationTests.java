@@ -81,6 +81,36 @@ class StoreRegularsIntegrationTests extends DemoServer {
     }
 
     @Test
+    void sameDayVisitsCountOnce() {
+        String customer = newCustomer();
+        String store = "store-" + UUID.randomUUID();
+
+        for (int enter = 0; enter < 4; enter++) {
+            events.publishEvent(new StoresEntered(List.of(new StoreEntered(customer, "phone-" + customer, store,
+                    UUID.randomUUID().toString(), START.plus(Duration.ofMinutes(40L * enter))))));
+        }
+
+        JsonNode loyalty = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(loyalty.get("balance").asLong()).as("5 points for the one visit of the day").isEqualTo(5);
+        assertThat(regularOf(customer)).as("4 entries in one morning are not 4 visits").doesNotContain(store);
+    }
+
+    /** At 23:30 and 00:30 in Paris, the default time zone of a store the catalogue does not hold. */
+    @Test
+    void visitsAcrossLocalMidnightCountTwice() {
+        String customer = newCustomer();
+        String store = "store-" + UUID.randomUUID();
+
+        for (String at : List.of("2026-11-20T22:30:00Z", "2026-11-20T23:30:00Z")) {
+            events.publishEvent(new StoresEntered(List.of(new StoreEntered(customer, "phone-" + customer, store,
+                    UUID.randomUUID().toString(), Instant.parse(at)))));
+        }
+
+        JsonNode loyalty = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(loyalty.get("balance").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void unstorableVisitSparesItsBatch() {
         String known = newCustomer();
         String store = "store-" + UUID.randomUUID();
