@@ -249,7 +249,13 @@ public class ProfileAttributes {
                 .toList();
     }
 
-    /** The tier that the money spent alone earns. */
+    /**
+     * The tier that the money spent alone earns.
+     *
+     * <p>NOTE: these thresholds are fixed here, whereas the loyalty programme's point thresholds are settings
+     * ({@code solomo.loyalty.*-from}), and the higher of the two tiers wins. Settings for these need the thresholds
+     * passed to {@link Customer}, which applies them.
+     */
     LoyaltyTier earnedTier() {
         if (monetaryTotal.compareTo(BigDecimal.valueOf(5_000)) >= 0) {
             return LoyaltyTier.PLATINUM;
