@@ -63,11 +63,13 @@ class PurchaseRecording {
     private final ProductCatalogue catalogue;
     private final Clock clock;
     private final Duration followUpDelay;
+    private final Duration followUpMaxLateness;
 
     PurchaseRecording(JdbcTemplate jdbc, TransactionTemplate transaction, CouponRedemption coupons,
                       Interactions interactions, LoyaltyProgramme loyalty, CustomerDirectory directory,
                       StoreCatalog stores, ProductCatalogue catalogue, Clock clock,
-                      @Value("${solomo.purchase.follow-up.delay:3d}") Duration followUpDelay) {
+                      @Value("${solomo.purchase.follow-up.delay:3d}") Duration followUpDelay,
+                      @Value("${solomo.purchase.follow-up.max-lateness:7d}") Duration followUpMaxLateness) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.coupons = coupons;
@@ -78,6 +80,8 @@ class PurchaseRecording {
         this.catalogue = catalogue;
         this.clock = clock;
         this.followUpDelay = SettingChecks.notNegative("solomo.purchase.follow-up.delay", followUpDelay);
+        this.followUpMaxLateness = SettingChecks.notNegative("solomo.purchase.follow-up.max-lateness",
+                followUpMaxLateness);
     }
 
     /**
@@ -167,6 +171,20 @@ class PurchaseRecording {
                         .orElse(null), false), purchaseId).stream().findFirst();
     }
 
+    /**
+     * Returns when the follow-up of a purchase made at {@code occurredAt} is due: the follow-up delay after the
+     * purchase, or now when a purchase recorded late has passed that time. Returns null, for no follow-up, when that
+     * time passed more than {@code solomo.purchase.follow-up.max-lateness} ago, because a thank-you for a purchase of
+     * months ago would puzzle the customer.
+     */
+    Instant followUpDue(Instant occurredAt, Instant now) {
+        Instant due = occurredAt.plus(followUpDelay);
+        if (!due.isBefore(now)) {
+            return due;
+        }
+        return due.plus(followUpMaxLateness).isBefore(now) ? null : now;
+    }
+
     /** Records the purchase; {@code currentCustomerId} is the customer's id after merges, which owns the coupon. */
     private Recorded recordOnce(PurchaseCommand command, String currentCustomerId, String actor) {
         Instant now = clock.instant();
@@ -183,11 +201,16 @@ class PurchaseRecording {
         String customerId = interactions.record(interaction(command), actor).customerId();
         int points = loyalty.credit(new LoyaltyAction(customerId, LoyaltyAction.Type.PURCHASE, command.purchaseId(),
                 command.amount().doubleValue()));
-        Instant dueAt = now.plus(followUpDelay);
+        Instant dueAt = followUpDue(command.occurredAt(), now);
         jdbc.update("update purchase set customer_id = ?, points = ? where purchase_id = ?", customerId, points,
                 command.purchaseId());
-        jdbc.update("insert into purchase_follow_up (purchase_id, customer_id, due_at, status) "
-                + "values (?, ?, ?, 'PENDING')", command.purchaseId(), customerId, dueAt.atOffset(ZoneOffset.UTC));
+        if (dueAt != null) {
+            jdbc.update("insert into purchase_follow_up (purchase_id, customer_id, due_at, status) "
+                    + "values (?, ?, ?, 'PENDING')", command.purchaseId(), customerId, dueAt.atOffset(ZoneOffset.UTC));
+        } else {
+            log.info("Purchase {} of {} gets no follow-up: it was due more than {} before the purchase was recorded",
+                    command.purchaseId(), command.occurredAt(), followUpMaxLateness);
+        }
 
         log.info("Purchase {} recorded for customer {} at store {}: {} lines, coupon {}, {} points, follow-up at {}",
                 command.purchaseId(), customerId, command.storeId(), command.lines().size(),
@@ -227,7 +250,7 @@ class PurchaseRecording {
      *
      * @param amount        the total in euros
      * @param points        the loyalty points the purchase earned
-     * @param followUpDueAt when the follow-up email is due
+     * @param followUpDueAt when the follow-up email is due, or null for a purchase recorded too late for one
      * @param replayed      true when this call repeated a purchase id recorded before and stored nothing
      */
     record Recorded(String purchaseId, String customerId, String storeId, String couponCode, BigDecimal amount,

@@ -232,6 +232,23 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void followUpDueTimeFollowsPurchaseTime() {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        Instant now = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
+
+        JsonNode yesterday = postAt(customerId, now.minus(Duration.ofDays(1)));
+        JsonNode fiveDaysAgo = postAt(customerId, now.minus(Duration.ofDays(5)));
+        JsonNode monthAgo = postAt(customerId, now.minus(Duration.ofDays(30)));
+
+        assertThat(Instant.parse(yesterday.get("followUpDueAt").asString())).isEqualTo(now.plus(Duration.ofDays(2)));
+        assertThat(Instant.parse(fiveDaysAgo.get("followUpDueAt").asString()))
+                .as("recorded after its follow-up time: due at once").isEqualTo(CLOCK.instant());
+        assertThat(monthAgo.get("followUpDueAt").isNull()).as(monthAgo.toString()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from purchase_follow_up where purchase_id = ?", Integer.class,
+                monthAgo.get("purchaseId").asString())).isZero();
+    }
+
+    @Test
     void reusedIdNamesDifferingFieldOnly() {
         String customerId = customer(Language.FR, ConsentStatus.GRANTED);
         String purchaseId = newId();
@@ -516,6 +533,14 @@ class PurchaseIntegrationTests {
 
     private static String newId() {
         return "till-" + UUID.randomUUID();
+    }
+
+    private JsonNode postAt(String customerId, Instant occurredAt) {
+        String body = purchase(newId(), customerId, null, line("CASE-X1", 1, "19.90"))
+                .replace("\"storeId\"", "\"occurredAt\": \"" + occurredAt + "\", \"storeId\"");
+        ApiClient.Response response = app().post("/api/v1/purchases", body);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json();
     }
 
     static String purchase(String purchaseId, String customerId, String couponCode, String... lines) {
