@@ -86,6 +86,12 @@ class CampaignLinks {
         return withAttribution(link.redirectUrl(), link.campaignId(), scanId);
     }
 
+    /** Returns where a scan of the link leads, without recording a scan and so without its scan id. */
+    URI target(String code) {
+        CampaignLink link = find(code);
+        return withAttribution(link.redirectUrl(), link.campaignId(), null);
+    }
+
     CampaignLink find(String code) {
         return links.findById(code.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("campaign link", "code", code));
@@ -148,7 +154,8 @@ class CampaignLinks {
     /**
      * Adds the attribution parameters to the query of the redirect URL, before its fragment. They replace the
      * link's own parameters of the same names, so that a copied URL cannot carry a second scan id; the link's other
-     * parameters keep their order, and empty pairs ({@code ?&}, a trailing {@code ?}) are dropped.
+     * parameters keep their order, and empty pairs ({@code ?&}, a trailing {@code ?}) are dropped. A null scan id adds
+     * no {@code solomo_scan}.
      */
     static URI withAttribution(String redirectUrl, String campaignId, String scanId) {
         // URI.toASCIIString() percent-encodes the non-ASCII characters of links stored before checkRedirect did.
@@ -172,7 +179,8 @@ class CampaignLinks {
         }
         query.append("utm_source=qr&utm_medium=print&utm_campaign=")
                 .append(UriUtils.encodeQueryParam(campaignId, StandardCharsets.UTF_8))
-                .append("&solomo_scan=").append(UriUtils.encodeQueryParam(scanId, StandardCharsets.UTF_8));
+                .append(scanId == null ? "" : "&solomo_scan=" + UriUtils.encodeQueryParam(scanId,
+                        StandardCharsets.UTF_8));
 
         StringBuilder uri = new StringBuilder(redirect.getScheme()).append("://").append(redirect.getRawAuthority());
         uri.append(redirect.getRawPath() == null ? "" : redirect.getRawPath()).append('?').append(query);

@@ -10,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +38,15 @@ class CampaignScanController {
                               @RequestHeader(name = "User-Agent", required = false) String userAgent) {
         return ResponseEntity.status(HttpStatus.FOUND)
                 .location(links.scan(code, userAgent))
+                .cacheControl(CacheControl.noStore())
+                .build();
+    }
+
+    /** Redirects a link checker or a link preview as a scan does, but records no scan. */
+    @RequestMapping(path = "/q/{code}", method = RequestMethod.HEAD)
+    ResponseEntity<Void> checkScanLink(@PathVariable String code) {
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(links.target(code))
                 .cacheControl(CacheControl.noStore())
                 .build();
     }

@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +32,17 @@ class TrackedLinkController {
         Delivery delivery = deliveries.findById(deliveryId)
                 .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
         receipts.record(deliveryId, DeliveryStatus.CLICKED);
+        return redirect(delivery);
+    }
+
+    /** Redirects a link checker or a link preview, such as a mail server's link scanner, but records no click. */
+    @RequestMapping(path = "/t/{deliveryId}", method = RequestMethod.HEAD)
+    ResponseEntity<Void> check(@PathVariable String deliveryId) {
+        return redirect(deliveries.findById(deliveryId)
+                .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId)));
+    }
+
+    private static ResponseEntity<Void> redirect(Delivery delivery) {
         String target = delivery.routeUrl() != null ? delivery.routeUrl() : delivery.qrCodeUrl();
         if (target == null) {
             return ResponseEntity.noContent().build();

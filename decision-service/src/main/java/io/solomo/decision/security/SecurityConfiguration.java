@@ -64,6 +64,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.GET, "/coupons/*/qr.png").permitAll()
                         .requestMatchers(HttpMethod.GET, "/q/*", "/q/*/qr.png").permitAll()
+                        // Link checkers and link previews send HEAD to the public links, which records no scan or click.
+                        .requestMatchers(HttpMethod.HEAD, "/coupons/*/qr.png", "/q/*", "/q/*/qr.png", "/unsubscribe",
+                                "/t/*", "/s/*").permitAll()
                         .requestMatchers("/api/v1/campaigns/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",

@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +28,12 @@ class ShareLinkController {
     @GetMapping("/s/{code}")
     ResponseEntity<Void> follow(@PathVariable String code) {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(shares.click(code))).build();
+    }
+
+    /** Redirects a link checker or a link preview as a click does, but counts no click. */
+    @RequestMapping(path = "/s/{code}", method = RequestMethod.HEAD)
+    ResponseEntity<Void> check(@PathVariable String code) {
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(shares.landingUrl(code))).build();
     }
 
     /** Shows a browser a page in French and English for an unknown code; API clients get the problem. */

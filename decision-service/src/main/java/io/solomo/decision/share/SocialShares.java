@@ -149,6 +149,12 @@ class SocialShares {
         return settings.landingUrl(share.code(), share.offerId());
     }
 
+    /** Returns the landing page of the share, without counting a click. */
+    String landingUrl(String code) {
+        Share share = find(code).orElseThrow(() -> new NotFoundException("share", "code", code));
+        return settings.landingUrl(share.code(), share.offerId());
+    }
+
     /**
      * Issues the friend a coupon of the shared offer, attributed to the share. A second claim of the share by the
      * same friend returns the same coupon.

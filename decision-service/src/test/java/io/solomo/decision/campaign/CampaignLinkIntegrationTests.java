@@ -42,6 +42,28 @@ class CampaignLinkIntegrationTests extends DemoServer {
     }
 
     @Test
+    void headChecksLinkWithoutScan() {
+        JsonNode link = createLink("in-store-welcome", STORE_PAGE);
+        String code = link.get("code").asString();
+
+        ApiClient.Response checked = anonymous().head("/q/" + code);
+        ApiClient.Response image = anonymous().head("/q/" + code + "/qr.png");
+        ApiClient.Response trackedLink = anonymous().head("/t/no-such-delivery");
+
+        assertThat(checked.status()).isEqualTo(302);
+        assertThat(checked.location()).startsWith(STORE_PAGE + "&utm_source=qr&utm_medium=print")
+                .doesNotContain("solomo_scan");
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(trackedLink.status()).as("a public link is never a login challenge").isEqualTo(404);
+        JsonNode listed = marketer().get("/api/v1/campaigns/in-store-welcome/links").json();
+        for (JsonNode candidate : listed) {
+            if (code.equals(candidate.get("code").asString())) {
+                assertThat(candidate.get("scans").asLong()).isZero();
+            }
+        }
+    }
+
+    @Test
     void printedQrCodeEncodesTheScanUrl() throws Exception {
         JsonNode link = createLink("loyalty-2026", "https://apps.example/solomo-demo");
 

@@ -54,6 +54,17 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
+    void headChecksShareWithoutClick() {
+        String code = share(newSharer(), OFFER).json().get("code").asString();
+
+        ApiClient.Response checked = anonymous().head("/s/" + code);
+
+        assertThat(checked.status()).isEqualTo(302);
+        assertThat(checked.location()).isEqualTo("https://app.solomo.example/offer?share=" + code + "&offer=" + OFFER);
+        assertThat(app().get("/api/v1/shares/" + code).json().get("clicks").asLong()).isZero();
+    }
+
+    @Test
     void publicLinkCountsClicksAndRedirects() {
         String code = share(newSharer(), OFFER).json().get("code").asString();
 

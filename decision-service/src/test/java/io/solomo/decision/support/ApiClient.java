@@ -50,6 +50,11 @@ public final class ApiClient {
         return send(builder(path).header("Accept", accept).header("Accept-Language", acceptLanguage).GET());
     }
 
+    /** Sends a HEAD request, as link checkers and link previews do before or instead of a GET. */
+    public Response head(String path) {
+        return send(builder(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }
