@@ -61,7 +61,8 @@ class ReviewModeration {
      * Stores a pending review.
      *
      * @throws NotFoundException     when the customer is unknown
-     * @throws InvalidFieldException when the rating is outside 1..5 or the purchase is not one of the customer's
+     * @throws InvalidFieldException when the rating is outside 1..5, the review has neither rating, text nor url, or
+     *                               the purchase is not one of the customer's
      */
     Review submit(String requestedId, String purchaseReference, String platform, String url, Integer rating,
                   String text) {
@@ -70,6 +71,11 @@ class ReviewModeration {
                 .orElseThrow(() -> new NotFoundException("customer", "customerId", requestedId));
         if (rating != null && (rating < 1 || rating > 5)) {
             throw new InvalidFieldException("rating", rating, "rating must be within 1..5, got " + rating);
+        }
+        if (url == null && rating == null && text == null) {
+            // A moderator would have nothing to judge, yet approving it would earn the review's points.
+            throw new InvalidFieldException("rating", null, "the review is empty; send at least one of rating, text "
+                    + "and url");
         }
         if (!isPurchaseOf(customerId, purchaseReference)) {
             throw new InvalidFieldException("purchaseReference", purchaseReference, "purchaseReference '"

@@ -367,6 +367,16 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void emptyReviewIsRejected() {
+        ApiClient.Response response = app().post("/api/v1/reviews", """
+                {"customerId": "demo-alice", "purchaseReference": "receipt-empty", "platform": "instagram"}""");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("rating");
+        assertThat(response.json().get("detail").asString()).contains("rating, text and url");
+    }
+
+    @Test
     void overlongFieldsAreRejectedByName() {
         String long300 = "r".repeat(300);
         List<String[]> cases = List.of(
