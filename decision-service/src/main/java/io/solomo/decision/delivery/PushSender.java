@@ -176,7 +176,9 @@ class PushSender {
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
                 .thenApply(response -> {
-                    if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
+                    // FCM reports a token that is no longer valid as HTTP 404 with the error code UNREGISTERED. A
+                    // 404 without it comes from a wrong URL or project id and tells nothing about the token, so it is kept.
+                    if (response.statusCode() >= 400 && response.body().contains("UNREGISTERED")) {
                         unregistered(device, "FCM", response.statusCode());
                         return null;
                     }
@@ -186,7 +188,7 @@ class PushSender {
                                 + "attempt uses a new one", null);
                     }
                     ProviderHttp.requireAccepted(response, "FCM");
-                    return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                    return ProviderHttp.acceptedField(json, response, "name", message.deliveryId(), "FCM");
                 });
     }
 
