@@ -271,13 +271,17 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                                 Map<String, List<DeviceTokens.Device>> pushDevices, Queue<OutboxStore.Sent> sent) {
     }
 
-    /** Returns when to try again after the given attempt: exponential backoff, or the provider's Retry-After. */
+    /**
+     * Returns when to try again after the given attempt: exponential backoff, or the provider's Retry-After when it
+     * is longer. Both are capped at {@code max-backoff}, so that a Retry-After of years, or one too large to add to
+     * the clock, still leaves the delivery a next attempt.
+     */
     Instant nextAttempt(int attempt, long retryAfterSeconds) {
         Duration backoff = initialBackoff.multipliedBy(1L << Math.min(attempt - 1, 30));
         if (backoff.compareTo(maxBackoff) > 0 || backoff.isNegative()) {
             backoff = maxBackoff;
         }
-        Duration retryAfter = Duration.ofSeconds(retryAfterSeconds);
+        Duration retryAfter = Duration.ofSeconds(Math.min(retryAfterSeconds, maxBackoff.toSeconds()));
         return clock.instant().plus(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
     }
 }
