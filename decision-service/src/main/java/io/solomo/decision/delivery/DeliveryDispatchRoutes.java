@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -173,7 +174,16 @@ class DeliveryDispatchRoutes extends RouteBuilder {
             OutboundMessage message = message(exchange);
             List<DeviceTokens.Device> targets = batch(exchange).pushDevices()
                     .getOrDefault(message.customerId(), List.of());
-            push.sendAsync(message, targets).whenComplete((providerMessageId, failure) -> {
+            CompletableFuture<String> sent;
+            try {
+                sent = push.sendAsync(message, targets);
+            } catch (RuntimeException failure) {
+                // Without callback.done the split would wait for this message forever and stall the outbox.
+                exchange.setException(PushSender.unwrap(failure));
+                callback.done(true);
+                return true;
+            }
+            sent.whenComplete((providerMessageId, failure) -> {
                 if (failure != null) {
                     exchange.setException(PushSender.unwrap(failure));
                 } else {

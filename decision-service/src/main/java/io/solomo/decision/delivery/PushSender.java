@@ -112,11 +112,13 @@ class PushSender {
         if (removedTokens.contains(device.token())) {
             return CompletableFuture.completedFuture(null);
         }
+        // Every failure goes into the future and none is thrown from this call. The dispatcher waits for the
+        // future, so an exception thrown here would leave its batch, and the whole outbox route, waiting forever.
         try {
             return device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
                     : sendFcm(message, device);
-        } catch (DeliveryFailure failure) {
-            return CompletableFuture.failedFuture(failure);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(unwrap(failure));
         }
     }
 
