@@ -179,7 +179,7 @@ class PushSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
                 .thenApply(response -> {
                     // FCM reports a token that is no longer valid as HTTP 404 with the error code UNREGISTERED. A
-                    // 404 without it comes from a wrong URL or project id and tells nothing about the token, so it is kept.
+                    // 404 without it comes from a wrong URL or project id, not from the token, so the token is kept.
                     if (response.statusCode() >= 400 && response.body().contains("UNREGISTERED")) {
                         unregistered(device, "FCM", response.statusCode());
                         return null;
