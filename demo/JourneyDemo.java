@@ -57,6 +57,11 @@ public class JourneyDemo {
                 .formatted(run, Instant.now(), installation));
         String customer = field(registered, "customerId");
         say("registration resolved to " + customer + "; the anonymous profile was merged into it");
+        // The app registers the push token that FCM gave it. Without a token, a server with a push provider
+        // suppresses the push, because the customer has no device to send it to.
+        call("app", "PUT", "/api/v1/customers/" + customer + "/devices/" + installation,
+                "{\"platform\": \"FCM\", \"token\": \"demo-token-" + run + "\"}");
+        say("the app registered its push token for installation " + installation);
 
         step(3, "The phone passes the Demo Marché Bastille store");
         String earlier = call("app", "GET", "/api/v1/customers/" + customer + "/deliveries", null);
@@ -65,7 +70,8 @@ public class JourneyDemo {
                  "latitude": 48.8532, "longitude": 2.3691, "accuracyMeters": 10}"""
                 .formatted(run, customer, installation));
         String push = awaitDelivery(customer, earlier, "\"channel\":\"PUSH\"", "\"storeId\":\"demo-bastille\"");
-        say("sent: " + field(push, "message") + " [" + field(push, "status") + "]");
+        say("push [" + field(push, "status") + "]: " + field(push, "message")
+                + (push.contains("\"lastError\":null") ? "" : " (" + field(push, "lastError") + ")"));
         say("coupon " + field(push, "couponCode") + ", QR " + field(push, "qrCodeUrl"));
         say("route " + field(push, "routeUrl"));
         String decision = call("app", "GET", "/api/v1/decisions/" + field(push, "decisionId"), null);
@@ -94,13 +100,18 @@ public class JourneyDemo {
                 + field(loyalty, "tier"));
     }
 
-    /** Waits for a delivery that was not in {@code earlier} and contains every fragment. */
+    /**
+     * Waits for a delivery that was not in {@code earlier}, contains every fragment and has left the outbox. Its
+     * status is neither QUEUED nor FAILED, which a retry follows.
+     */
     private static String awaitDelivery(String customer, String earlier, String... fragments) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             String deliveries = call("app", "GET", "/api/v1/customers/" + customer + "/deliveries", null);
             for (String delivery : deliveries.split("\\},\\{")) {
-                boolean matches = !earlier.contains("\"deliveryId\":\"" + field(delivery, "deliveryId") + "\"");
+                boolean matches = !earlier.contains("\"deliveryId\":\"" + field(delivery, "deliveryId") + "\"")
+                        && !delivery.contains("\"status\":\"QUEUED\"")
+                        && !delivery.contains("\"status\":\"FAILED\"");
                 for (String fragment : fragments) {
                     matches &= delivery.contains(fragment);
                 }

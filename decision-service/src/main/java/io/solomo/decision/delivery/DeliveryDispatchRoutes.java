@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -173,7 +174,16 @@ class DeliveryDispatchRoutes extends RouteBuilder {
             OutboundMessage message = message(exchange);
             List<DeviceTokens.Device> targets = batch(exchange).pushDevices()
                     .getOrDefault(message.customerId(), List.of());
-            push.sendAsync(message, targets).whenComplete((providerMessageId, failure) -> {
+            CompletableFuture<String> sent;
+            try {
+                sent = push.sendAsync(message, targets);
+            } catch (RuntimeException failure) {
+                // Without callback.done the split would wait for this message forever and stall the outbox.
+                exchange.setException(PushSender.unwrap(failure));
+                callback.done(true);
+                return true;
+            }
+            sent.whenComplete((providerMessageId, failure) -> {
                 if (failure != null) {
                     exchange.setException(PushSender.unwrap(failure));
                 } else {
@@ -271,13 +281,17 @@ class DeliveryDispatchRoutes extends RouteBuilder {
                                 Map<String, List<DeviceTokens.Device>> pushDevices, Queue<OutboxStore.Sent> sent) {
     }
 
-    /** Returns when to try again after the given attempt: exponential backoff, or the provider's Retry-After. */
+    /**
+     * Returns when to try again after the given attempt: exponential backoff, or the provider's Retry-After when it
+     * is longer. Both are capped at {@code max-backoff}, so that a Retry-After of years, or one too large to add to
+     * the clock, still leaves the delivery a next attempt.
+     */
     Instant nextAttempt(int attempt, long retryAfterSeconds) {
         Duration backoff = initialBackoff.multipliedBy(1L << Math.min(attempt - 1, 30));
         if (backoff.compareTo(maxBackoff) > 0 || backoff.isNegative()) {
             backoff = maxBackoff;
         }
-        Duration retryAfter = Duration.ofSeconds(retryAfterSeconds);
+        Duration retryAfter = Duration.ofSeconds(Math.min(retryAfterSeconds, maxBackoff.toSeconds()));
         return clock.instant().plus(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
     }
 }

@@ -38,7 +38,11 @@ class DeviceController {
     DeviceView register(@PathVariable String customerId, @PathVariable String installationId,
                         @RequestBody DeviceBody body) {
         String customer = requireCustomer(customerId);
-        if (installationId.isBlank() || installationId.length() > MAX_INSTALLATION_ID_LENGTH) {
+        if (installationId.isBlank()) {
+            throw new InvalidFieldException("installationId", installationId, "installationId is blank; send the id "
+                    + "of the app installation");
+        }
+        if (installationId.length() > MAX_INSTALLATION_ID_LENGTH) {
             throw new InvalidFieldException("installationId", installationId, "installationId must have 1 to "
                     + MAX_INSTALLATION_ID_LENGTH + " characters, got " + installationId.length());
         }
@@ -52,11 +56,20 @@ class DeviceController {
             throw new InvalidFieldException("platform", body.platform(), "platform must be FCM or APNS, got "
                     + body.platform());
         }
-        if (body.token() == null || body.token().isBlank() || body.token().length() > MAX_TOKEN_LENGTH) {
-            throw new InvalidFieldException("token", null, "token is missing or longer than " + MAX_TOKEN_LENGTH
-                    + " characters");
+        if (body.token() == null) {
+            throw new InvalidFieldException("token", null, "token is missing; send the push token that FCM or APNs "
+                    + "gave the app");
         }
-        devices.register(installationId, customer, platform, body.token().trim());
+        String token = body.token().trim();
+        if (token.isEmpty()) {
+            throw new InvalidFieldException("token", body.token(), "token is blank; send the push token that FCM or "
+                    + "APNs gave the app");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidFieldException("token", token, "token must have at most " + MAX_TOKEN_LENGTH
+                    + " characters, got " + token.length());
+        }
+        devices.register(installationId, customer, platform, token);
         log.info("Registered the {} token of installation {} for customer {}", platform, installationId, customer);
         return new DeviceView(installationId, platform.name());
     }

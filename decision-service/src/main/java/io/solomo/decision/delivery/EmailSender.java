@@ -20,8 +20,11 @@ import org.springframework.web.util.HtmlUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,15 +95,32 @@ class EmailSender {
         } catch (MailAuthenticationException rejected) {
             throw DeliveryFailure.permanent("the SMTP server rejected the credentials: " + rejected.getMessage());
         } catch (MailSendException failed) {
-            if (failed.getMostSpecificCause() instanceof SendFailedException invalidAddress
-                    && invalidAddress.getInvalidAddresses() != null
-                    && invalidAddress.getInvalidAddresses().length > 0) {
-                throw DeliveryFailure.permanent("the SMTP server rejected the recipient address");
+            if (rejectsRecipient(failed)) {
+                throw DeliveryFailure.permanent("the SMTP server rejected the recipient address: "
+                        + failed.getMessage());
             }
             throw DeliveryFailure.transientFailure("sending by SMTP failed: " + failed.getMessage(), failed);
         } catch (MailException | MessagingException failed) {
             throw DeliveryFailure.transientFailure("sending by SMTP failed: " + failed.getMessage(), failed);
         }
+    }
+
+    /**
+     * Returns whether the SMTP server rejected the recipient for good (a 5xx reply to RCPT), which Jakarta Mail reports
+     * as invalid addresses. Spring keeps the exception of each failed message in {@code getMessageExceptions()}
+     * rather than as the cause, so both are searched.
+     */
+    private static boolean rejectsRecipient(MailSendException failed) {
+        List<Throwable> candidates = new ArrayList<>(failed.getMessageExceptions().length + 1);
+        candidates.addAll(Arrays.asList(failed.getMessageExceptions()));
+        candidates.add(failed.getMostSpecificCause());
+        for (Throwable candidate : candidates) {
+            if (candidate instanceof SendFailedException invalid && invalid.getInvalidAddresses() != null
+                    && invalid.getInvalidAddresses().length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the templates of this offer id when the jar has them, else the offer templates. */

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -114,7 +115,16 @@ class FcmAccessToken {
                     + " for service account " + account.clientEmail() + "; check solomo.delivery.push.fcm"
                     + ".service-account-file", null);
         }
-        JsonNode token = json.readTree(response.body());
+        JsonNode token;
+        try {
+            token = json.readTree(response.body());
+        } catch (JacksonException unreadable) {
+            log.error("The OAuth token endpoint {} returned a body that is not JSON for the FCM service account {}: {}",
+                    account.tokenUri(), account.clientEmail(), ProviderHttp.abbreviate(response.body()));
+            throw DeliveryFailure.transientFailure("the OAuth token endpoint " + account.tokenUri()
+                    + " returned a body that is not JSON; check the token_uri of solomo.delivery.push.fcm"
+                    + ".service-account-file", unreadable);
+        }
         String accessToken = token.path("access_token").asString("");
         if (accessToken.isEmpty()) {
             throw DeliveryFailure.transientFailure("the OAuth token endpoint returned no access_token", null);

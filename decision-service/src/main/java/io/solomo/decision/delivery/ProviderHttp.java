@@ -1,8 +1,12 @@
 package io.solomo.decision.delivery;
 
 import io.solomo.decision.SettingChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP client of the push, SMS and webhook channels, and how their responses are classified: 2xx is accepted, 429 and
@@ -22,7 +27,10 @@ import java.util.concurrent.Semaphore;
 @Component
 class ProviderHttp {
 
+    private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Accepted responses whose body was not JSON, counted so that a provider sending many logs a line per 100. */
+    private static final AtomicLong unreadableBodies = new AtomicLong();
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_2)
@@ -98,6 +106,29 @@ class ProviderHttp {
             throw DeliveryFailure.permanent(reason);
         }
         throw DeliveryFailure.transientFailure(reason, null);
+    }
+
+    /**
+     * Returns a text field of an accepted response's JSON body, or {@code fallback} when the body is empty, is not
+     * JSON or lacks the field. The provider has accepted the message whatever its body contains, so an unreadable
+     * body must not fail the delivery, which would send the message again.
+     */
+    static String acceptedField(ObjectMapper json, HttpResponse<String> response, String field, String fallback,
+                                String provider) {
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            return fallback;
+        }
+        try {
+            return json.readTree(body).path(field).asString(fallback);
+        } catch (JacksonException unreadable) {
+            long count = unreadableBodies.incrementAndGet();
+            if (count % 100 == 1) {
+                log.warn("{} accepted message {} with a body that is not JSON ({} such bodies so far), so its {} "
+                        + "is unknown: {}", provider, fallback, count, field, abbreviate(body));
+            }
+            return fallback;
+        }
     }
 
     private static long seconds(String retryAfter) {

@@ -112,11 +112,13 @@ class PushSender {
         if (removedTokens.contains(device.token())) {
             return CompletableFuture.completedFuture(null);
         }
+        // Every failure goes into the future and none is thrown from this call. The dispatcher waits for the
+        // future, so an exception thrown here would leave its batch, and the whole outbox route, waiting forever.
         try {
             return device.platform() == DeviceTokens.Platform.APNS ? sendApns(message, device)
                     : sendFcm(message, device);
-        } catch (DeliveryFailure failure) {
-            return CompletableFuture.failedFuture(failure);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(unwrap(failure));
         }
     }
 
@@ -176,7 +178,9 @@ class PushSender {
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), "FCM")
                 .thenApply(response -> {
-                    if (response.statusCode() == 404 || response.body().contains("UNREGISTERED")) {
+                    // FCM reports a token that is no longer valid as HTTP 404 with the error code UNREGISTERED. A
+                    // 404 without it comes from a wrong URL or project id, not from the token, so the token is kept.
+                    if (response.statusCode() >= 400 && response.body().contains("UNREGISTERED")) {
                         unregistered(device, "FCM", response.statusCode());
                         return null;
                     }
@@ -186,7 +190,7 @@ class PushSender {
                                 + "attempt uses a new one", null);
                     }
                     ProviderHttp.requireAccepted(response, "FCM");
-                    return json.readTree(response.body()).path("name").asString(message.deliveryId());
+                    return ProviderHttp.acceptedField(json, response, "name", message.deliveryId(), "FCM");
                 });
     }
 

@@ -86,7 +86,6 @@ class SmsSender {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8)),
                 "SMS gateway");
         ProviderHttp.requireAccepted(response, "SMS gateway");
-        return json.readTree(response.body().isBlank() ? "{}" : response.body()).path("messageId")
-                .asString(message.deliveryId());
+        return ProviderHttp.acceptedField(json, response, "messageId", message.deliveryId(), "SMS gateway");
     }
 }

@@ -4,8 +4,10 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +18,14 @@ public record IdentityKey(IdentityType type, String value) {
 
     static final int MAX_LENGTH = 320;
     static final String DEFAULT_PHONE_REGION = "FR";
+    /**
+     * The overseas departments and collectivities that dial like France, with trunk prefix 0 and ten digits, but
+     * under their own country codes: 0692 is a mobile in Réunion (+262), 0690 in Guadeloupe (+590). Their ranges are
+     * not valid in France's plan, and regions that share a range share its country code, so the first region that
+     * accepts a national number gives its only E.164 form.
+     */
+    private static final List<String> FRENCH_OVERSEAS_REGIONS = List.of("RE", "YT", "GP", "MQ", "GF", "PM", "BL",
+            "MF");
 
     /** Local part, one at sign, a domain with at least one dot; no spaces. Deliverability is not checked. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -59,12 +69,24 @@ public record IdentityKey(IdentityType type, String value) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(trimmed, DEFAULT_PHONE_REGION);
             if (!PHONES.isValidNumber(number)) {
-                throw new IllegalArgumentException("'" + trimmed + "' is not a valid phone number");
+                number = overseasNumber(trimmed).orElseThrow(() -> new IllegalArgumentException(
+                        "'" + trimmed + "' is not a valid phone number"));
             }
             return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException unparsable) {
             throw new IllegalArgumentException("'" + trimmed + "' is not a phone number: "
                     + unparsable.getMessage(), unparsable);
         }
+    }
+
+    /** Returns the number read in the French overseas region where it is valid, for a number without country code. */
+    private static Optional<Phonenumber.PhoneNumber> overseasNumber(String trimmed) throws NumberParseException {
+        for (String region : FRENCH_OVERSEAS_REGIONS) {
+            Phonenumber.PhoneNumber number = PHONES.parse(trimmed, region);
+            if (PHONES.isValidNumberForRegion(number, region)) {
+                return Optional.of(number);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -304,6 +304,27 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void badTokensAreRejectedWithValue() {
+        String overlong = "t".repeat(501);
+
+        ApiClient.Response tooLong = app().put("/api/v1/customers/demo-alice/devices/token-check",
+                "{\"platform\": \"FCM\", \"token\": \"" + overlong + "\"}");
+        ApiClient.Response blank = app().put("/api/v1/customers/demo-alice/devices/token-check",
+                "{\"platform\": \"FCM\", \"token\": \"  \"}");
+
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("field").asString()).isEqualTo("token");
+        assertThat(tooLong.json().get("value").asString()).startsWith("tttt");
+        assertThat(tooLong.json().get("detail").asString()).contains("at most 500 characters, got 501");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("field").asString()).isEqualTo("token");
+        assertThat(blank.json().get("value").asString()).isEqualTo("  ");
+        assertThat(blank.json().get("detail").asString()).contains("token is blank");
+        assertThat(jdbc.queryForObject("select count(*) from device_token where installation_id = 'token-check'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void demoOffersHaveEveryTreatment() {
         // The demo profile's offers; other tests add offers of their own to the shared demo database.
         List<String> offerIds = List.of("STORE-WELCOME-10", "GOLD-MORNING-COFFEE", "WEEKEND-FLOWERS",

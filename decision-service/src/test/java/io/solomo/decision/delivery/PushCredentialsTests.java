@@ -142,6 +142,42 @@ class PushCredentialsTests {
     }
 
     @Test
+    void fcmUnreadableTokenFailsSendTransiently() throws Exception {
+        tokenEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        tokenEndpoint.createContext("/token", exchange -> {
+            byte[] body = "<html><body>Service unavailable</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        tokenEndpoint.start();
+        FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "",
+                writeServiceAccount(rsaKeyPair()).toString());
+        PushSender push = pushSender(token, new ApnsProviderToken(JSON, clock, "unused", "", "", ""));
+
+        Throwable failure = push.sendAsync(message("d-html"), List.of(fcmDevice()))
+                .handle((id, thrown) -> thrown).join();
+
+        assertThat(PushSender.unwrap(failure).kind()).isEqualTo(DeliveryFailure.Kind.TRANSIENT);
+        assertThat(PushSender.unwrap(failure)).hasMessageContaining("not JSON");
+        assertThat(provider.requests()).isEmpty();
+    }
+
+    @Test
+    void invalidProviderUrlFailsSendInFuture() {
+        PushSender push = new PushSender(new ProviderHttp(8), new DeviceTokens(null, clock), JSON,
+                new FcmAccessToken(new ProviderHttp(8), JSON, clock, "unused", ""),
+                new ApnsProviderToken(JSON, clock, "provider-token", "", "", ""),
+                "", "", 0, "http://127.0.0.1:1/a path with spaces", "com.solomo.app", 0);
+        DeviceTokens.Device iphone = new DeviceTokens.Device("iphone", DeviceTokens.Platform.APNS, "apns-token");
+
+        Throwable failure = push.sendAsync(message("d-url"), List.of(iphone)).handle((id, thrown) -> thrown).join();
+
+        assertThat(failure).isNotNull();
+        assertThat(PushSender.unwrap(failure)).hasMessageContaining("a path with spaces");
+    }
+
+    @Test
     void fcmConfiguredTokenIsUsedWithoutServiceAccount() {
         FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "demo-token", "");
 

@@ -56,6 +56,49 @@ class PushSenderTests {
                 failure -> assertThat(failure.kind()).isEqualTo(DeliveryFailure.Kind.NO_RECIPIENT));
     }
 
+    @Test
+    void notFoundWithoutUnregisteredKeepsToken() {
+        DeviceTokens devices = devicesWithToken("live-token");
+        fcm.respond(request -> LoopbackProvider.Reply.status(404, "<html><body>Not Found</body></html>"));
+        PushSender push = pushSender(devices);
+
+        Throwable failure = catchFailure(push, message("delivery-1"), devices.of("customer-1"));
+
+        assertThat(devices.of("customer-1")).extracting(DeviceTokens.Device::token).containsExactly("live-token");
+        assertThat(failure).isInstanceOfSatisfying(DeliveryFailure.class,
+                permanent -> assertThat(permanent.kind()).isEqualTo(DeliveryFailure.Kind.PERMANENT));
+        assertThat(failure).hasMessageContaining("FCM responded 404");
+    }
+
+    @Test
+    void acceptedWithUnreadableBodyIsSent() {
+        DeviceTokens devices = devicesWithToken("live-token");
+        fcm.respond(request -> LoopbackProvider.Reply.ok("<html><body>OK</body></html>"));
+        PushSender push = pushSender(devices);
+
+        String providerMessageId = push.sendAsync(message("delivery-1"), devices.of("customer-1")).join();
+
+        assertThat(providerMessageId).isEqualTo("delivery-1");
+        assertThat(fcm.requests()).hasSize(1);
+    }
+
+    private DeviceTokens devicesWithToken(String token) {
+        jdbc.execute("create table device_token (installation_id varchar(200) primary key, customer_id varchar(100), "
+                + "platform varchar(10), token varchar(500), updated_at timestamp with time zone)");
+        DeviceTokens devices = new DeviceTokens(jdbc, Clock.systemUTC());
+        devices.register("phone", "customer-1", DeviceTokens.Platform.FCM, token);
+        return devices;
+    }
+
+    private PushSender pushSender(DeviceTokens devices) {
+        PushSender push = new PushSender(new ProviderHttp(8), devices, JSON,
+                new FcmAccessToken(new ProviderHttp(8), JSON, Clock.systemUTC(), "token", ""),
+                new ApnsProviderToken(JSON, Clock.systemUTC(), "token", "", "", ""),
+                fcm.url(), "project", 0, "", "", 0);
+        push.startBatch();
+        return push;
+    }
+
     private static Throwable catchFailure(PushSender push, OutboundMessage message, List<DeviceTokens.Device> targets) {
         Throwable[] caught = new Throwable[1];
         assertThatThrownBy(() -> push.sendAsync(message, targets).join())

@@ -1,0 +1,61 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SMS sender against a gateway stand-in on loopback and an identity table in an in-memory H2 database. */
+class SmsSenderTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LoopbackProvider gateway = LoopbackProvider.start();
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+            "jdbc:h2:mem:sms-sender-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+
+    @AfterEach
+    void stopGateway() {
+        gateway.close();
+    }
+
+    @Test
+    void acceptedWithUnreadableBodyIsSent() {
+        SmsSender sms = smsSender();
+        gateway.respond(request -> LoopbackProvider.Reply.ok("<html><body>Message queued</body></html>"));
+
+        String providerMessageId = sms.send(message("delivery-1"));
+
+        assertThat(providerMessageId).isEqualTo("delivery-1");
+        assertThat(gateway.requests()).hasSize(1);
+    }
+
+    @Test
+    void acceptedMessageIdIsReturned() {
+        SmsSender sms = smsSender();
+        gateway.respond(request -> LoopbackProvider.Reply.ok("{\"messageId\": \"gateway-42\"}"));
+
+        assertThat(sms.send(message("delivery-1"))).isEqualTo("gateway-42");
+    }
+
+    private SmsSender smsSender() {
+        jdbc.execute("create table customer_identity (id bigint auto_increment primary key, "
+                + "customer_id varchar(100), identity_type varchar(30), identity_value varchar(320))");
+        jdbc.update("insert into customer_identity (customer_id, identity_type, identity_value) values (?, ?, ?)",
+                "customer-1", "PHONE", "+33698765432");
+        return new SmsSender(new ProviderHttp(8), new RecipientAddresses(jdbc), JSON, gateway.url() + "/send",
+                "key", "SOLOMO", 2, 0);
+    }
+
+    private static OutboundMessage message(String deliveryId) {
+        return new OutboundMessage(deliveryId, "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.SMS,
+                Language.FR, "-10 %", "-10 % aujourd'hui", null, null, null, null, 0, null);
+    }
+}
