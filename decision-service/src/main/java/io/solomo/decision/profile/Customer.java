@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -205,11 +206,14 @@ public class Customer {
 
     /** Returns the status of the consent in force for a purpose and channel, or null when none was recorded. */
     ConsentStatus consentStatus(ConsentPurpose purpose, Channel channel) {
+        return latestConsent(purpose, channel).map(Consent::status).orElse(null);
+    }
+
+    /** Returns the consent decision in force for the purpose and channel, the latest recorded. */
+    Optional<Consent> latestConsent(ConsentPurpose purpose, Channel channel) {
         return consents.stream()
                 .filter(consent -> consent.purpose() == purpose && Objects.equals(consent.channel(), channel))
-                .reduce((kept, next) -> next.recordedAt().isBefore(kept.recordedAt()) ? kept : next)
-                .map(Consent::status)
-                .orElse(null);
+                .reduce((kept, next) -> next.recordedAt().isBefore(kept.recordedAt()) ? kept : next);
     }
 
     /** Marks a profile as known once an event gives it a name or a contact identity. */

@@ -32,7 +32,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -279,33 +281,50 @@ class CustomerImporter {
         }
 
         int imported = rows.size();
+        List<CustomerImportJobs.RowError> consentsKept = new ArrayList<>();
         try {
             transaction.executeWithoutResult(status -> {
+                consentsKept.clear();
                 if (!chunkWriter.write(rows)) {
                     // NOTE: a chunk that updates existing profiles still loads them as entities, with each one's
                     // consent history, so re-importing known customers is far slower than a first import.
                     IdentityOwners owners = ownersOf(rows);
-                    rows.forEach(row -> apply(row, jobId, actor, owners));
+                    rows.forEach(row -> apply(row, jobId, actor, owners, consentsKept));
                 }
             });
         } catch (RuntimeException chunkFailed) {
             log.debug("Chunk from row {} of import {} rolled back, importing its rows one by one: {}", firstRow,
                     jobId, chunkFailed.toString());
             imported = 0;
+            consentsKept.clear();
             for (ImportRow row : rows) {
+                List<CustomerImportJobs.RowError> rowConsentsKept = new ArrayList<>();
                 try {
                     ConflictRetry.inTransaction(transaction, "import " + jobId + " row " + row.row(), () -> {
-                        apply(row, jobId, actor, ownersOf(List.of(row)));
+                        rowConsentsKept.clear();
+                        apply(row, jobId, actor, ownersOf(List.of(row)), rowConsentsKept);
                         return row;
                     });
                     imported++;
+                    consentsKept.addAll(rowConsentsKept);
                 } catch (RuntimeException failed) {
                     errors.add(new CustomerImportJobs.RowError(row.row(), null, null, failed.getMessage()));
                 }
             }
         }
+        errors.addAll(consentsKept);
         errors.sort(java.util.Comparator.comparingInt(CustomerImportJobs.RowError::row));
         jobs.progress(jobId, records.size(), imported, errors);
+    }
+
+    private static CustomerImportJobs.RowError keptWithdrawal(int row, String customerId, Channel channel,
+                                                              Consent withdrawal) {
+        String column = channel.name().toLowerCase(Locale.ROOT) + "Consent";
+        return new CustomerImportJobs.RowError(row, column, ConsentStatus.GRANTED.name(), column + " GRANTED was "
+                + "not applied: the " + channel + " consent of customer " + customerId + " was withdrawn outside "
+                + "imports at " + withdrawal.recordedAt() + " (source " + withdrawal.source() + "). Grant it with POST "
+                + "/api/v1/customers/" + customerId + "/consents once the person agrees again. The rest of the row "
+                + "was imported.");
     }
 
     private IdentityOwners ownersOf(List<ImportRow> rows) {
@@ -313,7 +332,13 @@ class CustomerImporter {
                 rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
     }
 
-    private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners) {
+    /**
+     * Applies a row to the profile it resolves to. A consent column that would grant a consent withdrawn outside
+     * imports, such as by an SMS STOP, an unsubscribe link or the app, is not applied and is added to
+     * {@code consentsKept}, because a bulk import cannot show that the person agreed again since.
+     */
+    private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners,
+                       List<CustomerImportJobs.RowError> consentsKept) {
         Customer customer = resolution.resolve(null, row.identities(), actor, "import-" + jobId + "-" + row.row(),
                 owners);
         if (row.displayName() != null) {
@@ -331,10 +356,18 @@ class CustomerImporter {
             customer.preferChannels(row.channels());
         }
         for (Map.Entry<Channel, ConsentStatus> consent : row.consents().entrySet()) {
-            if (customer.consentStatus(ConsentPurpose.MARKETING, consent.getKey()) != consent.getValue()) {
-                customer.recordConsent(ConsentPurpose.MARKETING, consent.getKey(), consent.getValue(),
-                        CONSENT_SOURCE, clock.instant());
+            Optional<Consent> inForce = customer.latestConsent(ConsentPurpose.MARKETING, consent.getKey());
+            if (inForce.map(Consent::status).orElse(null) == consent.getValue()) {
+                continue;
             }
+            boolean withdrawnElsewhere = inForce.isPresent() && inForce.get().status() == ConsentStatus.WITHDRAWN
+                    && !CONSENT_SOURCE.equals(inForce.get().source());
+            if (consent.getValue() == ConsentStatus.GRANTED && withdrawnElsewhere) {
+                consentsKept.add(keptWithdrawal(row.row(), customer.customerId(), consent.getKey(), inForce.get()));
+                continue;
+            }
+            customer.recordConsent(ConsentPurpose.MARKETING, consent.getKey(), consent.getValue(), CONSENT_SOURCE,
+                    clock.instant());
         }
         customer.touch(clock.instant());
     }

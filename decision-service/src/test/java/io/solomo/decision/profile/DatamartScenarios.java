@@ -398,6 +398,27 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportKeepsWithdrawalMadeOutsideImports() throws InterruptedException {
+        String stopped = newCustomer("stop-kept");
+        ApiClient.Response stop = app().post("/api/v1/customers/" + stopped + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "WITHDRAWN", "source": "sms-stop"}""");
+        String csv = "email,smsConsent,emailConsent\n" + "stop-kept-" + run + "@example.fr,GRANTED,GRANTED\n";
+
+        String jobId = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv").json()
+                .get("jobId").asString();
+        JsonNode job = awaitImport(jobId);
+
+        assertThat(stop.status()).as(stop.text()).isEqualTo(201);
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+        JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
+        assertThat(values(errors, "row", "field")).containsExactly("1:smsConsent");
+        assertThat(errors.get(0).get("reason").asString()).contains("withdrawn outside imports", "sms-stop");
+        JsonNode profile = marketer().get("/api/v1/customers/" + stopped).json();
+        assertThat(values(profile.get("consents"), "channel", "status"))
+                .containsExactlyInAnyOrder("SMS:WITHDRAWN", "EMAIL:GRANTED");
+    }
+
+    @Test
     void csvUnknownColumnRejected() {
         ApiClient.Response response = marketer().post("/api/v1/customer-imports",
                 "email,shoeSize\nx@example.fr,42\n", "text/csv");
