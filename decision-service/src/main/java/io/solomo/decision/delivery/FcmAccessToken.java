@@ -28,7 +28,8 @@ import java.util.Map;
  * The OAuth 2.0 access token that the FCM HTTP v1 API requires. With {@code solomo.delivery.push.fcm.service-account-file}
  * set, the token is obtained from Google's token endpoint with the service account's key (the JWT bearer grant of
  * RFC 7523: an RS256-signed assertion with scope {@code firebase.messaging}, posted to the {@code token_uri} of the
- * JSON file) and cached until {@link #RENEW_BEFORE_EXPIRY} before it expires. Without it, the token configured in
+ * JSON file) and cached until {@link #RENEW_BEFORE_EXPIRY} before it expires, or half its lifetime for a token
+ * that lasts less than twice that. Without it, the token configured in
  * {@code solomo.delivery.push.fcm.access-token} is used as it is, which suits the demo and tests.
  */
 @Component
@@ -131,7 +132,11 @@ class FcmAccessToken {
         }
         long expiresIn = token.path("expires_in").asLong(3600);
         cachedToken = accessToken;
-        renewAt = now.plusSeconds(expiresIn).minus(RENEW_BEFORE_EXPIRY);
+        // A token shorter-lived than twice the margin is renewed halfway, not at once, which would fetch one per push.
+        Duration lifetime = Duration.ofSeconds(Math.max(expiresIn, 0));
+        Duration margin = lifetime.dividedBy(2).compareTo(RENEW_BEFORE_EXPIRY) < 0 ? lifetime.dividedBy(2)
+                : RENEW_BEFORE_EXPIRY;
+        renewAt = now.plus(lifetime).minus(margin);
         log.info("Obtained an FCM access token for service account {}, valid for {} s", account.clientEmail(),
                 expiresIn);
     }

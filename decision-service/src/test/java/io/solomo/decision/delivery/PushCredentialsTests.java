@@ -52,6 +52,8 @@ class PushCredentialsTests {
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final List<String> assertions = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
+    // The expires_in of the tokens the endpoint issues.
+    private volatile long tokenLifetimeSeconds = 3600;
     private final LoopbackProvider provider = LoopbackProvider.start();
     private HttpServer tokenEndpoint;
 
@@ -101,6 +103,25 @@ class PushCredentialsTests {
         String renewed = token.current();
 
         assertThat(cached).isEqualTo(first);
+        assertThat(renewed).isEqualTo("access-token-2");
+        assertThat(issued.get()).isEqualTo(2);
+    }
+
+    @Test
+    void shortLivedFcmTokenIsRenewedHalfway() throws Exception {
+        tokenLifetimeSeconds = 120;
+        KeyPair serviceAccountKey = rsaKeyPair();
+        startTokenEndpoint(serviceAccountKey.getPublic());
+        FcmAccessToken token = new FcmAccessToken(new ProviderHttp(8), JSON, clock, "",
+                writeServiceAccount(serviceAccountKey).toString());
+
+        String first = token.current();
+        clock.advance(Duration.ofSeconds(50));
+        String cached = token.current();
+        clock.advance(Duration.ofSeconds(20));
+        String renewed = token.current();
+
+        assertThat(cached).as("a token with 70 s left is kept, not fetched again for each push").isEqualTo(first);
         assertThat(renewed).isEqualTo("access-token-2");
         assertThat(issued.get()).isEqualTo(2);
     }
@@ -248,7 +269,8 @@ class PushCredentialsTests {
             if (valid) {
                 assertions.add(form.get("assertion"));
                 body = ("{\"access_token\": \"access-token-" + issued.incrementAndGet()
-                        + "\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}").getBytes(StandardCharsets.UTF_8);
+                        + "\", \"expires_in\": " + tokenLifetimeSeconds + ", \"token_type\": \"Bearer\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
             } else {
                 body = "{\"error\": \"invalid_grant\"}".getBytes(StandardCharsets.UTF_8);
