@@ -69,6 +69,11 @@ class DeviceController {
             throw new InvalidFieldException("token", token, "token must have at most " + MAX_TOKEN_LENGTH
                     + " characters, got " + token.length());
         }
+        if (platform == DeviceTokens.Platform.APNS && !isHex(token)) {
+            // APNs answers 400 BadDeviceToken to every push with such a token, so it would never reach anyone.
+            throw new InvalidFieldException("token", token, "an APNS token is the device token in hexadecimal "
+                    + "(0-9, a-f), as the app reads it from the bytes that APNs gave it; got '" + token + "'");
+        }
         devices.register(installationId, customer, platform, token);
         log.info("Registered the {} token of installation {} for customer {}", platform, installationId, customer);
         return new DeviceView(installationId, platform.name());
@@ -87,6 +92,16 @@ class DeviceController {
             throw new NotFoundException("device", "installationId", installationId);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static boolean isHex(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the id the customer is known by now, following a merge, or fails with a 404. */

@@ -123,7 +123,7 @@ class DeliveryChannelsIntegrationTests {
     @Test
     void pushUsesFcmAndApnsFormats() {
         registerDevice("demo-alice", "alice-android", "FCM", "fcm-token-alice");
-        registerDevice("demo-alice", "alice-iphone", "APNS", "apns-token-alice");
+        registerDevice("demo-alice", "alice-iphone", "APNS", "a1ce0a1ce0a1ce0a1ce0");
 
         String deliveryId = deliverAtBastille("demo-alice");
 
@@ -139,7 +139,7 @@ class DeliveryChannelsIntegrationTests {
         assertThat(message.get("data").get("geoUri").asString()).startsWith("geo:48.85");
         assertThat(message.get("android").get("collapse_key").asString()).isEqualTo(deliveryId);
         LoopbackProvider.Request apns = only(APNS.requests());
-        assertThat(apns.path()).isEqualTo("/3/device/apns-token-alice");
+        assertThat(apns.path()).isEqualTo("/3/device/a1ce0a1ce0a1ce0a1ce0");
         assertThat(apns.headers().get("apns-topic")).isEqualTo("io.solomo.demo");
         assertThat(apns.headers().get("apns-push-type")).isEqualTo("alert");
         assertThat(apns.headers().get("apns-id")).isEqualTo(deliveryId);
@@ -149,7 +149,7 @@ class DeliveryChannelsIntegrationTests {
 
     @Test
     void unregisteredTokenIsRemovedAndNeverRetried() {
-        registerDevice("demo-alice", "alice-old-iphone", "APNS", "apns-token-gone");
+        registerDevice("demo-alice", "alice-old-iphone", "APNS", "60e60e60e60e");
         APNS.respond(request -> LoopbackProvider.Reply.status(410, "{\"reason\": \"Unregistered\"}"));
 
         String first = deliverAtBastille("demo-alice");
@@ -158,7 +158,7 @@ class DeliveryChannelsIntegrationTests {
         awaitStatus(second, "SUPPRESSED");
 
         assertThat(APNS.requests()).hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from device_token where token = 'apns-token-gone'",
+        assertThat(jdbc.queryForObject("select count(*) from device_token where token = '60e60e60e60e'",
                 Integer.class)).isZero();
         assertThat(lastErrorOf(second)).contains("no registered device");
     }
@@ -311,6 +311,8 @@ class DeliveryChannelsIntegrationTests {
                 "{\"platform\": \"FCM\", \"token\": \"" + overlong + "\"}");
         ApiClient.Response blank = app().put("/api/v1/customers/demo-alice/devices/token-check",
                 "{\"platform\": \"FCM\", \"token\": \"  \"}");
+        ApiClient.Response apnsNotHex = app().put("/api/v1/customers/demo-alice/devices/token-check",
+                "{\"platform\": \"APNS\", \"token\": \"<7a1e 9b00>\"}");
 
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("field").asString()).isEqualTo("token");
@@ -320,6 +322,9 @@ class DeliveryChannelsIntegrationTests {
         assertThat(blank.json().get("field").asString()).isEqualTo("token");
         assertThat(blank.json().get("value").asString()).isEqualTo("  ");
         assertThat(blank.json().get("detail").asString()).contains("token is blank");
+        assertThat(apnsNotHex.status()).isEqualTo(400);
+        assertThat(apnsNotHex.json().get("value").asString()).isEqualTo("<7a1e 9b00>");
+        assertThat(apnsNotHex.json().get("detail").asString()).contains("hexadecimal");
         assertThat(jdbc.queryForObject("select count(*) from device_token where installation_id = 'token-check'",
                 Integer.class)).isZero();
     }
