@@ -196,7 +196,21 @@ public class Offer {
         return businessValue;
     }
 
+    public Instant validFrom() {
+        return validFrom;
+    }
+
     public Instant validTo() {
         return validTo;
+    }
+
+    /** Returns the one store where the offer applies, or null for every store (of its chain, if it has one). */
+    public String storeId() {
+        return storeId;
+    }
+
+    /** Returns false when marketers switched the offer off. */
+    public boolean active() {
+        return active;
     }
 }

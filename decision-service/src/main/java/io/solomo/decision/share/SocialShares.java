@@ -4,6 +4,7 @@ import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.coupon.CouponRedeemed;
 import io.solomo.decision.loyalty.LoyaltyProgramme;
+import io.solomo.decision.offer.Offer;
 import io.solomo.decision.offer.OfferRepository;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
@@ -196,11 +197,19 @@ class SocialShares {
             throw alreadyClaimed(friend, share.offerId(), earlierShare,
                     (String) otherClaims.get(0).get("coupon_code"));
         }
-        // NOTE: a claim skips the offer's dates, switch, store scope and limits (Offer.unavailabilityReason,
-        // maxTotal) and the contact policy, so a friend can still get a coupon of an offer switched off since.
         Instant now = clock.instant();
-        Coupon coupon = coupons.issue(share.offerId(), friend, null, "share-" + share.code(), now,
-                now.plus(settings.couponValidity()));
+        Offer offer = offers.findById(share.offerId()).orElse(null);
+        String unavailable = unavailability(share.offerId(), offer, now);
+        if (unavailable != null) {
+            log.info("Claim of share {} by customer {} rejected: {}", share.code(), friend, unavailable);
+            throw offerUnavailable(share, unavailable);
+        }
+        // The coupon of an offer for one store is redeemable at that store only, as a decision's coupon is.
+        // NOTE: a claim skips the volume limits and the contact policy, which count contacts rather than coupons
+        // given to friends, and an offer's chain scope, which coupons cannot carry.
+        Instant validity = now.plus(settings.couponValidity());
+        Coupon coupon = coupons.issue(share.offerId(), friend, offer.storeId(), "share-" + share.code(), now,
+                validity.isBefore(offer.validTo()) ? validity : offer.validTo());
         jdbc.update("insert into share_claim (coupon_code, share_code, friend_id, claimed_at) values (?, ?, ?, ?)",
                 coupon.code(), share.code(), friend, now.atOffset(ZoneOffset.UTC));
         log.info("Customer {} claimed offer {} through share {}", friend, share.offerId(), share.code());
@@ -276,6 +285,32 @@ class SocialShares {
         problem.setProperty("field", "offerId");
         problem.setProperty("value", offerId);
         return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    /** Returns why a coupon of the offer cannot be given now, or null when it can. */
+    private static String unavailability(String offerId, Offer offer, Instant now) {
+        if (offer == null) {
+            return "offer " + offerId + " no longer exists";
+        }
+        if (!offer.active()) {
+            return "offer " + offerId + " was switched off";
+        }
+        if (now.isBefore(offer.validFrom()) || !now.isBefore(offer.validTo())) {
+            return "offer " + offerId + " is valid from " + offer.validFrom() + " to " + offer.validTo()
+                    + ", not at " + now;
+        }
+        return null;
+    }
+
+    private static ErrorResponseException offerUnavailable(Share share, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "share " + share.code()
+                + " can no longer be claimed: " + reason);
+        problem.setType(URI.create("urn:solomo:problem:offer-unavailable"));
+        problem.setTitle("Offer unavailable");
+        problem.setProperty("field", "code");
+        problem.setProperty("value", share.code());
+        problem.setProperty("offerId", share.offerId());
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     private static ErrorResponseException alreadyClaimed(String friendId, String offerId, String shareCode,

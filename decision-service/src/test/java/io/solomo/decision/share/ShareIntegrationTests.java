@@ -9,6 +9,7 @@ import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -34,6 +35,9 @@ class ShareIntegrationTests extends DemoServer {
 
     @Autowired
     CouponIssuer coupons;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void shareRaisesAdvocacyAndCreditsPoints() {
@@ -97,6 +101,30 @@ class ShareIntegrationTests extends DemoServer {
         assertThat(statement.get("history").toString()).contains(coupon);
         assertThat(app().get("/api/v1/customers/" + friend + "/loyalty").json().get("balance").asLong()).isZero();
         assertThat(app().get("/api/v1/shares/" + code).json().get("redeemedClaims").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void switchedOffOfferCannotBeClaimed() {
+        String offerId = "SHARED-THEN-OFF-" + UUID.randomUUID();
+        jdbc.update("""
+                insert into offer (offer_id, campaign_id, message_fr, message_en, business_value, valid_from, valid_to,
+                                   active)
+                select ?, campaign_id, message_fr, message_en, business_value, valid_from, valid_to, true
+                from offer where offer_id = ?""", offerId, OFFER);
+        String sharer = newCustomer();
+        Instant now = Instant.now();
+        coupons.issue(offerId, sharer, null, UUID.randomUUID().toString(), now, now.plus(Duration.ofDays(7)));
+        String code = share(sharer, offerId).json().get("code").asString();
+        jdbc.update("update offer set active = false where offer_id = ?", offerId);
+
+        ApiClient.Response claimed = claim(code, newCustomer());
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(409);
+        assertThat(claimed.json().get("type").asString()).isEqualTo("urn:solomo:problem:offer-unavailable");
+        assertThat(claimed.json().get("value").asString()).isEqualTo(code);
+        assertThat(claimed.json().get("detail").asString()).contains("offer " + offerId + " was switched off");
+        assertThat(jdbc.queryForObject("select count(*) from share_claim where share_code = ?", Integer.class, code))
+                .isZero();
     }
 
     @Test
