@@ -6,6 +6,8 @@ import io.solomo.model.Language;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 class EmailSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final RecipientAddresses addresses;
@@ -53,6 +58,11 @@ class EmailSender {
         this.links = links;
         this.from = from;
         this.rate = new RateLimit(SettingChecks.notNegative("solomo.delivery.email.rate-per-second", ratePerSecond));
+        if (from.trim().toLowerCase(Locale.ROOT).endsWith(".invalid") && configured()) {
+            // The demo's sender is in the .invalid domain that RFC 2606 reserves, which mail servers refuse.
+            log.warn("solomo.delivery.email.from is {}, an address that mail servers refuse: set it to the brand's "
+                    + "sender address, or every email will fail", from);
+        }
         for (Language language : Language.values()) {
             templates.put(language, new Template(read("offer-" + language.code() + ".html"),
                     read("offer-" + language.code() + ".txt")));

@@ -4,7 +4,10 @@ import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The email sender against an SMTP server in the JVM whose RCPT reply each test sets, and an identity table in an
  * in-memory H2 database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmailSenderTests {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
@@ -66,7 +70,20 @@ class EmailSenderTests {
         assertThat(smtp.messagesReceived()).isEqualTo(1);
     }
 
+    @Test
+    void reservedSenderDomainIsWarned(CapturedOutput output) {
+        smtp = new ReplyingSmtpServer("250 2.1.5 ok");
+
+        emailSender("offres@solomo.invalid");
+
+        assertThat(output.getOut()).contains("solomo.delivery.email.from is offres@solomo.invalid");
+    }
+
     private EmailSender emailSender() {
+        return emailSender("offres@example.fr");
+    }
+
+    private EmailSender emailSender(String from) {
         jdbc.execute("create table customer_identity (id bigint auto_increment primary key, "
                 + "customer_id varchar(100), identity_type varchar(30), identity_value varchar(320))");
         jdbc.update("insert into customer_identity (customer_id, identity_type, identity_value) values (?, ?, ?)",
@@ -77,7 +94,7 @@ class EmailSenderTests {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("mailSender", mail);
         return new EmailSender(beans.getBeanProvider(JavaMailSender.class), new RecipientAddresses(jdbc),
-                new UnsubscribeLinks("a-test-secret-of-some-length", "http://127.0.0.1"), "offres@example.fr", 0);
+                new UnsubscribeLinks("a-test-secret-of-some-length", "http://127.0.0.1"), from, 0);
     }
 
     private static OutboundMessage message() {
