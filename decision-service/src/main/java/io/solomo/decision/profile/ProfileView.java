@@ -5,7 +5,6 @@ import io.solomo.model.LoyaltyTier;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,14 +69,17 @@ record ProfileView(String customerId, List<IdentityView> identities, List<Consen
     record PreferencesView(List<Channel> channels, String language, String timeZone, QuietHours quietHours) {
         static PreferencesView of(Customer customer) {
             QuietHours quiet = customer.quietHoursStart() == null ? null
-                    : new QuietHours(customer.quietHoursStart(), customer.quietHoursEnd());
+                    : new QuietHours(customer.quietHoursStart().toString(), customer.quietHoursEnd().toString());
             return new PreferencesView(customer.preferredChannels(), customer.language().code(),
                     customer.timeZone().getId(), quiet);
         }
     }
 
-    /** Hours in the customer's time zone when nothing may be sent; {@code end} before {@code start} spans midnight. */
-    record QuietHours(LocalTime start, LocalTime end) {
+    /**
+     * Hours in the customer's time zone when nothing may be sent; {@code end} before {@code start} spans midnight.
+     * Each is written as the customer sent it, {@code 22:00} rather than {@code 22:00:00}, with seconds only when set.
+     */
+    record QuietHours(String start, String end) {
     }
 
     /**
