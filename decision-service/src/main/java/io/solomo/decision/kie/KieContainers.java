@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -136,13 +138,32 @@ class KieContainers implements ApplicationRunner {
                     + "with release id " + existing.releaseId() + "; dispose it first or update its release id");
         }
 
+        // A record this node has neither built nor failed to build is a container created through another node
+        // since the last poll. Recording this one in its place would silently change the other node's container.
+        boolean replacesUnbuilt = unbuildable.containsKey(containerId);
+        if (!replacesUnbuilt) {
+            Optional<KieContainerRecords.Recorded> elsewhere = records.find(containerId);
+            if (elsewhere.isPresent()) {
+                throw createdElsewhere(containerId, elsewhere.get().releaseId());
+            }
+        }
+
         DeployedContainer container = load(containerId, releaseId, alias);
         try {
-            records.created(containerId, releaseId, alias, container.createdAt());
+            if (replacesUnbuilt) {
+                records.replaced(containerId, releaseId, alias, container.createdAt());
+            } else {
+                records.created(containerId, releaseId, alias, container.createdAt());
+            }
+        } catch (DuplicateKeyException createdAtOnce) {
+            container.retire();
+            throw createdElsewhere(containerId, records.find(containerId).map(KieContainerRecords.Recorded::releaseId)
+                    .orElse(null));
         } catch (RuntimeException notRecorded) {
             container.retire();
             throw notRecorded;
         }
+        unbuildable.remove(containerId);
         containers.put(containerId, container);
         log.info("Created KIE container {} from kjar {}", containerId, releaseId);
         return container;
@@ -161,6 +182,8 @@ class KieContainers implements ApplicationRunner {
             updated.retire();
             throw notRecorded;
         }
+        // A release id that failed to build here before must be tried again when another node records it anew.
+        unbuildable.remove(containerId);
         containers.put(containerId, updated);
         old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
@@ -175,6 +198,7 @@ class KieContainers implements ApplicationRunner {
         // The record goes first, so that the container stays when removing the record fails. A container that failed to
         // start again has a record too, which must go so that the next start does not build it.
         records.disposed(containerId);
+        unbuildable.remove(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
             return false;
@@ -246,6 +270,12 @@ class KieContainers implements ApplicationRunner {
                     + "lines of the rule files and that decision tables are named *.drl.xlsx");
         }
         return rules;
+    }
+
+    private static InvalidFieldException createdElsewhere(String containerId, KieReleaseId releaseId) {
+        return new InvalidFieldException("containerId", containerId, "container " + containerId + " already exists"
+                + (releaseId == null ? "" : " with release id " + releaseId) + ", created through another node; "
+                + "dispose it first or update its release id");
     }
 
     private static void checkId(String containerId) {

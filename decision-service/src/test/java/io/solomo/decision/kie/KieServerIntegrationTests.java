@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -497,6 +498,51 @@ class KieServerIntegrationTests extends DemoServer {
         assertThat(createdElsewhere.status()).as(createdElsewhere.text()).isEqualTo(200);
         assertThat(updatedElsewhere).isEqualTo(new KieReleaseId("io.solomo.test", "samples", "1.0.1"));
         assertThat(disposedElsewhere.status()).isEqualTo(404);
+    }
+
+    @Test
+    void containerOfOtherNodeIsNotReplaced() {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.1"), JAR);
+        String containerId = "other-node-" + UUID.randomUUID();
+        KieReleaseId otherNodes = new KieReleaseId("io.solomo.test", "samples", "1.0.0");
+        containerRecords.created(containerId, otherNodes, null, Instant.parse("2026-12-01T00:00:00Z"));
+
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/" + containerId, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.1"}}""");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(400);
+        assertThat(created.json().get("field").asString()).isEqualTo("containerId");
+        assertThat(created.json().get("detail").asString()).contains("already exists");
+        assertThat(containerRecords.all()).filteredOn(record -> record.containerId().equals(containerId))
+                .extracting(KieContainerRecords.Recorded::releaseId).containsExactly(otherNodes);
+        containerRecords.disposed(containerId);
+        containers.followRecords();
+    }
+
+    @Test
+    void releaseIdFailedBeforeIsFollowedLater() {
+        ApiClient analyst = analyst();
+        String artifact = "late-" + UUID.randomUUID();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.0"), JAR);
+        String containerId = "follows-" + artifact;
+        analyst.put(PREFIX + "/containers/" + containerId, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "%s", "version": "1.0.0"}}"""
+                .formatted(artifact));
+        KieReleaseId late = new KieReleaseId("io.solomo.test", artifact, "1.0.1");
+        containerRecords.releaseIdUpdated(containerId, late);
+        containers.followRecords();
+        ApiClient.Response reloaded = analyst.post(PREFIX + "/containers/" + containerId + "/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "%s", "version": "1.0.0"}""".formatted(artifact));
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.1"), JAR);
+
+        containerRecords.releaseIdUpdated(containerId, late);
+        containers.followRecords();
+
+        assertThat(reloaded.status()).as(reloaded.text()).isEqualTo(200);
+        assertThat(containers.get(containerId).releaseId())
+                .as("the kjar that failed before is here now, and another node recorded it again").isEqualTo(late);
+        analyst.delete(PREFIX + "/containers/" + containerId);
     }
 
     @Test
