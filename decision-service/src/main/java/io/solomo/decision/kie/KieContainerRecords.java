@@ -44,8 +44,9 @@ class KieContainerRecords {
         created(containerId, releaseId, alias, createdAt);
     }
 
-    void releaseIdUpdated(String containerId, KieReleaseId releaseId) {
-        jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ? where container_id = ?",
+    /** Records the container's new release id. Returns false when no container of that id is recorded. */
+    boolean releaseIdUpdated(String containerId, KieReleaseId releaseId) {
+        return 1 == jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ? where container_id = ?",
                 releaseId.groupId(), releaseId.artifactId(), releaseId.version(), containerId);
     }
 

@@ -172,15 +172,27 @@ class KieContainers implements ApplicationRunner {
     /**
      * Replaces the container's rules with those of another release id (or reloads the same one). Batches that start
      * afterwards use the new rules, and those still running on the old ones finish with them.
+     *
+     * @throws NotFoundException when the container was disposed through another node since the last poll
      */
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
+        boolean recorded;
         try {
-            records.releaseIdUpdated(containerId, releaseId);
+            recorded = records.releaseIdUpdated(containerId, releaseId);
         } catch (RuntimeException notRecorded) {
             updated.retire();
             throw notRecorded;
+        }
+        if (!recorded) {
+            // Answering 200 here would lose the update, because the next poll disposes the container.
+            updated.retire();
+            containers.remove(containerId);
+            old.retire();
+            log.info("Disposed KIE container {} (kjar {}), disposed through another node before its update to {}",
+                    containerId, old.releaseId(), releaseId);
+            throw new NotFoundException("KIE container", "containerId", containerId);
         }
         // A release id that failed to build here before must be tried again when another node records it anew.
         unbuildable.remove(containerId);

@@ -546,6 +546,23 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void updateOfContainerDisposedElsewhereIsNotFound() {
+        ApiClient analyst = analyst();
+        String containerId = "disposed-elsewhere-" + UUID.randomUUID();
+        analyst.put(PREFIX + "/containers/" + containerId, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        containerRecords.disposed(containerId);
+
+        ApiClient.Response updated = analyst.post(PREFIX + "/containers/" + containerId + "/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}""");
+
+        assertThat(updated.status()).as(updated.text()).isEqualTo(404);
+        assertThat(updated.json().get("field").asString()).isEqualTo("containerId");
+        assertThat(containers.list()).extracting(DeployedContainer::id).doesNotContain(containerId);
+        assertThat(recordedContainerIds()).doesNotContain(containerId);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
