@@ -73,7 +73,8 @@ class KieContainers implements ApplicationRunner {
      * Brings this node's containers in line with the records, which other nodes change too: builds the recorded
      * containers it lacks, rebuilds those whose release id changed and disposes those no longer recorded. A
      * container that does not build, because its kjar is not on this node or its rules fail, is logged once and
-     * tried again only when its record changes or the node restarts.
+     * tried again only when its record changes or the node restarts. Until then this node has no container of that
+     * id, rather than one that runs the rules of the release id recorded before.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -95,6 +96,13 @@ class KieContainers implements ApplicationRunner {
                 log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
                         + "kjar available here and restart, or create the container again", record.containerId(),
                         record.releaseId(), failed.getMessage());
+                // Other nodes run the recorded release id, so no batch on this node may run the old rules in its place.
+                if (running != null) {
+                    containers.remove(record.containerId());
+                    running.retire();
+                    log.error("Disposed KIE container {} (kjar {}) on this node, because it no longer runs the "
+                            + "recorded kjar {}", record.containerId(), running.releaseId(), record.releaseId());
+                }
                 continue;
             }
             if (running != null) {
@@ -186,7 +194,7 @@ class KieContainers implements ApplicationRunner {
             throw notRecorded;
         }
         if (!recorded) {
-            // Answering 200 here would lose the update, because the next poll disposes the container.
+            // Returning the container here would lose the update without a word, because the next poll disposes it.
             updated.retire();
             containers.remove(containerId);
             old.retire();
@@ -194,8 +202,6 @@ class KieContainers implements ApplicationRunner {
                     containerId, old.releaseId(), releaseId);
             throw new NotFoundException("KIE container", "containerId", containerId);
         }
-        // A release id that failed to build here before must be tried again when another node records it anew.
-        unbuildable.remove(containerId);
         containers.put(containerId, updated);
         old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);

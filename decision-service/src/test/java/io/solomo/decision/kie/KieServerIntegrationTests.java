@@ -526,20 +526,24 @@ class KieServerIntegrationTests extends DemoServer {
         String artifact = "late-" + UUID.randomUUID();
         analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.0"), JAR);
         String containerId = "follows-" + artifact;
-        analyst.put(PREFIX + "/containers/" + containerId, """
+        String createBody = """
                 {"release-id": {"group-id": "io.solomo.test", "artifact-id": "%s", "version": "1.0.0"}}"""
-                .formatted(artifact));
+                .formatted(artifact);
+        analyst.put(PREFIX + "/containers/" + containerId, createBody);
         KieReleaseId late = new KieReleaseId("io.solomo.test", artifact, "1.0.1");
         containerRecords.releaseIdUpdated(containerId, late);
         containers.followRecords();
-        ApiClient.Response reloaded = analyst.post(PREFIX + "/containers/" + containerId + "/release-id", """
-                {"group-id": "io.solomo.test", "artifact-id": "%s", "version": "1.0.0"}""".formatted(artifact));
+        ApiClient.Response afterFailure = app().post(PREFIX + "/containers/instances/" + containerId, """
+                {"commands": [{"fire-all-rules": {}}]}""");
+        ApiClient.Response createdAgain = analyst.put(PREFIX + "/containers/" + containerId, createBody);
         analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.1"), JAR);
 
         containerRecords.releaseIdUpdated(containerId, late);
         containers.followRecords();
 
-        assertThat(reloaded.status()).as(reloaded.text()).isEqualTo(200);
+        assertThat(afterFailure.status()).as("no batch runs the rules of 1.0.0 once 1.0.1 is recorded")
+                .isEqualTo(404);
+        assertThat(createdAgain.status()).as(createdAgain.text()).isEqualTo(201);
         assertThat(containers.get(containerId).releaseId())
                 .as("the kjar that failed before is here now, and another node recorded it again").isEqualTo(late);
         analyst.delete(PREFIX + "/containers/" + containerId);
