@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -71,7 +73,8 @@ class KieContainers implements ApplicationRunner {
      * Brings this node's containers in line with the records, which other nodes change too: builds the recorded
      * containers it lacks, rebuilds those whose release id changed and disposes those no longer recorded. A
      * container that does not build, because its kjar is not on this node or its rules fail, is logged once and
-     * tried again only when its record changes or the node restarts.
+     * tried again only when its record changes or the node restarts. Until then this node has no container of that
+     * id, rather than one that runs the rules of the release id recorded before.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -93,6 +96,13 @@ class KieContainers implements ApplicationRunner {
                 log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
                         + "kjar available here and restart, or create the container again", record.containerId(),
                         record.releaseId(), failed.getMessage());
+                // Other nodes run the recorded release id, so no batch on this node may run the old rules in its place.
+                if (running != null) {
+                    containers.remove(record.containerId());
+                    running.retire();
+                    log.error("Disposed KIE container {} (kjar {}) on this node, because it no longer runs the "
+                            + "recorded kjar {}", record.containerId(), running.releaseId(), record.releaseId());
+                }
                 continue;
             }
             if (running != null) {
@@ -136,13 +146,32 @@ class KieContainers implements ApplicationRunner {
                     + "with release id " + existing.releaseId() + "; dispose it first or update its release id");
         }
 
+        // A record this node has neither built nor failed to build is a container created through another node
+        // since the last poll. Recording this one in its place would silently change the other node's container.
+        boolean replacesUnbuilt = unbuildable.containsKey(containerId);
+        if (!replacesUnbuilt) {
+            Optional<KieContainerRecords.Recorded> elsewhere = records.find(containerId);
+            if (elsewhere.isPresent()) {
+                throw createdElsewhere(containerId, elsewhere.get().releaseId());
+            }
+        }
+
         DeployedContainer container = load(containerId, releaseId, alias);
         try {
-            records.created(containerId, releaseId, alias, container.createdAt());
+            if (replacesUnbuilt) {
+                records.replaced(containerId, releaseId, alias, container.createdAt());
+            } else {
+                records.created(containerId, releaseId, alias, container.createdAt());
+            }
+        } catch (DuplicateKeyException createdAtOnce) {
+            container.retire();
+            throw createdElsewhere(containerId, records.find(containerId).map(KieContainerRecords.Recorded::releaseId)
+                    .orElse(null));
         } catch (RuntimeException notRecorded) {
             container.retire();
             throw notRecorded;
         }
+        unbuildable.remove(containerId);
         containers.put(containerId, container);
         log.info("Created KIE container {} from kjar {}", containerId, releaseId);
         return container;
@@ -151,15 +180,27 @@ class KieContainers implements ApplicationRunner {
     /**
      * Replaces the container's rules with those of another release id (or reloads the same one). Batches that start
      * afterwards use the new rules, and those still running on the old ones finish with them.
+     *
+     * @throws NotFoundException when the container was disposed through another node since the last poll
      */
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
+        boolean recorded;
         try {
-            records.releaseIdUpdated(containerId, releaseId);
+            recorded = records.releaseIdUpdated(containerId, releaseId);
         } catch (RuntimeException notRecorded) {
             updated.retire();
             throw notRecorded;
+        }
+        if (!recorded) {
+            // Returning the container here would lose the update without a word, because the next poll disposes it.
+            updated.retire();
+            containers.remove(containerId);
+            old.retire();
+            log.info("Disposed KIE container {} (kjar {}), disposed through another node before its update to {}",
+                    containerId, old.releaseId(), releaseId);
+            throw new NotFoundException("KIE container", "containerId", containerId);
         }
         containers.put(containerId, updated);
         old.retire();
@@ -175,6 +216,7 @@ class KieContainers implements ApplicationRunner {
         // The record goes first, so that the container stays when removing the record fails. A container that failed to
         // start again has a record too, which must go so that the next start does not build it.
         records.disposed(containerId);
+        unbuildable.remove(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
             return false;
@@ -246,6 +288,12 @@ class KieContainers implements ApplicationRunner {
                     + "lines of the rule files and that decision tables are named *.drl.xlsx");
         }
         return rules;
+    }
+
+    private static InvalidFieldException createdElsewhere(String containerId, KieReleaseId releaseId) {
+        return new InvalidFieldException("containerId", containerId, "container " + containerId + " already exists"
+                + (releaseId == null ? "" : " with release id " + releaseId) + ", created through another node; "
+                + "dispose it first or update its release id");
     }
 
     private static void checkId(String containerId) {

@@ -317,12 +317,13 @@ class CustomerImporter {
         jobs.progress(jobId, records.size(), imported, errors);
     }
 
-    private static CustomerImportJobs.RowError keptWithdrawal(int row, String customerId, Channel channel,
-                                                              Consent withdrawal) {
+    private static CustomerImportJobs.RowError keptRefusal(int row, String customerId, Channel channel,
+                                                           Consent refusal) {
         String column = channel.name().toLowerCase(Locale.ROOT) + "Consent";
         return new CustomerImportJobs.RowError(row, column, ConsentStatus.GRANTED.name(), column + " GRANTED was "
-                + "not applied: the " + channel + " consent of customer " + customerId + " was withdrawn outside "
-                + "imports at " + withdrawal.recordedAt() + " (source " + withdrawal.source() + "). Grant it with POST "
+                + "not applied: the " + channel + " consent of customer " + customerId + " was "
+                + refusal.status().name().toLowerCase(Locale.ROOT) + " outside imports at " + refusal.recordedAt()
+                + " (source " + refusal.source() + "). Grant it with POST "
                 + "/api/v1/customers/" + customerId + "/consents once the person agrees again. The rest of the row "
                 + "was imported.");
     }
@@ -333,9 +334,9 @@ class CustomerImporter {
     }
 
     /**
-     * Applies a row to the profile it resolves to. A consent column that would grant a consent withdrawn outside
-     * imports, such as by an SMS STOP, an unsubscribe link or the app, is not applied and is added to
-     * {@code consentsKept}, because a bulk import cannot show that the person agreed again since.
+     * Applies a row to the profile it resolves to. A consent column that would grant a consent withdrawn or denied
+     * outside imports, such as by an SMS STOP, an unsubscribe link or the app, is not applied and is added to
+     * {@code consentsKept}, because a bulk import cannot show that the person agreed since.
      */
     private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners,
                        List<CustomerImportJobs.RowError> consentsKept) {
@@ -360,10 +361,11 @@ class CustomerImporter {
             if (inForce.map(Consent::status).orElse(null) == consent.getValue()) {
                 continue;
             }
-            boolean withdrawnElsewhere = inForce.isPresent() && inForce.get().status() == ConsentStatus.WITHDRAWN
+            // A DENIED given outside imports is the person's own refusal, as a withdrawal is.
+            boolean refusedElsewhere = inForce.isPresent() && inForce.get().status() != ConsentStatus.GRANTED
                     && !CONSENT_SOURCE.equals(inForce.get().source());
-            if (consent.getValue() == ConsentStatus.GRANTED && withdrawnElsewhere) {
-                consentsKept.add(keptWithdrawal(row.row(), customer.customerId(), consent.getKey(), inForce.get()));
+            if (consent.getValue() == ConsentStatus.GRANTED && refusedElsewhere) {
+                consentsKept.add(keptRefusal(row.row(), customer.customerId(), consent.getKey(), inForce.get()));
                 continue;
             }
             customer.recordConsent(ConsentPurpose.MARKETING, consent.getKey(), consent.getValue(), CONSENT_SOURCE,

@@ -32,6 +32,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -497,6 +498,72 @@ class KieServerIntegrationTests extends DemoServer {
         assertThat(createdElsewhere.status()).as(createdElsewhere.text()).isEqualTo(200);
         assertThat(updatedElsewhere).isEqualTo(new KieReleaseId("io.solomo.test", "samples", "1.0.1"));
         assertThat(disposedElsewhere.status()).isEqualTo(404);
+    }
+
+    @Test
+    void containerOfOtherNodeIsNotReplaced() {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", "samples", "1.0.1"), JAR);
+        String containerId = "other-node-" + UUID.randomUUID();
+        KieReleaseId otherNodes = new KieReleaseId("io.solomo.test", "samples", "1.0.0");
+        containerRecords.created(containerId, otherNodes, null, Instant.parse("2026-12-01T00:00:00Z"));
+
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/" + containerId, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.1"}}""");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(400);
+        assertThat(created.json().get("field").asString()).isEqualTo("containerId");
+        assertThat(created.json().get("detail").asString()).contains("already exists");
+        assertThat(containerRecords.all()).filteredOn(record -> record.containerId().equals(containerId))
+                .extracting(KieContainerRecords.Recorded::releaseId).containsExactly(otherNodes);
+        containerRecords.disposed(containerId);
+        containers.followRecords();
+    }
+
+    @Test
+    void releaseIdFailedBeforeIsFollowedLater() {
+        ApiClient analyst = analyst();
+        String artifact = "late-" + UUID.randomUUID();
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.0"), JAR);
+        String containerId = "follows-" + artifact;
+        String createBody = """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "%s", "version": "1.0.0"}}"""
+                .formatted(artifact);
+        analyst.put(PREFIX + "/containers/" + containerId, createBody);
+        KieReleaseId late = new KieReleaseId("io.solomo.test", artifact, "1.0.1");
+        containerRecords.releaseIdUpdated(containerId, late);
+        containers.followRecords();
+        ApiClient.Response afterFailure = app().post(PREFIX + "/containers/instances/" + containerId, """
+                {"commands": [{"fire-all-rules": {}}]}""");
+        ApiClient.Response createdAgain = analyst.put(PREFIX + "/containers/" + containerId, createBody);
+        analyst.post(PREFIX + "/kjars", TestKjars.samplesKjar("io.solomo.test", artifact, "1.0.1"), JAR);
+
+        containerRecords.releaseIdUpdated(containerId, late);
+        containers.followRecords();
+
+        assertThat(afterFailure.status()).as("no batch runs the rules of 1.0.0 once 1.0.1 is recorded")
+                .isEqualTo(404);
+        assertThat(createdAgain.status()).as(createdAgain.text()).isEqualTo(201);
+        assertThat(containers.get(containerId).releaseId())
+                .as("the kjar that failed before is here now, and another node recorded it again").isEqualTo(late);
+        analyst.delete(PREFIX + "/containers/" + containerId);
+    }
+
+    @Test
+    void updateOfContainerDisposedElsewhereIsNotFound() {
+        ApiClient analyst = analyst();
+        String containerId = "disposed-elsewhere-" + UUID.randomUUID();
+        analyst.put(PREFIX + "/containers/" + containerId, """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        containerRecords.disposed(containerId);
+
+        ApiClient.Response updated = analyst.post(PREFIX + "/containers/" + containerId + "/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}""");
+
+        assertThat(updated.status()).as(updated.text()).isEqualTo(404);
+        assertThat(updated.json().get("field").asString()).isEqualTo("containerId");
+        assertThat(containers.list()).extracting(DeployedContainer::id).doesNotContain(containerId);
+        assertThat(recordedContainerIds()).doesNotContain(containerId);
     }
 
     @Test

@@ -419,6 +419,26 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportKeepsDenialMadeInApp() throws InterruptedException {
+        String declined = newCustomer("deny-kept");
+        ApiClient.Response denial = app().post("/api/v1/customers/" + declined + "/consents", """
+                {"purpose": "MARKETING", "channel": "PUSH", "status": "DENIED", "source": "app-onboarding"}""");
+        String csv = "email,pushConsent\n" + "deny-kept-" + run + "@example.fr,GRANTED\n";
+
+        String jobId = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv").json()
+                .get("jobId").asString();
+        JsonNode job = awaitImport(jobId);
+
+        assertThat(denial.status()).as(denial.text()).isEqualTo(201);
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+        JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
+        assertThat(values(errors, "row", "field")).containsExactly("1:pushConsent");
+        assertThat(errors.get(0).get("reason").asString()).contains("denied outside imports", "app-onboarding");
+        JsonNode profile = marketer().get("/api/v1/customers/" + declined).json();
+        assertThat(values(profile.get("consents"), "channel", "status")).containsExactly("PUSH:DENIED");
+    }
+
+    @Test
     void csvUnknownColumnRejected() {
         ApiClient.Response response = marketer().post("/api/v1/customer-imports",
                 "email,shoeSize\nx@example.fr,42\n", "text/csv");
