@@ -97,6 +97,11 @@ class CustomerController {
             throw new InvalidFieldException("source", source, "source must have at most " + MAX_SOURCE_LENGTH
                     + " characters");
         }
+        if (source.equals(CustomerImporter.CONSENT_SOURCE)) {
+            // An import may grant again what an import withdrew, so a decision posted here must not pass for one.
+            throw new InvalidFieldException("source", source, "source '" + source + "' is reserved for customer "
+                    + "imports; name where the person gave this decision, such as app-settings");
+        }
         return profiles.recordConsent(customerId, purpose, channel, status, source,
                 RequestFields.optionalInstant("recordedAt", body.recordedAt()));
     }

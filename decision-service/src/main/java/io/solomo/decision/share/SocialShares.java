@@ -304,7 +304,7 @@ class SocialShares {
 
     private static ErrorResponseException offerUnavailable(Share share, String reason) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "share " + share.code()
-                + " can no longer be claimed: " + reason);
+                + " cannot be claimed now: " + reason);
         problem.setType(URI.create("urn:solomo:problem:offer-unavailable"));
         problem.setTitle("Offer unavailable");
         problem.setProperty("field", "code");

@@ -398,6 +398,18 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void importSourceIsReservedToImports() {
+        String customerId = newCustomer("reserved-source");
+
+        ApiClient.Response posted = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "SMS", "status": "WITHDRAWN", "source": "csv-import"}""");
+
+        assertThat(posted.status()).as(posted.text()).isEqualTo(400);
+        assertThat(posted.json().get("field").asString()).isEqualTo("source");
+        assertThat(posted.json().get("value").asString()).isEqualTo("csv-import");
+    }
+
+    @Test
     void csvImportKeepsWithdrawalMadeOutsideImports() throws InterruptedException {
         String stopped = newCustomer("stop-kept");
         ApiClient.Response stop = app().post("/api/v1/customers/" + stopped + "/consents", """
