@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The containers created through the API, kept in table {@code kie_container} so that the server builds them again
@@ -22,18 +23,30 @@ class KieContainerRecords {
         this.jdbc = jdbc;
     }
 
-    /** Records a created container, in place of any record of a container of that id that failed to start. */
+    /**
+     * Records a created container, in place of any record of a container of that id that failed to start. Returns
+     * the record's new revision.
+     */
     @Transactional
-    void created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+        String revision = UUID.randomUUID().toString();
         jdbc.update("delete from kie_container where container_id = ?", containerId);
-        jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(), releaseId.artifactId(),
-                releaseId.version(), alias, Timestamp.from(createdAt));
+        jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at, "
+                        + "revision) values (?, ?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(),
+                releaseId.artifactId(), releaseId.version(), alias, Timestamp.from(createdAt), revision);
+        return revision;
     }
 
-    void releaseIdUpdated(String containerId, KieReleaseId releaseId) {
-        jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ? where container_id = ?",
-                releaseId.groupId(), releaseId.artifactId(), releaseId.version(), containerId);
+    /**
+     * Records a new release id, or a reload of the same one, under a new revision, which the other nodes follow.
+     * Returns that revision.
+     */
+    String releaseIdUpdated(String containerId, KieReleaseId releaseId) {
+        String revision = UUID.randomUUID().toString();
+        jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ?, revision = ? "
+                        + "where container_id = ?", releaseId.groupId(), releaseId.artifactId(), releaseId.version(),
+                revision, containerId);
+        return revision;
     }
 
     void disposed(String containerId) {
@@ -42,12 +55,14 @@ class KieContainerRecords {
 
     /** Returns every recorded container, oldest first. */
     List<Recorded> all() {
-        return jdbc.query("select container_id, group_id, artifact_id, version, alias from kie_container "
+        return jdbc.query("select container_id, group_id, artifact_id, version, alias, revision from kie_container "
                         + "order by created_at, container_id",
                 (row, index) -> new Recorded(row.getString("container_id"), new KieReleaseId(row.getString("group_id"),
-                        row.getString("artifact_id"), row.getString("version")), row.getString("alias")));
+                        row.getString("artifact_id"), row.getString("version")), row.getString("alias"),
+                        row.getString("revision")));
     }
 
-    record Recorded(String containerId, KieReleaseId releaseId, String alias) {
+    /** A recorded container; {@code revision} changes at each create and release id update. */
+    record Recorded(String containerId, KieReleaseId releaseId, String alias, String revision) {
     }
 }

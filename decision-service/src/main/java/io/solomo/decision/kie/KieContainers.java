@@ -48,8 +48,10 @@ class KieContainers implements ApplicationRunner {
     private static final ClassLoader SERVICE_CLASS_LOADER = KieContainers.class.getClassLoader();
 
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
-    // Recorded containers that did not build on this node, with the release id tried. Guarded by this object.
-    private final Map<String, KieReleaseId> unbuildable = new HashMap<>();
+    // The record revision each running container was built from. Guarded by this object.
+    private final Map<String, String> builtRevisions = new HashMap<>();
+    // Recorded containers that did not build on this node, with the record revision tried. Guarded by this object.
+    private final Map<String, String> unbuildable = new HashMap<>();
     private final KjarRepository kjars;
     private final KieContainerRecords records;
     private final Clock clock;
@@ -68,10 +70,10 @@ class KieContainers implements ApplicationRunner {
     }
 
     /**
-     * Brings this node's containers in line with the records, which other nodes change too: builds the recorded
-     * containers it lacks, rebuilds those whose release id changed and disposes those no longer recorded. A
-     * container that does not build, because its kjar is not on this node or its rules fail, is logged once and
-     * tried again only when its record changes or the node restarts.
+     * Brings this node's containers in line with the records, which other nodes change too. Builds the recorded
+     * containers it lacks, rebuilds those whose record revision changed (a new release id, or the same one reloaded),
+     * and disposes those no longer recorded. A container that does not build, because its kjar is not on this node
+     * or its rules fail, is logged once and tried again only when its record changes or the node restarts.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -80,16 +82,17 @@ class KieContainers implements ApplicationRunner {
 
         for (KieContainerRecords.Recorded record : recorded.values()) {
             DeployedContainer running = containers.get(record.containerId());
-            boolean current = running != null && running.releaseId().equals(record.releaseId());
-            if (current || record.releaseId().equals(unbuildable.get(record.containerId()))) {
+            boolean current = running != null && record.revision().equals(builtRevisions.get(record.containerId()));
+            if (current || record.revision().equals(unbuildable.get(record.containerId()))) {
                 continue;
             }
             try {
                 containers.put(record.containerId(), load(record.containerId(), record.releaseId(), record.alias()));
+                builtRevisions.put(record.containerId(), record.revision());
                 unbuildable.remove(record.containerId());
                 log.info("Built KIE container {} from kjar {} as recorded", record.containerId(), record.releaseId());
             } catch (RuntimeException failed) {
-                unbuildable.put(record.containerId(), record.releaseId());
+                unbuildable.put(record.containerId(), record.revision());
                 log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
                         + "kjar available here and restart, or create the container again", record.containerId(),
                         record.releaseId(), failed.getMessage());
@@ -102,6 +105,7 @@ class KieContainers implements ApplicationRunner {
         for (DeployedContainer running : List.copyOf(containers.values())) {
             if (!recorded.containsKey(running.id())) {
                 containers.remove(running.id());
+                builtRevisions.remove(running.id());
                 running.retire();
                 log.info("Disposed KIE container {} (kjar {}), no longer recorded", running.id(), running.releaseId());
             }
@@ -137,13 +141,16 @@ class KieContainers implements ApplicationRunner {
         }
 
         DeployedContainer container = load(containerId, releaseId, alias);
+        String revision;
         try {
-            records.created(containerId, releaseId, alias, container.createdAt());
+            revision = records.created(containerId, releaseId, alias, container.createdAt());
         } catch (RuntimeException notRecorded) {
             container.retire();
             throw notRecorded;
         }
         containers.put(containerId, container);
+        builtRevisions.put(containerId, revision);
+        unbuildable.remove(containerId);
         log.info("Created KIE container {} from kjar {}", containerId, releaseId);
         return container;
     }
@@ -155,13 +162,15 @@ class KieContainers implements ApplicationRunner {
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
+        String revision;
         try {
-            records.releaseIdUpdated(containerId, releaseId);
+            revision = records.releaseIdUpdated(containerId, releaseId);
         } catch (RuntimeException notRecorded) {
             updated.retire();
             throw notRecorded;
         }
         containers.put(containerId, updated);
+        builtRevisions.put(containerId, revision);
         old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
         return updated;
@@ -175,6 +184,7 @@ class KieContainers implements ApplicationRunner {
         // The record goes first, so that the container stays when removing the record fails. A container that failed to
         // start again has a record too, which must go so that the next start does not build it.
         records.disposed(containerId);
+        builtRevisions.remove(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
             return false;
@@ -188,6 +198,7 @@ class KieContainers implements ApplicationRunner {
     synchronized void disposeAll() {
         List<DeployedContainer> all = List.copyOf(containers.values());
         containers.clear();
+        builtRevisions.clear();
         all.forEach(DeployedContainer::retire);
     }
 

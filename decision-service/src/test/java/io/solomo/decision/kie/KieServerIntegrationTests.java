@@ -500,6 +500,34 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void reloadOfSameReleaseIdReachesOtherNodes() {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", reloadKjar("rule \"first\" when Fact() then end\n"), JAR);
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/reloaded-everywhere", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "reload", "version": "1.0.0"}}""");
+        KieContainers otherNode = new KieContainers(kjars, containerRecords, Clock.systemUTC());
+        otherNode.run(null);
+        try {
+            int rulesBefore = ruleCount(otherNode.get("reloaded-everywhere"));
+            analyst.post(PREFIX + "/kjars", reloadKjar("rule \"first\" when Fact() then end\n"
+                    + "rule \"second\" when Fact(size > 1) then end\n"), JAR);
+            ApiClient.Response reloaded = analyst.post(PREFIX + "/containers/reloaded-everywhere/release-id", """
+                    {"group-id": "io.solomo.test", "artifact-id": "reload", "version": "1.0.0"}""");
+
+            otherNode.followRecords();
+
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            assertThat(reloaded.status()).as(reloaded.text()).isEqualTo(200);
+            assertThat(rulesBefore).isEqualTo(1);
+            assertThat(ruleCount(containers.get("reloaded-everywhere"))).isEqualTo(2);
+            assertThat(ruleCount(otherNode.get("reloaded-everywhere"))).isEqualTo(2);
+        } finally {
+            otherNode.disposeAll();
+            analyst.delete(PREFIX + "/containers/reloaded-everywhere");
+        }
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
@@ -1072,6 +1100,20 @@ class KieServerIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("yields no rule");
+    }
+
+    /** Builds kjar io.solomo.test:reload:1.0.0 with a declared type Fact (size, an int) and the given rules. */
+    private static byte[] reloadKjar(String rules) {
+        return TestKjars.kjar("io.solomo.test", "reload", "1.0.0", """
+                <kmodule xmlns="http://www.drools.org/xsd/kmodule">
+                  <kbase name="reload" packages="org.example.reload" default="true"/>
+                </kmodule>""", "org/example/reload/rules.drl",
+                "package org.example.reload;\ndeclare Fact\n    size : int\nend\n" + rules);
+    }
+
+    private static int ruleCount(DeployedContainer container) {
+        return container.kieContainer().getKieBase().getKiePackages().stream()
+                .mapToInt(kiePackage -> kiePackage.getRules().size()).sum();
     }
 
     private ApiClient analyst() {
