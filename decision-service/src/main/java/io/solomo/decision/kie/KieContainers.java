@@ -73,7 +73,8 @@ class KieContainers implements ApplicationRunner {
      * Brings this node's containers in line with the records, which other nodes change too. Builds the recorded
      * containers it lacks, rebuilds those whose record revision changed (a new release id, or the same one reloaded),
      * and disposes those no longer recorded. A container that does not build, because its kjar is not on this node
-     * or its rules fail, is logged once and tried again only when its record changes or the node restarts.
+     * or its rules fail, is logged once and tried again only when its record changes or the node restarts. Until
+     * then the node returns 404 for it, even if it ran an earlier release id of that container.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -93,9 +94,18 @@ class KieContainers implements ApplicationRunner {
                 log.info("Built KIE container {} from kjar {} as recorded", record.containerId(), record.releaseId());
             } catch (RuntimeException failed) {
                 unbuildable.put(record.containerId(), record.revision());
-                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
+                String stopped = "";
+                if (running != null) {
+                    // The rules the record replaced would return other results than the nodes that built the new
+                    // ones, so this node returns 404 for the container instead.
+                    containers.remove(record.containerId());
+                    builtRevisions.remove(record.containerId());
+                    running.retire();
+                    stopped = " and no longer serves kjar " + running.releaseId();
+                }
+                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node{}: {}. Make its "
                         + "kjar available here and restart, or create the container again", record.containerId(),
-                        record.releaseId(), failed.getMessage());
+                        record.releaseId(), stopped, failed.getMessage());
                 continue;
             }
             if (running != null) {

@@ -528,6 +528,27 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void failedRebuildStopsServingOldRules() {
+        ApiClient analyst = analyst();
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/moved-away", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""";
+        ApiClient.Response beforeUpdate = app().post(PREFIX + "/containers/instances/moved-away", batch);
+
+        containerRecords.releaseIdUpdated("moved-away", new KieReleaseId("io.solomo.test", "nowhere", "9.9"));
+        containers.followRecords();
+        ApiClient.Response afterUpdate = app().post(PREFIX + "/containers/instances/moved-away", batch);
+        ApiClient.Response read = analyst.get(PREFIX + "/containers/moved-away");
+        analyst.delete(PREFIX + "/containers/moved-away");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(beforeUpdate.status()).as(beforeUpdate.text()).isEqualTo(200);
+        assertThat(afterUpdate.status()).as(afterUpdate.text()).isEqualTo(404);
+        assertThat(read.status()).as(read.text()).isEqualTo(404);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
