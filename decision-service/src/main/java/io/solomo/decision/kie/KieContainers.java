@@ -16,6 +16,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -50,8 +53,8 @@ class KieContainers implements ApplicationRunner {
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
     // The record revision each running container was built from. Guarded by this object.
     private final Map<String, String> builtRevisions = new HashMap<>();
-    // Recorded containers that did not build on this node, with the record revision tried. Guarded by this object.
-    private final Map<String, String> unbuildable = new HashMap<>();
+    // Recorded containers that did not build on this node, with the attempt made. Guarded by this object.
+    private final Map<String, FailedBuild> unbuildable = new HashMap<>();
     private final KjarRepository kjars;
     private final KieContainerRecords records;
     private final Clock clock;
@@ -73,8 +76,8 @@ class KieContainers implements ApplicationRunner {
      * Brings this node's containers in line with the records, which other nodes change too. Builds the recorded
      * containers it lacks, rebuilds those whose record revision changed (a new release id, or the same one reloaded),
      * and disposes those no longer recorded. A container that does not build, because its kjar is not on this node
-     * or its rules fail, is logged once and tried again only when its record changes or the node restarts. Until
-     * then the node returns 404 for it, even if it ran an earlier release id of that container.
+     * or its rules fail, is logged once and tried again when its record or its kjar file changes, or the node
+     * restarts. Until then the node returns 404 for it, even if it ran an earlier release id of that container.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -84,7 +87,8 @@ class KieContainers implements ApplicationRunner {
         for (KieContainerRecords.Recorded record : recorded.values()) {
             DeployedContainer running = containers.get(record.containerId());
             boolean current = running != null && record.revision().equals(builtRevisions.get(record.containerId()));
-            if (current || record.revision().equals(unbuildable.get(record.containerId()))) {
+            FailedBuild attempt = new FailedBuild(record.revision(), kjarFile(record.releaseId()));
+            if (current || attempt.equals(unbuildable.get(record.containerId()))) {
                 continue;
             }
             try {
@@ -93,7 +97,7 @@ class KieContainers implements ApplicationRunner {
                 unbuildable.remove(record.containerId());
                 log.info("Built KIE container {} from kjar {} as recorded", record.containerId(), record.releaseId());
             } catch (RuntimeException failed) {
-                unbuildable.put(record.containerId(), record.revision());
+                unbuildable.put(record.containerId(), attempt);
                 String stopped = "";
                 if (running != null) {
                     // The rules the record replaced would return other results than the nodes that built the new
@@ -103,9 +107,9 @@ class KieContainers implements ApplicationRunner {
                     running.retire();
                     stopped = " and no longer serves kjar " + running.releaseId();
                 }
-                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node{}: {}. Make its "
-                        + "kjar available here and restart, or create the container again", record.containerId(),
-                        record.releaseId(), stopped, failed.getMessage());
+                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node{}: {}. Upload "
+                        + "or install a kjar that builds, and this node tries again within solomo.kie.refresh-interval",
+                        record.containerId(), record.releaseId(), stopped, failed.getMessage());
                 continue;
             }
             if (running != null) {
@@ -120,6 +124,27 @@ class KieContainers implements ApplicationRunner {
                 log.info("Disposed KIE container {} (kjar {}), no longer recorded", running.id(), running.releaseId());
             }
         }
+    }
+
+    /**
+     * Describes the kjar file of the release id by path, size and modification time, or returns "absent", so that a
+     * failed build is tried again once the file is uploaded, installed or replaced.
+     */
+    private String kjarFile(KieReleaseId releaseId) {
+        Optional<Path> jar = kjars.find(releaseId);
+        if (jar.isEmpty()) {
+            return "absent";
+        }
+        try {
+            return jar.get() + " " + Files.size(jar.get()) + " bytes, modified " + Files.getLastModifiedTime(jar.get());
+        } catch (IOException unreadable) {
+            // The build reports why the file cannot be read.
+            return jar.get() + " unreadable";
+        }
+    }
+
+    /** A record revision that failed to build on this node, and the kjar file it was built from. */
+    private record FailedBuild(String revision, String kjarFile) {
     }
 
     /** Returns the container, or throws a 404 naming it. */

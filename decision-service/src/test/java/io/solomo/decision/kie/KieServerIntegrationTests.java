@@ -549,6 +549,28 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void recordBuildsOnceItsKjarArrives() {
+        // A version of its own at each run, because the uploaded kjars folder outlives the test run.
+        String version = "1.0." + System.currentTimeMillis();
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""";
+        containerRecords.created("kjar-arrives", new KieReleaseId("io.solomo.test", "late", version), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+        ApiClient.Response beforeUpload = app().post(PREFIX + "/containers/instances/kjar-arrives", batch);
+
+        ApiClient.Response uploaded = analyst().post(PREFIX + "/kjars",
+                TestKjars.samplesKjar("io.solomo.test", "late", version), JAR);
+        containers.followRecords();
+        ApiClient.Response afterUpload = app().post(PREFIX + "/containers/instances/kjar-arrives", batch);
+        analyst().delete(PREFIX + "/containers/kjar-arrives");
+
+        assertThat(beforeUpload.status()).as(beforeUpload.text()).isEqualTo(404);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(afterUpload.status()).as(afterUpload.text()).isEqualTo(200);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
