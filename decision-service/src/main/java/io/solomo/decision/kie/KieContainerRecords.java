@@ -1,5 +1,6 @@
 package io.solomo.decision.kie;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +24,26 @@ class KieContainerRecords {
         this.jdbc = jdbc;
     }
 
+    /** Records a created container and returns the record's revision. */
+    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+        return created(containerId, releaseId, alias, createdAt, null);
+    }
+
     /**
-     * Records a created container, in place of any record of a container of that id that failed to start. Returns
-     * the record's new revision.
+     * Records a created container and returns the record's revision. When {@code failedRevision} is not null, the
+     * record of that revision, which failed to build on this node, is replaced.
+     *
+     * @throws DuplicateKeyException when another record of that id exists, such as a container created through
+     *                               another node since this node last read the records
      */
     @Transactional
-    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt,
+                   String failedRevision) {
         String revision = UUID.randomUUID().toString();
-        jdbc.update("delete from kie_container where container_id = ?", containerId);
+        if (failedRevision != null) {
+            jdbc.update("delete from kie_container where container_id = ? and revision = ?", containerId,
+                    failedRevision);
+        }
         jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at, "
                         + "revision) values (?, ?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(),
                 releaseId.artifactId(), releaseId.version(), alias, Timestamp.from(createdAt), revision);

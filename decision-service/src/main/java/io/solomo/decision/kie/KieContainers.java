@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -176,9 +177,15 @@ class KieContainers implements ApplicationRunner {
         }
 
         DeployedContainer container = load(containerId, releaseId, alias);
+        FailedBuild failedHere = unbuildable.get(containerId);
         String revision;
         try {
-            revision = records.created(containerId, releaseId, alias, container.createdAt());
+            revision = records.created(containerId, releaseId, alias, container.createdAt(),
+                    failedHere == null ? null : failedHere.revision());
+        } catch (DuplicateKeyException recordedElsewhere) {
+            container.retire();
+            throw new InvalidFieldException("containerId", containerId, "container " + containerId + " already "
+                    + "exists, created or updated through another node; dispose it first or update its release id");
         } catch (RuntimeException notRecorded) {
             container.retire();
             throw notRecorded;

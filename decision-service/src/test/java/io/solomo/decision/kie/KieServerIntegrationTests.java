@@ -571,6 +571,37 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void createDoesNotReplaceOtherNodesContainer() {
+        KieReleaseId createdElsewhere = new KieReleaseId("io.solomo.test", "samples", "1.0.0");
+        containerRecords.created("raced", createdElsewhere, "elsewhere", Instant.parse("2026-12-01T00:00:00Z"));
+
+        ApiClient.Response created = analyst().put(PREFIX + "/containers/raced", """
+                {"container-alias": "here", "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples",
+                 "version": "1.0.0"}}""");
+        List<KieContainerRecords.Recorded> recorded = containerRecords.all().stream()
+                .filter(record -> record.containerId().equals("raced")).toList();
+        containerRecords.disposed("raced");
+        containers.followRecords();
+
+        assertThat(created.status()).as(created.text()).isEqualTo(400);
+        assertThat(created.json().get("detail").asString()).contains("already exists");
+        assertThat(recorded).extracting(KieContainerRecords.Recorded::alias).containsExactly("elsewhere");
+    }
+
+    @Test
+    void createReplacesRecordThatFailedHere() {
+        containerRecords.created("failed-here", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+
+        ApiClient.Response created = analyst().put(PREFIX + "/containers/failed-here", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        analyst().delete(PREFIX + "/containers/failed-here");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
