@@ -62,8 +62,9 @@ class KieContainerRecords {
         return revision;
     }
 
-    void disposed(String containerId) {
-        jdbc.update("delete from kie_container where container_id = ?", containerId);
+    /** Removes the container's record. Returns false when there was none. */
+    boolean disposed(String containerId) {
+        return jdbc.update("delete from kie_container where container_id = ?", containerId) > 0;
     }
 
     /** Returns every recorded container, oldest first. */

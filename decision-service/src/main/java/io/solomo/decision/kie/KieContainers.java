@@ -219,17 +219,21 @@ class KieContainers implements ApplicationRunner {
     }
 
     /**
-     * Disposes the container once the batches running on it end. Returns false when no container of this id runs. A
-     * recorded container that failed to start again has its record removed all the same.
+     * Disposes the container once the batches running on it end. Returns false when no container of this id runs
+     * here and none is recorded. A recorded container that failed to build here has its record removed all the same,
+     * which disposes it on the nodes where it runs.
      */
     synchronized boolean dispose(String containerId) {
         // The record goes first, so that the container stays when removing the record fails. A container that failed to
         // start again has a record too, which must go so that the next start does not build it.
-        records.disposed(containerId);
+        boolean recorded = records.disposed(containerId);
         builtRevisions.remove(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
-            return false;
+            if (recorded) {
+                log.info("Disposed KIE container {}, recorded but not running on this node", containerId);
+            }
+            return recorded;
         }
         container.retire();
         log.info("Disposed KIE container {} (kjar {})", containerId, container.releaseId());

@@ -602,6 +602,19 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void disposeOfRecordNotBuiltHereSucceeds() {
+        containerRecords.created("built-elsewhere", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+
+        ApiClient.Response disposed = analyst().delete(PREFIX + "/containers/built-elsewhere");
+
+        assertThat(disposed.status()).isEqualTo(200);
+        assertThat(disposed.json().get("msg").asString()).isEqualTo("Container built-elsewhere successfully disposed.");
+        assertThat(recordedContainerIds()).doesNotContain("built-elsewhere");
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
