@@ -1,5 +1,6 @@
 package io.solomo.decision.kie;
 
+import io.solomo.decision.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -53,12 +54,17 @@ class KieContainerRecords {
     /**
      * Records a new release id, or a reload of the same one, under a new revision, which the other nodes follow.
      * Returns that revision.
+     *
+     * @throws NotFoundException when the container is not recorded, because another node disposed of it
      */
     String releaseIdUpdated(String containerId, KieReleaseId releaseId) {
         String revision = UUID.randomUUID().toString();
-        jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ?, revision = ? "
+        int updated = jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ?, revision = ? "
                         + "where container_id = ?", releaseId.groupId(), releaseId.artifactId(), releaseId.version(),
                 revision, containerId);
+        if (updated == 0) {
+            throw new NotFoundException("KIE container", "containerId", containerId);
+        }
         return revision;
     }
 

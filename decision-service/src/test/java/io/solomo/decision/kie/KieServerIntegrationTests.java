@@ -615,6 +615,23 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void updateOfContainerDisposedElsewhereFails() {
+        ApiClient analyst = analyst();
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/disposed-elsewhere", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        containerRecords.disposed("disposed-elsewhere");
+
+        ApiClient.Response updated = analyst.post(PREFIX + "/containers/disposed-elsewhere/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}""");
+        containers.followRecords();
+        ApiClient.Response read = analyst.get(PREFIX + "/containers/disposed-elsewhere");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(updated.status()).as(updated.text()).isEqualTo(404);
+        assertThat(read.status()).as(read.text()).isEqualTo(404);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
