@@ -1,15 +1,15 @@
 package io.solomo.decision.kie;
 
+import io.solomo.decision.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The containers created through the API, kept in table {@code kie_container} so that the server builds them again
@@ -25,52 +25,64 @@ class KieContainerRecords {
         this.jdbc = jdbc;
     }
 
+    /** Records a created container and returns the record's revision. */
+    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
+        return created(containerId, releaseId, alias, createdAt, null);
+    }
+
     /**
-     * Records a created container.
+     * Records a created container and returns the record's revision. When {@code failedRevision} is not null, the
+     * record of that revision, which failed to build on this node, is replaced.
      *
-     * @throws org.springframework.dao.DuplicateKeyException when a container of that id is recorded, such as one
-     *                                                       created through another node at the same time
+     * @throws DuplicateKeyException when another record of that id exists, such as a container created through
+     *                               another node since this node last read the records
      */
-    void created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
-        jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(), releaseId.artifactId(),
-                releaseId.version(), alias, Timestamp.from(createdAt));
-    }
-
-    /** Records a created container in place of the record of a container of that id that failed to build. */
     @Transactional
-    void replaced(String containerId, KieReleaseId releaseId, String alias, Instant createdAt) {
-        jdbc.update("delete from kie_container where container_id = ?", containerId);
-        created(containerId, releaseId, alias, createdAt);
+    String created(String containerId, KieReleaseId releaseId, String alias, Instant createdAt,
+                   String failedRevision) {
+        String revision = UUID.randomUUID().toString();
+        if (failedRevision != null) {
+            jdbc.update("delete from kie_container where container_id = ? and revision = ?", containerId,
+                    failedRevision);
+        }
+        jdbc.update("insert into kie_container (container_id, group_id, artifact_id, version, alias, created_at, "
+                        + "revision) values (?, ?, ?, ?, ?, ?, ?)", containerId, releaseId.groupId(),
+                releaseId.artifactId(), releaseId.version(), alias, Timestamp.from(createdAt), revision);
+        return revision;
     }
 
-    /** Records the container's new release id. Returns false when no container of that id is recorded. */
-    boolean releaseIdUpdated(String containerId, KieReleaseId releaseId) {
-        return 1 == jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ? where container_id = ?",
-                releaseId.groupId(), releaseId.artifactId(), releaseId.version(), containerId);
+    /**
+     * Records a new release id, or a reload of the same one, under a new revision, which the other nodes follow.
+     * Returns that revision.
+     *
+     * @throws NotFoundException when the container is not recorded, because another node disposed of it
+     */
+    String releaseIdUpdated(String containerId, KieReleaseId releaseId) {
+        String revision = UUID.randomUUID().toString();
+        int updated = jdbc.update("update kie_container set group_id = ?, artifact_id = ?, version = ?, revision = ? "
+                        + "where container_id = ?", releaseId.groupId(), releaseId.artifactId(), releaseId.version(),
+                revision, containerId);
+        if (updated == 0) {
+            throw new NotFoundException("KIE container", "containerId", containerId);
+        }
+        return revision;
     }
 
-    void disposed(String containerId) {
-        jdbc.update("delete from kie_container where container_id = ?", containerId);
-    }
-
-    /** Returns the record of the container, or empty when none has this id. */
-    Optional<Recorded> find(String containerId) {
-        return jdbc.query("select container_id, group_id, artifact_id, version, alias from kie_container "
-                + "where container_id = ?", KieContainerRecords::recorded, containerId).stream().findFirst();
+    /** Removes the container's record. Returns false when there was none. */
+    boolean disposed(String containerId) {
+        return jdbc.update("delete from kie_container where container_id = ?", containerId) > 0;
     }
 
     /** Returns every recorded container, oldest first. */
     List<Recorded> all() {
-        return jdbc.query("select container_id, group_id, artifact_id, version, alias from kie_container "
-                + "order by created_at, container_id", KieContainerRecords::recorded);
+        return jdbc.query("select container_id, group_id, artifact_id, version, alias, revision from kie_container "
+                        + "order by created_at, container_id",
+                (row, index) -> new Recorded(row.getString("container_id"), new KieReleaseId(row.getString("group_id"),
+                        row.getString("artifact_id"), row.getString("version")), row.getString("alias"),
+                        row.getString("revision")));
     }
 
-    private static Recorded recorded(ResultSet row, int index) throws SQLException {
-        return new Recorded(row.getString("container_id"), new KieReleaseId(row.getString("group_id"),
-                row.getString("artifact_id"), row.getString("version")), row.getString("alias"));
-    }
-
-    record Recorded(String containerId, KieReleaseId releaseId, String alias) {
+    /** A recorded container; {@code revision} changes at each create and release id update. */
+    record Recorded(String containerId, KieReleaseId releaseId, String alias, String revision) {
     }
 }

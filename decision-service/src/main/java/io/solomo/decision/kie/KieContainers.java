@@ -17,6 +17,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,8 +52,10 @@ class KieContainers implements ApplicationRunner {
     private static final ClassLoader SERVICE_CLASS_LOADER = KieContainers.class.getClassLoader();
 
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
-    // Recorded containers that did not build on this node, with the release id tried. Guarded by this object.
-    private final Map<String, KieReleaseId> unbuildable = new HashMap<>();
+    // The record revision each running container was built from. Guarded by this object.
+    private final Map<String, String> builtRevisions = new HashMap<>();
+    // Recorded containers that did not build on this node, with the attempt made. Guarded by this object.
+    private final Map<String, FailedBuild> unbuildable = new HashMap<>();
     private final KjarRepository kjars;
     private final KieContainerRecords records;
     private final Clock clock;
@@ -70,11 +74,11 @@ class KieContainers implements ApplicationRunner {
     }
 
     /**
-     * Brings this node's containers in line with the records, which other nodes change too: builds the recorded
-     * containers it lacks, rebuilds those whose release id changed and disposes those no longer recorded. A
-     * container that does not build, because its kjar is not on this node or its rules fail, is logged once and
-     * tried again only when its record changes or the node restarts. Until then this node has no container of that
-     * id, rather than one that runs the rules of the release id recorded before.
+     * Brings this node's containers in line with the records, which other nodes change too. Builds the recorded
+     * containers it lacks, rebuilds those whose record revision changed (a new release id, or the same one reloaded),
+     * and disposes those no longer recorded. A container that does not build, because its kjar is not on this node
+     * or its rules fail, is logged once and tried again when its record or its kjar file changes, or the node
+     * restarts. Until then the node returns 404 for it, even if it ran an earlier release id of that container.
      */
     synchronized void followRecords() {
         Map<String, KieContainerRecords.Recorded> recorded = new LinkedHashMap<>();
@@ -83,26 +87,30 @@ class KieContainers implements ApplicationRunner {
 
         for (KieContainerRecords.Recorded record : recorded.values()) {
             DeployedContainer running = containers.get(record.containerId());
-            boolean current = running != null && running.releaseId().equals(record.releaseId());
-            if (current || record.releaseId().equals(unbuildable.get(record.containerId()))) {
+            boolean current = running != null && record.revision().equals(builtRevisions.get(record.containerId()));
+            FailedBuild attempt = new FailedBuild(record.revision(), kjarFile(record.releaseId()));
+            if (current || attempt.equals(unbuildable.get(record.containerId()))) {
                 continue;
             }
             try {
                 containers.put(record.containerId(), load(record.containerId(), record.releaseId(), record.alias()));
+                builtRevisions.put(record.containerId(), record.revision());
                 unbuildable.remove(record.containerId());
                 log.info("Built KIE container {} from kjar {} as recorded", record.containerId(), record.releaseId());
             } catch (RuntimeException failed) {
-                unbuildable.put(record.containerId(), record.releaseId());
-                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node: {}. Make its "
-                        + "kjar available here and restart, or create the container again", record.containerId(),
-                        record.releaseId(), failed.getMessage());
-                // Other nodes run the recorded release id, so no batch on this node may run the old rules in its place.
+                unbuildable.put(record.containerId(), attempt);
+                String stopped = "";
                 if (running != null) {
+                    // The rules the record replaced would return other results than the nodes that built the new
+                    // ones, so this node returns 404 for the container instead.
                     containers.remove(record.containerId());
+                    builtRevisions.remove(record.containerId());
                     running.retire();
-                    log.error("Disposed KIE container {} (kjar {}) on this node, because it no longer runs the "
-                            + "recorded kjar {}", record.containerId(), running.releaseId(), record.releaseId());
+                    stopped = " and no longer serves kjar " + running.releaseId();
                 }
+                log.error("KIE container {} (kjar {}) is recorded but could not be built on this node{}: {}. Upload "
+                        + "or install a kjar that builds, and this node tries again within solomo.kie.refresh-interval",
+                        record.containerId(), record.releaseId(), stopped, failed.getMessage());
                 continue;
             }
             if (running != null) {
@@ -112,10 +120,32 @@ class KieContainers implements ApplicationRunner {
         for (DeployedContainer running : List.copyOf(containers.values())) {
             if (!recorded.containsKey(running.id())) {
                 containers.remove(running.id());
+                builtRevisions.remove(running.id());
                 running.retire();
                 log.info("Disposed KIE container {} (kjar {}), no longer recorded", running.id(), running.releaseId());
             }
         }
+    }
+
+    /**
+     * Describes the kjar file of the release id by path, size and modification time, or returns "absent", so that a
+     * failed build is tried again once the file is uploaded, installed or replaced.
+     */
+    private String kjarFile(KieReleaseId releaseId) {
+        Optional<Path> jar = kjars.find(releaseId);
+        if (jar.isEmpty()) {
+            return "absent";
+        }
+        try {
+            return jar.get() + " " + Files.size(jar.get()) + " bytes, modified " + Files.getLastModifiedTime(jar.get());
+        } catch (IOException unreadable) {
+            // The build reports why the file cannot be read.
+            return jar.get() + " unreadable";
+        }
+    }
+
+    /** A record revision that failed to build on this node, and the kjar file it was built from. */
+    private record FailedBuild(String revision, String kjarFile) {
     }
 
     /** Returns the container, or throws a 404 naming it. */
@@ -146,33 +176,23 @@ class KieContainers implements ApplicationRunner {
                     + "with release id " + existing.releaseId() + "; dispose it first or update its release id");
         }
 
-        // A record this node has neither built nor failed to build is a container created through another node
-        // since the last poll. Recording this one in its place would silently change the other node's container.
-        boolean replacesUnbuilt = unbuildable.containsKey(containerId);
-        if (!replacesUnbuilt) {
-            Optional<KieContainerRecords.Recorded> elsewhere = records.find(containerId);
-            if (elsewhere.isPresent()) {
-                throw createdElsewhere(containerId, elsewhere.get().releaseId());
-            }
-        }
-
         DeployedContainer container = load(containerId, releaseId, alias);
+        FailedBuild failedHere = unbuildable.get(containerId);
+        String revision;
         try {
-            if (replacesUnbuilt) {
-                records.replaced(containerId, releaseId, alias, container.createdAt());
-            } else {
-                records.created(containerId, releaseId, alias, container.createdAt());
-            }
-        } catch (DuplicateKeyException createdAtOnce) {
+            revision = records.created(containerId, releaseId, alias, container.createdAt(),
+                    failedHere == null ? null : failedHere.revision());
+        } catch (DuplicateKeyException recordedElsewhere) {
             container.retire();
-            throw createdElsewhere(containerId, records.find(containerId).map(KieContainerRecords.Recorded::releaseId)
-                    .orElse(null));
+            throw new InvalidFieldException("containerId", containerId, "container " + containerId + " already "
+                    + "exists, created or updated through another node; dispose it first or update its release id");
         } catch (RuntimeException notRecorded) {
             container.retire();
             throw notRecorded;
         }
-        unbuildable.remove(containerId);
         containers.put(containerId, container);
+        builtRevisions.put(containerId, revision);
+        unbuildable.remove(containerId);
         log.info("Created KIE container {} from kjar {}", containerId, releaseId);
         return container;
     }
@@ -180,46 +200,47 @@ class KieContainers implements ApplicationRunner {
     /**
      * Replaces the container's rules with those of another release id (or reloads the same one). Batches that start
      * afterwards use the new rules, and those still running on the old ones finish with them.
-     *
-     * @throws NotFoundException when the container was disposed through another node since the last poll
      */
     synchronized DeployedContainer updateReleaseId(String containerId, KieReleaseId releaseId) {
         DeployedContainer old = get(containerId);
         DeployedContainer updated = load(containerId, releaseId, old.alias());
-        boolean recorded;
+        String revision;
         try {
-            recorded = records.releaseIdUpdated(containerId, releaseId);
+            revision = records.releaseIdUpdated(containerId, releaseId);
+        } catch (NotFoundException disposedElsewhere) {
+            // Another node disposed of it since this node last followed the records: stop serving it here too.
+            updated.retire();
+            containers.remove(containerId);
+            builtRevisions.remove(containerId);
+            old.retire();
+            throw disposedElsewhere;
         } catch (RuntimeException notRecorded) {
             updated.retire();
             throw notRecorded;
         }
-        if (!recorded) {
-            // Returning the container here would lose the update without a word, because the next poll disposes it.
-            updated.retire();
-            containers.remove(containerId);
-            old.retire();
-            log.info("Disposed KIE container {} (kjar {}), disposed through another node before its update to {}",
-                    containerId, old.releaseId(), releaseId);
-            throw new NotFoundException("KIE container", "containerId", containerId);
-        }
         containers.put(containerId, updated);
+        builtRevisions.put(containerId, revision);
         old.retire();
         log.info("Updated KIE container {} from kjar {} to {}", containerId, old.releaseId(), releaseId);
         return updated;
     }
 
     /**
-     * Disposes the container once the batches running on it end. Returns false when no container of this id runs. A
-     * recorded container that failed to start again has its record removed all the same.
+     * Disposes the container once the batches running on it end. Returns false when no container of this id runs
+     * here and none is recorded. A recorded container that failed to build here has its record removed all the same,
+     * which disposes it on the nodes where it runs.
      */
     synchronized boolean dispose(String containerId) {
         // The record goes first, so that the container stays when removing the record fails. A container that failed to
         // start again has a record too, which must go so that the next start does not build it.
-        records.disposed(containerId);
-        unbuildable.remove(containerId);
+        boolean recorded = records.disposed(containerId);
+        builtRevisions.remove(containerId);
         DeployedContainer container = containers.remove(containerId);
         if (container == null) {
-            return false;
+            if (recorded) {
+                log.info("Disposed KIE container {}, recorded but not running on this node", containerId);
+            }
+            return recorded;
         }
         container.retire();
         log.info("Disposed KIE container {} (kjar {})", containerId, container.releaseId());
@@ -230,6 +251,7 @@ class KieContainers implements ApplicationRunner {
     synchronized void disposeAll() {
         List<DeployedContainer> all = List.copyOf(containers.values());
         containers.clear();
+        builtRevisions.clear();
         all.forEach(DeployedContainer::retire);
     }
 
@@ -288,12 +310,6 @@ class KieContainers implements ApplicationRunner {
                     + "lines of the rule files and that decision tables are named *.drl.xlsx");
         }
         return rules;
-    }
-
-    private static InvalidFieldException createdElsewhere(String containerId, KieReleaseId releaseId) {
-        return new InvalidFieldException("containerId", containerId, "container " + containerId + " already exists"
-                + (releaseId == null ? "" : " with release id " + releaseId) + ", created through another node; "
-                + "dispose it first or update its release id");
     }
 
     private static void checkId(String containerId) {

@@ -567,6 +567,138 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void reloadOfSameReleaseIdReachesOtherNodes() {
+        ApiClient analyst = analyst();
+        analyst.post(PREFIX + "/kjars", reloadKjar("rule \"first\" when Fact() then end\n"), JAR);
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/reloaded-everywhere", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "reload", "version": "1.0.0"}}""");
+        KieContainers otherNode = new KieContainers(kjars, containerRecords, Clock.systemUTC());
+        otherNode.run(null);
+        try {
+            int rulesBefore = ruleCount(otherNode.get("reloaded-everywhere"));
+            analyst.post(PREFIX + "/kjars", reloadKjar("rule \"first\" when Fact() then end\n"
+                    + "rule \"second\" when Fact(size > 1) then end\n"), JAR);
+            ApiClient.Response reloaded = analyst.post(PREFIX + "/containers/reloaded-everywhere/release-id", """
+                    {"group-id": "io.solomo.test", "artifact-id": "reload", "version": "1.0.0"}""");
+
+            otherNode.followRecords();
+
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            assertThat(reloaded.status()).as(reloaded.text()).isEqualTo(200);
+            assertThat(rulesBefore).isEqualTo(1);
+            assertThat(ruleCount(containers.get("reloaded-everywhere"))).isEqualTo(2);
+            assertThat(ruleCount(otherNode.get("reloaded-everywhere"))).isEqualTo(2);
+        } finally {
+            otherNode.disposeAll();
+            analyst.delete(PREFIX + "/containers/reloaded-everywhere");
+        }
+    }
+
+    @Test
+    void failedRebuildStopsServingOldRules() {
+        ApiClient analyst = analyst();
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/moved-away", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""";
+        ApiClient.Response beforeUpdate = app().post(PREFIX + "/containers/instances/moved-away", batch);
+
+        containerRecords.releaseIdUpdated("moved-away", new KieReleaseId("io.solomo.test", "nowhere", "9.9"));
+        containers.followRecords();
+        ApiClient.Response afterUpdate = app().post(PREFIX + "/containers/instances/moved-away", batch);
+        ApiClient.Response read = analyst.get(PREFIX + "/containers/moved-away");
+        analyst.delete(PREFIX + "/containers/moved-away");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(beforeUpdate.status()).as(beforeUpdate.text()).isEqualTo(200);
+        assertThat(afterUpdate.status()).as(afterUpdate.text()).isEqualTo(404);
+        assertThat(read.status()).as(read.text()).isEqualTo(404);
+    }
+
+    @Test
+    void recordBuildsOnceItsKjarArrives() {
+        // A version of its own at each run, because the uploaded kjars folder outlives the test run.
+        String version = "1.0." + System.currentTimeMillis();
+        String batch = """
+                {"commands": [{"insert": {"object": {"org.kie.server.testing.Person": {"fullname": "Ann", "age": 30}}}}]}""";
+        containerRecords.created("kjar-arrives", new KieReleaseId("io.solomo.test", "late", version), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+        ApiClient.Response beforeUpload = app().post(PREFIX + "/containers/instances/kjar-arrives", batch);
+
+        ApiClient.Response uploaded = analyst().post(PREFIX + "/kjars",
+                TestKjars.samplesKjar("io.solomo.test", "late", version), JAR);
+        containers.followRecords();
+        ApiClient.Response afterUpload = app().post(PREFIX + "/containers/instances/kjar-arrives", batch);
+        analyst().delete(PREFIX + "/containers/kjar-arrives");
+
+        assertThat(beforeUpload.status()).as(beforeUpload.text()).isEqualTo(404);
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(afterUpload.status()).as(afterUpload.text()).isEqualTo(200);
+    }
+
+    @Test
+    void createDoesNotReplaceOtherNodesContainer() {
+        KieReleaseId createdElsewhere = new KieReleaseId("io.solomo.test", "samples", "1.0.0");
+        containerRecords.created("raced", createdElsewhere, "elsewhere", Instant.parse("2026-12-01T00:00:00Z"));
+
+        ApiClient.Response created = analyst().put(PREFIX + "/containers/raced", """
+                {"container-alias": "here", "release-id": {"group-id": "io.solomo.test", "artifact-id": "samples",
+                 "version": "1.0.0"}}""");
+        List<KieContainerRecords.Recorded> recorded = containerRecords.all().stream()
+                .filter(record -> record.containerId().equals("raced")).toList();
+        containerRecords.disposed("raced");
+        containers.followRecords();
+
+        assertThat(created.status()).as(created.text()).isEqualTo(400);
+        assertThat(created.json().get("detail").asString()).contains("already exists");
+        assertThat(recorded).extracting(KieContainerRecords.Recorded::alias).containsExactly("elsewhere");
+    }
+
+    @Test
+    void createReplacesRecordThatFailedHere() {
+        containerRecords.created("failed-here", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+
+        ApiClient.Response created = analyst().put(PREFIX + "/containers/failed-here", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        analyst().delete(PREFIX + "/containers/failed-here");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
+    @Test
+    void disposeOfRecordNotBuiltHereSucceeds() {
+        containerRecords.created("built-elsewhere", new KieReleaseId("io.solomo.test", "nowhere", "9.9"), null,
+                Instant.parse("2026-12-01T00:00:00Z"));
+        containers.followRecords();
+
+        ApiClient.Response disposed = analyst().delete(PREFIX + "/containers/built-elsewhere");
+
+        assertThat(disposed.status()).isEqualTo(200);
+        assertThat(disposed.json().get("msg").asString()).isEqualTo("Container built-elsewhere successfully disposed.");
+        assertThat(recordedContainerIds()).doesNotContain("built-elsewhere");
+    }
+
+    @Test
+    void updateOfContainerDisposedElsewhereFails() {
+        ApiClient analyst = analyst();
+        ApiClient.Response created = analyst.put(PREFIX + "/containers/disposed-elsewhere", """
+                {"release-id": {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}}""");
+        containerRecords.disposed("disposed-elsewhere");
+
+        ApiClient.Response updated = analyst.post(PREFIX + "/containers/disposed-elsewhere/release-id", """
+                {"group-id": "io.solomo.test", "artifact-id": "samples", "version": "1.0.0"}""");
+        containers.followRecords();
+        ApiClient.Response read = analyst.get(PREFIX + "/containers/disposed-elsewhere");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(updated.status()).as(updated.text()).isEqualTo(404);
+        assertThat(read.status()).as(read.text()).isEqualTo(404);
+    }
+
+    @Test
     void disposedContainerIsNotRecorded() {
         ApiClient analyst = analyst();
         analyst.put(PREFIX + "/containers/short-lived", """
@@ -1139,6 +1271,20 @@ class KieServerIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("detail").asString()).contains("yields no rule");
+    }
+
+    /** Builds kjar io.solomo.test:reload:1.0.0 with a declared type Fact (size, an int) and the given rules. */
+    private static byte[] reloadKjar(String rules) {
+        return TestKjars.kjar("io.solomo.test", "reload", "1.0.0", """
+                <kmodule xmlns="http://www.drools.org/xsd/kmodule">
+                  <kbase name="reload" packages="org.example.reload" default="true"/>
+                </kmodule>""", "org/example/reload/rules.drl",
+                "package org.example.reload;\ndeclare Fact\n    size : int\nend\n" + rules);
+    }
+
+    private static int ruleCount(DeployedContainer container) {
+        return container.kieContainer().getKieBase().getKiePackages().stream()
+                .mapToInt(kiePackage -> kiePackage.getRules().size()).sum();
     }
 
     private ApiClient analyst() {
