@@ -412,16 +412,11 @@ abstract class DatamartScenarios extends DemoServer {
     @Test
     void csvImportKeepsWithdrawalMadeOutsideImports() throws InterruptedException {
         String stopped = newCustomer("stop-kept");
-        ApiClient.Response stop = app().post("/api/v1/customers/" + stopped + "/consents", """
-                {"purpose": "MARKETING", "channel": "SMS", "status": "WITHDRAWN", "source": "sms-stop"}""");
-        String csv = "email,smsConsent,emailConsent\n" + "stop-kept-" + run + "@example.fr,GRANTED,GRANTED\n";
 
-        String jobId = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv").json()
-                .get("jobId").asString();
-        JsonNode job = awaitImport(jobId);
+        String jobId = importAfterConsent(stopped, "SMS", "WITHDRAWN", "sms-stop",
+                "email,smsConsent,emailConsent\n" + "stop-kept-" + run + "@example.fr,GRANTED,GRANTED\n");
 
-        assertThat(stop.status()).as(stop.text()).isEqualTo(201);
-        assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+        assertThat(awaitImport(jobId).get("rowsImported").asInt()).isEqualTo(1);
         JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
         assertThat(values(errors, "row", "field")).containsExactly("1:smsConsent");
         assertThat(errors.get(0).get("reason").asString()).contains("withdrawn outside imports", "sms-stop");
@@ -433,16 +428,11 @@ abstract class DatamartScenarios extends DemoServer {
     @Test
     void csvImportKeepsDenialMadeInApp() throws InterruptedException {
         String declined = newCustomer("deny-kept");
-        ApiClient.Response denial = app().post("/api/v1/customers/" + declined + "/consents", """
-                {"purpose": "MARKETING", "channel": "PUSH", "status": "DENIED", "source": "app-onboarding"}""");
-        String csv = "email,pushConsent\n" + "deny-kept-" + run + "@example.fr,GRANTED\n";
 
-        String jobId = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv").json()
-                .get("jobId").asString();
-        JsonNode job = awaitImport(jobId);
+        String jobId = importAfterConsent(declined, "PUSH", "DENIED", "app-onboarding",
+                "email,pushConsent\n" + "deny-kept-" + run + "@example.fr,GRANTED\n");
 
-        assertThat(denial.status()).as(denial.text()).isEqualTo(201);
-        assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
+        assertThat(awaitImport(jobId).get("rowsImported").asInt()).isEqualTo(1);
         JsonNode errors = marketer().get("/api/v1/customer-imports/" + jobId + "/errors").json();
         assertThat(values(errors, "row", "field")).containsExactly("1:pushConsent");
         assertThat(errors.get(0).get("reason").asString()).contains("denied outside imports", "app-onboarding");
@@ -1082,6 +1072,16 @@ abstract class DatamartScenarios extends DemoServer {
 
     private String crowdPhone(int writer) {
         return "+3361" + String.format("%07d", Math.abs(run.hashCode() % 100_000) * 10 + writer);
+    }
+
+    /** Records a consent decision as an app would, then starts an import of {@code csv}; returns the job id. */
+    private String importAfterConsent(String customerId, String channel, String status, String source, String csv) {
+        ApiClient.Response decision = app().post("/api/v1/customers/" + customerId + "/consents", """
+                {"purpose": "MARKETING", "channel": "%s", "status": "%s", "source": "%s"}"""
+                .formatted(channel, status, source));
+        assertThat(decision.status()).as(decision.text()).isEqualTo(201);
+        return marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv").json().get("jobId")
+                .asString();
     }
 
     String newCustomer(String purpose) {
