@@ -1,6 +1,7 @@
 package io.solomo.decision.kie;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.JsonSyntaxErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -57,7 +58,7 @@ final class FactMarshaller {
             return MAPPER.readTree(body);
         } catch (JacksonException malformed) {
             throw new InvalidFieldException("body", null, "the request body is not valid JSON: "
-                    + malformed.getOriginalMessage());
+                    + JsonSyntaxErrors.describe(malformed));
         }
     }
 

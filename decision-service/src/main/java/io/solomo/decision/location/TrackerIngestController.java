@@ -5,6 +5,7 @@ import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.JsonSyntaxErrors;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.RequestBodies;
 import io.solomo.model.location.LocationFix;
@@ -207,7 +208,7 @@ class TrackerIngestController {
             return node;
         } catch (JacksonException malformed) {
             throw new InvalidFieldException("body", null, "the body is not valid JSON: "
-                    + malformed.getOriginalMessage());
+                    + JsonSyntaxErrors.describe(malformed));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.solomo.decision.store;
 
 import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.JsonSyntaxErrors;
 import io.solomo.decision.web.RequestFields;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -62,7 +63,7 @@ final class GeoJsonStoreReader {
             root = mapper.readTree(geoJson);
         } catch (JacksonException malformed) {
             throw new InvalidFieldException("body", null,
-                    "the store list is not valid JSON: " + malformed.getOriginalMessage());
+                    "the store list is not valid JSON: " + JsonSyntaxErrors.describe(malformed));
         }
         if (root == null || !"FeatureCollection".equals(text(root, "type"))) {
             throw new InvalidFieldException("type", root == null ? null : text(root, "type"),

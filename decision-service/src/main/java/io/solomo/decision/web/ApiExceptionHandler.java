@@ -26,12 +26,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -46,8 +44,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     /** A location part of a Jackson message, with the words that lead to it: " (start marker at [Source: ...])". */
-    private static final Pattern SOURCE_PART = Pattern.compile(" ?\\(?[a-z ]*\\[Source: [^\\]]*\\]\\)?");
-
     private final String maxFileSize;
     private final String maxRequestSize;
 
@@ -166,7 +162,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     null, null);
         } else {
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                    "the request body is not valid JSON: " + syntaxError(exception.getMostSpecificCause()), null,
+                    "the request body is not valid JSON: " + JsonSyntaxErrors.describe(exception.getMostSpecificCause()), null,
                     null);
         }
         log.warn("Rejected request: {}", body.getDetail());
@@ -305,33 +301,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return MediaType.APPLICATION_JSON_VALUE;
         }
         return types.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
-    }
-
-    /**
-     * Describes a JSON syntax error with Jackson's own message and where it is, without the "[Source: ...]" parts
-     * that Jackson puts in its messages, such as "(start marker at [Source: REDACTED ...])".
-     */
-    private static String syntaxError(Throwable cause) {
-        if (!(cause instanceof JacksonException jackson)) {
-            return firstLine(cause.getMessage());
-        }
-        String message = SOURCE_PART.matcher(firstLine(jackson.getOriginalMessage())).replaceAll("");
-        TokenStreamLocation location = jackson.getLocation();
-        if (location == null) {
-            return message;
-        }
-        if (location.getLineNr() > 0) {
-            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        }
-        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
-        return offset >= 0 ? message + " (at offset " + offset + ")" : message;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "empty body";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

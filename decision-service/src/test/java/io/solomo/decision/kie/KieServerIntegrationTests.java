@@ -1199,6 +1199,16 @@ class KieServerIntegrationTests extends DemoServer {
     }
 
     @Test
+    void truncatedContainerBodyNamesNoParserInternals() {
+        ApiClient.Response response = analyst().put(PREFIX + "/containers/truncated",
+                "{\"release-id\": {\"group-id\": \"io.solomo.test\"");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).startsWith("the request body is not valid JSON: ")
+                .contains("expected close marker for Object").doesNotContain("Source:");
+    }
+
+    @Test
     void missingReleaseIdIsRejected() {
         ApiClient.Response response = analyst().put(PREFIX + "/containers/missing", """
                 {"release-id": {"group-id": "io.solomo.test", "artifact-id": "nowhere", "version": "9.9"}}""");

@@ -1,0 +1,42 @@
+package io.solomo.decision.web;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+import java.util.regex.Pattern;
+
+/** Describes a JSON syntax error for a problem's detail, in Jackson's words and without its internal parts. */
+public final class JsonSyntaxErrors {
+
+    // Jackson writes "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ...]" into some
+    // messages, such as "(start marker at [Source: ...])", which tells a client nothing.
+    private static final Pattern SOURCE_PART = Pattern.compile(" ?\\(?[a-z ]*\\[Source: [^\\]]*\\]\\)?");
+
+    private JsonSyntaxErrors() {
+    }
+
+    /** Returns the error's first line without the "[Source: ...]" parts, with its line and column or its offset. */
+    public static String describe(Throwable cause) {
+        if (!(cause instanceof JacksonException jackson)) {
+            return firstLine(cause.getMessage());
+        }
+        String message = SOURCE_PART.matcher(firstLine(jackson.getOriginalMessage())).replaceAll("");
+        TokenStreamLocation location = jackson.getLocation();
+        if (location == null) {
+            return message;
+        }
+        if (location.getLineNr() > 0) {
+            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        }
+        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return offset >= 0 ? message + " (at offset " + offset + ")" : message;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "empty body";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
