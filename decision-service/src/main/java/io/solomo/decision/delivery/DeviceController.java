@@ -70,7 +70,7 @@ class DeviceController {
                     + " characters, got " + token.length());
         }
         if (platform == DeviceTokens.Platform.APNS && !isHex(token)) {
-            // APNs answers 400 BadDeviceToken to every push with such a token, so it would never reach anyone.
+            // APNs rejects every push to such a token with 400 BadDeviceToken, so the device would get nothing.
             throw new InvalidFieldException("token", token, "an APNS token is the device token in hexadecimal "
                     + "(0-9, a-f), as the app reads it from the bytes that APNs gave it; got '" + token + "'");
         }

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * A KIE container created from a kjar: its release id, the Drools {@link KieContainer}, the ksessions its
  * {@code kmodule.xml} declares, and the shared stateful sessions a caller asked for explicitly.
  *
- * <p>A batch holds the container while it runs ({@link #hold()}). A container replaced or disposed through the API
+ * <p>A batch keeps the container in use while it runs ({@link #hold()}). A container replaced or disposed through the API
  * is retired, and its Drools resources are disposed when the last batch holding it ends, so that no batch fails
  * because the container changed under it.
  */

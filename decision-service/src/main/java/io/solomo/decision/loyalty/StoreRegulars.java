@@ -22,6 +22,10 @@ import java.util.Optional;
  * customer visits it strictly more often within the window. Visits come from location tracking, once per enter and
  * at most once per customer, store and day ({@link VisitDays}), and the visits that one batch of fixes announces
  * together are counted in one transaction.
+ *
+ * <p>NOTE: the once-per-day check reads before it inserts, with no unique key, so two batches counting the same
+ * customer at the same store on the same day at once could both record a visit. Points are safe: their ledger
+ * has a unique key.
  */
 @Service
 public class StoreRegulars {

@@ -362,9 +362,9 @@ class CustomerImporter {
                 continue;
             }
             // A DENIED given outside imports is the person's own refusal, as a withdrawal is.
-            boolean refusedElsewhere = inForce.isPresent() && inForce.get().status() != ConsentStatus.GRANTED
+            boolean declinedOutsideImports = inForce.isPresent() && inForce.get().status() != ConsentStatus.GRANTED
                     && !CONSENT_SOURCE.equals(inForce.get().source());
-            if (consent.getValue() == ConsentStatus.GRANTED && refusedElsewhere) {
+            if (consent.getValue() == ConsentStatus.GRANTED && declinedOutsideImports) {
                 consentsKept.add(keptRefusal(row.row(), customer.customerId(), consent.getKey(), inForce.get()));
                 continue;
             }

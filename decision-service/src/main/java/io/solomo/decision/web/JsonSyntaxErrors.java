@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class JsonSyntaxErrors {
 
     // Jackson writes "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ...]" into some
-    // messages, such as "(start marker at [Source: ...])", which tells a client nothing.
+    // messages, such as "(start marker at [Source: ...])", which is of no use to a client.
     private static final Pattern SOURCE_PART = Pattern.compile(" ?\\(?[a-z ]*\\[Source: [^\\]]*\\]\\)?");
 
     private JsonSyntaxErrors() {
