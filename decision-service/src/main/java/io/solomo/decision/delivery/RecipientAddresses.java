@@ -3,10 +3,15 @@ package io.solomo.decision.delivery;
 import io.solomo.decision.profile.IdentityKey;
 import io.solomo.decision.profile.IdentityType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds a customer's phone number and email address among their identities, and a customer by phone number. */
@@ -25,6 +30,25 @@ class RecipientAddresses {
 
     Optional<String> emailOf(String customerId) {
         return first(customerId, "EMAIL");
+    }
+
+    /**
+     * Returns each customer's first identity of a type, as {@link #phoneOf} and {@link #emailOf} pick it, with one
+     * query for all of them. A customer without one is left out.
+     */
+    Map<String, String> firstOf(Collection<String> customerIds, IdentityType type) {
+        Map<String, String> first = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return first;
+        }
+        List<Object> arguments = new ArrayList<>(customerIds);
+        arguments.add(type.name());
+        jdbc.query("select customer_id, identity_value from customer_identity where customer_id in ("
+                        + String.join(", ", Collections.nCopies(customerIds.size(), "?"))
+                        + ") and identity_type = ? order by id",
+                (RowCallbackHandler) row -> first.putIfAbsent(row.getString(1), row.getString(2)),
+                arguments.toArray());
+        return first;
     }
 
     /**

@@ -42,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -255,18 +256,49 @@ class DeliveryChannelsIntegrationTests {
         assertThat(SMS.requests()).hasSize(1);
         JsonNode deadLetter = deadLetterOf(deliveryId);
         assertThat(deadLetter.get("reason").asString()).contains("400").contains("invalid sender");
-        assertThat(JSON.readTree(deadLetter.get("originalMessage").asString()).get("deliveryId").asString())
-                .isEqualTo(deliveryId);
         assertThat(app().get("/api/v1/dead-letters").status()).isEqualTo(403);
 
         SMS.respond(request -> LoopbackProvider.Reply.ok("{\"messageId\": \"gw-1\"}"));
         String replayPath = "/api/v1/dead-letters/" + deadLetter.get("deadLetterId").asString() + "/replay";
         assertThat(marketer().post(replayPath, "{}").status()).isEqualTo(403);
-        assertThat(admin().post(replayPath, "{}").status()).isEqualTo(200);
+        ApiClient.Response replayed = admin().post(replayPath, "{}");
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("replayed").asBoolean()).isTrue();
+        assertThat(replayed.json().get("replayedAt").isNull()).isFalse();
 
         awaitStatus(deliveryId, "SENT");
         assertThat(SMS.requests()).hasSize(2);
         assertThat(admin().post(replayPath, "{}").status()).isEqualTo(409);
+        assertThat(marketer().get("/api/v1/dead-letters").text()).doesNotContain(deliveryId);
+    }
+
+    @Test
+    void deadLetterViewOmitsOutboxInternals() {
+        String customerId = smsCustomer("+33633333333");
+        SMS.respond(request -> LoopbackProvider.Reply.status(400, "{\"error\": \"unknown number\"}"));
+
+        String deliveryId = queue(customerId, Channel.SMS);
+
+        awaitStatus(deliveryId, "DEAD");
+        JsonNode deadLetter = deadLetterOf(deliveryId);
+        List<String> fields = new ArrayList<>(deadLetter.propertyNames());
+        assertThat(fields).containsExactlyInAnyOrder("deadLetterId", "deliveryId", "channel", "customerId",
+                "recipients", "offerId", "storeId", "title", "body", "reason", "attempts", "failedAt", "replayed",
+                "replayedAt");
+        assertThat(deadLetter.get("channel").asString()).isEqualTo("SMS");
+        assertThat(deadLetter.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(deadLetter.get("recipients").get(0).asString()).isEqualTo("+33633333333");
+        assertThat(deadLetter.get("recipients").size()).isEqualTo(1);
+        assertThat(deadLetter.get("offerId").asString()).isEqualTo("STORE-WELCOME-10");
+        assertThat(deadLetter.get("storeId").asString()).isEqualTo("demo-bastille");
+        assertThat(deadLetter.get("body").asString()).isEqualTo("Demo Marché Bastille: 10% off today");
+        assertThat(deadLetter.get("reason").asString()).contains("400").contains("unknown number");
+        assertThat(deadLetter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(deadLetter.get("failedAt").asString()).isNotBlank();
+        assertThat(deadLetter.get("replayed").asBoolean()).isFalse();
+        assertThat(deadLetter.get("replayedAt").isNull()).isTrue();
+        assertThat(deadLetter.toString()).as("no outbox internals such as the claim token").doesNotContain("claim")
+                .doesNotContain("nextAttempt").doesNotContain("TEST0-COUPO-N000");
     }
 
     @Test
