@@ -1,5 +1,6 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.RequestBodies;
 import io.solomo.decision.web.RequestFields;
@@ -19,11 +20,16 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-/** Bulk customer imports from CSV: start one, follow its progress, read its row-level errors. */
+/**
+ * Bulk customer imports from CSV: start one, follow its progress, read the profile of each imported row and the
+ * row-level errors.
+ */
 @RestController
 class CustomerImportController {
 
     static final String MAX_IMPORT_SIZE_SETTING = "solomo.api.max-customer-import-size";
+    static final int DEFAULT_ROW_LIMIT = 1000;
+    static final int MAX_ROW_LIMIT = 1000;
 
     private final CustomerImporter importer;
     private final CustomerImportJobs jobs;
@@ -56,6 +62,26 @@ class CustomerImportController {
     @GetMapping("/api/v1/customer-imports/{jobId}")
     CustomerImportJobs.Job job(@PathVariable String jobId) {
         return jobs.find(jobId).orElseThrow(() -> new NotFoundException("customer import", "jobId", jobId));
+    }
+
+    /**
+     * Lists the imported rows in row order, each with its key identity, its profile and whether the row created or
+     * updated it. {@code after} takes the last row number of the previous call to read the next ones, so an import
+     * of any size is read a page at a time. Rejected rows are listed by {@link #errors} instead.
+     */
+    @GetMapping("/api/v1/customer-imports/{jobId}/rows")
+    List<CustomerImportJobs.ImportedRow> rows(@PathVariable String jobId,
+                                              @RequestParam(defaultValue = "0") int after,
+                                              @RequestParam(defaultValue = "" + DEFAULT_ROW_LIMIT) int limit) {
+        if (after < 0) {
+            throw new InvalidFieldException("after", after, "after must be a row number of 0 or more, got " + after);
+        }
+        if (limit < 1 || limit > MAX_ROW_LIMIT) {
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_ROW_LIMIT + ", got "
+                    + limit);
+        }
+        job(jobId);
+        return jobs.rows(jobId, after, limit);
     }
 
     @GetMapping("/api/v1/customer-imports/{jobId}/errors")

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The progress and the row-level errors of customer imports, in tables {@code customer_import} and its errors. */
+/**
+ * The progress, the row-level errors and the row outcomes of customer imports, in table {@code customer_import} and
+ * its tables of errors and rows.
+ */
 @Repository
 class CustomerImportJobs {
 
@@ -44,6 +47,26 @@ class CustomerImportJobs {
                 + "error_count = error_count + ? where job_id = ?", rowsDone, rowsImported, errors.size(), jobId);
     }
 
+    /**
+     * Stores the outcome of each imported row with one JDBC batch. Call it in the transaction that writes the rows'
+     * profiles, so that a chunk rolled back leaves no outcome behind.
+     */
+    void recordRows(String jobId, List<ImportedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into customer_import_row (job_id, row_number, identity_type, identity_value, "
+                        + "customer_id, outcome) values (?, ?, ?, ?, ?, ?)", rows, rows.size(),
+                (statement, row) -> {
+                    statement.setString(1, jobId);
+                    statement.setInt(2, row.row());
+                    statement.setString(3, row.identityType().name());
+                    statement.setString(4, row.identityValue());
+                    statement.setString(5, row.customerId());
+                    statement.setString(6, row.outcome().name());
+                });
+    }
+
     void finish(String jobId, Status status, String failure, Instant now) {
         jdbc.update("update customer_import set status = ?, failure = ?, finished_at = ? where job_id = ?",
                 status.name(), truncate(failure, MAX_REASON_LENGTH), Timestamp.from(now), jobId);
@@ -62,8 +85,19 @@ class CustomerImportJobs {
                 (rs, index) -> new Job(rs.getString(1), rs.getString(2), Status.valueOf(rs.getString(3)),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
                         rs.getTimestamp(9).toInstant(),
-                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11)),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11),
+                        rowsPath(rs.getString(1))),
                 jobId).stream().findFirst();
+    }
+
+    /** Returns up to {@code limit} imported rows numbered after {@code afterRow}, in row order. */
+    List<ImportedRow> rows(String jobId, int afterRow, int limit) {
+        return jdbc.query("select row_number, identity_type, identity_value, customer_id, outcome "
+                        + "from customer_import_row where job_id = ? and row_number > ? order by row_number "
+                        + "fetch first ? rows only",
+                (rs, index) -> new ImportedRow(rs.getInt(1), IdentityType.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), Outcome.valueOf(rs.getString(5))),
+                jobId, afterRow, limit);
     }
 
     List<RowError> errors(String jobId) {
@@ -86,9 +120,36 @@ class CustomerImportJobs {
         RUNNING, COMPLETED, FAILED
     }
 
-    /** An import job and its progress; {@code finishedAt} and {@code failure} are null while it runs. */
+    private static String rowsPath(String jobId) {
+        return "/api/v1/customer-imports/" + jobId + "/rows";
+    }
+
+    /**
+     * An import job and its progress; {@code finishedAt} and {@code failure} are null while it runs.
+     *
+     * @param rowsUrl the path of the list of imported rows with the profile each one created or updated
+     */
     record Job(String jobId, String fileName, Status status, int totalRows, int rowsDone, int rowsImported,
-               int errorCount, String requestedBy, Instant createdAt, Instant finishedAt, String failure) {
+               int errorCount, String requestedBy, Instant createdAt, Instant finishedAt, String failure,
+               String rowsUrl) {
+    }
+
+    /** Whether an imported row created its profile or updated one that a known identity or an earlier row led to. */
+    enum Outcome {
+        CREATED, UPDATED
+    }
+
+    /**
+     * An imported row and the profile it led to.
+     *
+     * @param row           the data row number, 1 for the first row after the header
+     * @param identityType  the type of the row's key identity: the one the row was matched on, or for a created
+     *                      profile the row's first identity, in the order of {@link ImportRow#KEY_IDENTITY_ORDER}
+     * @param identityValue the normalised identity value, or null once the customer's personal data was erased
+     * @param customerId    the profile's current id, which follows later merges
+     */
+    record ImportedRow(int row, IdentityType identityType, String identityValue, String customerId,
+                       Outcome outcome) {
     }
 
     /**

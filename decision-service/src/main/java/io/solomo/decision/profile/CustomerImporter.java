@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  * <p>The CSV has a header row; columns are read by name, in any order, from {@link ImportRow#knownColumns()}.
  * Rows are written in chunks of {@value #CHUNK_SIZE}, one transaction each, falling back to one transaction per row
  * when a chunk fails. A chunk whose rows only create profiles is written with JDBC batches by
- * {@link ImportChunkWriter}; the others go through the entities. Jobs run one at a time.
+ * {@link ImportChunkWriter}; the others go through the entities. Each transaction also stores the outcome of its
+ * rows with one JDBC batch. Jobs run one at a time.
  */
 @Service
 class CustomerImporter {
@@ -285,12 +286,19 @@ class CustomerImporter {
         try {
             transaction.executeWithoutResult(status -> {
                 consentsKept.clear();
-                if (!chunkWriter.write(rows)) {
+                Optional<List<CustomerImportJobs.ImportedRow>> written = chunkWriter.write(rows);
+                List<CustomerImportJobs.ImportedRow> outcomes = new ArrayList<>(rows.size());
+                if (written.isPresent()) {
+                    outcomes.addAll(written.get());
+                } else {
                     // NOTE: a chunk that updates existing profiles still loads them as entities, with each one's
                     // consent history, so re-importing known customers is far slower than a first import.
                     IdentityOwners owners = ownersOf(rows);
-                    rows.forEach(row -> apply(row, jobId, actor, owners, consentsKept));
+                    for (ImportRow row : rows) {
+                        outcomes.add(apply(row, jobId, actor, owners, consentsKept));
+                    }
                 }
+                jobs.recordRows(jobId, outcomes);
             });
         } catch (RuntimeException chunkFailed) {
             log.debug("Chunk from row {} of import {} rolled back, importing its rows one by one: {}", firstRow,
@@ -302,7 +310,8 @@ class CustomerImporter {
                 try {
                     ConflictRetry.inTransaction(transaction, "import " + jobId + " row " + row.row(), () -> {
                         rowConsentsKept.clear();
-                        apply(row, jobId, actor, ownersOf(List.of(row)), rowConsentsKept);
+                        jobs.recordRows(jobId, List.of(apply(row, jobId, actor, ownersOf(List.of(row)),
+                                rowConsentsKept)));
                         return row;
                     });
                     imported++;
@@ -336,10 +345,13 @@ class CustomerImporter {
     /**
      * Applies a row to the profile it resolves to. A consent column that would grant a consent withdrawn or denied
      * outside imports, such as by an SMS STOP, an unsubscribe link or the app, is not applied and is added to
-     * {@code consentsKept}, because a bulk import cannot show that the person agreed since.
+     * {@code consentsKept}, because a bulk import cannot show that the person agreed since. Returns the row's
+     * outcome.
      */
-    private void apply(ImportRow row, String jobId, String actor, IdentityOwners owners,
-                       List<CustomerImportJobs.RowError> consentsKept) {
+    private CustomerImportJobs.ImportedRow apply(ImportRow row, String jobId, String actor, IdentityOwners owners,
+                                                 List<CustomerImportJobs.RowError> consentsKept) {
+        List<IdentityKey> matched = row.identities().stream().filter(key -> owners.ownerOf(key).isPresent())
+                .toList();
         Customer customer = resolution.resolve(null, row.identities(), actor, "import-" + jobId + "-" + row.row(),
                 owners);
         if (row.displayName() != null) {
@@ -372,5 +384,6 @@ class CustomerImporter {
                     clock.instant());
         }
         customer.touch(clock.instant());
+        return row.outcome(matched, customer.customerId());
     }
 }

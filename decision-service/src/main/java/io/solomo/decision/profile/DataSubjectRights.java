@@ -36,7 +36,7 @@ class DataSubjectRights {
     private static final Set<String> AGGREGATE_ATTRIBUTES = Set.of("storeId", "amount", "lines");
     /** Tables of other features holding rows by customer id, exported as they are. */
     private static final List<String> OTHER_TABLES = List.of("delivery", "coupon", "decision_record",
-            "location_event", "review");
+            "location_event", "review", "customer_import_row");
 
     private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -96,8 +96,8 @@ class DataSubjectRights {
     /**
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
      * attributes of their interactions, their location fixes, the positions in their decision requests, the directions
-     * links that start from them, and the text and link of their reviews. The
-     * profile row, the interactions' types, times, stores and amounts, and the derived attributes stay, under the
+     * links that start from them, the text and link of their reviews, and the identity stored with each customer
+     * import row that led to them. The profile row, the interactions' types, times, stores and amounts, and the derived attributes stay, under the
      * pseudonymous customer id, as anonymous aggregates.
      */
     @Transactional
@@ -131,6 +131,8 @@ class DataSubjectRights {
             // A review's text and link are the person's own words and account. A review still waiting for a verdict
             // is closed as rejected, so that no later approval publishes or rewards it.
             jdbc.update("update review set text = null, url = null where customer_id = ?", formerId);
+            // An import row keeps its profile and outcome for the import's reconciliation, but not the identity.
+            jdbc.update("update customer_import_row set identity_value = null where customer_id = ?", formerId);
             jdbc.update("update review set status = 'REJECTED', moderated_at = ? where customer_id = ? "
                     + "and status = 'PENDING'", now.atOffset(ZoneOffset.UTC), formerId);
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,26 +50,31 @@ class ImportChunkWriter {
     }
 
     /**
-     * Creates the profiles of the rows and returns true, or returns false, having written nothing, when a row
-     * needs an existing profile or a merge.
+     * Creates the profiles of the rows and returns each row's outcome, or returns empty, having written nothing,
+     * when a row needs an existing profile or a merge.
      */
-    boolean write(List<ImportRow> rows) {
+    Optional<List<CustomerImportJobs.ImportedRow>> write(List<ImportRow> rows) {
         IdentityOwners owners = IdentityOwners.load(profileRows,
                 rows.stream().flatMap(row -> row.identities().stream()).collect(Collectors.toSet()));
         if (!owners.customerIds().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
 
         Instant now = clock.instant();
         Map<String, ImportedProfile> created = new LinkedHashMap<>();
+        List<CustomerImportJobs.ImportedRow> outcomes = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
             Set<String> linked = new LinkedHashSet<>();
+            List<IdentityKey> matched = new ArrayList<>();
             List<IdentityKey> unknown = new ArrayList<>();
             for (IdentityKey key : row.identities()) {
-                owners.ownerOf(key).ifPresentOrElse(linked::add, () -> unknown.add(key));
+                owners.ownerOf(key).ifPresentOrElse(owner -> {
+                    linked.add(owner);
+                    matched.add(key);
+                }, () -> unknown.add(key));
             }
             if (linked.size() > 1) {
-                return false;
+                return Optional.empty();
             }
             ImportedProfile profile = linked.isEmpty()
                     ? new ImportedProfile(UUID.randomUUID().toString(), defaultTimeZone)
@@ -79,10 +85,11 @@ class ImportChunkWriter {
                 owners.assign(key, profile.customerId);
             }
             profile.apply(row, now);
+            outcomes.add(row.outcome(matched, profile.customerId));
         }
 
         profileRows.insertImported(List.copyOf(created.values()), now);
-        return true;
+        return Optional.of(outcomes);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVRecord;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,9 @@ record ImportRow(int row, List<IdentityKey> identities, String displayName, Lang
     static final Set<String> OTHER_COLUMNS = Set.of("displayName", "language", "timeZone", "loyaltyTier",
             "channels");
     static final int MAX_NAME_LENGTH = 200;
+    /** The order in which one of a row's identities is picked as its key: the CRM's own id first. */
+    static final List<IdentityType> KEY_IDENTITY_ORDER = List.of(IdentityType.CRM_ID, IdentityType.LOYALTY_CARD,
+            IdentityType.EMAIL, IdentityType.PHONE);
 
     /** Returns every column name the import reads. */
     static Set<String> knownColumns() {
@@ -85,6 +89,20 @@ record ImportRow(int row, List<IdentityKey> identities, String displayName, Lang
         return new ImportRow(row, identities, displayName, language(cell(record, header, "language")),
                 timeZone(cell(record, header, "timeZone")), tier(cell(record, header, "loyaltyTier")),
                 channels(cell(record, header, "channels")), consents(record, header));
+    }
+
+    /**
+     * Returns the outcome of this row once it resolved to {@code customerId}. {@code matched} are the row's
+     * identities that had a profile before the row: the row updated that profile unless there were none.
+     */
+    CustomerImportJobs.ImportedRow outcome(List<IdentityKey> matched, String customerId) {
+        List<IdentityKey> candidates = matched.isEmpty() ? identities : matched;
+        IdentityKey key = candidates.stream()
+                .min(Comparator.comparingInt(identity -> KEY_IDENTITY_ORDER.indexOf(identity.type())))
+                .orElseThrow();
+        CustomerImportJobs.Outcome outcome = matched.isEmpty() ? CustomerImportJobs.Outcome.CREATED
+                : CustomerImportJobs.Outcome.UPDATED;
+        return new CustomerImportJobs.ImportedRow(row, key.type(), key.value(), customerId, outcome);
     }
 
     private static String cell(CSVRecord record, Set<String> header, String column) {

@@ -38,6 +38,7 @@ class MergedProfileRows {
             Map.entry("store_regular", "customer_id"),
             Map.entry("purchase", "customer_id"),
             Map.entry("purchase_follow_up", "customer_id"),
+            Map.entry("customer_import_row", "customer_id"),
             Map.entry("share_link", "sharer_id"));
 
     /** Tables with their own merge rule below: an account per customer, a ledger and claims unique per customer. */

@@ -230,6 +230,99 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportListsEachRowOutcome() throws InterruptedException {
+        String knownCustomer = newCustomer("rows-known");
+        String email = "rows-a-" + run + "@example.fr";
+        String phone = "+3366" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String newOnly = String.join("\n",
+                "crmId,email,phone,displayName",
+                "crm-rows-" + run + "," + email + ",,Row A",
+                ",not-an-email,,Bad Email",
+                ",ROWS-A-" + run + "@Example.fr,,Row A Again",
+                ",," + phone + ",Phone Only") + "\n";
+        String withKnown = String.join("\n",
+                "email,loyaltyCard",
+                "rows-known-" + run + "@example.fr,card-rows-" + run,
+                "rows-c-" + run + "@example.fr,") + "\n";
+
+        ApiClient.Response started = marketer().post("/api/v1/customer-imports?fileName=rows.csv", newOnly,
+                "text/csv");
+        String jobId = started.json().get("jobId").asString();
+        JsonNode job = awaitImport(jobId);
+        String secondJobId = marketer().post("/api/v1/customer-imports?fileName=known.csv", withKnown, "text/csv")
+                .json().get("jobId").asString();
+        awaitImport(secondJobId);
+
+        String rowsPath = "/api/v1/customer-imports/" + jobId + "/rows";
+        assertThat(started.json().get("rowsUrl").asString()).isEqualTo(rowsPath);
+        assertThat(job.get("rowsUrl").asString()).isEqualTo(rowsPath);
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(3);
+        JsonNode rows = marketer().get(rowsPath).json();
+        assertThat(rowOutcomes(rows)).containsExactly("1:CRM_ID:crm-rows-" + run + ":CREATED",
+                "3:EMAIL:" + email + ":UPDATED", "4:PHONE:" + phone + ":CREATED");
+        String created = customerIdOf(email);
+        assertThat(rows.get(0).get("customerId").asString()).isEqualTo(created);
+        assertThat(rows.get(1).get("customerId").asString()).isEqualTo(created);
+        String phoneOnly = rows.get(2).get("customerId").asString();
+        assertThat(phoneOnly).isEqualTo(customerIdOf(phone));
+
+        JsonNode secondRows = marketer().get("/api/v1/customer-imports/" + secondJobId + "/rows").json();
+        assertThat(rowOutcomes(secondRows)).containsExactly("1:EMAIL:rows-known-" + run + "@example.fr:UPDATED",
+                "2:EMAIL:rows-c-" + run + "@example.fr:CREATED");
+        assertThat(secondRows.get(0).get("customerId").asString()).isEqualTo(knownCustomer);
+
+        assertThat(rowNumbers(marketer().get(rowsPath + "?limit=2").json())).containsExactly(1, 3);
+        assertThat(rowNumbers(marketer().get(rowsPath + "?after=3&limit=2").json())).containsExactly(4);
+        assertThat(marketer().get(rowsPath + "?after=4").json().size()).isZero();
+        assertThat(marketer().get(rowsPath + "?limit=0").status()).isEqualTo(400);
+        assertThat(marketer().get(rowsPath + "?limit=1001").status()).isEqualTo(400);
+        assertThat(marketer().get(rowsPath + "?after=-1").status()).isEqualTo(400);
+        assertThat(marketer().get("/api/v1/customer-imports/missing-job/rows").status()).isEqualTo(404);
+        assertThat(app().get(rowsPath).status()).isEqualTo(403);
+
+        assertThat(admin().delete("/api/v1/customers/" + phoneOnly).status()).isEqualTo(200);
+        JsonNode erased = marketer().get(rowsPath + "?after=3").json().get(0);
+        assertThat(erased.get("identityType").asString()).isEqualTo("PHONE");
+        assertThat(erased.get("identityValue").isNull()).isTrue();
+        assertThat(erased.get("customerId").asString()).isEqualTo(phoneOnly);
+    }
+
+    @Test
+    void csvImportRowsPageAcrossChunks() throws InterruptedException {
+        int total = 2 * CustomerImporter.CHUNK_SIZE + 1;
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int row = 1; row <= total; row++) {
+            csv.append("chunk-").append(row).append('-').append(run).append("@example.fr\n");
+        }
+
+        String jobId = marketer().post("/api/v1/customer-imports?fileName=chunks.csv", csv.toString(), "text/csv")
+                .json().get("jobId").asString();
+        assertThat(awaitImport(jobId).get("rowsImported").asInt()).isEqualTo(total);
+
+        List<Integer> rowNumbers = new ArrayList<>();
+        Set<String> customerIds = new HashSet<>();
+        int after = 0;
+        for (int page = 0; page < 10; page++) {
+            JsonNode rows = marketer().get("/api/v1/customer-imports/" + jobId + "/rows?limit=400&after=" + after)
+                    .json();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (JsonNode row : rows) {
+                rowNumbers.add(row.get("row").asInt());
+                customerIds.add(row.get("customerId").asString());
+                assertThat(row.get("outcome").asString()).isEqualTo("CREATED");
+            }
+            after = rowNumbers.get(rowNumbers.size() - 1);
+        }
+        assertThat(rowNumbers).hasSize(total);
+        assertThat(rowNumbers.get(0)).isEqualTo(1);
+        assertThat(rowNumbers.get(total - 1)).isEqualTo(total);
+        assertThat(rowNumbers).isSorted();
+        assertThat(customerIds).hasSize(total);
+    }
+
+    @Test
     void csvImportAcceptsExcelByteOrderMark() throws InterruptedException {
         String csv = "\uFEFFemail,displayName\nbom-" + run + "@example.fr,Séverine\n";
 
@@ -571,6 +664,28 @@ abstract class DatamartScenarios extends DemoServer {
                 reviewId, customerId, "receipt-" + reviewId, "https://instagram.example/p/" + reviewId, text, status,
                 OffsetDateTime.parse("2026-11-03T10:00:00Z"));
         return reviewId;
+    }
+
+    private String customerIdOf(String identityValue) {
+        return jdbc.queryForObject("select customer_id from customer_identity where identity_value = ?",
+                String.class, identityValue);
+    }
+
+    private static List<String> rowOutcomes(JsonNode rows) {
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode row : rows) {
+            outcomes.add(row.get("row").asInt() + ":" + row.get("identityType").asString() + ":"
+                    + row.get("identityValue").asString() + ":" + row.get("outcome").asString());
+        }
+        return outcomes;
+    }
+
+    private static List<Integer> rowNumbers(JsonNode rows) {
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode row : rows) {
+            numbers.add(row.get("row").asInt());
+        }
+        return numbers;
     }
 
     private JsonNode awaitImport(String jobId) throws InterruptedException {
