@@ -155,7 +155,8 @@ class OutboxStore {
     /**
      * Marks the delivery dead and stores the message as it was to be sent, with the reason, in one transaction.
      *
-     * @param originalMessage the message in JSON, kept for inspection and replay
+     * @param originalMessage the message in JSON as the sender read it, kept in the database for operators. The
+     *                        dead-letter API does not return it, and a replay sends the delivery row again.
      */
     void markDead(OutboundMessage message, String reason, String originalMessage) {
         transaction.executeWithoutResult(status -> {
