@@ -3,7 +3,10 @@ package io.solomo.decision.kie;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "solomo.kie.max-batch-size=64KB",
         "solomo.kie.max-kjar-size=1MB"
 })
+@ExtendWith(OutputCaptureExtension.class)
 class KieKjarUploadIntegrationTests extends DemoServer {
 
     private static final String PREFIX = "/services/rest/server";
@@ -181,6 +185,19 @@ class KieKjarUploadIntegrationTests extends DemoServer {
         assertThat(created.json().get("field").asString()).isEqualTo("release-id");
         assertThat(created.json().get("errors").get(0).get("path").asString()).isEqualTo(RULES_PATH);
         assertThat(created.json().get("errors").get(0).get("line").asInt()).isGreaterThan(0);
+    }
+
+    @Test
+    void buildErrorIsOneLogEntry(CapturedOutput output) {
+        String artifact = "logged-" + UUID.randomUUID();
+
+        ApiClient.Response response = analyst().post(PREFIX + "/kjars",
+                guardedKjar(artifact, MISSING_CLASS_RULES), JAR);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        List<String> lines = output.getOut().lines().filter(line -> line.contains("NotInTheKjar")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains(artifact, RULES_PATH);
     }
 
     @Test
