@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when the rules of a kjar do not build. The 400 problem lists each build error in {@code errors}, and
- * {@code detail} and the log entry repeat them on one line.
+ * Thrown when the rules of a kjar do not build. The 400 problem lists each build error in {@code errors}. Its
+ * {@code detail} and the log entry repeat them on one line, cut to the 1,000 characters of a problem detail.
  */
 final class KjarBuildException extends InvalidFieldException {
 
