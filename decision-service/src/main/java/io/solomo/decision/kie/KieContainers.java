@@ -3,12 +3,8 @@ package io.solomo.decision.kie;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +43,6 @@ class KieContainers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(KieContainers.class);
     private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-
-    // Inside the Spring Boot fat jar Drools cannot see the server's libraries through its default class loader.
-    private static final ClassLoader SERVICE_CLASS_LOADER = KieContainers.class.getClassLoader();
 
     private final ConcurrentMap<String, DeployedContainer> containers = new ConcurrentHashMap<>();
     // The record revision each running container was built from. Guarded by this object.
@@ -273,43 +266,20 @@ class KieContainers implements ApplicationRunner {
                     + module.getReleaseId().toExternalForm() + ", not " + releaseId);
         }
 
-        KieContainer kieContainer = kieServices.newKieContainer(module.getReleaseId(), SERVICE_CLASS_LOADER);
-        int rules = buildKieBases(containerId, releaseId, kieContainer);
+        KieContainer kieContainer = kieServices.newKieContainer(module.getReleaseId(),
+                KjarBuilder.SERVICE_CLASS_LOADER);
+        int rules;
+        try {
+            rules = KjarBuilder.buildKieBases("release-id", releaseId.toString(), releaseId, kieContainer);
+        } catch (RuntimeException failed) {
+            kieContainer.dispose();
+            throw failed;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         String message = "Container " + containerId + " successfully created with module " + releaseId + ".";
         log.info("Built KIE container {} from {}: {} rules in {} KIE bases in {} ms", containerId, jar, rules,
                 kieContainer.getKieBaseNames().size(), millis);
         return new DeployedContainer(containerId, releaseId, alias, kieContainer, clock.instant(), message);
-    }
-
-    /** Builds every KIE base now, so that rule errors fail the request instead of a later batch. */
-    private static int buildKieBases(String containerId, KieReleaseId releaseId, KieContainer kieContainer) {
-        Results results = kieContainer.verify();
-        List<String> errors = results.getMessages(Message.Level.ERROR).stream()
-                .map(error -> error.getPath() + " line " + error.getLine() + ": " + error.getText().strip())
-                .toList();
-        if (!errors.isEmpty()) {
-            kieContainer.dispose();
-            throw new InvalidFieldException("release-id", releaseId.toString(), "the rules of kjar " + releaseId
-                    + " do not build: " + String.join("; ", errors));
-        }
-
-        int rules = 0;
-        for (String name : kieContainer.getKieBaseNames()) {
-            KieBase kieBase = kieContainer.getKieBase(name);
-            for (KiePackage kiePackage : kieBase.getKiePackages()) {
-                rules += kiePackage.getRules().size();
-            }
-        }
-        // Drools skips a misnamed decision table or a package that kmodule.xml does not list with only a warning, and
-        // the KIE base is then silently empty.
-        if (rules == 0) {
-            kieContainer.dispose();
-            throw new InvalidFieldException("release-id", releaseId.toString(), "kjar " + releaseId + " yields no "
-                    + "rule in container " + containerId + "; check that kmodule.xml packages match the package "
-                    + "lines of the rule files and that decision tables are named *.drl.xlsx");
-        }
-        return rules;
     }
 
     private static void checkId(String containerId) {

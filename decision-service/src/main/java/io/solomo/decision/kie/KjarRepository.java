@@ -63,11 +63,17 @@ class KjarRepository {
      * Stores an uploaded kjar under the release id of its {@code META-INF/maven/.../pom.properties}, replacing an
      * earlier upload of the same release id. Containers already created keep the rules they loaded.
      *
-     * @throws InvalidFieldException when the bytes are not a jar, or it lacks {@code META-INF/kmodule.xml} or exactly
-     *                               one {@code pom.properties}; nothing is stored then
+     * <p>The kjar is written to a temporary file, built from it as a container would be built, and only then moved
+     * over the stored file. A kjar whose rules do not build therefore leaves the stored file as it was, and the
+     * containers recorded with that release id still build when a node restarts or reloads them.
+     *
+     * @throws InvalidFieldException    when the bytes are not a jar, or it lacks {@code META-INF/kmodule.xml} or exactly
+     *                                  one {@code pom.properties}, or its {@code kmodule.xml} is invalid, or its KIE
+     *                                  bases hold no rule; nothing is stored then
+     * @throws KjarBuildException       when its rules do not build; nothing is stored then
      * @throws ContentTooLargeException when the kjar is larger than {@code solomo.kie.max-kjar-size}
-     * @throws NotStoredException    when the file cannot be written under {@code solomo.kie.kjar-folder}, for example
-     *                               because the folder is not writable. The API returns it as a 503 problem.
+     * @throws NotStoredException       when the file cannot be written under {@code solomo.kie.kjar-folder}, for
+     *                                  example because the folder is not writable. The API returns it as a 503 problem.
      */
     KieReleaseId store(byte[] kjar) {
         if (kjar == null || kjar.length == 0) {
@@ -79,18 +85,50 @@ class KjarRepository {
         KieReleaseId releaseId = releaseIdOf(kjar);
 
         Path target = layout(properties.kjarFolder(), releaseId);
+        Path partial = writePartial(releaseId, target, kjar);
+        try {
+            long started = System.nanoTime();
+            int rules = KjarBuilder.check("body", null, releaseId, partial);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            log.info("Stored uploaded kjar {} ({} bytes, {} rules built in {} ms)", releaseId, kjar.length, rules,
+                    millis);
+        } catch (IOException failed) {
+            throw notStored(releaseId, target, failed);
+        } finally {
+            deletePartial(partial);
+        }
+        return releaseId;
+    }
+
+    /**
+     * Writes the kjar to a new temporary file beside its target. The name ends with {@code .jar}, because Drools reads
+     * a kjar file's {@code kmodule.xml} only through a {@code jar:...jar!/} URL.
+     */
+    private Path writePartial(KieReleaseId releaseId, Path target, byte[] kjar) {
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), releaseId.artifactId(), ".part");
+            Path partial = Files.createTempFile(target.getParent(), releaseId.artifactId() + "-", ".upload.jar");
             Files.write(partial, kjar);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return partial;
         } catch (IOException failed) {
-            throw new NotStoredException("could not store kjar " + releaseId + " as " + target.toAbsolutePath()
-                    + ": " + reason(failed) + "; check that solomo.kie.kjar-folder ("
-                    + properties.kjarFolder().toAbsolutePath() + ") is a folder the server may write to", failed);
+            throw notStored(releaseId, target, failed);
         }
-        log.info("Stored uploaded kjar {} ({} bytes)", releaseId, kjar.length);
-        return releaseId;
+    }
+
+    private NotStoredException notStored(KieReleaseId releaseId, Path target, IOException failed) {
+        return new NotStoredException("could not store kjar " + releaseId + " as " + target.toAbsolutePath()
+                + ": " + reason(failed) + "; check that solomo.kie.kjar-folder ("
+                + properties.kjarFolder().toAbsolutePath() + ") is a folder the server may write to", failed);
+    }
+
+    /** Deletes the temporary file of an upload that was rejected or failed; after a move it is already gone. */
+    private static void deletePartial(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException failed) {
+            log.warn("Could not delete the temporary kjar file {}: {}", partial.toAbsolutePath(), reason(failed));
+        }
     }
 
     /** Describes a file system failure without the exception class, for a problem detail. */

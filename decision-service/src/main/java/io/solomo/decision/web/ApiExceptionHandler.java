@@ -58,6 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidField(InvalidFieldException exception) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
                 exception.getMessage(), exception.field(), exception.value());
+        exception.problemProperties().forEach(body::setProperty);
         log.warn("Rejected request: field {} is invalid: {}", exception.field(), body.getDetail());
         return body;
     }

@@ -1,5 +1,7 @@
 package io.solomo.decision.web;
 
+import java.util.Map;
+
 /** Thrown when a request field is missing or invalid; answered as a 400 problem naming the field and the value. */
 public class InvalidFieldException extends RuntimeException {
 
@@ -23,5 +25,10 @@ public class InvalidFieldException extends RuntimeException {
 
     public Object value() {
         return value;
+    }
+
+    /** Returns the properties that the 400 problem carries besides {@code field} and {@code value}, by default none. */
+    public Map<String, Object> problemProperties() {
+        return Map.of();
     }
 }
