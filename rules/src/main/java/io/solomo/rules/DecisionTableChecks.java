@@ -251,7 +251,10 @@ final class DecisionTableChecks {
             int row = cell.row();
             int column = cell.column();
             if (cell.kind() == Kind.DATE) {
-                findings.add(grid.error(row, column, FindingText.of("table.date-cell", cell.displayed())));
+                // A spreadsheet can turn a value such as 7/11, typed in a column of hours or names, into a date,
+                // and advice on typing dates would mislead there.
+                String code = shape.mentionsDate() ? "table.date-cell" : "table.date-cell-outside-date-column";
+                findings.add(grid.error(row, column, FindingText.of(code, cell.displayed())));
                 return;
             }
             if (cell.kind() == Kind.NUMBER && hasRoundingNoise(cell.number())) {
@@ -341,7 +344,9 @@ final class DecisionTableChecks {
         private ColumnShape shapeOf(int column) {
             String snippet = grid.text(table.titleRow() + 3, column);
             String label = grid.text(table.titleRow() + 4, column);
-            boolean mentionsDate = (snippet + " " + label).toLowerCase(Locale.ROOT).contains("date");
+            // DATE-EFFECTIVE and DATE-EXPIRES columns hold dates whatever their code and title contain.
+            boolean mentionsDate = table.typeOf(column).startsWith("DATE")
+                    || (snippet + " " + label).toLowerCase(Locale.ROOT).contains("date");
             Class<?> factType = table.isCondition(column) ? patternType(column).orElse(null) : null;
             return new ColumnShape(snippet, factType, imports, mentionsDate,
                     table.isCondition(column) || table.isAction(column));
