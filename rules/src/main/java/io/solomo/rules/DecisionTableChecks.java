@@ -290,22 +290,39 @@ final class DecisionTableChecks {
             problem.ifPresent(found -> findings.add(grid.error(row, column, found)));
         }
 
-        /** Warns of each rule row that has a rule name and nothing else, which Drools makes an empty rule. */
+        /**
+         * Warns of each rule row that has a rule name and nothing else, which Drools makes an empty rule. Also warns of
+         * each row with conditions or actions but a blank NAME cell, which Drools names after the table and the row.
+         */
         private void checkNameOnlyRows() {
             for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                 int nameColumn = -1;
+                int blankNameColumn = -1;
                 boolean hasCode = false;
                 for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
                     boolean filled = !grid.text(row, column).isEmpty();
                     if (table.isName(column) && filled) {
                         nameColumn = column;
+                    } else if (table.isName(column)) {
+                        blankNameColumn = column;
                     }
                     hasCode |= filled && (table.isCondition(column) || table.isAction(column));
                 }
                 if (nameColumn >= 0 && !hasCode) {
                     findings.add(grid.warning(row, nameColumn, FindingText.of("table.rule-name-only")));
                 }
+                if (nameColumn < 0 && blankNameColumn >= 0 && hasCode) {
+                    findings.add(grid.warning(row, blankNameColumn,
+                            FindingText.of("table.rule-name-missing", generatedRuleName(row))));
+                }
             }
+        }
+
+        /** Returns the name Drools 10.2 gives a rule row without a name: the table's name, "_" and the 1-based row. */
+        private String generatedRuleName(int row) {
+            String title = grid.text(table.titleRow(), table.firstColumn()).strip();
+            String tableName = title.substring(Math.min(title.length(), "RuleTable".length())).strip();
+            return tableName + "_" + (row + 1);
         }
 
         private void checkMerges() {

@@ -477,6 +477,29 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void ruleRowWithoutNameWarned() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Row row = workbook.getSheet("Offers").getRow(16);
+            row.removeCell(row.getCell(1));
+        });
+
+        ValidationReport report = validator.validateOffers("35", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).contains("rule \"Offer eligibility_17\"");
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.sheet()).isEqualTo("Offers");
+            assertThat(warning.cell()).isEqualTo("B17");
+            assertThat(warning.code()).isEqualTo("table.rule-name-missing");
+            assertThat(warning.message()).isEqualTo("the rule has no name, so Drools names it 'Offer eligibility_17', "
+                    + "and decisions list that name among their reasons; write a unique sentence that says what the "
+                    + "rule does");
+            assertThat(warning.messageFr()).startsWith("la règle n'a pas de nom, Drools la nomme donc "
+                    + "« Offer eligibility_17 »");
+        });
+    }
+
+    @Test
     void ruleRowWithOnlyANameWarned() {
         Map<String, byte[]> files = bundledWith(workbook -> {
             Row row = workbook.getSheet("Offers").getRow(18);
