@@ -251,7 +251,10 @@ final class DecisionTableChecks {
             int row = cell.row();
             int column = cell.column();
             if (cell.kind() == Kind.DATE) {
-                findings.add(grid.error(row, column, FindingText.of("table.date-cell", cell.displayed())));
+                // A spreadsheet can turn a value such as 7/11, typed in a column of hours or names, into a date,
+                // and advice on typing dates would mislead there.
+                String code = shape.mentionsDate() ? "table.date-cell" : "table.date-cell-outside-date-column";
+                findings.add(grid.error(row, column, FindingText.of(code, cell.displayed())));
                 return;
             }
             if (cell.kind() == Kind.NUMBER && hasRoundingNoise(cell.number())) {
@@ -287,22 +290,39 @@ final class DecisionTableChecks {
             problem.ifPresent(found -> findings.add(grid.error(row, column, found)));
         }
 
-        /** Warns of each rule row that has a rule name and nothing else, which Drools makes an empty rule. */
+        /**
+         * Warns of each rule row that has a rule name and nothing else, which Drools makes an empty rule. Also warns of
+         * each row with conditions or actions but a blank NAME cell, which Drools names after the table and the row.
+         */
         private void checkNameOnlyRows() {
             for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
                 int nameColumn = -1;
+                int blankNameColumn = -1;
                 boolean hasCode = false;
                 for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
                     boolean filled = !grid.text(row, column).isEmpty();
                     if (table.isName(column) && filled) {
                         nameColumn = column;
+                    } else if (table.isName(column)) {
+                        blankNameColumn = column;
                     }
                     hasCode |= filled && (table.isCondition(column) || table.isAction(column));
                 }
                 if (nameColumn >= 0 && !hasCode) {
                     findings.add(grid.warning(row, nameColumn, FindingText.of("table.rule-name-only")));
                 }
+                if (nameColumn < 0 && blankNameColumn >= 0 && hasCode) {
+                    findings.add(grid.warning(row, blankNameColumn,
+                            FindingText.of("table.rule-name-missing", generatedRuleName(row))));
+                }
             }
+        }
+
+        /** Returns the name Drools 10.2 gives a rule row without a name: the table's name, "_" and the 1-based row. */
+        private String generatedRuleName(int row) {
+            String title = grid.text(table.titleRow(), table.firstColumn()).strip();
+            String tableName = title.substring(Math.min(title.length(), "RuleTable".length())).strip();
+            return tableName + "_" + (row + 1);
         }
 
         private void checkMerges() {
@@ -341,7 +361,9 @@ final class DecisionTableChecks {
         private ColumnShape shapeOf(int column) {
             String snippet = grid.text(table.titleRow() + 3, column);
             String label = grid.text(table.titleRow() + 4, column);
-            boolean mentionsDate = (snippet + " " + label).toLowerCase(Locale.ROOT).contains("date");
+            // DATE-EFFECTIVE and DATE-EXPIRES columns hold dates whatever their code and title contain.
+            boolean mentionsDate = table.typeOf(column).startsWith("DATE")
+                    || (snippet + " " + label).toLowerCase(Locale.ROOT).contains("date");
             Class<?> factType = table.isCondition(column) ? patternType(column).orElse(null) : null;
             return new ColumnShape(snippet, factType, imports, mentionsDate,
                     table.isCondition(column) || table.isAction(column));

@@ -63,8 +63,8 @@ public final class OfferRuleBase {
      * Runs the rules for one customer at one moment of contact.
      *
      * @return the candidates, rejections and fired rules; never null
-     * @throws IllegalStateException when the rules fire {@value #MAX_FIRINGS_PER_EVALUATION} times without finishing,
-     *                               which means a rule keeps re-activating itself
+     * @throws RuleFiringLimitException when the rules fire {@value #MAX_FIRINGS_PER_EVALUATION} times without
+     *                                   finishing, which means a rule keeps re-activating itself
      * @throws RuntimeException      from Drools when a rule's consequence fails, for example a table row whose weight
      *                               is not above 0
      */
@@ -87,9 +87,7 @@ public final class OfferRuleBase {
         });
 
         if (collector.firedCount() >= MAX_FIRINGS_PER_EVALUATION) {
-            throw new IllegalStateException("Offer rules version '" + version + "' fired " + MAX_FIRINGS_PER_EVALUATION
-                    + " times for customer " + customer.getCustomerId() + " without finishing; rule '"
-                    + collector.lastFiredRule() + "' probably re-activates itself");
+            throw new RuleFiringLimitException(version, customer.getCustomerId(), collector.lastFiredRule());
         }
         return collector.outcome();
     }

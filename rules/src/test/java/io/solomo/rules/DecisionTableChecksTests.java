@@ -86,15 +86,23 @@ class DecisionTableChecksTests {
 
     @Test
     void dateCellWordedInFrench() {
-        ValidationReport report = validator.validateOffers("date",
-                bundledWith(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4))));
+        ValidationReport report = validator.validateOffers("date", bundledWith(text("K12", "DATE-EFFECTIVE")
+                .andThen(OffersWorkbook.date("K17", java.time.LocalDate.of(2026, 12, 4)))
+                .andThen(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4)))));
 
-        assertThat(report.errors()).singleElement().satisfies(error -> {
-            assertThat(error.cell()).isEqualTo("D17");
-            assertThat(error.code()).isEqualTo("table.date-cell");
-            assertThat(error.messageFr()).startsWith("une cellule de date (affichée ")
-                    .contains("numéro de série").contains("=TEXTE(...)");
-        });
+        assertThat(report.errors()).hasSize(2);
+        assertThat(report.errors()).filteredOn(error -> error.cell().equals("K17")).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.code()).isEqualTo("table.date-cell");
+                    assertThat(error.messageFr()).startsWith("une cellule de date (affichée ")
+                            .contains("numéro de série").contains("=TEXTE(...)");
+                });
+        assertThat(report.errors()).filteredOn(error -> error.cell().equals("D17")).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.code()).isEqualTo("table.date-cell-outside-date-column");
+                    assertThat(error.messageFr()).startsWith("le tableur a changé la valeur de cette cellule en date "
+                            + "(affichée ").contains("mettez la cellule au format Texte");
+                });
     }
 
     @Test

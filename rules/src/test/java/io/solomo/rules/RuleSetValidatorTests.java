@@ -102,12 +102,31 @@ class RuleSetValidatorTests {
 
     @Test
     void pointsAtADateCellThatWouldReachTheRulesAsASerialNumber() {
-        ValidationReport report = validator.validateOffers("5",
-                bundledWith(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4))));
+        // A DATE-EFFECTIVE attribute column, whose values Drools reads as text such as 04-Dec-2026.
+        ValidationReport report = validator.validateOffers("5", bundledWith(text("K12", "DATE-EFFECTIVE")
+                .andThen(text("K15", "Valid from"))
+                .andThen(OffersWorkbook.date("K17", java.time.LocalDate.of(2026, 12, 4)))));
 
         assertThat(report.errors()).singleElement().satisfies(error -> {
-            assertThat(error.cell()).isEqualTo("D17");
+            assertThat(error.cell()).isEqualTo("K17");
             assertThat(error.message()).contains("date cell").contains("serial number");
+            assertThat(error.message()).contains("type the date as text, such as 04-Dec-2026");
+        });
+    }
+
+    @Test
+    void dateCellOutsideDateColumn() {
+        // A spreadsheet in French reads 7/11, typed as an hour range, as the date 7 November.
+        ValidationReport report = validator.validateOffers("5", bundledWith(
+                OffersWorkbook.date("H17", java.time.LocalDate.of(2026, 11, 7))
+                        .andThen(OffersWorkbook.date("D17", java.time.LocalDate.of(2026, 12, 4)))));
+
+        assertThat(report.errors()).extracting(Finding::cell).containsExactlyInAnyOrder("H17", "D17");
+        assertThat(report.errors()).allSatisfy(error -> {
+            assertThat(error.message()).contains("turned the value of this cell into a date");
+            assertThat(error.message()).contains("format the cell as Text");
+            assertThat(error.message()).doesNotContain("04-Dec-2026");
+            assertThat(error.messageFr()).contains("mettez la cellule au format Texte");
         });
     }
 
@@ -455,6 +474,29 @@ class RuleSetValidatorTests {
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.scenariosPassed()).isEqualTo(1);
+    }
+
+    @Test
+    void ruleRowWithoutNameWarned() {
+        Map<String, byte[]> files = bundledWith(workbook -> {
+            Row row = workbook.getSheet("Offers").getRow(16);
+            row.removeCell(row.getCell(1));
+        });
+
+        ValidationReport report = validator.validateOffers("35", files);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.generatedDrl().get(OffersWorkbook.WORKBOOK)).contains("rule \"Offer eligibility_17\"");
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.sheet()).isEqualTo("Offers");
+            assertThat(warning.cell()).isEqualTo("B17");
+            assertThat(warning.code()).isEqualTo("table.rule-name-missing");
+            assertThat(warning.message()).isEqualTo("the rule has no name, so Drools names it 'Offer eligibility_17', "
+                    + "and decisions list that name among their reasons; write a unique sentence that says what the "
+                    + "rule does");
+            assertThat(warning.messageFr()).startsWith("la règle n'a pas de nom, Drools la nomme donc "
+                    + "« Offer eligibility_17 »");
+        });
     }
 
     @Test

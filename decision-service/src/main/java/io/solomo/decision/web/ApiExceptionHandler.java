@@ -1,6 +1,7 @@
 package io.solomo.decision.web;
 
 import io.solomo.model.decision.UnknownCustomerException;
+import io.solomo.rules.RuleFiringLimitException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Rule '{}' failed", rule, failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RULE_FAILED, "Rule failed",
                 "rule '" + rule + "' failed: " + failure.getCause(), null, null);
+    }
+
+    /** Returns a 500 problem when the rules never finish for one contact, because a rule keeps re-activating itself. */
+    @ExceptionHandler(RuleFiringLimitException.class)
+    ProblemDetail ruleNeverFinished(RuleFiringLimitException failure) {
+        log.error("Rule '{}' failed: {}", failure.ruleName(), failure.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.RULE_FAILED, "Rule failed",
+                failure.getMessage(), null, null);
     }
 
     /** Returns a 503 problem, because nothing of the request was stored and sending it again is safe. */

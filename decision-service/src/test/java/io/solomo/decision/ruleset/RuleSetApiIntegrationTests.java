@@ -216,6 +216,38 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void loopingRuleReturnsRuleFailedProblem() {
+        // The upload is valid, because only running the rules reveals that this rule re-activates itself.
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/loop.drl", """
+                package solomo.offers;
+
+                import io.solomo.model.offer.ContactContext;
+
+                rule "Touch the contact again and again"
+                when
+                    $context : ContactContext()
+                then
+                    update( $context );
+                end
+                """.getBytes(StandardCharsets.UTF_8));
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+        assertThat(report.get("status").asString()).isEqualTo("VALID");
+        ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
+                "");
+        assertThat(activated.status()).isEqualTo(200);
+
+        ApiClient.Response decision = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35}""");
+
+        assertThat(decision.status()).as(decision.text()).isEqualTo(500);
+        assertThat(decision.contentType()).isEqualTo("application/problem+json");
+        assertThat(decision.json().get("type").asString()).isEqualTo("urn:solomo:problem:rule-failed");
+        assertThat(decision.json().get("detail").asString())
+                .contains("rule 'Touch the contact again and again' probably re-activates itself");
+    }
+
+    @Test
     void givesBackTheUploadedFilesUnchangedAndTheDiffOfTheGeneratedDrl() {
         Map<String, byte[]> files = bundledWithCells(Map.of("I19", "APP-LOYALTY-10EUR"));
         int version = JSON.readTree(upload(port, "analyst", VERSIONS, files).body()).get("version").asInt();
