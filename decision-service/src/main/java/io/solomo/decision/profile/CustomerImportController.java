@@ -73,6 +73,25 @@ class CustomerImportController {
     List<CustomerImportJobs.ImportedRow> rows(@PathVariable String jobId,
                                               @RequestParam(defaultValue = "0") int after,
                                               @RequestParam(defaultValue = "" + DEFAULT_ROW_LIMIT) int limit) {
+        checkPage(after, limit);
+        job(jobId);
+        return jobs.rows(jobId, after, limit);
+    }
+
+    /**
+     * Lists the rejected cells in row order, all those of up to {@code limit} rows numbered after {@code after}, so
+     * that a row's errors never straddle two pages. The next call passes the last row number received.
+     */
+    @GetMapping("/api/v1/customer-imports/{jobId}/errors")
+    List<CustomerImportJobs.RowError> errors(@PathVariable String jobId,
+                                             @RequestParam(defaultValue = "0") int after,
+                                             @RequestParam(defaultValue = "" + DEFAULT_ROW_LIMIT) int limit) {
+        checkPage(after, limit);
+        job(jobId);
+        return jobs.errors(jobId, after, limit);
+    }
+
+    private static void checkPage(int after, int limit) {
         if (after < 0) {
             throw new InvalidFieldException("after", after, "after must be a row number of 0 or more, got " + after);
         }
@@ -80,13 +99,5 @@ class CustomerImportController {
             throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_ROW_LIMIT + ", got "
                     + limit);
         }
-        job(jobId);
-        return jobs.rows(jobId, after, limit);
-    }
-
-    @GetMapping("/api/v1/customer-imports/{jobId}/errors")
-    List<CustomerImportJobs.RowError> errors(@PathVariable String jobId) {
-        job(jobId);
-        return jobs.errors(jobId);
     }
 }

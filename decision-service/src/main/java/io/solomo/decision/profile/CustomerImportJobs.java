@@ -100,11 +100,17 @@ class CustomerImportJobs {
                 jobId, afterRow, limit);
     }
 
-    List<RowError> errors(String jobId) {
-        return jdbc.query("select row_number, field, field_value, reason from customer_import_error "
-                        + "where job_id = ? order by row_number, id",
+    /** Returns the errors of up to {@code rowLimit} rejected rows numbered after {@code afterRow}, in row order. */
+    List<RowError> errors(String jobId, int afterRow, int rowLimit) {
+        return jdbc.query("""
+                        select row_number, field, field_value, reason from customer_import_error
+                        where job_id = ? and row_number > ? and row_number <= (
+                            select max(row_number) from (
+                                select distinct row_number from customer_import_error
+                                where job_id = ? and row_number > ? order by row_number fetch first ? rows only) page)
+                        order by row_number, id""",
                 (rs, index) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                jobId);
+                jobId, afterRow, jobId, afterRow, rowLimit);
     }
 
     private static String truncate(String text, int length) {

@@ -534,6 +534,34 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void csvImportErrorsPageByRow() throws InterruptedException {
+        String stopped = newCustomer("errors-page");
+        ApiClient.Response denied = app().post("/api/v1/customers/" + stopped + "/consents", """
+                {"purpose": "MARKETING", "channel": "EMAIL", "status": "DENIED", "source": "app-onboarding"}""");
+        assertThat(denied.status()).as(denied.text()).isEqualTo(201);
+        String csv = "email,smsConsent,emailConsent\n"
+                + "errors-page-" + run + "@example.fr,GRANTED,GRANTED\n"
+                + "not-an-email,,\n"
+                + "also-not-an-email,,\n";
+
+        String jobId = importAfterConsent(stopped, "SMS", "WITHDRAWN", "sms-stop", csv);
+        assertThat(awaitImport(jobId).get("errorCount").asInt()).isEqualTo(4);
+
+        String errorsPath = "/api/v1/customer-imports/" + jobId + "/errors";
+        assertThat(values(marketer().get(errorsPath + "?limit=1").json(), "row", "field"))
+                .containsExactly("1:smsConsent", "1:emailConsent");
+        assertThat(values(marketer().get(errorsPath + "?limit=1&after=1").json(), "row", "field"))
+                .containsExactly("2:email");
+        assertThat(values(marketer().get(errorsPath + "?limit=5&after=2").json(), "row", "field"))
+                .containsExactly("3:email");
+        assertThat(marketer().get(errorsPath + "?after=3").json().isEmpty()).isTrue();
+        assertThat(values(marketer().get(errorsPath).json(), "row")).containsExactly("1", "1", "2", "3");
+        ApiClient.Response badLimit = marketer().get(errorsPath + "?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().get("field").asString()).isEqualTo("limit");
+    }
+
+    @Test
     void csvUnknownColumnRejected() {
         ApiClient.Response response = marketer().post("/api/v1/customer-imports",
                 "email,shoeSize\nx@example.fr,42\n", "text/csv");
