@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -1029,6 +1030,39 @@ abstract class DatamartScenarios extends DemoServer {
                 String.class, "alias-phone-" + run)).isEqualTo(survivorId);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get(0).get("installationId").asString()).isEqualTo("alias-phone-" + run);
+    }
+
+    @Test
+    void mergeKeepsOneVisitPerStoreAndDay() {
+        String email = "merge-visits-" + run + "@example.fr";
+        String phone = "+3365" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String survivorId = "visits-old-" + run;
+        String absorbedId = "visits-new-" + run;
+        Customer survivor = new Customer(survivorId, null, LoyaltyTier.BRONZE, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        survivor.addIdentity(IdentityType.EMAIL, email);
+        Customer absorbed = new Customer(absorbedId, null, LoyaltyTier.BRONZE, Language.FR,
+                ZoneId.of("Europe/Paris"), Instant.parse("2026-02-01T00:00:00Z"));
+        absorbed.addIdentity(IdentityType.PHONE, phone);
+        customers.saveAll(List.of(survivor, absorbed));
+        String insert = "insert into store_visit (visit_id, customer_id, store_id, visited_at, visit_day) "
+                + "values (?, ?, 'demo-bastille', ?, ?)";
+        jdbc.update(insert, "mv1-" + run, survivorId, OffsetDateTime.parse("2026-11-20T09:00:00Z"),
+                Date.valueOf("2026-11-20"));
+        jdbc.update(insert, "mv2-" + run, absorbedId, OffsetDateTime.parse("2026-11-20T15:00:00Z"),
+                Date.valueOf("2026-11-20"));
+        jdbc.update(insert, "mv3-" + run, absorbedId, OffsetDateTime.parse("2026-11-21T15:00:00Z"),
+                Date.valueOf("2026-11-21"));
+
+        ApiClient.Response merged = app().post("/api/v1/interactions", interaction("mv-" + run, "APP_REGISTERED",
+                identity("EMAIL", email), identity("PHONE", phone)));
+
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        assertThat(merged.json().get("customerId").asString()).isEqualTo(survivorId);
+        assertThat(jdbc.queryForList("select visit_id from store_visit where customer_id = ? order by visit_id",
+                String.class, survivorId)).as("the absorbed visit of a day already counted is dropped")
+                .containsExactly("mv1-" + run, "mv3-" + run);
+        assertThat(count("select count(*) from store_visit where customer_id = ?", absorbedId)).isZero();
     }
 
     private List<String> deliveryIds(String customerId) {
