@@ -614,6 +614,39 @@ abstract class DatamartScenarios extends DemoServer {
     }
 
     @Test
+    void unknownStoreRejectedByField() {
+        String email = identity("EMAIL", "store-check-" + run + "@example.fr");
+        String nowhere = "nowhere-" + run;
+        String body = "[" + String.join(",",
+                event("sc1", "STORE_VISIT", "2026-12-01T10:00:00Z", email, "{\"storeId\": \"demo-bastille\"}"),
+                event("sc2", "PURCHASE", "2026-12-01T10:05:00Z", email,
+                        "{\"storeId\": \"" + nowhere + "\", \"amount\": 12}"),
+                event("sc3", "WEB_VISIT", "2026-12-01T10:10:00Z", email, "{}"))
+                + "]";
+
+        ApiClient.Response single = app().post("/api/v1/interactions", event("sc0", "QR_SCANNED",
+                "2026-12-01T09:00:00Z", email, "{\"storeId\": \"" + nowhere + "\"}"));
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        assertThat(single.status()).as(single.text()).isEqualTo(400);
+        assertThat(single.json().get("field").asString()).isEqualTo("attributes.storeId");
+        assertThat(single.json().get("value").asString()).isEqualTo(nowhere);
+        assertThat(single.json().get("detail").asString()).contains("names no known store");
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(1).get("eventId").asString()).isEqualTo("sc2-" + run);
+        assertThat(rows.get(1).get("field").asString()).isEqualTo("attributes.storeId");
+        assertThat(rows.get(1).get("value").asString()).isEqualTo(nowhere);
+        assertThat(rows.get(1).get("reason").asString()).contains(nowhere, "names no known store");
+        assertThat(rows.get(2).get("status").asString()).isEqualTo("STORED");
+        assertThat(count("select count(*) from interaction where event_id like ?", "sc%-" + run)).isEqualTo(2);
+        JsonNode attributes = marketer().get("/api/v1/customers/" + rows.get(0).get("customerId").asString())
+                .json().get("attributes");
+        assertThat(attributes.get("lastStoreId").asString()).isEqualTo("demo-bastille");
+        assertThat(attributes.get("purchaseCount").asInt()).isZero();
+    }
+
+    @Test
     void batchRowsNameRejectedFieldAndValue() {
         String email = identity("EMAIL", "batch-field-" + run + "@example.fr");
         String body = "[" + String.join(",",
