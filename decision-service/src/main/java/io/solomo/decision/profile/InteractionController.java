@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * Interactions from every channel, one JSON object or an array of them. A single invalid object is answered with
  * a 400 problem, one naming an unknown customer with 404, and one that kept losing races with concurrent writers
  * with 409 and status {@code REJECTED}; in an array, invalid rows are reported as {@code REJECTED} with their index and reason, and the
- * valid rows are stored. An {@code attributes.storeId} that names no store is invalid.
+ * valid rows are stored. An {@code attributes.storeId} that names no store is invalid, and so is a type that the
+ * server records itself ({@link InteractionRequests#readReported}).
  */
 @RestController
 class InteractionController {
@@ -52,7 +53,7 @@ class InteractionController {
     Object post(@RequestBody JsonNode body, Principal caller) {
         Instant now = clock.instant();
         if (!body.isArray()) {
-            InteractionCommand command = InteractionRequests.read(body, now);
+            InteractionCommand command = InteractionRequests.readReported(body, now);
             String storeId = command.facts().storeId();
             if (storeId != null && !stores.unknownIds(List.of(storeId)).isEmpty()) {
                 throw unknownStore(storeId);
@@ -79,7 +80,7 @@ class InteractionController {
         for (int index = 0; index < body.size(); index++) {
             JsonNode node = body.get(index);
             try {
-                read.add(InteractionRequests.read(node, now));
+                read.add(InteractionRequests.readReported(node, now));
                 readIndexes.add(index);
             } catch (InvalidFieldException invalid) {
                 rows[index] = rejectedRow(index, InteractionRequests.eventIdOf(node), invalid);

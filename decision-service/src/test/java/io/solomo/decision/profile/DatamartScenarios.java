@@ -12,6 +12,7 @@ import io.solomo.model.offer.CustomerFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,12 @@ abstract class DatamartScenarios extends DemoServer {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Interactions interactions;
+
+    @Autowired
+    ObjectMapper json;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -163,12 +170,14 @@ abstract class DatamartScenarios extends DemoServer {
                 event("p3", "PURCHASE", "2026-11-20T18:00:00Z", person, """
                         {"storeId": "demo-maubert", "lines": [
                           {"product": "Comté", "category": "cheese", "quantity": 1, "amount": 60.00}]}"""),
-                event("p4", "REVIEW_POSTED", "2026-11-21T08:00:00Z", person, "{\"rating\": 5}"),
                 event("p5", "SOCIAL_SHARE", "2026-11-22T08:00:00Z", person, "{}"),
                 event("p6", "STORE_VISIT", "2026-11-25T10:00:00Z", person, "{\"storeId\": \"demo-bastille\"}"))
                 + "]";
 
         JsonNode rows = app().post("/api/v1/interactions", batch).json();
+        // Only the server records reviews, when a marketer approves one.
+        interactions.record(json.readTree(event("p4", "REVIEW_POSTED", "2026-11-21T08:00:00Z", person,
+                "{\"rating\": 5}")), "marketer");
 
         String customerId = rows.get(0).get("customerId").asString();
         JsonNode attributes = marketer().get("/api/v1/customers/" + customerId).json().get("attributes");
@@ -484,8 +493,9 @@ abstract class DatamartScenarios extends DemoServer {
         String customerId = newCustomer("export");
         app().post("/api/v1/customers/" + customerId + "/consents", """
                 {"purpose": "MARKETING", "channel": "EMAIL", "status": "GRANTED", "source": "web-signup"}""");
-        app().post("/api/v1/interactions", event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
-                identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}"));
+        interactions.record(json.readTree(event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
+                identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}")),
+                "marketer");
 
         insertReview(customerId, "PENDING", "Le vendeur m'a bien conseillé");
 
@@ -644,6 +654,33 @@ abstract class DatamartScenarios extends DemoServer {
                 .json().get("attributes");
         assertThat(attributes.get("lastStoreId").asString()).isEqualTo("demo-bastille");
         assertThat(attributes.get("purchaseCount").asInt()).isZero();
+    }
+
+    @Test
+    void reviewPostedRejectedFromCallers() {
+        String email = identity("EMAIL", "review-check-" + run + "@example.fr");
+        String body = "[" + String.join(",",
+                event("rc1", "review_posted", "2026-12-01T10:00:00Z", email, "{\"rating\": 5}"),
+                event("rc2", "SOCIAL_SHARE", "2026-12-01T10:05:00Z", email, "{}"))
+                + "]";
+
+        ApiClient.Response single = admin().post("/api/v1/interactions", event("rc0", "REVIEW_POSTED",
+                "2026-12-01T09:00:00Z", email, "{\"rating\": 5}"));
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        assertThat(single.status()).as(single.text()).isEqualTo(400);
+        assertThat(single.json().get("field").asString()).isEqualTo("type");
+        assertThat(single.json().get("value").asString()).isEqualTo("REVIEW_POSTED");
+        assertThat(single.json().get("detail").asString()).contains("recorded by the server", "/api/v1/reviews");
+        assertThat(single.json().get("detail").asString()).contains("SOCIAL_SHARE");
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(0).get("field").asString()).isEqualTo("type");
+        assertThat(rows.get(0).get("value").asString()).isEqualTo("review_posted");
+        assertThat(rows.get(1).get("status").asString()).isEqualTo("STORED");
+        JsonNode attributes = marketer().get("/api/v1/customers/" + rows.get(1).get("customerId").asString())
+                .json().get("attributes");
+        assertThat(attributes.get("reviewCount").asInt()).isZero();
+        assertThat(attributes.get("advocacyScore").asInt()).as("one share, no review").isEqualTo(5);
     }
 
     @Test
