@@ -15,6 +15,8 @@ import urllib.parse
 import urllib.request
 
 TYPES = ["APP_OPENED", "WEB_VISIT", "PURCHASE", "STORE_VISIT", "EMAIL_OPENED", "PUSH_OPENED"]
+# The stores of the demo profile: the server rejects an interaction whose storeId names no store it holds.
+STORES = ["demo-maubert", "demo-bastille", "demo-republique", "fleurs-du-canal"]
 
 
 def batch(run, start, size, persons):
@@ -25,7 +27,7 @@ def batch(run, start, size, persons):
         identities = [{"type": "EMAIL", "value": f"load-{person}@example.fr"}]
         if number % 10 == 0:
             identities.append({"type": "DEVICE_TOKEN", "value": f"token-{run}-{number}"})
-        attributes = {"storeId": f"store-{person % 50}"}
+        attributes = {"storeId": STORES[person % len(STORES)]}
         if kind == "PURCHASE":
             attributes["lines"] = [
                 {"product": "p1", "category": f"cat-{number % 7}", "quantity": 1, "amount": 12.5},

@@ -8,11 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Date;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +27,8 @@ import java.util.Optional;
  * store within {@code solomo.loyalty.regular-window} becomes its regular, and keeps the status until another
  * customer visits it strictly more often within the window. Visits come from location tracking, once per enter and
  * at most once per customer, store and day ({@link VisitDays}), and the visits that one batch of fixes announces
- * together are counted in one transaction.
- *
- * <p>NOTE: the once-per-day check reads before it inserts, with no unique key, so two batches counting the same
- * customer at the same store on the same day at once could both record a visit. Points are safe: their ledger
- * has a unique key.
+ * together are counted in one transaction. A unique key on customer, store and local day keeps two batches that
+ * count the same customer at the same store on the same day at once from both recording a visit.
  */
 @Service
 public class StoreRegulars {
@@ -34,17 +37,19 @@ public class StoreRegulars {
 
     private final StoreVisitRepository visits;
     private final StoreRegularRepository regulars;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final VisitDays days;
     private final int minimumVisits;
     private final Duration window;
 
-    StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, TransactionTemplate transaction,
-                  VisitDays days,
+    StoreRegulars(StoreVisitRepository visits, StoreRegularRepository regulars, JdbcTemplate jdbc,
+                  TransactionTemplate transaction, VisitDays days,
                   @Value("${solomo.loyalty.regular-visits:4}") int minimumVisits,
                   @Value("${solomo.loyalty.regular-window:P30D}") Duration window) {
         this.visits = visits;
         this.regulars = regulars;
+        this.jdbc = jdbc;
         this.transaction = transaction;
         this.days = days;
         this.minimumVisits = SettingChecks.atLeast("solomo.loyalty.regular-visits", minimumVisits, 1);
@@ -88,9 +93,7 @@ public class StoreRegulars {
         Instant[] day = days.dayOf(visit);
         if (!visits.existsById(visit.transitionId())
                 && !visits.visitedBetween(visit.customerId(), visit.storeId(), day[0], day[1])) {
-            visits.save(new StoreVisit(visit.transitionId(), visit.customerId(), visit.storeId(),
-                    visit.occurredAt()));
-            visits.flush();
+            insertVisit(visit);
         }
         List<Object[]> ranking = visits.visitsPerCustomer(visit.storeId(), visit.occurredAt().minus(window));
         if (ranking.isEmpty()) {
@@ -118,6 +121,28 @@ public class StoreRegulars {
             regular.countVisits(regularVisits);
         }
         regulars.save(regular);
+    }
+
+    /**
+     * Inserts the visit, unless a concurrent transaction committed the customer's visit to that store on that day
+     * first: the unique key rejects the insert, and the visit counts as already counted today. A failed insert
+     * aborts a PostgreSQL transaction, so the insert runs within a savepoint.
+     */
+    private void insertVisit(StoreEntered visit) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                jdbc.update("insert into store_visit (visit_id, customer_id, store_id, visited_at, visit_day) "
+                                + "values (?, ?, ?, ?, ?)", visit.transitionId(), visit.customerId(), visit.storeId(),
+                        visit.occurredAt().atOffset(ZoneOffset.UTC), Date.valueOf(days.localDay(visit)));
+                connection.releaseSavepoint(savepoint);
+            } catch (DuplicateKeyException countedConcurrently) {
+                connection.rollback(savepoint);
+                log.debug("Visit {} of customer {} to store {} was already counted today by a concurrent "
+                        + "transaction", visit.transitionId(), visit.customerId(), visit.storeId());
+            }
+            return null;
+        });
     }
 
     private static int visitsOf(List<Object[]> ranking, String customerId) {

@@ -6,8 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** One visit of a customer to a store, by the id of the enter transition that detected it. */
+/**
+ * One visit of a customer to a store, by the id of the enter transition that detected it. {@link StoreRegulars}
+ * inserts the rows with JDBC.
+ */
 @Entity
 @Table(name = "store_visit")
 class StoreVisit {
@@ -25,13 +29,13 @@ class StoreVisit {
     @Column(name = "visited_at", nullable = false)
     private Instant visitedAt;
 
-    protected StoreVisit() {
-    }
+    /**
+     * The date of the visit in the store's time zone, unique per customer and store. Null on the visits stored
+     * before the column existed.
+     */
+    @Column(name = "visit_day")
+    private LocalDate visitDay;
 
-    StoreVisit(String visitId, String customerId, String storeId, Instant visitedAt) {
-        this.visitId = visitId;
-        this.customerId = customerId;
-        this.storeId = storeId;
-        this.visitedAt = visitedAt;
+    protected StoreVisit() {
     }
 }

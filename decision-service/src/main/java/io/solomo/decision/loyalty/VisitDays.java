@@ -33,6 +33,11 @@ class VisitDays {
         this.defaultZone = defaultZone;
     }
 
+    /** Returns the visit's date in the store's time zone. */
+    LocalDate localDay(StoreEntered visit) {
+        return visit.occurredAt().atZone(zoneOf(visit.storeId())).toLocalDate();
+    }
+
     /** Returns the first instant of the visit's day and the first instant of the next day. */
     Instant[] dayOf(StoreEntered visit) {
         ZoneId zone = zoneOf(visit.storeId());

@@ -1,5 +1,6 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.EchoedValues;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -17,12 +18,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Interactions from every channel, one JSON object or an array of them. A single invalid object is answered with
  * a 400 problem, one naming an unknown customer with 404, and one that kept losing races with concurrent writers
  * with 409 and status {@code REJECTED}; in an array, invalid rows are reported as {@code REJECTED} with their index and reason, and the
- * valid rows are stored.
+ * valid rows are stored. An {@code attributes.storeId} that names no store is invalid, and so is a type that the
+ * server records itself ({@link InteractionRequests#readReported}).
  */
 @RestController
 class InteractionController {
@@ -33,11 +38,14 @@ class InteractionController {
 
     private final InteractionRecorder recorder;
     private final CustomerDirectory directory;
+    private final StoreCatalog stores;
     private final Clock clock;
 
-    InteractionController(InteractionRecorder recorder, CustomerDirectory directory, Clock clock) {
+    InteractionController(InteractionRecorder recorder, CustomerDirectory directory, StoreCatalog stores,
+                          Clock clock) {
         this.recorder = recorder;
         this.directory = directory;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -45,7 +53,11 @@ class InteractionController {
     Object post(@RequestBody JsonNode body, Principal caller) {
         Instant now = clock.instant();
         if (!body.isArray()) {
-            InteractionCommand command = InteractionRequests.read(body, now);
+            InteractionCommand command = InteractionRequests.readReported(body, now);
+            String storeId = command.facts().storeId();
+            if (storeId != null && !stores.unknownIds(List.of(storeId)).isEmpty()) {
+                throw unknownStore(storeId);
+            }
             if (command.customerId() != null && directory.find(command.customerId()).isEmpty()) {
                 throw new NotFoundException("customer", "customerId", command.customerId());
             }
@@ -62,18 +74,32 @@ class InteractionController {
     }
 
     private List<BatchRow> recordBatch(JsonNode body, Instant now, String actor) {
-        List<InteractionCommand> commands = new ArrayList<>();
-        List<Integer> commandIndexes = new ArrayList<>();
+        List<InteractionCommand> read = new ArrayList<>();
+        List<Integer> readIndexes = new ArrayList<>();
         BatchRow[] rows = new BatchRow[body.size()];
         for (int index = 0; index < body.size(); index++) {
             JsonNode node = body.get(index);
             try {
-                commands.add(InteractionRequests.read(node, now));
-                commandIndexes.add(index);
+                read.add(InteractionRequests.readReported(node, now));
+                readIndexes.add(index);
             } catch (InvalidFieldException invalid) {
-                rows[index] = new BatchRow(index, InteractionRequests.eventIdOf(node), null,
-                        InteractionResult.Status.REJECTED, EchoedValues.shortenDetail(invalid.getMessage(),
-                        invalid.value()), invalid.field(), EchoedValues.shorten(invalid.value()));
+                rows[index] = rejectedRow(index, InteractionRequests.eventIdOf(node), invalid);
+            }
+        }
+
+        // One lookup for the batch, so that the database is asked at most once about stores the in-memory copy lacks.
+        Set<String> unknownStores = stores.unknownIds(read.stream().map(command -> command.facts().storeId())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<InteractionCommand> commands = new ArrayList<>();
+        List<Integer> commandIndexes = new ArrayList<>();
+        for (int position = 0; position < read.size(); position++) {
+            InteractionCommand command = read.get(position);
+            int index = readIndexes.get(position);
+            if (unknownStores.contains(command.facts().storeId())) {
+                rows[index] = rejectedRow(index, command.eventId(), unknownStore(command.facts().storeId()));
+            } else {
+                commands.add(command);
+                commandIndexes.add(index);
             }
         }
 
@@ -92,6 +118,18 @@ class InteractionController {
         }
         log.info("Interaction batch of {} from {}: {} rejected", rows.length, actor, rejected);
         return List.of(rows);
+    }
+
+    private static BatchRow rejectedRow(int index, String eventId, InvalidFieldException invalid) {
+        return new BatchRow(index, eventId, null, InteractionResult.Status.REJECTED,
+                EchoedValues.shortenDetail(invalid.getMessage(), invalid.value()), invalid.field(),
+                EchoedValues.shorten(invalid.value()));
+    }
+
+    private static InvalidFieldException unknownStore(String storeId) {
+        return new InvalidFieldException("attributes.storeId", storeId, "attributes.storeId '" + storeId
+                + "' names no known store; import the store with POST /api/v1/stores/import first, or leave "
+                + "storeId out");
     }
 
     /**

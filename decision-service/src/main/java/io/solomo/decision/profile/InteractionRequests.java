@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks one posted interaction, {@code {"eventId", "type", "occurredAt", "customerId", "identities": [{"type",
@@ -30,10 +33,29 @@ final class InteractionRequests {
     private static final List<String> FIELDS = List.of("eventId", "type", "occurredAt", "customerId", "identities",
             "attributes");
 
+    /**
+     * Types that only the server records, so the interaction API rejects them: REVIEW_POSTED when a marketer
+     * approves a review posted to {@code /api/v1/reviews}, which raises the review count and advocacy score.
+     */
+    static final Set<InteractionType> SERVER_RECORDED_TYPES = EnumSet.of(InteractionType.REVIEW_POSTED);
+
     private InteractionRequests() {
     }
 
+    /**
+     * Checks an interaction that a channel posted to the interaction API, which may not be of a type in
+     * {@link #SERVER_RECORDED_TYPES}.
+     */
+    static InteractionCommand readReported(JsonNode node, Instant now) {
+        return read(node, now, true);
+    }
+
+    /** Checks an interaction that another feature of the server records, of any type. */
     static InteractionCommand read(JsonNode node, Instant now) {
+        return read(node, now, false);
+    }
+
+    private static InteractionCommand read(JsonNode node, Instant now, boolean reported) {
         if (node == null || !node.isObject()) {
             throw new InvalidFieldException("interaction", node == null ? null : node.toString(),
                     "an interaction must be a JSON object");
@@ -41,7 +63,7 @@ final class InteractionRequests {
         RequestFields.requireKnownFields(node, "", FIELDS);
         RequestFields.requireStorableStrings(node, "");
         String eventId = id(node, "eventId", true);
-        InteractionType type = type(node);
+        InteractionType type = type(node, reported);
         Instant occurredAt = occurredAt(node, now);
         String customerId = id(node, "customerId", false);
         List<IdentityKey> identities = identities(node.get("identities"));
@@ -88,18 +110,31 @@ final class InteractionRequests {
         return id;
     }
 
-    private static InteractionType type(JsonNode node) {
+    private static InteractionType type(JsonNode node, boolean reported) {
+        String accepted = reported ? reportedTypeNames() : InteractionType.names();
         JsonNode value = node.get("type");
         if (value == null || value.isNull() || !value.isString()) {
             throw new InvalidFieldException("type", value == null ? null : value.toString(),
-                    "type is missing; expected one of " + InteractionType.names());
+                    "type is missing; expected one of " + accepted);
         }
+        InteractionType type;
         try {
-            return InteractionType.valueOf(value.asString().trim().toUpperCase(Locale.ROOT));
+            type = InteractionType.valueOf(value.asString().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new InvalidFieldException("type", value.asString(),
-                    "unknown type '" + value.asString() + "'; expected one of " + InteractionType.names());
+                    "unknown type '" + value.asString() + "'; expected one of " + accepted);
         }
+        if (reported && SERVER_RECORDED_TYPES.contains(type)) {
+            throw new InvalidFieldException("type", value.asString(), "type " + type + " is recorded by the server, "
+                    + "not reported: REVIEW_POSTED when a marketer approves a review posted to /api/v1/reviews; "
+                    + "expected one of " + accepted);
+        }
+        return type;
+    }
+
+    private static String reportedTypeNames() {
+        return Arrays.stream(InteractionType.values()).filter(type -> !SERVER_RECORDED_TYPES.contains(type))
+                .map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private static Instant occurredAt(JsonNode node, Instant now) {

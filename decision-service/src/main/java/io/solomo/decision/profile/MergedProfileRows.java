@@ -34,15 +34,18 @@ class MergedProfileRows {
             Map.entry("device_presence", "customer_id"),
             Map.entry("device_token", "customer_id"),
             Map.entry("review", "customer_id"),
-            Map.entry("store_visit", "customer_id"),
             Map.entry("store_regular", "customer_id"),
             Map.entry("purchase", "customer_id"),
             Map.entry("purchase_follow_up", "customer_id"),
             Map.entry("customer_import_row", "customer_id"),
             Map.entry("share_link", "sharer_id"));
 
-    /** Tables with their own merge rule below: an account per customer, a ledger and claims unique per customer. */
-    static final List<String> MERGED_TABLES = List.of("loyalty_account", "loyalty_entry", "share_claim");
+    /**
+     * Tables with their own merge rule below: an account per customer, a ledger, claims unique per customer and
+     * store visits unique per customer, store and day.
+     */
+    static final List<String> MERGED_TABLES = List.of("loyalty_account", "loyalty_entry", "share_claim",
+            "store_visit");
 
     /** Tables of the profile itself, which {@link ProfileMerger} moves or deletes. */
     static final List<String> PROFILE_TABLES = List.of("customer", "customer_identity", "consent", "interaction",
@@ -68,6 +71,7 @@ class MergedProfileRows {
         moved += mergeLoyaltyAccounts(absorbedId, survivorId);
         moved += moveLedger(absorbedId, survivorId);
         moved += moveShareClaims(absorbedId, survivorId);
+        moved += moveStoreVisits(absorbedId, survivorId);
         log.debug("{} rows of other features moved from customer {} to {}", moved, absorbedId, survivorId);
         return moved;
     }
@@ -133,6 +137,23 @@ class MergedProfileRows {
                         + "select 1 from share_claim other where other.friend_id = ? "
                         + "and other.share_code = share_claim.share_code)",
                 survivorId, absorbedId, survivorId);
+    }
+
+    /**
+     * Moves the store visits. A store counts one visit per customer and day, so an absorbed visit to a store on a
+     * day when the survivor also visited it is deleted: the merged person visited that store once that day.
+     */
+    private int moveStoreVisits(String absorbedId, String survivorId) {
+        int moved = jdbc.update("update store_visit set customer_id = ? where customer_id = ? and not exists ("
+                        + "select 1 from store_visit other where other.customer_id = ? "
+                        + "and other.store_id = store_visit.store_id and other.visit_day = store_visit.visit_day)",
+                survivorId, absorbedId, survivorId);
+        int sameDay = jdbc.update("delete from store_visit where customer_id = ?", absorbedId);
+        if (sameDay > 0) {
+            log.debug("{} store visits of customer {} fell on days already counted for customer {} and were deleted",
+                    sameDay, absorbedId, survivorId);
+        }
+        return moved;
     }
 
     private static LoyaltyTier higher(LoyaltyTier left, LoyaltyTier right) {

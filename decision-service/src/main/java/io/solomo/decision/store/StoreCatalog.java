@@ -16,10 +16,13 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Imports, stores and looks up stores, and keeps the geofence index in step with the database. */
 @Service
@@ -118,6 +121,23 @@ public class StoreCatalog {
     public Optional<Store> find(String storeId) {
         Store known = storesById.get(storeId);
         return known != null ? Optional.of(known) : stores.findById(storeId);
+    }
+
+    /**
+     * Returns those of the ids that name no store. The in-memory copy settles the ids it contains, and one database
+     * query checks the others, such as a store imported on another node since the last reload.
+     */
+    public Set<String> unknownIds(Collection<String> storeIds) {
+        Set<String> unknown = new HashSet<>();
+        for (String storeId : storeIds) {
+            if (!storesById.containsKey(storeId)) {
+                unknown.add(storeId);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            stores.findAllById(unknown).forEach(store -> unknown.remove(store.storeId()));
+        }
+        return unknown;
     }
 
     /**

@@ -12,9 +12,11 @@ import io.solomo.model.offer.CustomerFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,6 +57,12 @@ abstract class DatamartScenarios extends DemoServer {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Interactions interactions;
+
+    @Autowired
+    ObjectMapper json;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -162,12 +170,14 @@ abstract class DatamartScenarios extends DemoServer {
                 event("p3", "PURCHASE", "2026-11-20T18:00:00Z", person, """
                         {"storeId": "demo-maubert", "lines": [
                           {"product": "Comté", "category": "cheese", "quantity": 1, "amount": 60.00}]}"""),
-                event("p4", "REVIEW_POSTED", "2026-11-21T08:00:00Z", person, "{\"rating\": 5}"),
                 event("p5", "SOCIAL_SHARE", "2026-11-22T08:00:00Z", person, "{}"),
                 event("p6", "STORE_VISIT", "2026-11-25T10:00:00Z", person, "{\"storeId\": \"demo-bastille\"}"))
                 + "]";
 
         JsonNode rows = app().post("/api/v1/interactions", batch).json();
+        // Only the server records reviews, when a marketer approves one.
+        interactions.record(json.readTree(event("p4", "REVIEW_POSTED", "2026-11-21T08:00:00Z", person,
+                "{\"rating\": 5}")), "marketer");
 
         String customerId = rows.get(0).get("customerId").asString();
         JsonNode attributes = marketer().get("/api/v1/customers/" + customerId).json().get("attributes");
@@ -604,8 +614,9 @@ abstract class DatamartScenarios extends DemoServer {
         String customerId = newCustomer("export");
         app().post("/api/v1/customers/" + customerId + "/consents", """
                 {"purpose": "MARKETING", "channel": "EMAIL", "status": "GRANTED", "source": "web-signup"}""");
-        app().post("/api/v1/interactions", event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
-                identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}"));
+        interactions.record(json.readTree(event("e1", "REVIEW_POSTED", "2026-11-03T10:00:00Z",
+                identity("EMAIL", "export-" + run + "@example.fr"), "{\"rating\": 4, \"text\": \"Great!\"}")),
+                "marketer");
 
         insertReview(customerId, "PENDING", "Le vendeur m'a bien conseillé");
 
@@ -753,6 +764,66 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(rows.get(4).get("customerId").asString()).isEqualTo(rows.get(0).get("customerId").asString());
         assertThat(count("select count(*) from interaction where event_id in (?, ?, ?)",
                 "b1-" + run, "b2-" + run, "b5-" + run)).isEqualTo(2);
+    }
+
+    @Test
+    void unknownStoreRejectedByField() {
+        String email = identity("EMAIL", "store-check-" + run + "@example.fr");
+        String nowhere = "nowhere-" + run;
+        String body = "[" + String.join(",",
+                event("sc1", "STORE_VISIT", "2026-12-01T10:00:00Z", email, "{\"storeId\": \"demo-bastille\"}"),
+                event("sc2", "PURCHASE", "2026-12-01T10:05:00Z", email,
+                        "{\"storeId\": \"" + nowhere + "\", \"amount\": 12}"),
+                event("sc3", "WEB_VISIT", "2026-12-01T10:10:00Z", email, "{}"))
+                + "]";
+
+        ApiClient.Response single = app().post("/api/v1/interactions", event("sc0", "QR_SCANNED",
+                "2026-12-01T09:00:00Z", email, "{\"storeId\": \"" + nowhere + "\"}"));
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        assertThat(single.status()).as(single.text()).isEqualTo(400);
+        assertThat(single.json().get("field").asString()).isEqualTo("attributes.storeId");
+        assertThat(single.json().get("value").asString()).isEqualTo(nowhere);
+        assertThat(single.json().get("detail").asString()).contains("names no known store");
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("STORED");
+        assertThat(rows.get(1).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(1).get("eventId").asString()).isEqualTo("sc2-" + run);
+        assertThat(rows.get(1).get("field").asString()).isEqualTo("attributes.storeId");
+        assertThat(rows.get(1).get("value").asString()).isEqualTo(nowhere);
+        assertThat(rows.get(1).get("reason").asString()).contains(nowhere, "names no known store");
+        assertThat(rows.get(2).get("status").asString()).isEqualTo("STORED");
+        assertThat(count("select count(*) from interaction where event_id like ?", "sc%-" + run)).isEqualTo(2);
+        JsonNode attributes = marketer().get("/api/v1/customers/" + rows.get(0).get("customerId").asString())
+                .json().get("attributes");
+        assertThat(attributes.get("lastStoreId").asString()).isEqualTo("demo-bastille");
+        assertThat(attributes.get("purchaseCount").asInt()).isZero();
+    }
+
+    @Test
+    void reviewPostedRejectedFromCallers() {
+        String email = identity("EMAIL", "review-check-" + run + "@example.fr");
+        String body = "[" + String.join(",",
+                event("rc1", "review_posted", "2026-12-01T10:00:00Z", email, "{\"rating\": 5}"),
+                event("rc2", "SOCIAL_SHARE", "2026-12-01T10:05:00Z", email, "{}"))
+                + "]";
+
+        ApiClient.Response single = admin().post("/api/v1/interactions", event("rc0", "REVIEW_POSTED",
+                "2026-12-01T09:00:00Z", email, "{\"rating\": 5}"));
+        JsonNode rows = app().post("/api/v1/interactions", body).json();
+
+        assertThat(single.status()).as(single.text()).isEqualTo(400);
+        assertThat(single.json().get("field").asString()).isEqualTo("type");
+        assertThat(single.json().get("value").asString()).isEqualTo("REVIEW_POSTED");
+        assertThat(single.json().get("detail").asString()).contains("recorded by the server", "/api/v1/reviews");
+        assertThat(single.json().get("detail").asString()).contains("SOCIAL_SHARE");
+        assertThat(rows.get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rows.get(0).get("field").asString()).isEqualTo("type");
+        assertThat(rows.get(0).get("value").asString()).isEqualTo("review_posted");
+        assertThat(rows.get(1).get("status").asString()).isEqualTo("STORED");
+        JsonNode attributes = marketer().get("/api/v1/customers/" + rows.get(1).get("customerId").asString())
+                .json().get("attributes");
+        assertThat(attributes.get("reviewCount").asInt()).isZero();
+        assertThat(attributes.get("advocacyScore").asInt()).as("one share, no review").isEqualTo(5);
     }
 
     @Test
@@ -1172,6 +1243,39 @@ abstract class DatamartScenarios extends DemoServer {
                 String.class, "alias-phone-" + run)).isEqualTo(survivorId);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get(0).get("installationId").asString()).isEqualTo("alias-phone-" + run);
+    }
+
+    @Test
+    void mergeKeepsOneVisitPerStoreAndDay() {
+        String email = "merge-visits-" + run + "@example.fr";
+        String phone = "+3365" + String.format("%07d", Math.abs(run.hashCode() % 10_000_000));
+        String survivorId = "visits-old-" + run;
+        String absorbedId = "visits-new-" + run;
+        Customer survivor = new Customer(survivorId, null, LoyaltyTier.BRONZE, Language.FR, ZoneId.of("Europe/Paris"),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        survivor.addIdentity(IdentityType.EMAIL, email);
+        Customer absorbed = new Customer(absorbedId, null, LoyaltyTier.BRONZE, Language.FR,
+                ZoneId.of("Europe/Paris"), Instant.parse("2026-02-01T00:00:00Z"));
+        absorbed.addIdentity(IdentityType.PHONE, phone);
+        customers.saveAll(List.of(survivor, absorbed));
+        String insert = "insert into store_visit (visit_id, customer_id, store_id, visited_at, visit_day) "
+                + "values (?, ?, 'demo-bastille', ?, ?)";
+        jdbc.update(insert, "mv1-" + run, survivorId, OffsetDateTime.parse("2026-11-20T09:00:00Z"),
+                Date.valueOf("2026-11-20"));
+        jdbc.update(insert, "mv2-" + run, absorbedId, OffsetDateTime.parse("2026-11-20T15:00:00Z"),
+                Date.valueOf("2026-11-20"));
+        jdbc.update(insert, "mv3-" + run, absorbedId, OffsetDateTime.parse("2026-11-21T15:00:00Z"),
+                Date.valueOf("2026-11-21"));
+
+        ApiClient.Response merged = app().post("/api/v1/interactions", interaction("mv-" + run, "APP_REGISTERED",
+                identity("EMAIL", email), identity("PHONE", phone)));
+
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        assertThat(merged.json().get("customerId").asString()).isEqualTo(survivorId);
+        assertThat(jdbc.queryForList("select visit_id from store_visit where customer_id = ? order by visit_id",
+                String.class, survivorId)).as("the absorbed visit of a day already counted is dropped")
+                .containsExactly("mv1-" + run, "mv3-" + run);
+        assertThat(count("select count(*) from store_visit where customer_id = ?", absorbedId)).isZero();
     }
 
     private List<String> deliveryIds(String customerId) {
