@@ -565,7 +565,8 @@ abstract class DatamartScenarios extends DemoServer {
         assertThat(values(marketer().get(errorsPath + "?limit=5&after=2").json(), "row", "field"))
                 .containsExactly("3:email");
         assertThat(marketer().get(errorsPath + "?after=3").json().isEmpty()).isTrue();
-        assertThat(values(marketer().get(errorsPath).json(), "row")).containsExactly("1", "1", "2", "3");
+        assertThat(values(marketer().get(errorsPath).json(), "row", "field"))
+                .containsExactly("1:smsConsent", "1:emailConsent", "2:email", "3:email");
         ApiClient.Response badLimit = marketer().get(errorsPath + "?limit=0");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.json().get("field").asString()).isEqualTo("limit");
@@ -656,9 +657,13 @@ abstract class DatamartScenarios extends DemoServer {
                 + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json) "
                 + "values (?, ?, 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', ?, '[]')", decisionId, customerId, decided,
                 decided, "[{\"offerId\": \"STORE-WELCOME-10\", \"routeUrl\": \"" + route + "\"}]");
+        String deliveryId = UUID.randomUUID().toString();
         jdbc.update("insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, message, "
-                + "route_url, created_at) values (?, ?, ?, 'STORE-WELCOME-10', 'PUSH', 'SENT', 'Bienvenue', ?, ?)",
-                UUID.randomUUID().toString(), decisionId, customerId, route, decided);
+                + "route_url, created_at) values (?, ?, ?, 'STORE-WELCOME-10', 'PUSH', 'DEAD', 'Bienvenue', ?, ?)",
+                deliveryId, decisionId, customerId, route, decided);
+        jdbc.update("insert into dead_letter (dead_letter_id, delivery_id, channel, original_message, reason, "
+                + "attempts, failed_at) values (?, ?, 'PUSH', ?, 'FCM 400', 1, ?)", UUID.randomUUID().toString(),
+                deliveryId, "{\"deliveryId\": \"" + deliveryId + "\", \"routeUrl\": \"" + route + "\"}", decided);
         String pending = insertReview(customerId, "PENDING", "Bob Martin, 12 rue X : vendeur désagréable");
         String approved = insertReview(customerId, "APPROVED", "Très bon accueil");
 
@@ -679,6 +684,8 @@ abstract class DatamartScenarios extends DemoServer {
                 String.class, decisionId)).doesNotContain("48.853200").contains("STORE-WELCOME-10");
         assertThat(jdbc.queryForObject("select route_url from delivery where decision_id = ?", String.class,
                 decisionId)).isNull();
+        assertThat(jdbc.queryForObject("select original_message from dead_letter where delivery_id = ?",
+                String.class, deliveryId)).doesNotContain("48.853200");
         assertThat(erased.json().get("identitiesRemoved").asInt()).isEqualTo(1);
         JsonNode profile = marketer().get("/api/v1/customers/" + customerId).json();
         assertThat(profile.get("identities").size()).isZero();
