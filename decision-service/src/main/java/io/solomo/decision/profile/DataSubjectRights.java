@@ -95,9 +95,9 @@ class DataSubjectRights {
 
     /**
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
-     * attributes of their interactions, their location fixes, the positions in their decision requests, the
-     * directions links that start from them (also in the messages kept with dead letters), the text and link of
-     * their reviews, and the identity stored with each customer import row that led to them. The profile row, the
+     * attributes of their interactions, their location fixes and the positions in their decision requests. It also
+     * erases the directions links that start from them, in deliveries, decisions and dead letters, the text and link
+     * of their reviews, and the identity stored with each customer import row that led to them. The profile row, the
      * interactions' types, times, stores and amounts, and the derived attributes stay, under the pseudonymous
      * customer id, as anonymous aggregates.
      */
@@ -123,7 +123,7 @@ class DataSubjectRights {
             jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
             // A directions link starts at the position the person reported, so it goes with their location fixes.
             jdbc.update("update delivery set route_url = null where customer_id = ?", formerId);
-            // The message a dead letter keeps for operators holds that link too; a replay sends the delivery row.
+            // The message kept with a dead letter contains that link too. A replay sends the delivery row instead.
             jdbc.update("update dead_letter set original_message = '{}' where delivery_id in "
                     + "(select delivery_id from delivery where customer_id = ?)", formerId);
             for (String[] decision : jdbc.query("select decision_id, offers_json from decision_record "
