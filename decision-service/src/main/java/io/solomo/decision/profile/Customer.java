@@ -148,9 +148,9 @@ public class Customer {
     }
 
     /** Adds one interaction to the derived attributes and raises the loyalty tier when the spend earns it. */
-    void apply(InteractionFacts interaction, Instant now) {
+    void apply(InteractionFacts interaction, Instant now, SpendTiers spendTiers) {
         attributes.apply(interaction);
-        raiseTierTo(attributes.earnedTier());
+        raiseTierTo(spendTiers.tierFor(attributes.monetaryTotal()));
         touch(now);
     }
 

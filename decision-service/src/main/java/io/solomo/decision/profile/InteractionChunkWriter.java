@@ -45,10 +45,14 @@ class InteractionChunkWriter {
 
     private final ProfileRows profileRows;
     private final ZoneId defaultTimeZone;
+    private final SpendTiers spendTiers;
     private final Clock clock;
 
-    InteractionChunkWriter(ProfileRows profileRows, @Value("${solomo.default-time-zone:Europe/Paris}") ZoneId defaultTimeZone, Clock clock) {
+    InteractionChunkWriter(ProfileRows profileRows,
+                           @Value("${solomo.default-time-zone:Europe/Paris}") ZoneId defaultTimeZone,
+                           SpendTiers spendTiers, Clock clock) {
         this.profileRows = profileRows;
+        this.spendTiers = spendTiers;
         this.defaultTimeZone = defaultTimeZone;
         this.clock = clock;
     }
@@ -83,7 +87,7 @@ class InteractionChunkWriter {
             if (profile.isEmpty()) {
                 return Optional.empty();
             }
-            profile.get().apply(row.facts());
+            profile.get().apply(row.facts(), spendTiers);
             chunk.touched.add(profile.get());
             chunk.interactions.add(new ProfileRows.NewInteraction(row, profile.get().customerId()));
             results.add(InteractionResult.stored(row.eventId(), profile.get().customerId()));

@@ -45,14 +45,16 @@ class InteractionRecorder {
     private final CustomerRepository customers;
     private final CustomerDirectory directory;
     private final TransactionTemplate transaction;
+    private final SpendTiers spendTiers;
     private final Clock clock;
 
     InteractionRecorder(EntityManager entityManager, InteractionChunkWriter chunkWriter, ProfileResolution resolution,
                         InteractionRepository interactions,
                         CustomerIdentityRepository identities, CustomerRepository customers,
                         CustomerDirectory directory,
-                        TransactionTemplate transaction, Clock clock) {
+                        TransactionTemplate transaction, SpendTiers spendTiers, Clock clock) {
         this.entityManager = entityManager;
+        this.spendTiers = spendTiers;
         this.chunkWriter = chunkWriter;
         this.resolution = resolution;
         this.interactions = interactions;
@@ -160,7 +162,7 @@ class InteractionRecorder {
                     command.eventId(), owners);
             entityManager.persist(new Interaction(command.eventId(), customer.customerId(), command.facts(),
                     command.attributesJson(), now));
-            customer.apply(command.facts(), now);
+            customer.apply(command.facts(), now, spendTiers);
             results.add(InteractionResult.stored(command.eventId(), customer.customerId()));
         }
         entityManager.flush();

@@ -249,26 +249,6 @@ public class ProfileAttributes {
                 .toList();
     }
 
-    /**
-     * The tier that the money spent alone earns.
-     *
-     * <p>NOTE: these thresholds are fixed here, whereas the loyalty programme's point thresholds are settings
-     * ({@code solomo.loyalty.*-from}), and the higher of the two tiers wins. Settings for these need the thresholds
-     * passed to {@link Customer}, which applies them.
-     */
-    LoyaltyTier earnedTier() {
-        if (monetaryTotal.compareTo(BigDecimal.valueOf(5_000)) >= 0) {
-            return LoyaltyTier.PLATINUM;
-        }
-        if (monetaryTotal.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
-            return LoyaltyTier.GOLD;
-        }
-        if (monetaryTotal.compareTo(BigDecimal.valueOf(200)) >= 0) {
-            return LoyaltyTier.SILVER;
-        }
-        return LoyaltyTier.BRONZE;
-    }
-
     private static double decay(double score, Instant from, Instant to) {
         double days = Duration.between(from, to).toSeconds() / 86_400.0;
         return score * Math.pow(0.5, days / ENGAGEMENT_HALF_LIFE_DAYS);

@@ -29,11 +29,13 @@ class ProfileMerger {
     private final CustomerMergeRepository merges;
     private final InteractionRepository interactions;
     private final MergedProfileRows otherRows;
+    private final SpendTiers spendTiers;
     private final Clock clock;
 
     ProfileMerger(EntityManager entityManager, CustomerMergeRepository merges, InteractionRepository interactions,
-                  MergedProfileRows otherRows, Clock clock) {
+                  MergedProfileRows otherRows, SpendTiers spendTiers, Clock clock) {
         this.entityManager = entityManager;
+        this.spendTiers = spendTiers;
         this.merges = merges;
         this.interactions = interactions;
         this.otherRows = otherRows;
@@ -85,7 +87,7 @@ class ProfileMerger {
         customer.resetAttributes();
         for (Interaction interaction : interactions.findByCustomerIdOrderByOccurredAtAscEventIdAsc(
                 customer.customerId())) {
-            customer.apply(interaction.facts(), now);
+            customer.apply(interaction.facts(), now, spendTiers);
         }
         customer.touch(now);
     }

@@ -296,9 +296,9 @@ class ProfileRows {
         }
 
         /** Adds one interaction to the attributes and raises the tier when the spend earns it, as Customer does. */
-        void apply(InteractionFacts interaction) {
+        void apply(InteractionFacts interaction, SpendTiers spendTiers) {
             attributes.apply(interaction);
-            LoyaltyTier earned = attributes.earnedTier();
+            LoyaltyTier earned = spendTiers.tierFor(attributes.monetaryTotal());
             if (earned.compareTo(tier) > 0) {
                 tier = earned;
             }
