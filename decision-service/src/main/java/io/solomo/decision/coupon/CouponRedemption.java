@@ -2,17 +2,16 @@ package io.solomo.decision.coupon;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -122,31 +121,26 @@ public class CouponRedemption {
     private static ErrorResponseException wrongCustomer(String field, String code, String customerId, State coupon) {
         log.warn("Rejected coupon of offer {} presented for customer {}: it was issued to customer {}",
                 coupon.offerId(), customerId, coupon.customerId());
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "wrong-customer", "Coupon of another customer",
+        return problem(HttpStatus.FORBIDDEN, "wrong-customer", "Coupon of another customer",
                 "coupon " + code + " was issued to another customer, so customer " + customerId + " cannot redeem it",
-                field, code);
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+                field, code).exception();
     }
 
     /** Builds the problem of a coupon rejected for its state, with when and where it was redeemed and its expiry. */
     private static ErrorResponseException rejected(HttpStatus status, String type, String title, String detail,
                                                    String field, State coupon) {
-        ProblemDetail problem = problem(status, type, title, detail, field, coupon.code());
-        problem.setProperty("redeemedAt", coupon.redeemedAt());
-        problem.setProperty("redeemedStoreId", coupon.redeemedStoreId());
-        problem.setProperty("expiresAt", coupon.expiresAt());
-        return new ErrorResponseException(status, problem, null);
+        return problem(status, type, title, detail, field, coupon.code())
+                .with("redeemedAt", coupon.redeemedAt())
+                .with("redeemedStoreId", coupon.redeemedStoreId())
+                .with("expiresAt", coupon.expiresAt())
+                .exception();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, String field,
-                                         String code) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:solomo:problem:coupon-" + type));
-        problem.setTitle(title);
-        problem.setProperty("field", field);
-        problem.setProperty("value", code);
-        problem.setProperty("code", code);
-        return problem;
+    private static Problem problem(HttpStatus status, String type, String title, String detail, String field,
+                                   String code) {
+        return Problem.of(status, "coupon-" + type, title, detail)
+                .field(field, code)
+                .with("code", code);
     }
 
     private static State state(java.sql.ResultSet row, int index) throws java.sql.SQLException {

@@ -2,16 +2,14 @@ package io.solomo.decision.delivery;
 
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.Problem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 
 /** Lists dead letters and replays them. */
@@ -40,11 +38,8 @@ class DeadLetterController {
         DeadLetters.DeadLetter deadLetter = deadLetters.find(deadLetterId)
                 .orElseThrow(() -> new NotFoundException("dead letter", "deadLetterId", deadLetterId));
         if (!deadLetters.replay(deadLetterId)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "dead letter "
-                    + deadLetterId + " was replayed already at " + deadLetter.replayedAt());
-            problem.setType(URI.create("urn:solomo:problem:already-replayed"));
-            problem.setTitle("Already replayed");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            throw Problem.of(HttpStatus.CONFLICT, "already-replayed", "Already replayed", "dead letter "
+                    + deadLetterId + " was replayed already at " + deadLetter.replayedAt()).exception();
         }
         return deadLetters.find(deadLetterId).orElse(deadLetter);
     }

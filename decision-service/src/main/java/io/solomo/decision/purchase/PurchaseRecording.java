@@ -10,13 +10,13 @@ import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.Interactions;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.Problem;
 import io.solomo.model.loyalty.LoyaltyAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,15 +125,13 @@ class PurchaseRecording {
 
         log.warn("Rejected purchase {}: its id was recorded before with different {}", command.purchaseId(),
                 differences);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "purchase "
-                + command.purchaseId() + " was recorded before with different " + String.join(", ", differences)
-                + "; send a new purchaseId for another purchase, or the same body to repeat this one");
-        problem.setType(URI.create("urn:solomo:problem:purchase-id-reused"));
-        problem.setTitle("Purchase id reused");
-        problem.setProperty("field", "purchaseId");
-        problem.setProperty("value", command.purchaseId());
-        problem.setProperty("differentFields", differences);
-        throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        throw Problem.of(HttpStatus.CONFLICT, "purchase-id-reused", "Purchase id reused", "purchase "
+                        + command.purchaseId() + " was recorded before with different "
+                        + String.join(", ", differences)
+                        + "; send a new purchaseId for another purchase, or the same body to repeat this one")
+                .field("purchaseId", command.purchaseId())
+                .with("differentFields", differences)
+                .exception();
     }
 
     /** Names the fields of the command that differ from the stored purchase's columns; lines are not stored. */

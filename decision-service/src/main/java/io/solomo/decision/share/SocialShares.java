@@ -11,12 +11,12 @@ import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.Interactions;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.Problem;
 import io.solomo.model.loyalty.LoyaltyAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +24,6 @@ import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -277,14 +276,11 @@ class SocialShares {
     }
 
     private static ErrorResponseException notOffered(String customerId, String offerId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "customer " + customerId
-                + " was never offered offer " + offerId + " (no coupon or contact of it), so cannot share it; "
-                + "a customer shares the offers they received");
-        problem.setType(URI.create("urn:solomo:problem:share-not-offered"));
-        problem.setTitle("Offer not received");
-        problem.setProperty("field", "offerId");
-        problem.setProperty("value", offerId);
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        return Problem.of(HttpStatus.FORBIDDEN, "share-not-offered", "Offer not received", "customer " + customerId
+                        + " was never offered offer " + offerId + " (no coupon or contact of it), so cannot share it; "
+                        + "a customer shares the offers they received")
+                .field("offerId", offerId)
+                .exception();
     }
 
     /** Returns why a coupon of the offer cannot be given now, or null when it can. */
@@ -303,29 +299,24 @@ class SocialShares {
     }
 
     private static ErrorResponseException offerUnavailable(Share share, String reason) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "share " + share.code()
-                + " cannot be claimed now: " + reason);
-        problem.setType(URI.create("urn:solomo:problem:offer-unavailable"));
-        problem.setTitle("Offer unavailable");
-        problem.setProperty("field", "code");
-        problem.setProperty("value", share.code());
-        problem.setProperty("offerId", share.offerId());
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return Problem.of(HttpStatus.CONFLICT, "offer-unavailable", "Offer unavailable", "share " + share.code()
+                        + " cannot be claimed now: " + reason)
+                .field("code", share.code())
+                .with("offerId", share.offerId())
+                .exception();
     }
 
     private static ErrorResponseException alreadyClaimed(String friendId, String offerId, String shareCode,
                                                          String couponCode) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "customer " + friendId
-                + " claimed offer " + offerId + " through share " + shareCode + " before and was issued coupon "
-                + couponCode + "; a friend gets one coupon of an offer through shares");
-        problem.setType(URI.create("urn:solomo:problem:offer-already-claimed"));
-        problem.setTitle("Offer already claimed");
-        problem.setProperty("field", "customerId");
-        problem.setProperty("value", friendId);
-        problem.setProperty("offerId", offerId);
-        problem.setProperty("shareCode", shareCode);
-        problem.setProperty("couponCode", couponCode);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return Problem.of(HttpStatus.CONFLICT, "offer-already-claimed", "Offer already claimed", "customer "
+                        + friendId + " claimed offer " + offerId + " through share " + shareCode
+                        + " before and was issued coupon " + couponCode
+                        + "; a friend gets one coupon of an offer through shares")
+                .field("customerId", friendId)
+                .with("offerId", offerId)
+                .with("shareCode", shareCode)
+                .with("couponCode", couponCode)
+                .exception();
     }
 
     /** Returns the id the customer is known by now, following a merge, or fails with a 404 naming the field. */
