@@ -75,9 +75,9 @@ class DecisionExplanations {
         String reason = language == Language.FR ? report.reasonFr() : report.reason();
         if (reason == null) {
             return ReasonMessages.format(language, "why-not.english-only", report.offerId(),
-                    asClause(report.reason()));
+                    withoutOfferSubject(asClause(report.reason()), report.offerId(), Language.EN));
         }
-        String clause = asClause(reason);
+        String clause = withoutOfferSubject(asClause(reason), report.offerId(), language);
         String frame = startsWithVowel(clause) ? "why-not.not-chosen-before-vowel" : "why-not.not-chosen";
         return ReasonMessages.format(language, frame, report.offerId(), clause);
     }
@@ -101,6 +101,19 @@ class DecisionExplanations {
         String lowerFirst = trimmed.isEmpty() || acronym ? trimmed
                 : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
         return lowerFirst.endsWith(".") ? lowerFirst.substring(0, lowerFirst.length() - 1) : lowerFirst;
+    }
+
+    /**
+     * Replaces a leading "offer ID" ("l'offre ID") of a stored reason with "it" ("elle"), because the why-not sentence
+     * names the offer already. Decisions stored before the engine's reasons called the offer "it" have such reasons,
+     * and so may a rule's own reason.
+     */
+    private static String withoutOfferSubject(String clause, String offerId, Language language) {
+        String subject = ReasonMessages.format(language, "why-not.stored-offer-subject", offerId) + " ";
+        if (!clause.regionMatches(true, 0, subject, 0, subject.length())) {
+            return clause;
+        }
+        return ReasonMessages.format(language, "why-not.offer-pronoun") + " " + clause.substring(subject.length());
     }
 
     /**

@@ -190,8 +190,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(soonAfter.get("offers").get(0).get("reasons").get(0).asString()).isEqualTo("Fallback offer");
         assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 2 hours before, its cooldown");
         assertThat(whyNotInFrench(soonAfter, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
-                + "retenue parce que le délai de carence de l'offre STORE-WELCOME-10 (2 heures) n'est pas écoulé "
-                + "depuis qu'elle a été proposée au client.");
+                + "retenue parce que son délai de carence (2 heures) n'est pas écoulé depuis qu'elle a été proposée "
+                + "au client.");
     }
 
     @Test
@@ -205,10 +205,10 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(fallback)).containsExactly("APP-LOYALTY-5EUR");
         assertThat(offerIds(third)).isEmpty();
         assertThat(whyNot(third, "APP-LOYALTY-5EUR")).isEqualTo("Offer APP-LOYALTY-5EUR was not chosen because the "
-                + "customer was offered APP-LOYALTY-5EUR less than 2 hours before, its cooldown.");
+                + "customer was offered it less than 2 hours before, its cooldown.");
         assertThat(whyNotInFrench(third, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été retenue "
-                + "parce que le délai de carence de l'offre APP-LOYALTY-5EUR (2 heures) n'est pas écoulé depuis "
-                + "qu'elle a été proposée au client.");
+                + "parce que son délai de carence (2 heures) n'est pas écoulé depuis qu'elle a été proposée au "
+                + "client.");
     }
 
     @Test
@@ -298,7 +298,7 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(secondSaturday)).doesNotContain("WEEKEND-FLOWERS");
         assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contact in all");
         assertThat(whyNotInFrench(secondSaturday, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
-                + "retenue parce que l'offre WEEKEND-FLOWERS a atteint sa limite de volume de 1 contact au total.");
+                + "retenue parce qu'elle a atteint sa limite de volume de 1 contact au total.");
     }
 
     @Test
@@ -315,10 +315,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
             assertThat(offerIds(firstTuesday)).contains("STORE-WELCOME-10");
             assertThat(offerIds(secondTuesday)).doesNotContain("STORE-WELCOME-10");
             assertThat(whyNot(secondTuesday, "STORE-WELCOME-10"))
-                    .contains("offer STORE-WELCOME-10 reached its daily volume limit of 1 contact");
+                    .contains("because it reached its daily volume limit of 1 contact");
             assertThat(whyNotInFrench(secondTuesday, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a "
-                    + "pas été retenue parce que l'offre STORE-WELCOME-10 a atteint sa limite de volume quotidienne "
-                    + "de 1 contact.");
+                    + "pas été retenue parce qu'elle a atteint sa limite de volume quotidienne de 1 contact.");
         } finally {
             offers.save(offers.findById("STORE-WELCOME-10").orElseThrow().withLimits(null, null, null));
         }
@@ -360,9 +359,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
         JsonNode nextDay = decide(customer, "PUSH", "2026-12-08T09:15:00Z");
 
         assertThat(offerIds(nextDay)).doesNotContain("STORE-WELCOME-10");
-        assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed STORE-WELCOME-10");
+        assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed it");
         assertThat(whyNotInFrench(nextDay, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
-                + "retenue parce que le client a déjà utilisé le coupon de l'offre STORE-WELCOME-10.");
+                + "retenue parce que le client a déjà utilisé son coupon.");
     }
 
     @Test
