@@ -491,6 +491,33 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void validityDatesReadInStoreTimeZone() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", "2025-06-06T08:15:00Z");
+
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
+                + "it is valid from 1 January 2026 to 1 January 2028, not on 6 June 2025 at 10:15.");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce qu'elle n'est valable que du 1er janvier 2026 au 1er janvier 2028, pas le 6 juin "
+                + "2025 à 10 h 15.");
+    }
+
+    @Test
+    void validityDatesAwayReadInCustomerTimeZone() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL);
+        ApiClient.Response changed = app().put("/api/v1/customers/" + customer + "/preferences", """
+                {"timeZone": "America/Toronto"}""");
+
+        JsonNode decision = decideAway(customer, "EMAIL", "2025-06-06T08:15:00Z");
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(whyNot(decision, "APP-LOYALTY-5EUR")).isEqualTo("Offer APP-LOYALTY-5EUR was not chosen because "
+                + "it is valid from 31 December 2025 to 31 December 2027, not on 6 June 2025 at 04:15.");
+        assertThat(whyNotInFrench(decision, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été "
+                + "retenue parce qu'elle n'est valable que du 31 décembre 2025 au 31 décembre 2027, pas le 6 juin "
+                + "2025 à 4 h 15.");
+    }
+
+    @Test
     void timeZoneOffsetIsRejected() {
         String customer = newCustomer(LoyaltyTier.GOLD, Channel.PUSH);
 

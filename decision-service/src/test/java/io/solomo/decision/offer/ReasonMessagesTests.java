@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -92,14 +94,12 @@ class ReasonMessagesTests {
                 Arguments.of(ReasonCode.SWITCHED_OFF, new Object[] {OFFER},
                         "Offer STORE-WELCOME-10 was not chosen because it is switched off.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle est désactivée."),
-                Arguments.of(ReasonCode.OUTSIDE_VALIDITY, new Object[] {OFFER,
-                                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
-                                Instant.parse("2026-04-01T10:00:00Z")},
-                        "Offer STORE-WELCOME-10 was not chosen because it is valid from "
-                                + "2026-01-01T00:00:00Z to 2026-03-01T00:00:00Z, not at 2026-04-01T10:00:00Z.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est valable que "
-                                + "du 2026-01-01T00:00:00Z au 2026-03-01T00:00:00Z, pas le "
-                                + "2026-04-01T10:00:00Z."),
+                Arguments.of(ReasonCode.OUTSIDE_VALIDITY, new Object[] {OFFER, LocalDate.of(2026, 1, 1),
+                                LocalDate.of(2026, 3, 1), ZonedDateTime.of(2026, 4, 1, 12, 0, 0, 0, PARIS)},
+                        "Offer STORE-WELCOME-10 was not chosen because it is valid from 1 January 2026 to 1 March "
+                                + "2026, not on 1 April 2026 at 12:00.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est valable que du 1er "
+                                + "janvier 2026 au 1er mars 2026, pas le 1er avril 2026 à 12 h."),
                 Arguments.of(ReasonCode.OTHER_STORE, new Object[] {OFFER, "demo-bastille"},
                         "Offer STORE-WELCOME-10 was not chosen because it is for store demo-bastille only.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle est réservée au magasin "
@@ -231,6 +231,61 @@ class ReasonMessagesTests {
     }
 
     @Test
+    void validityReadsInContactTimeZone() {
+        Offer offer = offerValid("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        ZonedDateTime contact = Instant.parse("2025-06-06T08:15:00Z").atZone(PARIS);
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 1 January 2026 to 1 January 2028, not on 6 June "
+                + "2025 at 10:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 1er janvier 2026 au 1er janvier 2028, pas "
+                + "le 6 juin 2025 à 10 h 15");
+    }
+
+    @Test
+    void validityDatesFollowTimeZone() {
+        Offer offer = offerValid("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        ZonedDateTime contact = Instant.parse("2025-06-06T08:15:00Z").atZone(ZoneId.of("America/Toronto"));
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 31 December 2025 to 31 December 2027, not on 6 "
+                + "June 2025 at 04:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 31 décembre 2025 au 31 décembre 2027, "
+                + "pas le 6 juin 2025 à 4 h 15");
+    }
+
+    @Test
+    void boundOnContactDayHasTime() {
+        Offer offer = offerValid("2026-06-06T07:00:00Z", "2026-06-30T22:00:00Z");
+        ZonedDateTime contact = Instant.parse("2026-06-06T06:15:00Z").atZone(PARIS);
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 6 June 2026 at 09:00 to 1 July 2026, not on 6 "
+                + "June 2026 at 08:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 6 juin 2026 à 9 h au 1er juillet 2026, "
+                + "pas le 6 juin 2026 à 8 h 15");
+    }
+
+    @Test
+    void storedInstantReasonStillExplained() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "catalogue",
+                "offer STORE-WELCOME-10 is valid from 2026-01-01T00:00:00Z to 2028-01-01T00:00:00Z, not at "
+                        + "2025-06-06T08:15:00Z",
+                "l'offre STORE-WELCOME-10 n'est valable que du 2026-01-01T00:00:00Z au 2028-01-01T00:00:00Z, pas "
+                        + "le 2025-06-06T08:15:00Z", null, List.of());
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
+                + "chosen because it is valid from 2026-01-01T00:00:00Z to 2028-01-01T00:00:00Z, not at "
+                + "2025-06-06T08:15:00Z.");
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue parce qu'elle n'est valable que du 2026-01-01T00:00:00Z au 2028-01-01T00:00:00Z, pas "
+                + "le 2025-06-06T08:15:00Z.");
+    }
+
+    @Test
     void cooldownUnderAMinuteIsWorded() {
         RejectionReason reason = ReasonCode.COOLDOWN.word(OFFER, Duration.ofSeconds(45));
 
@@ -279,6 +334,10 @@ class ReasonMessagesTests {
                 + "which receives no offer.");
         assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
                 + "chosen because the customer is in the holdout group, which receives no offer.");
+    }
+
+    private static Offer offerValid(String from, String to) {
+        return new Offer(OFFER, null, "Bienvenue", "Welcome", 10, Instant.parse(from), Instant.parse(to), null, null);
     }
 
     private static CandidateReport rejectedFor(RejectionReason reason) {
