@@ -62,6 +62,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
     OfferRepository offers;
 
     @Autowired
+    CampaignRepository campaigns;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -482,10 +485,14 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(whyNot(decision, "GOLD-MORNING-COFFEE"))
                 .isEqualTo("Offer GOLD-MORNING-COFFEE was not chosen because no rule proposed it for this customer "
-                        + "and contact.");
+                        + "and contact. Rules of the active rule set that can propose it: \"Offer Gold and Platinum "
+                        + "members a coffee at Demo Marché in the morning\" in solomo/offers/offers.drl.xlsx, sheet "
+                        + "Offers, row 17.");
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was chosen in this decision.");
         assertThat(whyNotInFrench(decision, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
-                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact.");
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de "
+                + "règles actif qui peuvent la proposer : « Offer Gold and Platinum members a coffee at Demo Marché "
+                + "in the morning » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 17.");
         assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 a été retenue "
                 + "dans cette décision.");
     }
@@ -515,6 +522,40 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(whyNotInFrench(decision, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été "
                 + "retenue parce qu'elle n'est valable que du 31 décembre 2025 au 31 décembre 2027, pas le 6 juin "
                 + "2025 à 4 h 15.");
+    }
+
+    @Test
+    void whyNotNamesRulesThatCanPropose() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+        assertThat(whyNot(decision, "REGULAR-THANKS")).isEqualTo("Offer REGULAR-THANKS was not chosen because no rule "
+                + "proposed it for this customer and contact. Rules of the active rule set that can propose it: "
+                + "\"Thank the regular of a store with a dedicated offer\" in solomo/offers/recognition.drl.");
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
+                + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
+                + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
+                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
+        assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de règles "
+                + "actif qui peuvent la proposer : « Offer Silver, Gold and Platinum members flowers in store at the "
+                + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18.");
+    }
+
+    @Test
+    void whyNotSaysNoRuleProposesOffer() {
+        Campaign campaign = campaigns.findById("loyalty-2026").orElseThrow();
+        offers.save(new Offer("NO-RULE-OFFER", campaign, "Sans règle", "Without a rule", 1,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z"), null, null));
+        try {
+            JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+            assertThat(whyNot(decision, "NO-RULE-OFFER")).isEqualTo("Offer NO-RULE-OFFER was not chosen because no "
+                    + "rule of the active rule set proposes it.");
+            assertThat(whyNotInFrench(decision, "NO-RULE-OFFER")).isEqualTo("L'offre NO-RULE-OFFER n'a pas été "
+                    + "retenue parce qu'aucune règle du jeu de règles actif ne la propose.");
+        } finally {
+            offers.deleteById("NO-RULE-OFFER");
+        }
     }
 
     @Test
