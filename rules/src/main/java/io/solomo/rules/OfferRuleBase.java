@@ -10,6 +10,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,11 +34,16 @@ public final class OfferRuleBase {
     private final KieSessionConfiguration sessionConfiguration;
     private final List<String> ruleNames;
     private final WarmUpGate warmUp = new WarmUpGate(WARM_UP_EVALUATIONS);
+    private final Map<String, byte[]> files;
+    // Built on the first request, because decisions never need it and reading the files again costs time.
+    private volatile Map<String, List<OfferProposer>> proposers;
 
-    OfferRuleBase(String version, KieBase kieBase, KieSessionConfiguration sessionConfiguration) {
+    OfferRuleBase(String version, KieBase kieBase, KieSessionConfiguration sessionConfiguration,
+                  Map<String, byte[]> files) {
         this.version = Objects.requireNonNull(version, "version");
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
         this.sessionConfiguration = Objects.requireNonNull(sessionConfiguration, "sessionConfiguration");
+        this.files = Map.copyOf(Objects.requireNonNull(files, "files"));
         this.ruleNames = kieBase.getKiePackages().stream()
                 .flatMap(kiePackage -> kiePackage.getRules().stream())
                 .map(Rule::getName)
@@ -57,6 +63,19 @@ public final class OfferRuleBase {
     /** Returns the names of all rules, in alphabetical order. */
     public List<String> ruleNames() {
         return ruleNames;
+    }
+
+    /**
+     * Returns the rules that can propose the offer, read from the text of the rule files, or an empty list when none
+     * names it. The first call reads every file, so decisions should not call it.
+     */
+    public List<OfferProposer> rulesProposing(String offerId) {
+        Map<String, List<OfferProposer>> byOffer = proposers;
+        if (byOffer == null) {
+            byOffer = OfferProposers.of(files);
+            proposers = byOffer;
+        }
+        return byOffer.getOrDefault(offerId, List.of());
     }
 
     /**

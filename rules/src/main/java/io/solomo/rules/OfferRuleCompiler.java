@@ -113,7 +113,7 @@ public class OfferRuleCompiler {
             throw new RuleCompilationException(version, buildProblems);
         }
 
-        OfferRuleBase ruleBase = load(version, releaseId, files.keySet());
+        OfferRuleBase ruleBase = load(version, releaseId, files);
         log.info("Compiled offer rules version {} from {} files: {} rules in {} ms", version, files.size(),
                 ruleBase.ruleCount(), (System.nanoTime() - started) / 1_000_000);
         return ruleBase;
@@ -217,20 +217,20 @@ public class OfferRuleCompiler {
         return Problem.ofRuleSet(FindingText.of("drools.table-error", text));
     }
 
-    private OfferRuleBase load(String version, ReleaseId releaseId, Set<String> paths) {
+    private OfferRuleBase load(String version, ReleaseId releaseId, Map<String, byte[]> files) {
         try {
             KieContainer container = kieServices.newKieContainer(releaseId, FACT_CLASS_LOADER);
             KieBase kieBase = container.getKieBase(KIE_BASE_NAME);
             KieSessionConfiguration sessionConfiguration = container.getKieSessionConfiguration(SESSION_NAME);
 
-            List<Problem> problems = new ArrayList<>(filesWithoutRules(kieBase, paths));
+            List<Problem> problems = new ArrayList<>(filesWithoutRules(kieBase, files.keySet()));
             if (ruleCount(kieBase) == 0) {
                 problems.add(Problem.ofRuleSet(FindingText.of("compiler.no-offer-rule", RULE_PACKAGE)));
             }
             if (!problems.isEmpty()) {
                 throw new RuleCompilationException(version, problems);
             }
-            return new OfferRuleBase(version, kieBase, sessionConfiguration);
+            return new OfferRuleBase(version, kieBase, sessionConfiguration, files);
         } finally {
             // The KIE base keeps what it needs. Without this, the global KIE repository would keep every module built.
             kieServices.getRepository().removeKieModule(releaseId);

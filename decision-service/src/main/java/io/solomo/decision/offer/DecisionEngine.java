@@ -157,8 +157,10 @@ public class DecisionEngine implements OfferDecisions {
         boolean holdout = policy.inHoldout(customerId);
         ContactPolicy.CustomerContacts history = policy.contactsOf(profile, at);
         ContactPolicy.Allowance allowance = history.allowance(channel);
-        List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, at, holdout,
-                allowance, reports);
+        // Reasons word dates and times in the time zone of the contact's store, else in the customer's.
+        ZonedDateTime contactTime = at.atZone(store.map(Store::timeZone).orElse(profile.timeZone()));
+        List<Ranked> ranked = rankAllowed(mergeByOffer(outcome.candidates()), history, facts, context, contactTime,
+                holdout, allowance, reports);
         int room = Math.min(request.maxOffers(), allowance.remaining());
         List<Ranked> selected = new ArrayList<>();
         List<Ranked> ranksBelow = new ArrayList<>();
@@ -182,7 +184,7 @@ public class DecisionEngine implements OfferDecisions {
             reports.add(notChosen.report(CandidateReport.NOT_CHOSEN, "arbitration", rankedBelow));
         }
         if (selected.isEmpty() && !holdout && room > 0 && facts.hasConsentFor(channel)) {
-            fallback(facts, history, context, at, reports).ifPresent(selected::add);
+            fallback(facts, history, context, contactTime, reports).ifPresent(selected::add);
         }
 
         List<ChosenOffer> chosen = new ArrayList<>();
@@ -262,7 +264,7 @@ public class DecisionEngine implements OfferDecisions {
      */
     private List<Ranked> rankAllowed(Map<String, Merged> candidates, ContactPolicy.CustomerContacts history,
                                      CustomerFacts facts,
-                                     ContactContext context, Instant at, boolean holdout,
+                                     ContactContext context, ZonedDateTime contactTime, boolean holdout,
                                      ContactPolicy.Allowance allowance, List<CandidateReport> reports) {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
         for (String offerId : candidates.keySet()) {
@@ -280,7 +282,7 @@ public class DecisionEngine implements OfferDecisions {
                         ReasonCode.NOT_IN_CATALOGUE.word(candidate.offerId), ruleNames));
                 continue;
             }
-            RejectionReason unavailable = offer.unavailabilityReason(at, context.getStoreId(),
+            RejectionReason unavailable = offer.unavailabilityReason(contactTime, context.getStoreId(),
                     context.getStoreChain());
             if (unavailable != null) {
                 reports.add(rejected(candidate.offerId, "catalogue", unavailable, ruleNames));
@@ -309,7 +311,9 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     private Optional<Ranked> fallback(CustomerFacts facts, ContactPolicy.CustomerContacts history,
-                                      ContactContext context, Instant at, List<CandidateReport> reports) {
+                                      ContactContext context, ZonedDateTime contactTime,
+                                      List<CandidateReport> reports) {
+        Instant at = contactTime.toInstant();
         if (settings.fallbackOfferId() == null) {
             return Optional.empty();
         }
@@ -318,7 +322,7 @@ public class DecisionEngine implements OfferDecisions {
             log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
             return Optional.empty();
         }
-        RejectionReason unavailable = offer.get().unavailabilityReason(at, context.getStoreId(),
+        RejectionReason unavailable = offer.get().unavailabilityReason(contactTime, context.getStoreId(),
                 context.getStoreChain());
         if (unavailable == null && context.getStoreId() == null && offer.get().namesStore()) {
             // Without a store its message would start with a bare colon, as in ": 10% off your shopping today".

@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Language;
+import io.solomo.rules.OfferProposer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,11 +28,14 @@ class DecisionExplanations {
 
     private final DecisionRecordRepository decisionLog;
     private final OfferCatalogue offers;
+    private final ActiveOfferRules rules;
     private final ObjectMapper json;
 
-    DecisionExplanations(DecisionRecordRepository decisionLog, OfferCatalogue offers, ObjectMapper json) {
+    DecisionExplanations(DecisionRecordRepository decisionLog, OfferCatalogue offers, ActiveOfferRules rules,
+                         ObjectMapper json) {
         this.decisionLog = decisionLog;
         this.offers = offers;
+        this.rules = rules;
         this.json = json;
     }
 
@@ -46,6 +51,8 @@ class DecisionExplanations {
     /**
      * Returns one sentence in the language saying why the offer was not chosen in the decision, or that it was. In
      * French, a decision stored before the log kept French reasons gives its English reason in a French sentence.
+     * When no rule proposed the offer, a second sentence names the rules of the active rule set that can propose it.
+     * That rule set may differ from the one that took the decision.
      *
      * @throws NotFoundException when the decision does not exist, or when the offer is neither in the decision nor
      *                           in the catalogue, such as a mistyped offer id
@@ -67,7 +74,28 @@ class DecisionExplanations {
         if (offers.find(offerId).isEmpty()) {
             throw new NotFoundException("offer", "offerId", offerId);
         }
-        return ReasonMessages.format(language, "why-not.no-rule", offerId);
+        List<OfferProposer> proposers = rules.current().rulesProposing(offerId);
+        if (proposers.isEmpty()) {
+            return ReasonMessages.format(language, "why-not.no-rule-proposes", offerId);
+        }
+        return ReasonMessages.format(language, "why-not.no-rule", offerId, proposersInWords(proposers, language));
+    }
+
+    /** Words each rule with its file, and the sheet and row of a decision table rule, separated by semicolons. */
+    static String proposersInWords(List<OfferProposer> proposers, Language language) {
+        List<String> worded = new ArrayList<>();
+        for (OfferProposer proposer : proposers) {
+            if (proposer.row() == null) {
+                worded.add(ReasonMessages.format(language, "why-not.rule", proposer.ruleName(), proposer.file()));
+            } else if (proposer.sheet() == null) {
+                worded.add(ReasonMessages.format(language, "why-not.table-row", proposer.ruleName(), proposer.file(),
+                        proposer.row()));
+            } else {
+                worded.add(ReasonMessages.format(language, "why-not.table-row-in-sheet", proposer.ruleName(),
+                        proposer.file(), proposer.sheet(), proposer.row()));
+            }
+        }
+        return String.join(language == Language.FR ? " ; " : "; ", worded);
     }
 
     /** Returns the why-not response for a candidate that was held back or ranked below the offers chosen. */
@@ -75,9 +103,9 @@ class DecisionExplanations {
         String reason = language == Language.FR ? report.reasonFr() : report.reason();
         if (reason == null) {
             return ReasonMessages.format(language, "why-not.english-only", report.offerId(),
-                    asClause(report.reason()));
+                    withoutOfferSubject(asClause(report.reason()), report.offerId(), Language.EN));
         }
-        String clause = asClause(reason);
+        String clause = withoutOfferSubject(asClause(reason), report.offerId(), language);
         String frame = startsWithVowel(clause) ? "why-not.not-chosen-before-vowel" : "why-not.not-chosen";
         return ReasonMessages.format(language, frame, report.offerId(), clause);
     }
@@ -101,6 +129,19 @@ class DecisionExplanations {
         String lowerFirst = trimmed.isEmpty() || acronym ? trimmed
                 : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
         return lowerFirst.endsWith(".") ? lowerFirst.substring(0, lowerFirst.length() - 1) : lowerFirst;
+    }
+
+    /**
+     * Replaces a leading "offer ID" ("l'offre ID") of a stored reason with "it" ("elle"), because the why-not sentence
+     * names the offer already. Decisions stored before the engine's reasons called the offer "it" have such reasons,
+     * and so may a rule's own reason.
+     */
+    private static String withoutOfferSubject(String clause, String offerId, Language language) {
+        String subject = ReasonMessages.format(language, "why-not.stored-offer-subject", offerId) + " ";
+        if (!clause.regionMatches(true, 0, subject, 0, subject.length())) {
+            return clause;
+        }
+        return ReasonMessages.format(language, "why-not.offer-pronoun") + " " + clause.substring(subject.length());
     }
 
     /**

@@ -13,6 +13,8 @@ import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
 
 /**
  * An offer of the catalogue. Rules propose offers by id; the catalogue says whether the offer is on, valid at the
@@ -117,15 +119,18 @@ public class Offer {
     /**
      * Returns why the offer cannot be made at this moment and store, in English and French, or null when it can.
      *
-     * @param storeId    the store of the contact, or null
-     * @param storeChain the chain of that store, or null
+     * @param contactTime the moment of contact in the time zone in which the reason words dates
+     * @param storeId     the store of the contact, or null
+     * @param storeChain  the chain of that store, or null
      */
-    RejectionReason unavailabilityReason(Instant at, String storeId, String storeChain) {
+    RejectionReason unavailabilityReason(ZonedDateTime contactTime, String storeId, String storeChain) {
         if (!active) {
             return ReasonCode.SWITCHED_OFF.word(offerId);
         }
+        Instant at = contactTime.toInstant();
         if (at.isBefore(validFrom) || !at.isBefore(validTo)) {
-            return ReasonCode.OUTSIDE_VALIDITY.word(offerId, validFrom, validTo, at);
+            return ReasonCode.OUTSIDE_VALIDITY.word(offerId, validityBound(validFrom, contactTime),
+                    validityBound(validTo, contactTime), contactTime);
         }
         if (this.storeId != null && !this.storeId.equals(storeId)) {
             return ReasonCode.OTHER_STORE.word(offerId, this.storeId);
@@ -134,6 +139,15 @@ public class Offer {
             return ReasonCode.OTHER_CHAIN.word(offerId, this.chain);
         }
         return null;
+    }
+
+    /**
+     * Returns a bound of the validity period as its date in the contact's time zone. A bound on the day of contact
+     * keeps its time of day, because the date alone would not show whether the contact came before or after it.
+     */
+    private static Temporal validityBound(Instant bound, ZonedDateTime contactTime) {
+        ZonedDateTime local = bound.atZone(contactTime.getZone());
+        return local.toLocalDate().equals(contactTime.toLocalDate()) ? local : local.toLocalDate();
     }
 
     /**

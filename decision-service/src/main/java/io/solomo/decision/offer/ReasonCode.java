@@ -33,7 +33,10 @@ enum ReasonCode {
     NOT_IN_CATALOGUE,
     /** Offer id. */
     SWITCHED_OFF,
-    /** Offer id, valid from, valid to, moment of contact. */
+    /**
+     * Offer id, valid from and valid to (each a {@code LocalDate}, or a {@code ZonedDateTime} when on the day of
+     * contact), moment of contact ({@code ZonedDateTime}), all in the contact's time zone.
+     */
     OUTSIDE_VALIDITY,
     /** Offer id, the one store it is for. */
     OTHER_STORE,

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -24,12 +27,17 @@ import java.util.TreeSet;
  * and each pattern is parsed once into a {@link MessageFormat}.
  *
  * <p>A {@link Duration} argument is worded in whole days, hours, minutes or seconds, and a {@link LocalTime} argument as the
- * language writes a time of day ("22:00", "22 h").
+ * language writes a time of day ("22:00", "22 h"). A {@link LocalDate} is worded as a date ("1 January 2026",
+ * "1er janvier 2026") and a {@link ZonedDateTime} as its date and time of day in its own time zone ("6 June 2025 at
+ * 10:15", "6 juin 2025 à 10 h 15"), to the minute.
  */
 final class ReasonMessages {
 
     private static final String ENGLISH_BUNDLE = "i18n/reasons.properties";
     private static final String FRENCH_BUNDLE = "i18n/reasons_fr.properties";
+
+    private static final Map<Language, Locale> LOCALES = Map.of(Language.EN, Locale.ENGLISH, Language.FR,
+            Locale.FRENCH);
 
     private static final Map<Language, Map<String, MessageFormat>> FORMATS = load();
 
@@ -72,11 +80,27 @@ final class ReasonMessages {
             return durationInWords(language, duration);
         }
         if (argument instanceof LocalTime time) {
-            return time.getMinute() == 0
-                    ? format(language, "time.whole-hour", time.getHour())
-                    : format(language, "time.hour-minute", time.getHour(), time.getMinute());
+            return timeInWords(language, time);
+        }
+        if (argument instanceof LocalDate date) {
+            return dateInWords(language, date);
+        }
+        if (argument instanceof ZonedDateTime dateTime) {
+            return format(language, "date-time", dateInWords(language, dateTime.toLocalDate()),
+                    timeInWords(language, dateTime.toLocalTime()));
         }
         return argument;
+    }
+
+    private static String timeInWords(Language language, LocalTime time) {
+        return time.getMinute() == 0
+                ? format(language, "time.whole-hour", time.getHour())
+                : format(language, "time.hour-minute", time.getHour(), time.getMinute());
+    }
+
+    private static String dateInWords(Language language, LocalDate date) {
+        String month = date.getMonth().getDisplayName(TextStyle.FULL, LOCALES.get(language));
+        return format(language, "date", date.getDayOfMonth(), month, date.getYear());
     }
 
     /**
@@ -99,8 +123,8 @@ final class ReasonMessages {
 
     private static Map<Language, Map<String, MessageFormat>> load() {
         Map<Language, Map<String, MessageFormat>> formats = new EnumMap<>(Language.class);
-        formats.put(Language.EN, parse(ENGLISH_BUNDLE, Locale.ENGLISH));
-        formats.put(Language.FR, parse(FRENCH_BUNDLE, Locale.FRENCH));
+        formats.put(Language.EN, parse(ENGLISH_BUNDLE, LOCALES.get(Language.EN)));
+        formats.put(Language.FR, parse(FRENCH_BUNDLE, LOCALES.get(Language.FR)));
         return formats;
     }
 

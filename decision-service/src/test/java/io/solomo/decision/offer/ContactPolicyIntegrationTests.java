@@ -62,6 +62,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
     OfferRepository offers;
 
     @Autowired
+    CampaignRepository campaigns;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -190,8 +193,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(soonAfter.get("offers").get(0).get("reasons").get(0).asString()).isEqualTo("Fallback offer");
         assertThat(whyNot(soonAfter, "STORE-WELCOME-10")).contains("less than 2 hours before, its cooldown");
         assertThat(whyNotInFrench(soonAfter, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
-                + "retenue parce que le délai de carence de l'offre STORE-WELCOME-10 (2 heures) n'est pas écoulé "
-                + "depuis qu'elle a été proposée au client.");
+                + "retenue parce que son délai de carence (2 heures) n'est pas écoulé depuis qu'elle a été proposée "
+                + "au client.");
     }
 
     @Test
@@ -205,10 +208,10 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(fallback)).containsExactly("APP-LOYALTY-5EUR");
         assertThat(offerIds(third)).isEmpty();
         assertThat(whyNot(third, "APP-LOYALTY-5EUR")).isEqualTo("Offer APP-LOYALTY-5EUR was not chosen because the "
-                + "customer was offered APP-LOYALTY-5EUR less than 2 hours before, its cooldown.");
+                + "customer was offered it less than 2 hours before, its cooldown.");
         assertThat(whyNotInFrench(third, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été retenue "
-                + "parce que le délai de carence de l'offre APP-LOYALTY-5EUR (2 heures) n'est pas écoulé depuis "
-                + "qu'elle a été proposée au client.");
+                + "parce que son délai de carence (2 heures) n'est pas écoulé depuis qu'elle a été proposée au "
+                + "client.");
     }
 
     @Test
@@ -298,7 +301,7 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(offerIds(secondSaturday)).doesNotContain("WEEKEND-FLOWERS");
         assertThat(whyNot(secondSaturday, "WEEKEND-FLOWERS")).contains("reached its volume limit of 1 contact in all");
         assertThat(whyNotInFrench(secondSaturday, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
-                + "retenue parce que l'offre WEEKEND-FLOWERS a atteint sa limite de volume de 1 contact au total.");
+                + "retenue parce qu'elle a atteint sa limite de volume de 1 contact au total.");
     }
 
     @Test
@@ -315,10 +318,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
             assertThat(offerIds(firstTuesday)).contains("STORE-WELCOME-10");
             assertThat(offerIds(secondTuesday)).doesNotContain("STORE-WELCOME-10");
             assertThat(whyNot(secondTuesday, "STORE-WELCOME-10"))
-                    .contains("offer STORE-WELCOME-10 reached its daily volume limit of 1 contact");
+                    .contains("because it reached its daily volume limit of 1 contact");
             assertThat(whyNotInFrench(secondTuesday, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a "
-                    + "pas été retenue parce que l'offre STORE-WELCOME-10 a atteint sa limite de volume quotidienne "
-                    + "de 1 contact.");
+                    + "pas été retenue parce qu'elle a atteint sa limite de volume quotidienne de 1 contact.");
         } finally {
             offers.save(offers.findById("STORE-WELCOME-10").orElseThrow().withLimits(null, null, null));
         }
@@ -360,9 +362,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
         JsonNode nextDay = decide(customer, "PUSH", "2026-12-08T09:15:00Z");
 
         assertThat(offerIds(nextDay)).doesNotContain("STORE-WELCOME-10");
-        assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed STORE-WELCOME-10");
+        assertThat(whyNot(nextDay, "STORE-WELCOME-10")).contains("already redeemed it");
         assertThat(whyNotInFrench(nextDay, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
-                + "retenue parce que le client a déjà utilisé le coupon de l'offre STORE-WELCOME-10.");
+                + "retenue parce que le client a déjà utilisé son coupon.");
     }
 
     @Test
@@ -483,12 +485,77 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(whyNot(decision, "GOLD-MORNING-COFFEE"))
                 .isEqualTo("Offer GOLD-MORNING-COFFEE was not chosen because no rule proposed it for this customer "
-                        + "and contact.");
+                        + "and contact. Rules of the active rule set that can propose it: \"Offer Gold and Platinum "
+                        + "members a coffee at Demo Marché in the morning\" in solomo/offers/offers.drl.xlsx, sheet "
+                        + "Offers, row 17.");
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was chosen in this decision.");
         assertThat(whyNotInFrench(decision, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
-                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact.");
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de "
+                + "règles actif qui peuvent la proposer : « Offer Gold and Platinum members a coffee at Demo Marché "
+                + "in the morning » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 17.");
         assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 a été retenue "
                 + "dans cette décision.");
+    }
+
+    @Test
+    void validityDatesReadInStoreTimeZone() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", "2025-06-06T08:15:00Z");
+
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was not chosen because "
+                + "it is valid from 1 January 2026 to 1 January 2028, not on 6 June 2025 at 10:15.");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 n'a pas été "
+                + "retenue parce qu'elle n'est valable que du 1er janvier 2026 au 1er janvier 2028, pas le 6 juin "
+                + "2025 à 10 h 15.");
+    }
+
+    @Test
+    void validityDatesAwayReadInCustomerTimeZone() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL);
+        ApiClient.Response changed = app().put("/api/v1/customers/" + customer + "/preferences", """
+                {"timeZone": "America/Toronto"}""");
+
+        JsonNode decision = decideAway(customer, "EMAIL", "2025-06-06T08:15:00Z");
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(whyNot(decision, "APP-LOYALTY-5EUR")).isEqualTo("Offer APP-LOYALTY-5EUR was not chosen because "
+                + "it is valid from 31 December 2025 to 31 December 2027, not on 6 June 2025 at 04:15.");
+        assertThat(whyNotInFrench(decision, "APP-LOYALTY-5EUR")).isEqualTo("L'offre APP-LOYALTY-5EUR n'a pas été "
+                + "retenue parce qu'elle n'est valable que du 31 décembre 2025 au 31 décembre 2027, pas le 6 juin "
+                + "2025 à 4 h 15.");
+    }
+
+    @Test
+    void whyNotNamesRulesThatCanPropose() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+        assertThat(whyNot(decision, "REGULAR-THANKS")).isEqualTo("Offer REGULAR-THANKS was not chosen because no rule "
+                + "proposed it for this customer and contact. Rules of the active rule set that can propose it: "
+                + "\"Thank the regular of a store with a dedicated offer\" in solomo/offers/recognition.drl.");
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
+                + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
+                + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
+                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
+        assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de règles "
+                + "actif qui peuvent la proposer : « Offer Silver, Gold and Platinum members flowers in store at the "
+                + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18.");
+    }
+
+    @Test
+    void whyNotSaysNoRuleProposesOffer() {
+        Campaign campaign = campaigns.findById("loyalty-2026").orElseThrow();
+        offers.save(new Offer("NO-RULE-OFFER", campaign, "Sans règle", "Without a rule", 1,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z"), null, null));
+        try {
+            JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+            assertThat(whyNot(decision, "NO-RULE-OFFER")).isEqualTo("Offer NO-RULE-OFFER was not chosen because no "
+                    + "rule of the active rule set proposes it.");
+            assertThat(whyNotInFrench(decision, "NO-RULE-OFFER")).isEqualTo("L'offre NO-RULE-OFFER n'a pas été "
+                    + "retenue parce qu'aucune règle du jeu de règles actif ne la propose.");
+        } finally {
+            offers.deleteById("NO-RULE-OFFER");
+        }
     }
 
     @Test

@@ -33,10 +33,10 @@ class FallbackOfferIntegrationTests extends DemoServer {
         String decisionId = response.json().get("decisionId").asString();
         JsonNode fallback = candidate(app().get("/api/v1/decisions/" + decisionId).json(), "STORE-WELCOME-10");
         assertThat(fallback.get("stage").asString()).isEqualTo("fallback");
-        assertThat(fallback.get("reason").asString()).isEqualTo("the message of offer STORE-WELCOME-10 names the "
-                + "store, and the contact has no store");
-        assertThat(fallback.get("reasonFr").asString()).isEqualTo("le message de l'offre STORE-WELCOME-10 nomme le "
-                + "magasin, et le contact n'a pas de magasin");
+        assertThat(fallback.get("reason").asString()).isEqualTo("its message names the store, and the contact "
+                + "has no store");
+        assertThat(fallback.get("reasonFr").asString()).isEqualTo("son message nomme le magasin, et le "
+                + "contact n'a pas de magasin");
     }
 
     private ApiClient.Response decideAway(String at) {

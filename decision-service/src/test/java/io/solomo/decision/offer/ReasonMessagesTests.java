@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -63,58 +65,50 @@ class ReasonMessagesTests {
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le budget de sollicitation du "
                                 + "client, 3 offres par jour, poussées et consultées confondues, est épuisé."),
                 Arguments.of(ReasonCode.COOLDOWN, new Object[] {OFFER, Duration.ofHours(2)},
-                        "Offer STORE-WELCOME-10 was not chosen because the customer was offered STORE-WELCOME-10 "
-                                + "less than 2 hours before, its cooldown.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le délai de carence de l'offre "
-                                + "STORE-WELCOME-10 (2 heures) n'est pas écoulé depuis qu'elle a été proposée au "
-                                + "client."),
+                        "Offer STORE-WELCOME-10 was not chosen because the customer was offered it less than 2 "
+                                + "hours before, its cooldown.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que son délai de carence (2 heures) "
+                                + "n'est pas écoulé depuis qu'elle a été proposée au client."),
                 Arguments.of(ReasonCode.REDEEMED, new Object[] {OFFER},
-                        "Offer STORE-WELCOME-10 was not chosen because the customer already redeemed "
-                                + "STORE-WELCOME-10.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà utilisé le coupon "
-                                + "de l'offre STORE-WELCOME-10."),
+                        "Offer STORE-WELCOME-10 was not chosen because the customer already redeemed it.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le client a déjà utilisé son "
+                                + "coupon."),
                 Arguments.of(ReasonCode.VOLUME_TOTAL, new Object[] {OFFER, 1},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached its volume "
-                                + "limit of 1 contact in all.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
-                                + "sa limite de volume de 1 contact au total."),
+                        "Offer STORE-WELCOME-10 was not chosen because it reached its volume limit of 1 contact "
+                                + "in all.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a atteint sa limite de volume "
+                                + "de 1 contact au total."),
                 Arguments.of(ReasonCode.VOLUME_DAILY, new Object[] {OFFER, 25_000},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached its daily "
-                                + "volume limit of 25000 contacts.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
-                                + "sa limite de volume quotidienne de 25000 contacts."),
+                        "Offer STORE-WELCOME-10 was not chosen because it reached its daily volume limit of 25000 "
+                                + "contacts.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a atteint sa limite de volume "
+                                + "quotidienne de 25000 contacts."),
                 Arguments.of(ReasonCode.VOLUME_SPENT, new Object[] {OFFER},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 reached a volume "
-                                + "limit.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 a atteint "
-                                + "une limite de volume."),
+                        "Offer STORE-WELCOME-10 was not chosen because it reached a volume limit.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a atteint une limite de "
+                                + "volume."),
                 Arguments.of(ReasonCode.NOT_IN_CATALOGUE, new Object[] {OFFER},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is not in the "
-                                + "catalogue.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 n'est pas "
-                                + "dans le catalogue."),
+                        "Offer STORE-WELCOME-10 was not chosen because it is not in the catalogue.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est pas dans le "
+                                + "catalogue."),
                 Arguments.of(ReasonCode.SWITCHED_OFF, new Object[] {OFFER},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is switched off.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
-                                + "désactivée."),
-                Arguments.of(ReasonCode.OUTSIDE_VALIDITY, new Object[] {OFFER,
-                                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
-                                Instant.parse("2026-04-01T10:00:00Z")},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is valid from "
-                                + "2026-01-01T00:00:00Z to 2026-03-01T00:00:00Z, not at 2026-04-01T10:00:00Z.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 n'est "
-                                + "valable que du 2026-01-01T00:00:00Z au 2026-03-01T00:00:00Z, pas le "
-                                + "2026-04-01T10:00:00Z."),
+                        "Offer STORE-WELCOME-10 was not chosen because it is switched off.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle est désactivée."),
+                Arguments.of(ReasonCode.OUTSIDE_VALIDITY, new Object[] {OFFER, LocalDate.of(2026, 1, 1),
+                                LocalDate.of(2026, 3, 1), ZonedDateTime.of(2026, 4, 1, 12, 0, 0, 0, PARIS)},
+                        "Offer STORE-WELCOME-10 was not chosen because it is valid from 1 January 2026 to 1 March "
+                                + "2026, not on 1 April 2026 at 12:00.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est valable que du 1er "
+                                + "janvier 2026 au 1er mars 2026, pas le 1er avril 2026 à 12 h."),
                 Arguments.of(ReasonCode.OTHER_STORE, new Object[] {OFFER, "demo-bastille"},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is for store "
-                                + "demo-bastille only.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
-                                + "réservée au magasin demo-bastille."),
+                        "Offer STORE-WELCOME-10 was not chosen because it is for store demo-bastille only.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle est réservée au magasin "
+                                + "demo-bastille."),
                 Arguments.of(ReasonCode.OTHER_CHAIN, new Object[] {OFFER, "Demo Marché"},
-                        "Offer STORE-WELCOME-10 was not chosen because offer STORE-WELCOME-10 is for stores of the "
-                                + "chain Demo Marché only.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que l'offre STORE-WELCOME-10 est "
-                                + "réservée aux magasins de l'enseigne Demo Marché."),
+                        "Offer STORE-WELCOME-10 was not chosen because it is for stores of the chain Demo Marché "
+                                + "only.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle est réservée aux magasins de "
+                                + "l'enseigne Demo Marché."),
                 Arguments.of(ReasonCode.HOLDOUT, new Object[] {},
                         "Offer STORE-WELCOME-10 was not chosen because the customer is in the holdout group, which "
                                 + "receives no offer.",
@@ -131,10 +125,10 @@ class ReasonMessagesTests {
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle a été classée après les 2 "
                                 + "offres retenues : sa priorité est de 0,05 et la leur d'au moins 0,3."),
                 Arguments.of(ReasonCode.NEEDS_STORE, new Object[] {OFFER},
-                        "Offer STORE-WELCOME-10 was not chosen because the message of offer STORE-WELCOME-10 names "
-                                + "the store, and the contact has no store.",
-                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que le message de l'offre "
-                                + "STORE-WELCOME-10 nomme le magasin, et le contact n'a pas de magasin."));
+                        "Offer STORE-WELCOME-10 was not chosen because its message names the store, and the "
+                                + "contact has no store.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce que son message nomme le magasin, et "
+                                + "le contact n'a pas de magasin."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,6 +138,38 @@ class ReasonMessagesTests {
 
         assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo(english);
         assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo(french);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reasons")
+    void whyNotNamesOfferOnce(ReasonCode code, Object[] args, String english, String french) {
+        CandidateReport report = rejectedFor(code.word(args));
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN).split(OFFER, -1)).hasSize(2);
+        assertThat(DecisionExplanations.notChosen(report, Language.FR).split(OFFER, -1)).hasSize(2);
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).endsWith(".").doesNotContain("..");
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).endsWith(".").doesNotContain("..");
+    }
+
+    @Test
+    void storedReasonNamesOfferOnce() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "catalogue",
+                "offer STORE-WELCOME-10 is switched off", "l'offre STORE-WELCOME-10 est désactivée", null,
+                List.of());
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
+                + "chosen because it is switched off.");
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue parce qu'elle est désactivée.");
+    }
+
+    @Test
+    void storedEnglishReasonNamesOfferOnce() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "catalogue",
+                "offer STORE-WELCOME-10 is switched off", null, null, List.of());
+
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue ; sa raison n'a été enregistrée qu'en anglais : it is switched off.");
     }
 
     @Test
@@ -205,13 +231,68 @@ class ReasonMessagesTests {
     }
 
     @Test
+    void validityReadsInContactTimeZone() {
+        Offer offer = offerValid("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        ZonedDateTime contact = Instant.parse("2025-06-06T08:15:00Z").atZone(PARIS);
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 1 January 2026 to 1 January 2028, not on 6 June "
+                + "2025 at 10:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 1er janvier 2026 au 1er janvier 2028, pas "
+                + "le 6 juin 2025 à 10 h 15");
+    }
+
+    @Test
+    void validityDatesFollowTimeZone() {
+        Offer offer = offerValid("2026-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        ZonedDateTime contact = Instant.parse("2025-06-06T08:15:00Z").atZone(ZoneId.of("America/Toronto"));
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 31 December 2025 to 31 December 2027, not on 6 "
+                + "June 2025 at 04:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 31 décembre 2025 au 31 décembre 2027, "
+                + "pas le 6 juin 2025 à 4 h 15");
+    }
+
+    @Test
+    void boundOnContactDayHasTime() {
+        Offer offer = offerValid("2026-06-06T07:00:00Z", "2026-06-30T22:00:00Z");
+        ZonedDateTime contact = Instant.parse("2026-06-06T06:15:00Z").atZone(PARIS);
+
+        RejectionReason reason = offer.unavailabilityReason(contact, null, null);
+
+        assertThat(reason.english()).isEqualTo("it is valid from 6 June 2026 at 09:00 to 1 July 2026, not on 6 "
+                + "June 2026 at 08:15");
+        assertThat(reason.french()).isEqualTo("elle n'est valable que du 6 juin 2026 à 9 h au 1er juillet 2026, "
+                + "pas le 6 juin 2026 à 8 h 15");
+    }
+
+    @Test
+    void storedInstantReasonStillExplained() {
+        CandidateReport report = new CandidateReport(OFFER, CandidateReport.REJECTED, "catalogue",
+                "offer STORE-WELCOME-10 is valid from 2026-01-01T00:00:00Z to 2028-01-01T00:00:00Z, not at "
+                        + "2025-06-06T08:15:00Z",
+                "l'offre STORE-WELCOME-10 n'est valable que du 2026-01-01T00:00:00Z au 2028-01-01T00:00:00Z, pas "
+                        + "le 2025-06-06T08:15:00Z", null, List.of());
+
+        assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
+                + "chosen because it is valid from 2026-01-01T00:00:00Z to 2028-01-01T00:00:00Z, not at "
+                + "2025-06-06T08:15:00Z.");
+        assertThat(DecisionExplanations.notChosen(report, Language.FR)).isEqualTo("L'offre STORE-WELCOME-10 n'a pas "
+                + "été retenue parce qu'elle n'est valable que du 2026-01-01T00:00:00Z au 2028-01-01T00:00:00Z, pas "
+                + "le 2025-06-06T08:15:00Z.");
+    }
+
+    @Test
     void cooldownUnderAMinuteIsWorded() {
         RejectionReason reason = ReasonCode.COOLDOWN.word(OFFER, Duration.ofSeconds(45));
 
-        assertThat(reason.english()).isEqualTo("the customer was offered STORE-WELCOME-10 less than 45 seconds "
-                + "before, its cooldown");
-        assertThat(reason.french()).isEqualTo("le délai de carence de l'offre STORE-WELCOME-10 (45 secondes) n'est "
-                + "pas écoulé depuis qu'elle a été proposée au client");
+        assertThat(reason.english()).isEqualTo("the customer was offered it less than 45 seconds before, its "
+                + "cooldown");
+        assertThat(reason.french()).isEqualTo("son délai de carence (45 secondes) n'est pas écoulé depuis qu'elle a "
+                + "été proposée au client");
     }
 
     @Test
@@ -253,6 +334,10 @@ class ReasonMessagesTests {
                 + "which receives no offer.");
         assertThat(DecisionExplanations.notChosen(report, Language.EN)).isEqualTo("Offer STORE-WELCOME-10 was not "
                 + "chosen because the customer is in the holdout group, which receives no offer.");
+    }
+
+    private static Offer offerValid(String from, String to) {
+        return new Offer(OFFER, null, "Bienvenue", "Welcome", 10, Instant.parse(from), Instant.parse(to), null, null);
     }
 
     private static CandidateReport rejectedFor(RejectionReason reason) {
