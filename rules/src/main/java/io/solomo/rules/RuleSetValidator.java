@@ -2,6 +2,7 @@ package io.solomo.rules;
 
 import io.solomo.model.offer.OfferCandidate;
 import io.solomo.rules.DecisionTableChecks.NamedRule;
+import io.solomo.rules.DecisionTableChecks.StoreCell;
 import io.solomo.rules.DecisionTableChecks.TableSpan;
 import io.solomo.rules.OfferScenarios.Scenario;
 import io.solomo.rules.RuleCompilationException.Problem;
@@ -54,9 +55,22 @@ public final class RuleSetValidator {
         this.genericCompiler = genericCompiler;
     }
 
-    /** Validates an offers rule set: package {@code solomo.offers}, the model's facts, and its scenarios. */
+    /**
+     * Validates an offers rule set: package {@code solomo.offers}, the model's facts, and its scenarios. The compiled
+     * rules also run over sample contacts away from stores and at the stores and chains that the tables name.
+     */
     public ValidationReport validateOffers(String version, Map<String, byte[]> files) {
-        return validate(version, files, true, OfferCandidate.class.getClassLoader());
+        return validateOffers(version, files, List.of());
+    }
+
+    /**
+     * Validates an offers rule set like {@link #validateOffers(String, Map)}, and also runs the rules at one store of
+     * each chain among the known stores, and at one store without a chain when there is one.
+     *
+     * @param knownStores the stores that decisions can meet, such as those of the server's database
+     */
+    public ValidationReport validateOffers(String version, Map<String, byte[]> files, List<StorePlace> knownStores) {
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), knownStores);
     }
 
     /**
@@ -65,7 +79,7 @@ public final class RuleSetValidator {
      * @param classLoader the loader that sees the fact classes the rules import
      */
     public ValidationReport validateAny(String version, Map<String, byte[]> files, ClassLoader classLoader) {
-        return validate(version, files, false, classLoader);
+        return validate(version, files, false, classLoader, List.of());
     }
 
     /**
@@ -114,7 +128,7 @@ public final class RuleSetValidator {
     }
 
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
-                                      ClassLoader classLoader) {
+                                      ClassLoader classLoader, List<StorePlace> knownStores) {
         Upload upload = new Upload(version, classLoader, offers ? OfferRuleCompiler.RULE_PACKAGE : null);
         upload.read(files);
         if (upload.errors.isEmpty()) {
@@ -122,6 +136,7 @@ public final class RuleSetValidator {
         }
         if (offers && upload.offerRules != null) {
             upload.runScenarios();
+            upload.runOverSampleContacts(knownStores);
         }
         ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
                 upload.generatedDrl, upload.ruleCount, upload.offerRules, upload.offerIdCells);
@@ -146,6 +161,7 @@ public final class RuleSetValidator {
         private final Map<String, CellPlace> offerIdCells = new HashMap<>();
         private final List<TableGrid> scenarioGrids = new ArrayList<>();
         private final List<ScenarioResult> scenarioResults = new ArrayList<>();
+        private final List<StoreCell> storeCells = new ArrayList<>();
         private final String requiredPackage;
         private OfferRuleBase offerRules;
         private int ruleCount;
@@ -249,6 +265,7 @@ public final class RuleSetValidator {
                     ? CsvTableReader.withBooleans(tableForDrools, result.booleanTexts())
                     : WorkbookReader.withBooleans(tableForDrools, result.booleanTexts());
             namedRules.addAll(result.namedRules());
+            storeCells.addAll(result.storeCells());
             for (NamedRule rule : result.offerIdCells()) {
                 Location place = rule.place();
                 offerIdCells.putIfAbsent(rule.name(), new CellPlace(place.file(), place.sheet(), place.cell()));
@@ -435,6 +452,46 @@ public final class RuleSetValidator {
                             FindingText.of("scenario.failed", result.name(), reason)));
                 }
             }
+        }
+
+        /**
+         * Runs the compiled rules over sample contacts and records an error for each rule that throws, so that a
+         * version whose rules would fail decisions cannot be activated.
+         */
+        void runOverSampleContacts(List<StorePlace> knownStores) {
+            long started = System.nanoTime();
+            Map<String, Location> ruleLocations = new HashMap<>();
+            for (NamedRule rule : namedRules) {
+                ruleLocations.putIfAbsent(rule.name(), rule.place());
+            }
+            List<Finding> failures = RuleSmokeRun.run(offerRules, samplePlaces(knownStores), ruleLocations);
+            errors.addAll(failures);
+            log.debug("Ran rule set version {} over sample contacts in {} ms: {} failing rules", version,
+                    (System.nanoTime() - started) / 1_000_000, failures.size());
+        }
+
+        /**
+         * Returns one known store per chain, one known store without a chain, then each store id and chain that a
+         * table names, at a sample store for a chain that no known store belongs to.
+         */
+        private List<StorePlace> samplePlaces(List<StorePlace> knownStores) {
+            Map<String, StorePlace> byChain = new LinkedHashMap<>();
+            Map<String, StorePlace> byId = new HashMap<>();
+            for (StorePlace store : knownStores) {
+                byChain.putIfAbsent(String.valueOf(store.chain()), store);
+                byId.putIfAbsent(store.storeId(), store);
+            }
+            List<StorePlace> places = new ArrayList<>(byChain.values());
+            for (StoreCell cell : storeCells) {
+                if (!cell.chain()) {
+                    places.add(byId.getOrDefault(cell.value(), new StorePlace(cell.value(), null)));
+                } else if (!byChain.containsKey(cell.value())) {
+                    StorePlace sample = RuleSmokeRun.sampleStoreOf(cell.value());
+                    byChain.put(cell.value(), sample);
+                    places.add(sample);
+                }
+            }
+            return places;
         }
 
         private static Object describe(List<String> offers) {

@@ -10,11 +10,13 @@ import io.solomo.decision.ruleset.RuleSetViews.RuleSetSummary;
 import io.solomo.decision.ruleset.RuleSetViews.UploadReport;
 import io.solomo.decision.ruleset.RuleSetViews.VersionDetail;
 import io.solomo.decision.ruleset.RuleSetViews.VersionSummary;
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.rules.RuleSetValidator;
+import io.solomo.rules.StorePlace;
 import io.solomo.rules.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public class RuleSetVersions {
     private final RuleSetAuditRepository audit;
     private final ActiveOfferRules activeRules;
     private final OfferCatalogue catalogue;
+    private final StoreCatalog stores;
     private final RuleSetValidator validator;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
@@ -70,13 +73,14 @@ public class RuleSetVersions {
 
     RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
                     RuleSetAuditRepository audit, ActiveOfferRules activeRules, OfferCatalogue catalogue,
-                    ObjectMapper json, TransactionTemplate transaction, Clock clock) {
+                    StoreCatalog stores, ObjectMapper json, TransactionTemplate transaction, Clock clock) {
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.files = files;
         this.audit = audit;
         this.activeRules = activeRules;
         this.catalogue = catalogue;
+        this.stores = stores;
         this.json = json;
         this.transaction = transaction;
         this.clock = clock;
@@ -89,7 +93,7 @@ public class RuleSetVersions {
         // The label that decisions log as their rules version. It is only a guess of the version number until the
         // upload is stored, so a compiled rule base is kept for activation only when the guess held.
         int expectedVersion = versions.lastVersion(rulesetId) + 1;
-        ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded);
+        ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded, knownStores());
         List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains,
                 report.offerIdCells());
 
@@ -108,6 +112,11 @@ public class RuleSetVersions {
                 rulesetId, stored.version(), actor, stored.status(), stored.errors().size(), stored.warnings().size(),
                 stored.scenarios().passed(), stored.scenarios().failed());
         return stored;
+    }
+
+    /** Returns the stores of the catalogue, at which validation runs the rules and which tables may name. */
+    private List<StorePlace> knownStores() {
+        return stores.findAll().stream().map(store -> new StorePlace(store.storeId(), store.chain())).toList();
     }
 
     /** Returns the DRL of each rule file of an upload: generated for tables, as uploaded for DRL files. */
