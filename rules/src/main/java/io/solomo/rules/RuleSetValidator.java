@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +61,13 @@ public final class RuleSetValidator {
      * rules also run over sample contacts away from stores and at the stores and chains that the tables name.
      */
     public ValidationReport validateOffers(String version, Map<String, byte[]> files) {
-        return validateOffers(version, files, List.of());
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), null);
     }
 
     /**
      * Validates an offers rule set like {@link #validateOffers(String, Map)}, and also runs the rules at one store of
-     * each chain among the known stores, and at one store without a chain when there is one.
+     * each chain among the known stores, and at one store without a chain when there is one. A table cell that names
+     * a store id or chain that no known store has gets a warning, because its rule can never match.
      *
      * @param knownStores the stores that decisions can meet, such as those of the server's database
      */
@@ -79,7 +81,7 @@ public final class RuleSetValidator {
      * @param classLoader the loader that sees the fact classes the rules import
      */
     public ValidationReport validateAny(String version, Map<String, byte[]> files, ClassLoader classLoader) {
-        return validate(version, files, false, classLoader, List.of());
+        return validate(version, files, false, classLoader, null);
     }
 
     /**
@@ -127,16 +129,20 @@ public final class RuleSetValidator {
         return WorkbookReader.withBooleans(workbook.forDrools(), checks.check(ruleSheets).booleanTexts());
     }
 
+    /** @param knownStores the stores to check store cells against, or null to leave them unchecked */
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
                                       ClassLoader classLoader, List<StorePlace> knownStores) {
         Upload upload = new Upload(version, classLoader, offers ? OfferRuleCompiler.RULE_PACKAGE : null);
         upload.read(files);
+        if (knownStores != null) {
+            upload.checkStoreNames(knownStores);
+        }
         if (upload.errors.isEmpty()) {
             upload.compile(offers);
         }
         if (offers && upload.offerRules != null) {
             upload.runScenarios();
-            upload.runOverSampleContacts(knownStores);
+            upload.runOverSampleContacts(knownStores == null ? List.of() : knownStores);
         }
         ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
                 upload.generatedDrl, upload.ruleCount, upload.offerRules, upload.offerIdCells);
@@ -451,6 +457,31 @@ public final class RuleSetValidator {
                     errors.add(Finding.error(result.file(), result.sheet(), result.cell(),
                             FindingText.of("scenario.failed", result.name(), reason)));
                 }
+            }
+        }
+
+        /** Warns of each store id and chain in a table that no known store has, suggesting a near known name. */
+        void checkStoreNames(List<StorePlace> knownStores) {
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> chains = new LinkedHashSet<>();
+            for (StorePlace store : knownStores) {
+                ids.add(store.storeId());
+                if (store.chain() != null) {
+                    chains.add(store.chain());
+                }
+            }
+            for (StoreCell cell : storeCells) {
+                Set<String> known = cell.chain() ? chains : ids;
+                if (known.contains(cell.value())) {
+                    continue;
+                }
+                String kind = cell.chain() ? "table.unknown-store-chain" : "table.unknown-store-id";
+                Optional<String> nearest = StoreNames.nearest(cell.value(), known);
+                FindingText text = nearest.isPresent()
+                        ? FindingText.of(kind + "-near", cell.value(), nearest.get())
+                        : FindingText.of(kind, cell.value());
+                Location place = cell.place();
+                warnings.add(Finding.warning(place.file(), place.sheet(), place.cell(), text));
             }
         }
 

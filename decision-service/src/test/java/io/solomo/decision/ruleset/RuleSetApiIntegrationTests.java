@@ -3,6 +3,7 @@ package io.solomo.decision.ruleset;
 import io.solomo.decision.offer.ActiveOfferRules;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.rules.OfferRuleCompiler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,18 @@ class RuleSetApiIntegrationTests extends DemoServer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VERSIONS = "/api/v1/rulesets/offers/versions";
+    private static final String LOOPING_RULE = """
+            package solomo.offers;
+
+            import io.solomo.model.offer.ContactContext;
+
+            rule "Touch the contact again and again"
+            when
+                $context : ContactContext()
+            then
+                update( $context );
+            end
+            """;
 
     @Autowired
     ActiveOfferRules activeRules;
@@ -216,26 +229,71 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
-    void loopingRuleReturnsRuleFailedProblem() {
-        // The upload is valid, because only running the rules reveals that this rule re-activates itself.
+    void loopingRuleIsInvalidAtUpload() {
         Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
-        files.put("solomo/offers/loop.drl", """
+        files.put("solomo/offers/loop.drl", LOOPING_RULE.getBytes(StandardCharsets.UTF_8));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        JsonNode error = report.get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("fired 10000 times without finishing");
+        assertThat(error.get("file").asString()).isEqualTo("solomo/offers/loop.drl");
+        assertThat(error.get("cell").asString()).isEqualTo("line 5");
+        assertThat(error.get("message").asString()).contains("'Touch the contact again and again'");
+        ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
+                "");
+        assertThat(activated.status()).isEqualTo(400);
+        assertThat(activeRules.current().version()).isEqualTo("offers-1");
+    }
+
+    @Test
+    void consequenceFailingForKnownStoreIsInvalid() {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/florist.drl", """
                 package solomo.offers;
 
                 import io.solomo.model.offer.ContactContext;
+                import io.solomo.model.offer.OfferCandidate;
 
-                rule "Touch the contact again and again"
+                rule "Florist offer"
                 when
-                    $context : ContactContext()
+                    $context : ContactContext( storeId == "fleurs-du-canal" )
                 then
-                    update( $context );
+                    insert( new OfferCandidate( "WEEKEND-FLOWERS", 0.0, null, drools.getRule().getName() ) );
                 end
                 """.getBytes(StandardCharsets.UTF_8));
+
         JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
+        // Only the demo data names fleurs-du-canal, so the run reaches the rule through the server's stores.
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        JsonNode error = report.get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("'Florist offer'").contains("fleurs-du-canal")
+                .contains("weight must be positive");
+        assertThat(error.get("messageFr").asString()).contains("« Florist offer »").contains("fleurs-du-canal");
+    }
+
+    @Test
+    void warnsOfStoreChainUnknownToServer() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("D17", "Demo Marche"));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
         assertThat(report.get("status").asString()).isEqualTo("VALID");
-        ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
-                "");
-        assertThat(activated.status()).isEqualTo(200);
+        JsonNode warning = report.get("warnings").get(0);
+        assertThat(warning.get("sheet").asString()).isEqualTo("Offers");
+        assertThat(warning.get("cell").asString()).isEqualTo("D17");
+        assertThat(warning.get("message").asString()).contains("no store of the server belongs to chain "
+                + "'Demo Marche'").contains("did you mean 'Demo Marché'?");
+    }
+
+    @Test
+    void loopingRuleReturnsRuleFailedProblem() {
+        // A version activated before uploads ran the rules can still loop, so decisions return a rule-failed problem.
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/loop.drl", LOOPING_RULE.getBytes(StandardCharsets.UTF_8));
+        activeRules.activate(new OfferRuleCompiler().compile("offers-loop", files));
 
         ApiClient.Response decision = app().post("/api/v1/decisions", """
                 {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35}""");
