@@ -128,6 +128,22 @@ final class DecisionTableChecks {
         return new Result(findings, names, tables, booleanTexts, offerIdCells, storeCells);
     }
 
+    /** Returns the number of rule rows of every RuleTable in the sheets, without checking them. */
+    static int ruleRowCount(List<TableGrid> sheets) {
+        int rows = 0;
+        for (TableGrid grid : sheets) {
+            for (int row = 0; row <= grid.lastRow(); row++) {
+                for (GridCell cell : grid.row(row).values()) {
+                    if (RULE_TABLE.matcher(cell.text().strip()).matches()) {
+                        Table table = Table.at(grid, row, cell.column());
+                        rows += Math.max(0, table.lastDataRow() - table.firstDataRow() + 1);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Where one RuleTable sits; rows and columns are 0-based and inclusive. */
     record Table(int titleRow, int firstColumn, int lastColumn, int firstDataRow, int lastDataRow,
                  List<String> columnTypes) {

@@ -50,10 +50,28 @@ public final class RuleSetValidator {
 
     private final OfferRuleCompiler offerCompiler;
     private final RuleSetCompiler genericCompiler;
+    private final int maxTableRows;
 
+    /** Creates a validator that accepts tables of any number of rows. */
     public RuleSetValidator(OfferRuleCompiler offerCompiler, RuleSetCompiler genericCompiler) {
+        this(offerCompiler, genericCompiler, Integer.MAX_VALUE);
+    }
+
+    private RuleSetValidator(OfferRuleCompiler offerCompiler, RuleSetCompiler genericCompiler, int maxTableRows) {
         this.offerCompiler = offerCompiler;
         this.genericCompiler = genericCompiler;
+        this.maxTableRows = maxTableRows;
+    }
+
+    /**
+     * Returns a validator like this one that throws {@link TableTooLargeException} for a decision table file whose
+     * RuleTables contain more than {@code maxTableRows} rule rows in all, before checking or compiling anything.
+     */
+    public RuleSetValidator withMaxTableRows(int maxTableRows) {
+        if (maxTableRows < 1) {
+            throw new IllegalArgumentException("maxTableRows must be 1 or more, got " + maxTableRows);
+        }
+        return new RuleSetValidator(offerCompiler, genericCompiler, maxTableRows);
     }
 
     /**
@@ -255,9 +273,13 @@ public final class RuleSetValidator {
                     return;
                 }
             }
-            Set<String> unsavedFormulas = checkFormulaCells(path, formulaCells);
             List<TableGrid> ruleSheets = sheets.stream().filter(sheet -> !OfferScenarios.isScenarioSheet(sheet))
                     .toList();
+            int ruleRows = DecisionTableChecks.ruleRowCount(ruleSheets);
+            if (ruleRows > maxTableRows) {
+                throw new TableTooLargeException(path, ruleRows, maxTableRows);
+            }
+            Set<String> unsavedFormulas = checkFormulaCells(path, formulaCells);
             sheets.stream().filter(OfferScenarios::isScenarioSheet).forEach(scenarioGrids::add);
 
             DecisionTableChecks.Result result = checks.check(ruleSheets);

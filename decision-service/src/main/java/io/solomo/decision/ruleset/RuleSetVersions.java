@@ -10,6 +10,7 @@ import io.solomo.decision.ruleset.RuleSetViews.RuleSetSummary;
 import io.solomo.decision.ruleset.RuleSetViews.UploadReport;
 import io.solomo.decision.ruleset.RuleSetViews.VersionDetail;
 import io.solomo.decision.ruleset.RuleSetViews.VersionSummary;
+import io.solomo.decision.SettingChecks;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -17,9 +18,11 @@ import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.rules.RuleSetValidator;
 import io.solomo.rules.StorePlace;
+import io.solomo.rules.TableTooLargeException;
 import io.solomo.rules.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -63,6 +66,9 @@ public class RuleSetVersions {
     private final OfferCatalogue catalogue;
     private final StoreCatalog stores;
     private final RuleSetValidator validator;
+    // The validator of new uploads, which rejects a table over solomo.rules.max-table-rows. Stored versions are
+    // validated without that limit, so that lowering it never unloads a version already active.
+    private final RuleSetValidator uploadValidator;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -73,7 +79,8 @@ public class RuleSetVersions {
 
     RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
                     RuleSetAuditRepository audit, ActiveOfferRules activeRules, OfferCatalogue catalogue,
-                    StoreCatalog stores, ObjectMapper json, TransactionTemplate transaction, Clock clock) {
+                    StoreCatalog stores, ObjectMapper json, TransactionTemplate transaction, Clock clock,
+                    @Value("${solomo.rules.max-table-rows:10000}") int maxTableRows) {
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.files = files;
@@ -85,15 +92,23 @@ public class RuleSetVersions {
         this.transaction = transaction;
         this.clock = clock;
         this.validator = new RuleSetValidator(new OfferRuleCompiler(), new io.solomo.rules.RuleSetCompiler());
+        this.uploadValidator = validator.withMaxTableRows(
+                (int) SettingChecks.positive("solomo.rules.max-table-rows", maxTableRows));
     }
 
-    /** Validates, compiles and tests the files, and stores them as the next version, valid or not. */
+    /**
+     * Validates, compiles and tests the files, and stores them as the next version, valid or not.
+     *
+     * @throws TableTooLargeException when a table has more rule rows than {@code solomo.rules.max-table-rows}, and
+     *                                then nothing is stored
+     */
     public UploadReport upload(String rulesetId, Map<String, byte[]> uploaded, String actor) {
         requireKnown(rulesetId);
         // The label that decisions log as their rules version. It is only a guess of the version number until the
         // upload is stored, so a compiled rule base is kept for activation only when the guess held.
         int expectedVersion = versions.lastVersion(rulesetId) + 1;
-        ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded, knownStores());
+        ValidationReport report = uploadValidator.validateOffers(rulesetId + "-" + expectedVersion, uploaded,
+                knownStores());
         List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains,
                 report.offerIdCells());
 

@@ -2,6 +2,7 @@ package io.solomo.decision.web;
 
 import io.solomo.model.decision.UnknownCustomerException;
 import io.solomo.rules.RuleFiringLimitException;
+import io.solomo.rules.TableTooLargeException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +135,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         throw failure;
+    }
+
+    @ExceptionHandler(TableTooLargeException.class)
+    ProblemDetail tableTooLarge(TableTooLargeException tooLarge) {
+        log.warn("Rejected rule set upload: {}", tooLarge.getMessage());
+        ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
+                tooLarge.getMessage(), "file", tooLarge.file());
+        body.setProperty("detailFr", tooLarge.messageFr());
+        body.setProperty("rows", tooLarge.rows());
+        body.setProperty("maxRows", tooLarge.maxRows());
+        return body;
     }
 
     @ExceptionHandler(ContentTooLargeException.class)

@@ -289,6 +289,38 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
+    void tableOverRowLimitIsRejectedAtOnce() {
+        StringBuilder csv = new StringBuilder("""
+                RuleSet,solomo.offers
+                Import,"io.solomo.model.offer.ContactContext, io.solomo.model.offer.OfferCandidate"
+                RuleTable Many offers
+                NAME,CONDITION,ACTION
+                ,$context : ContactContext,
+                ,storeId == "$param","insert(new OfferCandidate(""$param"", 1.0, null, drools.getRule().getName()));"
+                Rule,Store id,Offer
+                """);
+        // One row over the default of solomo.rules.max-table-rows.
+        for (int row = 0; row < 10_001; row++) {
+            csv.append("Offer at store ").append(row).append(",store-").append(row).append(",STORE-WELCOME-10\n");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/many.drl.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        int versionsBefore = storedVersions.findAll().size();
+
+        HttpResponse<String> response = upload(port, "analyst", VERSIONS, files);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(problem.get("value").asString()).isEqualTo("solomo/offers/many.drl.csv");
+        assertThat(problem.get("detail").asString()).contains("solomo/offers/many.drl.csv has 10001 rule rows")
+                .contains("solomo.rules.max-table-rows");
+        assertThat(problem.get("detailFr").asString()).contains("10001 lignes de règles");
+        assertThat(problem.get("rows").asInt()).isEqualTo(10_001);
+        assertThat(storedVersions.findAll()).hasSize(versionsBefore);
+    }
+
+    @Test
     void loopingRuleReturnsRuleFailedProblem() {
         // A version activated before uploads ran the rules can still loop, so decisions return a rule-failed problem.
         Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
