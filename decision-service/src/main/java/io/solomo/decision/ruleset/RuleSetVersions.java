@@ -14,6 +14,7 @@ import io.solomo.decision.SettingChecks;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.StateConflictException;
 import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.rules.RuleSetValidator;
@@ -178,7 +179,7 @@ public class RuleSetVersions {
         requireKnown(rulesetId);
         RuleSetVersion target = requireVersion(rulesetId, version);
         if (target.status() != VersionStatus.VALID) {
-            throw new InvalidFieldException("version", version, "version " + version + " of rule set " + rulesetId
+            throw new StateConflictException("version", version, "version " + version + " of rule set " + rulesetId
                     + " is INVALID and cannot be activated; fix the errors in its report and upload a new version");
         }
 
@@ -367,7 +368,7 @@ public class RuleSetVersions {
                 now, json.writeValueAsString(report)));
         uploaded.forEach((path, content) -> files.save(new RuleSetFile(stored.id(), path, content)));
         audit.save(new RuleSetAudit(rulesetId, version, "UPLOAD", actor, now, report.status() + ", "
-                + report.errors().size() + " errors, " + uploaded.size() + " files"));
+                + counted(report.errors().size(), "error") + ", " + counted(uploaded.size(), "file")));
     }
 
     private void keepCompiled(int version, OfferRuleBase rules) {
@@ -389,6 +390,11 @@ public class RuleSetVersions {
     private RuleSetVersion requireVersion(String rulesetId, int version, String field) {
         return versions.findByRulesetIdAndVersion(rulesetId, version)
                 .orElseThrow(() -> new NotFoundException("version", field, String.valueOf(version)));
+    }
+
+    /** Returns a count with its noun in the singular or plural, such as "1 error" or "3 files". */
+    private static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Returns the history line of an activation or rollback, such as "rolled back to version 3 with 9 rules". */

@@ -163,9 +163,12 @@ class RuleSetApiIntegrationTests extends DemoServer {
         ApiClient.Response activation = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
                 "");
 
-        assertThat(activation.status()).isEqualTo(400);
+        assertThat(activation.status()).isEqualTo(409);
+        assertThat(activation.json().get("type").asString()).isEqualTo("urn:solomo:problem:state-conflict");
         assertThat(activation.json().get("detail").asString()).contains("INVALID");
         assertThat(activeRules.current().version()).isEqualTo("offers-1");
+        JsonNode history = analyst().get("/api/v1/rulesets/offers").json().get("history");
+        assertThat(history.get(0).get("detail").asString()).isEqualTo("INVALID, 1 error, 3 files");
     }
 
     @Test
@@ -243,7 +246,7 @@ class RuleSetApiIntegrationTests extends DemoServer {
         assertThat(error.get("message").asString()).contains("'Touch the contact again and again'");
         ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
                 "");
-        assertThat(activated.status()).isEqualTo(400);
+        assertThat(activated.status()).isEqualTo(409);
         assertThat(activeRules.current().version()).isEqualTo("offers-1");
     }
 
