@@ -1,5 +1,6 @@
 package io.solomo.rules;
 
+import io.solomo.model.offer.ContactContext;
 import io.solomo.model.offer.OfferCandidate;
 import io.solomo.rules.TableGrid.GridCell;
 import io.solomo.rules.TableGrid.Kind;
@@ -47,6 +48,8 @@ final class DecisionTableChecks {
     private static final Set<String> NOT_FIELDS = Set.of("null", "true", "false", "this", "super");
     // $param, $1, $2 or the bare $ of a forall(...){...} snippet, but not a variable such as $context.
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(?:param|\\d+)?(?!\\w)");
+    private static final Pattern STORE_CHAIN_FIELD = Pattern.compile("(?<![\\w.$])storeChain\\b");
+    private static final Pattern STORE_ID_FIELD = Pattern.compile("(?<![\\w.$])storeId\\b");
     private static final Pattern ENUM_BEFORE = Pattern.compile("([A-Z]\\w*)\\.$");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
@@ -72,7 +75,17 @@ final class DecisionTableChecks {
      * Drools must be given as booleans, and the cell that gives the offer id of each named offer rule.
      */
     record Result(List<Finding> findings, List<NamedRule> namedRules, List<TableSpan> tables,
-                  List<BooleanText> booleanTexts, List<NamedRule> offerIdCells) {
+                  List<BooleanText> booleanTexts, List<NamedRule> offerIdCells, List<StoreCell> storeCells) {
+    }
+
+    /**
+     * One store id or store chain that a rule row compares the contact with, in a column whose code tests
+     * {@code storeId} or {@code storeChain} of a {@code ContactContext}. A cell that lists several values gives one
+     * StoreCell per value.
+     *
+     * @param chain true for a store chain, false for a store id
+     */
+    record StoreCell(Location place, boolean chain, String value) {
     }
 
     /**
@@ -95,6 +108,7 @@ final class DecisionTableChecks {
         List<TableSpan> tables = new ArrayList<>();
         List<BooleanText> booleanTexts = new ArrayList<>();
         List<NamedRule> offerIdCells = new ArrayList<>();
+        List<StoreCell> storeCells = new ArrayList<>();
         for (TableGrid grid : sheets) {
             for (int row = 0; row <= grid.lastRow(); row++) {
                 for (GridCell cell : grid.row(row).values()) {
@@ -105,12 +119,29 @@ final class DecisionTableChecks {
                         new TableCheck(grid, table, imports, findings, booleanTexts).run();
                         names.addAll(namedRules(grid, table, rulePackage));
                         offerIdCells.addAll(offerIdCells(grid, table, rulePackage, imports));
+                        storeCells.addAll(storeCells(grid, table, imports));
                     }
                 }
             }
             checkKeywordCells(grid, findings);
         }
-        return new Result(findings, names, tables, booleanTexts, offerIdCells);
+        return new Result(findings, names, tables, booleanTexts, offerIdCells, storeCells);
+    }
+
+    /** Returns the number of rule rows of every RuleTable in the sheets, without checking them. */
+    static int ruleRowCount(List<TableGrid> sheets) {
+        int rows = 0;
+        for (TableGrid grid : sheets) {
+            for (int row = 0; row <= grid.lastRow(); row++) {
+                for (GridCell cell : grid.row(row).values()) {
+                    if (RULE_TABLE.matcher(cell.text().strip()).matches()) {
+                        Table table = Table.at(grid, row, cell.column());
+                        rows += Math.max(0, table.lastDataRow() - table.firstDataRow() + 1);
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** Where one RuleTable sits; rows and columns are 0-based and inclusive. */
@@ -711,6 +742,35 @@ final class DecisionTableChecks {
                 .filter(OfferCandidate.class.getName()::equals).isPresent();
         int offerIdColumn = offerTable ? OfferActionColumns.of(grid, table).offerIdColumn() : -1;
         return offerIdColumn < 0 ? List.of() : namedRules(grid, table, rulePackage, offerIdColumn);
+    }
+
+    /** Returns the store ids and chains that the rule rows of a table compare the contact with. */
+    private List<StoreCell> storeCells(TableGrid grid, Table table, List<String> imports) {
+        List<StoreCell> cells = new ArrayList<>();
+        TableCheck columns = new TableCheck(grid, table, imports, new ArrayList<>(), new ArrayList<>());
+        for (int column = table.firstColumn(); column <= table.lastColumn(); column++) {
+            if (!table.isCondition(column) || !columns.patternType(column).map(ContactContext.class::equals)
+                    .orElse(false)) {
+                continue;
+            }
+            String snippet = grid.text(table.titleRow() + 3, column);
+            boolean chain = STORE_CHAIN_FIELD.matcher(snippet).find();
+            if (chain == STORE_ID_FIELD.matcher(snippet).find()) {
+                // Neither field, or both in one snippet, so the values cannot be attributed to one of them.
+                continue;
+            }
+            boolean list = FORALL.matcher(snippet).matches();
+            for (int row = table.firstDataRow(); row <= table.lastDataRow(); row++) {
+                String text = grid.text(row, column).strip();
+                for (String value : list ? text.split(",") : new String[] {text}) {
+                    String unquoted = value.strip().replaceAll("^\"|\"$", "");
+                    if (!unquoted.isEmpty()) {
+                        cells.add(new StoreCell(grid.location(row, column), chain, unquoted));
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     private static List<String> imports(List<TableGrid> sheets) {

@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A compiled, immutable offer rule set. Thread-safe: each {@link #evaluate} call runs in its own session, so many calls
@@ -88,6 +89,14 @@ public final class OfferRuleBase {
      *                               is not above 0
      */
     public RuleOutcome evaluate(CustomerFacts customer, ContactContext context) {
+        return evaluate(customer, context, Set.of());
+    }
+
+    /**
+     * Runs the rules like {@link #evaluate(CustomerFacts, ContactContext)} but never fires the rules named in
+     * {@code skippedRules}, so that a validation run can look past a rule it already found failing.
+     */
+    RuleOutcome evaluate(CustomerFacts customer, ContactContext context, Set<String> skippedRules) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(context, "context");
 
@@ -99,7 +108,11 @@ public final class OfferRuleBase {
                 session.addEventListener((RuleRuntimeEventListener) collector);
                 session.insert(customer);
                 session.insert(context);
-                return session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
+                if (skippedRules.isEmpty()) {
+                    return session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
+                }
+                return session.fireAllRules(match -> !skippedRules.contains(match.getRule().getName()),
+                        MAX_FIRINGS_PER_EVALUATION);
             } finally {
                 session.dispose();
             }

@@ -159,7 +159,8 @@ final class OfferScenarios {
         }
 
         private <E extends Enum<E>> E constant(String title, Class<E> type, E fallback) {
-            String value = text(title).toUpperCase(Locale.ROOT);
+            String typed = text(title);
+            String value = typed.toUpperCase(Locale.ROOT);
             if (value.isEmpty()) {
                 if (fallback == null) {
                     fail(title, FindingText.of("scenario.value-missing", titles.getOrDefault(title, title)));
@@ -169,7 +170,7 @@ final class OfferScenarios {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException unknown) {
-                fail(title, FindingText.of("scenario.not-constant", value, titles.getOrDefault(title, title),
+                fail(title, FindingText.of("scenario.not-constant", typed, titles.getOrDefault(title, title),
                         Arrays.toString(type.getEnumConstants())));
                 return fallback;
             }
@@ -216,6 +217,12 @@ final class OfferScenarios {
                 return Set.of();
             }
             if (value.equalsIgnoreCase("none")) {
+                return Set.of();
+            }
+            if (value.contains(";")) {
+                fail(EXPECTED, FindingText.of("scenario.expected-semicolon", value,
+                        String.join(", ", Arrays.stream(value.split(";")).map(String::strip)
+                                .filter(part -> !part.isEmpty()).toList())));
                 return Set.of();
             }
             Set<String> offers = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.solomo.rules;
 
 import io.solomo.model.offer.OfferCandidate;
 import io.solomo.rules.DecisionTableChecks.NamedRule;
+import io.solomo.rules.DecisionTableChecks.StoreCell;
 import io.solomo.rules.DecisionTableChecks.TableSpan;
 import io.solomo.rules.OfferScenarios.Scenario;
 import io.solomo.rules.RuleCompilationException.Problem;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,15 +50,47 @@ public final class RuleSetValidator {
 
     private final OfferRuleCompiler offerCompiler;
     private final RuleSetCompiler genericCompiler;
+    private final int maxTableRows;
 
+    /** Creates a validator that accepts tables of any number of rows. */
     public RuleSetValidator(OfferRuleCompiler offerCompiler, RuleSetCompiler genericCompiler) {
-        this.offerCompiler = offerCompiler;
-        this.genericCompiler = genericCompiler;
+        this(offerCompiler, genericCompiler, Integer.MAX_VALUE);
     }
 
-    /** Validates an offers rule set: package {@code solomo.offers}, the model's facts, and its scenarios. */
+    private RuleSetValidator(OfferRuleCompiler offerCompiler, RuleSetCompiler genericCompiler, int maxTableRows) {
+        this.offerCompiler = offerCompiler;
+        this.genericCompiler = genericCompiler;
+        this.maxTableRows = maxTableRows;
+    }
+
+    /**
+     * Returns a validator like this one that throws {@link TableTooLargeException} for a decision table file whose
+     * RuleTables contain more than {@code maxTableRows} rule rows in all, before checking or compiling anything.
+     */
+    public RuleSetValidator withMaxTableRows(int maxTableRows) {
+        if (maxTableRows < 1) {
+            throw new IllegalArgumentException("maxTableRows must be 1 or more, got " + maxTableRows);
+        }
+        return new RuleSetValidator(offerCompiler, genericCompiler, maxTableRows);
+    }
+
+    /**
+     * Validates an offers rule set: package {@code solomo.offers}, the model's facts, and its scenarios. The compiled
+     * rules also run over sample contacts away from stores and at the stores and chains that the tables name.
+     */
     public ValidationReport validateOffers(String version, Map<String, byte[]> files) {
-        return validate(version, files, true, OfferCandidate.class.getClassLoader());
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), null);
+    }
+
+    /**
+     * Validates an offers rule set like {@link #validateOffers(String, Map)}, and also runs the rules at one store of
+     * each chain among the known stores, and at one store without a chain when there is one. A table cell that names
+     * a store id or chain that no known store has gets a warning, because its rule can never match.
+     *
+     * @param knownStores the stores that decisions can meet, such as those of the server's database
+     */
+    public ValidationReport validateOffers(String version, Map<String, byte[]> files, List<StorePlace> knownStores) {
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), knownStores);
     }
 
     /**
@@ -65,7 +99,7 @@ public final class RuleSetValidator {
      * @param classLoader the loader that sees the fact classes the rules import
      */
     public ValidationReport validateAny(String version, Map<String, byte[]> files, ClassLoader classLoader) {
-        return validate(version, files, false, classLoader);
+        return validate(version, files, false, classLoader, null);
     }
 
     /**
@@ -113,15 +147,20 @@ public final class RuleSetValidator {
         return WorkbookReader.withBooleans(workbook.forDrools(), checks.check(ruleSheets).booleanTexts());
     }
 
+    /** @param knownStores the stores to check store cells against, or null to leave them unchecked */
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
-                                      ClassLoader classLoader) {
+                                      ClassLoader classLoader, List<StorePlace> knownStores) {
         Upload upload = new Upload(version, classLoader, offers ? OfferRuleCompiler.RULE_PACKAGE : null);
         upload.read(files);
+        if (knownStores != null) {
+            upload.checkStoreNames(knownStores);
+        }
         if (upload.errors.isEmpty()) {
             upload.compile(offers);
         }
         if (offers && upload.offerRules != null) {
             upload.runScenarios();
+            upload.runOverSampleContacts(knownStores == null ? List.of() : knownStores);
         }
         ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
                 upload.generatedDrl, upload.ruleCount, upload.offerRules, upload.offerIdCells);
@@ -146,6 +185,7 @@ public final class RuleSetValidator {
         private final Map<String, CellPlace> offerIdCells = new HashMap<>();
         private final List<TableGrid> scenarioGrids = new ArrayList<>();
         private final List<ScenarioResult> scenarioResults = new ArrayList<>();
+        private final List<StoreCell> storeCells = new ArrayList<>();
         private final String requiredPackage;
         private OfferRuleBase offerRules;
         private int ruleCount;
@@ -233,9 +273,13 @@ public final class RuleSetValidator {
                     return;
                 }
             }
-            Set<String> unsavedFormulas = checkFormulaCells(path, formulaCells);
             List<TableGrid> ruleSheets = sheets.stream().filter(sheet -> !OfferScenarios.isScenarioSheet(sheet))
                     .toList();
+            int ruleRows = DecisionTableChecks.ruleRowCount(ruleSheets);
+            if (ruleRows > maxTableRows) {
+                throw new TableTooLargeException(path, ruleRows, maxTableRows);
+            }
+            Set<String> unsavedFormulas = checkFormulaCells(path, formulaCells);
             sheets.stream().filter(OfferScenarios::isScenarioSheet).forEach(scenarioGrids::add);
 
             DecisionTableChecks.Result result = checks.check(ruleSheets);
@@ -249,6 +293,7 @@ public final class RuleSetValidator {
                     ? CsvTableReader.withBooleans(tableForDrools, result.booleanTexts())
                     : WorkbookReader.withBooleans(tableForDrools, result.booleanTexts());
             namedRules.addAll(result.namedRules());
+            storeCells.addAll(result.storeCells());
             for (NamedRule rule : result.offerIdCells()) {
                 Location place = rule.place();
                 offerIdCells.putIfAbsent(rule.name(), new CellPlace(place.file(), place.sheet(), place.cell()));
@@ -435,6 +480,71 @@ public final class RuleSetValidator {
                             FindingText.of("scenario.failed", result.name(), reason)));
                 }
             }
+        }
+
+        /** Warns of each store id and chain in a table that no known store has, suggesting a near known name. */
+        void checkStoreNames(List<StorePlace> knownStores) {
+            Set<String> ids = new LinkedHashSet<>();
+            Set<String> chains = new LinkedHashSet<>();
+            for (StorePlace store : knownStores) {
+                ids.add(store.storeId());
+                if (store.chain() != null) {
+                    chains.add(store.chain());
+                }
+            }
+            for (StoreCell cell : storeCells) {
+                Set<String> known = cell.chain() ? chains : ids;
+                if (known.contains(cell.value())) {
+                    continue;
+                }
+                String kind = cell.chain() ? "table.unknown-store-chain" : "table.unknown-store-id";
+                Optional<String> nearest = StoreNames.nearest(cell.value(), known);
+                FindingText text = nearest.isPresent()
+                        ? FindingText.of(kind + "-near", cell.value(), nearest.get())
+                        : FindingText.of(kind, cell.value());
+                Location place = cell.place();
+                warnings.add(Finding.warning(place.file(), place.sheet(), place.cell(), text));
+            }
+        }
+
+        /**
+         * Runs the compiled rules over sample contacts and records an error for each rule that throws, so that a
+         * version whose rules would fail decisions cannot be activated.
+         */
+        void runOverSampleContacts(List<StorePlace> knownStores) {
+            long started = System.nanoTime();
+            Map<String, Location> ruleLocations = new HashMap<>();
+            for (NamedRule rule : namedRules) {
+                ruleLocations.putIfAbsent(rule.name(), rule.place());
+            }
+            List<Finding> failures = RuleSmokeRun.run(offerRules, samplePlaces(knownStores), ruleLocations);
+            errors.addAll(failures);
+            log.debug("Ran rule set version {} over sample contacts in {} ms: {} failing rules", version,
+                    (System.nanoTime() - started) / 1_000_000, failures.size());
+        }
+
+        /**
+         * Returns one known store per chain, one known store without a chain, then each store id and chain that a
+         * table names, at a sample store for a chain that no known store belongs to.
+         */
+        private List<StorePlace> samplePlaces(List<StorePlace> knownStores) {
+            Map<String, StorePlace> byChain = new LinkedHashMap<>();
+            Map<String, StorePlace> byId = new HashMap<>();
+            for (StorePlace store : knownStores) {
+                byChain.putIfAbsent(String.valueOf(store.chain()), store);
+                byId.putIfAbsent(store.storeId(), store);
+            }
+            List<StorePlace> places = new ArrayList<>(byChain.values());
+            for (StoreCell cell : storeCells) {
+                if (!cell.chain()) {
+                    places.add(byId.getOrDefault(cell.value(), new StorePlace(cell.value(), null)));
+                } else if (!byChain.containsKey(cell.value())) {
+                    StorePlace sample = RuleSmokeRun.sampleStoreOf(cell.value());
+                    byChain.put(cell.value(), sample);
+                    places.add(sample);
+                }
+            }
+            return places;
         }
 
         private static Object describe(List<String> offers) {

@@ -24,7 +24,11 @@ class RuleFileNamesTests {
             "solomo/offers/offers.csv, solomo/offers/offers.drl.csv",
             "solomo/offers/OFFERS.XLSX, solomo/offers/OFFERS.drl.xlsx",
             "solomo/offers/offers.DRL.XLSX, solomo/offers/offers.drl.xlsx",
-            "solomo/offers/suitability.DRL, solomo/offers/suitability.drl"})
+            "solomo/offers/suitability.DRL, solomo/offers/suitability.drl",
+            "solomo/offers/offers.drl (1).xlsx, solomo/offers/offers.drl.xlsx",
+            "offers.drl - Copy.xlsx, offers.drl.xlsx",
+            "offers (2).csv, offers.drl.csv",
+            "offers.drl.xlsx (1).xlsx, offers.drl.xlsx"})
     void namesDroolsWouldSkipGetRenameHint(String path, String expectedName) {
         var problem = RuleFileNames.problemWith(path).map(FindingText::english);
 

@@ -549,6 +549,41 @@ class RuleSetValidatorTests {
     }
 
     @Test
+    void scenarioValueQuotedAsTyped() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty tier,Day,Hour,Expected offers",
+                "Friday,Silver,Vendredi,12,none").getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("38", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("C2");
+            assertThat(error.message()).contains("'Vendredi' is not a Day").doesNotContain("VENDREDI");
+            assertThat(error.messageFr()).contains("« Vendredi »").doesNotContain("VENDREDI");
+        });
+    }
+
+    @Test
+    void semicolonInExpectedOffersGetsHint() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/offers.scenarios.csv", String.join("\n",
+                "Scenario,Loyalty tier,Day,Hour,Store id,Store chain,Expected offers",
+                "Gold morning,GOLD,MONDAY,8,demo-bastille,Demo Marché,\"GOLD-MORNING-COFFEE; STORE-WELCOME-10\"")
+                .getBytes(StandardCharsets.UTF_8));
+
+        ValidationReport report = validator.validateOffers("39", files);
+
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.cell()).isEqualTo("G2");
+            assertThat(error.code()).isEqualTo("scenario.row-invalid");
+            assertThat(error.message()).contains("separate them with commas, as in "
+                    + "'GOLD-MORNING-COFFEE, STORE-WELCOME-10'");
+            assertThat(error.messageFr()).contains("séparez-les par des virgules");
+        });
+    }
+
+    @Test
     void reportsACompilationErrorAtTheRuleRowOfTheTable() {
         ValidationReport report = validator.validateOffers("14", bundledWith(text("E17", "store\\")));
 

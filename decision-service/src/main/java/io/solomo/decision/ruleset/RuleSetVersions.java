@@ -10,14 +10,20 @@ import io.solomo.decision.ruleset.RuleSetViews.RuleSetSummary;
 import io.solomo.decision.ruleset.RuleSetViews.UploadReport;
 import io.solomo.decision.ruleset.RuleSetViews.VersionDetail;
 import io.solomo.decision.ruleset.RuleSetViews.VersionSummary;
+import io.solomo.decision.SettingChecks;
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.StateConflictException;
 import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.rules.RuleSetValidator;
+import io.solomo.rules.StorePlace;
+import io.solomo.rules.TableTooLargeException;
 import io.solomo.rules.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -59,7 +65,11 @@ public class RuleSetVersions {
     private final RuleSetAuditRepository audit;
     private final ActiveOfferRules activeRules;
     private final OfferCatalogue catalogue;
+    private final StoreCatalog stores;
     private final RuleSetValidator validator;
+    // The validator of new uploads, which rejects a table over solomo.rules.max-table-rows. Stored versions are
+    // validated without that limit, so that lowering it never unloads a version already active.
+    private final RuleSetValidator uploadValidator;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -70,26 +80,36 @@ public class RuleSetVersions {
 
     RuleSetVersions(RuleSetRepository ruleSets, RuleSetVersionRepository versions, RuleSetFileRepository files,
                     RuleSetAuditRepository audit, ActiveOfferRules activeRules, OfferCatalogue catalogue,
-                    ObjectMapper json, TransactionTemplate transaction, Clock clock) {
+                    StoreCatalog stores, ObjectMapper json, TransactionTemplate transaction, Clock clock,
+                    @Value("${solomo.rules.max-table-rows:10000}") int maxTableRows) {
         this.ruleSets = ruleSets;
         this.versions = versions;
         this.files = files;
         this.audit = audit;
         this.activeRules = activeRules;
         this.catalogue = catalogue;
+        this.stores = stores;
         this.json = json;
         this.transaction = transaction;
         this.clock = clock;
         this.validator = new RuleSetValidator(new OfferRuleCompiler(), new io.solomo.rules.RuleSetCompiler());
+        this.uploadValidator = validator.withMaxTableRows(
+                (int) SettingChecks.positive("solomo.rules.max-table-rows", maxTableRows));
     }
 
-    /** Validates, compiles and tests the files, and stores them as the next version, valid or not. */
+    /**
+     * Validates, compiles and tests the files, and stores them as the next version, valid or not.
+     *
+     * @throws TableTooLargeException when a table has more rule rows than {@code solomo.rules.max-table-rows}, and
+     *                                then nothing is stored
+     */
     public UploadReport upload(String rulesetId, Map<String, byte[]> uploaded, String actor) {
         requireKnown(rulesetId);
         // The label that decisions log as their rules version. It is only a guess of the version number until the
         // upload is stored, so a compiled rule base is kept for activation only when the guess held.
         int expectedVersion = versions.lastVersion(rulesetId) + 1;
-        ValidationReport report = validator.validateOffers(rulesetId + "-" + expectedVersion, uploaded);
+        ValidationReport report = uploadValidator.validateOffers(rulesetId + "-" + expectedVersion, uploaded,
+                knownStores());
         List<FindingView> unknownOffers = UnknownOffers.warnings(ruleText(report, uploaded), catalogue::contains,
                 report.offerIdCells());
 
@@ -108,6 +128,11 @@ public class RuleSetVersions {
                 rulesetId, stored.version(), actor, stored.status(), stored.errors().size(), stored.warnings().size(),
                 stored.scenarios().passed(), stored.scenarios().failed());
         return stored;
+    }
+
+    /** Returns the stores of the catalogue, at which validation runs the rules and which tables may name. */
+    private List<StorePlace> knownStores() {
+        return stores.findAll().stream().map(store -> new StorePlace(store.storeId(), store.chain())).toList();
     }
 
     /** Returns the DRL of each rule file of an upload: generated for tables, as uploaded for DRL files. */
@@ -154,7 +179,7 @@ public class RuleSetVersions {
         requireKnown(rulesetId);
         RuleSetVersion target = requireVersion(rulesetId, version);
         if (target.status() != VersionStatus.VALID) {
-            throw new InvalidFieldException("version", version, "version " + version + " of rule set " + rulesetId
+            throw new StateConflictException("version", version, "version " + version + " of rule set " + rulesetId
                     + " is INVALID and cannot be activated; fix the errors in its report and upload a new version");
         }
 
@@ -343,7 +368,7 @@ public class RuleSetVersions {
                 now, json.writeValueAsString(report)));
         uploaded.forEach((path, content) -> files.save(new RuleSetFile(stored.id(), path, content)));
         audit.save(new RuleSetAudit(rulesetId, version, "UPLOAD", actor, now, report.status() + ", "
-                + report.errors().size() + " errors, " + uploaded.size() + " files"));
+                + counted(report.errors().size(), "error") + ", " + counted(uploaded.size(), "file")));
     }
 
     private void keepCompiled(int version, OfferRuleBase rules) {
@@ -365,6 +390,11 @@ public class RuleSetVersions {
     private RuleSetVersion requireVersion(String rulesetId, int version, String field) {
         return versions.findByRulesetIdAndVersion(rulesetId, version)
                 .orElseThrow(() -> new NotFoundException("version", field, String.valueOf(version)));
+    }
+
+    /** Returns a count with its noun in the singular or plural, such as "1 error" or "3 files". */
+    private static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Returns the history line of an activation or rollback, such as "rolled back to version 3 with 9 rules". */

@@ -2,6 +2,7 @@ package io.solomo.decision.web;
 
 import io.solomo.model.decision.UnknownCustomerException;
 import io.solomo.rules.RuleFiringLimitException;
+import io.solomo.rules.TableTooLargeException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         exception.problemProperties().forEach(body::setProperty);
         log.warn("Rejected request: field {} is invalid: {}", exception.field(), body.getDetail());
         return body;
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ProblemDetail stateConflict(StateConflictException conflict) {
+        log.warn("Rejected request: field {} conflicts with the current state: {}", conflict.field(),
+                conflict.getMessage());
+        return problem(HttpStatus.CONFLICT, ProblemTypes.STATE_CONFLICT, "State conflict", conflict.getMessage(),
+                conflict.field(), conflict.value());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -134,6 +143,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         throw failure;
+    }
+
+    @ExceptionHandler(TableTooLargeException.class)
+    ProblemDetail tableTooLarge(TableTooLargeException tooLarge) {
+        log.warn("Rejected rule set upload: {}", tooLarge.getMessage());
+        ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
+                tooLarge.getMessage(), "file", tooLarge.file());
+        body.setProperty("detailFr", tooLarge.messageFr());
+        body.setProperty("rows", tooLarge.rows());
+        body.setProperty("maxRows", tooLarge.maxRows());
+        return body;
     }
 
     @ExceptionHandler(ContentTooLargeException.class)

@@ -3,6 +3,7 @@ package io.solomo.decision.ruleset;
 import io.solomo.decision.offer.ActiveOfferRules;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.rules.OfferRuleCompiler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,18 @@ class RuleSetApiIntegrationTests extends DemoServer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VERSIONS = "/api/v1/rulesets/offers/versions";
+    private static final String LOOPING_RULE = """
+            package solomo.offers;
+
+            import io.solomo.model.offer.ContactContext;
+
+            rule "Touch the contact again and again"
+            when
+                $context : ContactContext()
+            then
+                update( $context );
+            end
+            """;
 
     @Autowired
     ActiveOfferRules activeRules;
@@ -150,9 +163,12 @@ class RuleSetApiIntegrationTests extends DemoServer {
         ApiClient.Response activation = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
                 "");
 
-        assertThat(activation.status()).isEqualTo(400);
+        assertThat(activation.status()).isEqualTo(409);
+        assertThat(activation.json().get("type").asString()).isEqualTo("urn:solomo:problem:state-conflict");
         assertThat(activation.json().get("detail").asString()).contains("INVALID");
         assertThat(activeRules.current().version()).isEqualTo("offers-1");
+        JsonNode history = analyst().get("/api/v1/rulesets/offers").json().get("history");
+        assertThat(history.get(0).get("detail").asString()).isEqualTo("INVALID, 1 error, 3 files");
     }
 
     @Test
@@ -216,26 +232,103 @@ class RuleSetApiIntegrationTests extends DemoServer {
     }
 
     @Test
-    void loopingRuleReturnsRuleFailedProblem() {
-        // The upload is valid, because only running the rules reveals that this rule re-activates itself.
+    void loopingRuleIsInvalidAtUpload() {
         Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
-        files.put("solomo/offers/loop.drl", """
+        files.put("solomo/offers/loop.drl", LOOPING_RULE.getBytes(StandardCharsets.UTF_8));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        JsonNode error = report.get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("fired 10000 times without finishing");
+        assertThat(error.get("file").asString()).isEqualTo("solomo/offers/loop.drl");
+        assertThat(error.get("cell").asString()).isEqualTo("line 5");
+        assertThat(error.get("message").asString()).contains("'Touch the contact again and again'");
+        ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
+                "");
+        assertThat(activated.status()).isEqualTo(409);
+        assertThat(activeRules.current().version()).isEqualTo("offers-1");
+    }
+
+    @Test
+    void consequenceFailingForKnownStoreIsInvalid() {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/florist.drl", """
                 package solomo.offers;
 
                 import io.solomo.model.offer.ContactContext;
+                import io.solomo.model.offer.OfferCandidate;
 
-                rule "Touch the contact again and again"
+                rule "Florist offer"
                 when
-                    $context : ContactContext()
+                    $context : ContactContext( storeId == "fleurs-du-canal" )
                 then
-                    update( $context );
+                    insert( new OfferCandidate( "WEEKEND-FLOWERS", 0.0, null, drools.getRule().getName() ) );
                 end
                 """.getBytes(StandardCharsets.UTF_8));
+
         JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
+        // Only the demo data names fleurs-du-canal, so the run reaches the rule through the server's stores.
+        assertThat(report.get("status").asString()).isEqualTo("INVALID");
+        JsonNode error = report.get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("'Florist offer'").contains("fleurs-du-canal")
+                .contains("weight must be positive");
+        assertThat(error.get("messageFr").asString()).contains("« Florist offer »").contains("fleurs-du-canal");
+    }
+
+    @Test
+    void warnsOfStoreChainUnknownToServer() {
+        Map<String, byte[]> files = bundledWithCells(Map.of("D17", "Demo Marche"));
+
+        JsonNode report = JSON.readTree(upload(port, "analyst", VERSIONS, files).body());
+
         assertThat(report.get("status").asString()).isEqualTo("VALID");
-        ApiClient.Response activated = analyst().post(VERSIONS + "/" + report.get("version").asInt() + "/activate",
-                "");
-        assertThat(activated.status()).isEqualTo(200);
+        JsonNode warning = report.get("warnings").get(0);
+        assertThat(warning.get("sheet").asString()).isEqualTo("Offers");
+        assertThat(warning.get("cell").asString()).isEqualTo("D17");
+        assertThat(warning.get("message").asString()).contains("no store of the server belongs to chain "
+                + "'Demo Marche'").contains("did you mean 'Demo Marché'?");
+    }
+
+    @Test
+    void tableOverRowLimitIsRejectedAtOnce() {
+        StringBuilder csv = new StringBuilder("""
+                RuleSet,solomo.offers
+                Import,"io.solomo.model.offer.ContactContext, io.solomo.model.offer.OfferCandidate"
+                RuleTable Many offers
+                NAME,CONDITION,ACTION
+                ,$context : ContactContext,
+                ,storeId == "$param","insert(new OfferCandidate(""$param"", 1.0, null, drools.getRule().getName()));"
+                Rule,Store id,Offer
+                """);
+        // One row over the default of solomo.rules.max-table-rows.
+        for (int row = 0; row < 10_001; row++) {
+            csv.append("Offer at store ").append(row).append(",store-").append(row).append(",STORE-WELCOME-10\n");
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>(bundledWithCells(Map.of()));
+        files.put("solomo/offers/many.drl.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        int versionsBefore = storedVersions.findAll().size();
+
+        HttpResponse<String> response = upload(port, "analyst", VERSIONS, files);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:solomo:problem:content-too-large");
+        assertThat(problem.get("value").asString()).isEqualTo("solomo/offers/many.drl.csv");
+        assertThat(problem.get("detail").asString()).contains("solomo/offers/many.drl.csv has 10001 rule rows")
+                .contains("solomo.rules.max-table-rows");
+        assertThat(problem.get("detailFr").asString()).contains("10001 lignes de règles");
+        assertThat(problem.get("rows").asInt()).isEqualTo(10_001);
+        assertThat(storedVersions.findAll()).hasSize(versionsBefore);
+    }
+
+    @Test
+    void loopingRuleReturnsRuleFailedProblem() {
+        // A version activated before uploads ran the rules can still loop, so decisions return a rule-failed problem.
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/loop.drl", LOOPING_RULE.getBytes(StandardCharsets.UTF_8));
+        activeRules.activate(new OfferRuleCompiler().compile("offers-loop", files));
 
         ApiClient.Response decision = app().post("/api/v1/decisions", """
                 {"customerId": "demo-alice", "channel": "PUSH", "latitude": 48.85, "longitude": 2.35}""");
