@@ -47,8 +47,8 @@ final class FollowUpEmails {
         String recommendation = accessories.isEmpty() ? "" : "Pour accompagner votre achat, nous vous recommandons : "
                 + products + ". ";
         String points = reviewPoints > 0 ? reviewPoints + " points de fidélité" : "des points de fidélité";
-        return recommendation + "Partagez votre avis sur votre achat sur les réseaux sociaux : une fois votre avis "
-                + "approuvé, vous gagnez " + points + ".";
+        return recommendation + "Publiez votre avis sur les réseaux sociaux : une fois approuvé, il vous rapportera "
+                + points + ".";
     }
 
     /**

@@ -31,8 +31,8 @@ class FollowUpEmailsTests {
         String french = FollowUpEmails.body(Language.FR, List.of(), 50);
         String english = FollowUpEmails.body(Language.EN, List.of(), 50);
 
-        assertThat(french).isEqualTo("Partagez votre avis sur votre achat sur les réseaux sociaux : une fois votre "
-                + "avis approuvé, vous gagnez 50 points de fidélité.");
+        assertThat(french).isEqualTo("Publiez votre avis sur les réseaux sociaux : une fois approuvé, il vous "
+                + "rapportera 50 points de fidélité.");
         assertThat(english).isEqualTo("Share your review of your purchase on social media: once it is approved, "
                 + "you earn 50 loyalty points.");
     }
@@ -62,5 +62,11 @@ class FollowUpEmailsTests {
                 + "(1\u202F299,00\u00A0€).");
         assertThat(FollowUpEmails.body(Language.EN, List.of(CASE, dock), 50)).startsWith("To go with your purchase, "
                 + "we recommend: X1 protective case (€19.90), Pro docking station (€1,299.00).");
+    }
+
+    @Test
+    void frenchBodyWithoutPointCountStillInvites() {
+        assertThat(FollowUpEmails.body(Language.FR, List.of(), 0)).isEqualTo("Publiez votre avis sur les réseaux "
+                + "sociaux : une fois approuvé, il vous rapportera des points de fidélité.");
     }
 }
