@@ -64,7 +64,8 @@ public class DeliveryOutbox {
                     message, language, event_id, attempts, next_attempt_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, message.decisionId(), message.customerId(), message.offerId(), message.channel().name(),
-                message.title(), message.body(), message.language().code(), message.eventId(), SqlTime.of(now),
+                typeset(message.title(), message.language()), typeset(message.body(), message.language()),
+                message.language().code(), message.eventId(), SqlTime.of(now),
                 SqlTime.of(now), SqlTime.of(now));
         log.info("Queued delivery {} of {} to customer {} on {}, decision {}", deliveryId, message.offerId(),
                 message.customerId(), message.channel(), message.decisionId());
@@ -82,9 +83,18 @@ public class DeliveryOutbox {
                     next_attempt_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, batch.decisionId(), batch.customerId(), offer.offerId(), offer.storeId(),
-                offer.channel().name(), wording.title(), wording.body(), batch.language().code(),
+                offer.channel().name(), typeset(wording.title(), batch.language()),
+                typeset(wording.body(), batch.language()), batch.language().code(),
                 offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), batch.eventId(),
                 SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
+    }
+
+    /**
+     * Applies the typography of the customer's language to a text. The delivery row keeps the result, so that push,
+     * email, inbox, webhook and the deliveries API all show the same words.
+     */
+    private static String typeset(String text, Language language) {
+        return language == Language.FR ? FrenchTypography.apply(text) : text;
     }
 
     /**

@@ -64,8 +64,7 @@ class EmailSender {
                     + "sender address, or every email will fail", from);
         }
         for (Language language : Language.values()) {
-            templates.put(language, new Template(read("offer-" + language.code() + ".html"),
-                    read("offer-" + language.code() + ".txt")));
+            templates.put(language, template("offer-" + language.code(), language));
         }
     }
 
@@ -138,9 +137,18 @@ class EmailSender {
         return ownTemplates.computeIfAbsent(offerId + "-" + language.code(), name -> {
             ClassPathResource html = new ClassPathResource("delivery/email/" + name + ".html");
             ClassPathResource text = new ClassPathResource("delivery/email/" + name + ".txt");
-            return html.exists() && text.exists()
-                    ? Optional.of(new Template(read(name + ".html"), read(name + ".txt"))) : Optional.empty();
+            return html.exists() && text.exists() ? Optional.of(template(name, language)) : Optional.empty();
         }).orElse(templates.get(language));
+    }
+
+    /**
+     * Reads the HTML and text templates named {@code name}. The French text part gets French typography here, as
+     * the messages do. The HTML templates write their no-break spaces as {@code &nbsp;}, because this step would
+     * also change their markup.
+     */
+    private static Template template(String name, Language language) {
+        String text = read(name + ".txt");
+        return new Template(read(name + ".html"), language == Language.FR ? FrenchTypography.apply(text) : text);
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {

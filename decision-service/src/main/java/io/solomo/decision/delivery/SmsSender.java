@@ -53,11 +53,14 @@ class SmsSender {
         return !url.isEmpty();
     }
 
-    /** Returns the SMS text of a message: its wording, the coupon code and the opt-out notice. */
+    /**
+     * Returns the SMS text of a message: its wording, the coupon code and the opt-out notice. The no-break spaces of
+     * French typography become ordinary spaces, which keeps the text in GSM-7.
+     */
     static String text(OutboundMessage message) {
         String coupon = message.couponCode() == null ? "" : " " + message.couponCode();
         String stop = message.language() == Language.EN ? " Reply STOP to opt out" : " STOP SMS : répondez STOP";
-        return message.body() + coupon + "." + stop;
+        return FrenchTypography.plainSpaces(message.body()) + coupon + "." + stop;
     }
 
     String send(OutboundMessage message) {

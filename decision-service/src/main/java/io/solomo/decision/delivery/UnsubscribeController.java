@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The public unsubscribe link of emails. {@code GET} shows a page with a button, so that mail scanners following
  * links do not unsubscribe anyone; {@code POST}, from that button or from a mail client's one-click unsubscribe
@@ -56,7 +58,8 @@ class UnsubscribeController {
     ResponseEntity<String> invalidLink(Exception failure) {
         HttpStatus status = failure instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         log.info("Rejected unsubscribe request: {}", failure.getMessage());
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page("""
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(page("""
                 <p lang="fr">Ce lien de désabonnement n'est pas valide. Utilisez le lien de notre dernier message,
                   tel que vous l'avez reçu.</p>
                 <p lang="en">This unsubscribe link is not valid. Use the link of our latest message, as you
@@ -92,8 +95,9 @@ class UnsubscribeController {
             throw new NotFoundException("customer", "customer", customer);
         }
         return page("""
-                <p lang="fr">C'est fait : vous ne recevrez plus nos offres par ce canal.</p>
-                <p lang="en">Done: you will no longer receive our offers on this channel.</p>""");
+                <p lang="fr">C'est fait&nbsp;: vous ne recevrez plus nos offres %s.</p>
+                <p lang="en">Done: you will no longer receive our offers %s.</p>"""
+                .formatted(frenchChannelPhrase(checked), englishChannelPhrase(checked)));
     }
 
     private Channel verified(String customer, String channel, String signature) {
@@ -110,10 +114,12 @@ class UnsubscribeController {
         return parsed;
     }
 
+    /** Wraps the content in a page that a phone's browser lays out at the screen's width, not a desktop width. */
     private static String page(String content) {
         return """
                 <!DOCTYPE html>
-                <html><head><meta charset="UTF-8"><title>Désabonnement / Unsubscribe</title></head>
+                <html><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">
+                <title>Désabonnement / Unsubscribe</title></head>
                 <body>%s</body></html>""".formatted(content);
     }
 }

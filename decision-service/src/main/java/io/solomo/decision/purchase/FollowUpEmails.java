@@ -5,11 +5,16 @@ import io.solomo.model.Language;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The wording of a purchase follow-up email in French and English: the accessories, then the review invitation. */
 final class FollowUpEmails {
+
+    private static final Currency EURO = Currency.getInstance("EUR");
 
     private FollowUpEmails() {
     }
@@ -42,12 +47,24 @@ final class FollowUpEmails {
         String recommendation = accessories.isEmpty() ? "" : "Pour accompagner votre achat, nous vous recommandons : "
                 + products + ". ";
         String points = reviewPoints > 0 ? reviewPoints + " points de fidélité" : "des points de fidélité";
-        return recommendation + "Partagez votre avis sur votre achat sur les réseaux sociaux : une fois votre avis "
-                + "approuvé, vous gagnez " + points + ".";
+        return recommendation + "Publiez votre avis sur les réseaux sociaux : une fois approuvé, il vous rapportera "
+                + points + ".";
     }
 
-    private static String price(BigDecimal euros, Language language) {
-        String amount = euros.setScale(2, RoundingMode.HALF_UP).toPlainString();
-        return language == Language.EN ? "€" + amount : amount.replace('.', ',') + " €";
+    /**
+     * Formats a price in euros as each language writes it, from the JDK's CLDR locale data. French writes
+     * "1 299,00 €" with a narrow no-break space between thousands and a no-break space before the sign, so a line
+     * never breaks inside the price. English writes "€1,299.00".
+     */
+    static String price(BigDecimal euros, Language language) {
+        NumberFormat format;
+        if (language == Language.EN) {
+            format = NumberFormat.getCurrencyInstance(Locale.UK);
+            format.setCurrency(EURO);
+        } else {
+            format = NumberFormat.getCurrencyInstance(Locale.FRANCE);
+        }
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(euros);
     }
 }

@@ -135,6 +135,8 @@ class DeliveryChannelsIntegrationTests {
         JsonNode message = JSON.readTree(fcm.body()).get("message");
         assertThat(message.get("token").asString()).isEqualTo("fcm-token-alice");
         assertThat(message.get("notification").get("body").asString()).contains("Demo Marché Bastille");
+        assertThat(message.get("notification").get("body").asString())
+                .as("French push text with a breakable space before a mark").doesNotContainPattern(" [:;!?%€]");
         assertThat(message.get("data").get("deliveryId").asString()).isEqualTo(deliveryId);
         assertThat(message.get("data").get("couponCode").asString()).isEqualTo(couponOf(deliveryId));
         assertThat(message.get("data").get("geoUri").asString()).startsWith("geo:48.85");
@@ -196,6 +198,26 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void frenchEmailBindsSpacesToMarks() throws Exception {
+        String customerId = emailCustomer(Language.FR);
+
+        String deliveryId = deliverAtBastille(customerId);
+
+        awaitStatus(deliveryId, "SENT");
+        MimeMessage mail = awaitMail(deliveryId);
+        String text = partOfType(mail, "text/plain");
+        String html = partOfType(mail, "text/html");
+        String stored = jdbc.queryForObject("select message from delivery where delivery_id = ?", String.class,
+                deliveryId);
+        assertThat(mail.getSubject()).doesNotContainPattern(" [:;!?%€]");
+        assertThat(stored).doesNotContainPattern(" [:;!?%€]");
+        assertThat(text).contains(stored);
+        assertThat(text).contains("Votre coupon\u00A0: " + couponOf(deliveryId));
+        assertThat(text).contains("Se désabonner\u00A0: http");
+        assertThat(html).contains("Votre coupon&nbsp;: <strong>" + couponOf(deliveryId) + "</strong>");
+    }
+
+    @Test
     void smsStopReplyWithdrawsConsent() {
         String customerId = smsCustomer("+33611111111");
 
@@ -207,6 +229,7 @@ class DeliveryChannelsIntegrationTests {
         assertThat(body.get("to").asString()).isEqualTo("+33611111111");
         assertThat(body.get("text").asString()).contains(couponOf(deliveryId)).contains("STOP");
         assertThat(body.get("encoding").asString()).isEqualTo("GSM7");
+        assertThat(body.get("text").asString()).as("GSM-7 has no no-break space").doesNotContain("\u00A0", "\u202F");
         assertThat(body.get("segments").asInt()).isEqualTo(SmsSegments.of(body.get("text").asString()).segments());
         assertThat(sms.headers().get("idempotency-key")).isEqualTo(deliveryId);
 
@@ -422,6 +445,20 @@ class DeliveryChannelsIntegrationTests {
             customer.addIdentity(IdentityType.PHONE, phone);
             customer.preferChannels(List.of(Channel.SMS));
             customer.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, "test",
+                    Instant.now().minusSeconds(60));
+            customers.save(customer);
+        });
+        return customerId;
+    }
+
+    private String emailCustomer(Language language) {
+        String customerId = "email-" + UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            Customer customer = new Customer(customerId, "Test email", LoyaltyTier.BRONZE, language,
+                    ZoneId.of("Europe/Paris"), Instant.now());
+            customer.addIdentity(IdentityType.EMAIL, customerId + "@example.fr");
+            customer.preferChannels(List.of(Channel.EMAIL));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.EMAIL, ConsentStatus.GRANTED, "test",
                     Instant.now().minusSeconds(60));
             customers.save(customer);
         });

@@ -441,8 +441,8 @@ class PurchaseIntegrationTests {
         String text = FollowUpMail.text(message);
         assertThat(message.getSubject()).isEqualTo("Merci pour votre achat : des accessoires qui pourraient vous plaire");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo(emailOf(customerId));
-        assertThat(text).contains("Verre trempé X1 (14,90 €)", "Chargeur rapide 30 W (24,90 €)",
-                "Écouteurs sans fil Air (79,00 €)", "réseaux sociaux", "50 points de fidélité");
+        assertThat(text).contains("Verre trempé X1 (14,90\u00A0€)", "Chargeur rapide 30 W (24,90\u00A0€)",
+                "Écouteurs sans fil Air (79,00\u00A0€)", "réseaux sociaux", "50 points de fidélité");
         assertThat(text).doesNotContain("Coque de protection X1", "Smartphone X1");
     }
 
