@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +40,33 @@ final class OfferProposers {
     private OfferProposers() {
     }
 
-    /** Returns the rules that can propose each offer, by offer id, in the order of the files and of their rules. */
-    static Map<String, List<OfferProposer>> of(Map<String, byte[]> files) {
+    /**
+     * Returns the rules that can propose each offer, by offer id, in the order of the files and of their rules, with
+     * the DRL that each rule is written in.
+     */
+    static Index of(Map<String, byte[]> files) {
         Map<String, List<OfferProposer>> byOffer = new LinkedHashMap<>();
+        Map<OfferProposer, String> drlByProposer = new HashMap<>();
         files.forEach((path, content) -> {
             for (GeneratedDrl drl : drlOf(path, content)) {
-                addRules(path, drl, byOffer);
+                addRules(path, drl, byOffer, drlByProposer);
             }
         });
         byOffer.replaceAll((offerId, proposers) -> List.copyOf(proposers));
-        return Map.copyOf(byOffer);
+        return new Index(Map.copyOf(byOffer), Map.copyOf(drlByProposer));
     }
 
-    private static void addRules(String path, GeneratedDrl drl, Map<String, List<OfferProposer>> byOffer) {
+    /**
+     * The rules that can propose each offer.
+     *
+     * @param byOffer       the rules by offer id
+     * @param drlByProposer the text of the DRL file, or of the DRL generated from the table sheet, of each rule
+     */
+    record Index(Map<String, List<OfferProposer>> byOffer, Map<OfferProposer, String> drlByProposer) {
+    }
+
+    private static void addRules(String path, GeneratedDrl drl, Map<String, List<OfferProposer>> byOffer,
+                                 Map<OfferProposer, String> drlByProposer) {
         OfferProposer rule = null;
         Integer rowOfNextRule = null;
         StringBuilder body = new StringBuilder();
@@ -71,6 +86,7 @@ final class OfferProposers {
                     if (!proposers.contains(rule)) {
                         proposers.add(rule);
                     }
+                    drlByProposer.put(rule, drl.text());
                 }
                 rule = null;
             } else if (rule != null) {

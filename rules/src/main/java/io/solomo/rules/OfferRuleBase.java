@@ -37,7 +37,7 @@ public final class OfferRuleBase {
     private final WarmUpGate warmUp = new WarmUpGate(WARM_UP_EVALUATIONS);
     private final Map<String, byte[]> files;
     // Built on the first request, because decisions never need it and reading the files again costs time.
-    private volatile Map<String, List<OfferProposer>> proposers;
+    private volatile OfferProposers.Index proposers;
 
     OfferRuleBase(String version, KieBase kieBase, KieSessionConfiguration sessionConfiguration,
                   Map<String, byte[]> files) {
@@ -71,12 +71,28 @@ public final class OfferRuleBase {
      * names it. The first call reads every file, so decisions should not call it.
      */
     public List<OfferProposer> rulesProposing(String offerId) {
-        Map<String, List<OfferProposer>> byOffer = proposers;
-        if (byOffer == null) {
-            byOffer = OfferProposers.of(files);
-            proposers = byOffer;
+        return proposers().byOffer().getOrDefault(offerId, List.of());
+    }
+
+    /**
+     * Returns the conditions of a rule from {@link #rulesProposing} that the known facts of a past contact did not
+     * meet, or an empty list when no condition is certainly unmet. See {@link RuleConditions} for the conditions read.
+     */
+    public List<UnmetCondition> unmetConditions(OfferProposer proposer, KnownFacts facts) {
+        String drl = proposers().drlByProposer().get(proposer);
+        if (drl == null) {
+            return List.of();
         }
-        return byOffer.getOrDefault(offerId, List.of());
+        return RuleConditions.unmet(drl, proposer.ruleName(), facts);
+    }
+
+    private OfferProposers.Index proposers() {
+        OfferProposers.Index index = proposers;
+        if (index == null) {
+            index = OfferProposers.of(files);
+            proposers = index;
+        }
+        return index;
     }
 
     /**

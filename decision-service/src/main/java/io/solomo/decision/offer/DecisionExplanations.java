@@ -3,6 +3,7 @@ package io.solomo.decision.offer;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Language;
 import io.solomo.rules.OfferProposer;
+import io.solomo.rules.OfferRuleBase;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -29,13 +30,15 @@ class DecisionExplanations {
     private final DecisionRecordRepository decisionLog;
     private final OfferCatalogue offers;
     private final ActiveOfferRules rules;
+    private final RecordedContact recordedContact;
     private final ObjectMapper json;
 
     DecisionExplanations(DecisionRecordRepository decisionLog, OfferCatalogue offers, ActiveOfferRules rules,
-                         ObjectMapper json) {
+                         RecordedContact recordedContact, ObjectMapper json) {
         this.decisionLog = decisionLog;
         this.offers = offers;
         this.rules = rules;
+        this.recordedContact = recordedContact;
         this.json = json;
     }
 
@@ -52,7 +55,8 @@ class DecisionExplanations {
      * Returns one sentence in the language saying why the offer was not chosen in the decision, or that it was. In
      * French, a decision stored before the log kept French reasons gives its English reason in a French sentence.
      * When no rule proposed the offer, a second sentence names the rules of the active rule set that can propose it.
-     * That rule set may differ from the one that took the decision.
+     * That rule set may differ from the one that took the decision. Further sentences then give the conditions of
+     * these rules that the contact did not meet, when the stored decision shows them for certain.
      *
      * @throws NotFoundException when the decision does not exist, or when the offer is neither in the decision nor
      *                           in the catalogue, such as a mistyped offer id
@@ -74,11 +78,29 @@ class DecisionExplanations {
         if (offers.find(offerId).isEmpty()) {
             throw new NotFoundException("offer", "offerId", offerId);
         }
-        List<OfferProposer> proposers = rules.current().rulesProposing(offerId);
+        OfferRuleBase ruleBase = rules.current();
+        List<OfferProposer> proposers = ruleBase.rulesProposing(offerId);
         if (proposers.isEmpty()) {
             return ReasonMessages.format(language, "why-not.no-rule-proposes", offerId);
         }
-        return ReasonMessages.format(language, "why-not.no-rule", offerId, proposersInWords(proposers, language));
+        String noRule = ReasonMessages.format(language, "why-not.no-rule", offerId,
+                proposersInWords(proposers, language));
+        String unmet = unmetConditionsInWords(ruleBase, proposers, stored, language);
+        return unmet.isEmpty() ? noRule : noRule + " " + unmet;
+    }
+
+    private String unmetConditionsInWords(OfferRuleBase ruleBase, List<OfferProposer> proposers,
+                                          DecisionRecord stored, Language language) {
+        RecordedContact.Known contact = recordedContact.of(stored);
+        List<String> sentences = new ArrayList<>();
+        for (OfferProposer proposer : proposers) {
+            String worded = UnmetConditionWords.inWords(proposer,
+                    ruleBase.unmetConditions(proposer, contact.facts()), contact, language);
+            if (!worded.isEmpty()) {
+                sentences.add(worded);
+            }
+        }
+        return String.join(" ", sentences);
     }
 
     /** Words each rule with its file, and the sheet and row of a decision table rule, separated by semicolons. */

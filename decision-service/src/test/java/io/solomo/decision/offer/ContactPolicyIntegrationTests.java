@@ -5,6 +5,7 @@ import io.solomo.decision.profile.ConsentStatus;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.support.DemoServer;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -17,8 +18,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -52,6 +57,12 @@ class ContactPolicyIntegrationTests extends DemoServer {
     /** Monday 7 December 2026, 10:15 in Paris. */
     private static final String MONDAY_MORNING = "2026-12-07T09:15:00Z";
 
+    /** Monday 7 December 2026, 12:30 in Paris. */
+    private static final String MONDAY_NOON = "2026-12-07T11:30:00Z";
+
+    /** Friday 11 December 2026, 10:15 in Paris. */
+    private static final String FRIDAY_MORNING = "2026-12-11T09:15:00Z";
+
     @Autowired
     CustomerRepository customers;
 
@@ -63,6 +74,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
     @Autowired
     CampaignRepository campaigns;
+
+    @Autowired
+    StoreCatalog storeCatalog;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -534,11 +548,62 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
                 + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
                 + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
-                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
+                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18. Row 18 of sheet Offers requires the day "
+                + "SATURDAY or SUNDAY, and the contact was on a MONDAY.");
         assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
                 + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de règles "
                 + "actif qui peuvent la proposer : « Offer Silver, Gold and Platinum members flowers in store at the "
-                + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18.");
+                + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18. La ligne 18 de la feuille "
+                + "Offers demande le jour SAMEDI ou DIMANCHE, et le contact était un LUNDI.");
+    }
+
+    @Test
+    void whyNotGivesUnmetDayOnFriday() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", FRIDAY_MORNING);
+
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
+                + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
+                + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
+                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18. Row 18 of sheet Offers requires the day "
+                + "SATURDAY or SUNDAY, and the contact was on a FRIDAY.");
+        assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
+                + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de règles "
+                + "actif qui peuvent la proposer : « Offer Silver, Gold and Platinum members flowers in store at the "
+                + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18. La ligne 18 de la feuille "
+                + "Offers demande le jour SAMEDI ou DIMANCHE, et le contact était un VENDREDI.");
+    }
+
+    @Test
+    void whyNotGivesUnmetStoreAndHours() {
+        JsonNode decision = decideAway(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", MONDAY_NOON);
+        String rules = "Rules of the active rule set that can propose it: ";
+        String reglesFr = "Règles du jeu de règles actif qui peuvent la proposer : ";
+
+        assertThat(whyNot(decision, "GOLD-MORNING-COFFEE")).endsWith(", sheet Offers, row 17. Row 17 of sheet Offers "
+                + "requires the store chain Demo Marché, and the contact was away from stores. It also requires a "
+                + "contact at a store, and the contact was away from stores. It also requires a contact from 07:00 "
+                + "to 10:59, and the contact was at 12:30.");
+        assertThat(whyNotInFrench(decision, "GOLD-MORNING-COFFEE")).endsWith(", feuille Offers, ligne 17. La ligne 17 "
+                + "de la feuille Offers demande l'enseigne Demo Marché, et le contact a eu lieu hors magasin. De plus, "
+                + "elle demande un contact en magasin, et le contact a eu lieu hors magasin. De plus, elle demande un "
+                + "contact de 7 h à 10 h 59, et le contact a eu lieu à 12 h 30.");
+        assertThat(whyNot(decision, "STORE-WELCOME-10")).contains(rules).endsWith(", sheet Offers, row 16. Row 16 of "
+                + "sheet Offers requires a contact at a store, and the contact was away from stores.");
+        assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).contains(reglesFr).endsWith(", feuille Offers, "
+                + "ligne 16. La ligne 16 de la feuille Offers demande un contact en magasin, et le contact a eu lieu "
+                + "hors magasin.");
+    }
+
+    @Test
+    void whyNotLeavesOutFactsOfReimportedStore() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", FRIDAY_MORNING);
+        storeCatalog.importGeoJson(demoStore("demo-maubert"), "test");
+
+        // The store's chain and time zone may have changed with the import, so the day is no longer known.
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith("\"Offer Silver, Gold and Platinum members flowers "
+                + "in store at the weekend\" in solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
+        assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).endsWith("« Offer Silver, Gold and Platinum members "
+                + "flowers in store at the weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18.");
     }
 
     @Test
@@ -644,6 +709,24 @@ class ContactPolicyIntegrationTests extends DemoServer {
                 + decision.get("decisionId").asString() + "/why-not/" + offerId, "fr-FR");
         assertThat(response.contentLanguage()).isEqualTo("fr");
         return response.json().get("explanation").asString();
+    }
+
+    /** Returns a GeoJSON FeatureCollection of the demo store with this id, as the demo profile imports it. */
+    private byte[] demoStore(String storeId) {
+        try (InputStream in = getClass().getResourceAsStream("/demo/demo-stores.geojson")) {
+            ObjectNode stores = (ObjectNode) json.readTree(in);
+            ArrayNode matching = json.createArrayNode();
+            stores.get("features").forEach(feature -> {
+                if (storeId.equals(feature.get("id").asString())) {
+                    matching.add(feature);
+                }
+            });
+            assertThat(matching).hasSize(1);
+            stores.set("features", matching);
+            return json.writeValueAsBytes(stores);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     private static JsonNode candidate(JsonNode storedDecision, String offerId) {

@@ -1,0 +1,96 @@
+package io.solomo.decision.offer;
+
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.offer.ContactContext;
+import io.solomo.rules.KnownFacts;
+import io.solomo.rules.OfferProposer;
+import io.solomo.rules.UnmetCondition;
+import io.solomo.rules.UnmetCondition.Requirement;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Wording the unmet conditions of a proposing rule in English and French. */
+class UnmetConditionWordsTests {
+
+    private static final OfferProposer DRL_RULE = new OfferProposer("Evening snack", "solomo/offers/evening.drl",
+            null, null);
+    private static final OfferProposer CSV_ROW = new OfferProposer("Late snack", "solomo/offers/late.drl.csv", null,
+            9);
+
+    @Test
+    void channelTriggerAndAwayInDrlRule() {
+        List<UnmetCondition> unmet = List.of(
+                condition("channel", Requirement.ONE_OF, List.of(Channel.PUSH, Channel.SMS), Channel.EMAIL),
+                condition("trigger", Requirement.ONE_OF, List.of(ContactContext.Trigger.GEOFENCE_ENTER),
+                        ContactContext.Trigger.API),
+                condition("atStore", Requirement.ONE_OF, List.of(false), true));
+        RecordedContact.Known contact = atStore("demo-maubert", "Demo Marché");
+
+        assertThat(UnmetConditionWords.inWords(DRL_RULE, unmet, contact, Language.EN)).isEqualTo("The rule \"Evening "
+                + "snack\" requires the channel PUSH or SMS, and the contact was on the channel EMAIL. It also requires "
+                + "the trigger GEOFENCE_ENTER, and the contact was triggered by API. It also requires a contact away "
+                + "from stores, and the contact was at the store demo-maubert.");
+        assertThat(UnmetConditionWords.inWords(DRL_RULE, unmet, contact, Language.FR)).isEqualTo("La règle « Evening "
+                + "snack » demande le canal PUSH ou SMS, et le contact a eu lieu sur le canal EMAIL. De plus, elle "
+                + "demande le déclencheur GEOFENCE_ENTER, et le contact a été déclenché par API. De plus, elle demande "
+                + "un contact hors magasin, et le contact a eu lieu au magasin demo-maubert.");
+    }
+
+    @Test
+    void chainStoreAndHoursInCsvRow() {
+        List<UnmetCondition> unmet = List.of(
+                condition("storeChain", Requirement.ONE_OF, List.of("A", "B", "C"), null),
+                condition("storeId", Requirement.ONE_OF, List.of("s1"), "demo-maubert"),
+                condition("hour", Requirement.AT_LEAST, List.of(22), 10));
+        RecordedContact.Known contact = atStore("demo-maubert", null);
+
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.EN)).isEqualTo("Row 9 of "
+                + "solomo/offers/late.drl.csv requires the store chain A, B or C, and the contact was at a store "
+                + "without a known chain. It also requires the store s1, and the contact was at the store "
+                + "demo-maubert. It also requires a contact from 22:00, and the contact was at 10:15.");
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.FR)).isEqualTo("La ligne 9 de "
+                + "solomo/offers/late.drl.csv demande l'enseigne A, B ou C, et le contact a eu lieu dans un magasin "
+                + "sans enseigne connue. De plus, elle demande le magasin s1, et le contact a eu lieu au magasin "
+                + "demo-maubert. De plus, elle demande un contact à partir de 22 h, et le contact a eu lieu à 10 h 15.");
+    }
+
+    @Test
+    void unwordableConditionsAreLeftOut() {
+        List<UnmetCondition> unmet = List.of(
+                new UnmetCondition("CustomerFacts", "loyaltyTier", Requirement.ONE_OF, List.of("GOLD"), "BRONZE"),
+                condition("hour", Requirement.FROM_BELOW, List.of(11, 7), 12),
+                condition("openNow", Requirement.ONE_OF, List.of(true), false));
+
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, atStore("demo-maubert", null), Language.EN)).isEmpty();
+    }
+
+    @Test
+    void hoursWithoutLocalTimeAreLeftOut() {
+        RecordedContact.Known contact = new RecordedContact.Known(new KnownFacts(Map.of(), Map.of()), null);
+        List<UnmetCondition> unmet = List.of(condition("hour", Requirement.BELOW, List.of(7), 12));
+
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.EN)).isEmpty();
+    }
+
+    private static UnmetCondition condition(String property, Requirement requirement, List<Object> values,
+                                            Object actual) {
+        return new UnmetCondition("ContactContext", property, requirement, values, actual);
+    }
+
+    /** Returns a contact at the store on Monday 7 December 2026 at 10:15 in Paris. */
+    private static RecordedContact.Known atStore(String storeId, String chain) {
+        Map<String, Object> contact = new HashMap<>();
+        contact.put("storeId", storeId);
+        contact.put("storeChain", chain);
+        return new RecordedContact.Known(new KnownFacts(contact, Map.of()),
+                ZonedDateTime.of(2026, 12, 7, 10, 15, 0, 0, ZoneId.of("Europe/Paris")));
+    }
+}
