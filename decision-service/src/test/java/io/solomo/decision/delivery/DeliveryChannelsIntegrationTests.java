@@ -260,6 +260,18 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void smsFrenchOptOutReplyWithdrawsConsent() {
+        String customerId = smsCustomer("+33645454545");
+
+        ApiClient.Response reply = app().post("/api/v1/sms/inbound", """
+                {"from": "+33645454545", "text": " Désabonner ! "}""");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(latestConsent(customerId, "SMS")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
     void consentWithdrawnBeforeSendingSuppressesDelivery() {
         String deliveryId = queue("demo-chloe", Channel.SMS);
 
