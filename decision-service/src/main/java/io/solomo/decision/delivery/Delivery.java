@@ -40,6 +40,9 @@ public class Delivery {
     @Column(name = "coupon_code")
     private String couponCode;
 
+    @Column(name = "language")
+    private String language;
+
     @Column(name = "route_url")
     private String routeUrl;
 
@@ -100,6 +103,11 @@ public class Delivery {
 
     public String couponCode() {
         return couponCode;
+    }
+
+    /** Returns the ISO 639-1 code of the language the delivery is written in. */
+    public String language() {
+        return language;
     }
 
     public String routeUrl() {

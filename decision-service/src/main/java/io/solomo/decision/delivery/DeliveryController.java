@@ -5,6 +5,7 @@ import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Channel;
+import io.solomo.model.Language;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A customer's deliveries and in-app inbox, and provider receipts. {@link TrackedLinkController} serves clicks. */
@@ -28,25 +31,27 @@ class DeliveryController {
     private final DeliveryRepository deliveries;
     private final CustomerDirectory customers;
     private final DeliveryReceipts receipts;
+    private final CouponValidity couponValidity;
 
-    DeliveryController(DeliveryRepository deliveries, CustomerDirectory customers, DeliveryReceipts receipts) {
+    DeliveryController(DeliveryRepository deliveries, CustomerDirectory customers, DeliveryReceipts receipts,
+                       CouponValidity couponValidity) {
         this.deliveries = deliveries;
         this.customers = customers;
         this.receipts = receipts;
+        this.couponValidity = couponValidity;
     }
 
     /** Lists every delivery of the customer on every channel, newest first. */
     @GetMapping("/api/v1/customers/{customerId}/deliveries")
     List<DeliveryView> deliveries(@PathVariable String customerId) {
-        return deliveries.findByCustomerIdOrderByCreatedAtDesc(currentId(customerId)).stream()
-                .map(DeliveryView::of).toList();
+        return views(deliveries.findByCustomerIdOrderByCreatedAtDesc(currentId(customerId)));
     }
 
     /** Lists the offers the app shows in its inbox: in-app deliveries made available, newest first. */
     @GetMapping("/api/v1/customers/{customerId}/inbox")
     List<DeliveryView> inbox(@PathVariable String customerId) {
-        return deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(currentId(customerId),
-                Channel.IN_APP.name(), IN_INBOX).stream().map(DeliveryView::of).toList();
+        return views(deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(currentId(customerId),
+                Channel.IN_APP.name(), IN_INBOX));
     }
 
     /** Records a provider receipt or an app's report: {@code DELIVERED}, {@code OPENED} or {@code CLICKED}. */
@@ -56,6 +61,17 @@ class DeliveryController {
         DeliveryStatus status = receipts.record(deliveryId, receipt)
                 .orElseThrow(() -> new NotFoundException("delivery", "deliveryId", deliveryId));
         return new ReceiptView(deliveryId, status.name());
+    }
+
+    /** Returns the views of the deliveries, with the expiry of their coupons read in one query. */
+    private List<DeliveryView> views(List<Delivery> found) {
+        Map<String, ZonedDateTime> expiries = couponValidity.expiries(found.stream()
+                .filter(delivery -> delivery.couponCode() != null).map(Delivery::deliveryId).toList());
+        return found.stream().map(delivery -> {
+            ZonedDateTime expiry = expiries.get(delivery.deliveryId());
+            return DeliveryView.of(delivery, expiry == null ? null : expiry.toInstant(), expiry == null ? null
+                    : couponValidity.line(expiry, Language.fromCode(delivery.language())));
+        }).toList();
     }
 
     /** Returns the id the customer's deliveries are stored under: its own, or its survivor's after a merge. */
@@ -84,17 +100,22 @@ class DeliveryController {
     /**
      * A delivery as listed; {@code lastError} gives the reason of a failure or a suppression, and {@code decisionId}
      * leads to the stored decision ({@code GET /api/v1/decisions/{decisionId}}).
+     *
+     * @param couponExpiresAt when the coupon stops being valid, or null without a coupon
+     * @param couponValidity  the coupon's validity line in the delivery's language and the customer's time zone, such
+     *                        as "valable jusqu'au 12 décembre 2026", or null without a coupon
      */
     record DeliveryView(String deliveryId, String offerId, String storeId, String channel, String status,
                         String message, String couponCode, String routeUrl, Instant createdAt, String title,
                         String qrCodeUrl, String geoUri, int attempts, String lastError, Instant updatedAt,
-                        String decisionId) {
+                        String decisionId, Instant couponExpiresAt, String couponValidity) {
 
-        static DeliveryView of(Delivery delivery) {
+        static DeliveryView of(Delivery delivery, Instant couponExpiresAt, String couponValidity) {
             return new DeliveryView(delivery.deliveryId(), delivery.offerId(), delivery.storeId(), delivery.channel(),
                     delivery.status(), delivery.message(), delivery.couponCode(), delivery.routeUrl(),
                     delivery.createdAt(), delivery.title(), delivery.qrCodeUrl(), delivery.geoUri(),
-                    delivery.attempts(), delivery.lastError(), delivery.updatedAt(), delivery.decisionId());
+                    delivery.attempts(), delivery.lastError(), delivery.updatedAt(), delivery.decisionId(),
+                    couponExpiresAt, couponValidity);
         }
     }
 }

@@ -57,6 +57,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     private final SmsSender sms;
     private final EmailSender email;
     private final WebhookSender webhook;
+    private final CouponValidity couponValidity;
     private final ObjectMapper json;
     private final Clock clock;
     private final int batchSize;
@@ -68,7 +69,8 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     private final int startDelayMillis;
 
     DeliveryDispatchRoutes(OutboxStore outbox, SendTimePolicy sendTime, DeviceTokens devices, PushSender push, SmsSender sms,
-                           EmailSender email, WebhookSender webhook, ObjectMapper json, Clock clock,
+                           EmailSender email, WebhookSender webhook, CouponValidity couponValidity,
+                           ObjectMapper json, Clock clock,
                            @Value("${solomo.delivery.batch-size:500}") int batchSize,
                            @Value("${solomo.delivery.concurrency:16}") int concurrency,
                            @Value("${solomo.delivery.retry.max-attempts:8}") int maxAttempts,
@@ -83,6 +85,7 @@ class DeliveryDispatchRoutes extends RouteBuilder {
         this.sms = sms;
         this.email = email;
         this.webhook = webhook;
+        this.couponValidity = couponValidity;
         this.json = json;
         this.clock = clock;
         this.batchSize = SettingChecks.atLeast("solomo.delivery.batch-size", batchSize, 1);
@@ -141,12 +144,12 @@ class DeliveryDispatchRoutes extends RouteBuilder {
     }
 
     /**
-     * Claims due deliveries and reads what their sends need, consent and quiet hours and push devices, with a few
-     * queries for the whole batch instead of a few per delivery.
+     * Claims due deliveries and reads what their sends need, coupon expiries, consent and quiet hours and push
+     * devices, with a few queries for the whole batch instead of a few per delivery.
      */
     private void claimBatch(Exchange exchange) {
         push.startBatch();
-        List<OutboundMessage> messages = outbox.claimDue(batchSize);
+        List<OutboundMessage> messages = couponValidity.fillIn(outbox.claimDue(batchSize));
         Set<String> pushCustomers = messages.stream().filter(message -> message.channel() == Channel.PUSH)
                 .map(OutboundMessage::customerId).collect(Collectors.toSet());
         Map<String, List<DeviceTokens.Device>> pushDevices = push.configured() ? devices.of(pushCustomers) : Map.of();

@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sends offers by email over SMTP ({@code spring.mail.*}): an HTML and a text part from the templates under
  * {@code delivery/email/} in the customer's language, a {@code List-Unsubscribe} header with one-click unsubscribe
  * (RFC 8058), and the delivery id in the {@code Message-ID}, which lets receiving systems drop a re-sent copy.
+ * A template's {@code {{couponValidity}}} becomes ", valid until 12 December 2026" (or the French wording) after the
+ * coupon code, or nothing for a message without a coupon.
  */
 @Component
 class EmailSender {
@@ -81,6 +83,7 @@ class EmailSender {
         values.put("title", message.title() == null ? message.body() : message.title());
         values.put("body", message.body());
         values.put("couponCode", message.couponCode() == null ? "" : message.couponCode());
+        values.put("couponValidity", message.couponValidity() == null ? "" : ", " + message.couponValidity());
         values.put("qrCodeUrl", message.qrCodeUrl() == null ? "" : message.qrCodeUrl());
         values.put("clickUrl", links.clickUrl(message.deliveryId()));
         values.put("unsubscribeUrl", unsubscribeUrl);

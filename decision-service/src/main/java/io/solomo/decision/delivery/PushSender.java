@@ -30,6 +30,9 @@ import java.util.concurrent.CompletionException;
  * key ({@code android.collapse_key}, {@code apns-collapse-id}), which makes the device replace rather than add the
  * notification, and as {@code apns-id} and in the data payload.
  *
+ * <p>The notification body ends with the coupon's validity line ("Valable jusqu'au 12 décembre 2026.") unless it
+ * would make the payload larger than {@link #MAX_PAYLOAD_BYTES}, and the data carries {@code couponExpiresAt}.
+ *
  * <p>The credentials come from {@link FcmAccessToken} (an OAuth 2.0 token from a service account, or a configured
  * one) and {@link ApnsProviderToken} (an ES256 JWT signed with the {@code .p8} key, or a configured one).
  */
@@ -37,6 +40,12 @@ import java.util.concurrent.CompletionException;
 class PushSender {
 
     private static final Logger log = LoggerFactory.getLogger(PushSender.class);
+    /**
+     * The largest notification payload sent with the coupon's validity line, in UTF-8 bytes. APNs and FCM both limit a
+     * payload to 4 KB, and FCM counts some fields of its own in it, so 4000 bytes leaves room for them. A payload
+     * that needs more goes without the line. NOTE: the 96 bytes of margin are an estimate, not a measured FCM count.
+     */
+    static final int MAX_PAYLOAD_BYTES = 4000;
 
     private final ProviderHttp http;
     private final DeviceTokens devices;
@@ -161,11 +170,11 @@ class PushSender {
         }
         Map<String, Object> fcmMessage = new LinkedHashMap<>();
         fcmMessage.put("token", device.token());
-        Map<String, String> notification = new LinkedHashMap<>();
-        notification.put("title", nullToEmpty(message.title()));
-        notification.put("body", message.body());
-        fcmMessage.put("notification", notification);
-        fcmMessage.put("data", data(message));
+        Map<String, Object> content = fcmContent(message, bodyWithValidity(message));
+        if (payloadBytes(content) > MAX_PAYLOAD_BYTES) {
+            content = fcmContent(message, message.body());
+        }
+        fcmMessage.putAll(content);
         fcmMessage.put("android", Map.of("collapse_key", message.deliveryId()));
         fcmMessage.put("apns", Map.of("headers", Map.of("apns-collapse-id", message.deliveryId())));
         String body = json.writeValueAsString(Map.of("message", fcmMessage));
@@ -200,10 +209,10 @@ class PushSender {
             throw DeliveryFailure.permanent("installation " + device.installationId()
                     + " uses APNs, but solomo.delivery.push.apns.url is not set");
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("aps", Map.of("alert", Map.of("title", nullToEmpty(message.title()), "body", message.body()),
-                "sound", "default"));
-        payload.putAll(data(message));
+        Map<String, Object> payload = apnsPayload(message, bodyWithValidity(message));
+        if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
+            payload = apnsPayload(message, message.body());
+        }
 
         String providerToken = apnsToken.current();
         apnsRate.acquire();
@@ -228,6 +237,38 @@ class PushSender {
                 });
     }
 
+    /** Returns the notification and data of an FCM message, with {@code body} as the notification body. */
+    private static Map<String, Object> fcmContent(OutboundMessage message, String body) {
+        Map<String, String> notification = new LinkedHashMap<>();
+        notification.put("title", nullToEmpty(message.title()));
+        notification.put("body", body);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("notification", notification);
+        content.put("data", data(message));
+        return content;
+    }
+
+    private static Map<String, Object> apnsPayload(OutboundMessage message, String body) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("aps", Map.of("alert", Map.of("title", nullToEmpty(message.title()), "body", body),
+                "sound", "default"));
+        payload.putAll(data(message));
+        return payload;
+    }
+
+    /** Returns the body followed by the coupon's validity line as a sentence on its own line, when there is one. */
+    static String bodyWithValidity(OutboundMessage message) {
+        String validity = message.couponValidity();
+        if (validity == null || validity.isEmpty()) {
+            return message.body();
+        }
+        return message.body() + "\n" + Character.toUpperCase(validity.charAt(0)) + validity.substring(1) + ".";
+    }
+
+    private int payloadBytes(Map<String, Object> payload) {
+        return json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private void unregistered(DeviceTokens.Device device, String provider, int status) {
         devices.removeToken(device.token());
         removedTokens.add(device.token());
@@ -241,6 +282,8 @@ class PushSender {
         data.put("deliveryId", message.deliveryId());
         data.put("offerId", message.offerId());
         putIfPresent(data, "couponCode", message.couponCode());
+        putIfPresent(data, "couponExpiresAt",
+                message.couponExpiresAt() == null ? null : message.couponExpiresAt().toString());
         putIfPresent(data, "qrCodeUrl", message.qrCodeUrl());
         putIfPresent(data, "routeUrl", message.routeUrl());
         putIfPresent(data, "geoUri", message.geoUri());

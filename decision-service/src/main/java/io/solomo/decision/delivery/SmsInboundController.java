@@ -11,16 +11,25 @@ import org.springframework.web.bind.annotation.RestController;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Replies that the SMS gateway forwards. A reply whose first word is STOP (or ARRET, ARRÊT, UNSUBSCRIBE) withdraws
- * the SMS marketing consent of the customer with that phone number.
+ * Replies that the SMS gateway forwards. A reply whose first word is an opt-out keyword withdraws the SMS marketing
+ * consent of the customer with that phone number. The keywords are STOP (so "STOP SMS" too), STOPALL, UNSUBSCRIBE,
+ * ARRET, DESABONNER and DESINSCRIPTION, in any case and with or without accents. French carriers count a reply that
+ * is the keyword alone. This controller also counts a reply that starts with it ("stop spamming me please"), because
+ * a missed opt-out keeps sending marketing to someone who asked to stop. A keyword after another word ("please stop")
+ * does not count, since such a reply may be about something else.
  */
 @RestController
 class SmsInboundController {
 
     private static final Logger log = LoggerFactory.getLogger(SmsInboundController.class);
-    private static final Set<String> STOP_WORDS = Set.of("STOP", "ARRET", "UNSUBSCRIBE", "STOPALL");
+    private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "ARRET", "DESABONNER",
+            "DESINSCRIPTION");
+    /** A word of letters or digits, so that punctuation around a keyword ("STOP.", "«STOP»") is left out. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final RecipientAddresses addresses;
     private final ConsentWithdrawal consents;
@@ -49,14 +58,15 @@ class SmsInboundController {
                 });
     }
 
+    /** Returns whether the first word of the reply, accents and case aside, is an opt-out keyword. */
     static boolean isStop(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return false;
         }
-        String firstWord = text.trim().split("\\s+")[0];
-        String plain = Normalizer.normalize(firstWord, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
-        return STOP_WORDS.contains(plain);
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT);
+        Matcher firstWord = WORD.matcher(plain);
+        return firstWord.find() && STOP_WORDS.contains(firstWord.group());
     }
 
     /** An inbound SMS: the sender's number in E.164 form and the text. */

@@ -18,8 +18,8 @@ import java.util.Map;
  * and the delivery id as {@code reference} and {@code Idempotency-Key}. The length is checked before sending: a text
  * longer than {@code solomo.delivery.sms.max-segments} fails for good, without a request.
  *
- * <p>The text is the offer's SMS treatment, the coupon code and the opt-out notice that French rules require on
- * marketing SMS.
+ * <p>The text is the offer's SMS treatment, the coupon code, the coupon's validity when it fits, and the opt-out
+ * notice that French rules require on marketing SMS.
  */
 @Component
 class SmsSender {
@@ -54,13 +54,31 @@ class SmsSender {
     }
 
     /**
-     * Returns the SMS text of a message: its wording, the coupon code and the opt-out notice. The no-break spaces of
-     * French typography become ordinary spaces, which keeps the text in GSM-7.
+     * Returns the SMS text of a message: its wording, the coupon code, the coupon's validity line and the opt-out
+     * notice. The no-break spaces of French typography become ordinary spaces, which keeps the text in GSM-7. The
+     * validity line is left out when it would make the text take one more SMS segment, so it never raises the cost
+     * of a message nor pushes it past {@code max-segments}.
      */
     static String text(OutboundMessage message) {
         String coupon = message.couponCode() == null ? "" : " " + message.couponCode();
         String stop = message.language() == Language.EN ? " Reply STOP to opt out" : " STOP SMS : répondez STOP";
-        return FrenchTypography.plainSpaces(message.body()) + coupon + "." + stop;
+        String withoutValidity = FrenchTypography.plainSpaces(message.body()) + coupon + "." + stop;
+        if (message.couponValidity() == null) {
+            return withoutValidity;
+        }
+        String withValidity = FrenchTypography.plainSpaces(message.body()) + coupon + ". "
+                + sentence(message.couponValidity()) + stop;
+        return SmsSegments.of(withValidity).segments() > SmsSegments.of(withoutValidity).segments()
+                ? withoutValidity : withValidity;
+    }
+
+    /**
+     * Returns the validity line as a sentence in GSM-7. "août" loses its circumflex, which the GSM-7 alphabet lacks
+     * and the French spelling reform of 1990 allows to drop, so that August does not switch the text to UCS-2.
+     */
+    private static String sentence(String validity) {
+        String gsm7 = FrenchTypography.plainSpaces(validity).replace('û', 'u');
+        return Character.toUpperCase(gsm7.charAt(0)) + gsm7.substring(1) + ".";
     }
 
     String send(OutboundMessage message) {

@@ -216,7 +216,8 @@ public class LoyaltyProgramme {
                 .stream()
                 .map(entry -> new Statement.Line(entry.id(), entry.kind().name(), entry.points(), entry.action(),
                         entry.reference(), entry.reason(),
-                        LoyaltyReasons.french(entry.kind(), entry.action(), entry.reference(), entry.reason()),
+                        LoyaltyReasons.french(entry.kind(), entry.action(), entry.reference(), entry.reason(),
+                                customer.timeZone()),
                         entry.recordedAt()))
                 .toList();
         return new Statement(customer.customerId(), account == null ? 0 : account.balance(),

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -32,13 +32,14 @@ final class LoyaltyReasons {
      *
      * <p>An earned line translates each rule name of its reason, or, when a name is not in the bundle, words the
      * action type. A spending keeps the reason that the caller sent, because the server has no translation of it;
-     * only the default "Points spent" is translated. An expiry names the date of the last activity.
+     * only the default "Points spent" is translated. An expiry names the date of the last activity in the customer's
+     * time zone.
      */
-    static String french(LoyaltyEntry.Kind kind, String action, String reference, String reason) {
+    static String french(LoyaltyEntry.Kind kind, String action, String reference, String reason, ZoneId timeZone) {
         return switch (kind) {
             case EARNED -> earned(action, reason);
             case SPENT -> LoyaltyProgramme.DEFAULT_SPEND_REASON.equals(reason) ? FRENCH.getProperty("spent") : reason;
-            case EXPIRED -> expired(reference, reason);
+            case EXPIRED -> expired(reference, reason, timeZone);
         };
     }
 
@@ -58,14 +59,14 @@ final class LoyaltyReasons {
     }
 
     /** Words the date of the last activity that the expiry reference carries, as in "inactive-since-{instant}". */
-    private static String expired(String reference, String reason) {
+    private static String expired(String reference, String reason, ZoneId timeZone) {
         String prefix = LoyaltyProgramme.EXPIRY_REFERENCE_PREFIX;
         if (reference == null || !reference.startsWith(prefix)) {
             return reason;
         }
         try {
             Instant lastActivity = Instant.parse(reference.substring(prefix.length()));
-            ZonedDateTime day = lastActivity.atZone(ZoneOffset.UTC);
+            ZonedDateTime day = lastActivity.atZone(timeZone);
             // French writes the first day of a month as an ordinal: "1er janvier", then "2 janvier".
             String date = (day.getDayOfMonth() == 1 ? "1er" : Integer.toString(day.getDayOfMonth())) + " "
                     + MONTH_AND_YEAR.format(day);

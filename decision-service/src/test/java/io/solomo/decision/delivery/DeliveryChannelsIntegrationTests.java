@@ -41,10 +41,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -139,6 +144,10 @@ class DeliveryChannelsIntegrationTests {
                 .as("French push text with a breakable space before a mark").doesNotContainPattern(" [:;!?%€]");
         assertThat(message.get("data").get("deliveryId").asString()).isEqualTo(deliveryId);
         assertThat(message.get("data").get("couponCode").asString()).isEqualTo(couponOf(deliveryId));
+        assertThat(message.get("notification").get("body").asString())
+                .endsWith("\nValable jusqu'au " + lastWholeDayOf(deliveryId, Language.FR) + ".");
+        assertThat(message.get("data").get("couponExpiresAt").asString())
+                .isEqualTo(couponExpiryOf(deliveryId).toInstant().toString());
         assertThat(message.get("data").get("geoUri").asString()).startsWith("geo:48.85");
         assertThat(message.get("android").get("collapse_key").asString()).isEqualTo(deliveryId);
         LoopbackProvider.Request apns = only(APNS.requests());
@@ -180,6 +189,9 @@ class DeliveryChannelsIntegrationTests {
         String text = partOfType(mail, "text/plain");
         String html = partOfType(mail, "text/html");
         assertThat(text).contains(couponOf(deliveryId)).contains("Unsubscribe:");
+        assertThat(text).contains("Your coupon: " + couponOf(deliveryId) + ", valid until "
+                + lastWholeDayOf(deliveryId, Language.EN) + "\r\n");
+        assertThat(html).contains("</strong>, valid until " + lastWholeDayOf(deliveryId, Language.EN) + "</p>");
         assertThat(html).contains("<strong>" + couponOf(deliveryId) + "</strong>").contains("lang=\"en\"");
 
         String link = unsubscribe.substring(1, unsubscribe.length() - 1).replace("127.0.0.1:8080", "127.0.0.1:" + port);
@@ -215,6 +227,10 @@ class DeliveryChannelsIntegrationTests {
         assertThat(text).contains("Votre coupon\u00A0: " + couponOf(deliveryId));
         assertThat(text).contains("Se désabonner\u00A0: http");
         assertThat(html).contains("Votre coupon&nbsp;: <strong>" + couponOf(deliveryId) + "</strong>");
+        assertThat(text).contains("Votre coupon\u00A0: " + couponOf(deliveryId) + ", valable jusqu'au "
+                + lastWholeDayOf(deliveryId, Language.FR) + "\r\n");
+        assertThat(html).contains("</strong>, valable jusqu&#39;au " + lastWholeDayOf(deliveryId, Language.FR)
+                + "</p>");
     }
 
     @Test
@@ -231,6 +247,8 @@ class DeliveryChannelsIntegrationTests {
         assertThat(body.get("encoding").asString()).isEqualTo("GSM7");
         assertThat(body.get("text").asString()).as("GSM-7 has no no-break space").doesNotContain("\u00A0", "\u202F");
         assertThat(body.get("segments").asInt()).isEqualTo(SmsSegments.of(body.get("text").asString()).segments());
+        assertThat(body.get("text").asString()).contains(couponOf(deliveryId) + ". Valable jusqu'au "
+                + lastWholeDayOf(deliveryId, Language.FR).replace('û', 'u') + ". STOP SMS");
         assertThat(sms.headers().get("idempotency-key")).isEqualTo(deliveryId);
 
         ApiClient.Response reply = app().post("/api/v1/sms/inbound", """
@@ -257,6 +275,18 @@ class DeliveryChannelsIntegrationTests {
         assertThat(latestConsent(international, "SMS")).isEqualTo("WITHDRAWN");
         assertThat(nationalForm.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
         assertThat(latestConsent(national, "SMS")).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void smsFrenchOptOutReplyWithdrawsConsent() {
+        String customerId = smsCustomer("+33645454545");
+
+        ApiClient.Response reply = app().post("/api/v1/sms/inbound", """
+                {"from": "+33645454545", "text": " Désabonner ! "}""");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asString()).isEqualTo("CONSENT_WITHDRAWN");
+        assertThat(latestConsent(customerId, "SMS")).isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -417,6 +447,28 @@ class DeliveryChannelsIntegrationTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void inboxGivesCouponValidityInCustomerZone() {
+        String customerId = "inbox-" + UUID.randomUUID();
+        customers.save(new Customer(customerId, "Test inbox", LoyaltyTier.BRONZE, Language.EN,
+                ZoneId.of("Pacific/Auckland"), Instant.now()));
+        String code = "INBOX-" + customerId.substring(6, 14).toUpperCase();
+        // 12:00 UTC on 2 December 2099 is 01:00 on 3 December in Auckland: the coupon is valid all of the 2nd there.
+        jdbc.update("""
+                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
+                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, current_timestamp, ?)""",
+                code, customerId, UUID.randomUUID().toString(),
+                java.sql.Timestamp.from(Instant.parse("2099-12-02T12:00:00Z")));
+        String deliveryId = queue(customerId, Channel.IN_APP, code);
+
+        awaitStatus(deliveryId, "SENT");
+        JsonNode item = app().get("/api/v1/customers/" + customerId + "/inbox").json().get(0);
+
+        assertThat(item.get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(item.get("couponExpiresAt").asString()).isEqualTo("2099-12-02T12:00:00Z");
+        assertThat(item.get("couponValidity").asString()).isEqualTo("valid until 2 December 2099");
+    }
+
     private String deliverAtBastille(String customerId) {
         Decision decision = decisions.decide(new DecisionRequest(customerId, null, 48.8532, 2.3691, "demo-bastille",
                 null, 1, Trigger.GEOFENCE_ENTER, "test-" + UUID.randomUUID()));
@@ -427,13 +479,17 @@ class DeliveryChannelsIntegrationTests {
 
     /** Queues a delivery of the demo welcome offer as a decision would, on any channel. */
     private String queue(String customerId, Channel channel) {
+        return queue(customerId, channel, "TEST0-COUPO-N000");
+    }
+
+    private String queue(String customerId, Channel channel, String couponCode) {
         String deliveryId = UUID.randomUUID().toString();
         jdbc.update("""
                 insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
                     title, message, language, coupon_code, attempts, created_at)
                 values (?, ?, ?, 'STORE-WELCOME-10', 'demo-bastille', ?, 'QUEUED', '10% off today',
-                    'Demo Marché Bastille: 10% off today', 'en', 'TEST0-COUPO-N000', 0, current_timestamp)""",
-                deliveryId, UUID.randomUUID().toString(), customerId, channel.name());
+                    'Demo Marché Bastille: 10% off today', 'en', ?, 0, current_timestamp)""",
+                deliveryId, UUID.randomUUID().toString(), customerId, channel.name(), couponCode);
         return deliveryId;
     }
 
@@ -485,6 +541,24 @@ class DeliveryChannelsIntegrationTests {
     private String couponOf(String deliveryId) {
         return jdbc.queryForObject("select coupon_code from delivery where delivery_id = ?", String.class,
                 deliveryId);
+    }
+
+    /** Returns the expiry of the delivery's coupon in Paris, the time zone of every customer these tests send to. */
+    private ZonedDateTime couponExpiryOf(String deliveryId) {
+        return jdbc.queryForObject("select c.expires_at from coupon c join delivery d on d.coupon_code = c.code "
+                + "where d.delivery_id = ?", OffsetDateTime.class, deliveryId).atZoneSameInstant(
+                ZoneId.of("Europe/Paris"));
+    }
+
+    /** Returns the day before the coupon's expiry, the last one it is valid all day, as the language writes it. */
+    private String lastWholeDayOf(String deliveryId, Language language) {
+        LocalDate day = couponExpiryOf(deliveryId).toLocalDate().minusDays(1);
+        if (language == Language.EN) {
+            return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                    + day.getYear();
+        }
+        return (day.getDayOfMonth() == 1 ? "1er" : String.valueOf(day.getDayOfMonth())) + " "
+                + day.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH) + " " + day.getYear();
     }
 
     private String lastErrorOf(String deliveryId) {

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -82,6 +84,35 @@ class PushSenderTests {
         assertThat(fcm.requests()).hasSize(1);
     }
 
+    @Test
+    void validityLineEndsPushBody() {
+        DeviceTokens devices = devicesWithToken("live-token");
+        fcm.respond(request -> LoopbackProvider.Reply.ok("{\"name\": \"projects/project/messages/1\"}"));
+        PushSender push = pushSender(devices);
+
+        push.sendAsync(withCoupon("-10 % aujourd'hui"), devices.of("customer-1")).join();
+
+        JsonNode message = JSON.readTree(fcm.requests().get(0).body()).get("message");
+        assertThat(message.get("notification").get("body").asString())
+                .isEqualTo("-10 % aujourd'hui\nValable jusqu'au 12 décembre 2026.");
+        assertThat(message.get("data").get("couponExpiresAt").asString()).isEqualTo("2026-12-13T09:32:00Z");
+    }
+
+    @Test
+    void validityLineOverPayloadLimitIsLeftOut() {
+        DeviceTokens devices = devicesWithToken("live-token");
+        fcm.respond(request -> LoopbackProvider.Reply.ok("{\"name\": \"projects/project/messages/1\"}"));
+        PushSender push = pushSender(devices);
+        // Long enough that the notification and data fit in the limit only without the validity line.
+        String wording = "x".repeat(PushSender.MAX_PAYLOAD_BYTES - 200);
+
+        push.sendAsync(withCoupon(wording), devices.of("customer-1")).join();
+
+        JsonNode message = JSON.readTree(fcm.requests().get(0).body()).get("message");
+        assertThat(message.get("notification").get("body").asString()).isEqualTo(wording);
+        assertThat(message.get("data").get("couponExpiresAt").asString()).isEqualTo("2026-12-13T09:32:00Z");
+    }
+
     private DeviceTokens devicesWithToken(String token) {
         jdbc.execute("create table device_token (installation_id varchar(200) primary key, customer_id varchar(100), "
                 + "platform varchar(10), token varchar(500), updated_at timestamp with time zone)");
@@ -110,5 +141,11 @@ class PushSenderTests {
     private static OutboundMessage message(String deliveryId) {
         return new OutboundMessage(deliveryId, "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.PUSH,
                 Language.FR, "-10 %", "-10 % aujourd'hui", null, null, null, null, 0, null);
+    }
+
+    private static OutboundMessage withCoupon(String wording) {
+        return new OutboundMessage("delivery-1", "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.PUSH,
+                Language.FR, "-10 %", wording, "ABCDE-FGHJK-MNPQ", null, null, null, 0, null,
+                Instant.parse("2026-12-13T09:32:00Z"), "valable jusqu'au 12 décembre 2026");
     }
 }

@@ -16,7 +16,7 @@ class RetryScheduleTests {
 
     /** A dispatcher with the default retry settings, 5 s doubling up to 1 h. nextAttempt reads no other field. */
     private final DeliveryDispatchRoutes dispatcher = new DeliveryDispatchRoutes(null, null, null, null, null, null,
-            null, null, Clock.fixed(NOW, ZoneOffset.UTC), 500, 16, 8, Duration.ofSeconds(5), Duration.ofHours(1),
+            null, null, null, Clock.fixed(NOW, ZoneOffset.UTC), 500, 16, 8, Duration.ofSeconds(5), Duration.ofHours(1),
             100, 1000);
 
     @Test

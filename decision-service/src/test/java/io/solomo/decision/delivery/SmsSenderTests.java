@@ -6,8 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,45 @@ class SmsSenderTests {
         assertThat(sms.send(message("delivery-1"))).isEqualTo("gateway-42");
     }
 
+    @Test
+    void validityLineIsSentWhenItFits() {
+        SmsSender sms = smsSender();
+        gateway.respond(request -> LoopbackProvider.Reply.ok("{\"messageId\": \"gateway-43\"}"));
+
+        sms.send(withCoupon("-10 % aujourd'hui", "valable jusqu'au 12 décembre 2026"));
+
+        JsonNode request = JSON.readTree(gateway.requests().get(0).body());
+        assertThat(request.get("text").asString())
+                .isEqualTo("-10 % aujourd'hui ABCDE-FGHJK-MNPQ. Valable jusqu'au 12 décembre 2026. "
+                        + "STOP SMS : répondez STOP");
+        assertThat(request.get("encoding").asString()).isEqualTo("GSM7");
+        assertThat(request.get("segments").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void validityLineAddingSegmentIsLeftOut() {
+        SmsSender sms = smsSender();
+        gateway.respond(request -> LoopbackProvider.Reply.ok("{\"messageId\": \"gateway-44\"}"));
+        // 110 characters of wording: with the coupon and the opt-out notice the text takes 153 of the 160 septets
+        // of one SMS, and the validity line would need 35 more.
+        String wording = "x".repeat(110);
+
+        sms.send(withCoupon(wording, "valable jusqu'au 12 décembre 2026"));
+
+        JsonNode request = JSON.readTree(gateway.requests().get(0).body());
+        assertThat(request.get("text").asString()).doesNotContain("Valable");
+        assertThat(request.get("text").asString()).isEqualTo(wording + " ABCDE-FGHJK-MNPQ. STOP SMS : répondez STOP");
+        assertThat(request.get("segments").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void augustValidityStaysGsm7() {
+        String text = SmsSender.text(withCoupon("-10 % aujourd'hui", "valable jusqu'au 31 août 2026"));
+
+        assertThat(text).contains("Valable jusqu'au 31 aout 2026.");
+        assertThat(SmsSegments.of(text).encoding()).isEqualTo("GSM7");
+    }
+
     private SmsSender smsSender() {
         jdbc.execute("create table customer_identity (id bigint auto_increment primary key, "
                 + "customer_id varchar(100), identity_type varchar(30), identity_value varchar(320))");
@@ -57,5 +98,11 @@ class SmsSenderTests {
     private static OutboundMessage message(String deliveryId) {
         return new OutboundMessage(deliveryId, "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.SMS,
                 Language.FR, "-10 %", "-10 % aujourd'hui", null, null, null, null, 0, null);
+    }
+
+    private static OutboundMessage withCoupon(String wording, String validity) {
+        return new OutboundMessage("delivery-1", "decision-1", "customer-1", "STORE-WELCOME-10", null, Channel.SMS,
+                Language.FR, null, wording, "ABCDE-FGHJK-MNPQ", null, null, null, 0, null,
+                Instant.parse("2026-12-13T09:32:00Z"), validity);
     }
 }

@@ -223,6 +223,22 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void expiryDateIsInCustomerTimeZone() {
+        String customer = newCustomer(LoyaltyTier.BRONZE, ZoneId.of("Pacific/Auckland"));
+        earn(customer, "receipt-7101", 40);
+        // 12:00 UTC on 31 December is 01:00 on 1 January in Auckland (UTC+13 in summer).
+        jdbc.update("update loyalty_account set last_activity = ? where customer_id = ?",
+                Timestamp.from(Instant.parse("2022-12-31T12:00:00Z")), customer);
+
+        ApiClient.on(port).as("admin", PASSWORD).post("/api/v1/loyalty/expiry-runs", "");
+
+        JsonNode statement = app().get("/api/v1/customers/" + customer + "/loyalty").json();
+        assertThat(statement.get("history").get(0).get("kind").asString()).isEqualTo("EXPIRED");
+        assertThat(statement.get("history").get(0).get("reasonFr").asString())
+                .isEqualTo("Aucune activité depuis le 1er janvier 2023");
+    }
+
+    @Test
     void concurrentCreditsLoseNothing() throws Exception {
         String customer = newCustomer(LoyaltyTier.BRONZE);
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -436,8 +452,12 @@ class LoyaltyIntegrationTests extends DemoServer {
     }
 
     private String newCustomer(LoyaltyTier tier) {
+        return newCustomer(tier, ZoneId.of("Europe/Paris"));
+    }
+
+    private String newCustomer(LoyaltyTier tier, ZoneId timeZone) {
         String customerId = "loyalty-" + UUID.randomUUID();
-        customers.save(new Customer(customerId, null, tier, Language.FR, ZoneId.of("Europe/Paris"), Instant.now()));
+        customers.save(new Customer(customerId, null, tier, Language.FR, timeZone, Instant.now()));
         return customerId;
     }
 }

@@ -1,0 +1,109 @@
+package io.solomo.decision.delivery;
+
+import io.solomo.model.Language;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The validity line of a coupon as a delivery shows it: "valid until 12 December 2026", "valable jusqu'au
+ * 1er décembre 2026". The date is in the customer's time zone, for a store's offer too, because the customer reads
+ * it on their own phone or mailbox, which show that zone.
+ *
+ * <p>A coupon is valid until {@code coupon.expires_at}, exclusive, which usually falls in the middle of a day. The
+ * line names the last day on which the coupon is valid until midnight, so that the customer can use it all that day.
+ * When the coupon ends before the end of the day on which the line is written, the line gives the time as well.
+ */
+@Component
+class CouponValidity {
+
+    private static final DateTimeFormatter FRENCH_MONTH_AND_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy",
+            Locale.FRENCH);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FRENCH_TIME = DateTimeFormatter.ofPattern("H' h 'mm", Locale.FRENCH);
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CouponValidity(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Returns the messages with the expiry and validity line of their coupon, read with one query for them all. */
+    List<OutboundMessage> fillIn(List<OutboundMessage> messages) {
+        Map<String, ZonedDateTime> expiries = expiries(messages.stream()
+                .filter(message -> message.couponCode() != null).map(OutboundMessage::deliveryId).toList());
+        Instant now = clock.instant();
+        return messages.stream().map(message -> {
+            ZonedDateTime expiry = expiries.get(message.deliveryId());
+            return expiry == null ? message
+                    : message.withCouponExpiry(expiry.toInstant(), line(expiry, message.language(), now));
+        }).toList();
+    }
+
+    /** Returns the validity line of a coupon expiring at {@code expiry}, written now. */
+    String line(ZonedDateTime expiry, Language language) {
+        return line(expiry, language, clock.instant());
+    }
+
+    /**
+     * Returns the expiry of each delivery's coupon in the time zone of the delivery's customer, by delivery id. A
+     * delivery without a coupon or whose customer no longer exists is left out.
+     */
+    Map<String, ZonedDateTime> expiries(Collection<String> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ZonedDateTime> expiries = new HashMap<>();
+        jdbc.query("""
+                select d.delivery_id, c.expires_at, cu.time_zone from delivery d
+                join coupon c on c.code = d.coupon_code
+                join customer cu on cu.customer_id = d.customer_id
+                where d.delivery_id in (""" + String.join(", ", Collections.nCopies(deliveryIds.size(), "?")) + ")",
+                (RowCallbackHandler) row -> expiries.put(row.getString("delivery_id"),
+                        row.getObject("expires_at", OffsetDateTime.class).atZoneSameInstant(
+                                ZoneId.of(row.getString("time_zone")))),
+                deliveryIds.toArray());
+        return expiries;
+    }
+
+    /**
+     * Returns the validity line of a coupon expiring at {@code expiry}, in the expiry's time zone: the last day valid
+     * until midnight, or the day and time when the coupon ends before the end of the day of {@code now}.
+     */
+    static String line(ZonedDateTime expiry, Language language, Instant now) {
+        LocalDate lastWholeDay = expiry.toLocalDate().minusDays(1);
+        LocalDate today = LocalDate.ofInstant(now, expiry.getZone());
+        boolean french = language == Language.FR;
+        if (!lastWholeDay.isBefore(today)) {
+            return french ? "valable jusqu'au " + frenchDate(lastWholeDay)
+                    : "valid until " + ENGLISH_DATE.format(lastWholeDay);
+        }
+        // NOTE: a delivery held back past its coupon's expiry, by quiet hours for example, still goes out with a line
+        // that names a time already past.
+        return french ? "valable jusqu'au " + frenchDate(expiry.toLocalDate()) + " à " + FRENCH_TIME.format(expiry)
+                : "valid until " + ENGLISH_DATE.format(expiry) + " at " + ENGLISH_TIME.format(expiry);
+    }
+
+    /** Returns a date as French writes it, with the first day of a month as an ordinal: "1er mai 2026", "2 mai 2026". */
+    private static String frenchDate(LocalDate date) {
+        String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
+        return day + " " + FRENCH_MONTH_AND_YEAR.format(date);
+    }
+}
