@@ -95,8 +95,7 @@ class CouponValidity {
             return french ? "valable jusqu'au " + frenchDate(lastWholeDay)
                     : "valid until " + ENGLISH_DATE.format(lastWholeDay);
         }
-        // NOTE: a delivery held back past its coupon's expiry, by quiet hours for example, still goes out with a line
-        // that names a time already past.
+        // The coupon ends later today: the send-time policy suppresses a delivery whose coupon has already expired.
         return french ? "valable jusqu'au " + frenchDate(expiry.toLocalDate()) + " à " + FRENCH_TIME.format(expiry)
                 : "valid until " + ENGLISH_DATE.format(expiry) + " at " + ENGLISH_TIME.format(expiry);
     }

@@ -85,13 +85,31 @@ class SendTimePolicy {
         if (NEEDS_CONSENT.contains(message.channel()) && !"GRANTED".equals(consentStatus)) {
             return Verdict.suppress(consentNotGranted(message.channel(), consentStatus));
         }
+        String expired = couponExpired(message.couponCode(), message.couponExpiresAt(), now);
+        if (expired != null) {
+            return Verdict.suppress(expired);
+        }
         if (INTERRUPTING.contains(message.channel())) {
             Instant end = quietUntil(quietHours, customer.quietHours(), now.atZone(customer.timeZone()));
             if (end != null) {
-                return Verdict.deferUntil(end);
+                String expiredByThen = couponExpired(message.couponCode(), message.couponExpiresAt(), end);
+                return expiredByThen == null ? Verdict.deferUntil(end)
+                        : Verdict.suppress(expiredByThen + ", when quiet hours end");
             }
         }
         return Verdict.SEND;
+    }
+
+    /**
+     * Returns why a message cannot go out at {@code sendAt} because its coupon has expired by then, or null when it
+     * has no coupon or the coupon is still valid. A message that offers an expired coupon would only disappoint.
+     */
+    static String couponExpired(String couponCode, Instant expiresAt, Instant sendAt) {
+        if (expiresAt == null || sendAt.isBefore(expiresAt)) {
+            return null;
+        }
+        return "coupon " + couponCode + " expires at " + expiresAt + ", before the delivery could be sent at "
+                + sendAt;
     }
 
     /**

@@ -469,6 +469,26 @@ class DeliveryChannelsIntegrationTests {
         assertThat(item.get("couponValidity").asString()).isEqualTo("valid until 2 December 2099");
     }
 
+    @Test
+    void expiredCouponSuppressesDelivery() {
+        String customerId = "expired-" + UUID.randomUUID();
+        customers.save(new Customer(customerId, "Test expired", LoyaltyTier.BRONZE, Language.EN,
+                ZoneId.of("Europe/Paris"), Instant.now()));
+        String code = "EXPIR-" + customerId.substring(8, 16).toUpperCase();
+        jdbc.update("""
+                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
+                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, ?, ?)""",
+                code, customerId, UUID.randomUUID().toString(),
+                java.sql.Timestamp.from(Instant.now().minusSeconds(7_200)),
+                java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
+        String deliveryId = queue(customerId, Channel.IN_APP, code);
+
+        awaitStatus(deliveryId, "SUPPRESSED");
+        assertThat(lastErrorOf(deliveryId)).startsWith("coupon " + code + " expires at ")
+                .contains("before the delivery could be sent");
+        assertThat(app().get("/api/v1/customers/" + customerId + "/inbox").json().isEmpty()).isTrue();
+    }
+
     private String deliverAtBastille(String customerId) {
         Decision decision = decisions.decide(new DecisionRequest(customerId, null, 48.8532, 2.3691, "demo-bastille",
                 null, 1, Trigger.GEOFENCE_ENTER, "test-" + UUID.randomUUID()));

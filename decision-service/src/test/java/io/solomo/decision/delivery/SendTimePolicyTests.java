@@ -26,6 +26,17 @@ class SendTimePolicyTests {
     }
 
     @Test
+    void expiredCouponIsNotSent() {
+        Instant expiry = ZonedDateTime.of(2026, 12, 5, 7, 0, 0, 0, PARIS).toInstant();
+
+        assertThat(SendTimePolicy.couponExpired("C-1", expiry, expiry.minusSeconds(1))).isNull();
+        assertThat(SendTimePolicy.couponExpired("C-1", expiry, expiry))
+                .isEqualTo("coupon C-1 expires at 2026-12-05T06:00:00Z, before the delivery could be sent at "
+                        + "2026-12-05T06:00:00Z");
+        assertThat(SendTimePolicy.couponExpired(null, null, expiry)).isNull();
+    }
+
+    @Test
     void lateEveningWaitsForNextMorning() {
         Instant end = NIGHT.endIfInside(ZonedDateTime.of(2026, 12, 4, 22, 30, 0, 0, PARIS));
 
