@@ -5,6 +5,7 @@ import io.solomo.decision.web.NotFoundException;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,15 +78,17 @@ class DataSubjectRights {
     private final InteractionRepository interactions;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DataSubjectRights(CustomerDirectory directory, CustomerMergeRepository merges, InteractionRepository interactions,
-                      EntityManager entityManager, JdbcTemplate jdbc, Clock clock) {
+                      EntityManager entityManager, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.directory = directory;
         this.merges = merges;
         this.interactions = interactions;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -196,6 +199,7 @@ class DataSubjectRights {
         entityManager.clear();
         Customer erased = entityManager.find(Customer.class, id);
         erased.erasePersonalData(now);
+        events.publishEvent(new CustomerErased(ids));
         log.info("Personal data of customer {} erased: {} identities, {} consents, {} location fixes, {} devices, "
                 + "{} geofence transitions and {} store visits removed", id, identities, consents, fixes, devices,
                 transitions, visits);
@@ -205,10 +209,9 @@ class DataSubjectRights {
     /**
      * Deletes the push tokens of the customer's devices, which address their phone, and the presence of those
      * devices, which contains their last position. Returns how many push tokens were deleted. The app registers its
-     * token again if the person keeps using it.
+     * token again if the person keeps using it, and the presence tracker drops the devices it keeps in memory on
+     * {@link CustomerErased}.
      */
-    // NOTE: the presence tracker keeps recently seen devices in memory too, so a device of the person that sent a
-    // fix within the silence timeout can still record a synthetic exit under the erased id after the erasure.
     private int eraseDevices(String customerId) {
         jdbc.update("delete from device_presence where customer_id = ?", customerId);
         return jdbc.update("delete from device_token where customer_id = ?", customerId);
