@@ -1,6 +1,7 @@
 package io.solomo.decision.location;
 
 import io.solomo.decision.location.DevicePresence.Snapshot;
+import io.solomo.decision.profile.CustomerErased;
 import io.solomo.decision.store.GeofenceIndex;
 import io.solomo.decision.store.GeofencesRebuilt;
 import io.solomo.model.location.FixAssessment;
@@ -222,6 +223,23 @@ class GeofencePresenceTracker implements PresenceTracker {
             transitions.insert(rows);
             stored.delete(silent);
         });
+    }
+
+    /**
+     * Drops the devices of an erased customer from memory, so that neither the silence sweep nor a deleted geofence
+     * records an exit under the erased id. The erasure deletes their stored rows.
+     */
+    // NOTE: a fix of such a device that is being handled while the erasure runs can still store its presence and
+    // transitions under the erased id.
+    @EventListener
+    void forgetErasedCustomer(CustomerErased erased) {
+        Set<String> customerIds = Set.copyOf(erased.customerIds());
+        int before = devices.size();
+        // A device whose fixes name no customer has a null customer id, and contains(null) throws on Set.copyOf.
+        devices.values().removeIf(presence -> presence.customerId() != null
+                && customerIds.contains(presence.customerId()));
+        log.debug("{} devices of erased customer {} dropped from memory", before - devices.size(),
+                erased.customerIds().get(0));
     }
 
     @EventListener

@@ -34,8 +34,8 @@ public class LoyaltyProgramme {
 
     private static final Logger log = LoggerFactory.getLogger(LoyaltyProgramme.class);
     private static final int BATCH_ATTEMPTS = 3;
-    /** Reason of a spending sent without one. */
-    static final String DEFAULT_SPEND_REASON = "Points spent";
+    /** Reason of a spending sent without one, and of every spending of a customer whose data was erased. */
+    public static final String DEFAULT_SPEND_REASON = "Points spent";
     /** Reference of an expiry: this prefix, then the instant of the account's last activity. */
     static final String EXPIRY_REFERENCE_PREFIX = "inactive-since-";
 

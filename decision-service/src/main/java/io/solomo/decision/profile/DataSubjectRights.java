@@ -1,9 +1,11 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.loyalty.LoyaltyProgramme;
 import io.solomo.decision.web.NotFoundException;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,18 +27,48 @@ import java.util.Set;
  * The rights of a data subject: an export of everything held on a person, and an erasure that removes their
  * personal data while keeping anonymous aggregates for statistics.
  *
- * <p>Other features keep rows by customer id in {@code delivery}, {@code coupon}, {@code decision_record} and
- * {@code location_event}. A merge moves them to the survivor ({@link MergedProfileRows}), and they are still also
- * looked up under each absorbed id for rows that a database older than migration V13_1 may hold there.
+ * <p>Other features keep rows by customer id in the tables of {@link #EXPORTED_TABLES}. A merge moves them to the
+ * survivor ({@link MergedProfileRows}), and they are still also looked up under each absorbed id, for a share claim
+ * that a merge leaves there and for rows that a database older than migration V13_1 may hold there.
  */
 @Service
 class DataSubjectRights {
 
     /** Attributes of an interaction that carry no personal data and feed the anonymous aggregates. */
     private static final Set<String> AGGREGATE_ATTRIBUTES = Set.of("storeId", "amount", "lines");
-    /** Tables of other features holding rows by customer id, exported as they are. */
-    private static final List<String> OTHER_TABLES = List.of("delivery", "coupon", "decision_record",
-            "location_event", "review", "customer_import_row");
+    /**
+     * Tables of other features holding rows about the person, exported as they are, each with the column that
+     * contains the customer id. Every table with a customer column must be listed here, in
+     * {@link #EXPORTED_BY_PROFILE} or in {@link #NOT_PERSONAL_TABLES}, and a test compares these lists with the
+     * schema.
+     */
+    static final List<PersonalTable> EXPORTED_TABLES = List.of(
+            new PersonalTable("delivery", "customer_id"),
+            new PersonalTable("coupon", "customer_id"),
+            new PersonalTable("decision_record", "customer_id"),
+            new PersonalTable("contact", "customer_id"),
+            new PersonalTable("location_event", "customer_id"),
+            new PersonalTable("geofence_transition", "customer_id"),
+            new PersonalTable("device_presence", "customer_id"),
+            new PersonalTable("store_visit", "customer_id"),
+            new PersonalTable("store_regular", "customer_id"),
+            new PersonalTable("device_token", "customer_id"),
+            new PersonalTable("purchase", "customer_id"),
+            new PersonalTable("purchase_follow_up", "customer_id"),
+            new PersonalTable("loyalty_account", "customer_id"),
+            new PersonalTable("loyalty_entry", "customer_id"),
+            new PersonalTable("review", "customer_id"),
+            new PersonalTable("share_link", "sharer_id"),
+            new PersonalTable("share_claim", "friend_id"),
+            new PersonalTable("customer_import_row", "customer_id"));
+    /** Tables that the export shows through the profile view, the consent history and the interactions. */
+    static final List<String> EXPORTED_BY_PROFILE = List.of("customer", "customer_identity", "consent",
+            "interaction", "channel_preference", "customer_merge");
+    /**
+     * Tables with a customer column that contain nothing about the person, each with the reason. The list is empty,
+     * because every such table records something the person did, received or was counted in.
+     */
+    static final Map<String, String> NOT_PERSONAL_TABLES = Map.of();
 
     private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,15 +78,17 @@ class DataSubjectRights {
     private final InteractionRepository interactions;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DataSubjectRights(CustomerDirectory directory, CustomerMergeRepository merges, InteractionRepository interactions,
-                      EntityManager entityManager, JdbcTemplate jdbc, Clock clock) {
+                      EntityManager entityManager, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.directory = directory;
         this.merges = merges;
         this.interactions = interactions;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,9 +120,16 @@ class DataSubjectRights {
         }
         export.put("interactions", interactionRows);
         List<String> ids = allIds(customer.customerId(), absorbed);
-        for (String table : OTHER_TABLES) {
-            export.put(table, rowsOf(table, ids));
+        for (PersonalTable table : EXPORTED_TABLES) {
+            export.put(table.name(), rowsOf("select * from " + table.name() + " where " + table.customerColumn()
+                    + " = ?", ids));
         }
+        // Dead letters and decision outcomes have no customer column, but they belong to the person's deliveries and
+        // decisions.
+        export.put("dead_letter", rowsOf("select * from dead_letter where delivery_id in "
+                + "(select delivery_id from delivery where customer_id = ?) order by failed_at, dead_letter_id", ids));
+        export.put("decision_outcome", rowsOf("select * from decision_outcome where decision_id in "
+                + "(select decision_id from decision_record where customer_id = ?) order by recorded_at, id", ids));
         log.info("Data of customer {} exported", customer.customerId());
         return export;
     }
@@ -97,9 +138,12 @@ class DataSubjectRights {
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
      * attributes of their interactions, their location fixes and the positions in their decision requests. It also
      * erases the directions links that start from them, in deliveries, decisions and dead letters, the text and link
-     * of their reviews, and the identity stored with each customer import row that led to them. The profile row, the
-     * interactions' types, times, stores and amounts, and the derived attributes stay, under the pseudonymous
-     * customer id, as anonymous aggregates.
+     * of their reviews, and the identity stored with each customer import row that led to them. It deletes their
+     * push device tokens, device presence, geofence transitions, store visits and store regular titles, removes
+     * their id from the shares they made and the share claims they made, and replaces the reasons of their points
+     * spendings. The profile row, the interactions' types, times, stores and amounts, the derived attributes,
+     * coupons, contacts, purchases and the loyalty account and ledger stay, under the pseudonymous customer id, as
+     * anonymous aggregates.
      */
     @Transactional
     Erasure erase(String customerId) {
@@ -118,8 +162,20 @@ class DataSubjectRights {
             kept++;
         }
         int fixes = 0;
+        int devices = 0;
+        int transitions = 0;
+        int visits = 0;
         for (String formerId : ids) {
             fixes += jdbc.update("delete from location_event where customer_id = ?", formerId);
+            devices += eraseDevices(formerId);
+            transitions += jdbc.update("delete from geofence_transition where customer_id = ?", formerId);
+            visits += eraseStoreVisits(formerId);
+            eraseShares(formerId);
+            // The points stay, so the balance still adds up to the ledger, but a spending's reason is free text from
+            // the app and may name the person or what they bought. It becomes the reason of a spending sent
+            // without one.
+            jdbc.update("update loyalty_entry set reason = ? where customer_id = ? and kind = 'SPENT'",
+                    LoyaltyProgramme.DEFAULT_SPEND_REASON, formerId);
             jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
             // A directions link starts at the position the person reported, so it goes with their location fixes.
             jdbc.update("update delivery set route_url = null where customer_id = ?", formerId);
@@ -143,9 +199,44 @@ class DataSubjectRights {
         entityManager.clear();
         Customer erased = entityManager.find(Customer.class, id);
         erased.erasePersonalData(now);
-        log.info("Personal data of customer {} erased: {} identities, {} consents, {} location fixes removed",
-                id, identities, consents, fixes);
-        return new Erasure(id, now, identities, consents, fixes, kept);
+        events.publishEvent(new CustomerErased(ids));
+        log.info("Personal data of customer {} erased: {} identities, {} consents, {} location fixes, {} devices, "
+                + "{} geofence transitions and {} store visits removed", id, identities, consents, fixes, devices,
+                transitions, visits);
+        return new Erasure(id, now, identities, consents, fixes, devices, transitions, visits, kept);
+    }
+
+    /**
+     * Deletes the push tokens of the customer's devices, which address their phone, and the presence of those
+     * devices, which contains their last position. Returns how many push tokens were deleted. The app registers its
+     * token again if the person keeps using it, and the presence tracker drops the devices it keeps in memory on
+     * {@link CustomerErased}.
+     */
+    private int eraseDevices(String customerId) {
+        jdbc.update("delete from device_presence where customer_id = ?", customerId);
+        return jdbc.update("delete from device_token where customer_id = ?", customerId);
+    }
+
+    /**
+     * Deletes the customer's store visits and the stores whose regular they are, and returns how many visits were
+     * deleted. Each visit is a place and day where the person was, and the profile's visit counts per store already
+     * keep the aggregate. Without its regular, a store gets a new one at the next visit of a customer with enough
+     * visits.
+     */
+    private int eraseStoreVisits(String customerId) {
+        jdbc.update("delete from store_regular where customer_id = ?", customerId);
+        return jdbc.update("delete from store_visit where customer_id = ?", customerId);
+    }
+
+    /**
+     * Removes the customer's id from the shares they made and the share claims they made. Who shared which offer
+     * with whom is personal, but a share's code, link, clicks and claims are not, so friends can still open and
+     * claim it and the sharer's claim counts stay. A coupon redeemed later through a share whose sharer was erased
+     * credits no referral points.
+     */
+    private void eraseShares(String customerId) {
+        jdbc.update("update share_link set sharer_id = null where sharer_id = ?", customerId);
+        jdbc.update("update share_claim set friend_id = null where friend_id = ?", customerId);
     }
 
     /** Returns the offers of a stored decision with their directions links removed. */
@@ -176,10 +267,11 @@ class DataSubjectRights {
         return kept.toString();
     }
 
-    private List<Map<String, Object>> rowsOf(String table, List<String> ids) {
+    /** Runs the query, whose one parameter is a customer id, for each of the ids and returns all the rows. */
+    private List<Map<String, Object>> rowsOf(String query, List<String> ids) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : ids) {
-            for (Map<String, Object> row : jdbc.queryForList("select * from " + table + " where customer_id = ?", id)) {
+            for (Map<String, Object> row : jdbc.queryForList(query, id)) {
                 // H2 names the columns in capitals and PostgreSQL in lower case; the export is the same on both.
                 Map<String, Object> named = new LinkedHashMap<>();
                 row.forEach((column, value) -> named.put(column.toLowerCase(Locale.ROOT), value));
@@ -201,8 +293,13 @@ class DataSubjectRights {
                 .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));
     }
 
+    /** A table of another feature and its column that contains the customer id. */
+    record PersonalTable(String name, String customerColumn) {
+    }
+
     /** Counts of the rows an erasure removed and kept. */
     record Erasure(String customerId, Instant erasedAt, int identitiesRemoved, int consentsRemoved,
-                   int locationFixesRemoved, int interactionsKeptAnonymous) {
+                   int locationFixesRemoved, int deviceTokensRemoved, int geofenceTransitionsRemoved,
+                   int storeVisitsRemoved, int interactionsKeptAnonymous) {
     }
 }

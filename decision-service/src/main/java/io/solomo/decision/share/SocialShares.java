@@ -231,6 +231,10 @@ class SocialShares {
             return;
         }
         Share share = shares.get(0);
+        if (share.sharerId() == null) {
+            log.info("Coupon of share {} redeemed: its sharer's data was erased, so no referral points", share.code());
+            return;
+        }
         if (share.sharerId().equals(redeemed.customerId())) {
             log.info("Coupon of share {} redeemed by its own sharer {}: no referral points", share.code(),
                     share.sharerId());
@@ -339,6 +343,7 @@ class SocialShares {
                 row.getLong("clicks"));
     }
 
+    /** @param sharerId the customer who shared the offer, or null once their data was erased */
     record Share(String code, String offerId, String sharerId, String network, Instant createdAt, long clicks) {
     }
 
@@ -360,7 +365,11 @@ class SocialShares {
                    boolean repeated) {
     }
 
-    /** @param redeemedClaims the claimed coupons already redeemed, each of which earned the sharer referral points */
+    /**
+     * @param sharerId       the customer who shared the offer, or null once their data was erased
+     * @param redeemedClaims the claimed coupons already redeemed, each of which earned the sharer referral points
+     *                       unless it was redeemed after the sharer's data was erased
+     */
     record Summary(String code, String url, String offerId, String sharerId, String network, Instant createdAt,
                    long clicks, int claims, int redeemedClaims) {
     }

@@ -87,6 +87,30 @@ class PresenceRestartIntegrationTests {
     }
 
     @Test
+    void sweepRecordsNothingForErasedCustomer() {
+        String database = "presence-erased-" + UUID.randomUUID();
+        String deviceId = "erased-phone-" + UUID.randomUUID();
+        Instant fixAt = Instant.now().minus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS);
+        try (ConfigurableApplicationContext server = start(database, "--solomo.location.silence-timeout=PT3S",
+                "--solomo.location.sweep-interval=PT0.2S")) {
+            JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+            post(server, "enter", deviceId, BASTILLE_LATITUDE, BASTILLE_LONGITUDE, fixAt);
+            awaitProcessed(jdbc, deviceId, "enter");
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+
+            ApiClient.Response erased = ApiClient.on(port).as("admin", DemoServer.PASSWORD)
+                    .delete("/api/v1/customers/demo-alice");
+            // Past the silence timeout, the sweep would give a device still in memory its synthetic exit.
+            sleep(Duration.ofSeconds(5));
+
+            assertThat(erased.status()).as(erased.text()).isEqualTo(200);
+            assertThat(transitions(jdbc, deviceId)).as("no exit recorded under the erased customer").isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from device_presence where device_id = ?",
+                    Integer.class, deviceId)).isZero();
+        }
+    }
+
+    @Test
     void legacyReceivedFixHandledAtStart() {
         String database = "presence-received-" + UUID.randomUUID();
         String deviceId = "upgraded-phone-" + UUID.randomUUID();
@@ -178,6 +202,13 @@ class PresenceRestartIntegrationTests {
             pause();
         }
         throw new AssertionError("fix " + name + " is " + status + ", not PROCESSED, after 20 s");
+    }
+
+    private static void sleep(Duration duration) {
+        Instant until = Instant.now().plus(duration);
+        while (Instant.now().isBefore(until)) {
+            pause();
+        }
     }
 
     private static void pause() {

@@ -1,10 +1,12 @@
 package io.solomo.decision.profile;
 
+import io.solomo.decision.coupon.CouponRedeemed;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import io.solomo.decision.support.RawRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
@@ -63,6 +65,9 @@ abstract class DatamartScenarios extends DemoServer {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -701,6 +706,186 @@ abstract class DatamartScenarios extends DemoServer {
         String again = app().post("/api/v1/interactions", interaction("x2-" + run, "WEB_VISIT",
                 identity("EMAIL", email))).json().get("customerId").asString();
         assertThat(again).isNotEqualTo(customerId);
+    }
+
+    @Test
+    void exportHoldsRowsOfEveryFeature() {
+        String customerId = newCustomer("export-all");
+        String absorbedId = "export-absorbed-" + run;
+        FeatureRows rows = insertRowsOfEveryFeature(customerId, absorbedId);
+
+        JsonNode data = admin().get("/api/v1/customers/" + customerId + "/export").json();
+
+        assertThat(column(data, "device_token", "installation_id")).containsExactly(rows.installationId());
+        assertThat(column(data, "device_presence", "device_id")).containsExactly(rows.deviceId());
+        assertThat(column(data, "geofence_transition", "transition_id")).containsExactly(rows.transitionId());
+        assertThat(column(data, "store_visit", "visit_id")).containsExactly(rows.visitId());
+        assertThat(column(data, "store_regular", "store_id")).containsExactly(rows.storeId());
+        assertThat(column(data, "contact", "offer_id")).containsExactly("STORE-WELCOME-10");
+        assertThat(column(data, "purchase", "purchase_id")).containsExactly(rows.purchaseId());
+        assertThat(column(data, "purchase_follow_up", "purchase_id")).containsExactly(rows.purchaseId());
+        assertThat(column(data, "loyalty_account", "balance")).containsExactly("20");
+        assertThat(column(data, "loyalty_entry", "reason")).containsExactlyInAnyOrder("Purchase", SPEND_REASON);
+        assertThat(column(data, "share_link", "code")).containsExactly(rows.shareCode());
+        assertThat(column(data, "share_claim", "coupon_code")).as("claims under the current and the absorbed id")
+                .containsExactlyInAnyOrder(rows.claimCode(), rows.absorbedClaimCode());
+        assertThat(column(data, "dead_letter", "reason")).containsExactly("FCM 400");
+        assertThat(column(data, "decision_outcome", "outcome")).containsExactly("CLICKED");
+    }
+
+    @Test
+    void erasureRemovesRowsOfEveryFeature() {
+        String customerId = newCustomer("erase-all");
+        String absorbedId = "erase-absorbed-" + run;
+        FeatureRows rows = insertRowsOfEveryFeature(customerId, absorbedId);
+
+        ApiClient.Response erased = admin().delete("/api/v1/customers/" + customerId);
+
+        assertThat(erased.status()).as(erased.text()).isEqualTo(200);
+        assertThat(erased.json().get("deviceTokensRemoved").asInt()).isEqualTo(1);
+        assertThat(erased.json().get("geofenceTransitionsRemoved").asInt()).isEqualTo(1);
+        assertThat(erased.json().get("storeVisitsRemoved").asInt()).isEqualTo(1);
+        assertThat(count("select count(*) from device_token where customer_id = ?", customerId)).isZero();
+        assertThat(count("select count(*) from device_presence where customer_id = ?", customerId)).isZero();
+        assertThat(count("select count(*) from geofence_transition where customer_id = ?", customerId)).isZero();
+        assertThat(count("select count(*) from store_visit where customer_id = ?", customerId)).isZero();
+        assertThat(count("select count(*) from store_regular where customer_id = ?", customerId)).isZero();
+        assertThat(count("select count(*) from share_link where code = ? and sharer_id is null and clicks = 3",
+                rows.shareCode())).as("the share stays, without its sharer").isEqualTo(1);
+        for (String claim : List.of(rows.claimCode(), rows.absorbedClaimCode())) {
+            assertThat(count("select count(*) from share_claim where coupon_code = ? and friend_id is null", claim))
+                    .as("claim %s stays, without its friend", claim).isEqualTo(1);
+        }
+        assertThat(count("select count(*) from purchase where purchase_id = ? and amount = 30.00",
+                rows.purchaseId())).as("the purchase stays as an aggregate").isEqualTo(1);
+        assertThat(count("select count(*) from contact where customer_id = ?", customerId)).isEqualTo(1);
+        JsonNode loyalty = admin().get("/api/v1/customers/" + customerId + "/loyalty").json();
+        assertThat(loyalty.get("balance").asLong()).isEqualTo(20);
+        assertThat(jdbc.queryForList("select reason from loyalty_entry where customer_id = ? and kind = 'SPENT'",
+                String.class, customerId)).containsExactly("Points spent");
+        assertThat(jdbc.queryForList("select kind || ':' || points from loyalty_entry where customer_id = ?",
+                String.class, customerId)).as("the ledger keeps its points")
+                .containsExactlyInAnyOrder("EARNED:30", "SPENT:10");
+    }
+
+    @Test
+    void referralOfErasedSharerCreditsNothing() {
+        String customerId = newCustomer("erase-sharer");
+        FeatureRows rows = insertRowsOfEveryFeature(customerId, "erase-sharer-absorbed-" + run);
+        String friendCoupon = "FRIEND-" + run;
+        jdbc.update("insert into share_claim (coupon_code, share_code, friend_id, claimed_at) values (?, ?, ?, ?)",
+                friendCoupon, rows.shareCode(), "friend-" + run, OffsetDateTime.parse("2026-11-04T10:00:00Z"));
+        admin().delete("/api/v1/customers/" + customerId);
+
+        transaction.executeWithoutResult(status -> events.publishEvent(new CouponRedeemed(friendCoupon,
+                "STORE-WELCOME-10", "friend-" + run, rows.storeId(), Instant.parse("2026-11-05T10:00:00Z"))));
+
+        assertThat(count("select count(*) from loyalty_entry where reference = ?", friendCoupon)).isZero();
+    }
+
+    @Test
+    void everyCustomerColumnIsExported() {
+        List<String> tables = jdbc.queryForList("select lower(table_name) from information_schema.columns "
+                + "where lower(column_name) in ('customer_id', 'sharer_id', 'friend_id', 'absorbed_id', "
+                + "'survivor_id') and lower(table_schema) = 'public'", String.class);
+
+        Set<String> handled = new HashSet<>(DataSubjectRights.EXPORTED_BY_PROFILE);
+        DataSubjectRights.EXPORTED_TABLES.forEach(table -> handled.add(table.name()));
+        handled.addAll(DataSubjectRights.NOT_PERSONAL_TABLES.keySet());
+        assertThat(tables).contains("device_token", "share_claim", "customer_merge");
+        assertThat(handled).as("tables with a customer column, neither exported nor listed as not personal")
+                .containsAll(new HashSet<>(tables));
+    }
+
+    private static final String SPEND_REASON = "Cadeau pour Marie, 12 rue des Lilas";
+
+    /** The ids of the rows that {@link #insertRowsOfEveryFeature} inserted. */
+    private record FeatureRows(String installationId, String deviceId, String transitionId, String visitId,
+                               String storeId, String purchaseId, String shareCode, String claimCode,
+                               String absorbedClaimCode) {
+    }
+
+    /**
+     * Inserts a row about the customer in each table of another feature, and a share claim under an id that was
+     * merged into the customer. The loyalty balance is 20 points: 30 earned and 10 spent.
+     */
+    private FeatureRows insertRowsOfEveryFeature(String customerId, String absorbedId) {
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-03T10:00:00Z");
+        String storeId = "store-" + run + "-" + customerId.hashCode();
+        String installationId = "phone-" + customerId;
+        ApiClient.Response device = app().put("/api/v1/customers/" + customerId + "/devices/" + installationId,
+                "{\"platform\": \"FCM\", \"token\": \"token-" + customerId + "\"}");
+        assertThat(device.status()).as(device.text()).isEqualTo(200);
+        jdbc.update("insert into customer_merge (absorbed_id, survivor_id, merged_at, merged_by) values (?, ?, ?, 'test')",
+                absorbedId, customerId, at);
+
+        String deviceId = "device-" + customerId;
+        // A last_seen_at a day ahead keeps the silence sweep from giving this device a synthetic exit mid-test.
+        OffsetDateTime seen = OffsetDateTime.now().plusDays(1);
+        jdbc.update("insert into device_presence (device_id, customer_id, last_fix_at, last_latitude, last_longitude, "
+                + "last_accuracy_meters, last_seen_at, geofences) values (?, ?, ?, 48.8532, 2.3691, 10, ?, '[]')",
+                deviceId, customerId, seen, seen);
+        String transitionId = UUID.randomUUID().toString();
+        jdbc.update("insert into geofence_transition (transition_id, device_id, customer_id, store_id, kind, cause, "
+                + "occurred_at, recorded_at) values (?, ?, ?, ?, 'ENTER', 'FIX', ?, ?)", transitionId, deviceId,
+                customerId, storeId, at, at);
+        jdbc.update("insert into store_visit (visit_id, customer_id, store_id, visited_at, visit_day) "
+                + "values (?, ?, ?, ?, ?)", transitionId, customerId, storeId, at, Date.valueOf("2026-11-03"));
+        jdbc.update("insert into store_regular (store_id, customer_id, visits, since, version) values (?, ?, 4, ?, 0)",
+                storeId, customerId, at);
+
+        String decisionId = UUID.randomUUID().toString();
+        jdbc.update("insert into decision_record (decision_id, customer_id, channel, trigger_type, rules_version, "
+                + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json) "
+                + "values (?, ?, 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', '[]', '[]')", decisionId, customerId, at, at);
+        jdbc.update("insert into contact (decision_id, customer_id, offer_id, channel, pushed, contacted_at) "
+                + "values (?, ?, 'STORE-WELCOME-10', 'PUSH', true, ?)", decisionId, customerId, at);
+        jdbc.update("insert into decision_outcome (decision_id, offer_id, outcome, recorded_at) "
+                + "values (?, 'STORE-WELCOME-10', 'CLICKED', ?)", decisionId, at);
+        String deliveryId = UUID.randomUUID().toString();
+        jdbc.update("insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, message, "
+                + "created_at) values (?, ?, ?, 'STORE-WELCOME-10', 'PUSH', 'DEAD', 'Bienvenue', ?)", deliveryId,
+                decisionId, customerId, at);
+        jdbc.update("insert into dead_letter (dead_letter_id, delivery_id, channel, original_message, reason, "
+                + "attempts, failed_at) values (?, ?, 'PUSH', '{}', 'FCM 400', 1, ?)", UUID.randomUUID().toString(),
+                deliveryId, at);
+
+        String purchaseId = "receipt-" + customerId;
+        jdbc.update("insert into purchase (purchase_id, customer_id, store_id, amount, points, occurred_at, "
+                + "recorded_at) values (?, ?, ?, 30.00, 30, ?, ?)", purchaseId, customerId, storeId, at, at);
+        jdbc.update("insert into purchase_follow_up (purchase_id, customer_id, due_at, status) "
+                + "values (?, ?, ?, 'PENDING')", purchaseId, customerId, at.plusDays(7));
+        jdbc.update("insert into loyalty_account (customer_id, balance, lifetime_points, tier, last_activity, version) "
+                + "values (?, 20, 30, 'BRONZE', ?, 0)", customerId, at);
+        String ledger = "insert into loyalty_entry (customer_id, kind, points, action, reference, reason, recorded_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)";
+        jdbc.update(ledger, customerId, "EARNED", 30, "PURCHASE", purchaseId, "Purchase", at);
+        jdbc.update(ledger, customerId, "SPENT", 10, "SPEND", "gift-" + run, SPEND_REASON, at);
+
+        String key = Integer.toHexString(customerId.hashCode()).toUpperCase(java.util.Locale.ROOT);
+        String shareCode = "S" + key;
+        jdbc.update("insert into share_link (code, offer_id, sharer_id, network, created_at, clicks) "
+                + "values (?, 'STORE-WELCOME-10', ?, 'whatsapp', ?, 3)", shareCode, customerId, at);
+        String friendsShare = shareCode + "F";
+        jdbc.update("insert into share_link (code, offer_id, sharer_id, network, created_at, clicks) "
+                + "values (?, 'STORE-WELCOME-10', ?, 'facebook', ?, 1)", friendsShare, "sharer-" + customerId, at);
+        String claimCode = "CLAIM-" + key;
+        String absorbedClaimCode = "CLAIM-ABSORBED-" + key;
+        String claim = "insert into share_claim (coupon_code, share_code, friend_id, claimed_at) values (?, ?, ?, ?)";
+        jdbc.update(claim, claimCode, friendsShare, customerId, at);
+        jdbc.update(claim, absorbedClaimCode, friendsShare, absorbedId, at);
+        return new FeatureRows(installationId, deviceId, transitionId, transitionId, storeId, purchaseId, shareCode,
+                claimCode, absorbedClaimCode);
+    }
+
+    /** Returns one column of an exported table, each value as text. */
+    private static List<String> column(JsonNode export, String table, String column) {
+        assertThat(export.has(table)).as("export has table " + table).isTrue();
+        List<String> values = new ArrayList<>();
+        for (JsonNode row : export.get(table)) {
+            values.add(row.get(column).asString());
+        }
+        return values;
     }
 
     private String insertReview(String customerId, String status, String text) {
