@@ -54,6 +54,8 @@ class WebhookSender {
         offer.put("title", message.title());
         offer.put("text", message.body());
         offer.put("couponCode", message.couponCode());
+        offer.put("couponExpiresAt", message.couponExpiresAt() == null ? null : message.couponExpiresAt().toString());
+        offer.put("couponValidity", message.couponValidity());
         offer.put("qrCodeUrl", message.qrCodeUrl());
         offer.put("routeUrl", message.routeUrl());
         offer.put("geoUri", message.geoUri());

@@ -470,6 +470,27 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void webhookCarriesCouponExpiry() throws Exception {
+        String customerId = "hook-" + UUID.randomUUID();
+        customers.save(new Customer(customerId, "Test webhook", LoyaltyTier.BRONZE, Language.FR,
+                ZoneId.of("Europe/Paris"), Instant.now()));
+        String code = "HOOK-" + customerId.substring(5, 13).toUpperCase();
+        jdbc.update("""
+                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
+                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, current_timestamp, ?)""",
+                code, customerId, UUID.randomUUID().toString(),
+                java.sql.Timestamp.from(Instant.parse("2099-12-02T12:00:00Z")));
+        String deliveryId = queue(customerId, Channel.WEBHOOK, code);
+
+        awaitStatus(deliveryId, "SENT");
+        JsonNode payload = JSON.readTree(WEBHOOK.requests().get(0).body());
+
+        assertThat(payload.get("couponCode").asString()).isEqualTo(code);
+        assertThat(payload.get("couponExpiresAt").asString()).isEqualTo("2099-12-02T12:00:00Z");
+        assertThat(payload.get("couponValidity").asString()).isEqualTo("valid until 1 December 2099");
+    }
+
+    @Test
     void expiredCouponSuppressesDelivery() {
         String customerId = "expired-" + UUID.randomUUID();
         customers.save(new Customer(customerId, "Test expired", LoyaltyTier.BRONZE, Language.EN,
