@@ -428,6 +428,19 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void demoSmsWordingWritesEuroSign() {
+        List<String> bodies = jdbc.queryForList("select body from offer_treatment where channel = 'SMS' "
+                + "and offer_id in ('WEEKEND-FLOWERS', 'APP-LOYALTY-5EUR') order by offer_id, language", String.class);
+
+        assertThat(bodies).containsExactly("€5 off your next order, code",
+                "5 € offerts sur votre prochaine commande, code", "This weekend at {store}: free bouquet from €30, code",
+                "Ce week-end chez {store} : bouquet offert dès 30 €, code");
+        for (String body : bodies) {
+            assertThat(SmsSegments.of(body).encoding()).as(body).isEqualTo("GSM7");
+        }
+    }
+
+    @Test
     void inboxListsInAppOffers() {
         String deliveryId = queue("demo-alice", Channel.IN_APP);
 
