@@ -215,7 +215,8 @@ public class LoyaltyProgramme {
         List<Statement.Line> lines = ledger.findByCustomerIdOrderByRecordedAtDescIdDesc(customer.customerId())
                 .stream()
                 .map(entry -> new Statement.Line(entry.id(), entry.kind().name(), entry.points(), entry.action(),
-                        entry.reference(), entry.reason(),
+                        entry.reference(),
+                        LoyaltyReasons.english(entry.kind(), entry.reference(), entry.reason(), customer.timeZone()),
                         LoyaltyReasons.french(entry.kind(), entry.action(), entry.reference(), entry.reason(),
                                 customer.timeZone()),
                         entry.recordedAt()))

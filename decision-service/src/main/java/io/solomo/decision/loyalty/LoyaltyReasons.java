@@ -15,14 +15,16 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The French reason of a loyalty ledger line, from {@code i18n/loyalty_fr.properties}. The English reason is the
- * one stored with the line.
+ * The reasons of a loyalty ledger line as a customer reads them: the French one from
+ * {@code i18n/loyalty_fr.properties}, and the English one, which is the reason stored with the line except for an
+ * expiry, whose date is worded in the customer's time zone.
  */
 final class LoyaltyReasons {
 
     private static final String FRENCH_BUNDLE = "i18n/loyalty_fr.properties";
     private static final Properties FRENCH = load();
     private static final DateTimeFormatter MONTH_AND_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private LoyaltyReasons() {
     }
@@ -43,6 +45,18 @@ final class LoyaltyReasons {
         };
     }
 
+    /**
+     * Returns the English reason of a ledger line: the stored reason, or for an expiry "No activity since" and the
+     * date of the last activity in the customer's time zone, as the French reason words it.
+     */
+    static String english(LoyaltyEntry.Kind kind, String reference, String reason, ZoneId timeZone) {
+        if (kind != LoyaltyEntry.Kind.EXPIRED) {
+            return reason;
+        }
+        ZonedDateTime day = lastActivity(reference, timeZone);
+        return day == null ? reason : "No activity since " + ENGLISH_DATE.format(day);
+    }
+
     private static String earned(String action, String reason) {
         StringBuilder french = new StringBuilder();
         for (String ruleName : reason.split("; ")) {
@@ -60,19 +74,26 @@ final class LoyaltyReasons {
 
     /** Words the date of the last activity that the expiry reference carries, as in "inactive-since-{instant}". */
     private static String expired(String reference, String reason, ZoneId timeZone) {
-        String prefix = LoyaltyProgramme.EXPIRY_REFERENCE_PREFIX;
-        if (reference == null || !reference.startsWith(prefix)) {
+        ZonedDateTime day = lastActivity(reference, timeZone);
+        if (day == null) {
             return reason;
         }
+        // French writes the first day of a month as an ordinal: "1er janvier", then "2 janvier".
+        String date = (day.getDayOfMonth() == 1 ? "1er" : Integer.toString(day.getDayOfMonth())) + " "
+                + MONTH_AND_YEAR.format(day);
+        return new MessageFormat(FRENCH.getProperty("expired"), Locale.FRENCH).format(new Object[] {date});
+    }
+
+    /** Returns the last activity that an expiry reference carries, in the time zone, or null when it has none. */
+    private static ZonedDateTime lastActivity(String reference, ZoneId timeZone) {
+        String prefix = LoyaltyProgramme.EXPIRY_REFERENCE_PREFIX;
+        if (reference == null || !reference.startsWith(prefix)) {
+            return null;
+        }
         try {
-            Instant lastActivity = Instant.parse(reference.substring(prefix.length()));
-            ZonedDateTime day = lastActivity.atZone(timeZone);
-            // French writes the first day of a month as an ordinal: "1er janvier", then "2 janvier".
-            String date = (day.getDayOfMonth() == 1 ? "1er" : Integer.toString(day.getDayOfMonth())) + " "
-                    + MONTH_AND_YEAR.format(day);
-            return new MessageFormat(FRENCH.getProperty("expired"), Locale.FRENCH).format(new Object[] {date});
+            return Instant.parse(reference.substring(prefix.length())).atZone(timeZone);
         } catch (DateTimeParseException unreadable) {
-            return reason;
+            return null;
         }
     }
 

@@ -220,6 +220,8 @@ class LoyaltyIntegrationTests extends DemoServer {
         assertThat(statement.get("history").get(0).get("points").asInt()).isEqualTo(40);
         assertThat(statement.get("history").get(0).get("reasonFr").asString())
                 .isEqualTo("Aucune activité depuis le 1er janvier 2023");
+        assertThat(statement.get("history").get(0).get("reason").asString())
+                .isEqualTo("No activity since 1 January 2023");
     }
 
     @Test
@@ -236,6 +238,8 @@ class LoyaltyIntegrationTests extends DemoServer {
         assertThat(statement.get("history").get(0).get("kind").asString()).isEqualTo("EXPIRED");
         assertThat(statement.get("history").get(0).get("reasonFr").asString())
                 .isEqualTo("Aucune activité depuis le 1er janvier 2023");
+        assertThat(statement.get("history").get(0).get("reason").asString())
+                .isEqualTo("No activity since 1 January 2023");
     }
 
     @Test
