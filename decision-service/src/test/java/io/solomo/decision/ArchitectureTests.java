@@ -30,6 +30,17 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The offer engine queues deliveries and words its offers with the delivery's treatments, so the dependency
+     * runs from offer to delivery only. A lookup both need lives in delivery.
+     */
+    @Test
+    void deliveryDoesNotDependOnOfferEngine() {
+        noClasses().that().resideInAPackage("io.solomo.decision.delivery..")
+                .should().dependOnClassesThat().resideInAPackage("io.solomo.decision.offer..")
+                .check(CLASSES);
+    }
+
     @Test
     void rulesDoNotKnowTheService() {
         noClasses().that().resideInAPackage("io.solomo.rules..")

@@ -64,7 +64,8 @@ public class DeliveryOutbox {
                     message, language, event_id, attempts, next_attempt_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, message.decisionId(), message.customerId(), message.offerId(), message.channel().name(),
-                typeset(message.title(), message.language()), typeset(message.body(), message.language()),
+                FrenchTypography.typeset(message.title(), message.language()),
+                FrenchTypography.typeset(message.body(), message.language()),
                 message.language().code(), message.eventId(), SqlTime.of(now),
                 SqlTime.of(now), SqlTime.of(now));
         log.info("Queued delivery {} of {} to customer {} on {}, decision {}", deliveryId, message.offerId(),
@@ -73,28 +74,29 @@ public class DeliveryOutbox {
     }
 
     private void insert(String deliveryId, Batch batch, ChosenOffer offer, Instant now) {
-        String storeName = Objects.equals(offer.storeId(), batch.contactStoreId()) ? batch.contactStoreName() : null;
-        OfferTreatments.Treatment wording = treatments
-                .find(offer.offerId(), offer.channel(), batch.language(), storeName)
-                .orElse(new OfferTreatments.Treatment(null, offer.message()));
+        OfferTreatments.Treatment wording = wordingOf(batch, offer);
         jdbc.update("""
                 insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
                     title, message, language, coupon_code, qr_code_url, route_url, geo_uri, event_id, attempts,
                     next_attempt_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, batch.decisionId(), batch.customerId(), offer.offerId(), offer.storeId(),
-                offer.channel().name(), typeset(wording.title(), batch.language()),
-                typeset(wording.body(), batch.language()), batch.language().code(),
+                offer.channel().name(), wording.title(), wording.body(), batch.language().code(),
                 offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), batch.eventId(),
                 SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
     }
 
     /**
-     * Applies the typography of the customer's language to a text. The delivery row keeps the result, so that push,
-     * email, inbox, webhook and the deliveries API all show the same words.
+     * Returns the channel's wording of a chosen offer, typeset for the customer's language. The delivery row keeps
+     * it, so that push, email, inbox, webhook, the deliveries API and the decision answer all show the same words.
+     * The offer engine words each chosen offer already, so only an offer built without that wording is looked up.
      */
-    private static String typeset(String text, Language language) {
-        return language == Language.FR ? FrenchTypography.apply(text) : text;
+    private OfferTreatments.Treatment wordingOf(Batch batch, ChosenOffer offer) {
+        if (offer.channelMessage() != null) {
+            return new OfferTreatments.Treatment(offer.title(), offer.channelMessage());
+        }
+        String storeName = Objects.equals(offer.storeId(), batch.contactStoreId()) ? batch.contactStoreName() : null;
+        return treatments.wordingOf(offer.offerId(), offer.channel(), batch.language(), storeName, offer.message());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.model.Language;
+
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,11 @@ final class FrenchTypography {
     private static final Pattern ANY_NO_BREAK_SPACE = Pattern.compile("[\u00A0\u202F]");
 
     private FrenchTypography() {
+    }
+
+    /** Returns the text with French typography applied when the language is French, else unchanged. */
+    static String typeset(String text, Language language) {
+        return language == Language.FR ? apply(text) : text;
     }
 
     /** Returns the text with each space that French typography binds to a mark made no-break. Null stays null. */

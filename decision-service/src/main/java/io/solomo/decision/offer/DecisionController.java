@@ -148,13 +148,17 @@ class DecisionController {
         }
     }
 
-    /** A chosen offer with its score (the priority) and the factors of that priority. */
+    /**
+     * A chosen offer with its score (the priority) and the factors of that priority. {@code message} is the offer's
+     * general text, {@code title} and {@code channelMessage} the words its delivery on {@code channel} sends.
+     */
     record OfferView(String offerId, String storeId, Channel channel, double score, Factors factors, String message,
-                     String couponCode, String qrCodeUrl, String routeUrl, String geoUri, List<String> reasons) {
+                     String title, String channelMessage, String couponCode, String qrCodeUrl, String routeUrl,
+                     String geoUri, List<String> reasons) {
 
         static OfferView of(ChosenOffer offer, Factors factors) {
             return new OfferView(offer.offerId(), offer.storeId(), offer.channel(), offer.score(), factors,
-                    offer.message(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(),
+                    offer.message(), offer.title(), offer.channelMessage(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(),
                     offer.reasons());
         }
     }

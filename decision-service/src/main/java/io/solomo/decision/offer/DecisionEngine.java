@@ -4,6 +4,7 @@ import io.solomo.decision.SettingChecks;
 import io.solomo.decision.coupon.Coupon;
 import io.solomo.decision.coupon.CouponIssuer;
 import io.solomo.decision.delivery.DeliveryOutbox;
+import io.solomo.decision.delivery.OfferTreatments;
 import io.solomo.decision.profile.DecisionProfiles;
 import io.solomo.decision.profile.DecisionProfiles.DecisionProfile;
 import io.solomo.decision.store.Store;
@@ -79,6 +80,7 @@ public class DecisionEngine implements OfferDecisions {
     private final ZoneId defaultTimeZone;
     private final Duration couponValidity;
     private final DeliveryOutbox deliveryOutbox;
+    private final OfferTreatments treatments;
     private final EntityManager entityManager;
 
     DecisionEngine(DecisionProfiles profiles, StoreCatalog stores,
@@ -87,7 +89,7 @@ public class DecisionEngine implements OfferDecisions {
                    CouponIssuer coupons, DecisionLogWriter decisionLog, ObjectMapper json, Clock clock,
                    @Value("${solomo.default-time-zone}") String defaultTimeZone,
                    @Value("${solomo.coupons.validity}") Duration couponValidity, DeliveryOutbox deliveryOutbox,
-                   EntityManager entityManager) {
+                   OfferTreatments treatments, EntityManager entityManager) {
         this.profiles = profiles;
         this.stores = stores;
         this.geofences = geofences;
@@ -104,6 +106,7 @@ public class DecisionEngine implements OfferDecisions {
         this.defaultTimeZone = SettingChecks.zoneId("solomo.default-time-zone", defaultTimeZone);
         this.couponValidity = SettingChecks.positive("solomo.coupons.validity", couponValidity);
         this.deliveryOutbox = deliveryOutbox;
+        this.treatments = treatments;
         this.entityManager = entityManager;
     }
 
@@ -357,10 +360,15 @@ public class DecisionEngine implements OfferDecisions {
         Optional<Store> offerStore = store.filter(contactStore -> contactStore.storeId().equals(storeId));
         String routeUrl = offerStore.isPresent() ? storeLinks.routeUrl() : null;
         String geoUri = offerStore.isPresent() ? storeLinks.geoUri() : null;
-        String message = offer.messageIn(facts.getLanguage(), offerStore.map(Store::name).orElse(null));
+        String storeName = offerStore.map(Store::name).orElse(null);
+        String message = offer.messageIn(facts.getLanguage(), storeName);
+        // The in-memory treatments give the words the delivery on this channel sends, without a query.
+        OfferTreatments.Treatment wording = treatments.wordingOf(offer.offerId(), channel, facts.getLanguage(),
+                storeName, message);
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
-                coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri);
+                coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri, wording.title(),
+                wording.body());
     }
 
     /** Returns why a chosen offer lost its contact to a concurrent decision that took the last one allowed. */

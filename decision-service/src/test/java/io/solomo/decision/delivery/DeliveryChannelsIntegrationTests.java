@@ -11,6 +11,7 @@ import io.solomo.decision.support.ApiClient;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
+import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.decision.Decision;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.decision.OfferDecisions;
@@ -50,6 +51,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -412,6 +414,21 @@ class DeliveryChannelsIntegrationTests {
         assertThat(apnsNotHex.json().get("detail").asString()).contains("hexadecimal");
         assertThat(jdbc.queryForObject("select count(*) from device_token where installation_id = 'token-check'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void deliveryWordingMatchesDecisionAnswer() {
+        for (Language language : Language.values()) {
+            Decision decision = decisions.decide(new DecisionRequest(emailCustomer(language), null, 48.8532, 2.3691,
+                    "demo-bastille", null, 1, Trigger.GEOFENCE_ENTER, "test-" + UUID.randomUUID()));
+            ChosenOffer offer = decision.offers().get(0);
+            Map<String, Object> delivery = jdbc.queryForMap("select title, message from delivery "
+                    + "where decision_id = ?", decision.decisionId());
+
+            assertThat(offer.title()).as("email subject in %s", language).isNotBlank();
+            assertThat(delivery.get("title")).as("title in %s", language).isEqualTo(offer.title());
+            assertThat(delivery.get("message")).as("message in %s", language).isEqualTo(offer.channelMessage());
+        }
     }
 
     @Test

@@ -6,11 +6,19 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.solomo.decision.profile.ConsentPurpose;
+import io.solomo.decision.profile.ConsentStatus;
+import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.model.Channel;
+import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
@@ -22,10 +30,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +53,12 @@ class DecisionApiIntegrationTests extends DemoServer {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CustomerRepository customers;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void goldCustomerAtDemoStoreGetsCoffeeThenWelcome() {
@@ -73,6 +90,39 @@ class DecisionApiIntegrationTests extends DemoServer {
                 .startsWith("https://www.openstreetmap.org/directions?")
                 .contains("48.850000%2C2.350000");
         assertThat(coffee.get("reasons").get(0).asString()).isNotBlank();
+    }
+
+    @Test
+    void pushDecisionCarriesFrenchPushWording() {
+        JsonNode welcome = welcomeOfferOnPush(pushCustomer(Language.FR));
+
+        // The push treatment of STORE-WELCOME-10, with French no-break spaces before ":" and "%".
+        assertThat(welcome.get("title").asString()).isEqualTo("-10\u00A0% aujourd'hui");
+        assertThat(welcome.get("channelMessage").asString()).isEqualTo(
+                "Demo Marché Maubert\u00A0: -10\u00A0% sur vos achats aujourd'hui. Montrez le coupon en caisse.");
+        assertThat(welcome.get("message").asString()).isNotEqualTo(welcome.get("channelMessage").asString());
+    }
+
+    @Test
+    void pushDecisionCarriesEnglishPushWording() {
+        JsonNode welcome = welcomeOfferOnPush(pushCustomer(Language.EN));
+
+        assertThat(welcome.get("title").asString()).isEqualTo("10% off today");
+        assertThat(welcome.get("channelMessage").asString())
+                .isEqualTo("Demo Marché Maubert: 10% off your shopping today. Show the coupon at the till.");
+    }
+
+    @Test
+    void smsDecisionHasNoTitle() {
+        String body = """
+                {"customerId": "%s", "channel": "SMS", "storeId": "demo-maubert", "at": "%s", "maxOffers": 3}"""
+                .formatted(pushCustomer(Language.FR), FRIDAY_MORNING);
+
+        JsonNode welcome = offerById(app().post("/api/v1/decisions", body).json(), "STORE-WELCOME-10");
+
+        assertThat(welcome.get("title").isNull()).isTrue();
+        assertThat(welcome.get("channelMessage").asString())
+                .isEqualTo("Demo Marché Maubert\u00A0: -10\u00A0% aujourd'hui avec le code");
     }
 
     @Test
@@ -711,5 +761,41 @@ class DecisionApiIntegrationTests extends DemoServer {
                 return text;
             }
         }
+    }
+
+    /** Returns the welcome offer of a push decision at the demo Maubert store, failing when it is not chosen. */
+    private JsonNode welcomeOfferOnPush(String customerId) {
+        String body = """
+                {"customerId": "%s", "channel": "PUSH", "storeId": "demo-maubert", "at": "%s", "maxOffers": 3}"""
+                .formatted(customerId, FRIDAY_MORNING);
+        ApiClient.Response response = app().post("/api/v1/decisions", body);
+
+        assertThat(response.status()).isEqualTo(200);
+        return offerById(response.json(), "STORE-WELCOME-10");
+    }
+
+    private static JsonNode offerById(JsonNode decision, String offerId) {
+        for (JsonNode offer : decision.get("offers")) {
+            if (offer.get("offerId").asString().equals(offerId)) {
+                return offer;
+            }
+        }
+        throw new AssertionError("offer " + offerId + " not chosen in " + decision);
+    }
+
+    /** Creates a bronze customer in Paris with marketing consent on push and SMS, and returns the id. */
+    private String pushCustomer(Language language) {
+        String customerId = "wording-" + UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            Customer customer = new Customer(customerId, "Test wording", LoyaltyTier.BRONZE, language,
+                    ZoneId.of("Europe/Paris"), Instant.now());
+            customer.preferChannels(List.of(Channel.PUSH, Channel.SMS));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
+                    Instant.now().minusSeconds(60));
+            customer.recordConsent(ConsentPurpose.MARKETING, Channel.SMS, ConsentStatus.GRANTED, "test",
+                    Instant.now().minusSeconds(60));
+            customers.save(customer);
+        });
+        return customerId;
     }
 }
