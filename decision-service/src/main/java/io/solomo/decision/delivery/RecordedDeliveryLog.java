@@ -42,11 +42,13 @@ class RecordedDeliveryLog implements DeliveryLog {
         Instant now = clock.instant();
         jdbc.update("""
                 insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
-                    message, coupon_code, qr_code_url, route_url, geo_uri, event_id, attempts, next_attempt_at,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
+                    title, message, coupon_code, qr_code_url, route_url, geo_uri, event_id, attempts,
+                    next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, order.decisionId(), order.customerId(), offer.offerId(), offer.storeId(),
-                offer.channel().name(), DeliveryStatus.valueOf(status).name(), offer.message(), offer.couponCode(),
+                offer.channel().name(), DeliveryStatus.valueOf(status).name(), offer.title(),
+                // The wording the decision answered for its channel, or the general message of an older answer.
+                offer.channelMessage() == null ? offer.message() : offer.channelMessage(), offer.couponCode(),
                 offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), order.eventId(), SqlTime.of(now),
                 SqlTime.of(now), SqlTime.of(now));
         return deliveryId;

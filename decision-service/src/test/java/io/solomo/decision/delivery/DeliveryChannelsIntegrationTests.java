@@ -15,6 +15,7 @@ import io.solomo.model.decision.ChosenOffer;
 import io.solomo.model.decision.Decision;
 import io.solomo.model.decision.DecisionRequest;
 import io.solomo.model.decision.OfferDecisions;
+import io.solomo.model.delivery.DeliveryOrder;
 import io.solomo.model.offer.ContactContext.Trigger;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -93,6 +94,9 @@ class DeliveryChannelsIntegrationTests {
 
     @Autowired
     OfferDecisions decisions;
+
+    @Autowired
+    RecordedDeliveryLog deliveryLog;
 
     @Autowired
     CustomerRepository customers;
@@ -518,6 +522,21 @@ class DeliveryChannelsIntegrationTests {
         assertThat(payload.get("couponCode").asString()).isEqualTo(code);
         assertThat(payload.get("couponExpiresAt").asString()).isEqualTo("2099-12-02T12:00:00Z");
         assertThat(payload.get("couponValidity").asString()).isEqualTo("valid until 1 December 2099");
+    }
+
+    @Test
+    void routeDeliveryKeepsChannelWording() {
+        String decisionId = UUID.randomUUID().toString();
+        ChosenOffer offer = new ChosenOffer("STORE-WELCOME-10", "demo-bastille", Channel.PUSH, 1.0,
+                "general message", "TEST0-COUPO-N000", null, null, List.of("test"), null, "-10 %",
+                "Demo Marché Bastille : -10 %");
+
+        String deliveryId = deliveryLog.record(new DeliveryOrder(decisionId, "demo-alice", null, offer), "SENT");
+
+        assertThat(jdbc.queryForObject("select title from delivery where delivery_id = ?", String.class,
+                deliveryId)).isEqualTo("-10 %");
+        assertThat(jdbc.queryForObject("select message from delivery where delivery_id = ?", String.class,
+                deliveryId)).isEqualTo("Demo Marché Bastille : -10 %");
     }
 
     @Test
