@@ -47,7 +47,7 @@ class RecordedDeliveryLog implements DeliveryLog {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
                 deliveryId, order.decisionId(), order.customerId(), offer.offerId(), offer.storeId(),
                 offer.channel().name(), DeliveryStatus.valueOf(status).name(), offer.title(),
-                // The wording the decision answered for its channel, or the general message of an older answer.
+                // The channel's wording from the decision, or the general message when the decision has none.
                 offer.channelMessage() == null ? offer.message() : offer.channelMessage(), offer.couponCode(),
                 offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), order.eventId(), SqlTime.of(now),
                 SqlTime.of(now), SqlTime.of(now));

@@ -488,11 +488,7 @@ class DeliveryChannelsIntegrationTests {
                 ZoneId.of("Pacific/Auckland"), Instant.now()));
         String code = "INBOX-" + customerId.substring(6, 14).toUpperCase();
         // 12:00 UTC on 2 December 2099 is 01:00 on 3 December in Auckland: the coupon is valid all of the 2nd there.
-        jdbc.update("""
-                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
-                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, current_timestamp, ?)""",
-                code, customerId, UUID.randomUUID().toString(),
-                java.sql.Timestamp.from(Instant.parse("2099-12-02T12:00:00Z")));
+        insertCoupon(code, customerId, Instant.now(), Instant.parse("2099-12-02T12:00:00Z"));
         String deliveryId = queue(customerId, Channel.IN_APP, code);
 
         awaitStatus(deliveryId, "SENT");
@@ -509,11 +505,7 @@ class DeliveryChannelsIntegrationTests {
         customers.save(new Customer(customerId, "Test webhook", LoyaltyTier.BRONZE, Language.FR,
                 ZoneId.of("Europe/Paris"), Instant.now()));
         String code = "HOOK-" + customerId.substring(5, 13).toUpperCase();
-        jdbc.update("""
-                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
-                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, current_timestamp, ?)""",
-                code, customerId, UUID.randomUUID().toString(),
-                java.sql.Timestamp.from(Instant.parse("2099-12-02T12:00:00Z")));
+        insertCoupon(code, customerId, Instant.now(), Instant.parse("2099-12-02T12:00:00Z"));
         String deliveryId = queue(customerId, Channel.WEBHOOK, code);
 
         awaitStatus(deliveryId, "SENT");
@@ -545,12 +537,7 @@ class DeliveryChannelsIntegrationTests {
         customers.save(new Customer(customerId, "Test expired", LoyaltyTier.BRONZE, Language.EN,
                 ZoneId.of("Europe/Paris"), Instant.now()));
         String code = "EXPIR-" + customerId.substring(8, 16).toUpperCase();
-        jdbc.update("""
-                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
-                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, ?, ?)""",
-                code, customerId, UUID.randomUUID().toString(),
-                java.sql.Timestamp.from(Instant.now().minusSeconds(7_200)),
-                java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
+        insertCoupon(code, customerId, Instant.now().minusSeconds(7_200), Instant.now().minusSeconds(60));
         String deliveryId = queue(customerId, Channel.IN_APP, code);
 
         awaitStatus(deliveryId, "SUPPRESSED");
@@ -565,6 +552,15 @@ class DeliveryChannelsIntegrationTests {
         assertThat(decision.offers()).hasSize(1);
         return jdbc.queryForObject("select delivery_id from delivery where decision_id = ?", String.class,
                 decision.decisionId());
+    }
+
+    /** Stores a coupon of the demo welcome offer at Demo Marché Bastille, as a decision would issue it. */
+    private void insertCoupon(String code, String customerId, Instant issuedAt, Instant expiresAt) {
+        jdbc.update("""
+                insert into coupon (code, offer_id, customer_id, store_id, decision_id, issued_at, expires_at)
+                values (?, 'STORE-WELCOME-10', ?, 'demo-bastille', ?, ?, ?)""",
+                code, customerId, UUID.randomUUID().toString(), java.sql.Timestamp.from(issuedAt),
+                java.sql.Timestamp.from(expiresAt));
     }
 
     /** Queues a delivery of the demo welcome offer as a decision would, on any channel. */
