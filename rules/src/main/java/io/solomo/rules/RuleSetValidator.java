@@ -79,7 +79,16 @@ public final class RuleSetValidator {
      * rules also run over sample contacts away from stores and at the stores and chains that the tables name.
      */
     public ValidationReport validateOffers(String version, Map<String, byte[]> files) {
-        return validate(version, files, true, OfferCandidate.class.getClassLoader(), null);
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), null, true);
+    }
+
+    /**
+     * Validates a stored offers rule set again to load it, as at start or when another node activated it: the checks
+     * and scenarios of an upload, but not the run over sample contacts. That run is a gate for uploads. A version it
+     * let through must load as it was accepted, even where a later grid of contacts would differ.
+     */
+    public ValidationReport revalidateStoredOffers(String version, Map<String, byte[]> files) {
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), null, false);
     }
 
     /**
@@ -90,7 +99,7 @@ public final class RuleSetValidator {
      * @param knownStores the stores that decisions can meet, such as those of the server's database
      */
     public ValidationReport validateOffers(String version, Map<String, byte[]> files, List<StorePlace> knownStores) {
-        return validate(version, files, true, OfferCandidate.class.getClassLoader(), knownStores);
+        return validate(version, files, true, OfferCandidate.class.getClassLoader(), knownStores, true);
     }
 
     /**
@@ -99,7 +108,7 @@ public final class RuleSetValidator {
      * @param classLoader the loader that sees the fact classes the rules import
      */
     public ValidationReport validateAny(String version, Map<String, byte[]> files, ClassLoader classLoader) {
-        return validate(version, files, false, classLoader, null);
+        return validate(version, files, false, classLoader, null, false);
     }
 
     /**
@@ -147,9 +156,12 @@ public final class RuleSetValidator {
         return WorkbookReader.withBooleans(workbook.forDrools(), checks.check(ruleSheets).booleanTexts());
     }
 
-    /** @param knownStores the stores to check store cells against, or null to leave them unchecked */
+    /**
+     * @param knownStores  the stores to check store cells against, or null to leave them unchecked
+     * @param sampleRun    whether offer rules also run over sample contacts
+     */
     private ValidationReport validate(String version, Map<String, byte[]> files, boolean offers,
-                                      ClassLoader classLoader, List<StorePlace> knownStores) {
+                                      ClassLoader classLoader, List<StorePlace> knownStores, boolean sampleRun) {
         Upload upload = new Upload(version, classLoader, offers ? OfferRuleCompiler.RULE_PACKAGE : null);
         upload.read(files);
         if (knownStores != null) {
@@ -160,7 +172,9 @@ public final class RuleSetValidator {
         }
         if (offers && upload.offerRules != null) {
             upload.runScenarios();
-            upload.runOverSampleContacts(knownStores == null ? List.of() : knownStores);
+            if (sampleRun) {
+                upload.runOverSampleContacts(knownStores == null ? List.of() : knownStores);
+            }
         }
         ValidationReport report = new ValidationReport(version, upload.errors, upload.warnings, upload.scenarioResults,
                 upload.generatedDrl, upload.ruleCount, upload.offerRules, upload.offerIdCells);

@@ -54,6 +54,9 @@ class RuleSmokeRunTests {
                 ""));
 
         Finding error = onlyRunError(validator.validateOffers("npe", files));
+        ValidationReport reloaded = validator.revalidateStoredOffers("npe-stored", files);
+
+        assertThat(reloaded.activatableRules()).as("a stored version loads as it was accepted").isPresent();
 
         assertThat(error.code()).isEqualTo("run.rule-failed");
         assertThat(error.file()).isEqualTo(BROKEN_DRL);

@@ -348,7 +348,7 @@ public class RuleSetVersions {
 
     private OfferRuleBase compile(RuleSetVersion version) {
         String label = version.rulesetId() + "-" + version.version();
-        ValidationReport report = validator.validateOffers(label, filesOf(version));
+        ValidationReport report = validator.revalidateStoredOffers(label, filesOf(version));
         return report.activatableRules().orElseThrow(() -> new IllegalStateException("rule set " + label
                 + " is no longer valid: " + report.errors()));
     }
