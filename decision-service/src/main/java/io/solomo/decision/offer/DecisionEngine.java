@@ -205,11 +205,13 @@ public class DecisionEngine implements OfferDecisions {
         }
 
         coupons.storeAll(issued);
+        // The facts go into the decision's own insert, so that an auditor can later see why each rule fired.
+        String factsJson = json.writeValueAsString(DecisionFacts.of(facts, context, localTime));
         decisionLog.write(new DecisionRecord(decisionId, customerId, channel.name(),
                 context.getStoreId(), request.trigger().name(), request.eventId(), ruleBase.version(), at,
                 clock.instant(), json.writeValueAsString(request), json.writeValueAsString(outcome.firedRules()),
                 json.writeValueAsString(chosen), json.writeValueAsString(rejectionsOf(reports)), holdout,
-                json.writeValueAsString(reports)), contacts);
+                json.writeValueAsString(reports), factsJson), contacts);
         queueDeliveries(request, decisionId, facts, store, chosen);
         log.info("Decision {} for customer {} on {} at store {}: {} offers, rules {}{}", decisionId,
                 customerId, channel, context.getStoreId(), chosen.size(), ruleBase.version(),

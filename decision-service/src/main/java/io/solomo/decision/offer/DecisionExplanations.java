@@ -48,7 +48,8 @@ class DecisionExplanations {
         return new StoredDecision(stored.decisionId(), stored.customerId(), stored.channel(), stored.storeId(),
                 stored.triggerType(), stored.eventId(), stored.rulesVersion(), stored.contactAt(),
                 stored.decidedAt(), stored.holdout(), json.readTree(stored.requestJson()),
-                json.readTree(stored.firedRules()), json.readTree(stored.offersJson()), reportsOf(stored));
+                json.readTree(stored.firedRules()), json.readTree(stored.offersJson()), reportsOf(stored),
+                stored.factsJson() == null ? null : json.readTree(stored.factsJson()));
     }
 
     /**
@@ -174,9 +175,13 @@ class DecisionExplanations {
         return !clause.isEmpty() && VOWELS.indexOf(clause.charAt(0)) >= 0;
     }
 
-    /** A stored decision as the API returns it. */
+    /**
+     * A stored decision as the API returns it. {@code facts} are the {@link DecisionFacts} the rules saw: null for a
+     * decision stored before they were kept, and empty once the customer's data was erased.
+     */
     record StoredDecision(String decisionId, String customerId, String channel, String storeId, String trigger,
                           String eventId, String rulesVersion, Instant contactAt, Instant decidedAt, boolean holdout,
-                          JsonNode request, JsonNode firedRules, JsonNode offers, List<CandidateReport> candidates) {
+                          JsonNode request, JsonNode firedRules, JsonNode offers, List<CandidateReport> candidates,
+                          JsonNode facts) {
     }
 }

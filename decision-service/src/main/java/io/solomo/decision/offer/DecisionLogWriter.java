@@ -40,12 +40,13 @@ class DecisionLogWriter {
         jdbc.update("""
                 insert into decision_record (decision_id, customer_id, channel, store_id, trigger_type, event_id,
                     rules_version, contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json,
-                    holdout, candidates_json)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    holdout, candidates_json, facts_json)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 decision.decisionId(), decision.customerId(), decision.channel(), decision.storeId(),
                 decision.triggerType(), decision.eventId(), decision.rulesVersion(), utc(decision.contactAt()),
                 utc(decision.decidedAt()), decision.requestJson(), decision.firedRules(), decision.offersJson(),
-                decision.rejectionsJson(), decision.holdout(), decision.candidatesJson());
+                decision.rejectionsJson(), decision.holdout(), decision.candidatesJson(),
+                decision.factsJson());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The log entry of one decision: its inputs, the rules that fired, the offers chosen and why each held-back
- * candidate was held back. Lists are stored as JSON.
+ * The log entry of one decision: its request, the facts the rules saw, the rules that fired, the offers chosen and
+ * why each held-back candidate was held back. Lists and facts are stored as JSON.
  */
 @Entity
 @Table(name = "decision_record")
@@ -62,6 +62,10 @@ class DecisionRecord extends AssignedIdEntity<String> {
     @Column(name = "candidates_json", nullable = false, length = 1_000_000)
     private String candidatesJson;
 
+    /** The {@link DecisionFacts} as JSON: null for decisions stored before it was kept, {@code {}} after erasure. */
+    @Column(name = "facts_json", length = 100_000)
+    private String factsJson;
+
     protected DecisionRecord() {
     }
 
@@ -73,7 +77,7 @@ class DecisionRecord extends AssignedIdEntity<String> {
     DecisionRecord(String decisionId, String customerId, String channel, String storeId, String triggerType,
                    String eventId, String rulesVersion, Instant contactAt, Instant decidedAt, String requestJson,
                    String firedRules, String offersJson, String rejectionsJson, boolean holdout,
-                   String candidatesJson) {
+                   String candidatesJson, String factsJson) {
         this.decisionId = decisionId;
         this.customerId = customerId;
         this.channel = channel;
@@ -89,6 +93,7 @@ class DecisionRecord extends AssignedIdEntity<String> {
         this.rejectionsJson = rejectionsJson;
         this.holdout = holdout;
         this.candidatesJson = candidatesJson;
+        this.factsJson = factsJson;
     }
 
     String decisionId() {
@@ -149,5 +154,9 @@ class DecisionRecord extends AssignedIdEntity<String> {
 
     String candidatesJson() {
         return candidatesJson;
+    }
+
+    String factsJson() {
+        return factsJson;
     }
 }

@@ -8,6 +8,7 @@ import io.solomo.model.offer.ContactContext;
 import io.solomo.rules.KnownFacts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,22 +17,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rebuilds, from a stored decision, the properties of the {@link ContactContext} that the rules saw and that are
- * known for sure. The record stores the channel, trigger, store and moment of contact. The store's chain and time
- * zone come from the store catalogue, and only while the store has not been imported again since the decision.
+ * Rebuilds, from a stored decision, the properties of the {@link ContactContext} and the customer's facts that the
+ * rules saw and that are known for sure. The record stores the channel, trigger, store and moment of contact. The
+ * store's chain and time zone come from the store catalogue, and only while the store has not been imported again
+ * since the decision.
  *
- * <p>The customer's facts (loyalty tier, language, profile scores) and the store's opening state and regular are not
- * stored with a decision, so conditions on them are never reported.
+ * <p>The customer's loyalty tier, language and profile scores come from the {@link DecisionFacts} stored with the
+ * decision. A decision stored before they were kept, or whose customer's data was erased, has none, so conditions
+ * on them are not reported. The store's opening state and regular are not read here yet.
  */
 @Component
 class RecordedContact {
 
     private final StoreCatalog stores;
     private final ZoneId defaultTimeZone;
+    private final ObjectMapper json;
 
-    RecordedContact(StoreCatalog stores, @Value("${solomo.default-time-zone}") String defaultTimeZone) {
+    RecordedContact(StoreCatalog stores, @Value("${solomo.default-time-zone}") String defaultTimeZone,
+                    ObjectMapper json) {
         this.stores = stores;
         this.defaultTimeZone = SettingChecks.zoneId("solomo.default-time-zone", defaultTimeZone);
+        this.json = json;
     }
 
     /**
@@ -70,6 +76,33 @@ class RecordedContact {
             contact.put("dayOfWeek", localTime.getDayOfWeek());
             contact.put("hour", localTime.getHour());
         }
-        return new Known(new KnownFacts(contact, Map.of()), localTime);
+        return new Known(new KnownFacts(contact, customerOf(decision)), localTime);
+    }
+
+    /**
+     * Returns the stored customer properties that rules compare with a value, by the names rules use, or none when
+     * the decision has no stored facts. The lists of channels and categories are left out.
+     */
+    private Map<String, Object> customerOf(DecisionRecord decision) {
+        if (decision.factsJson() == null) {
+            return Map.of();
+        }
+        DecisionFacts.CustomerProperties customer = json.readValue(decision.factsJson(), DecisionFacts.class)
+                .customer();
+        if (customer == null) {
+            return Map.of();
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("loyaltyTier", customer.loyaltyTier());
+        properties.put("language", customer.language());
+        properties.put("visitCount", customer.visitCount());
+        properties.put("purchaseCount", customer.purchaseCount());
+        properties.put("recencyDays", customer.recencyDays());
+        properties.put("monetaryValue", customer.monetaryValue());
+        properties.put("engagementScore", customer.engagementScore());
+        properties.put("advocacyScore", customer.advocacyScore());
+        properties.put("favouriteStoreId", customer.favouriteStoreId());
+        properties.put("lastStoreId", customer.lastStoreId());
+        return properties;
     }
 }

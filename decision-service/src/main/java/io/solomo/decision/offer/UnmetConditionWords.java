@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Words the conditions of a rule that a past contact did not meet, one sentence each: "Row 18 of sheet Offers
@@ -21,6 +22,10 @@ import java.util.Optional;
  * has no wording here is left out.
  */
 final class UnmetConditionWords {
+
+    /** The numbers of {@code CustomerFacts} whose conditions are worded, each with a name in the message bundles. */
+    private static final Set<String> PROFILE_NUMBERS = Set.of("visitCount", "purchaseCount", "recencyDays",
+            "monetaryValue", "engagementScore", "advocacyScore");
 
     private UnmetConditionWords() {
     }
@@ -53,6 +58,9 @@ final class UnmetConditionWords {
 
     private static Optional<String> clauseOf(UnmetCondition condition, RecordedContact.Known contact,
                                              Language language) {
+        if ("CustomerFacts".equals(condition.fact())) {
+            return customerClause(condition, language);
+        }
         if (!"ContactContext".equals(condition.fact())) {
             return Optional.empty();
         }
@@ -80,6 +88,36 @@ final class UnmetConditionWords {
                     actual));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Words a condition on the customer's loyalty tier, language or one of the numbers of their profile, such as
+     * "advocacyScore >= 50". Conditions on the customer's stores are left out.
+     */
+    private static Optional<String> customerClause(UnmetCondition condition, Language language) {
+        String property = condition.property();
+        if (property.equals("loyaltyTier") || property.equals("language")) {
+            if (condition.requirement() != Requirement.ONE_OF) {
+                return Optional.empty();
+            }
+            String key = property.equals("loyaltyTier") ? "why-not.condition.tier" : "why-not.condition.language";
+            return Optional.of(ReasonMessages.format(language, key, alternatives(condition.values(), language),
+                    condition.actual()));
+        }
+        if (!PROFILE_NUMBERS.contains(property) || !(condition.actual() instanceof Number actual)
+                || !condition.values().stream().allMatch(Number.class::isInstance)) {
+            return Optional.empty();
+        }
+        String name = ReasonMessages.format(language, "why-not.property." + property);
+        String bound = condition.requirement() == Requirement.ONE_OF
+                ? ReasonMessages.format(language, "why-not.bound.ONE_OF", alternatives(condition.values(), language))
+                : ReasonMessages.format(language, "why-not.bound." + condition.requirement().name(),
+                condition.values().toArray());
+        // recencyDays is -1 for a customer who never bought anything, which is no number of days.
+        if (property.equals("recencyDays") && actual.longValue() < 0) {
+            return Optional.of(ReasonMessages.format(language, "why-not.condition.number-never-bought", name, bound));
+        }
+        return Optional.of(ReasonMessages.format(language, "why-not.condition.number", name, bound, actual));
     }
 
     private static Optional<String> dayClause(UnmetCondition condition, Language language) {

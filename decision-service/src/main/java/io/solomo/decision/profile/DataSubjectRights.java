@@ -136,8 +136,8 @@ class DataSubjectRights {
 
     /**
      * Erases the person's personal data: identities, consents, name, preferences, the free text and other
-     * attributes of their interactions, their location fixes and the positions in their decision requests. It also
-     * erases the directions links that start from them, in deliveries, decisions and dead letters, the text and link
+     * attributes of their interactions, their location fixes, the positions in their decision requests and the facts
+     * the rules saw for their decisions. It also erases the directions links that start from them, in deliveries, decisions and dead letters, the text and link
      * of their reviews, and the identity stored with each customer import row that led to them. It deletes their
      * push device tokens, device presence, geofence transitions, store visits and store regular titles, removes
      * their id from the shares they made and the share claims they made, and replaces the reasons of their points
@@ -176,7 +176,9 @@ class DataSubjectRights {
             // without one.
             jdbc.update("update loyalty_entry set reason = ? where customer_id = ? and kind = 'SPENT'",
                     LoyaltyProgramme.DEFAULT_SPEND_REASON, formerId);
-            jdbc.update("update decision_record set request_json = '{}' where customer_id = ?", formerId);
+            // The facts the rules saw contain the person's consents, channels, language and scores.
+            jdbc.update("update decision_record set request_json = '{}', facts_json = case when facts_json is null "
+                    + "then null else '{}' end where customer_id = ?", formerId);
             // A directions link starts at the position the person reported, so it goes with their location fixes.
             jdbc.update("update delivery set route_url = null where customer_id = ?", formerId);
             // The message kept with a dead letter contains that link too. A replay sends the delivery row instead.

@@ -63,6 +63,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
     /** Friday 11 December 2026, 10:15 in Paris. */
     private static final String FRIDAY_MORNING = "2026-12-11T09:15:00Z";
 
+    /** Saturday 12 December 2026, 10:15 in Paris. */
+    private static final String SATURDAY_MORNING = "2026-12-12T09:15:00Z";
+
     @Autowired
     CustomerRepository customers;
 
@@ -501,12 +504,15 @@ class ContactPolicyIntegrationTests extends DemoServer {
                 .isEqualTo("Offer GOLD-MORNING-COFFEE was not chosen because no rule proposed it for this customer "
                         + "and contact. Rules of the active rule set that can propose it: \"Offer Gold and Platinum "
                         + "members a coffee at Demo Marché in the morning\" in solomo/offers/offers.drl.xlsx, sheet "
-                        + "Offers, row 17.");
+                        + "Offers, row 17. Row 17 of sheet Offers requires the loyalty tier GOLD or PLATINUM, and the "
+                        + "customer's tier was BRONZE.");
         assertThat(whyNot(decision, "STORE-WELCOME-10")).isEqualTo("Offer STORE-WELCOME-10 was chosen in this decision.");
         assertThat(whyNotInFrench(decision, "GOLD-MORNING-COFFEE")).isEqualTo("L'offre GOLD-MORNING-COFFEE n'a pas été "
                 + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de "
                 + "règles actif qui peuvent la proposer : « Offer Gold and Platinum members a coffee at Demo Marché "
-                + "in the morning » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 17.");
+                + "in the morning » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 17. La ligne 17 de la "
+                + "feuille Offers demande le niveau de fidélité GOLD ou PLATINUM, et le niveau du client était "
+                + "BRONZE.");
         assertThat(whyNotInFrench(decision, "STORE-WELCOME-10")).isEqualTo("L'offre STORE-WELCOME-10 a été retenue "
                 + "dans cette décision.");
     }
@@ -548,13 +554,15 @@ class ContactPolicyIntegrationTests extends DemoServer {
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
                 + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
                 + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
-                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18. Row 18 of sheet Offers requires the day "
+                + "solomo/offers/offers.drl.xlsx, sheet Offers, row 18. Row 18 of sheet Offers requires the loyalty "
+                + "tier SILVER, GOLD or PLATINUM, and the customer's tier was BRONZE. It also requires the day "
                 + "SATURDAY or SUNDAY, and the contact was on a MONDAY.");
         assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).isEqualTo("L'offre WEEKEND-FLOWERS n'a pas été "
                 + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de règles "
                 + "actif qui peuvent la proposer : « Offer Silver, Gold and Platinum members flowers in store at the "
                 + "weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18. La ligne 18 de la feuille "
-                + "Offers demande le jour SAMEDI ou DIMANCHE, et le contact était un LUNDI.");
+                + "Offers demande le niveau de fidélité SILVER, GOLD ou PLATINUM, et le niveau du client était "
+                + "BRONZE. De plus, elle demande le jour SAMEDI ou DIMANCHE, et le contact était un LUNDI.");
     }
 
     @Test
@@ -604,6 +612,43 @@ class ContactPolicyIntegrationTests extends DemoServer {
                 + "in store at the weekend\" in solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
         assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).endsWith("« Offer Silver, Gold and Platinum members "
                 + "flowers in store at the weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18.");
+    }
+
+    @Test
+    void whyNotGivesUnmetTierOnSaturday() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.BRONZE, Channel.EMAIL), "EMAIL", SATURDAY_MORNING);
+
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith("\"Offer Silver, Gold and Platinum members flowers "
+                + "in store at the weekend\" in solomo/offers/offers.drl.xlsx, sheet Offers, row 18. Row 18 of sheet "
+                + "Offers requires the loyalty tier SILVER, GOLD or PLATINUM, and the customer's tier was BRONZE.");
+        assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).endsWith("« Offer Silver, Gold and Platinum members "
+                + "flowers in store at the weekend » dans solomo/offers/offers.drl.xlsx, feuille Offers, ligne 18. La "
+                + "ligne 18 de la feuille Offers demande le niveau de fidélité SILVER, GOLD ou PLATINUM, et le niveau "
+                + "du client était BRONZE.");
+    }
+
+    @Test
+    void whyNotGivesUnmetAdvocacyScore() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+        assertThat(whyNot(decision, "ADVOCATE-THANKS")).endsWith(" in solomo/offers/recognition.drl. The rule "
+                + "\"Recognise an active advocate with a thank-you offer\" requires the advocacy score to be at least "
+                + "50, and it was 0.");
+        assertThat(whyNotInFrench(decision, "ADVOCATE-THANKS")).endsWith(" dans solomo/offers/recognition.drl. La "
+                + "règle « Recognise an active advocate with a thank-you offer » demande que le score de "
+                + "recommandation soit d'au moins 50, et il était de 0.");
+    }
+
+    @Test
+    void whyNotLeavesOutCustomerWithoutStoredFacts() {
+        JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+        jdbc.update("update decision_record set facts_json = null where decision_id = ?",
+                decision.get("decisionId").asString());
+
+        assertThat(whyNot(decision, "ADVOCATE-THANKS")).endsWith("\"Recognise an active advocate with a thank-you "
+                + "offer\" in solomo/offers/recognition.drl.");
+        assertThat(whyNotInFrench(decision, "ADVOCATE-THANKS")).endsWith("« Recognise an active advocate with a "
+                + "thank-you offer » dans solomo/offers/recognition.drl.");
     }
 
     @Test

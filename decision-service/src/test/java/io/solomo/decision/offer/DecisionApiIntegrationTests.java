@@ -32,6 +32,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -161,6 +162,54 @@ class DecisionApiIntegrationTests extends DemoServer {
         assertThat(offers.get(0).get("offerId").asString()).isEqualTo("APP-LOYALTY-5EUR");
         assertThat(offers.get(0).get("storeId").isNull()).isTrue();
         assertThat(offers.get(0).get("routeUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void storedDecisionShowsFactsRulesSaw() {
+        String customerId = pushCustomer(Language.EN);
+        String decisionId = app().post("/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "storeId": "demo-maubert", "at": "%s"}"""
+                .formatted(customerId, FRIDAY_MORNING)).json().get("decisionId").asString();
+
+        ApiClient.Response response = app().get("/api/v1/decisions/" + decisionId);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode customer = response.json().get("facts").get("customer");
+        assertThat(customer.get("loyaltyTier").asString()).isEqualTo("BRONZE");
+        assertThat(customer.get("language").asString()).isEqualTo("EN");
+        assertThat(customer.get("preferredChannels").toString()).isEqualTo("[\"PUSH\",\"SMS\"]");
+        assertThat(customer.get("consentedChannels").toString()).isEqualTo("[\"PUSH\",\"SMS\"]");
+        assertThat(customer.get("visitCount").asInt()).isZero();
+        assertThat(customer.get("recencyDays").asLong()).isEqualTo(-1);
+        assertThat(customer.has("customerId")).isFalse();
+        JsonNode contact = response.json().get("facts").get("contact");
+        assertThat(contact.get("channel").asString()).isEqualTo("PUSH");
+        assertThat(contact.get("trigger").asString()).isEqualTo("API");
+        assertThat(contact.get("storeId").asString()).isEqualTo("demo-maubert");
+        assertThat(contact.get("storeChain").asString()).isEqualTo("Demo Marché");
+        assertThat(contact.get("atStore").asBoolean()).isTrue();
+        assertThat(contact.get("dayOfWeek").asString()).isEqualTo("FRIDAY");
+        assertThat(contact.get("hour").asInt()).isEqualTo(10);
+        assertThat(contact.get("localTime").asString()).isEqualTo("2026-12-04T10:15:00+01:00");
+        assertThat(contact.get("timeZone").asString()).isEqualTo("Europe/Paris");
+        // The demo stores have no opening hours, so whether the store was open is unknown.
+        assertThat(contact.get("openNow").isNull()).isTrue();
+        assertThat(contact.get("regularHere").asBoolean()).isFalse();
+    }
+
+    @Test
+    void decisionStoredWithoutFactsShowsNull() {
+        String decisionId = UUID.randomUUID().toString();
+        Instant at = Instant.parse(FRIDAY_MORNING);
+        jdbc.update("insert into decision_record (decision_id, customer_id, channel, trigger_type, rules_version, "
+                + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json) "
+                + "values (?, 'demo-alice', 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', '[]', '[]')", decisionId,
+                at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC));
+
+        JsonNode stored = app().get("/api/v1/decisions/" + decisionId).json();
+
+        assertThat(stored.has("facts")).as(stored.toString()).isTrue();
+        assertThat(stored.get("facts").isNull()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.solomo.decision.offer;
 
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
+import io.solomo.model.LoyaltyTier;
 import io.solomo.model.offer.ContactContext;
 import io.solomo.rules.KnownFacts;
 import io.solomo.rules.OfferProposer;
@@ -65,11 +66,41 @@ class UnmetConditionWordsTests {
     @Test
     void unwordableConditionsAreLeftOut() {
         List<UnmetCondition> unmet = List.of(
-                new UnmetCondition("CustomerFacts", "loyaltyTier", Requirement.ONE_OF, List.of("GOLD"), "BRONZE"),
+                customerCondition("favouriteStoreId", Requirement.ONE_OF, List.of("s1"), "demo-maubert"),
+                customerCondition("loyaltyTier", Requirement.AT_LEAST, List.of(2), LoyaltyTier.BRONZE),
                 condition("hour", Requirement.FROM_BELOW, List.of(11, 7), 12),
                 condition("openNow", Requirement.ONE_OF, List.of(true), false));
 
         assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, atStore("demo-maubert", null), Language.EN)).isEmpty();
+    }
+
+    @Test
+    void customerTierLanguageAndScores() {
+        List<UnmetCondition> unmet = List.of(
+                customerCondition("loyaltyTier", Requirement.ONE_OF, List.of(LoyaltyTier.GOLD, LoyaltyTier.PLATINUM),
+                        LoyaltyTier.BRONZE),
+                customerCondition("language", Requirement.ONE_OF, List.of(Language.FR), Language.EN),
+                customerCondition("advocacyScore", Requirement.AT_LEAST, List.of(50), 20),
+                customerCondition("monetaryValue", Requirement.FROM_BELOW, List.of(100, 1000), 12.5),
+                customerCondition("visitCount", Requirement.ONE_OF, List.of(3, 4), 1),
+                customerCondition("recencyDays", Requirement.AT_MOST, List.of(30), -1L));
+        RecordedContact.Known contact = atStore("demo-maubert", null);
+
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.EN)).isEqualTo("Row 9 of "
+                + "solomo/offers/late.drl.csv requires the loyalty tier GOLD or PLATINUM, and the customer's tier was "
+                + "BRONZE. It also requires the language FR, and the customer's language was EN. It also requires the "
+                + "advocacy score to be at least 50, and it was 20. It also requires the total spent to be from 100 to "
+                + "below 1,000, and it was 12.5. It also requires the visit count to be 3 or 4, and it was 1. It also "
+                + "requires the number of days since the last purchase to be at most 30, and the customer has never "
+                + "bought anything.");
+        assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.FR)).isEqualTo("La ligne 9 de "
+                + "solomo/offers/late.drl.csv demande le niveau de fidélité GOLD ou PLATINUM, et le niveau du client "
+                + "était BRONZE. De plus, elle demande la langue FR, et la langue du client était EN. De plus, elle "
+                + "demande que le score de recommandation soit d'au moins 50, et il était de 20. De plus, elle demande "
+                + "que le montant total dépensé soit d'au moins 100 et inférieur à 1\u202F000, et il était de 12,5. De "
+                + "plus, elle demande que le nombre de visites soit de 3 ou 4, et il était de 1. De plus, elle demande "
+                + "que le nombre de jours depuis le dernier achat soit d'au plus 30, et le client n'a jamais rien "
+                + "acheté.");
     }
 
     @Test
@@ -78,6 +109,11 @@ class UnmetConditionWordsTests {
         List<UnmetCondition> unmet = List.of(condition("hour", Requirement.BELOW, List.of(7), 12));
 
         assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, contact, Language.EN)).isEmpty();
+    }
+
+    private static UnmetCondition customerCondition(String property, Requirement requirement, List<Object> values,
+                                                    Object actual) {
+        return new UnmetCondition("CustomerFacts", property, requirement, values, actual);
     }
 
     private static UnmetCondition condition(String property, Requirement requirement, List<Object> values,

@@ -659,9 +659,10 @@ abstract class DatamartScenarios extends DemoServer {
         String decisionId = UUID.randomUUID().toString();
         OffsetDateTime decided = OffsetDateTime.parse("2026-11-03T10:00:00Z");
         jdbc.update("insert into decision_record (decision_id, customer_id, channel, trigger_type, rules_version, "
-                + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json) "
-                + "values (?, ?, 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', ?, '[]')", decisionId, customerId, decided,
-                decided, "[{\"offerId\": \"STORE-WELCOME-10\", \"routeUrl\": \"" + route + "\"}]");
+                + "contact_at, decided_at, request_json, fired_rules, offers_json, rejections_json, facts_json) "
+                + "values (?, ?, 'PUSH', 'API', 'v1', ?, ?, '{}', '[]', ?, '[]', ?)", decisionId, customerId, decided,
+                decided, "[{\"offerId\": \"STORE-WELCOME-10\", \"routeUrl\": \"" + route + "\"}]",
+                "{\"customer\": {\"loyaltyTier\": \"GOLD\", \"consentedChannels\": [\"EMAIL\"]}}");
         String deliveryId = UUID.randomUUID().toString();
         jdbc.update("insert into delivery (delivery_id, decision_id, customer_id, offer_id, channel, status, message, "
                 + "route_url, created_at) values (?, ?, ?, 'STORE-WELCOME-10', 'PUSH', 'DEAD', 'Bienvenue', ?, ?)",
@@ -687,6 +688,8 @@ abstract class DatamartScenarios extends DemoServer {
                 .isEqualTo("APPROVED");
         assertThat(jdbc.queryForObject("select offers_json from decision_record where decision_id = ?",
                 String.class, decisionId)).doesNotContain("48.853200").contains("STORE-WELCOME-10");
+        assertThat(jdbc.queryForObject("select facts_json from decision_record where decision_id = ?",
+                String.class, decisionId)).isEqualTo("{}");
         assertThat(jdbc.queryForObject("select route_url from delivery where decision_id = ?", String.class,
                 decisionId)).isNull();
         assertThat(jdbc.queryForObject("select original_message from dead_letter where delivery_id = ?",
