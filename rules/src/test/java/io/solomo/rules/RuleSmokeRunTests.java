@@ -106,7 +106,7 @@ class RuleSmokeRunTests {
     }
 
     @Test
-    void ruleFailingOnlyAtKnownStoreIsAnError() {
+    void knownStoreFailureIsAnError() {
         Map<String, byte[]> files = bundledWithDrl(String.join("\n",
                 "rule \"Florist offer\"",
                 "when",

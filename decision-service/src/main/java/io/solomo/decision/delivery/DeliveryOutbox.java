@@ -88,7 +88,7 @@ public class DeliveryOutbox {
 
     /**
      * Returns the channel's wording of a chosen offer, typeset for the customer's language. The delivery row keeps
-     * it, so that push, email, inbox, webhook, the deliveries API and the decision answer all show the same words.
+     * it, so that push, email, inbox, webhook, the deliveries API and the decision response all show the same words.
      * The offer engine words each chosen offer already, so only an offer built without that wording is looked up.
      */
     private OfferTreatments.Treatment wordingOf(Batch batch, ChosenOffer offer) {

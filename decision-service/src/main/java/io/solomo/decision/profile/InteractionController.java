@@ -87,7 +87,7 @@ class InteractionController {
             }
         }
 
-        // One lookup for the batch, so that the database is asked at most once about stores the in-memory copy lacks.
+        // One lookup for the whole batch, so the database is queried at most once for stores missing from memory.
         Set<String> unknownStores = stores.unknownIds(read.stream().map(command -> command.facts().storeId())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<InteractionCommand> commands = new ArrayList<>();

@@ -14,7 +14,7 @@ import io.solomo.decision.SettingChecks;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
-import io.solomo.decision.web.StateConflictException;
+import io.solomo.decision.web.Problem;
 import io.solomo.rules.OfferRuleBase;
 import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.rules.RuleSetValidator;
@@ -24,6 +24,7 @@ import io.solomo.rules.ValidationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -179,8 +180,12 @@ public class RuleSetVersions {
         requireKnown(rulesetId);
         RuleSetVersion target = requireVersion(rulesetId, version);
         if (target.status() != VersionStatus.VALID) {
-            throw new StateConflictException("version", version, "version " + version + " of rule set " + rulesetId
-                    + " is INVALID and cannot be activated; fix the errors in its report and upload a new version");
+            log.warn("Rejected the {} of rule set {} version {}: the version is INVALID", action, rulesetId, version);
+            throw Problem.of(HttpStatus.CONFLICT, "state-conflict", "State conflict", "version " + version
+                            + " of rule set " + rulesetId + " is INVALID and cannot be activated. Fix the errors in "
+                            + "its report and upload a new version.")
+                    .field("version", version)
+                    .exception();
         }
 
         switching.lock();

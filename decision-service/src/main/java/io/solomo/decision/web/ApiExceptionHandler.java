@@ -65,14 +65,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body;
     }
 
-    @ExceptionHandler(StateConflictException.class)
-    ProblemDetail stateConflict(StateConflictException conflict) {
-        log.warn("Rejected request: field {} conflicts with the current state: {}", conflict.field(),
-                conflict.getMessage());
-        return problem(HttpStatus.CONFLICT, ProblemTypes.STATE_CONFLICT, "State conflict", conflict.getMessage(),
-                conflict.field(), conflict.value());
-    }
-
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),

@@ -8,7 +8,6 @@ public final class ProblemTypes {
     public static final URI INVALID_FIELD = URI.create("urn:solomo:problem:invalid-field");
     public static final URI MALFORMED_BODY = URI.create("urn:solomo:problem:malformed-body");
     public static final URI NOT_FOUND = URI.create("urn:solomo:problem:not-found");
-    public static final URI STATE_CONFLICT = URI.create("urn:solomo:problem:state-conflict");
     public static final URI CONSENT_MISSING = URI.create("urn:solomo:problem:consent-missing");
     public static final URI RULE_FAILED = URI.create("urn:solomo:problem:rule-failed");
     public static final URI UNAUTHORIZED = URI.create("urn:solomo:problem:unauthorized");
