@@ -18,13 +18,13 @@ import java.util.Optional;
 
 /**
  * Rebuilds, from a stored decision, the properties of the {@link ContactContext} and the customer's facts that the
- * rules saw and that are known for sure. The record stores the channel, trigger, store and moment of contact. The
- * store's chain and time zone come from the store catalogue, and only while the store has not been imported again
- * since the decision.
+ * rules saw and that are known for sure. The record stores the channel, trigger, store and moment of contact.
  *
- * <p>The customer's loyalty tier, language and profile scores come from the {@link DecisionFacts} stored with the
- * decision. A decision stored before they were kept, or whose customer's data was erased, has none, so conditions
- * on them are not reported. The store's opening state and regular are not read here yet.
+ * <p>The store's chain and time zone, whether it was open and whether the customer was its regular come from the
+ * {@link DecisionFacts} stored with the decision, as do the customer's loyalty tier, language and profile scores.
+ * A decision stored before those facts were kept, or whose customer's data was erased, has none. Its store's chain
+ * and time zone then come from the store catalogue, and only while the store has not been imported again since the
+ * decision. Conditions on its other facts are not reported.
  */
 @Component
 class RecordedContact {
@@ -56,19 +56,17 @@ class RecordedContact {
         contact.put("storeId", decision.storeId());
         contact.put("atStore", decision.storeId() != null);
 
-        Optional<ZoneId> timeZone = Optional.empty();
-        if (decision.storeId() == null) {
-            contact.put("storeChain", null);
-            // NOTE: this is the default time zone set now, which is the one the decision used unless the setting
-            // changed since.
-            timeZone = Optional.of(defaultTimeZone);
+        DecisionFacts facts = decision.factsJson() == null ? null
+                : json.readValue(decision.factsJson(), DecisionFacts.class);
+        Optional<ZoneId> timeZone;
+        if (facts != null && facts.contact() != null) {
+            DecisionFacts.ContactProperties seen = facts.contact();
+            contact.put("storeChain", seen.storeChain());
+            contact.put("openNow", seen.openNow());
+            contact.put("regularHere", seen.regularHere());
+            timeZone = Optional.of(ZoneId.of(seen.timeZone()));
         } else {
-            Optional<Store> store = stores.find(decision.storeId())
-                    .filter(found -> !found.importedAt().isAfter(decision.decidedAt()));
-            if (store.isPresent()) {
-                contact.put("storeChain", store.get().chain());
-                timeZone = Optional.of(store.get().timeZone());
-            }
+            timeZone = catalogueTimeZone(decision, contact);
         }
 
         ZonedDateTime localTime = timeZone.map(decision.contactAt()::atZone).orElse(null);
@@ -76,19 +74,32 @@ class RecordedContact {
             contact.put("dayOfWeek", localTime.getDayOfWeek());
             contact.put("hour", localTime.getHour());
         }
-        return new Known(new KnownFacts(contact, customerOf(decision)), localTime);
+        return new Known(new KnownFacts(contact, customerOf(facts)), localTime);
+    }
+
+    /**
+     * Returns the time zone of a decision stored without its contact facts, and puts its store's chain, both from
+     * the store catalogue. Returns empty when the store has been imported again since the decision.
+     */
+    private Optional<ZoneId> catalogueTimeZone(DecisionRecord decision, Map<String, Object> contact) {
+        if (decision.storeId() == null) {
+            contact.put("storeChain", null);
+            // NOTE: this is the default time zone set now, which is the one the decision used unless the setting
+            // changed since.
+            return Optional.of(defaultTimeZone);
+        }
+        Optional<Store> store = stores.find(decision.storeId())
+                .filter(found -> !found.importedAt().isAfter(decision.decidedAt()));
+        store.ifPresent(found -> contact.put("storeChain", found.chain()));
+        return store.map(Store::timeZone);
     }
 
     /**
      * Returns the stored customer properties that rules compare with a value, by the names rules use, or none when
      * the decision has no stored facts. The lists of channels and categories are left out.
      */
-    private Map<String, Object> customerOf(DecisionRecord decision) {
-        if (decision.factsJson() == null) {
-            return Map.of();
-        }
-        DecisionFacts.CustomerProperties customer = json.readValue(decision.factsJson(), DecisionFacts.class)
-                .customer();
+    private static Map<String, Object> customerOf(DecisionFacts facts) {
+        DecisionFacts.CustomerProperties customer = facts == null ? null : facts.customer();
         if (customer == null) {
             return Map.of();
         }

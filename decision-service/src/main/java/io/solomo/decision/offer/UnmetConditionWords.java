@@ -86,8 +86,32 @@ final class UnmetConditionWords {
                     actual));
             case "trigger" -> Optional.of(ReasonMessages.format(language, "why-not.condition.trigger", required,
                     actual));
+            case "openNow" -> openingClause(condition, storeId, language);
+            case "regularHere" -> regularClause(condition, storeId, language);
             default -> Optional.empty();
         };
+    }
+
+    /** Words a condition on whether the contact's store was open, from its opening hours. */
+    private static Optional<String> openingClause(UnmetCondition condition, Object storeId, Language language) {
+        if (storeId == null || condition.values().size() != 1
+                || !(condition.values().get(0) instanceof Boolean requiredOpen)
+                || requiredOpen.equals(condition.actual())) {
+            return Optional.empty();
+        }
+        String state = condition.actual() == null ? "unknown" : condition.actual().equals(true) ? "open" : "closed";
+        return Optional.of(ReasonMessages.format(language,
+                "why-not.condition." + (requiredOpen ? "open" : "closed") + "-store-was-" + state, storeId));
+    }
+
+    /** Words a condition on whether the customer was a regular of the contact's store. */
+    private static Optional<String> regularClause(UnmetCondition condition, Object storeId, Language language) {
+        if (storeId == null || !(condition.actual() instanceof Boolean wasRegular)
+                || !condition.values().equals(List.of(!wasRegular))) {
+            return Optional.empty();
+        }
+        return Optional.of(ReasonMessages.format(language,
+                wasRegular ? "why-not.condition.not-regular" : "why-not.condition.regular", storeId));
     }
 
     /**

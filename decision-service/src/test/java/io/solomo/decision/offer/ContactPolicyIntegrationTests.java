@@ -550,7 +550,12 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(whyNot(decision, "REGULAR-THANKS")).isEqualTo("Offer REGULAR-THANKS was not chosen because no rule "
                 + "proposed it for this customer and contact. Rules of the active rule set that can propose it: "
-                + "\"Thank the regular of a store with a dedicated offer\" in solomo/offers/recognition.drl.");
+                + "\"Thank the regular of a store with a dedicated offer\" in solomo/offers/recognition.drl. The rule "
+                + "\"Thank the regular of a store with a dedicated offer\" requires a regular customer of the store, and "
+                + "the customer was not a regular of the store demo-maubert.");
+        assertThat(whyNotInFrench(decision, "REGULAR-THANKS")).endsWith(" dans solomo/offers/recognition.drl. La règle "
+                + "« Thank the regular of a store with a dedicated offer » demande un client habitué du magasin, et le "
+                + "client n'était pas un habitué du magasin demo-maubert.");
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).isEqualTo("Offer WEEKEND-FLOWERS was not chosen because no "
                 + "rule proposed it for this customer and contact. Rules of the active rule set that can propose it: "
                 + "\"Offer Silver, Gold and Platinum members flowers in store at the weekend\" in "
@@ -603,11 +608,18 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
-    void whyNotLeavesOutFactsOfReimportedStore() {
+    void whyNotUsesStoredContactFactsAfterStoreReimport() {
         JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", FRIDAY_MORNING);
         storeCatalog.importGeoJson(demoStore("demo-maubert"), "test");
+        String unmetDay = "Row 18 of sheet Offers requires the day SATURDAY or SUNDAY, and the contact was on a FRIDAY.";
 
-        // The store's chain and time zone may have changed with the import, so the day is no longer known.
+        // The decision stored the store's chain and time zone it used, so the import changes nothing.
+        assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith(unmetDay);
+
+        // A decision stored without its facts takes them from the store catalogue, which no longer says whether the
+        // store had the same chain and time zone at the time, so the day is no longer known.
+        jdbc.update("update decision_record set facts_json = null where decision_id = ?",
+                decision.get("decisionId").asString());
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith("\"Offer Silver, Gold and Platinum members flowers "
                 + "in store at the weekend\" in solomo/offers/offers.drl.xlsx, sheet Offers, row 18.");
         assertThat(whyNotInFrench(decision, "WEEKEND-FLOWERS")).endsWith("« Offer Silver, Gold and Platinum members "

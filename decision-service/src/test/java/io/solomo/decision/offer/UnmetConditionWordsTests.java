@@ -69,9 +69,27 @@ class UnmetConditionWordsTests {
                 customerCondition("favouriteStoreId", Requirement.ONE_OF, List.of("s1"), "demo-maubert"),
                 customerCondition("loyaltyTier", Requirement.AT_LEAST, List.of(2), LoyaltyTier.BRONZE),
                 condition("hour", Requirement.FROM_BELOW, List.of(11, 7), 12),
-                condition("openNow", Requirement.ONE_OF, List.of(true), false));
+                condition("openNow", Requirement.AT_LEAST, List.of(1), false));
 
         assertThat(UnmetConditionWords.inWords(CSV_ROW, unmet, atStore("demo-maubert", null), Language.EN)).isEmpty();
+    }
+
+    @Test
+    void openingStateAndRegular() {
+        List<UnmetCondition> unmet = List.of(
+                condition("openNow", Requirement.ONE_OF, List.of(false), true),
+                condition("openNow", Requirement.ONE_OF, List.of(true), null),
+                condition("regularHere", Requirement.ONE_OF, List.of(true), false));
+        RecordedContact.Known contact = atStore("demo-maubert", null);
+
+        assertThat(UnmetConditionWords.inWords(DRL_RULE, unmet, contact, Language.EN)).isEqualTo("The rule \"Evening "
+                + "snack\" requires the store to be closed, and the store demo-maubert was open. It also requires the "
+                + "store to be open, and the opening hours of the store demo-maubert were not known. It also requires a "
+                + "regular customer of the store, and the customer was not a regular of the store demo-maubert.");
+        assertThat(UnmetConditionWords.inWords(DRL_RULE, unmet, contact, Language.FR)).isEqualTo("La règle « Evening "
+                + "snack » demande un magasin fermé, et le magasin demo-maubert était ouvert. De plus, elle demande un "
+                + "magasin ouvert, et les horaires du magasin demo-maubert n'étaient pas connus. De plus, elle demande "
+                + "un client habitué du magasin, et le client n'était pas un habitué du magasin demo-maubert.");
     }
 
     @Test
