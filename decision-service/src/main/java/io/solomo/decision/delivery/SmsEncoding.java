@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * How an SMS text is prepared for its encoding, set by {@code solomo.delivery.sms.encoding}.
+ * The preparation of an SMS text for its encoding, chosen by {@code solomo.delivery.sms.encoding}.
  *
  * <p>{@link #SMART} replaces each character outside the GSM-7 alphabet by a look-alike that keeps the meaning
  * (ê→e, œ→oe, Œuvre→Oeuvre, « »→", ’→', …→..., –→-), so that a French text takes 160 characters per SMS instead
@@ -25,8 +25,8 @@ enum SmsEncoding {
     static final String SETTING = "solomo.delivery.sms.encoding";
 
     /**
-     * Look-alikes of the characters outside GSM-7 that French texts use. GSM-7 has the capital Ç only (3GPP TS
-     * 23.038, code 0x09), and phones show it as a capital, so the small ç becomes c, which reads better mid-word.
+     * Look-alikes of the characters outside GSM-7 that French texts use. GSM-7 has the capital Ç but not the small
+     * ç, which becomes c because a capital reads oddly mid-word ("reÇu").
      */
     private static final Map<Character, String> LOOK_ALIKES = Map.ofEntries(
             Map.entry('â', "a"), Map.entry('Â', "A"), Map.entry('À', "A"),
