@@ -5,6 +5,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Start-up checks of {@code solomo.*} settings that a type alone does not bound. Each failure is an
@@ -70,6 +73,23 @@ public final class SettingChecks {
             throw new InvalidConfigurationPropertyValueException(setting, value, setting
                     + " must be a time zone id of the IANA database such as Europe/Paris, got '" + value + "'");
         }
+    }
+
+    /**
+     * Parses the name of an enum constant, ignoring case, or rejects the setting with the names it accepts, in lower
+     * case as the settings spell them.
+     */
+    public static <E extends Enum<E>> E oneOf(String setting, String value, Class<E> type) {
+        String name = value == null ? "" : value.trim();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(name)) {
+                return constant;
+            }
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList();
+        throw new InvalidConfigurationPropertyValueException(setting, value,
+                setting + " must be one of " + String.join(", ", names) + ", got '" + value + "'");
     }
 
     /**

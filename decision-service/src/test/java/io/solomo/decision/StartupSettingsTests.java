@@ -67,6 +67,14 @@ class StartupSettingsTests {
     }
 
     @Test
+    void unknownSmsEncodingIsRejected(CapturedOutput output) {
+        startDemoFails("unknown-sms-encoding", "--solomo.delivery.sms.encoding=ascii");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.delivery.sms.encoding must be one of smart, unicode, got 'ascii'");
+    }
+
+    @Test
     void zeroCouponValidityIsRejected(CapturedOutput output) {
         startDemoFails("zero-validity", "--solomo.coupons.validity=0s");
 

@@ -31,6 +31,11 @@ record SmsSegments(String encoding, int units, int segments) {
         return new SmsSegments("GSM7", septets, septets <= 160 ? 1 : ceilDiv(septets, 153));
     }
 
+    /** Returns whether the character is in the GSM-7 basic alphabet or its extension table. */
+    static boolean isGsm7(char c) {
+        return GSM7_BASIC.indexOf(c) >= 0 || GSM7_EXTENSION.indexOf(c) >= 0;
+    }
+
     private static SmsSegments ucs2(int units) {
         return new SmsSegments("UCS2", units, units <= 70 ? 1 : ceilDiv(units, 67));
     }

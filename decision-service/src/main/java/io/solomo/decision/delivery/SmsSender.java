@@ -19,7 +19,9 @@ import java.util.Map;
  * longer than {@code solomo.delivery.sms.max-segments} fails for good, without a request.
  *
  * <p>The text is the offer's SMS treatment, the coupon code, the coupon's validity when it fits, and the opt-out
- * notice that French rules require on marketing SMS.
+ * notice that French rules require on marketing SMS. With {@code solomo.delivery.sms.encoding=smart} its characters
+ * outside GSM-7 become look-alikes (see {@link SmsEncoding}) before the length is counted, so the gateway receives
+ * the text, encoding and segment count that were checked.
  */
 @Component
 class SmsSender {
@@ -31,6 +33,7 @@ class SmsSender {
     private final String apiKey;
     private final String sender;
     private final int maxSegments;
+    private final SmsEncoding encoding;
     private final RateLimit rate;
 
     SmsSender(ProviderHttp http, RecipientAddresses addresses, ObjectMapper json,
@@ -38,6 +41,7 @@ class SmsSender {
               @Value("${solomo.delivery.sms.api-key:}") String apiKey,
               @Value("${solomo.delivery.sms.sender:SOLOMO}") String sender,
               @Value("${solomo.delivery.sms.max-segments:2}") int maxSegments,
+              @Value("${solomo.delivery.sms.encoding:smart}") String encoding,
               @Value("${solomo.delivery.sms.rate-per-second:10}") double ratePerSecond) {
         this.http = http;
         this.addresses = addresses;
@@ -46,6 +50,7 @@ class SmsSender {
         this.apiKey = apiKey;
         this.sender = sender;
         this.maxSegments = SettingChecks.atLeast("solomo.delivery.sms.max-segments", maxSegments, 1);
+        this.encoding = SmsEncoding.of(encoding);
         this.rate = new RateLimit(SettingChecks.notNegative("solomo.delivery.sms.rate-per-second", ratePerSecond));
     }
 
@@ -54,20 +59,21 @@ class SmsSender {
     }
 
     /**
-     * Returns the SMS text of a message: its wording, the coupon code, the coupon's validity line and the opt-out
-     * notice. The no-break spaces of French typography become ordinary spaces, which keeps the text in GSM-7. The
-     * validity line is left out when it would make the text take one more SMS segment, so it never raises the cost
-     * of a message nor pushes it past {@code max-segments}.
+     * Returns the SMS text of a message as it is counted and sent: its wording, the coupon code, the coupon's
+     * validity line and the opt-out notice, prepared for the encoding. The no-break spaces of French typography
+     * become ordinary spaces in either encoding, because the analyst typed ordinary ones. The validity line is left
+     * out when it would make the prepared text take one more SMS segment, so it never raises the cost of a message
+     * nor pushes it past {@code max-segments}.
      */
-    static String text(OutboundMessage message) {
+    static String text(OutboundMessage message, SmsEncoding encoding) {
         String coupon = message.couponCode() == null ? "" : " " + message.couponCode();
         String stop = message.language() == Language.EN ? " Reply STOP to opt out" : " STOP SMS : répondez STOP";
-        String withoutValidity = FrenchTypography.plainSpaces(message.body()) + coupon + "." + stop;
+        String withoutValidity = encoding.apply(FrenchTypography.plainSpaces(message.body()) + coupon + "." + stop);
         if (message.couponValidity() == null) {
             return withoutValidity;
         }
-        String withValidity = FrenchTypography.plainSpaces(message.body()) + coupon + ". "
-                + sentence(message.couponValidity()) + stop;
+        String withValidity = encoding.apply(FrenchTypography.plainSpaces(message.body()) + coupon + ". "
+                + sentence(message.couponValidity()) + stop);
         return SmsSegments.of(withValidity).segments() > SmsSegments.of(withoutValidity).segments()
                 ? withoutValidity : withValidity;
     }
@@ -84,7 +90,7 @@ class SmsSender {
     String send(OutboundMessage message) {
         String phone = addresses.phoneOf(message.customerId()).orElseThrow(() -> DeliveryFailure.noRecipient(
                 "customer " + message.customerId() + " has no phone number"));
-        String text = text(message);
+        String text = text(message, encoding);
         SmsSegments length = SmsSegments.of(text);
         if (length.segments() > maxSegments) {
             throw DeliveryFailure.permanent("the SMS text needs " + length.segments() + " " + length.encoding()

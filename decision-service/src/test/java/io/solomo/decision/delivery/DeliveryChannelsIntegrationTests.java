@@ -266,6 +266,22 @@ class DeliveryChannelsIntegrationTests {
     }
 
     @Test
+    void frenchSmsIsSentInGsm7LookAlikes() {
+        String customerId = smsCustomer("+33644444444");
+        // Worded as a French decision stores it, with no-break spaces before ":" and inside the guillemets.
+        String wording = "Fête des mères chez Demo Marché Bastille\u00A0: «\u00A0cœur\u00A0» offert, reçu garanti";
+
+        String deliveryId = queue(customerId, Channel.SMS, "TEST0-COUPO-N001", wording, Language.FR);
+
+        awaitStatus(deliveryId, "SENT");
+        JsonNode body = JSON.readTree(only(SMS.requests()).body());
+        assertThat(body.get("text").asString()).isEqualTo("Fete des mères chez Demo Marché Bastille : \"coeur\" "
+                + "offert, recu garanti TEST0-COUPO-N001. STOP SMS : répondez STOP");
+        assertThat(body.get("encoding").asString()).isEqualTo("GSM7");
+        assertThat(body.get("segments").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void smsStopFromOtherNumberFormsWithdrawsConsent() {
         // French mobile numbers in ranges that are assigned (61 and 76), which the phone number library checks.
         String digits = String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
@@ -569,13 +585,18 @@ class DeliveryChannelsIntegrationTests {
     }
 
     private String queue(String customerId, Channel channel, String couponCode) {
+        return queue(customerId, channel, couponCode, "Demo Marché Bastille: 10% off today", Language.EN);
+    }
+
+    private String queue(String customerId, Channel channel, String couponCode, String message, Language language) {
         String deliveryId = UUID.randomUUID().toString();
         jdbc.update("""
                 insert into delivery (delivery_id, decision_id, customer_id, offer_id, store_id, channel, status,
                     title, message, language, coupon_code, attempts, created_at)
                 values (?, ?, ?, 'STORE-WELCOME-10', 'demo-bastille', ?, 'QUEUED', '10% off today',
-                    'Demo Marché Bastille: 10% off today', 'en', ?, 0, current_timestamp)""",
-                deliveryId, UUID.randomUUID().toString(), customerId, channel.name(), couponCode);
+                    ?, ?, ?, 0, current_timestamp)""",
+                deliveryId, UUID.randomUUID().toString(), customerId, channel.name(), message, language.code(),
+                couponCode);
         return deliveryId;
     }
 

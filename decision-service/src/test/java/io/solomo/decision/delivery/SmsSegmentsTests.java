@@ -53,7 +53,7 @@ class SmsSegmentsTests {
                 io.solomo.model.Channel.SMS, io.solomo.model.Language.FR, null,
                 "Demo Marché Bastille : -10 % aujourd'hui avec le code", "ABCDE-FGHJK-MNPQ", null, null, null, 0, null);
 
-        SmsSegments length = SmsSegments.of(SmsSender.text(message));
+        SmsSegments length = SmsSegments.of(SmsSender.text(message, SmsEncoding.SMART));
 
         assertThat(length.encoding()).isEqualTo("GSM7");
         assertThat(length.segments()).isEqualTo(1);
