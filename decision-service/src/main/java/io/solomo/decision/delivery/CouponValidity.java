@@ -29,7 +29,7 @@ import java.util.Map;
  * line names the last day on which the coupon is valid until midnight, so that the customer can use it all that day.
  * A coupon whose last such day is the day the line is written says "today" and its closing time instead: "valid
  * today until 23:59", "valable aujourd'hui jusqu'à 23 h 59" for one that ends at midnight. A coupon that ends
- * before the end of that day says so with its time: "valid today until 18:00".
+ * before the end of that day gets its own time: "valid today until 18:00".
  */
 @Component
 class CouponValidity {
@@ -113,6 +113,7 @@ class CouponValidity {
     }
 
     /** Returns the line of a coupon that ends today at {@code closing}, local time. */
+    // NOTE: an email is written once, when sent, so one opened on a later day still reads "today".
     private static String today(LocalTime closing, boolean french) {
         return french ? "valable aujourd'hui jusqu'à " + FRENCH_TIME.format(closing)
                 : "valid today until " + ENGLISH_TIME.format(closing);

@@ -105,7 +105,7 @@ class ShareIntegrationTests extends DemoServer {
     }
 
     @Test
-    void endOfDayOfferClaimEndsWithFriendsDay() {
+    void endOfDayClaimEndsFriendsDay() {
         String code = share(newSharer(), OFFER).json().get("code").asString();
         ZoneId paris = ZoneId.of("Europe/Paris");
         Instant before = Instant.now();
