@@ -636,7 +636,6 @@ class DeliveryChannelsIntegrationTests {
                 ZoneId.of("Europe/Paris"));
     }
 
-    /** Returns the day before the coupon's expiry, the last one it is valid all day, as the language writes it. */
     private String lastErrorOf(String deliveryId) {
         return jdbc.queryForObject("select last_error from delivery where delivery_id = ?", String.class,
                 deliveryId);
