@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,7 +27,9 @@ import java.util.Map;
  *
  * <p>A coupon is valid until {@code coupon.expires_at}, exclusive, which usually falls in the middle of a day. The
  * line names the last day on which the coupon is valid until midnight, so that the customer can use it all that day.
- * When the coupon ends before the end of the day on which the line is written, the line gives the time as well.
+ * A coupon whose last such day is the day the line is written says "today" and its closing time instead: "valid
+ * today until 23:59", "valable aujourd'hui jusqu'à 23 h 59" for one that ends at midnight. A coupon that ends
+ * before the end of that day gets its own time: "valid today until 18:00".
  */
 @Component
 class CouponValidity {
@@ -85,19 +88,35 @@ class CouponValidity {
 
     /**
      * Returns the validity line of a coupon expiring at {@code expiry}, in the expiry's time zone: the last day valid
-     * until midnight, or the day and time when the coupon ends before the end of the day of {@code now}.
+     * until midnight, or "today" with the closing time when that day, or the expiry itself, is the day of
+     * {@code now}.
      */
     static String line(ZonedDateTime expiry, Language language, Instant now) {
         LocalDate lastWholeDay = expiry.toLocalDate().minusDays(1);
         LocalDate today = LocalDate.ofInstant(now, expiry.getZone());
         boolean french = language == Language.FR;
-        if (!lastWholeDay.isBefore(today)) {
+        if (lastWholeDay.isAfter(today)) {
             return french ? "valable jusqu'au " + frenchDate(lastWholeDay)
                     : "valid until " + ENGLISH_DATE.format(lastWholeDay);
         }
-        // The coupon ends later today: the send-time policy suppresses a delivery whose coupon has already expired.
+        if (lastWholeDay.equals(today)) {
+            // The coupon is valid until midnight at least. One that ends later, on the next morning, is worded
+            // as ending at midnight too, like the dates above.
+            return today(LocalTime.of(23, 59), french);
+        }
+        if (expiry.toLocalDate().equals(today)) {
+            return today(expiry.toLocalTime(), french);
+        }
+        // The coupon has expired: the send-time policy suppresses such a delivery, but the inbox still lists it.
         return french ? "valable jusqu'au " + frenchDate(expiry.toLocalDate()) + " à " + FRENCH_TIME.format(expiry)
                 : "valid until " + ENGLISH_DATE.format(expiry) + " at " + ENGLISH_TIME.format(expiry);
+    }
+
+    /** Returns the line of a coupon that ends today at {@code closing}, local time. */
+    // NOTE: an email is written once, when sent, so one opened on a later day still reads "today".
+    private static String today(LocalTime closing, boolean french) {
+        return french ? "valable aujourd'hui jusqu'à " + FRENCH_TIME.format(closing)
+                : "valid today until " + ENGLISH_TIME.format(closing);
     }
 
     /** Returns a date as French writes it, with the first day of a month as an ordinal: "1er mai 2026", "2 mai 2026". */

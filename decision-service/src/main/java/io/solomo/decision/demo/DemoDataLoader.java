@@ -2,6 +2,7 @@ package io.solomo.decision.demo;
 
 import io.solomo.decision.offer.Campaign;
 import io.solomo.decision.offer.CampaignRepository;
+import io.solomo.decision.offer.CouponLifetime;
 import io.solomo.decision.offer.Offer;
 import io.solomo.decision.offer.OfferRepository;
 import io.solomo.decision.profile.ConsentPurpose;
@@ -34,6 +35,7 @@ import java.util.List;
  *
  * <p>{@code demo-alice} prefers push and consented to it; {@code demo-bob} prefers push too but refused it, and
  * consented to email; {@code demo-chloe} withdrew her only consent. Nothing is loaded when {@code demo-alice} exists.
+ * The coupons of the offers whose words say "today" end with the day of the contact.
  */
 @Component
 @ConditionalOnProperty(name = "solomo.demo.load-data", havingValue = "true")
@@ -82,7 +84,8 @@ class DemoDataLoader {
                 new Offer("STORE-WELCOME-10", welcome,
                         "{store} : -10 % sur vos achats aujourd'hui avec ce coupon.",
                         "{store}: 10% off your shopping today with this coupon.",
-                        10, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.2, 1.0),
+                        10, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.2, 1.0)
+                        .withCouponValidity(CouponLifetime.END_OF_DAY_TEXT),
                 new Offer("GOLD-MORNING-COFFEE", loyalty,
                         "Café offert ce matin chez {store}, merci de votre fidélité !",
                         "A free coffee this morning at {store}, thank you for your loyalty!",
@@ -98,7 +101,8 @@ class DemoDataLoader {
                 new Offer("REGULAR-THANKS", loyalty,
                         "Merci d'être un habitué de {store} : votre café est offert aujourd'hui.",
                         "Thank you for being a regular at {store}: your coffee is on us today.",
-                        6, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.4, 1.0),
+                        6, OFFERS_FROM, OFFERS_TO, null, null).withArbitration(0.4, 1.0)
+                        .withCouponValidity(CouponLifetime.END_OF_DAY_TEXT),
                 new Offer("ADVOCATE-THANKS", loyalty,
                         "Merci de faire connaître la marque : une surprise vous attend à votre prochain passage.",
                         "Thank you for spreading the word: a surprise awaits you on your next visit.",

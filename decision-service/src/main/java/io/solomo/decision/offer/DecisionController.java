@@ -151,15 +151,16 @@ class DecisionController {
     /**
      * A chosen offer with its score (the priority) and the factors of that priority. {@code message} is the offer's
      * general text, {@code title} and {@code channelMessage} the words its delivery on {@code channel} sends.
+     * {@code couponExpiresAt} is the UTC moment the coupon stops being valid, exclusive.
      */
     record OfferView(String offerId, String storeId, Channel channel, double score, Factors factors, String message,
-                     String title, String channelMessage, String couponCode, String qrCodeUrl, String routeUrl,
-                     String geoUri, List<String> reasons) {
+                     String title, String channelMessage, String couponCode, Instant couponExpiresAt,
+                     String qrCodeUrl, String routeUrl, String geoUri, List<String> reasons) {
 
         static OfferView of(ChosenOffer offer, Factors factors) {
             return new OfferView(offer.offerId(), offer.storeId(), offer.channel(), offer.score(), factors,
-                    offer.message(), offer.title(), offer.channelMessage(), offer.couponCode(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(),
-                    offer.reasons());
+                    offer.message(), offer.title(), offer.channelMessage(), offer.couponCode(),
+                    offer.couponExpiresAt(), offer.qrCodeUrl(), offer.routeUrl(), offer.geoUri(), offer.reasons());
         }
     }
 

@@ -196,7 +196,7 @@ public class DecisionEngine implements OfferDecisions {
         Map<String, Factors> factors = new LinkedHashMap<>();
         StoreLinks storeLinks = selected.isEmpty() ? new StoreLinks(null, null) : linksTo(store, request);
         for (Ranked candidate : selected) {
-            Coupon coupon = draw(candidate, customerId, decisionId, at);
+            Coupon coupon = draw(candidate, customerId, decisionId, contactTime);
             issued.add(coupon);
             chosen.add(present(candidate, coupon, facts, store, storeLinks, channel));
             factors.put(candidate.offer().offerId(), candidate.factors());
@@ -348,11 +348,15 @@ public class DecisionEngine implements OfferDecisions {
         return Optional.of(new Ranked(offer.get(), context.getStoreId(), List.of(), factors, "fallback"));
     }
 
-    private Coupon draw(Ranked candidate, String customerId, String decisionId, Instant at) {
+    /**
+     * Draws the coupon of a chosen offer. An end-of-day coupon ends with the day of {@code contactTime}, in the
+     * contact store's time zone, else the customer's.
+     */
+    private Coupon draw(Ranked candidate, String customerId, String decisionId, ZonedDateTime contactTime) {
         Offer offer = candidate.offer();
-        Instant expiresAt = at.plus(couponValidity).isBefore(offer.validTo()) ? at.plus(couponValidity)
-                : offer.validTo();
-        return coupons.draw(offer.offerId(), customerId, candidate.storeId(), decisionId, at, expiresAt);
+        Instant expiresAt = offer.couponExpiry(contactTime, couponValidity);
+        return coupons.draw(offer.offerId(), customerId, candidate.storeId(), decisionId, contactTime.toInstant(),
+                expiresAt);
     }
 
     private ChosenOffer present(Ranked candidate, Coupon coupon, CustomerFacts facts, Optional<Store> store,
@@ -370,7 +374,7 @@ public class DecisionEngine implements OfferDecisions {
         List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
                 coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri, wording.title(),
-                wording.body());
+                wording.body(), coupon.expiresAt());
     }
 
     /** Returns why a chosen offer lost its contact to a concurrent decision that took the last one allowed. */

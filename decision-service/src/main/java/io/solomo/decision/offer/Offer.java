@@ -12,6 +12,7 @@ import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
@@ -76,6 +77,10 @@ public class Offer {
 
     @Column(name = "cooldown_minutes")
     private Integer cooldownMinutes;
+
+    /** A {@link CouponLifetime} as text, or null for the global {@code solomo.coupons.validity}. */
+    @Column(name = "coupon_validity")
+    private String couponValidity;
 
     protected Offer() {
     }
@@ -180,6 +185,48 @@ public class Offer {
         this.maxPerDay = maxPerDay;
         this.cooldownMinutes = cooldownMinutes;
         return this;
+    }
+
+    /**
+     * Sets how long this offer's coupons stay valid: a positive ISO-8601 duration such as {@code PT2H} or
+     * {@code P7D}, or {@value CouponLifetime#END_OF_DAY_TEXT} for the end of the contact's local day. Null uses
+     * the global {@code solomo.coupons.validity}. The offer's {@code validTo} still caps every expiry.
+     *
+     * @throws IllegalArgumentException naming the offer and the value when the value is neither
+     */
+    public Offer withCouponValidity(String couponValidity) {
+        this.couponValidity = couponValidity == null ? null : CouponLifetime.parse(offerId, couponValidity)
+                .toString();
+        return this;
+    }
+
+    /**
+     * Returns the expiry, exclusive, of a coupon of this offer issued at the contact: the offer's own coupon
+     * validity, else {@code defaultValidity}, and never after {@code validTo}.
+     *
+     * @param contactTime     the moment of contact in the time zone whose day an end-of-day coupon lasts
+     * @param defaultValidity the validity of an offer without its own
+     * @throws IllegalStateException when the stored coupon validity is invalid, naming the offer and the value
+     */
+    public Instant couponExpiry(ZonedDateTime contactTime, Duration defaultValidity) {
+        CouponLifetime lifetime = couponLifetime();
+        Instant expiry = lifetime == null ? contactTime.toInstant().plus(defaultValidity)
+                : lifetime.expiryAfter(contactTime);
+        return expiry.isBefore(validTo) ? expiry : validTo;
+    }
+
+    /** Returns the offer's own coupon lifetime, or null when it uses the global setting. */
+    public CouponLifetime couponLifetime() {
+        if (couponValidity == null) {
+            return null;
+        }
+        try {
+            return CouponLifetime.parse(offerId, couponValidity);
+        } catch (IllegalArgumentException invalid) {
+            // Only SQL written around the entity can store such a value: fix the row in table offer.
+            throw new IllegalStateException(invalid.getMessage() + ", stored in column offer.coupon_validity",
+                    invalid);
+        }
     }
 
     public String offerId() {

@@ -9,6 +9,8 @@ import io.solomo.decision.offer.OfferRepository;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.Interactions;
+import io.solomo.decision.store.Store;
+import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.Problem;
@@ -28,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +60,13 @@ class SocialShares {
     private final LoyaltyProgramme loyalty;
     private final CouponIssuer coupons;
     private final ShareSettings settings;
+    private final StoreCatalog stores;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SocialShares(JdbcTemplate jdbc, CustomerDirectory directory, OfferRepository offers, Interactions interactions,
-                 LoyaltyProgramme loyalty, CouponIssuer coupons, ShareSettings settings, Clock clock) {
+                 LoyaltyProgramme loyalty, CouponIssuer coupons, ShareSettings settings, StoreCatalog stores,
+                 Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.offers = offers;
@@ -69,6 +74,7 @@ class SocialShares {
         this.loyalty = loyalty;
         this.coupons = coupons;
         this.settings = settings;
+        this.stores = stores;
         this.clock = clock;
     }
 
@@ -175,7 +181,8 @@ class SocialShares {
         }
         // Claims of one friend run one at a time, because two simultaneous first claims would otherwise both find
         // no claim and the second insert would break the one-claim constraint.
-        jdbc.queryForList("select customer_id from customer where customer_id = ? for update", String.class, friend);
+        List<String> friendTimeZone = jdbc.queryForList("select time_zone from customer where customer_id = ? "
+                + "for update", String.class, friend);
         List<String> claimed = jdbc.queryForList("select coupon_code from share_claim where share_code = ? "
                 + "and friend_id = ?", String.class, share.code(), friend);
         if (!claimed.isEmpty()) {
@@ -206,14 +213,29 @@ class SocialShares {
         // The coupon of an offer for one store is redeemable at that store only, as a decision's coupon is.
         // NOTE: a claim skips the volume limits and the contact policy, which count contacts rather than coupons
         // given to friends, and an offer's chain scope, which coupons cannot carry.
-        Instant validity = now.plus(settings.couponValidity());
+        Instant expiresAt = claimExpiry(offer, now, ZoneId.of(friendTimeZone.get(0)));
         Coupon coupon = coupons.issue(share.offerId(), friend, offer.storeId(), "share-" + share.code(), now,
-                validity.isBefore(offer.validTo()) ? validity : offer.validTo());
+                expiresAt);
         jdbc.update("insert into share_claim (coupon_code, share_code, friend_id, claimed_at) values (?, ?, ?, ?)",
                 coupon.code(), share.code(), friend, now.atOffset(ZoneOffset.UTC));
         log.info("Customer {} claimed offer {} through share {}", friend, share.offerId(), share.code());
         return new Claimed(coupon.code(), share.offerId(), share.code(), coupon.expiresAt(),
                 coupons.qrCodeUrl(coupon.code()), false);
+    }
+
+    /**
+     * Returns the expiry of a coupon claimed now. An offer with its own coupon validity keeps it, because its words
+     * promise it ("10% off today"), and an end-of-day coupon ends with the day in the offer's store's time zone,
+     * else the friend's. Other offers get {@code solomo.shares.coupon-validity}. Both stop at the offer's validTo.
+     */
+    private Instant claimExpiry(Offer offer, Instant now, ZoneId friendTimeZone) {
+        if (offer.couponLifetime() == null) {
+            Instant validity = now.plus(settings.couponValidity());
+            return validity.isBefore(offer.validTo()) ? validity : offer.validTo();
+        }
+        ZoneId zone = Optional.ofNullable(offer.storeId()).flatMap(stores::find).map(Store::timeZone)
+                .orElse(friendTimeZone);
+        return offer.couponExpiry(now.atZone(zone), settings.couponValidity());
     }
 
     /**

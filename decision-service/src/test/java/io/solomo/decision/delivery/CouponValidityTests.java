@@ -52,15 +52,40 @@ class CouponValidityTests {
     void couponEndingTodayGivesTime() {
         ZonedDateTime expiry = ZonedDateTime.parse("2026-12-05T18:00:00+01:00[Europe/Paris]");
 
-        assertThat(CouponValidity.line(expiry, Language.FR, SENT))
-                .isEqualTo("valable jusqu'au 5 décembre 2026 à 18 h 00");
-        assertThat(CouponValidity.line(expiry, Language.EN, SENT)).isEqualTo("valid until 5 December 2026 at 18:00");
+        assertThat(CouponValidity.line(expiry, Language.FR, SENT)).isEqualTo("valable aujourd'hui jusqu'à 18 h 00");
+        assertThat(CouponValidity.line(expiry, Language.EN, SENT)).isEqualTo("valid today until 18:00");
     }
 
     @Test
-    void couponEndingTomorrowMorningNamesToday() {
+    void couponEndingTonightAtMidnightSaysToday() {
+        // An end-of-day coupon of 5 December expires at the start of 6 December, exclusive.
+        ZonedDateTime expiry = ZonedDateTime.parse("2026-12-06T00:00:00+01:00[Europe/Paris]");
+
+        assertThat(CouponValidity.line(expiry, Language.FR, SENT)).isEqualTo("valable aujourd'hui jusqu'à 23 h 59");
+        assertThat(CouponValidity.line(expiry, Language.EN, SENT)).isEqualTo("valid today until 23:59");
+    }
+
+    @Test
+    void couponEndingTomorrowMorningSaysToday() {
         ZonedDateTime expiry = ZonedDateTime.parse("2026-12-06T09:00:00+01:00[Europe/Paris]");
 
-        assertThat(CouponValidity.line(expiry, Language.FR, SENT)).isEqualTo("valable jusqu'au 5 décembre 2026");
+        assertThat(CouponValidity.line(expiry, Language.FR, SENT)).isEqualTo("valable aujourd'hui jusqu'à 23 h 59");
+    }
+
+    @Test
+    void parisMidnightReadInLondonGivesLondonTime() {
+        // A Paris store's day ends at 23:00 in London, where the customer reads the line.
+        ZonedDateTime expiry = Instant.parse("2026-12-05T23:00:00Z").atZone(ZoneId.of("Europe/London"));
+
+        assertThat(CouponValidity.line(expiry, Language.EN, SENT)).isEqualTo("valid today until 23:00");
+    }
+
+    @Test
+    void expiredCouponKeepsDateAndTime() {
+        ZonedDateTime expiry = ZonedDateTime.parse("2026-12-04T18:00:00+01:00[Europe/Paris]");
+
+        assertThat(CouponValidity.line(expiry, Language.FR, SENT))
+                .isEqualTo("valable jusqu'au 4 décembre 2026 à 18 h 00");
+        assertThat(CouponValidity.line(expiry, Language.EN, SENT)).isEqualTo("valid until 4 December 2026 at 18:00");
     }
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,21 @@ class ShareIntegrationTests extends DemoServer {
         assertThat(statement.get("history").toString()).contains(coupon);
         assertThat(app().get("/api/v1/customers/" + friend + "/loyalty").json().get("balance").asLong()).isZero();
         assertThat(app().get("/api/v1/shares/" + code).json().get("redeemedClaims").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void endOfDayClaimEndsFriendsDay() {
+        String code = share(newSharer(), OFFER).json().get("code").asString();
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        Instant before = Instant.now();
+
+        ApiClient.Response claimed = claim(code, newCustomer());
+
+        // STORE-WELCOME-10 ends with the day, so its claim ignores solomo.shares.coupon-validity (14 days). The
+        // offer has no store, so the day is that of the friend, in Paris.
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(201);
+        Instant expiresAt = Instant.parse(claimed.json().get("expiresAt").asString());
+        assertThat(expiresAt).isIn(nextParisMidnight(before, paris), nextParisMidnight(Instant.now(), paris));
     }
 
     @Test
@@ -448,6 +464,10 @@ class ShareIntegrationTests extends DemoServer {
         Instant now = Instant.now();
         coupons.issue(OFFER, customerId, null, UUID.randomUUID().toString(), now, now.plus(Duration.ofDays(7)));
         return customerId;
+    }
+
+    private static Instant nextParisMidnight(Instant at, ZoneId paris) {
+        return LocalDate.ofInstant(at, paris).plusDays(1).atStartOfDay(paris).toInstant();
     }
 
     private String newCustomer() {

@@ -2,6 +2,7 @@ package io.solomo.model.decision;
 
 import io.solomo.model.Channel;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,13 +23,22 @@ import java.util.List;
  *                   email body), with the store name filled in and the typography of the customer's language. It is
  *                   the general message when the offer has no treatment for the channel. The SMS sender adds the
  *                   coupon code and opt-out line, and turns no-break spaces into ordinary ones.
+ * @param couponExpiresAt the moment the coupon stops being valid (exclusive), or null where the caller did not set it
  */
 public record ChosenOffer(String offerId, String storeId, Channel channel, double score, String message,
                           String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons, String geoUri,
-                          String title, String channelMessage) {
+                          String title, String channelMessage, Instant couponExpiresAt) {
 
     public ChosenOffer {
         reasons = List.copyOf(reasons);
+    }
+
+    /** Creates a chosen offer without its coupon's expiry: {@code couponExpiresAt} is null. */
+    public ChosenOffer(String offerId, String storeId, Channel channel, double score, String message,
+                       String couponCode, String qrCodeUrl, String routeUrl, List<String> reasons, String geoUri,
+                       String title, String channelMessage) {
+        this(offerId, storeId, channel, score, message, couponCode, qrCodeUrl, routeUrl, reasons, geoUri, title,
+                channelMessage, null);
     }
 
     /** Creates a chosen offer without its channel wording: {@code title} and {@code channelMessage} are null. */
