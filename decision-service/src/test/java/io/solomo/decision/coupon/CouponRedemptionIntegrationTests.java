@@ -14,6 +14,7 @@ import io.solomo.model.Language;
 import io.solomo.model.LoyaltyTier;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -175,8 +176,15 @@ class CouponRedemptionIntegrationTests extends DemoServer {
         assertThat(offer.get("geoUri").asString()).matches("geo:48\\.\\d{6},2\\.\\d{6}\\?q=.*");
     }
 
+    /**
+     * Issues a coupon and moves its expiry to a day from now. The decision is taken at a fixed moment so that the
+     * same rule fires on every run, while redemptions are checked against the real clock.
+     */
     private String issueCoupon() {
-        return decide().get("offers").get(0).get("couponCode").asString();
+        String code = decide().get("offers").get(0).get("couponCode").asString();
+        jdbc.update("update coupon set expires_at = ? where code = ?",
+                Instant.now().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC), code);
+        return code;
     }
 
     /** Decides for a new customer each time, because a redeemed offer is never offered again to its customer. */
