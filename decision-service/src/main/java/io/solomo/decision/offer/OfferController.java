@@ -25,7 +25,7 @@ import static io.solomo.decision.web.RequestFields.requireText;
  * counts, is served by the campaign package.
  *
  * <p>Every offer response carries the offer's version as its {@code ETag}. {@code PUT /api/v1/offers/{offerId}}
- * requires that tag in {@code If-Match} (or {@code *} to overwrite whatever is stored) and answers 412 when the
+ * requires that tag in {@code If-Match} (or {@code *} to overwrite whatever is stored) and returns 412 when the
  * offer changed since. Offers are switched off rather than deleted, because contacts, coupons and learnt
  * propensities refer to them.
  */
@@ -56,7 +56,7 @@ class OfferController {
         return management.campaign(campaignId);
     }
 
-    /** Renames a campaign; {@code campaignId} in the body, when given, must be the path's. */
+    /** Renames a campaign. A {@code campaignId} in the body must be the path's. */
     @PutMapping("/api/v1/campaigns/{campaignId}")
     OfferManagement.CampaignDetails renameCampaign(@PathVariable String campaignId,
                                                    @RequestBody OfferBodies.CampaignBody body) {

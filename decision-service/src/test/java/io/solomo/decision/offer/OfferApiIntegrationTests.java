@@ -84,6 +84,29 @@ class OfferApiIntegrationTests extends DemoServer {
                 .get("offerIds").get(0).asString()).isEqualTo(offerId);
     }
 
+    /** The example of the README, with a chain scope and local dates. */
+    @Test
+    void readmeExampleIsAccepted() {
+        send("marketer", "POST", "/api/v1/campaigns", """
+                {"campaignId": "spring-2027", "nameFr": "Printemps 2027", "nameEn": "Spring 2027"}""", null);
+
+        Reply offer = send("marketer", "POST", "/api/v1/offers", """
+                {"offerId": "SPRING-COFFEE", "campaignId": "spring-2027",
+                 "messageFr": "Café offert chez {store}", "messageEn": "Free coffee at {store}", "businessValue": 3,
+                 "validFrom": "2027-03-20T00:00:00+01:00", "validTo": "2027-06-21T00:00:00+02:00",
+                 "chain": "Demo Marché", "maxPerDay": 200,
+                 "treatments": {"PUSH": {"fr": {"title": "Café offert", "body": "Un café offert chez {store}"},
+                                         "en": {"title": "Free coffee", "body": "A free coffee at {store}"}},
+                                "SMS": {"fr": {"body": "Café offert chez {store}, code"},
+                                        "en": {"body": "Free coffee at {store}, code"}}}}""", null);
+
+        assertThat(offer.status()).isEqualTo(201);
+        assertThat(offer.json().get("validFrom").asString()).isEqualTo("2027-03-19T23:00:00Z");
+        assertThat(offer.json().get("chain").asString()).isEqualTo("Demo Marché");
+        assertThat(offer.json().get("priorPropensity").doubleValue()).isEqualTo(0.1);
+        assertThat(offer.json().get("active").booleanValue()).isTrue();
+    }
+
     @Test
     void editedTreatmentReachesNextDecision() {
         String campaignId = "welcome-" + UUID.randomUUID();
