@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lists the campaigns for marketers, with their offers and the counts of their links and scans. Campaigns and
- * offers are rows of the tables {@code campaign} and {@code offer}: the demo profile loads two campaigns, and
- * elsewhere they are inserted with SQL, since no endpoint creates them.
+ * Lists the campaigns for marketers, with their offers and the counts of their links and scans. Marketers create
+ * campaigns and offers with the offer catalogue API ({@code POST /api/v1/campaigns}, {@code POST /api/v1/offers}).
  */
 @Service
 class CampaignDirectory {

@@ -32,4 +32,12 @@ public class Campaign {
     public String campaignId() {
         return campaignId;
     }
+
+    String nameFr() {
+        return nameFr;
+    }
+
+    String nameEn() {
+        return nameEn;
+    }
 }

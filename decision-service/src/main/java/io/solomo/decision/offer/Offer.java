@@ -82,6 +82,10 @@ public class Offer {
     @Column(name = "coupon_validity")
     private String couponValidity;
 
+    /** Raised in SQL by {@link OfferManagement} on every change through the API, never by JPA. */
+    @Column(name = "version", insertable = false, updatable = false)
+    private long version;
+
     protected Offer() {
     }
 
@@ -229,8 +233,56 @@ public class Offer {
         }
     }
 
+    /**
+     * Replaces the content that marketers edit, leaving the arbitration settings, limits and active flag to
+     * {@link #withArbitration}, {@link #withLimits} and {@link #switchActive}.
+     */
+    void replaceContent(Campaign campaign, String messageFr, String messageEn, double businessValue,
+                        Instant validFrom, Instant validTo, String storeId, String chain) {
+        if (!validFrom.isBefore(validTo)) {
+            throw new IllegalArgumentException("offer " + offerId + ": validFrom " + validFrom
+                    + " must be before validTo " + validTo);
+        }
+        this.campaign = campaign;
+        this.messageFr = messageFr;
+        this.messageEn = messageEn;
+        this.businessValue = businessValue;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+        this.storeId = storeId;
+        this.chain = chain;
+    }
+
+    /** Switches the offer on or off; an offer switched off is never made, whatever the rules propose. */
+    void switchActive(boolean active) {
+        this.active = active;
+    }
+
     public String offerId() {
         return offerId;
+    }
+
+    /** Returns the campaign, loading it when the offer is attached; snapshot offers cannot load it. */
+    Campaign campaign() {
+        return campaign;
+    }
+
+    String messageFr() {
+        return messageFr;
+    }
+
+    String messageEn() {
+        return messageEn;
+    }
+
+    /** Returns the chain where the offer applies, or null for every chain. */
+    String chain() {
+        return chain;
+    }
+
+    /** Returns the version as stored when the offer was loaded; the API returns it as the ETag. */
+    long version() {
+        return version;
     }
 
     public double priorPropensity() {

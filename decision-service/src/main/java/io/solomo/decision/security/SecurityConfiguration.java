@@ -68,6 +68,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/coupons/*/qr.png", "/q/*", "/q/*/qr.png", "/unsubscribe",
                                 "/t/*", "/s/*").permitAll()
                         .requestMatchers("/api/v1/campaigns/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/offers", "/api/v1/offers/**")
+                        .hasAnyRole(MARKETER, ANALYST, ADMIN)
+                        .requestMatchers("/api/v1/offers", "/api/v1/offers/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",
                                 "/api/v1/decisions/*/outcomes")
