@@ -219,6 +219,11 @@ public class Offer {
         return expiry.isBefore(validTo) ? expiry : validTo;
     }
 
+    /** Returns the offer's own coupon validity as stored, or null when it uses the global setting. */
+    String couponValidityText() {
+        return couponValidity;
+    }
+
     /** Returns the offer's own coupon lifetime, or null when it uses the global setting. */
     public CouponLifetime couponLifetime() {
         if (couponValidity == null) {

@@ -97,7 +97,19 @@ class OfferBodies {
                 storeId, chain, body.active(), priorPropensity(body.priorPropensity()),
                 businessLever(body.businessLever()), optionalCount("maxTotal", body.maxTotal()),
                 optionalCount("maxPerDay", body.maxPerDay()), optionalCount("cooldownMinutes",
-                body.cooldownMinutes()), treatments(body.treatments()));
+                body.cooldownMinutes()), couponValidity(id, body.couponValidity()), treatments(body.treatments()));
+    }
+
+    /** Returns the offer's own coupon validity in its stored form, or null for the global setting. */
+    private static String couponValidity(String offerId, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return CouponLifetime.parse(offerId, value).toString();
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidFieldException("couponValidity", value, invalid.getMessage());
+        }
     }
 
     private static double businessValue(Double value) {
@@ -242,7 +254,7 @@ class OfferBodies {
         return new OfferView(offer.offerId(), details.campaignId(), offer.messageFr(), offer.messageEn(),
                 offer.businessValue(), offer.validFrom(), offer.validTo(), offer.storeId(), offer.chain(),
                 offer.active(), offer.priorPropensity(), offer.businessLever(), offer.maxTotal(), offer.maxPerDay(),
-                offer.cooldownMinutes(), offer.version(), treatments);
+                offer.cooldownMinutes(), offer.couponValidityText(), offer.version(), treatments);
     }
 
     /**
@@ -257,7 +269,7 @@ class OfferBodies {
                      @JsonDeserialize(using = WholeNumberDeserializer.class) Integer maxTotal,
                      @JsonDeserialize(using = WholeNumberDeserializer.class) Integer maxPerDay,
                      @JsonDeserialize(using = WholeNumberDeserializer.class) Integer cooldownMinutes,
-                     Map<String, Map<String, TreatmentBody>> treatments) {
+                     String couponValidity, Map<String, Map<String, TreatmentBody>> treatments) {
     }
 
     /** The wording of an offer on one channel in one language; {@code title} is left out for SMS. */
@@ -268,7 +280,8 @@ class OfferBodies {
     record OfferView(String offerId, String campaignId, String messageFr, String messageEn, double businessValue,
                      Instant validFrom, Instant validTo, String storeId, String chain, boolean active,
                      double priorPropensity, double businessLever, Integer maxTotal, Integer maxPerDay,
-                     Integer cooldownMinutes, long version, Map<String, Map<String, TreatmentView>> treatments) {
+                     Integer cooldownMinutes, String couponValidity, long version,
+                     Map<String, Map<String, TreatmentView>> treatments) {
     }
 
     record TreatmentView(String title, String body) {

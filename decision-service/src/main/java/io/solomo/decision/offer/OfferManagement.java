@@ -99,7 +99,8 @@ class OfferManagement {
                 fields.messageEn(), fields.businessValue(), fields.validFrom(), fields.validTo(), fields.storeId(),
                 fields.chain())
                 .withArbitration(fields.priorPropensity(), fields.businessLever())
-                .withLimits(fields.maxTotal(), fields.maxPerDay(), fields.cooldownMinutes());
+                .withLimits(fields.maxTotal(), fields.maxPerDay(), fields.cooldownMinutes())
+                .withCouponValidity(fields.couponValidity());
         offer.switchActive(fields.active() == null || fields.active());
         try {
             entityManager.persist(offer);
@@ -160,7 +161,8 @@ class OfferManagement {
         offer.replaceContent(campaign, fields.messageFr(), fields.messageEn(), fields.businessValue(),
                 fields.validFrom(), fields.validTo(), fields.storeId(), fields.chain());
         offer.withArbitration(fields.priorPropensity(), fields.businessLever())
-                .withLimits(fields.maxTotal(), fields.maxPerDay(), fields.cooldownMinutes());
+                .withLimits(fields.maxTotal(), fields.maxPerDay(), fields.cooldownMinutes())
+                .withCouponValidity(fields.couponValidity());
         if (fields.active() != null) {
             offer.switchActive(fields.active());
         }
@@ -249,6 +251,7 @@ class OfferManagement {
     record OfferFields(String offerId, String campaignId, String messageFr, String messageEn, double businessValue,
                        Instant validFrom, Instant validTo, String storeId, String chain,
                        Boolean active, double priorPropensity, double businessLever, Integer maxTotal,
-                       Integer maxPerDay, Integer cooldownMinutes, List<StoredTreatment> treatments) {
+                       Integer maxPerDay, Integer cooldownMinutes, String couponValidity,
+                       List<StoredTreatment> treatments) {
     }
 }

@@ -77,7 +77,9 @@ class OfferApiIntegrationTests extends DemoServer {
                 .isEqualTo("Café offert");
         assertThat(offer.json().get("treatments").get("SMS").get("en").get("title").isNull()).isTrue();
         assertThat(offer.json().get("maxPerDay").intValue()).isEqualTo(50);
+        assertThat(offer.json().get("couponValidity").asString()).isEqualTo("end-of-day");
         assertThat(catalogue.find(offerId)).isPresent();
+        assertThat(catalogue.find(offerId).get().couponLifetime()).hasToString("end-of-day");
         assertThat(treatments.wordingOf(offerId, Channel.PUSH, Language.EN, "Maubert", "general").title())
                 .isEqualTo("Free coffee");
         assertThat(send("marketer", "GET", "/api/v1/campaigns/" + campaignId, null, null).json()
@@ -270,6 +272,8 @@ class OfferApiIntegrationTests extends DemoServer {
                 new InvalidCase("\"maxTotal\": 1000", "\"maxTotal\": -5", "maxTotal", "-5"),
                 new InvalidCase("\"maxPerDay\": 50", "\"maxPerDay\": -1", "maxPerDay", "-1"),
                 new InvalidCase("\"cooldownMinutes\": 60", "\"cooldownMinutes\": -60", "cooldownMinutes", "-60"),
+                new InvalidCase("\"couponValidity\": \"end-of-day\"", "\"couponValidity\": \"P1M\"", "couponValidity",
+                        "P1M"),
                 new InvalidCase("\"priorPropensity\": 0.2", "\"priorPropensity\": 1.5", "priorPropensity", "1.5"),
                 new InvalidCase("\"businessLever\": 1.0", "\"businessLever\": 0", "businessLever", "0.0"),
                 new InvalidCase("\"storeId\": null", "\"storeId\": \"no-such-store\"", "storeId", "no-such-store"),
@@ -330,7 +334,7 @@ class OfferApiIntegrationTests extends DemoServer {
                 {"offerId": "%s", "campaignId": "%s", "messageFr": "Message", "messageEn": "Message",
                  "businessValue": 3, "validFrom": "2025-12-31T23:00:00Z", "validTo": "2027-12-31T23:00:00Z",
                  "storeId": null, "chain": null, "priorPropensity": 0.2, "businessLever": 1.0,
-                 "maxTotal": 1000, "maxPerDay": 50, "cooldownMinutes": 60,
+                 "maxTotal": 1000, "maxPerDay": 50, "cooldownMinutes": 60, "couponValidity": "end-of-day",
                  "treatments": {
                    "PUSH": {"fr": {"title": "%s", "body": "Un café offert"},
                             "en": {"title": "Free coffee", "body": "A free coffee"}},
