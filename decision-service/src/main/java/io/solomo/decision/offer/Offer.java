@@ -77,6 +77,12 @@ public class Offer {
     @Column(name = "cooldown_minutes")
     private Integer cooldownMinutes;
 
+    @Column(name = "template_offer_id")
+    private String templateOfferId;
+
+    @Column(name = "local_campaign_id")
+    private Long localCampaignId;
+
     protected Offer() {
     }
 
@@ -182,8 +188,42 @@ public class Offer {
         return this;
     }
 
+    /**
+     * Returns the offer of a local campaign at one store, switched off until head office approves it. It copies this
+     * template's content, value, arbitration settings and cooldown, and takes its own validity and volume limits.
+     */
+    public Offer localCopy(String localOfferId, long campaignId, String localStoreId, Instant from, Instant to,
+                           Integer localMaxTotal, Integer localMaxPerDay) {
+        Offer copy = new Offer(localOfferId, campaign, messageFr, messageEn, businessValue, from, to, localStoreId,
+                null);
+        copy.priorPropensity = priorPropensity;
+        copy.businessLever = businessLever;
+        copy.cooldownMinutes = cooldownMinutes;
+        copy.maxTotal = localMaxTotal;
+        copy.maxPerDay = localMaxPerDay;
+        copy.templateOfferId = offerId;
+        copy.localCampaignId = campaignId;
+        copy.active = false;
+        return copy;
+    }
+
+    /** Switches the offer on or off; a local campaign's offer is on only while the campaign is approved. */
+    public void switchOn(boolean on) {
+        this.active = on;
+    }
+
     public String offerId() {
         return offerId;
+    }
+
+    /** Returns the template whose local campaign this offer runs, or null for an offer of the catalogue itself. */
+    public String templateOfferId() {
+        return templateOfferId;
+    }
+
+    /** Returns the local campaign this offer runs, or null for an offer of the catalogue itself. */
+    public Long localCampaignId() {
+        return localCampaignId;
     }
 
     public double priorPropensity() {
