@@ -329,10 +329,17 @@ class LocalCampaigns {
         }
     }
 
-    /** Returns a readable offer id for the store's offer, or a short one when the readable one is too long. */
+    /**
+     * Returns a readable offer id for the store's offer, such as {@code STORE-WELCOME-10@demo-bastille-3}. When that
+     * id would be too long or would need escaping in a URL path, such as in {@code why-not/{offerId}}, it returns
+     * {@code LOCAL-3-1} instead: the campaign and the store's position in it.
+     */
     private static String localOfferId(String templateId, String storeId, long campaignId, int storeIndex) {
-        String readable = templateId + "@" + storeId + "#" + campaignId;
-        return readable.length() <= OFFER_ID_LENGTH ? readable : "LOCAL-" + campaignId + "-" + (storeIndex + 1);
+        String readable = templateId + "@" + storeId + "-" + campaignId;
+        boolean pathSafe = readable.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
+                || "-._~@".indexOf(c) >= 0));
+        return pathSafe && readable.length() <= OFFER_ID_LENGTH ? readable
+                : "LOCAL-" + campaignId + "-" + (storeIndex + 1);
     }
 
     private static Integer optionalVolume(String field, Integer value, LocalTemplate template) {
