@@ -32,8 +32,8 @@ import static io.solomo.decision.web.RequestFields.requireText;
 
 /**
  * Creates local campaigns from templates and moves them through approval, rejection and withdrawal. Each store of
- * a campaign gets an offer row that copies the template; the offer is switched on only while the campaign is
- * approved, and the in-memory catalogue maps the template to it for decisions at that store.
+ * a campaign gets an offer row that copies the template. That offer is switched on only while the campaign is
+ * approved, and then the in-memory catalogue maps the template to it for decisions at that store.
  */
 @Service
 class LocalCampaigns {
@@ -177,8 +177,8 @@ class LocalCampaigns {
     }
 
     /**
-     * Returns the campaigns in a state, or in every state when {@code status} is null, most recent first. A local
-     * marketer sees the campaigns with a store in its scope, and only those stores.
+     * Returns the campaigns in a state, or in every state when {@code status} is null, most recent first. For a
+     * local marketer, it returns the campaigns with a store in its scope, each with only those stores.
      */
     @Transactional(readOnly = true)
     List<CampaignView> list(String status, Caller caller) {
