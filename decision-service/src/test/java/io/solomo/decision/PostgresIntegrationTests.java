@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +95,29 @@ class PostgresIntegrationTests extends DemoServer {
         assertThat(response.json().get("value").asString()).isEqualTo("nobody-on-pg");
         assertThat(jdbc.queryForObject("select count(*) from location_event where event_id in ('pg-fix-2', "
                 + "'pg-fix-3')", Integer.class)).isZero();
+    }
+
+    @Test
+    void localCampaignIsStoredOnPostgres() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/ADVOCATE-THANKS/local-template", """
+                {"approvalRequired": false, "maxRunDays": 3, "maxCouponsPerStore": 10}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        ApiClient agency = ApiClient.on(port).as("agency-demo-marche", PASSWORD);
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(100);
+        String body = """
+                {"templateOfferId": "ADVOCATE-THANKS", "storeIds": ["demo-republique"], "startDate": "%s",
+                 "endDate": "%s"}""".formatted(start, start.plusDays(1));
+
+        ApiClient.Response created = agency.post("/api/v1/local-campaigns", body);
+        ApiClient.Response overlapping = agency.post("/api/v1/local-campaigns", body);
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(overlapping.status()).as(overlapping.text()).isEqualTo(409);
+        JsonNode listed = agency.get("/api/v1/local-campaigns?status=APPROVED").json().get(0);
+        assertThat(listed.get("stores").get(0).get("contacts").asLong()).isZero();
+        assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class,
+                listed.get("stores").get(0).get("offerId").asString())).isTrue();
     }
 
     private static EmbeddedPostgres start() {

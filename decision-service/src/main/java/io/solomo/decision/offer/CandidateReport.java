@@ -1,5 +1,7 @@
 package io.solomo.decision.offer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -14,9 +16,15 @@ import java.util.List;
  *                 kept French reasons
  * @param factors  the arbitration factors, or null when the candidate was held back before arbitration
  * @param rules    names of the rules that proposed or rejected it
+ * @param localCampaignId the local campaign whose offer at the contact's store took the place of the template the
+ *                        rules proposed, or null
+ * @param templateOfferId that template, or null
  */
 record CandidateReport(String offerId, String status, String stage, String reason, String reasonFr, Factors factors,
-                       List<String> rules) {
+                       List<String> rules,
+                       // Left out of the stored JSON when null, so that the log of other candidates stays as it was.
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long localCampaignId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String templateOfferId) {
 
     static final String CHOSEN = "CHOSEN";
     static final String REJECTED = "REJECTED";
@@ -24,5 +32,11 @@ record CandidateReport(String offerId, String status, String stage, String reaso
 
     CandidateReport {
         rules = List.copyOf(rules);
+    }
+
+    /** Reports a candidate that is no local campaign's offer. */
+    CandidateReport(String offerId, String status, String stage, String reason, String reasonFr, Factors factors,
+                    List<String> rules) {
+        this(offerId, status, stage, reason, reasonFr, factors, rules, null, null);
     }
 }

@@ -273,7 +273,8 @@ public class DecisionEngine implements OfferDecisions {
                                      ContactPolicy.Allowance allowance, List<CandidateReport> reports) {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
         for (String offerId : candidates.keySet()) {
-            offers.find(offerId).ifPresent(offer -> catalogue.put(offerId, offer));
+            offers.find(offerId).ifPresent(offer -> catalogue.put(offerId,
+                    localOrSelf(offer, context.getStoreId(), contactTime.toInstant())));
         }
         Map<String, Double> learnt = propensities.propensities(catalogue.values(), segmentOf(facts));
 
@@ -289,21 +290,24 @@ public class DecisionEngine implements OfferDecisions {
             }
             RejectionReason unavailable = offer.unavailabilityReason(contactTime, context.getStoreId(),
                     context.getStoreChain());
+            if (unavailable == null) {
+                unavailable = localOnlyRejection(offer, context.getStoreId());
+            }
             if (unavailable != null) {
-                reports.add(rejected(candidate.offerId, "catalogue", unavailable, ruleNames));
+                reports.add(rejected(offer, "catalogue", unavailable, ruleNames));
                 continue;
             }
             if (holdout) {
-                reports.add(rejected(candidate.offerId, "holdout", HOLDOUT, ruleNames));
+                reports.add(rejected(offer, "holdout", HOLDOUT, ruleNames));
                 continue;
             }
             if (allowance.remaining() == 0) {
-                reports.add(rejected(candidate.offerId, "contact-policy", allowance.reason(), ruleNames));
+                reports.add(rejected(offer, "contact-policy", allowance.reason(), ruleNames));
                 continue;
             }
             RejectionReason policyRejection = history.offerRejection(offer);
             if (policyRejection != null) {
-                reports.add(rejected(candidate.offerId, "contact-policy", policyRejection, ruleNames));
+                reports.add(rejected(offer, "contact-policy", policyRejection, ruleNames));
                 continue;
             }
             Factors factors = Factors.of(learnt.get(offer.offerId()), candidate.weight,
@@ -322,13 +326,17 @@ public class DecisionEngine implements OfferDecisions {
         if (settings.fallbackOfferId() == null) {
             return Optional.empty();
         }
-        Optional<Offer> offer = offers.find(settings.fallbackOfferId());
+        Optional<Offer> offer = offers.find(settings.fallbackOfferId())
+                .map(found -> localOrSelf(found, context.getStoreId(), at));
         if (offer.isEmpty()) {
             log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
             return Optional.empty();
         }
         RejectionReason unavailable = offer.get().unavailabilityReason(contactTime, context.getStoreId(),
                 context.getStoreChain());
+        if (unavailable == null) {
+            unavailable = localOnlyRejection(offer.get(), context.getStoreId());
+        }
         if (unavailable == null && context.getStoreId() == null && offer.get().namesStore()) {
             // Without a store its message would start with a bare colon, as in ": 10% off your shopping today".
             unavailable = ReasonCode.NEEDS_STORE.word(offer.get().offerId());
@@ -340,12 +348,30 @@ public class DecisionEngine implements OfferDecisions {
             unavailable = volumeSpent(offer.get(), at);
         }
         if (unavailable != null) {
-            reports.add(rejected(offer.get().offerId(), "fallback", unavailable, List.of()));
+            reports.add(rejected(offer.get(), "fallback", unavailable, List.of()));
             return Optional.empty();
         }
         Factors factors = Factors.of(propensities.propensity(offer.get(), facts.getLoyaltyTier().name()), 1.0,
                 offer.get().businessValue(), offer.get().businessLever());
         return Optional.of(new Ranked(offer.get(), context.getStoreId(), List.of(), factors, "fallback"));
+    }
+
+    /**
+     * Returns the offer of the approved local campaign of this template that runs at the store at this moment, else
+     * the offer itself. The local offer has its own volume limits, cooldown, coupons and learning.
+     */
+    private Offer localOrSelf(Offer offer, String storeId, Instant at) {
+        return offers.localOffer(offer.offerId(), storeId, at).orElse(offer);
+    }
+
+    /** Returns why a local-only template cannot be offered where no local campaign of it runs, or null. */
+    private RejectionReason localOnlyRejection(Offer offer, String storeId) {
+        if (offer.templateOfferId() != null
+                || !offers.template(offer.offerId()).map(LocalTemplate::localOnly).orElse(false)) {
+            return null;
+        }
+        return storeId == null ? ReasonCode.LOCAL_ONLY_AWAY.word(offer.offerId())
+                : ReasonCode.LOCAL_ONLY.word(offer.offerId(), storeId);
     }
 
     /**
@@ -367,11 +393,18 @@ public class DecisionEngine implements OfferDecisions {
         String routeUrl = offerStore.isPresent() ? storeLinks.routeUrl() : null;
         String geoUri = offerStore.isPresent() ? storeLinks.geoUri() : null;
         String storeName = offerStore.map(Store::name).orElse(null);
-        String message = offer.messageIn(facts.getLanguage(), storeName);
+        // A local campaign's offer takes its content from its template, as head office words it now.
+        String contentOfferId = offer.templateOfferId() == null ? offer.offerId() : offer.templateOfferId();
+        Offer content = offers.find(contentOfferId).orElse(offer);
+        String message = content.messageIn(facts.getLanguage(), storeName);
         // The in-memory treatments give the words the delivery on this channel sends, without a query.
-        OfferTreatments.Treatment wording = treatments.wordingOf(offer.offerId(), channel, facts.getLanguage(),
+        OfferTreatments.Treatment wording = treatments.wordingOf(contentOfferId, channel, facts.getLanguage(),
                 storeName, message);
-        List<String> reasons = candidate.rules().isEmpty() ? List.of("Fallback offer") : candidate.rules();
+        List<String> reasons = new ArrayList<>(candidate.rules().isEmpty() ? List.of("Fallback offer")
+                : candidate.rules());
+        if (offer.localCampaignId() != null) {
+            reasons.add("Local campaign " + offer.localCampaignId() + " of template " + offer.templateOfferId());
+        }
         return new ChosenOffer(offer.offerId(), storeId, channel, candidate.factors().priority(), message,
                 coupon.code(), coupons.qrCodeUrl(coupon.code()), routeUrl, reasons, geoUri, wording.title(),
                 wording.body(), coupon.expiresAt());
@@ -391,6 +424,12 @@ public class DecisionEngine implements OfferDecisions {
                                             List<String> rules) {
         return new CandidateReport(offerId, CandidateReport.REJECTED, stage, reason.english(), reason.french(), null,
                 rules);
+    }
+
+    /** Reports a held-back offer, naming its local campaign and template when it is a local campaign's offer. */
+    private static CandidateReport rejected(Offer offer, String stage, RejectionReason reason, List<String> rules) {
+        return new CandidateReport(offer.offerId(), CandidateReport.REJECTED, stage, reason.english(),
+                reason.french(), null, rules, offer.localCampaignId(), offer.templateOfferId());
     }
 
     private static List<Rejection> rejectionsOf(List<CandidateReport> reports) {
@@ -436,7 +475,8 @@ public class DecisionEngine implements OfferDecisions {
         /** Returns the report of this candidate, with the reason null for a chosen one. */
         CandidateReport report(String status, String reportStage, RejectionReason reason) {
             return new CandidateReport(offer.offerId(), status, reportStage, reason == null ? null : reason.english(),
-                    reason == null ? null : reason.french(), factors, rules);
+                    reason == null ? null : reason.french(), factors, rules, offer.localCampaignId(),
+                    offer.templateOfferId());
         }
     }
 

@@ -66,15 +66,30 @@ class DecisionExplanations {
     String whyNot(String decisionId, String offerId, Language language) {
         DecisionRecord stored = record(decisionId);
         List<CandidateReport> reports = reportsOf(stored);
-        if (reports.stream().anyMatch(report -> report.offerId().equals(offerId)
-                && CandidateReport.CHOSEN.equals(report.status()))) {
-            return ReasonMessages.format(language, "why-not.chosen", offerId);
+        Optional<CandidateReport> chosen = reports.stream()
+                .filter(report -> report.offerId().equals(offerId) && CandidateReport.CHOSEN.equals(report.status()))
+                .findFirst();
+        if (chosen.isPresent()) {
+            return chosenInWords(chosen.get(), stored.storeId(), language);
         }
         Optional<CandidateReport> report = reports.stream()
                 .filter(candidate -> candidate.offerId().equals(offerId))
                 .findFirst();
         if (report.isPresent()) {
             return notChosen(report.get(), language);
+        }
+        // A template the rules proposed was replaced by the offer of its local campaign at the contact's store.
+        Optional<CandidateReport> local = reports.stream()
+                .filter(candidate -> offerId.equals(candidate.templateOfferId()))
+                .findFirst();
+        if (local.isPresent()) {
+            CandidateReport localReport = local.get();
+            String replaced = ReasonMessages.format(language, "why-not.template-local", localReport.offerId(),
+                    localReport.localCampaignId(), offerId, stored.storeId());
+            String fate = CandidateReport.CHOSEN.equals(localReport.status())
+                    ? chosenInWords(localReport, stored.storeId(), language)
+                    : notChosen(localReport, language);
+            return replaced + " " + fate;
         }
         if (offers.find(offerId).isEmpty()) {
             throw new NotFoundException("offer", "offerId", offerId);
@@ -102,6 +117,15 @@ class DecisionExplanations {
             }
         }
         return String.join(" ", sentences);
+    }
+
+    /** Returns the sentence on a chosen offer, naming its local campaign when it is a local campaign's offer. */
+    private static String chosenInWords(CandidateReport report, String storeId, Language language) {
+        if (report.localCampaignId() == null) {
+            return ReasonMessages.format(language, "why-not.chosen", report.offerId());
+        }
+        return ReasonMessages.format(language, "why-not.chosen-local", report.offerId(), report.localCampaignId(),
+                report.templateOfferId(), storeId);
     }
 
     /** Words each rule with its file, and the sheet and row of a decision table rule, separated by semicolons. */

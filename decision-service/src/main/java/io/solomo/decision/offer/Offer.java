@@ -86,6 +86,12 @@ public class Offer {
     @Column(name = "version", insertable = false, updatable = false)
     private long version;
 
+    @Column(name = "template_offer_id")
+    private String templateOfferId;
+
+    @Column(name = "local_campaign_id")
+    private Long localCampaignId;
+
     protected Offer() {
     }
 
@@ -192,6 +198,27 @@ public class Offer {
     }
 
     /**
+     * Returns the offer of a local campaign at one store, switched off until head office approves it. It copies this
+     * template's content, value, arbitration settings, cooldown and coupon validity, and takes its own
+     * validity and volume limits.
+     */
+    public Offer localCopy(String localOfferId, long campaignId, String localStoreId, Instant from, Instant to,
+                           Integer localMaxTotal, Integer localMaxPerDay) {
+        Offer copy = new Offer(localOfferId, campaign, messageFr, messageEn, businessValue, from, to, localStoreId,
+                null);
+        copy.priorPropensity = priorPropensity;
+        copy.businessLever = businessLever;
+        copy.cooldownMinutes = cooldownMinutes;
+        copy.couponValidity = couponValidity;
+        copy.maxTotal = localMaxTotal;
+        copy.maxPerDay = localMaxPerDay;
+        copy.templateOfferId = offerId;
+        copy.localCampaignId = campaignId;
+        copy.active = false;
+        return copy;
+    }
+
+    /**
      * Sets how long this offer's coupons stay valid: a positive ISO-8601 duration such as {@code PT2H} or
      * {@code P7D}, or {@value CouponLifetime#END_OF_DAY_TEXT} for the end of the contact's local day. Null uses
      * the global {@code solomo.coupons.validity}. The offer's {@code validTo} still caps every expiry.
@@ -258,8 +285,11 @@ public class Offer {
         this.chain = chain;
     }
 
-    /** Switches the offer on or off; an offer switched off is never made, whatever the rules propose. */
-    void switchActive(boolean active) {
+    /**
+     * Switches the offer on or off. An offer switched off is never made, whatever the rules propose, and a local
+     * campaign's offer is on only while the campaign is approved.
+     */
+    public void switchActive(boolean active) {
         this.active = active;
     }
 
@@ -288,6 +318,16 @@ public class Offer {
     /** Returns the version as stored when the offer was loaded; the API returns it as the ETag. */
     long version() {
         return version;
+    }
+
+    /** Returns the template whose local campaign this offer runs, or null for an offer of the catalogue itself. */
+    public String templateOfferId() {
+        return templateOfferId;
+    }
+
+    /** Returns the local campaign this offer runs, or null for an offer of the catalogue itself. */
+    public Long localCampaignId() {
+        return localCampaignId;
     }
 
     public double priorPropensity() {

@@ -254,7 +254,8 @@ class OfferBodies {
         return new OfferView(offer.offerId(), details.campaignId(), offer.messageFr(), offer.messageEn(),
                 offer.businessValue(), offer.validFrom(), offer.validTo(), offer.storeId(), offer.chain(),
                 offer.active(), offer.priorPropensity(), offer.businessLever(), offer.maxTotal(), offer.maxPerDay(),
-                offer.cooldownMinutes(), offer.couponValidityText(), offer.version(), treatments);
+                offer.cooldownMinutes(), offer.couponValidityText(), offer.templateOfferId(), offer.localCampaignId(),
+                offer.version(), treatments);
     }
 
     /**
@@ -276,11 +277,15 @@ class OfferBodies {
     record TreatmentBody(String title, String body) {
     }
 
-    /** An offer as stored, with its version, which is also its ETag. */
+    /**
+     * An offer as stored, with its version, which is also its ETag. {@code templateOfferId} and
+     * {@code localCampaignId} are set on the offer of a local campaign, which the local campaign API manages.
+     */
     record OfferView(String offerId, String campaignId, String messageFr, String messageEn, double businessValue,
                      Instant validFrom, Instant validTo, String storeId, String chain, boolean active,
                      double priorPropensity, double businessLever, Integer maxTotal, Integer maxPerDay,
-                     Integer cooldownMinutes, String couponValidity, long version,
+                     Integer cooldownMinutes, String couponValidity, String templateOfferId,
+                     Long localCampaignId, long version,
                      Map<String, Map<String, TreatmentView>> treatments) {
     }
 

@@ -157,7 +157,7 @@ class OfferManagement {
     OfferDetails replaceOffer(String offerId, OptionalLong expectedVersion, OfferFields fields) {
         Campaign campaign = existingCampaign(fields.campaignId());
         raiseVersion(offerId, expectedVersion);
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = editable(offerId);
         offer.replaceContent(campaign, fields.messageFr(), fields.messageEn(), fields.businessValue(),
                 fields.validFrom(), fields.validTo(), fields.storeId(), fields.chain());
         offer.withArbitration(fields.priorPropensity(), fields.businessLever())
@@ -181,7 +181,7 @@ class OfferManagement {
     @Transactional
     OfferDetails switchActive(String offerId, OptionalLong expectedVersion, boolean active) {
         raiseVersion(offerId, expectedVersion);
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = editable(offerId);
         offer.switchActive(active);
         entityManager.flush();
         log.info("Switched offer {} {}", offerId, active ? "on" : "off");
@@ -212,6 +212,23 @@ class OfferManagement {
                 .field("If-Match", OfferETags.of(expectedVersion.getAsLong()))
                 .with("currentETag", currentTag)
                 .exception();
+    }
+
+    /**
+     * Returns the offer to edit, or raises a conflict for the offer of a local campaign: its content comes from its
+     * template, and it is switched on and off by the campaign's approval and withdrawal.
+     */
+    private Offer editable(String offerId) {
+        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        if (offer.localCampaignId() != null) {
+            throw Problem.of(HttpStatus.CONFLICT, "local-campaign-offer", "Offer of a local campaign", "offer "
+                            + offerId + " runs local campaign " + offer.localCampaignId() + " of template "
+                            + offer.templateOfferId() + "; edit the template's content with PUT /api/v1/offers/"
+                            + offer.templateOfferId() + ", or approve, reject or withdraw the campaign with "
+                            + "/api/v1/local-campaigns/" + offer.localCampaignId())
+                    .field("offerId", offerId).exception();
+        }
+        return offer;
     }
 
     private Campaign existingCampaign(String campaignId) {

@@ -49,7 +49,11 @@ enum ReasonCode {
     /** Number of offers chosen, priority of the candidate, lowest priority among the offers chosen. */
     RANKED_BELOW_SEVERAL,
     /** Offer id, for an offer whose message names the store when the contact has none. */
-    NEEDS_STORE;
+    NEEDS_STORE,
+    /** Offer id, store of the contact, for a local-only template without a local campaign running there. */
+    LOCAL_ONLY,
+    /** Offer id, for a local-only template when the contact has no store. */
+    LOCAL_ONLY_AWAY;
 
     private final String key = "reason." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 

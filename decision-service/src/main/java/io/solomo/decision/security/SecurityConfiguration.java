@@ -27,6 +27,7 @@ import java.util.List;
 import static io.solomo.decision.security.Roles.ADMIN;
 import static io.solomo.decision.security.Roles.ANALYST;
 import static io.solomo.decision.security.Roles.APP;
+import static io.solomo.decision.security.Roles.LOCAL_MARKETER;
 import static io.solomo.decision.security.Roles.MARKETER;
 
 /**
@@ -126,6 +127,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/shares", "/api/v1/shares/*/claims")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/shares/*").hasAnyRole(APP, MARKETER, ADMIN)
+                        // Head office marks templates under /api/v1/offers (above), and local marketers run them
+                        // within their store scope.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/local-templates", "/api/v1/local-campaigns",
+                                "/api/v1/local-campaigns/*").hasAnyRole(LOCAL_MARKETER, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/local-campaigns").hasRole(LOCAL_MARKETER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/local-campaigns/*/withdraw")
+                        .hasAnyRole(LOCAL_MARKETER, MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/local-campaigns/*/approve",
+                                "/api/v1/local-campaigns/*/reject").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
@@ -165,7 +175,7 @@ class SecurityConfiguration {
         users.add(user("analyst", properties.demoPassword(), encoder, ANALYST));
         users.add(user("marketer", properties.demoPassword(), encoder, MARKETER));
         users.add(user("admin", properties.demoPassword(), encoder, ADMIN, APP, ANALYST, MARKETER));
-        for (SecurityProperties.User configured : properties.security().users()) {
+        for (SecurityProperties.User configured : ConfiguredUsers.of(properties, environment)) {
             if (configured.name() == null || configured.password() == null || configured.roles() == null) {
                 throw new IllegalStateException("solomo.security.users entries need a name, a password and roles; "
                         + "got name=" + configured.name());
@@ -175,6 +185,11 @@ class SecurityConfiguration {
         }
         log.info("API users: {}", users.stream().map(UserDetails::getUsername).toList());
         return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    UserScopes userScopes(SecurityProperties properties, Environment environment) {
+        return ConfiguredUsers.scopesOf(ConfiguredUsers.of(properties, environment));
     }
 
     private static UserDetails user(String name, String password, PasswordEncoder encoder, String... roles) {

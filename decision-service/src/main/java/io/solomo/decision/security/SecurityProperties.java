@@ -10,7 +10,8 @@ import java.util.List;
  * @param demoPassword password of the built-in users {@code app}, {@code analyst}, {@code marketer} and
  *                     {@code admin} ({@code solomo.demo-password})
  * @param users        further users, each with a name, a password and roles
- *                     ({@code solomo.security.users[0].name=...})
+ *                     ({@code solomo.security.users[0].name=...}); a {@code LOCAL_MARKETER} also needs the store ids
+ *                     ({@code ...stores=...}) or the chains ({@code ...chains=...}) it acts for
  */
 @ConfigurationProperties(prefix = "solomo")
 record SecurityProperties(String demoPassword, Security security) {
@@ -32,6 +33,10 @@ record SecurityProperties(String demoPassword, Security security) {
         }
     }
 
-    record User(String name, String password, List<String> roles) {
+    record User(String name, String password, List<String> roles, List<String> stores, List<String> chains) {
+        User {
+            stores = stores == null ? List.of() : List.copyOf(stores);
+            chains = chains == null ? List.of() : List.copyOf(chains);
+        }
     }
 }

@@ -128,7 +128,17 @@ class ReasonMessagesTests {
                         "Offer STORE-WELCOME-10 was not chosen because its message names the store, and the "
                                 + "contact has no store.",
                         "L'offre STORE-WELCOME-10 n'a pas été retenue parce que son message nomme le magasin, et "
-                                + "le contact n'a pas de magasin."));
+                                + "le contact n'a pas de magasin."),
+                Arguments.of(ReasonCode.LOCAL_ONLY, new Object[] {OFFER, "demo-maubert"},
+                        "Offer STORE-WELCOME-10 was not chosen because it is offered only through local campaigns, "
+                                + "and none runs at store demo-maubert at that moment.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est proposée que par des "
+                                + "campagnes locales, et aucune n'a lieu au magasin demo-maubert à ce moment."),
+                Arguments.of(ReasonCode.LOCAL_ONLY_AWAY, new Object[] {OFFER},
+                        "Offer STORE-WELCOME-10 was not chosen because it is offered only through local campaigns, "
+                                + "which run at stores, and the contact has no store.",
+                        "L'offre STORE-WELCOME-10 n'a pas été retenue parce qu'elle n'est proposée que par des "
+                                + "campagnes locales, qui ont lieu en magasin, et le contact n'a pas de magasin."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,415 @@
+package io.solomo.decision.local;
+
+import io.solomo.decision.offer.LocalTemplate;
+import io.solomo.decision.offer.LocalTemplateRepository;
+import io.solomo.decision.offer.Offer;
+import io.solomo.decision.offer.OfferRepository;
+import io.solomo.decision.security.StoreScope;
+import io.solomo.decision.store.Store;
+import io.solomo.decision.store.StoreCatalog;
+import io.solomo.decision.web.InvalidFieldException;
+import io.solomo.decision.web.NotFoundException;
+import io.solomo.decision.web.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.solomo.decision.web.RequestFields.requireText;
+
+/**
+ * Creates local campaigns from templates and moves them through approval, rejection and withdrawal. Each store of
+ * a campaign gets an offer row that copies the template. That offer is switched on only while the campaign is
+ * approved, and then the in-memory catalogue maps the template to it for decisions at that store.
+ */
+@Service
+class LocalCampaigns {
+
+    /** Offer ids are at most this long in the database. */
+    private static final int OFFER_ID_LENGTH = 100;
+    /** Rejection reasons are at most this long in the database. */
+    private static final int REASON_LENGTH = 500;
+    private static final Set<String> LIVE = Set.of(LocalCampaign.Status.PENDING.name(),
+            LocalCampaign.Status.APPROVED.name());
+
+    private static final Logger log = LoggerFactory.getLogger(LocalCampaigns.class);
+
+    private final LocalCampaignRepository campaigns;
+    private final LocalTemplateRepository templates;
+    private final OfferRepository offers;
+    private final StoreCatalog stores;
+    private final LocalCampaignResults results;
+    private final Clock clock;
+
+    LocalCampaigns(LocalCampaignRepository campaigns, LocalTemplateRepository templates, OfferRepository offers,
+                   StoreCatalog stores, LocalCampaignResults results, Clock clock) {
+        this.campaigns = campaigns;
+        this.templates = templates;
+        this.offers = offers;
+        this.stores = stores;
+        this.results = results;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a local campaign, PENDING when its template requires approval and APPROVED otherwise.
+     *
+     * @throws InvalidFieldException    naming the field and value of the first invalid input
+     * @throws org.springframework.web.ErrorResponseException a 403 problem for a store outside the caller's scope, or
+     *                                  a 409 problem when another live campaign of the template shares a day at a
+     *                                  store
+     */
+    @Transactional
+    CampaignView create(CreateBody body, Caller caller) {
+        String templateId = requireText("templateOfferId", body.templateOfferId());
+        LocalTemplate template = templates.findById(templateId)
+                .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
+                        + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
+        Offer templateOffer = offers.findById(templateId)
+                .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no offer with id '"
+                        + templateId + "'"));
+        if (!templateOffer.active()) {
+            throw new InvalidFieldException("templateOfferId", templateId, "template " + templateId
+                    + " is switched off by head office, so no local campaign can run it");
+        }
+        List<Store> campaignStores = requireStores(body.storeIds(), caller);
+        LocalDate startDate = requireDate("startDate", body.startDate());
+        LocalDate endDate = requireDate("endDate", body.endDate());
+        if (endDate.isBefore(startDate)) {
+            throw new InvalidFieldException("endDate", body.endDate(), "endDate " + endDate
+                    + " is before startDate " + startDate);
+        }
+        long runDays = ChronoUnit.DAYS.between(startDate, endDate) + 1;
+        if (runDays > template.maxRunDays()) {
+            throw new InvalidFieldException("endDate", body.endDate(), "the campaign would run " + runDays
+                    + " days from " + startDate + " to " + endDate + ", and template " + templateId + " allows at most "
+                    + template.maxRunDays() + "; end it on " + startDate.plusDays(template.maxRunDays() - 1L)
+                    + " at the latest");
+        }
+        Integer maxTotal = optionalVolume("maxTotal", body.maxTotal(), template);
+        Integer maxPerDay = optionalVolume("maxPerDay", body.maxPerDay(), template);
+        if (maxTotal != null && maxPerDay != null && maxPerDay > maxTotal) {
+            throw new InvalidFieldException("maxPerDay", maxPerDay, "maxPerDay " + maxPerDay
+                    + " is above maxTotal " + maxTotal);
+        }
+        for (int i = 0; i < campaignStores.size(); i++) {
+            checkDates(campaignStores.get(i), startDate, endDate, templateOffer, body);
+            requireNoOverlap(templateId, campaignStores.get(i), "storeIds[" + i + "]", startDate, endDate);
+        }
+
+        Instant now = clock.instant();
+        LocalCampaign campaign = campaigns.saveAndFlush(new LocalCampaign(templateId, startDate, endDate, maxPerDay,
+                maxTotal, caller.name(), now));
+        long campaignId = campaign.localCampaignId();
+        // Without a total of its own, a store's offer stops at the template's coupon cap.
+        Integer offerTotal = maxTotal != null ? maxTotal : template.maxCouponsPerStore();
+        for (int i = 0; i < campaignStores.size(); i++) {
+            Store store = campaignStores.get(i);
+            String offerId = localOfferId(templateId, store.storeId(), campaignId, i);
+            Offer local = templateOffer.localCopy(offerId, campaignId, store.storeId(),
+                    startDate.atStartOfDay(store.timeZone()).toInstant(),
+                    endDate.plusDays(1).atStartOfDay(store.timeZone()).toInstant(), offerTotal, maxPerDay);
+            offers.save(local);
+            campaign.addStore(store.storeId(), offerId);
+        }
+        if (!template.approvalRequired()) {
+            approveNow(campaign, caller.name(), now);
+        }
+        campaigns.save(campaign);
+        log.info("User {} created local campaign {} of template {} for stores {} from {} to {}: {}", caller.name(),
+                campaignId, templateId, campaignStores.stream().map(Store::storeId).toList(), startDate, endDate,
+                campaign.status());
+        return view(campaign, caller);
+    }
+
+    /** Approves a PENDING campaign, whose offers are then made at once on this node. */
+    @Transactional
+    CampaignView approve(long campaignId, Caller caller) {
+        LocalCampaign campaign = find(campaignId);
+        requireStatus(campaign, "approve", LocalCampaign.Status.PENDING);
+        approveNow(campaign, caller.name(), clock.instant());
+        log.info("User {} approved local campaign {}", caller.name(), campaignId);
+        return view(campaign, caller);
+    }
+
+    /** Rejects a PENDING campaign with a reason for the local marketer, which is required. */
+    @Transactional
+    CampaignView reject(long campaignId, String reason, Caller caller) {
+        String checkedReason = requireText("reason", reason, REASON_LENGTH);
+        LocalCampaign campaign = find(campaignId);
+        requireStatus(campaign, "reject", LocalCampaign.Status.PENDING);
+        campaign.reject(caller.name(), clock.instant(), checkedReason);
+        log.info("User {} rejected local campaign {}: {}", caller.name(), campaignId, checkedReason);
+        return view(campaign, caller);
+    }
+
+    /**
+     * Withdraws a PENDING or APPROVED campaign and switches its offers off, which stops offering them on this node
+     * at once. A local marketer withdraws only the campaigns it created; head office withdraws any.
+     */
+    @Transactional
+    CampaignView withdraw(long campaignId, Caller caller) {
+        LocalCampaign campaign = find(campaignId);
+        if (caller.scope().isPresent() && !campaign.createdBy().equals(caller.name())) {
+            throw Problem.of(HttpStatus.FORBIDDEN, "local-campaign-not-own", "Local campaign of another user",
+                            "local campaign " + campaignId + " was created by '" + campaign.createdBy() + "', and user '"
+                                    + caller.name() + "' may withdraw only its own; ask head office to withdraw it")
+                    .with("localCampaignId", campaignId).exception();
+        }
+        requireStatus(campaign, "withdraw", LocalCampaign.Status.PENDING, LocalCampaign.Status.APPROVED);
+        campaign.withdraw(caller.name(), clock.instant());
+        switchOffers(campaign, false);
+        log.info("User {} withdrew local campaign {}", caller.name(), campaignId);
+        return view(campaign, caller);
+    }
+
+    /**
+     * Returns the campaigns in a state, or in every state when {@code status} is null, most recent first. For a
+     * local marketer, it returns the campaigns with a store in its scope, each with only those stores.
+     */
+    @Transactional(readOnly = true)
+    List<CampaignView> list(String status, Caller caller) {
+        Set<String> statuses = new HashSet<>();
+        if (status == null) {
+            EnumSet.allOf(LocalCampaign.Status.class).forEach(each -> statuses.add(each.name()));
+        } else {
+            statuses.add(requireStatusName(status));
+        }
+        List<LocalCampaign> found = campaigns.findByStatusInOrderByLocalCampaignIdDesc(statuses).stream()
+                .filter(campaign -> !visibleStores(campaign, caller).isEmpty())
+                .toList();
+        List<String> offerIds = new ArrayList<>();
+        found.forEach(campaign -> visibleStores(campaign, caller).forEach(store -> offerIds.add(store.offerId())));
+        LocalCampaignResults.Counts counts = results.countsOf(offerIds);
+        return found.stream().map(campaign -> CampaignView.of(campaign, visibleStores(campaign, caller), counts))
+                .toList();
+    }
+
+    /** Returns one campaign with the counts of the caller's stores. */
+    @Transactional(readOnly = true)
+    CampaignView get(long campaignId, Caller caller) {
+        return view(find(campaignId), caller);
+    }
+
+    private CampaignView view(LocalCampaign campaign, Caller caller) {
+        List<LocalCampaign.StoreOffer> visible = visibleStores(campaign, caller);
+        if (visible.isEmpty()) {
+            String storeId = campaign.stores().get(0).storeId();
+            throw outsideScope(caller, storeId, "localCampaignId", campaign.localCampaignId());
+        }
+        return CampaignView.of(campaign, visible,
+                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()));
+    }
+
+    private List<LocalCampaign.StoreOffer> visibleStores(LocalCampaign campaign, Caller caller) {
+        if (caller.scope().isEmpty()) {
+            return campaign.stores();
+        }
+        StoreScope scope = caller.scope().get();
+        return campaign.stores().stream()
+                .filter(store -> scope.covers(store.storeId(), stores.find(store.storeId()).map(Store::chain)
+                        .orElse(null)))
+                .toList();
+    }
+
+    private void approveNow(LocalCampaign campaign, String user, Instant at) {
+        campaign.approve(user, at);
+        switchOffers(campaign, true);
+    }
+
+    private void switchOffers(LocalCampaign campaign, boolean on) {
+        for (LocalCampaign.StoreOffer store : campaign.stores()) {
+            offers.findById(store.offerId()).ifPresent(offer -> offer.switchActive(on));
+        }
+    }
+
+    private LocalCampaign find(long campaignId) {
+        return campaigns.findById(campaignId)
+                .orElseThrow(() -> new NotFoundException("local campaign", "localCampaignId",
+                        Long.toString(campaignId)));
+    }
+
+    private static void requireStatus(LocalCampaign campaign, String action, LocalCampaign.Status... allowed) {
+        if (EnumSet.of(allowed[0], allowed).contains(campaign.status())) {
+            return;
+        }
+        throw Problem.of(HttpStatus.CONFLICT, "local-campaign-state", "Local campaign state conflict",
+                        "local campaign " + campaign.localCampaignId() + " is " + campaign.status()
+                                + ", and only a campaign that is " + List.of(allowed) + " can " + action)
+                .with("localCampaignId", campaign.localCampaignId())
+                .with("status", campaign.status().name())
+                .exception();
+    }
+
+    private List<Store> requireStores(List<String> storeIds, Caller caller) {
+        if (storeIds == null || storeIds.isEmpty()) {
+            throw new InvalidFieldException("storeIds", storeIds, "storeIds is missing; list the ids of one or more "
+                    + "stores");
+        }
+        List<Store> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < storeIds.size(); i++) {
+            String field = "storeIds[" + i + "]";
+            String storeId = requireText(field, storeIds.get(i));
+            if (!seen.add(storeId)) {
+                throw new InvalidFieldException(field, storeId, "store " + storeId + " is listed twice");
+            }
+            Store store = stores.find(storeId).orElseThrow(() -> new InvalidFieldException(field, storeId,
+                    "no store with id '" + storeId + "'"));
+            Optional<StoreScope> scope = caller.scope();
+            if (scope.isPresent() && !scope.get().covers(store.storeId(), store.chain())) {
+                throw outsideScope(caller, storeId, field, storeId);
+            }
+            found.add(store);
+        }
+        return found;
+    }
+
+    private static RuntimeException outsideScope(Caller caller, String storeId, String field, Object value) {
+        StoreScope scope = caller.scope().orElseThrow();
+        return Problem.of(HttpStatus.FORBIDDEN, "store-outside-scope", "Store outside scope", "user '"
+                        + caller.name() + "' may not act for store " + storeId + "; its scope is the stores "
+                        + scope.storeIds().stream().sorted().toList() + " and the chains "
+                        + scope.chains().stream().sorted().toList())
+                .field(field, value)
+                .with("storeId", storeId)
+                .exception();
+    }
+
+    /** Rejects dates that start in the past or leave the template's validity, in the store's time zone. */
+    private void checkDates(Store store, LocalDate startDate, LocalDate endDate, Offer template, CreateBody body) {
+        LocalDate today = LocalDate.now(clock.withZone(store.timeZone()));
+        if (startDate.isBefore(today)) {
+            throw new InvalidFieldException("startDate", body.startDate(), "startDate " + startDate
+                    + " is in the past at store " + store.storeId() + ", where it is " + today
+                    + "; start today or later");
+        }
+        Instant from = startDate.atStartOfDay(store.timeZone()).toInstant();
+        Instant to = endDate.plusDays(1).atStartOfDay(store.timeZone()).toInstant();
+        if (from.isBefore(template.validFrom())) {
+            throw new InvalidFieldException("startDate", body.startDate(), "startDate " + startDate
+                    + " is before template " + template.offerId() + " is valid at store " + store.storeId()
+                    + ": it is valid from " + template.validFrom() + " to " + template.validTo());
+        }
+        if (to.isAfter(template.validTo())) {
+            throw new InvalidFieldException("endDate", body.endDate(), "endDate " + endDate + " is after template "
+                    + template.offerId() + " is valid at store " + store.storeId() + ": it is valid from "
+                    + template.validFrom() + " to " + template.validTo());
+        }
+    }
+
+    private void requireNoOverlap(String templateId, Store store, String field, LocalDate startDate,
+                                  LocalDate endDate) {
+        // NOTE: two requests at the same moment can both pass this check; no database constraint prevents it.
+        List<LocalCampaign> overlapping = campaigns.findOverlapping(templateId, store.storeId(), LIVE, startDate,
+                endDate);
+        if (!overlapping.isEmpty()) {
+            LocalCampaign other = overlapping.get(0);
+            throw Problem.of(HttpStatus.CONFLICT, "local-campaign-overlap", "Local campaigns overlap",
+                            "local campaign " + other.localCampaignId() + " of template " + templateId
+                                    + " already runs at store " + store.storeId() + " from " + other.startDate()
+                                    + " to " + other.endDate() + " (" + other.status() + "); choose other dates or "
+                                    + "withdraw it first")
+                    .field(field, store.storeId())
+                    .with("localCampaignId", other.localCampaignId())
+                    .exception();
+        }
+    }
+
+    /**
+     * Returns a readable offer id for the store's offer, such as {@code STORE-WELCOME-10@demo-bastille-3}. When that
+     * id would be too long or would need escaping in a URL path, such as in {@code why-not/{offerId}}, it returns
+     * {@code LOCAL-3-1} instead: the campaign and the store's position in it.
+     */
+    private static String localOfferId(String templateId, String storeId, long campaignId, int storeIndex) {
+        String readable = templateId + "@" + storeId + "-" + campaignId;
+        boolean pathSafe = readable.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
+                || "-._~@".indexOf(c) >= 0));
+        return pathSafe && readable.length() <= OFFER_ID_LENGTH ? readable
+                : "LOCAL-" + campaignId + "-" + (storeIndex + 1);
+    }
+
+    private static Integer optionalVolume(String field, Integer value, LocalTemplate template) {
+        if (value == null) {
+            return null;
+        }
+        if (value < 1 || value > template.maxCouponsPerStore()) {
+            throw new InvalidFieldException(field, value, field + " must be within 1.."
+                    + template.maxCouponsPerStore() + ", the coupon cap per store of template "
+                    + template.offerId() + "; got " + value);
+        }
+        return value;
+    }
+
+    private static LocalDate requireDate(String field, String value) {
+        String text = requireText(field, value);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException invalid) {
+            throw new InvalidFieldException(field, value, field + " must be an ISO-8601 date such as 2026-12-04, "
+                    + "got '" + value + "'");
+        }
+    }
+
+    private static String requireStatusName(String status) {
+        try {
+            return LocalCampaign.Status.valueOf(status.trim()).name();
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidFieldException("status", status, "unknown status '" + status + "'; expected one of "
+                    + List.of(LocalCampaign.Status.values()));
+        }
+    }
+
+    /** The user acting, with its store scope when it is a local marketer, or empty for head office. */
+    record Caller(String name, Optional<StoreScope> scope) {
+    }
+
+    /**
+     * A local marketer's request for a local campaign.
+     *
+     * @param startDate the first day, as an ISO-8601 date, in each store's time zone
+     * @param endDate   the last day, included
+     * @param maxPerDay the maximum number of coupons a day at each store, or null for none
+     * @param maxTotal  the maximum number of coupons at each store over the campaign, or null for the template's cap
+     */
+    record CreateBody(String templateOfferId, List<String> storeIds, String startDate, String endDate,
+                      Integer maxPerDay, Integer maxTotal) {
+    }
+
+    /**
+     * A local campaign with, for each store shown, its offer and its counts: contacts made (one per offer chosen in
+     * a decision), deliveries queued or sent, and coupons redeemed.
+     */
+    record CampaignView(long localCampaignId, String templateOfferId, String status, LocalDate startDate,
+                        LocalDate endDate, Integer maxPerDay, Integer maxTotal, String createdBy, Instant createdAt,
+                        String decidedBy, Instant decidedAt, String rejectionReason, String withdrawnBy,
+                        Instant withdrawnAt, List<StoreView> stores) {
+
+        static CampaignView of(LocalCampaign campaign, List<LocalCampaign.StoreOffer> stores,
+                               LocalCampaignResults.Counts counts) {
+            return new CampaignView(campaign.localCampaignId(), campaign.templateOfferId(), campaign.status().name(),
+                    campaign.startDate(), campaign.endDate(), campaign.maxPerDay(), campaign.maxTotal(),
+                    campaign.createdBy(), campaign.createdAt(), campaign.decidedBy(), campaign.decidedAt(),
+                    campaign.rejectionReason(), campaign.withdrawnBy(), campaign.withdrawnAt(),
+                    stores.stream().map(store -> new StoreView(store.storeId(), store.offerId(),
+                            counts.contacts(store.offerId()), counts.deliveries(store.offerId()),
+                            counts.redemptions(store.offerId()))).toList());
+        }
+    }
+
+    record StoreView(String storeId, String offerId, long contacts, long deliveries, long redemptions) {
+    }
+}

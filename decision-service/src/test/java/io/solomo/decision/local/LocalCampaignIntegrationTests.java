@@ -1,0 +1,284 @@
+package io.solomo.decision.local;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Local campaigns through the running server: head office marks templates, the demo store manager
+ * ({@code store-bastille}, store {@code demo-bastille}) and the demo agency ({@code agency-demo-marche}, chain
+ * "Demo Marché") run them, and decisions offer them at their stores only.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:local-campaigns;DB_CLOSE_DELAY=-1")
+class LocalCampaignIntegrationTests extends DemoServer {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String WELCOME = "STORE-WELCOME-10";
+    private static final String COFFEE = "GOLD-MORNING-COFFEE";
+
+    private ApiClient storeManager() {
+        return ApiClient.on(port).as("store-bastille", PASSWORD);
+    }
+
+    private ApiClient agency() {
+        return ApiClient.on(port).as("agency-demo-marche", PASSWORD);
+    }
+
+    @Test
+    void approvedCampaignIsOfferedAtItsStoreOnly() {
+        markWelcomeTemplate();
+        LocalDate today = LocalDate.now(PARIS);
+        assertThat(storeManager().get("/api/v1/local-templates").text()).contains(WELCOME);
+
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s", "endDate": "%s",
+                 "maxPerDay": 20, "maxTotal": 40}""".formatted(WELCOME, today, today.plusDays(2)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        assertThat(localOfferId).isEqualTo(WELCOME + "@demo-bastille-" + campaignId);
+
+        String duringCampaign = today.plusDays(1).atTime(11, 0).atZone(PARIS).toInstant().toString();
+        assertThat(offerIds(decide("demo-bastille", duringCampaign))).contains(WELCOME)
+                .doesNotContain(localOfferId);
+        assertThat(marketer().get("/api/v1/local-campaigns?status=PENDING").text())
+                .contains("\"localCampaignId\":" + campaignId);
+
+        ApiClient.Response approved = marketer().post("/api/v1/local-campaigns/" + campaignId + "/approve", "");
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        JsonNode stored = marketer().get("/api/v1/offers/" + localOfferId).json();
+        assertThat(stored.get("templateOfferId").asString()).isEqualTo(WELCOME);
+        assertThat(stored.get("localCampaignId").asLong()).isEqualTo(campaignId);
+        ApiClient.Response switchedOff = marketer().post("/api/v1/offers/" + localOfferId + "/switch-off", "");
+        assertThat(switchedOff.status()).as(switchedOff.text()).isEqualTo(409);
+        assertThat(switchedOff.json().get("detail").asString()).contains("/api/v1/local-campaigns/" + campaignId);
+
+        JsonNode decision = decide("demo-bastille", duringCampaign);
+        assertThat(offerIds(decision)).contains(localOfferId).doesNotContain(WELCOME);
+        JsonNode local = offer(decision, localOfferId);
+        assertThat(local.get("couponCode").asString()).matches("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{4}");
+        assertThat(local.get("storeId").asString()).isEqualTo("demo-bastille");
+        // The template's push treatment words the local offer.
+        assertThat(local.get("title").asString()).isEqualTo("-10\u00A0% aujourd'hui");
+        assertThat(local.get("channelMessage").asString()).startsWith("Demo Marché Bastille\u00A0: -10\u00A0%");
+        assertThat(local.get("reasons").toString()).contains("Local campaign " + campaignId + " of template "
+                + WELCOME);
+
+        String decisionId = decision.get("decisionId").asString();
+        JsonNode report = candidate(app().get("/api/v1/decisions/" + decisionId).json(), localOfferId);
+        assertThat(report.get("status").asString()).isEqualTo("CHOSEN");
+        assertThat(report.get("localCampaignId").asLong()).isEqualTo(campaignId);
+        assertThat(report.get("templateOfferId").asString()).isEqualTo(WELCOME);
+        assertThat(whyNot(decisionId, localOfferId, "en")).isEqualTo("Offer " + localOfferId + " was chosen in "
+                + "this decision, from local campaign " + campaignId + " of template " + WELCOME
+                + " at store demo-bastille.");
+        assertThat(whyNot(decisionId, localOfferId, "fr")).isEqualTo("L'offre " + localOfferId + " a été retenue "
+                + "dans cette décision, par la campagne locale " + campaignId + " du modèle " + WELCOME
+                + " au magasin demo-bastille.");
+        assertThat(whyNot(decisionId, WELCOME, "en")).startsWith("Offer " + WELCOME + " runs as local campaign "
+                + campaignId + " at store demo-bastille, so the decision considered offer " + localOfferId);
+
+        assertThat(offerIds(decide("demo-maubert", duringCampaign))).contains(WELCOME)
+                .doesNotContain(localOfferId);
+        String afterCampaign = today.plusDays(3).atTime(11, 0).atZone(PARIS).toInstant().toString();
+        assertThat(offerIds(decide("demo-bastille", afterCampaign))).contains(WELCOME)
+                .doesNotContain(localOfferId);
+
+        ApiClient.Response redeemed = app().post("/api/v1/coupons/" + local.get("couponCode").asString()
+                + "/redeem", """
+                {"storeId": "demo-bastille", "customerId": "demo-alice"}""");
+        assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(200);
+        JsonNode results = storeManager().get("/api/v1/local-campaigns/" + campaignId).json().get("stores").get(0);
+        assertThat(results.get("contacts").asLong()).isEqualTo(1);
+        assertThat(results.get("redemptions").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void localOnlyTemplateNeedsRunningCampaign() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + COFFEE + "/local-template", """
+                {"approvalRequired": false, "maxRunDays": 5, "maxCouponsPerStore": 100, "localOnly": true}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        LocalDate today = LocalDate.now(PARIS);
+        String morning = today.atTime(9, 15).atZone(PARIS).toInstant().toString();
+
+        JsonNode before = decide("demo-maubert", morning);
+        assertThat(offerIds(before)).doesNotContain(COFFEE);
+        String beforeId = before.get("decisionId").asString();
+        JsonNode rejected = candidate(app().get("/api/v1/decisions/" + beforeId).json(), COFFEE);
+        assertThat(rejected.get("reason").asString()).isEqualTo("it is offered only through local campaigns, and "
+                + "none runs at store demo-maubert at that moment");
+        assertThat(whyNot(beforeId, COFFEE, "fr")).isEqualTo("L'offre " + COFFEE + " n'a pas été retenue parce "
+                + "qu'elle n'est proposée que par des campagnes locales, et aucune n'a lieu au magasin demo-maubert "
+                + "à ce moment.");
+
+        ApiClient.Response created = agency().post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": ["demo-maubert"], "startDate": "%s", "endDate": "%s"}"""
+                .formatted(COFFEE, today, today.plusDays(1)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).isEqualTo("APPROVED");
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        assertThat(offerIds(decide("demo-maubert", morning))).contains(localOfferId);
+
+        ApiClient.Response withdrawn = agency().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(offerIds(decide("demo-maubert", morning))).doesNotContain(localOfferId, COFFEE);
+    }
+
+    @Test
+    void scopeViolationsAreForbidden() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(40);
+
+        ApiClient.Response otherStore = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-maubert", start, start));
+        assertThat(otherStore.status()).as(otherStore.text()).isEqualTo(403);
+        assertThat(otherStore.json().get("type").asString()).isEqualTo("urn:solomo:problem:store-outside-scope");
+        assertThat(otherStore.json().get("field").asString()).isEqualTo("storeIds[0]");
+        assertThat(otherStore.json().get("storeId").asString()).isEqualTo("demo-maubert");
+        assertThat(otherStore.json().get("detail").asString()).contains("store-bastille", "demo-maubert");
+
+        ApiClient.Response otherChain = agency().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "fleurs-du-canal", start, start));
+        assertThat(otherChain.status()).as(otherChain.text()).isEqualTo(403);
+        assertThat(otherChain.json().get("storeId").asString()).isEqualTo("fleurs-du-canal");
+
+        assertThat(storeManager().put("/api/v1/offers/" + WELCOME + "/local-template", """
+                {"maxRunDays": 30, "maxCouponsPerStore": 5000}""").status()).isEqualTo(403);
+        assertThat(marketer().post("/api/v1/local-campaigns", campaign(WELCOME, "demo-bastille", start, start))
+                .status()).isEqualTo(403);
+
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        assertThat(storeManager().post("/api/v1/local-campaigns/" + campaignId + "/approve", "").status())
+                .isEqualTo(403);
+        ApiClient.Response notOwn = agency().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
+        assertThat(notOwn.status()).as(notOwn.text()).isEqualTo(403);
+        assertThat(notOwn.json().get("type").asString()).isEqualTo("urn:solomo:problem:local-campaign-not-own");
+
+        ApiClient.Response overlap = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start.plusDays(1)));
+        assertThat(overlap.status()).as(overlap.text()).isEqualTo(409);
+        assertThat(overlap.json().get("localCampaignId").asLong()).isEqualTo(campaignId);
+
+        ApiClient.Response rejected = marketer().post("/api/v1/local-campaigns/" + campaignId + "/reject", """
+                {"reason": "Dates clash with the national sale"}""");
+        assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+        assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("Dates clash with the national sale");
+        assertThat(storeManager().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void invalidCampaignsNameFieldAndValue() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(60);
+        String store = "demo-bastille";
+
+        assertInvalid(campaign("NO-SUCH-OFFER", store, start, start), "templateOfferId", "NO-SUCH-OFFER");
+        assertInvalid(campaign("APP-LOYALTY-5EUR", store, start, start), "templateOfferId", "APP-LOYALTY-5EUR");
+        assertInvalid(campaign(WELCOME, "no-such-store", start, start), "storeIds[0]", "no-such-store");
+        assertInvalid("""
+                {"templateOfferId": "%s", "storeIds": [], "startDate": "%s", "endDate": "%s"}"""
+                .formatted(WELCOME, start, start), "storeIds", null);
+        LocalDate yesterday = LocalDate.now(PARIS).minusDays(1);
+        assertInvalid(campaign(WELCOME, store, yesterday, yesterday), "startDate", yesterday.toString());
+        assertInvalid(campaign(WELCOME, store, start, start.minusDays(1)), "endDate",
+                start.minusDays(1).toString());
+        assertInvalid(campaign(WELCOME, store, start, start.plusDays(7)), "endDate", start.plusDays(7).toString());
+        // The template is valid until 1 January 2028 at midnight UTC.
+        assertInvalid(campaign(WELCOME, store, LocalDate.parse("2027-12-30"), LocalDate.parse("2028-01-02")),
+                "endDate", "2028-01-02");
+        assertInvalid("""
+                {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "4 Dec", "endDate": "%s"}"""
+                .formatted(WELCOME, store, start), "startDate", "4 Dec");
+        assertInvalid("""
+                {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "%s", "endDate": "%s", "maxTotal": 51}"""
+                .formatted(WELCOME, store, start, start), "maxTotal", "51");
+        assertInvalid("""
+                {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "%s", "endDate": "%s", "maxPerDay": 0}"""
+                .formatted(WELCOME, store, start, start), "maxPerDay", "0");
+        assertInvalid("""
+                {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "%s", "endDate": "%s", "message": "x"}"""
+                .formatted(WELCOME, store, start, start), "message", "x");
+
+        ApiClient.Response badTemplate = marketer().put("/api/v1/offers/" + WELCOME + "/local-template", """
+                {"maxRunDays": 0, "maxCouponsPerStore": 50}""");
+        assertThat(badTemplate.status()).as(badTemplate.text()).isEqualTo(400);
+        assertThat(badTemplate.json().get("field").asString()).isEqualTo("maxRunDays");
+        assertThat(marketer().put("/api/v1/offers/NO-SUCH-OFFER/local-template", """
+                {"maxRunDays": 3, "maxCouponsPerStore": 50}""").status()).isEqualTo(404);
+    }
+
+    private void markWelcomeTemplate() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + WELCOME + "/local-template", """
+                {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 50, "localOnly": false}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+    }
+
+    private void assertInvalid(String body, String field, String value) {
+        ApiClient.Response response = storeManager().post("/api/v1/local-campaigns", body);
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).as(response.text()).isEqualTo(field);
+        if (value != null) {
+            assertThat(response.json().get("value").asString()).as(response.text()).isEqualTo(value);
+        }
+    }
+
+    private static String campaign(String templateOfferId, String storeId, LocalDate start, LocalDate end) {
+        return """
+                {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "%s", "endDate": "%s"}"""
+                .formatted(templateOfferId, storeId, start, end);
+    }
+
+    private JsonNode decide(String storeId, String at) {
+        ApiClient.Response response = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "storeId": "%s", "at": "%s", "maxOffers": 3}"""
+                .formatted(storeId, at));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String whyNot(String decisionId, String offerId, String language) {
+        return app().getAcceptingLanguage("/api/v1/decisions/" + decisionId + "/why-not/" + offerId, language)
+                .json().get("explanation").asString();
+    }
+
+    private static List<String> offerIds(JsonNode decision) {
+        List<String> ids = new ArrayList<>();
+        decision.get("offers").forEach(offer -> ids.add(offer.get("offerId").asString()));
+        return ids;
+    }
+
+    private static JsonNode offer(JsonNode decision, String offerId) {
+        for (JsonNode offer : decision.get("offers")) {
+            if (offerId.equals(offer.get("offerId").asString())) {
+                return offer;
+            }
+        }
+        throw new AssertionError(offerId + " is not among the offers of " + decision);
+    }
+
+    private static JsonNode candidate(JsonNode storedDecision, String offerId) {
+        for (JsonNode candidate : storedDecision.get("candidates")) {
+            if (offerId.equals(candidate.get("offerId").asString())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(offerId + " is not among the candidates of " + storedDecision);
+    }
+}
