@@ -2,6 +2,7 @@ package io.solomo.decision;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,16 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class PostgresIntegrationTests extends DemoServer {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = TestPostgres.start();
 
     @Autowired
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestPostgres.register(registry, POSTGRES);
         // The outbox dispatcher polls until the context closes, after PostgreSQL has stopped: fail fast then.
         registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     }
@@ -120,11 +118,4 @@ class PostgresIntegrationTests extends DemoServer {
                 listed.get("stores").get(0).get("offerId").asString())).isTrue();
     }
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.start();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
-        }
-    }
 }

