@@ -97,19 +97,8 @@ public class Offer {
 
     public Offer(String offerId, Campaign campaign, String messageFr, String messageEn, double businessValue,
                  Instant validFrom, Instant validTo, String storeId, String chain) {
-        if (!validFrom.isBefore(validTo)) {
-            throw new IllegalArgumentException("offer " + offerId + ": validFrom " + validFrom
-                    + " must be before validTo " + validTo);
-        }
         this.offerId = offerId;
-        this.campaign = campaign;
-        this.messageFr = messageFr;
-        this.messageEn = messageEn;
-        this.businessValue = businessValue;
-        this.validFrom = validFrom;
-        this.validTo = validTo;
-        this.storeId = storeId;
-        this.chain = chain;
+        replaceContent(campaign, messageFr, messageEn, businessValue, validFrom, validTo, storeId, chain);
         this.active = true;
     }
 

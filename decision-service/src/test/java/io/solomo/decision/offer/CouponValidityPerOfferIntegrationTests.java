@@ -1,15 +1,10 @@
 package io.solomo.decision.offer;
 
-import io.solomo.decision.profile.ConsentPurpose;
-import io.solomo.decision.profile.ConsentStatus;
-import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
-import io.solomo.model.Channel;
-import io.solomo.model.Language;
-import io.solomo.model.LoyaltyTier;
+import io.solomo.decision.support.TestCustomers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -201,15 +195,6 @@ class CouponValidityPerOfferIntegrationTests extends DemoServer {
     }
 
     private String pushCustomer() {
-        String customerId = "coupon-validity-" + UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            Customer customer = new Customer(customerId, "Test coupon validity", LoyaltyTier.BRONZE, Language.FR,
-                    ZoneId.of("Europe/Paris"), Instant.now());
-            customer.preferChannels(List.of(Channel.PUSH));
-            customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
-                    Instant.now().minusSeconds(60));
-            customers.save(customer);
-        });
-        return customerId;
+        return TestCustomers.pushCustomer(customers, transaction, "coupon-validity-");
     }
 }

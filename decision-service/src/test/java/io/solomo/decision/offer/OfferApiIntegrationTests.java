@@ -1,15 +1,12 @@
 package io.solomo.decision.offer;
 
 import io.solomo.decision.delivery.OfferTreatments;
-import io.solomo.decision.profile.ConsentPurpose;
-import io.solomo.decision.profile.ConsentStatus;
-import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.TestCustomers;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
-import io.solomo.model.LoyaltyTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -361,18 +356,8 @@ class OfferApiIntegrationTests extends DemoServer {
         return response.json();
     }
 
-    /** Creates a French bronze customer with marketing consent on push, and returns the id. */
     private String pushCustomer() {
-        String customerId = "offer-api-" + UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            Customer customer = new Customer(customerId, "Test offer API", LoyaltyTier.BRONZE, Language.FR,
-                    ZoneId.of("Europe/Paris"), Instant.now());
-            customer.preferChannels(List.of(Channel.PUSH));
-            customer.recordConsent(ConsentPurpose.MARKETING, Channel.PUSH, ConsentStatus.GRANTED, "test",
-                    Instant.now().minusSeconds(60));
-            customers.save(customer);
-        });
-        return customerId;
+        return TestCustomers.pushCustomer(customers, transaction, "offer-api-");
     }
 
     private static JsonNode offerById(JsonNode decision, String offerId) {
