@@ -108,8 +108,8 @@ class DecisionExplanations {
 
     /**
      * Explains why a local campaign's offer was not among the candidates. The rules never name it, because they
-     * propose its template, so the answer names the campaign, then the contact's other store or the template's own
-     * fate in this decision.
+     * propose its template, so the explanation names the campaign, then the contact's other store or the template's
+     * own fate in this decision.
      */
     private String localOfferNotConsidered(String decisionId, Offer offer, DecisionRecord stored, Language language) {
         String campaign = ReasonMessages.format(language, "why-not.local-offer", offer.offerId(),
