@@ -358,9 +358,14 @@ public class DecisionEngine implements OfferDecisions {
 
     /**
      * Returns the offer of the approved local campaign of this template that runs at the store at this moment, else
-     * the offer itself. The local offer has its own volume limits, cooldown, coupons and learning.
+     * the offer itself, which is also returned for a switched-off template. The local offer has its own volume
+     * limits, cooldown, coupons and learning.
      */
     private Offer localOrSelf(Offer offer, String storeId, Instant at) {
+        // A template that head office switched off stops its local campaigns too, as it stops new ones.
+        if (!offer.active()) {
+            return offer;
+        }
         return offers.localOffer(offer.offerId(), storeId, at).orElse(offer);
     }
 

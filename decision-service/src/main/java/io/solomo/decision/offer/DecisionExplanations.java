@@ -91,8 +91,9 @@ class DecisionExplanations {
                     : notChosen(localReport, language);
             return replaced + " " + fate;
         }
-        if (offers.find(offerId).isEmpty()) {
-            throw new NotFoundException("offer", "offerId", offerId);
+        Offer offer = offers.find(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        if (offer.templateOfferId() != null) {
+            return localOfferNotConsidered(decisionId, offer, stored, language);
         }
         OfferRuleBase ruleBase = rules.current();
         List<OfferProposer> proposers = ruleBase.rulesProposing(offerId);
@@ -103,6 +104,24 @@ class DecisionExplanations {
                 proposersInWords(proposers, language));
         String unmet = unmetConditionsInWords(ruleBase, proposers, stored, language);
         return unmet.isEmpty() ? noRule : noRule + " " + unmet;
+    }
+
+    /**
+     * Explains why a local campaign's offer was not among the candidates. The rules never name it, because they
+     * propose its template, so the explanation names the campaign, then the contact's other store or the template's
+     * own fate in this decision.
+     */
+    private String localOfferNotConsidered(String decisionId, Offer offer, DecisionRecord stored, Language language) {
+        String campaign = ReasonMessages.format(language, "why-not.local-offer", offer.offerId(),
+                offer.localCampaignId(), offer.templateOfferId(), offer.storeId());
+        if (stored.storeId() == null) {
+            return campaign + " " + ReasonMessages.format(language, "why-not.local-offer-away");
+        }
+        if (!stored.storeId().equals(offer.storeId())) {
+            return campaign + " " + ReasonMessages.format(language, "why-not.local-offer-elsewhere",
+                    stored.storeId());
+        }
+        return campaign + " " + whyNot(decisionId, offer.templateOfferId(), language);
     }
 
     private String unmetConditionsInWords(OfferRuleBase ruleBase, List<OfferProposer> proposers,

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,7 @@ class LocalCampaignIntegrationTests extends DemoServer {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String WELCOME = "STORE-WELCOME-10";
     private static final String COFFEE = "GOLD-MORNING-COFFEE";
+    private static final String FLOWERS = "WEEKEND-FLOWERS";
 
     private ApiClient storeManager() {
         return ApiClient.on(port).as("store-bastille", PASSWORD);
@@ -135,6 +138,63 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(offerIds(decide("demo-maubert", morning))).doesNotContain(localOfferId, COFFEE);
+    }
+
+    @Test
+    void switchedOffTemplateStopsLocalOffers() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + FLOWERS + "/local-template", """
+                {"approvalRequired": false, "maxRunDays": 2, "maxCouponsPerStore": 100, "localOnly": false}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        LocalDate saturday = LocalDate.now(PARIS).plusDays(80).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        ApiClient.Response created = agency().post("/api/v1/local-campaigns", campaign(FLOWERS, "demo-republique",
+                saturday, saturday.plusDays(1)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        String saturdayMorning = saturday.atTime(11, 0).atZone(PARIS).toInstant().toString();
+        assertThat(offerIds(decide("demo-republique", saturdayMorning))).contains(localOfferId);
+
+        ApiClient.Response switchedOff = marketer().post("/api/v1/offers/" + FLOWERS + "/switch-off", "");
+        assertThat(switchedOff.status()).as(switchedOff.text()).isEqualTo(200);
+        try {
+            JsonNode decision = decide("demo-republique", saturdayMorning);
+            assertThat(offerIds(decision)).doesNotContain(localOfferId, FLOWERS);
+            assertThat(whyNot(decision.get("decisionId").asString(), localOfferId, "fr")).isEqualTo("L'offre "
+                    + localOfferId + " est l'offre de la campagne locale "
+                    + created.json().get("localCampaignId").asLong() + " du modèle " + FLOWERS
+                    + " au magasin demo-republique. L'offre " + FLOWERS + " n'a pas été retenue parce qu'elle est "
+                    + "désactivée.");
+        } finally {
+            marketer().post("/api/v1/offers/" + FLOWERS + "/switch-on", "");
+        }
+        assertThat(offerIds(decide("demo-republique", saturdayMorning))).contains(localOfferId);
+    }
+
+    @Test
+    void whyNotNamesLocalOfferElsewhere() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + FLOWERS + "/local-template", """
+                {"approvalRequired": false, "maxRunDays": 2, "maxCouponsPerStore": 100, "localOnly": false}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        LocalDate saturday = LocalDate.now(PARIS).plusDays(100).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        ApiClient.Response created = agency().post("/api/v1/local-campaigns", campaign(FLOWERS, "demo-bastille",
+                saturday, saturday));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        String saturdayMorning = saturday.atTime(11, 0).atZone(PARIS).toInstant().toString();
+
+        String atMaubert = decide("demo-maubert", saturdayMorning).get("decisionId").asString();
+        assertThat(whyNot(atMaubert, localOfferId, "fr")).isEqualTo("L'offre " + localOfferId + " est l'offre de "
+                + "la campagne locale " + campaignId + " du modèle " + FLOWERS + " au magasin demo-bastille. La "
+                + "décision ne la considère que pour un contact dans ce magasin, et ce contact a eu lieu au magasin "
+                + "demo-maubert.");
+
+        ApiClient.Response away = app().post("/api/v1/decisions", """
+                {"customerId": "demo-alice", "channel": "PUSH", "at": "%s"}""".formatted(saturdayMorning));
+        assertThat(away.status()).as(away.text()).isEqualTo(200);
+        assertThat(whyNot(away.json().get("decisionId").asString(), localOfferId, "en")).isEqualTo("Offer "
+                + localOfferId + " is the offer of local campaign " + campaignId + " of template " + FLOWERS
+                + " at store demo-bastille. The decision considers it only for a contact at that store, and this "
+                + "contact was away from stores.");
     }
 
     @Test
