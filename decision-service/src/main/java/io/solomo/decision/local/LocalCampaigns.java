@@ -22,11 +22,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.solomo.decision.web.RequestFields.requireText;
 
@@ -139,7 +142,7 @@ class LocalCampaigns {
     @Transactional
     CampaignView approve(long campaignId, Caller caller) {
         LocalCampaign campaign = find(campaignId);
-        requireStatus(campaign, "approve", LocalCampaign.Status.PENDING);
+        requireStatus(campaign, "approved", LocalCampaign.Status.PENDING);
         approveNow(campaign, caller.name(), clock.instant());
         log.info("User {} approved local campaign {}", caller.name(), campaignId);
         return view(campaign, caller);
@@ -150,7 +153,7 @@ class LocalCampaigns {
     CampaignView reject(long campaignId, String reason, Caller caller) {
         String checkedReason = requireText("reason", reason, REASON_LENGTH);
         LocalCampaign campaign = find(campaignId);
-        requireStatus(campaign, "reject", LocalCampaign.Status.PENDING);
+        requireStatus(campaign, "rejected", LocalCampaign.Status.PENDING);
         campaign.reject(caller.name(), clock.instant(), checkedReason);
         log.info("User {} rejected local campaign {}: {}", caller.name(), campaignId, checkedReason);
         return view(campaign, caller);
@@ -169,7 +172,7 @@ class LocalCampaigns {
                                     + caller.name() + "' may withdraw only its own; ask head office to withdraw it")
                     .with("localCampaignId", campaignId).exception();
         }
-        requireStatus(campaign, "withdraw", LocalCampaign.Status.PENDING, LocalCampaign.Status.APPROVED);
+        requireStatus(campaign, "withdrawn", LocalCampaign.Status.PENDING, LocalCampaign.Status.APPROVED);
         campaign.withdraw(caller.name(), clock.instant());
         switchOffers(campaign, false);
         log.info("User {} withdrew local campaign {}", caller.name(), campaignId);
@@ -242,13 +245,15 @@ class LocalCampaigns {
                         Long.toString(campaignId)));
     }
 
+    /** Raises a 409 problem unless the campaign is in one of the allowed states; {@code action} is a participle. */
     private static void requireStatus(LocalCampaign campaign, String action, LocalCampaign.Status... allowed) {
         if (EnumSet.of(allowed[0], allowed).contains(campaign.status())) {
             return;
         }
         throw Problem.of(HttpStatus.CONFLICT, "local-campaign-state", "Local campaign state conflict",
-                        "local campaign " + campaign.localCampaignId() + " is " + campaign.status()
-                                + ", and only a campaign that is " + List.of(allowed) + " can " + action)
+                        "local campaign " + campaign.localCampaignId() + " is " + campaign.status() + ", so it cannot "
+                                + "be " + action + "; only a " + Arrays.stream(allowed).map(Enum::name)
+                                .collect(Collectors.joining(" or ")) + " campaign can")
                 .with("localCampaignId", campaign.localCampaignId())
                 .with("status", campaign.status().name())
                 .exception();
@@ -366,7 +371,7 @@ class LocalCampaigns {
 
     private static String requireStatusName(String status) {
         try {
-            return LocalCampaign.Status.valueOf(status.trim()).name();
+            return LocalCampaign.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException unknown) {
             throw new InvalidFieldException("status", status, "unknown status '" + status + "'; expected one of "
                     + List.of(LocalCampaign.Status.values()));

@@ -239,7 +239,9 @@ class OfferManagement {
     private OfferDetails offerDetails(String offerId) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
         entityManager.refresh(offer);
-        return new OfferDetails(offer, offer.campaign().campaignId(), treatments.storedFor(offerId));
+        // A local campaign's offer is delivered with its template's treatments, so it shows them.
+        String wordedBy = offer.templateOfferId() == null ? offerId : offer.templateOfferId();
+        return new OfferDetails(offer, offer.campaign().campaignId(), treatments.storedFor(wordedBy));
     }
 
     private List<String> offerIdsOf(String campaignId) {

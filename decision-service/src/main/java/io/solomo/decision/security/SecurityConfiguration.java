@@ -90,7 +90,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/loyalty/spend")
                         .hasAnyRole(APP, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/stores/**")
-                        .hasAnyRole(APP, MARKETER, ANALYST, ADMIN)
+                        .hasAnyRole(APP, MARKETER, ANALYST, LOCAL_MARKETER, ADMIN)
                         .requestMatchers("/api/v1/stores/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/unsubscribe", "/t/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/unsubscribe").permitAll()

@@ -63,6 +63,9 @@ class LocalCampaignIntegrationTests extends DemoServer {
         JsonNode stored = marketer().get("/api/v1/offers/" + localOfferId).json();
         assertThat(stored.get("templateOfferId").asString()).isEqualTo(WELCOME);
         assertThat(stored.get("localCampaignId").asLong()).isEqualTo(campaignId);
+        assertThat(stored.get("treatments").get("PUSH").get("fr").get("title").asString())
+                .isEqualTo("-10 % aujourd'hui");
+        assertThat(storeManager().get("/api/v1/stores/demo-bastille").status()).isEqualTo(200);
         ApiClient.Response switchedOff = marketer().post("/api/v1/offers/" + localOfferId + "/switch-off", "");
         assertThat(switchedOff.status()).as(switchedOff.text()).isEqualTo(409);
         assertThat(switchedOff.json().get("detail").asString()).contains("/api/v1/local-campaigns/" + campaignId);
@@ -138,6 +141,13 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(offerIds(decide("demo-maubert", morning))).doesNotContain(localOfferId, COFFEE);
+        assertThat(agency().get("/api/v1/local-campaigns?status=withdrawn").text())
+                .contains("\"localCampaignId\":" + campaignId);
+
+        ApiClient.Response again = agency().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        assertThat(again.json().get("detail").asString()).isEqualTo("local campaign " + campaignId + " is "
+                + "WITHDRAWN, so it cannot be withdrawn; only a PENDING or APPROVED campaign can");
     }
 
     @Test
