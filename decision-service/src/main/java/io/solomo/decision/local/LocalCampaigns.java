@@ -75,7 +75,9 @@ class LocalCampaigns {
     @Transactional
     CampaignView create(CreateBody body, Caller caller) {
         String templateId = requireText("templateOfferId", body.templateOfferId());
-        LocalTemplate template = templates.findById(templateId)
+        // The lock makes a concurrent creation for the same template wait here, so that its overlap check below
+        // sees this campaign once it commits.
+        LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
                         + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
         Offer templateOffer = offers.findById(templateId)
@@ -201,7 +203,10 @@ class LocalCampaigns {
     /** Returns one campaign with the counts of the caller's stores. */
     @Transactional(readOnly = true)
     CampaignView get(long campaignId, Caller caller) {
-        return view(find(campaignId), caller);
+        // A read-only transaction cannot lock rows on PostgreSQL, so this lookup takes no lock.
+        LocalCampaign campaign = campaigns.findById(campaignId)
+                .orElseThrow(() -> notFound(campaignId));
+        return view(campaign, caller);
     }
 
     private CampaignView view(LocalCampaign campaign, Caller caller) {
@@ -236,10 +241,13 @@ class LocalCampaigns {
         }
     }
 
+    /** Returns the campaign, locked until the transaction ends, so that two changes of its state never interleave. */
     private LocalCampaign find(long campaignId) {
-        return campaigns.findById(campaignId)
-                .orElseThrow(() -> new NotFoundException("local campaign", "localCampaignId",
-                        Long.toString(campaignId)));
+        return campaigns.findForUpdate(campaignId).orElseThrow(() -> notFound(campaignId));
+    }
+
+    private static NotFoundException notFound(long campaignId) {
+        return new NotFoundException("local campaign", "localCampaignId", Long.toString(campaignId));
     }
 
     private static void requireStatus(LocalCampaign campaign, String action, LocalCampaign.Status... allowed) {
@@ -313,7 +321,6 @@ class LocalCampaigns {
 
     private void requireNoOverlap(String templateId, Store store, String field, LocalDate startDate,
                                   LocalDate endDate) {
-        // NOTE: two requests at the same moment can both pass this check; no database constraint prevents it.
         List<LocalCampaign> overlapping = campaigns.findOverlapping(templateId, store.storeId(), LIVE, startDate,
                 endDate);
         if (!overlapping.isEmpty()) {
