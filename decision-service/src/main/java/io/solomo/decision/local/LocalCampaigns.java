@@ -108,6 +108,7 @@ class LocalCampaigns {
                     + " is above maxTotal " + maxTotal);
         }
         for (int i = 0; i < campaignStores.size(); i++) {
+            requireTemplateStore(templateOffer, campaignStores.get(i), "storeIds[" + i + "]");
             checkDates(campaignStores.get(i), startDate, endDate, templateOffer, body);
             requireNoOverlap(templateId, campaignStores.get(i), "storeIds[" + i + "]", startDate, endDate);
         }
@@ -295,6 +296,24 @@ class LocalCampaigns {
                 .field(field, value)
                 .with("storeId", storeId)
                 .exception();
+    }
+
+    /**
+     * Rejects a store that the template's own store or chain excludes. A local offer names only its store, so
+     * without this check a campaign would offer the template where head office never allowed it.
+     */
+    private static void requireTemplateStore(Offer template, Store store, String field) {
+        if (template.storeId() != null && !template.storeId().equals(store.storeId())) {
+            throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
+                    + " is offered only at store " + template.storeId() + ", so it cannot run at store "
+                    + store.storeId());
+        }
+        if (template.chain() != null && !template.chain().equals(store.chain())) {
+            throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
+                    + " is offered only at stores of chain '" + template.chain() + "', and store "
+                    + store.storeId() + " belongs to " + (store.chain() == null ? "no chain"
+                    : "chain '" + store.chain() + "'"));
+        }
     }
 
     /** Rejects dates that start in the past or leave the template's validity, in the store's time zone. */

@@ -3,6 +3,7 @@ package io.solomo.decision.local;
 import io.solomo.decision.security.StoreScope;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -252,6 +253,26 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(badTemplate.json().get("field").asString()).isEqualTo("maxRunDays");
         assertThat(marketer().put("/api/v1/offers/NO-SUCH-OFFER/local-template", """
                 {"maxRunDays": 3, "maxCouponsPerStore": 50}""").status()).isEqualTo(404);
+    }
+
+    @Test
+    void templateChainLimitsCampaignStores() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + COFFEE + "/local-template", """
+                {"approvalRequired": false, "maxRunDays": 5, "maxCouponsPerStore": 100, "localOnly": true}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        String start = LocalDate.now(PARIS).plusDays(100).toString();
+        // The florist has no chain, and the coffee template is offered only in chain "Demo Marché".
+        LocalCampaigns.Caller florist = new LocalCampaigns.Caller("florist",
+                Optional.of(new StoreScope(Set.of("fleurs-du-canal"), Set.of())));
+
+        assertThatThrownBy(() -> campaigns.create(new LocalCampaigns.CreateBody(COFFEE, List.of("fleurs-du-canal"),
+                start, start, null, null), florist))
+                .isInstanceOfSatisfying(InvalidFieldException.class, invalid -> {
+                    assertThat(invalid.field()).isEqualTo("storeIds[0]");
+                    assertThat(invalid.value()).isEqualTo("fleurs-du-canal");
+                })
+                .hasMessageContaining("Demo Marché");
+        assertThat(campaigns.list(null, florist)).isEmpty();
     }
 
     @Test
