@@ -114,8 +114,19 @@ class PostgresIntegrationTests extends DemoServer {
         assertThat(overlapping.status()).as(overlapping.text()).isEqualTo(409);
         JsonNode listed = agency.get("/api/v1/local-campaigns?status=APPROVED").json().get(0);
         assertThat(listed.get("stores").get(0).get("contacts").asLong()).isZero();
-        assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class,
-                listed.get("stores").get(0).get("offerId").asString())).isTrue();
+        String localOfferId = listed.get("stores").get(0).get("offerId").asString();
+        assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class, localOfferId))
+                .isTrue();
+
+        // Withdrawal locks the campaign row with SELECT ... FOR UPDATE, and reading it takes no lock.
+        long campaignId = created.json().get("localCampaignId").asLong();
+        ApiClient.Response withdrawn = agency.post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        ApiClient.Response read = agency.get("/api/v1/local-campaigns/" + campaignId);
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(read.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class, localOfferId))
+                .isFalse();
     }
 
 }

@@ -1,14 +1,25 @@
 package io.solomo.decision.local;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Local campaigns by id. */
 interface LocalCampaignRepository extends JpaRepository<LocalCampaign, Long> {
+
+    /**
+     * Returns the campaign and locks its row until the transaction ends, so that a concurrent approval, rejection
+     * or withdrawal waits and then sees the state this one leaves.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from LocalCampaign c where c.localCampaignId = :localCampaignId")
+    Optional<LocalCampaign> findForUpdate(long localCampaignId);
 
     /** Returns the campaigns in these states, most recent first. */
     List<LocalCampaign> findByStatusInOrderByLocalCampaignIdDesc(Collection<String> statuses);

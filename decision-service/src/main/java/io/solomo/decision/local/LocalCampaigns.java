@@ -78,7 +78,9 @@ class LocalCampaigns {
     @Transactional
     CampaignView create(CreateBody body, Caller caller) {
         String templateId = requireText("templateOfferId", body.templateOfferId());
-        LocalTemplate template = templates.findById(templateId)
+        // The lock makes a concurrent creation for the same template wait here, so that its overlap check below
+        // sees this campaign once it commits.
+        LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
                         + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
         Offer templateOffer = offers.findById(templateId)
@@ -109,6 +111,7 @@ class LocalCampaigns {
                     + " is above maxTotal " + maxTotal);
         }
         for (int i = 0; i < campaignStores.size(); i++) {
+            requireTemplateStore(templateOffer, campaignStores.get(i), "storeIds[" + i + "]");
             checkDates(campaignStores.get(i), startDate, endDate, templateOffer, body);
             requireNoOverlap(templateId, campaignStores.get(i), "storeIds[" + i + "]", startDate, endDate);
         }
@@ -204,7 +207,10 @@ class LocalCampaigns {
     /** Returns one campaign with the counts of the caller's stores. */
     @Transactional(readOnly = true)
     CampaignView get(long campaignId, Caller caller) {
-        return view(find(campaignId), caller);
+        // A read-only transaction cannot lock rows on PostgreSQL, so this lookup takes no lock.
+        LocalCampaign campaign = campaigns.findById(campaignId)
+                .orElseThrow(() -> notFound(campaignId));
+        return view(campaign, caller);
     }
 
     private CampaignView view(LocalCampaign campaign, Caller caller) {
@@ -239,10 +245,13 @@ class LocalCampaigns {
         }
     }
 
+    /** Returns the campaign, locked until the transaction ends, so that two changes of its state never interleave. */
     private LocalCampaign find(long campaignId) {
-        return campaigns.findById(campaignId)
-                .orElseThrow(() -> new NotFoundException("local campaign", "localCampaignId",
-                        Long.toString(campaignId)));
+        return campaigns.findForUpdate(campaignId).orElseThrow(() -> notFound(campaignId));
+    }
+
+    private static NotFoundException notFound(long campaignId) {
+        return new NotFoundException("local campaign", "localCampaignId", Long.toString(campaignId));
     }
 
     /** Raises a 409 problem unless the campaign is in one of the allowed states; {@code action} is a participle. */
@@ -294,6 +303,24 @@ class LocalCampaigns {
                 .exception();
     }
 
+    /**
+     * Rejects a store that the template's own store or chain excludes. A local offer names only its store, so
+     * without this check a campaign would offer the template where head office never allowed it.
+     */
+    private static void requireTemplateStore(Offer template, Store store, String field) {
+        if (template.storeId() != null && !template.storeId().equals(store.storeId())) {
+            throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
+                    + " is offered only at store " + template.storeId() + ", so it cannot run at store "
+                    + store.storeId());
+        }
+        if (template.chain() != null && !template.chain().equals(store.chain())) {
+            throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
+                    + " is offered only at stores of chain '" + template.chain() + "', and store "
+                    + store.storeId() + " belongs to " + (store.chain() == null ? "no chain"
+                    : "chain '" + store.chain() + "'"));
+        }
+    }
+
     /** Rejects dates that start in the past or leave the template's validity, in the store's time zone. */
     private void checkDates(Store store, LocalDate startDate, LocalDate endDate, Offer template, CreateBody body) {
         LocalDate today = LocalDate.now(clock.withZone(store.timeZone()));
@@ -318,7 +345,6 @@ class LocalCampaigns {
 
     private void requireNoOverlap(String templateId, Store store, String field, LocalDate startDate,
                                   LocalDate endDate) {
-        // NOTE: two requests at the same moment can both pass this check; no database constraint prevents it.
         List<LocalCampaign> overlapping = campaigns.findOverlapping(templateId, store.storeId(), LIVE, startDate,
                 endDate);
         if (!overlapping.isEmpty()) {

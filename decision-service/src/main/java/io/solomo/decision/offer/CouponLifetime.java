@@ -45,7 +45,8 @@ public final class CouponLifetime {
         if (trimmed.equalsIgnoreCase(END_OF_DAY_TEXT)) {
             return END_OF_DAY;
         }
-        if (trimmed.length() > MAX_LENGTH) {
+        // Duration.parse also takes a sign, as in +PT2H or -PT-2H, which the column's check (like 'P%') rejects.
+        if (trimmed.length() > MAX_LENGTH || !(trimmed.startsWith("P") || trimmed.startsWith("p"))) {
             throw invalid(offerId, value);
         }
         Duration duration;

@@ -300,7 +300,7 @@ public class Offer {
     }
 
     /** Returns the chain where the offer applies, or null for every chain. */
-    String chain() {
+    public String chain() {
         return chain;
     }
 

@@ -1,9 +1,15 @@
 package io.solomo.decision.local;
 
+import io.solomo.decision.security.StoreScope;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
@@ -12,16 +18,41 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Local campaigns through the running server: head office marks templates, the demo store manager
  * ({@code store-bastille}, store {@code demo-bastille}) and the demo agency ({@code agency-demo-marche}, chain
  * "Demo Marché") run them, and decisions offer them at their stores only.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:local-campaigns;DB_CLOSE_DELAY=-1")
+// A lock timeout above the default of H2 2.4, 2000 ms, lets the concurrency tests hold a row lock while they check that another
+// request waits for it.
+@TestPropertySource(properties =
+        "spring.datasource.url=jdbc:h2:mem:local-campaigns;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class LocalCampaignIntegrationTests extends DemoServer {
+
+    /** How long a concurrency test lets a second request run before it ends the first one's transaction. */
+    private static final long OVERLAP_MILLIS = 1500;
+
+    private static final LocalCampaigns.Caller HEAD_OFFICE = new LocalCampaigns.Caller("marketer", Optional.empty());
+    private static final LocalCampaigns.Caller STORE_MANAGER = new LocalCampaigns.Caller("store-bastille",
+            Optional.of(new StoreScope(Set.of("demo-bastille"), Set.of())));
+
+    @Autowired
+    private LocalCampaigns campaigns;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String WELCOME = "STORE-WELCOME-10";
@@ -292,6 +323,103 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(badTemplate.json().get("field").asString()).isEqualTo("maxRunDays");
         assertThat(marketer().put("/api/v1/offers/NO-SUCH-OFFER/local-template", """
                 {"maxRunDays": 3, "maxCouponsPerStore": 50}""").status()).isEqualTo(404);
+    }
+
+    @Test
+    void templateChainLimitsCampaignStores() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + COFFEE + "/local-template", """
+                {"approvalRequired": false, "maxRunDays": 5, "maxCouponsPerStore": 100, "localOnly": true}""");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        String start = LocalDate.now(PARIS).plusDays(100).toString();
+        // The florist has no chain, and the coffee template is offered only in chain "Demo Marché".
+        LocalCampaigns.Caller florist = new LocalCampaigns.Caller("florist",
+                Optional.of(new StoreScope(Set.of("fleurs-du-canal"), Set.of())));
+
+        assertThatThrownBy(() -> campaigns.create(new LocalCampaigns.CreateBody(COFFEE, List.of("fleurs-du-canal"),
+                start, start, null, null), florist))
+                .isInstanceOfSatisfying(InvalidFieldException.class, invalid -> {
+                    assertThat(invalid.field()).isEqualTo("storeIds[0]");
+                    assertThat(invalid.value()).isEqualTo("fleurs-du-canal");
+                })
+                .hasMessageContaining("Demo Marché");
+        assertThat(campaigns.list(null, florist)).isEmpty();
+    }
+
+    @Test
+    void withdrawalWaitsForConcurrentApproval() throws Exception {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(80);
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+
+        runWhileTransactionIsOpen(() -> campaigns.approve(campaignId, HEAD_OFFICE),
+                () -> campaigns.withdraw(campaignId, STORE_MANAGER));
+
+        LocalCampaigns.CampaignView stored = campaigns.get(campaignId, HEAD_OFFICE);
+        assertThat(stored.status()).isEqualTo("WITHDRAWN");
+        assertThat(stored.decidedBy()).isEqualTo("marketer");
+        assertThat(stored.withdrawnBy()).isEqualTo("store-bastille");
+        assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void concurrentOverlappingCampaignIsRejected() throws Exception {
+        markWelcomeTemplate();
+        String start = LocalDate.now(PARIS).plusDays(90).toString();
+        String end = LocalDate.now(PARIS).plusDays(91).toString();
+        LocalCampaigns.CreateBody body = new LocalCampaigns.CreateBody(WELCOME, List.of("demo-bastille"), start,
+                end, null, null);
+
+        CompletableFuture<LocalCampaigns.CampaignView> second = runWhileTransactionIsOpen(
+                () -> campaigns.create(body, STORE_MANAGER), () -> campaigns.create(body, STORE_MANAGER));
+
+        assertThat(second).failsWithin(0, TimeUnit.SECONDS).withThrowableThat()
+                .havingRootCause()
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        conflict -> assertThat(conflict.getStatusCode().value()).isEqualTo(409));
+        assertThat(campaigns.list(null, STORE_MANAGER).stream()
+                .filter(campaign -> campaign.startDate().toString().equals(start))).hasSize(1);
+    }
+
+    /**
+     * Runs {@code first} in a transaction and, while that transaction is still open, starts {@code second} in its
+     * own. The first commits after {@link #OVERLAP_MILLIS} or once the second ends, whichever comes first.
+     *
+     * @return the outcome of {@code second}, once it ended
+     */
+    private <T> CompletableFuture<T> runWhileTransactionIsOpen(Runnable first, Supplier<T> second)
+            throws Exception {
+        CountDownLatch firstDone = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        CompletableFuture<Void> firstTransaction = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    first.run();
+                    firstDone.countDown();
+                    try {
+                        commitFirst.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(firstDone.await(30, TimeUnit.SECONDS)).as("first transaction ran").isTrue();
+
+        CompletableFuture<T> secondTransaction = CompletableFuture.supplyAsync(second);
+        try {
+            secondTransaction.get(OVERLAP_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException waitingOrFailed) {
+            // The second request is still waiting when it needs a row the first one locked, and ends below.
+        }
+        commitFirst.countDown();
+        firstTransaction.get(30, TimeUnit.SECONDS);
+        try {
+            secondTransaction.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            // The caller checks how the second request failed.
+        }
+        return secondTransaction;
     }
 
     private void markWelcomeTemplate() {

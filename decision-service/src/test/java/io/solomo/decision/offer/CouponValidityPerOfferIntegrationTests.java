@@ -130,7 +130,7 @@ class CouponValidityPerOfferIntegrationTests extends DemoServer {
     void invalidValidityRejectedOnWrite() {
         Offer welcome = offers.findById(WELCOME).orElseThrow();
 
-        for (String invalid : List.of("P1M", "7 days", "PT0S", "-PT2H", "tomorrow", "")) {
+        for (String invalid : List.of("P1M", "7 days", "PT0S", "-PT2H", "+PT2H", "-PT-2H", "tomorrow", "")) {
             assertThatThrownBy(() -> welcome.withCouponValidity(invalid))
                     .as(invalid)
                     .isInstanceOf(IllegalArgumentException.class)

@@ -269,6 +269,9 @@ class OfferApiIntegrationTests extends DemoServer {
                 new InvalidCase("\"cooldownMinutes\": 60", "\"cooldownMinutes\": -60", "cooldownMinutes", "-60"),
                 new InvalidCase("\"couponValidity\": \"end-of-day\"", "\"couponValidity\": \"P1M\"", "couponValidity",
                         "P1M"),
+                // A signed duration parses in Java but fails the column's check, so it must be a 400, not a 409.
+                new InvalidCase("\"couponValidity\": \"end-of-day\"", "\"couponValidity\": \"+PT2H\"", "couponValidity",
+                        "+PT2H"),
                 new InvalidCase("\"priorPropensity\": 0.2", "\"priorPropensity\": 1.5", "priorPropensity", "1.5"),
                 new InvalidCase("\"businessLever\": 1.0", "\"businessLever\": 0", "businessLever", "0.0"),
                 new InvalidCase("\"storeId\": null", "\"storeId\": \"no-such-store\"", "storeId", "no-such-store"),
