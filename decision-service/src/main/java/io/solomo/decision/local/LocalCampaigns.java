@@ -363,14 +363,15 @@ class LocalCampaigns {
     /**
      * Returns a readable offer id for the store's offer, such as {@code STORE-WELCOME-10@demo-bastille-3}. When that
      * id would be too long or would need escaping in a URL path, such as in {@code why-not/{offerId}}, it returns
-     * {@code LOCAL-3-1} instead: the campaign and the store's position in it.
+     * {@code LOCAL@3-1} instead: the campaign and the store's position in it. Every local id has an {@code @}, which
+     * the offer API refuses in the ids it creates, so a local id never takes over a head-office offer.
      */
     private static String localOfferId(String templateId, String storeId, long campaignId, int storeIndex) {
         String readable = templateId + "@" + storeId + "-" + campaignId;
         boolean pathSafe = readable.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c)
                 || "-._~@".indexOf(c) >= 0));
         return pathSafe && readable.length() <= OFFER_ID_LENGTH ? readable
-                : "LOCAL-" + campaignId + "-" + (storeIndex + 1);
+                : "LOCAL@" + campaignId + "-" + (storeIndex + 1);
     }
 
     private static Integer optionalVolume(String field, Integer value, LocalTemplate template) {

@@ -274,7 +274,7 @@ public class DecisionEngine implements OfferDecisions {
         Map<String, Offer> catalogue = new LinkedHashMap<>();
         for (String offerId : candidates.keySet()) {
             offers.find(offerId).ifPresent(offer -> catalogue.put(offerId,
-                    localOrSelf(offer, context.getStoreId(), contactTime.toInstant())));
+                    localOrSelf(offer, context, contactTime)));
         }
         Map<String, Double> learnt = propensities.propensities(catalogue.values(), segmentOf(facts));
 
@@ -327,7 +327,7 @@ public class DecisionEngine implements OfferDecisions {
             return Optional.empty();
         }
         Optional<Offer> offer = offers.find(settings.fallbackOfferId())
-                .map(found -> localOrSelf(found, context.getStoreId(), at));
+                .map(found -> localOrSelf(found, context, contactTime));
         if (offer.isEmpty()) {
             log.warn("The fallback offer {} is not in the catalogue", settings.fallbackOfferId());
             return Optional.empty();
@@ -358,15 +358,16 @@ public class DecisionEngine implements OfferDecisions {
 
     /**
      * Returns the offer of the approved local campaign of this template that runs at the store at this moment, else
-     * the offer itself, which is also returned for a switched-off template. The local offer has its own volume
-     * limits, cooldown, coupons and learning.
+     * the offer itself, which is also returned when the template itself cannot be made at this moment and store.
+     * The local offer has its own volume limits, cooldown, coupons and learning.
      */
-    private Offer localOrSelf(Offer offer, String storeId, Instant at) {
-        // A template that head office switched off stops its local campaigns too, as it stops new ones.
-        if (!offer.active()) {
+    private Offer localOrSelf(Offer offer, ContactContext context, ZonedDateTime contactTime) {
+        // Head office keeps control: a template switched off, out of its dates or narrowed to other stores since the
+        // campaign began stops its local campaigns there too, and the template's own reason is reported.
+        if (offer.unavailabilityReason(contactTime, context.getStoreId(), context.getStoreChain()) != null) {
             return offer;
         }
-        return offers.localOffer(offer.offerId(), storeId, at).orElse(offer);
+        return offers.localOffer(offer.offerId(), context.getStoreId(), contactTime.toInstant()).orElse(offer);
     }
 
     /** Returns why a local-only template cannot be offered where no local campaign of it runs, or null. */

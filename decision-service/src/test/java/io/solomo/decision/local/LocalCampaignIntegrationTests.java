@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -208,6 +209,21 @@ class LocalCampaignIntegrationTests extends DemoServer {
             marketer().post("/api/v1/offers/" + FLOWERS + "/switch-on", "");
         }
         assertThat(offerIds(decide("demo-republique", saturdayMorning))).contains(localOfferId);
+
+        // Head office ends the template before the campaign's Saturday: its local offer stops there too.
+        ApiClient.Response template = marketer().get("/api/v1/offers/" + FLOWERS);
+        ObjectNode body = (ObjectNode) template.json();
+        String validTo = body.get("validTo").asString();
+        body.remove(List.of("offerId", "version", "templateOfferId", "localCampaignId"));
+        body.put("validTo", saturday.atStartOfDay(PARIS).toInstant().toString());
+        ApiClient.Response shortened = marketer().put("/api/v1/offers/" + FLOWERS, body.toString(), "*");
+        assertThat(shortened.status()).as(shortened.text()).isEqualTo(200);
+        try {
+            assertThat(offerIds(decide("demo-republique", saturdayMorning))).doesNotContain(localOfferId, FLOWERS);
+        } finally {
+            body.put("validTo", validTo);
+            marketer().put("/api/v1/offers/" + FLOWERS, body.toString(), "*");
+        }
     }
 
     @Test

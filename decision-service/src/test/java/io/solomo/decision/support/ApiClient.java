@@ -69,6 +69,12 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** Puts a body on the condition that the resource still has the entity tag {@code ifMatch}. */
+    public Response put(String path, String jsonBody, String ifMatch) {
+        return send(builder(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response post(String path, byte[] jsonBody) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody)));
