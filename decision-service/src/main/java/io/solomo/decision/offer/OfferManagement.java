@@ -105,8 +105,12 @@ class OfferManagement {
         try {
             entityManager.persist(offer);
             entityManager.flush();
-        } catch (ConstraintViolationException createdConcurrently) {
-            throw offerExists(fields.offerId());
+        } catch (ConstraintViolationException violated) {
+            // Only a key taken since the check above means that the offer exists; any other violation is a bug.
+            if (violated.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                throw offerExists(fields.offerId());
+            }
+            throw violated;
         }
         treatments.replace(fields.offerId(), fields.treatments() == null ? List.of() : fields.treatments());
         log.info("Created offer {} in campaign {}", fields.offerId(), fields.campaignId());
