@@ -16,6 +16,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -37,6 +40,15 @@ import static io.solomo.decision.security.Roles.MARKETER;
 @Configuration
 class SecurityConfiguration {
 
+    /**
+     * The content security policy of the console: its own scripts, styles and API only, and no framing. The console
+     * keeps the password in memory and sends it in {@code Authorization} on each API call with
+     * {@code credentials: "omit"}. The browser then never stores a Basic login of its own, which it would also send
+     * with a form posted by another site, since this stateless API has no CSRF token.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
@@ -52,6 +64,9 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         // The busiest endpoints first: every request walks this list until a pattern matches.
@@ -73,6 +88,10 @@ class SecurityConfiguration {
                         .hasAnyRole(MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/offers", "/api/v1/offers/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers("/error").permitAll()
+                        // The console's files hold no data and are the same for every user. Its API calls carry
+                        // the credentials (see CONSOLE_POLICY).
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",
                                 "/api/v1/decisions/*/outcomes")
                         .hasAnyRole(APP, ADMIN)

@@ -1,0 +1,218 @@
+package io.solomo.decision.console;
+
+import io.solomo.decision.support.ApiClient;
+import io.solomo.decision.support.DemoServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console through the running server: its files are public and carry a content security policy, the API it
+ * calls stays behind HTTP Basic, and every API entry of {@code static/console/api.json} exists for the roles it
+ * lists and is forbidden to the other console roles.
+ */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:console;DB_CLOSE_DELAY=-1")
+class ConsoleIntegrationTests extends DemoServer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final String TEMPLATE = "STORE-WELCOME-10";
+    private static final String SWITCHED_OFFER = "WEEKEND-FLOWERS";
+
+    /** A user of each console role: the demo marketer, an administrator without other roles, a store manager. */
+    private static final Map<String, String> USER_OF_ROLE = Map.of("MARKETER", "marketer", "ADMIN", "operator",
+            "LOCAL_MARKETER", "store-bastille");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> getAnonymously(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] resource(String file) throws IOException {
+        try (InputStream in = ConsoleIntegrationTests.class.getResourceAsStream("/static/console/" + file)) {
+            assertThat(in).as("static/console/" + file + " on the class path").isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void consolePageServedWithoutLogin() throws Exception {
+        HttpResponse<byte[]> page = getAnonymously("/console/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).isEqualTo(resource("index.html"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(policy).contains("default-src 'self'");
+        assertThat(policy).contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void consoleWithoutSlashRedirects() throws Exception {
+        HttpResponse<byte[]> redirect = getAnonymously("/console");
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location").orElse("")).endsWith("/console/");
+    }
+
+    @Test
+    void consoleAssetsServedWithTypes() throws Exception {
+        Map<String, String> types = Map.of("index.html", "text/html", "console.js", "text/javascript",
+                "console.css", "text/css", "messages.json", "application/json", "api.json", "application/json");
+        for (Map.Entry<String, String> asset : types.entrySet()) {
+            HttpResponse<byte[]> response = getAnonymously("/console/" + asset.getKey());
+
+            assertThat(response.statusCode()).as(asset.getKey()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(asset.getKey())
+                    .startsWith(asset.getValue());
+            assertThat(response.body()).as(asset.getKey()).isEqualTo(resource(asset.getKey()));
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(asset.getKey()).isPresent();
+        }
+    }
+
+    @Test
+    void consoleServesOnlyItsFiles() throws Exception {
+        assertThat(getAnonymously("/console/missing.js").statusCode()).isEqualTo(404);
+        assertThat(getAnonymously("/console/nested/index.html").statusCode()).isIn(401, 403);
+        // The console's files are public, its data is not.
+        HttpResponse<byte[]> me = getAnonymously("/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(getAnonymously("/api/v1/local-campaigns?status=PENDING").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void meReturnsRolesAndScope() {
+        JsonNode storeManager = ApiClient.on(port).as("store-bastille", PASSWORD).get("/api/v1/me").json();
+        assertThat(storeManager.get("name").asString()).isEqualTo("store-bastille");
+        assertThat(storeManager.get("roles").toString()).isEqualTo("[\"LOCAL_MARKETER\"]");
+        assertThat(storeManager.get("storeIds").toString()).isEqualTo("[\"demo-bastille\"]");
+        assertThat(storeManager.get("chains").toString()).isEqualTo("[]");
+
+        JsonNode agency = ApiClient.on(port).as("agency-demo-marche", PASSWORD).get("/api/v1/me").json();
+        assertThat(agency.get("chains").toString()).isEqualTo("[\"Demo Marché\"]");
+
+        JsonNode headOffice = marketer().get("/api/v1/me").json();
+        assertThat(headOffice.get("roles").toString()).isEqualTo("[\"MARKETER\"]");
+        assertThat(headOffice.get("storeIds").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void meRejectsWrongPassword() {
+        ApiClient.Response response = ApiClient.on(port).as("marketer", "wrong").get("/api/v1/me");
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    /**
+     * Calls each entry of api.json as each console role, in the file's order, on a real pending campaign and a real
+     * offer. A listed role must reach the endpoint, so no 401, 403, 404 or 405. A 409 for a campaign that an earlier
+     * call already approved is fine. Any other console role must get 403, so that the console's list of roles
+     * matches the server's rules.
+     */
+    @Test
+    void everyConsoleApiEntryExistsForItsRoles() throws IOException {
+        JsonNode api = JSON.readTree(resource("api.json"));
+        Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
+                "offerId", SWITCHED_OFFER, "after", "");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        Map<String, String> bodies = Map.of(
+                "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
+                "createCampaign", """
+                        {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s",
+                         "endDate": "%s", "maxPerDay": 5}""".formatted(TEMPLATE, today.plusDays(3),
+                        today.plusDays(4)));
+
+        assertThat(api.propertyNames()).isNotEmpty();
+        for (String name : api.propertyNames()) {
+            JsonNode entry = api.get(name);
+            String method = entry.get("method").asString();
+            String path = fill(entry.get("path").asString(), values);
+            List<String> roles = entry.get("roles").valueStream().map(JsonNode::asString).toList();
+            String body = entry.has("body") ? bodies.get(name) : null;
+            assertThat(!entry.has("body") || body != null).as(name + " needs a sample body in this test").isTrue();
+
+            for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+                int status = send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false));
+                String call = name + " " + method + " " + path + " as " + role.getValue();
+                if (roles.contains(role.getKey())) {
+                    assertThat(status).as(call).isNotIn(401, 403, 404, 405);
+                } else {
+                    assertThat(status).as(call).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    private long createPendingCampaign() {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + TEMPLATE + "/local-template",
+                "{\"approvalRequired\": true, \"maxRunDays\": 7, \"maxCouponsPerStore\": 50, \"localOnly\": false}");
+        assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        ApiClient.Response created = ApiClient.on(port).as("store-bastille", PASSWORD).post("/api/v1/local-campaigns",
+                """
+                {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s", "endDate": "%s"}"""
+                        .formatted(TEMPLATE, today, today.plusDays(1)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().get("localCampaignId").asLong();
+    }
+
+    /** Sends one console call as the browser does, with the offer's current ETag where the entry requires one. */
+    private int send(String user, String method, String path, String body, boolean ifMatch) {
+        String version = ifMatch ? "\"" + marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("version")
+                .asLong() + "\"" : null;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json, application/problem+json");
+        if (version != null) {
+            request.header("If-Match", version);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            assertThat(value).as("test value for {" + matcher.group(1) + "} in " + template).isNotNull();
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+}
