@@ -333,7 +333,8 @@
       try {
         await call("approveCampaign", {campaignId: campaign.localCampaignId});
         notify(t("done.approved", {id: campaign.localCampaignId}));
-        await loadPending();
+        // Approval switches the campaign's offers on, so the offer list changes too.
+        await Promise.all([loadPending(), loadOffers(false)]);
         byId("pending-title").focus();
       } catch (error) {
         showProblem(problem, error);
@@ -440,6 +441,10 @@
   }
 
   function offerActions(offer) {
+    // A local campaign's offer follows its campaign's approval and withdrawal, and the API refuses to switch it.
+    if (offer.localCampaignId != null) {
+      return element("span", t("offers.managedByCampaign", {id: offer.localCampaignId}), "hint");
+    }
     const container = element("div");
     const problem = element("div", null, "problem");
     problem.setAttribute("role", "alert");
