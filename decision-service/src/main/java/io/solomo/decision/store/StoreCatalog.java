@@ -1,7 +1,10 @@
 package io.solomo.decision.store;
 
 import io.solomo.decision.SettingChecks;
+import io.solomo.decision.security.StoreScope;
 import io.solomo.decision.web.InvalidFieldException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,11 +39,13 @@ public class StoreCatalog {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EntityManager entityManager;
     private volatile Map<String, Store> storesById;
     private volatile StoreRepository.Version loadedVersion;
 
     StoreCatalog(StoreRepository stores, GeofenceIndex index, ObjectMapper mapper, TransactionTemplate transaction,
-                 Clock clock, ApplicationEventPublisher events, @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
+                 Clock clock, ApplicationEventPublisher events, EntityManager entityManager,
+                 @Value("${solomo.stores.default-radius-meters:100}") double defaultRadiusMeters,
                  @Value("${solomo.default-time-zone:Europe/Paris}") String defaultTimeZone) {
         this.stores = stores;
         this.index = index;
@@ -50,6 +55,7 @@ public class StoreCatalog {
         this.transaction = transaction;
         this.clock = clock;
         this.events = events;
+        this.entityManager = entityManager;
         loadedVersion = stores.version();
         List<Store> all = stores.findAll();
         index.rebuild(all);
@@ -104,6 +110,57 @@ public class StoreCatalog {
     /** Returns every store. */
     public List<Store> findAll() {
         return stores.findAll();
+    }
+
+    /**
+     * Returns a page of at most {@code limit} stores ordered by id, read from the database so that stores imported
+     * or deleted on another node count at once.
+     *
+     * @param chain        the chain the stores must have, or null for any chain
+     * @param scope        the scope the stores must be in, or null for every store
+     * @param afterStoreId the page starts at the first id above this one, or at the first store for null
+     */
+    public List<Store> list(String chain, StoreScope scope, String afterStoreId, int limit) {
+        StringBuilder jpql = new StringBuilder("select s from Store s where 1 = 1");
+        if (chain != null) {
+            jpql.append(" and s.chain = :chain");
+        }
+        if (afterStoreId != null) {
+            jpql.append(" and s.storeId > :after");
+        }
+        if (scope != null) {
+            jpql.append(scopeCondition(scope));
+        }
+        jpql.append(" order by s.storeId");
+
+        TypedQuery<Store> query = entityManager.createQuery(jpql.toString(), Store.class).setMaxResults(limit);
+        if (chain != null) {
+            query.setParameter("chain", chain);
+        }
+        if (afterStoreId != null) {
+            query.setParameter("after", afterStoreId);
+        }
+        if (scope != null && !scope.storeIds().isEmpty()) {
+            query.setParameter("scopeStoreIds", scope.storeIds());
+        }
+        if (scope != null && !scope.chains().isEmpty()) {
+            query.setParameter("scopeChains", scope.chains());
+        }
+        return query.getResultList();
+    }
+
+    /** Returns the condition on a scope's stores, leaving out an empty set since SQL has no empty IN list. */
+    private static String scopeCondition(StoreScope scope) {
+        if (scope.storeIds().isEmpty() && scope.chains().isEmpty()) {
+            return " and 1 = 0";
+        }
+        if (scope.chains().isEmpty()) {
+            return " and s.storeId in :scopeStoreIds";
+        }
+        if (scope.storeIds().isEmpty()) {
+            return " and s.chain in :scopeChains";
+        }
+        return " and (s.storeId in :scopeStoreIds or s.chain in :scopeChains)";
     }
 
     private void rebuildIndex() {

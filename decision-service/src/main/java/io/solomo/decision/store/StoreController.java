@@ -1,5 +1,6 @@
 package io.solomo.decision.store;
 
+import io.solomo.decision.security.UserScopes;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.RequestBodies;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +38,24 @@ class StoreController {
 
     private static final double MAX_NEARBY_METERS = 50_000;
     private static final int MAX_NEARBY_STORES = 100;
+    static final int DEFAULT_LIST_LIMIT = 100;
+    static final int MAX_LIST_LIMIT = 500;
+    /** The length of the store_id and chain columns: a longer id or chain matches no store. */
+    private static final int MAX_ID_LENGTH = 200;
     static final String MAX_IMPORT_SIZE_SETTING = "solomo.api.max-store-import-size";
 
     private final StoreCatalog catalog;
     private final GeofenceIndex index;
     private final Clock clock;
+    private final UserScopes scopes;
     private final int maxImportBytes;
 
-    StoreController(StoreCatalog catalog, GeofenceIndex index, Clock clock,
+    StoreController(StoreCatalog catalog, GeofenceIndex index, Clock clock, UserScopes scopes,
                     @Value("${" + MAX_IMPORT_SIZE_SETTING + ":20MB}") DataSize maxImportSize) {
         this.catalog = catalog;
         this.index = index;
         this.clock = clock;
+        this.scopes = scopes;
         this.maxImportBytes = (int) RequestBodies.limitInBytes(MAX_IMPORT_SIZE_SETTING, maxImportSize,
                 RequestBodies.MAX_ARRAY_LIMIT);
     }
@@ -57,6 +65,45 @@ class StoreController {
     StoreImportReport importStores(HttpServletRequest request) throws IOException {
         return catalog.importGeoJson(RequestBodies.readRequired(request, maxImportBytes, MAX_IMPORT_SIZE_SETTING),
                 "the API");
+    }
+
+    /**
+     * Lists stores ordered by id, only those of its scope for a local marketer. {@code after} takes the last store id
+     * of the previous page to read the next one, and an empty {@code after} reads the first page. {@code chain} keeps
+     * the stores of that chain, compared exactly.
+     */
+    @GetMapping
+    List<StoreSummary> list(@RequestParam(required = false) String chain,
+                            @RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "" + DEFAULT_LIST_LIMIT) int limit,
+                            Principal caller) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIST_LIMIT + ", got "
+                    + limit);
+        }
+        // A blank chain is rejected rather than read as no filter, so that an empty filter field never lists
+        // every chain unnoticed.
+        if (chain != null && chain.isBlank()) {
+            throw new InvalidFieldException("chain", chain, "chain is blank; give a chain name or leave chain out "
+                    + "to list every chain");
+        }
+        String checkedChain = RequestFields.optionalText("chain", chain, MAX_ID_LENGTH);
+        String afterStoreId = RequestFields.optionalText("after", after, MAX_ID_LENGTH);
+
+        Instant now = clock.instant();
+        return catalog.list(checkedChain, scopes.of(caller.getName()).orElse(null), afterStoreId, limit).stream()
+                .map(store -> StoreSummary.of(store, now))
+                .toList();
+    }
+
+    /** A store in a list; {@code openNow} is null when its opening hours are unknown. */
+    record StoreSummary(String storeId, String name, String chain, double latitude, double longitude,
+                        String timeZone, Boolean openNow) {
+
+        static StoreSummary of(Store store, Instant now) {
+            return new StoreSummary(store.storeId(), store.name(), store.chain(), store.latitude(), store.longitude(),
+                    store.timeZone().getId(), store.openAt(now));
+        }
     }
 
     /**
