@@ -11,6 +11,8 @@
   const LANGUAGES = ["fr", "en"];
   const LANGUAGE_KEY = "solomo.console.language";
   const OFFER_PAGE_SIZE = 50;
+  // Matches the limit of the "stores" entry of api.json.
+  const STORE_PAGE_SIZE = 100;
   const HEAD_OFFICE_ROLES = ["MARKETER", "ADMIN"];
   const STORE_ROLE = "LOCAL_MARKETER";
 
@@ -24,6 +26,8 @@
     offers: [],
     offersComplete: true,
     templates: [],
+    stores: [],
+    storesComplete: true,
     mine: []
   };
 
@@ -481,6 +485,51 @@
     byId("create-scope").textContent = t("create.scope", {scope: parts.join(", ")});
   }
 
+  /** Loads the caller's stores, the first page or the next one, which the API limits to the caller's scope. */
+  async function loadStores(append) {
+    const box = byId("stores-problem");
+    clearProblem(box);
+    const after = append && state.stores.length ? state.stores[state.stores.length - 1].storeId : "";
+    try {
+      const page = await call("stores", {after});
+      state.stores = append ? state.stores.concat(page) : page;
+      state.storesComplete = page.length < STORE_PAGE_SIZE;
+      renderStores();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  /** Shows a checkbox per store, keeping the boxes already ticked. A single store is ticked from the start. */
+  function renderStores() {
+    const list = byId("create-store-list");
+    const checked = new Set(selectedStoreIds());
+    if (state.storesComplete && state.stores.length === 1) {
+      checked.add(state.stores[0].storeId);
+    }
+    byId("stores-more").hidden = state.storesComplete;
+    if (!state.stores.length) {
+      list.replaceChildren(element("p", t("stores.empty"), "hint"));
+      return;
+    }
+    const choices = state.stores.map((store) => {
+      const box = element("input");
+      box.type = "checkbox";
+      box.name = "store";
+      box.value = store.storeId;
+      box.checked = checked.has(store.storeId);
+      const label = element("label");
+      label.append(box, element("span", store.name
+        ? t("store.option", {name: store.name, id: store.storeId}) : store.storeId));
+      return label;
+    });
+    list.replaceChildren(...choices);
+  }
+
+  function selectedStoreIds() {
+    return Array.from(byId("create-store-list").querySelectorAll("input[name=store]:checked"), (box) => box.value);
+  }
+
   async function loadTemplates() {
     const box = byId("templates-problem");
     clearProblem(box);
@@ -604,7 +653,7 @@
     clearProblem(box, form);
     const body = {
       templateOfferId: form.elements.templateOfferId.value,
-      storeIds: form.elements.storeIds.value.split(",").map((id) => id.trim()).filter(Boolean),
+      storeIds: selectedStoreIds(),
       startDate: form.elements.startDate.value,
       endDate: form.elements.endDate.value
     };
@@ -680,7 +729,7 @@
       loadOffers(false);
     }
     if (store) {
-      byId("create-stores").value = state.user.storeIds.join(", ");
+      loadStores(false);
       loadTemplates();
       loadMine();
     }
@@ -692,11 +741,13 @@
     state.pending = [];
     state.offers = [];
     state.templates = [];
+    state.stores = [];
+    state.storesComplete = true;
     state.mine = [];
     for (const id of ["head-office", "store", "no-role", "user", "sign-out", "notice"]) {
       byId(id).hidden = true;
     }
-    for (const id of ["pending-list", "offers-list", "templates-list", "mine-list"]) {
+    for (const id of ["pending-list", "offers-list", "templates-list", "create-store-list", "mine-list"]) {
       byId(id).replaceChildren();
     }
     byId("sign-in").hidden = false;
@@ -722,6 +773,7 @@
     }
     if (!byId("store").hidden) {
       renderTemplates();
+      renderStores();
       renderMine();
     }
   }
@@ -743,6 +795,7 @@
     byId("offers-refresh").addEventListener("click", () => loadOffers(false));
     byId("offers-more").addEventListener("click", () => loadOffers(true));
     byId("mine-refresh").addEventListener("click", loadMine);
+    byId("stores-more").addEventListener("click", () => loadStores(true));
     byId("create-form").addEventListener("submit", createCampaign);
     byId("sign-in-user").focus();
   }
