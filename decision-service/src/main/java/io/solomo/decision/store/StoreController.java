@@ -84,8 +84,8 @@ class StoreController {
         // A blank chain is rejected rather than read as no filter, so that an empty filter field never lists
         // every chain unnoticed.
         if (chain != null && chain.isBlank()) {
-            throw new InvalidFieldException("chain", chain, "chain is blank; give a chain name or leave chain out "
-                    + "to list every chain");
+            throw new InvalidFieldException("chain", chain, "chain is blank. Give a chain name, or leave chain out "
+                    + "to list every chain.");
         }
         String checkedChain = RequestFields.optionalText("chain", chain, MAX_ID_LENGTH);
         String afterStoreId = RequestFields.optionalText("after", after, MAX_ID_LENGTH);
