@@ -649,7 +649,7 @@
   async function createCampaign(event) {
     event.preventDefault();
     const form = byId("create-form");
-    const box = form.querySelector(".problem");
+    const box = byId("create-problem");
     clearProblem(box, form);
     const body = {
       templateOfferId: form.elements.templateOfferId.value,
