@@ -96,6 +96,17 @@ class PostgresIntegrationTests extends DemoServer {
     }
 
     @Test
+    void storesAreListedOnPostgres() {
+        JsonNode firstPage = marketer().get("/api/v1/stores?chain=Demo%20March%C3%A9&limit=2").json();
+        String lastId = firstPage.get(firstPage.size() - 1).get("storeId").asString();
+        JsonNode nextPage = marketer().get("/api/v1/stores?chain=Demo%20March%C3%A9&limit=2&after=" + lastId).json();
+
+        assertThat(firstPage.size()).isEqualTo(2);
+        assertThat(firstPage.get(0).get("chain").asString()).isEqualTo("Demo Marché");
+        assertThat(nextPage.get(0).get("storeId").asString()).isGreaterThan(lastId);
+    }
+
+    @Test
     void localCampaignIsStoredOnPostgres() {
         ApiClient.Response marked = marketer().put("/api/v1/offers/ADVOCATE-THANKS/local-template", """
                 {"approvalRequired": false, "maxRunDays": 3, "maxCouponsPerStore": 10}""");
