@@ -357,13 +357,13 @@ public class DecisionEngine implements OfferDecisions {
     }
 
     /**
-     * Returns the offer of the approved local campaign of this template that runs at the store at this moment, else
-     * the offer itself, which is also returned when the template itself cannot be made at this moment and store.
+     * Returns the offer of the approved local campaign of this template that runs at the store at this moment. The
+     * template itself is returned when no such campaign runs, or when the template cannot be made there and then.
      * The local offer has its own volume limits, cooldown, coupons and learning.
      */
     private Offer localOrSelf(Offer offer, ContactContext context, ZonedDateTime contactTime) {
-        // Head office keeps control: a template switched off, out of its dates or narrowed to other stores since the
-        // campaign began stops its local campaigns there too, and the template's own reason is reported.
+        // Head office keeps control. A template switched off, out of its dates or narrowed to other stores stops its
+        // local campaigns there too, and the template's own reason is reported.
         if (offer.unavailabilityReason(contactTime, context.getStoreId(), context.getStoreChain()) != null) {
             return offer;
         }
