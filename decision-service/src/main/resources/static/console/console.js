@@ -797,6 +797,8 @@
     byId("mine-refresh").addEventListener("click", loadMine);
     byId("stores-more").addEventListener("click", () => loadStores(true));
     byId("create-form").addEventListener("submit", createCampaign);
+    // index.html disables the button until signIn handles the form.
+    byId("sign-in-form").querySelector("button[type=submit]").disabled = false;
     byId("sign-in-user").focus();
   }
 

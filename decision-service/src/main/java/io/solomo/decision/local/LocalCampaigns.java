@@ -169,6 +169,8 @@ class LocalCampaigns {
     @Transactional
     CampaignView withdraw(long campaignId, Caller caller) {
         LocalCampaign campaign = find(campaignId);
+        // Scope first, so that a campaign outside the caller's scope does not reveal the user who created it.
+        requireVisibleStores(campaign, caller);
         if (caller.scope().isPresent() && !campaign.createdBy().equals(caller.name())) {
             throw Problem.of(HttpStatus.FORBIDDEN, "local-campaign-not-own", "Local campaign of another user",
                             "local campaign " + campaignId + " was created by '" + campaign.createdBy() + "', and user '"
@@ -214,13 +216,19 @@ class LocalCampaigns {
     }
 
     private CampaignView view(LocalCampaign campaign, Caller caller) {
+        List<LocalCampaign.StoreOffer> visible = requireVisibleStores(campaign, caller);
+        return CampaignView.of(campaign, visible,
+                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()));
+    }
+
+    /** Returns the campaign's stores within the caller's scope, or raises a 403 problem when there is none. */
+    private List<LocalCampaign.StoreOffer> requireVisibleStores(LocalCampaign campaign, Caller caller) {
         List<LocalCampaign.StoreOffer> visible = visibleStores(campaign, caller);
         if (visible.isEmpty()) {
             String storeId = campaign.stores().get(0).storeId();
             throw outsideScope(caller, storeId, "localCampaignId", campaign.localCampaignId());
         }
-        return CampaignView.of(campaign, visible,
-                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()));
+        return visible;
     }
 
     private List<LocalCampaign.StoreOffer> visibleStores(LocalCampaign campaign, Caller caller) {

@@ -61,6 +61,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 rejected.getMessage() + "; send the request without it.");
     }
 
+    /** Writes a 403 problem for a state-changing request that a browser sent from another site. */
+    void rejectCrossSite(HttpServletRequest request, HttpServletResponse response, String site) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.CROSS_SITE_REQUEST, "Cross-site request",
+                "A browser sent this " + request.getMethod() + " from another site (Sec-Fetch-Site: " + site
+                        + "). Use the console on this server, or send the request from an API client.");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
                        String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -16,9 +16,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -57,7 +60,13 @@ class SecurityConfiguration {
                                     ObjectMapper json)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher authenticatedApi = new OrRequestMatcher(paths.matcher("/api/**"),
+                paths.matcher(kiePrefix + "/**"));
         http
+                // Before authentication, so that a browser's stored Basic login never acts for another site.
+                .addFilterBefore(new CrossSiteRequestFilter(authenticatedApi, problems),
+                        BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A stateless API has no login page to return to and no session to log out of.
@@ -65,7 +74,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        paths.matcher("/console/**"),
                         new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests

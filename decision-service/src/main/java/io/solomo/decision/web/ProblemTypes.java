@@ -19,6 +19,7 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = URI.create("urn:solomo:problem:method-not-allowed");
     public static final URI CONTENT_TOO_LARGE = URI.create("urn:solomo:problem:content-too-large");
     public static final URI REJECTED_REQUEST = URI.create("urn:solomo:problem:rejected-request");
+    public static final URI CROSS_SITE_REQUEST = URI.create("urn:solomo:problem:cross-site-request");
 
     private ProblemTypes() {
     }

@@ -69,6 +69,23 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
+    /**
+     * A form without a method is sent as a GET to its own page, with the password in the URL, when the user submits
+     * it before console.js handles it or when console.js fails to load.
+     */
+    @Test
+    void signInFormKeepsPasswordOutOfUrl() throws Exception {
+        String page = new String(getAnonymously("/console/").body(), StandardCharsets.UTF_8);
+        Matcher form = Pattern.compile("<form id=\"sign-in-form\"([^>]*)>(.*?)</form>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(form.find()).as("sign-in form in index.html").isTrue();
+
+        assertThat(form.group(1)).contains("method=\"post\"");
+        Matcher submit = Pattern.compile("<button type=\"submit\"([^>]*)>").matcher(form.group(2));
+        assertThat(submit.find()).as("submit button of the sign-in form").isTrue();
+        assertThat(submit.group(1)).contains("disabled");
+    }
+
     @Test
     void consoleWithoutSlashRedirects() throws Exception {
         HttpResponse<byte[]> redirect = getAnonymously("/console");

@@ -301,6 +301,24 @@ class LocalCampaignIntegrationTests extends DemoServer {
     }
 
     @Test
+    void withdrawOutsideScopeHidesCreator() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(50);
+        ApiClient.Response created = agency().post("/api/v1/local-campaigns", campaign(WELCOME, "demo-maubert",
+                start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+
+        ApiClient.Response withdrawn = storeManager().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
+
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(403);
+        assertThat(withdrawn.json().get("type").asString()).isEqualTo("urn:solomo:problem:store-outside-scope");
+        assertThat(withdrawn.text()).doesNotContain("agency-demo-marche");
+        assertThat(agency().get("/api/v1/local-campaigns/" + campaignId).json().get("status").asString())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void invalidCampaignsNameFieldAndValue() {
         markWelcomeTemplate();
         LocalDate start = LocalDate.now(PARIS).plusDays(60);
