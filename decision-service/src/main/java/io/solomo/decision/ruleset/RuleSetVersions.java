@@ -301,7 +301,7 @@ public class RuleSetVersions {
     public List<RuleSetSummary> list() {
         return ruleSets.findAll().stream()
                 .map(ruleSet -> new RuleSetSummary(ruleSet.rulesetId(), ruleSet.activeVersion(),
-                        versions.lastVersion(ruleSet.rulesetId())))
+                        ruleSet.previousVersion(), versions.lastVersion(ruleSet.rulesetId())))
                 .toList();
     }
 

@@ -83,7 +83,8 @@ final class RuleSetViews {
         }
     }
 
-    record RuleSetSummary(String rulesetId, Integer activeVersion, int lastVersion) {
+    /** A rule set in the list: its active version, the one active before it (for a rollback) and its newest. */
+    record RuleSetSummary(String rulesetId, Integer activeVersion, Integer previousVersion, int lastVersion) {
     }
 
     record RuleSetDetail(String rulesetId, Integer activeVersion, Integer previousVersion,

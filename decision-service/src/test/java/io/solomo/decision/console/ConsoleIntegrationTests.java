@@ -2,11 +2,13 @@ package io.solomo.decision.console;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.rules.OfferRuleCompiler;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,10 +40,15 @@ class ConsoleIntegrationTests extends DemoServer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final String TEMPLATE = "STORE-WELCOME-10";
     private static final String SWITCHED_OFFER = "WEEKEND-FLOWERS";
+    private static final String RULE_SET = "offers";
+    private static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
 
-    /** A user of each console role: the demo marketer, an administrator without other roles, a store manager. */
+    /**
+     * A user of each console role: the demo marketer, an administrator without other roles, a store manager and the
+     * demo analyst.
+     */
     private static final Map<String, String> USER_OF_ROLE = Map.of("MARKETER", "marketer", "ADMIN", "operator",
-            "LOCAL_MARKETER", "store-bastille");
+            "LOCAL_MARKETER", "store-bastille", "ANALYST", "analyst");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -143,16 +151,19 @@ class ConsoleIntegrationTests extends DemoServer {
     }
 
     /**
-     * Calls each entry of api.json as each console role, in the file's order, on a real pending campaign and a real
-     * offer. A listed role must reach the endpoint, so no 401, 403, 404 or 405. A 409 for a campaign that an earlier
-     * call already approved is fine. Any other console role must get 403, so that the console's list of roles
-     * matches the server's rules.
+     * Calls each entry of api.json as each console role, in the file's order, on a real pending campaign, a real
+     * offer and a valid rule set version. A listed role must reach the endpoint, so no 401, 403, 404 or 405. A 409
+     * for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that the
+     * console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
+     * as parts of that name, as the browser's FormData does.
      */
     @Test
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
         JsonNode api = JSON.readTree(resource("api.json"));
+        int ruleSetVersion = uploadBundledRules();
         Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
-                "offerId", SWITCHED_OFFER, "after", "");
+                "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
+                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
@@ -169,9 +180,11 @@ class ConsoleIntegrationTests extends DemoServer {
             List<String> roles = entry.get("roles").valueStream().map(JsonNode::asString).toList();
             String body = entry.has("body") ? bodies.get(name) : null;
             assertThat(!entry.has("body") || body != null).as(name + " needs a sample body in this test").isTrue();
+            String partName = entry.has("multipart") ? entry.get("multipart").asString() : null;
 
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
-                int status = send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false));
+                int status = partName != null ? sendMultipart(role.getValue(), path, partName)
+                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false));
                 String call = name + " " + method + " " + path + " as " + role.getValue();
                 if (roles.contains(role.getKey())) {
                     assertThat(status).as(call).isNotIn(401, 403, 404, 405);
@@ -180,6 +193,49 @@ class ConsoleIntegrationTests extends DemoServer {
                 }
             }
         }
+
+        // The console's rollback button names the previous version from the list, which the rollback above set.
+        JsonNode ruleSet = analyst().get("/api/v1/rulesets").json().valueStream()
+                .filter(each -> each.get("rulesetId").asString().equals(RULE_SET)).findFirst().orElseThrow();
+        assertThat(ruleSet.get("activeVersion").asInt()).isEqualTo(1);
+        assertThat(ruleSet.get("previousVersion").asInt()).isEqualTo(ruleSetVersion);
+    }
+
+    private ApiClient analyst() {
+        return ApiClient.on(port).as("analyst", PASSWORD);
+    }
+
+    /** Uploads the bundled rule files as a new version of the offer rules and returns its number. */
+    private int uploadBundledRules() {
+        Multipart upload = multipart("file");
+        ApiClient.Response created = analyst().post("/api/v1/rulesets/" + RULE_SET + "/versions", upload.body(),
+                upload.contentType());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("status").asString()).as(created.text()).isEqualTo("VALID");
+        return created.json().get("version").asInt();
+    }
+
+    private record Multipart(String contentType, byte[] body) {
+    }
+
+    /** Builds a multipart body with one part per bundled rule file, each named partName, with its path as name. */
+    private static Multipart multipart(String partName) {
+        String boundary = "console-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        OfferRuleCompiler.bundledFiles().forEach((path, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName
+                    + "\"; filename=\"" + path + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private int sendMultipart(String user, String path, String partName) {
+        Multipart upload = multipart(partName);
+        return ApiClient.on(port).as(user, PASSWORD).post(path, upload.body(), upload.contentType()).status();
     }
 
     private long createPendingCampaign() {
