@@ -1,6 +1,6 @@
 /*
  * The business users' console: head office approves local campaigns and switches offers, store managers and
- * agencies run local campaigns. Every API call sends HTTP Basic credentials held in this closure only, with
+ * agencies run local campaigns, analysts upload, activate and roll back the offer rules. Every API call sends HTTP Basic credentials held in this closure only, with
  * credentials: "omit", so that the browser neither stores a login of its own nor shows its login dialog on a 401.
  * All texts come from messages.json and all API paths from api.json. Data from the API is written with textContent
  * only, never as HTML.
@@ -15,6 +15,11 @@
   const STORE_PAGE_SIZE = 100;
   const HEAD_OFFICE_ROLES = ["MARKETER", "ADMIN"];
   const STORE_ROLE = "LOCAL_MARKETER";
+  const ANALYST_ROLE = "ANALYST";
+  // The server's default spring.servlet.multipart.max-file-size and max-request-size, in MB. A server configured
+  // otherwise answers a larger upload with a 413 problem that names its own limits.
+  const MAX_RULE_FILE_MB = 10;
+  const MAX_RULE_UPLOAD_MB = 60;
 
   const state = {
     language: "en",
@@ -28,7 +33,12 @@
     templates: [],
     stores: [],
     storesComplete: true,
-    mine: []
+    mine: [],
+    ruleSets: [],
+    ruleSetId: null,
+    ruleSet: null,
+    versionDetail: null,
+    uploadReport: null
   };
 
   const byId = (id) => document.getElementById(id);
@@ -128,12 +138,23 @@
     }
   }
 
-  /** Calls the API entry `name` of api.json, with its {placeholders} taken from params. */
-  async function call(name, params = {}, body = undefined, ifMatch = undefined) {
+  /** Fills the {placeholders} of an api.json path. A file path keeps its slashes, as the API reads it whole. */
+  function apiPath(entry, params) {
+    return entry.path.replace(/\{(\w+)\}/g, (whole, key) => {
+      const value = String(params[key] ?? "");
+      return key === "path" ? value.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(value);
+    });
+  }
+
+  /**
+   * Sends the API entry `name` of api.json and returns the response, or throws an ApiError. A FormData body goes
+   * as multipart/form-data with the boundary that fetch sets, any other body as JSON.
+   */
+  async function send(name, params, body, ifMatch, accept) {
     const entry = state.api[name];
-    const path = entry.path.replace(/\{(\w+)\}/g, (whole, key) => encodeURIComponent(params[key] ?? ""));
-    const headers = {Accept: "application/json, application/problem+json", Authorization: state.authorization};
-    if (body !== undefined) {
+    const headers = {Accept: accept, Authorization: state.authorization};
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) {
       headers["Content-Type"] = "application/json";
     }
     if (ifMatch !== undefined) {
@@ -141,19 +162,42 @@
     }
     let response;
     try {
-      response = await fetch(path, {
+      response = await fetch(apiPath(entry, params), {
         method: entry.method, headers, credentials: "omit", cache: "no-store",
-        body: body === undefined ? undefined : JSON.stringify(body)
+        body: body === undefined || multipart ? body : JSON.stringify(body)
       });
     } catch (network) {
       throw new ApiError(0, null);
     }
-    const type = response.headers.get("Content-Type") || "";
-    const data = type.includes("json") ? await response.json().catch(() => null) : null;
     if (!response.ok) {
-      throw new ApiError(response.status, data);
+      const type = response.headers.get("Content-Type") || "";
+      throw new ApiError(response.status, type.includes("json") ? await response.json().catch(() => null) : null);
     }
-    return data;
+    return response;
+  }
+
+  /** Calls the API entry `name` of api.json, with its {placeholders} taken from params, and returns its JSON. */
+  async function call(name, params = {}, body = undefined, ifMatch = undefined) {
+    const response = await send(name, params, body, ifMatch, "application/json, application/problem+json");
+    const type = response.headers.get("Content-Type") || "";
+    return type.includes("json") ? response.json().catch(() => null) : null;
+  }
+
+  /**
+   * Downloads a file from the API entry `name` and saves it as `fileName`. A plain link would send no credentials
+   * and make the browser show its own login dialog on the 401.
+   */
+  async function download(name, params, fileName) {
+    const response = await send(name, params, undefined, undefined, "application/octet-stream, application/problem+json");
+    const url = URL.createObjectURL(await response.blob());
+    const link = element("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked later rather than at once, because the browser reads the blob after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   /* Problems */
@@ -676,6 +720,334 @@
     });
   }
 
+  /* Analysts: rule sets */
+
+  function versionLabel(version) {
+    return version == null ? t("version.none") : String(version);
+  }
+
+  async function loadRuleSets() {
+    const box = byId("rulesets-problem");
+    clearProblem(box);
+    try {
+      state.ruleSets = await call("ruleSets");
+      renderRuleSets();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  function renderRuleSets() {
+    const list = byId("rulesets-list");
+    if (!state.ruleSets.length) {
+      list.replaceChildren(element("p", t("rulesets.empty"), "hint"));
+      return;
+    }
+    const rows = state.ruleSets.map((ruleSet) => [
+      ruleSet.rulesetId,
+      versionLabel(ruleSet.activeVersion),
+      versionLabel(ruleSet.previousVersion),
+      String(ruleSet.lastVersion),
+      button(t("action.open"), () => openRuleSet(ruleSet.rulesetId), "secondary")
+    ]);
+    list.replaceChildren(table(["col.ruleSet", "col.activeVersion", "col.previousVersion", "col.lastVersion",
+      "col.actions"], rows));
+  }
+
+  async function openRuleSet(rulesetId) {
+    if (state.ruleSetId !== rulesetId) {
+      state.ruleSet = null;
+      state.versionDetail = null;
+      state.uploadReport = null;
+      clearProblem(byId("upload-problem"), byId("upload-form"));
+      byId("upload-form").reset();
+    }
+    state.ruleSetId = rulesetId;
+    byId("ruleset").hidden = false;
+    renderRuleSet();
+    await loadRuleSet();
+    byId("ruleset-title").focus();
+  }
+
+  async function loadRuleSet() {
+    const box = byId("ruleset-problem");
+    clearProblem(box);
+    try {
+      state.ruleSet = await call("ruleSet", {rulesetId: state.ruleSetId});
+      renderRuleSet();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  /** Reloads the open rule set and the list, whose active and previous versions an activation changes. */
+  async function reloadRuleSets() {
+    await Promise.all([loadRuleSet(), loadRuleSets()]);
+  }
+
+  function renderRuleSet() {
+    const ruleSet = state.ruleSet;
+    byId("ruleset-title").textContent = t("ruleset.title", {id: state.ruleSetId});
+    byId("upload-hint").textContent = t("upload.hint", {
+      fileLimit: t("size.megabytes", {count: formatNumber(MAX_RULE_FILE_MB)}),
+      requestLimit: t("size.megabytes", {count: formatNumber(MAX_RULE_UPLOAD_MB)})
+    });
+    renderVersionDetail();
+    renderUploadReport();
+    const rollback = byId("ruleset-rollback");
+    if (!ruleSet) {
+      byId("ruleset-summary").textContent = t("loading");
+      byId("ruleset-versions").replaceChildren();
+      rollback.hidden = true;
+      return;
+    }
+    byId("ruleset-summary").textContent = t("ruleset.summary", {
+      active: versionLabel(ruleSet.activeVersion), previous: versionLabel(ruleSet.previousVersion)
+    });
+    // Without a body the API rolls back to the previous version only when that one is the lower.
+    rollback.hidden = ruleSet.activeVersion == null || ruleSet.previousVersion == null
+      || ruleSet.previousVersion >= ruleSet.activeVersion;
+    rollback.textContent = t("action.rollback", {version: versionLabel(ruleSet.previousVersion)});
+    const rows = ruleSet.versions.map((version) => [
+      String(version.version),
+      versionState(version),
+      formatNumber(version.ruleCount),
+      version.uploadedBy || "",
+      formatInstant(version.uploadedAt),
+      versionActions(version)
+    ]);
+    byId("ruleset-versions").replaceChildren(table(["col.version", "col.status", "col.rules", "col.uploadedBy",
+      "col.uploadedAt", "col.actions"], rows));
+  }
+
+  function versionState(version) {
+    const container = element("div");
+    container.append(element("span", t("versionStatus." + version.status),
+      version.status === "VALID" ? "state-on" : "state-off"));
+    if (version.active) {
+      container.append(element("p", t("version.live"), "hint"));
+    }
+    return container;
+  }
+
+  function versionActions(version) {
+    const container = element("div");
+    const actions = element("div", null, "actions");
+    const problem = element("div", null, "problem");
+    problem.setAttribute("role", "alert");
+    problem.hidden = true;
+    const details = button(t("action.details"), () => busy(details, () => loadVersionDetail(version.version)),
+      "secondary");
+    actions.append(details);
+    if (version.status === "VALID" && !version.active) {
+      const activate = button(t("action.activate"), () => {
+        if (!window.confirm(t("activate.confirm", {version: version.version, id: state.ruleSetId}))) {
+          return;
+        }
+        busy(activate, async () => {
+          try {
+            const activation = await call("activateRuleSetVersion",
+              {rulesetId: state.ruleSetId, version: version.version});
+            notify(t("done.activated", {version: activation.activeVersion, id: activation.rulesetId}));
+            await reloadRuleSets();
+            byId("ruleset-title").focus();
+          } catch (error) {
+            showProblem(problem, error);
+          }
+        });
+      });
+      actions.append(activate);
+    }
+    container.append(actions, problem);
+    return container;
+  }
+
+  function rollBack() {
+    const rollback = byId("ruleset-rollback");
+    const target = state.ruleSet.previousVersion;
+    if (!window.confirm(t("rollback.confirm", {version: target, id: state.ruleSetId}))) {
+      return;
+    }
+    busy(rollback, async () => {
+      const box = byId("ruleset-problem");
+      clearProblem(box);
+      try {
+        // No body: the API returns to the version active before the current one, the one this button names.
+        const activation = await call("rollBackRuleSet", {rulesetId: state.ruleSetId});
+        notify(t("done.rolledBack", {version: activation.activeVersion, id: activation.rulesetId}));
+        await reloadRuleSets();
+        byId("ruleset-title").focus();
+      } catch (error) {
+        showProblem(box, error);
+      }
+    });
+  }
+
+  async function loadVersionDetail(version) {
+    const box = byId("version-detail-problem");
+    clearProblem(box);
+    try {
+      state.versionDetail = await call("ruleSetVersion", {rulesetId: state.ruleSetId, version});
+      renderVersionDetail();
+      byId("version-detail-title").focus();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  /** Shows a version's files as download buttons, and the report of its validation. */
+  function renderVersionDetail() {
+    const detail = state.versionDetail;
+    byId("version-detail").hidden = !detail;
+    if (!detail) {
+      byId("version-files").replaceChildren();
+      byId("version-report").replaceChildren();
+      return;
+    }
+    const version = detail.report.version;
+    byId("version-detail-title").textContent = t("version.title", {version});
+    const files = detail.files.map((path) => {
+      const fileName = path.slice(path.lastIndexOf("/") + 1);
+      const save = button(t("version.download", {file: path}), () => busy(save, async () => {
+        const box = byId("version-detail-problem");
+        clearProblem(box);
+        try {
+          await download("ruleSetFile", {rulesetId: state.ruleSetId, version, path}, fileName);
+        } catch (error) {
+          showProblem(box, error);
+        }
+      }), "secondary");
+      return save;
+    });
+    byId("version-files").replaceChildren(...files);
+    byId("version-report").replaceChildren(reportView(detail.report));
+  }
+
+  function renderUploadReport() {
+    const report = state.uploadReport;
+    byId("upload-report").replaceChildren(...(report ? [reportView(report)] : []));
+  }
+
+  /** Builds the view of a validation report: status, errors and warnings by place, and failing scenarios. */
+  function reportView(report) {
+    const view = element("div", null, "card");
+    const valid = report.status === "VALID";
+    view.append(element("p", t("report.status", {version: report.version, status: t("versionStatus." + report.status)}),
+      valid ? "state-on" : "state-off"));
+    if (!valid) {
+      view.append(element("p", t("report.invalid")));
+    }
+    const errors = report.errors || [];
+    const warnings = report.warnings || [];
+    if (errors.length) {
+      view.append(findingList("report.errors", errors, "problem"));
+    }
+    if (warnings.length) {
+      view.append(findingList("report.warnings", warnings, "warning"));
+    }
+    if (!errors.length && !warnings.length) {
+      view.append(element("p", t("report.clean"), "hint"));
+    }
+    const scenarios = report.scenarios;
+    if (scenarios && scenarios.passed + scenarios.failed > 0) {
+      view.append(element("p", t("report.scenarios", {
+        passed: formatNumber(scenarios.passed), failed: formatNumber(scenarios.failed)
+      })));
+      const list = element("ul");
+      for (const failure of scenarios.failures || []) {
+        list.append(scenarioItem(failure));
+      }
+      if (list.childElementCount) {
+        view.append(list);
+      }
+    }
+    return view;
+  }
+
+  /** The place of a finding: its file, then Sheet!Cell in a workbook or the cell or line alone. */
+  function findingPlace(finding) {
+    const cell = finding.sheet && finding.cell ? finding.sheet + "!" + finding.cell : finding.sheet || finding.cell;
+    return [finding.file, cell].filter(Boolean).join(", ");
+  }
+
+  function findingList(titleKey, findings, className) {
+    const part = element("div", null, className);
+    part.append(element("h5", t(titleKey, {count: formatNumber(findings.length)})));
+    const list = element("ul");
+    for (const finding of findings) {
+      const message = state.language === "fr" ? finding.messageFr || finding.message : finding.message;
+      const place = findingPlace(finding);
+      list.append(element("li", place ? t("report.finding", {place, message}) : message));
+    }
+    part.append(list);
+    return part;
+  }
+
+  function scenarioItem(failure) {
+    const offers = (ids) => (ids && ids.length ? ids.join(", ") : t("report.noOffer"));
+    const place = findingPlace(failure);
+    const text = failure.failure
+      ? t("report.scenarioFailed", {scenario: failure.scenario, place,
+        failure: state.language === "fr" ? failure.failureFr || failure.failure : failure.failure})
+      : t("report.scenarioOffers", {scenario: failure.scenario, place, expected: offers(failure.expectedOffers),
+        actual: offers(failure.actualOffers)});
+    const item = element("li", text);
+    if (failure.firedRules && failure.firedRules.length) {
+      item.append(element("p", t("report.firedRules", {rules: failure.firedRules.join(", ")}), "hint"));
+    }
+    return item;
+  }
+
+  /** Returns why the chosen files cannot be sent, or null. The server checks the same limits. */
+  function uploadSizeProblem(files) {
+    const megabyte = 1024 * 1024;
+    const tooLarge = files.find((file) => file.size > MAX_RULE_FILE_MB * megabyte);
+    if (tooLarge) {
+      return t("upload.fileTooLarge", {file: tooLarge.name,
+        limit: t("size.megabytes", {count: formatNumber(MAX_RULE_FILE_MB)})});
+    }
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    if (total > MAX_RULE_UPLOAD_MB * megabyte) {
+      return t("upload.requestTooLarge", {limit: t("size.megabytes", {count: formatNumber(MAX_RULE_UPLOAD_MB)})});
+    }
+    return null;
+  }
+
+  async function uploadVersion(event) {
+    event.preventDefault();
+    const form = byId("upload-form");
+    const box = byId("upload-problem");
+    const input = form.elements.file;
+    clearProblem(box, form);
+    const files = Array.from(input.files);
+    const refusal = files.length ? uploadSizeProblem(files) : t("upload.none");
+    if (refusal) {
+      box.append(element("p", refusal));
+      box.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return;
+    }
+    // One part per file, all named "file", as the API expects. Its file name becomes the file's path.
+    const body = new FormData();
+    for (const file of files) {
+      body.append("file", file, file.name);
+    }
+    const submit = form.querySelector("button[type=submit]");
+    await busy(submit, async () => {
+      try {
+        state.uploadReport = await call("uploadRuleSetVersion", {rulesetId: state.ruleSetId}, body);
+        renderUploadReport();
+        notify(t("done.uploaded", {version: state.uploadReport.version,
+          status: t("versionStatus." + state.uploadReport.status)}));
+        form.reset();
+        await reloadRuleSets();
+      } catch (error) {
+        showProblem(box, error, form);
+      }
+    });
+  }
+
   /* Signing in and out */
 
   function basicAuthorization(user, password) {
@@ -717,12 +1089,14 @@
     const roles = state.user.roles;
     const headOffice = roles.some((role) => HEAD_OFFICE_ROLES.includes(role));
     const store = roles.includes(STORE_ROLE);
+    const analyst = roles.includes(ANALYST_ROLE);
     byId("sign-in").hidden = true;
     byId("user").hidden = false;
     byId("sign-out").hidden = false;
     byId("head-office").hidden = !headOffice;
     byId("store").hidden = !store;
-    byId("no-role").hidden = headOffice || store;
+    byId("analyst").hidden = !analyst;
+    byId("no-role").hidden = headOffice || store || analyst;
     applyTexts();
     if (headOffice) {
       loadPending();
@@ -732,6 +1106,9 @@
       loadStores(false);
       loadTemplates();
       loadMine();
+    }
+    if (analyst) {
+      loadRuleSets();
     }
   }
 
@@ -744,12 +1121,21 @@
     state.stores = [];
     state.storesComplete = true;
     state.mine = [];
-    for (const id of ["head-office", "store", "no-role", "user", "sign-out", "notice"]) {
+    state.ruleSets = [];
+    state.ruleSetId = null;
+    state.ruleSet = null;
+    state.versionDetail = null;
+    state.uploadReport = null;
+    for (const id of ["head-office", "store", "analyst", "ruleset", "no-role", "user", "sign-out", "notice"]) {
       byId(id).hidden = true;
     }
-    for (const id of ["pending-list", "offers-list", "templates-list", "create-store-list", "mine-list"]) {
+    for (const id of ["pending-list", "offers-list", "templates-list", "create-store-list", "mine-list", "rulesets-list",
+      "ruleset-versions", "version-files", "version-report", "upload-report"]) {
       byId(id).replaceChildren();
     }
+    byId("version-detail").hidden = true;
+    byId("upload-form").reset();
+    clearProblem(byId("upload-problem"), byId("upload-form"));
     byId("sign-in").hidden = false;
     const box = byId("sign-in-form").querySelector(".problem");
     clearProblem(box);
@@ -776,6 +1162,12 @@
       renderStores();
       renderMine();
     }
+    if (!byId("analyst").hidden) {
+      renderRuleSets();
+      if (state.ruleSetId) {
+        renderRuleSet();
+      }
+    }
   }
 
   async function start() {
@@ -797,6 +1189,10 @@
     byId("mine-refresh").addEventListener("click", loadMine);
     byId("stores-more").addEventListener("click", () => loadStores(true));
     byId("create-form").addEventListener("submit", createCampaign);
+    byId("rulesets-refresh").addEventListener("click", loadRuleSets);
+    byId("ruleset-refresh").addEventListener("click", reloadRuleSets);
+    byId("ruleset-rollback").addEventListener("click", rollBack);
+    byId("upload-form").addEventListener("submit", uploadVersion);
     // index.html disables the button until signIn handles the form.
     byId("sign-in-form").querySelector("button[type=submit]").disabled = false;
     byId("sign-in-user").focus();
