@@ -17,7 +17,7 @@
   const STORE_ROLE = "LOCAL_MARKETER";
   const ANALYST_ROLE = "ANALYST";
   // The server's default spring.servlet.multipart.max-file-size and max-request-size, in MB. A server configured
-  // otherwise answers a larger upload with a 413 problem that names its own limits.
+  // otherwise rejects a larger upload with a 413 problem that names its own limits.
   const MAX_RULE_FILE_MB = 10;
   const MAX_RULE_UPLOAD_MB = 60;
 
@@ -794,6 +794,7 @@
     });
     renderVersionDetail();
     renderUploadReport();
+
     const rollback = byId("ruleset-rollback");
     if (!ruleSet) {
       byId("ruleset-summary").textContent = t("loading");
@@ -804,10 +805,11 @@
     byId("ruleset-summary").textContent = t("ruleset.summary", {
       active: versionLabel(ruleSet.activeVersion), previous: versionLabel(ruleSet.previousVersion)
     });
-    // Without a body the API rolls back to the previous version only when that one is the lower.
+    // Without a body, the API rolls back only to a previous version lower than the active one.
     rollback.hidden = ruleSet.activeVersion == null || ruleSet.previousVersion == null
       || ruleSet.previousVersion >= ruleSet.activeVersion;
     rollback.textContent = t("action.rollback", {version: versionLabel(ruleSet.previousVersion)});
+
     const rows = ruleSet.versions.map((version) => [
       String(version.version),
       versionState(version),
@@ -937,6 +939,7 @@
     if (!valid) {
       view.append(element("p", t("report.invalid")));
     }
+
     const errors = report.errors || [];
     const warnings = report.warnings || [];
     if (errors.length) {
@@ -948,6 +951,7 @@
     if (!errors.length && !warnings.length) {
       view.append(element("p", t("report.clean"), "hint"));
     }
+
     const scenarios = report.scenarios;
     if (scenarios && scenarios.passed + scenarios.failed > 0) {
       view.append(element("p", t("report.scenarios", {
@@ -964,7 +968,7 @@
     return view;
   }
 
-  /** The place of a finding: its file, then Sheet!Cell in a workbook or the cell or line alone. */
+  /** Formats where a finding is: its file, then Sheet!Cell in a workbook, or the cell or line alone. */
   function findingPlace(finding) {
     const cell = finding.sheet && finding.cell ? finding.sheet + "!" + finding.cell : finding.sheet || finding.cell;
     return [finding.file, cell].filter(Boolean).join(", ");
@@ -1020,19 +1024,21 @@
     const input = form.elements.file;
     clearProblem(box, form);
     const files = Array.from(input.files);
-    const refusal = files.length ? uploadSizeProblem(files) : t("upload.none");
-    if (refusal) {
-      box.append(element("p", refusal));
+    const inputProblem = files.length ? uploadSizeProblem(files) : t("upload.none");
+    if (inputProblem) {
+      box.append(element("p", inputProblem));
       box.hidden = false;
       input.setAttribute("aria-invalid", "true");
       input.focus();
       return;
     }
+
     // One part per file, all named "file", as the API expects. Its file name becomes the file's path.
     const body = new FormData();
     for (const file of files) {
       body.append("file", file, file.name);
     }
+
     const submit = form.querySelector("button[type=submit]");
     await busy(submit, async () => {
       try {

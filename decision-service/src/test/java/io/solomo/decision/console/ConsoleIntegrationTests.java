@@ -218,7 +218,7 @@ class ConsoleIntegrationTests extends DemoServer {
     private record Multipart(String contentType, byte[] body) {
     }
 
-    /** Builds a multipart body with one part per bundled rule file, each named partName, with its path as name. */
+    /** Builds a multipart body with one part per bundled rule file, each named partName, with the path as file name. */
     private static Multipart multipart(String partName) {
         String boundary = "console-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
