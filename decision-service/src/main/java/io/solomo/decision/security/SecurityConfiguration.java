@@ -100,6 +100,8 @@ class SecurityConfiguration {
                         // The console's files hold no data and are the same for every user. Its API calls carry
                         // the credentials (see CONSOLE_POLICY).
                         .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*").permitAll()
+                        // Browsers ask for an icon with every page: a 404 rather than a 401 and a login dialog.
+                        .requestMatchers(HttpMethod.GET, "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/location-events",
                                 "/api/v1/decisions/*/outcomes")

@@ -117,6 +117,15 @@ class ConsoleIntegrationTests extends DemoServer {
         }
     }
 
+    /** Browsers fetch the icon of every page on their own, and a 401 there could open their login dialog. */
+    @Test
+    void faviconNeedsNoLogin() throws Exception {
+        HttpResponse<byte[]> icon = getAnonymously("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(404);
+        assertThat(icon.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
     @Test
     void consoleServesOnlyItsFiles() throws Exception {
         assertThat(getAnonymously("/console/missing.js").statusCode()).isEqualTo(404);
