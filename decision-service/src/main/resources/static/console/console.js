@@ -1132,6 +1132,7 @@
     state.ruleSet = null;
     state.versionDetail = null;
     state.uploadReport = null;
+
     for (const id of ["head-office", "store", "analyst", "ruleset", "no-role", "user", "sign-out", "notice"]) {
       byId(id).hidden = true;
     }
@@ -1142,6 +1143,7 @@
     byId("version-detail").hidden = true;
     byId("upload-form").reset();
     clearProblem(byId("upload-problem"), byId("upload-form"));
+
     byId("sign-in").hidden = false;
     const box = byId("sign-in-form").querySelector(".problem");
     clearProblem(box);

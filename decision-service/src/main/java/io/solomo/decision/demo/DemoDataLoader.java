@@ -35,7 +35,7 @@ import java.util.List;
  *
  * <p>{@code demo-alice} prefers push and consented to it; {@code demo-bob} prefers push too but refused it, and
  * consented to email; {@code demo-chloe} withdrew her only consent. Nothing is loaded when {@code demo-alice} exists.
- * The coupons of the offers whose words say "today" end with the day of the contact.
+ * The coupons of the offers that promise a benefit "today" end with the day of the contact.
  */
 @Component
 @ConditionalOnProperty(name = "solomo.demo.load-data", havingValue = "true")

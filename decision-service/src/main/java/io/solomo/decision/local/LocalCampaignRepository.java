@@ -15,7 +15,7 @@ interface LocalCampaignRepository extends JpaRepository<LocalCampaign, Long> {
 
     /**
      * Returns the campaign and locks its row until the transaction ends, so that a concurrent approval, rejection
-     * or withdrawal waits and then sees the state this one leaves.
+     * or withdrawal waits and then reads the state this one leaves.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from LocalCampaign c where c.localCampaignId = :localCampaignId")

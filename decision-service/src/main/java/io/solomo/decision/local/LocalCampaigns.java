@@ -79,7 +79,7 @@ class LocalCampaigns {
     CampaignView create(CreateBody body, Caller caller) {
         String templateId = requireText("templateOfferId", body.templateOfferId());
         // The lock makes a concurrent creation for the same template wait here, so that its overlap check below
-        // sees this campaign once it commits.
+        // finds this campaign once it commits.
         LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
                         + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));

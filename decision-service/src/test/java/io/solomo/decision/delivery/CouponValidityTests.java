@@ -57,7 +57,7 @@ class CouponValidityTests {
     }
 
     @Test
-    void couponEndingTonightAtMidnightSaysToday() {
+    void midnightExpiryReadsToday() {
         // An end-of-day coupon of 5 December expires at the start of 6 December, exclusive.
         ZonedDateTime expiry = ZonedDateTime.parse("2026-12-06T00:00:00+01:00[Europe/Paris]");
 
@@ -66,7 +66,7 @@ class CouponValidityTests {
     }
 
     @Test
-    void couponEndingTomorrowMorningSaysToday() {
+    void nextMorningExpiryReadsToday() {
         ZonedDateTime expiry = ZonedDateTime.parse("2026-12-06T09:00:00+01:00[Europe/Paris]");
 
         assertThat(CouponValidity.line(expiry, Language.FR, SENT)).isEqualTo("valable aujourd'hui jusqu'à 23 h 59");

@@ -616,8 +616,8 @@ class ContactPolicyIntegrationTests extends DemoServer {
         // The decision stored the store's chain and time zone it used, so the import changes nothing.
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith(unmetDay);
 
-        // A decision stored without its facts takes them from the store catalogue, which no longer says whether the
-        // store had the same chain and time zone at the time, so the day is no longer known.
+        // A decision stored without its facts takes them from the store catalogue. After the import, the catalogue
+        // cannot tell whether the store had the same chain and time zone at the time, so the day is left out.
         jdbc.update("update decision_record set facts_json = null where decision_id = ?",
                 decision.get("decisionId").asString());
         assertThat(whyNot(decision, "WEEKEND-FLOWERS")).endsWith("\"Offer Silver, Gold and Platinum members flowers "

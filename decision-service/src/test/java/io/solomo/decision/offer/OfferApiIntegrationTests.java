@@ -409,8 +409,8 @@ class OfferApiIntegrationTests extends DemoServer {
     }
 
     /**
-     * A part of the valid body, the invalid text that replaces it, and the field and value the problem must name;
-     * a null value is not compared, because the problem shortens long values.
+     * A part of the valid body, the invalid text that replaces it, and the field and value the problem must name.
+     * A null value is not compared, because the problem shortens long values.
      */
     private record InvalidCase(String validPart, String invalidPart, String field, String value) {
     }
