@@ -19,7 +19,7 @@
   const ANALYST_ROLE = "ANALYST";
   // The API lets ADMIN read the rule sets, their diffs and files, but only ANALYST changes them.
   const ADMIN_ROLE = "ADMIN";
-  // The rule set changes that the activation history lists; the versions table already shows the uploads.
+  // The rule set changes that the activation history lists. The versions table already shows the uploads.
   const HISTORY_ACTIONS = ["ACTIVATE", "ROLLBACK"];
   // The server's default spring.servlet.multipart.max-file-size and max-request-size, in MB. A server configured
   // otherwise rejects a larger upload with a 413 problem that names its own limits.
@@ -1100,7 +1100,7 @@
     return buttons;
   }
 
-  /** Calls the API entry `name` of api.json, whose answer is text of the entry's "accept" type, and returns it. */
+  /** Calls the API entry `name` of api.json, whose response is text of the entry's "accept" type, and returns it. */
   async function callText(name, params = {}) {
     const response = await send(name, params, undefined, undefined,
       state.api[name].accept + ", application/problem+json");

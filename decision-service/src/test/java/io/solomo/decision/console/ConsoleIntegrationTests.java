@@ -164,7 +164,8 @@ class ConsoleIntegrationTests extends DemoServer {
      * offer and a valid rule set version. A listed role must reach the endpoint, so no 401, 403, 404, 405 or 406. A
      * 409 for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that
      * the console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
-     * as parts of that name, as the browser's FormData does, and an entry with "accept" asks for that media type.
+     * as parts of that name, as the browser's FormData does, and an entry with "accept" sends that media type in its
+     * Accept header.
      */
     @Test
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
