@@ -1,6 +1,7 @@
 /*
  * The business users' console: head office approves local campaigns and switches offers, store managers and
- * agencies run local campaigns, analysts upload, activate and roll back the offer rules. Every API call sends HTTP Basic credentials held in this closure only, with
+ * agencies run local campaigns, analysts upload, compare, activate and roll back the offer rules, and administrators
+ * read them. Every API call sends HTTP Basic credentials held in this closure only, with
  * credentials: "omit", so that the browser neither stores a login of its own nor shows its login dialog on a 401.
  * All texts come from messages.json and all API paths from api.json. Data from the API is written with textContent
  * only, never as HTML.
@@ -16,6 +17,10 @@
   const HEAD_OFFICE_ROLES = ["MARKETER", "ADMIN"];
   const STORE_ROLE = "LOCAL_MARKETER";
   const ANALYST_ROLE = "ANALYST";
+  // The API lets ADMIN read the rule sets, their diffs and files, but only ANALYST changes them.
+  const ADMIN_ROLE = "ADMIN";
+  // The rule set changes that the activation history lists. The versions table already shows the uploads.
+  const HISTORY_ACTIONS = ["ACTIVATE", "ROLLBACK"];
   // The server's default spring.servlet.multipart.max-file-size and max-request-size, in MB. A server configured
   // otherwise rejects a larger upload with a 413 problem that names its own limits.
   const MAX_RULE_FILE_MB = 10;
@@ -38,7 +43,11 @@
     ruleSetId: null,
     ruleSet: null,
     versionDetail: null,
-    uploadReport: null
+    uploadReport: null,
+    // True for ANALYST, false for an ADMIN who only reads the rule sets.
+    canChangeRules: false,
+    // The diff on show: {from, to, text}, with text null while it loads.
+    diff: null
   };
 
   const byId = (id) => document.getElementById(id);
@@ -759,6 +768,7 @@
       state.ruleSet = null;
       state.versionDetail = null;
       state.uploadReport = null;
+      state.diff = null;
       clearProblem(byId("upload-problem"), byId("upload-form"));
       byId("upload-form").reset();
     }
@@ -794,6 +804,9 @@
     });
     renderVersionDetail();
     renderUploadReport();
+    renderRuleAccess();
+    renderDiff();
+    renderHistory();
 
     const rollback = byId("ruleset-rollback");
     if (!ruleSet) {
@@ -806,7 +819,7 @@
       active: versionLabel(ruleSet.activeVersion), previous: versionLabel(ruleSet.previousVersion)
     });
     // Without a body, the API rolls back only to a previous version lower than the active one.
-    rollback.hidden = ruleSet.activeVersion == null || ruleSet.previousVersion == null
+    rollback.hidden = !state.canChangeRules || ruleSet.activeVersion == null || ruleSet.previousVersion == null
       || ruleSet.previousVersion >= ruleSet.activeVersion;
     rollback.textContent = t("action.rollback", {version: versionLabel(ruleSet.previousVersion)});
 
@@ -840,24 +853,9 @@
     problem.hidden = true;
     const details = button(t("action.details"), () => busy(details, () => loadVersionDetail(version.version)),
       "secondary");
-    actions.append(details);
-    if (version.status === "VALID" && !version.active) {
-      const activate = button(t("action.activate"), () => {
-        if (!window.confirm(t("activate.confirm", {version: version.version, id: state.ruleSetId}))) {
-          return;
-        }
-        busy(activate, async () => {
-          try {
-            const activation = await call("activateRuleSetVersion",
-              {rulesetId: state.ruleSetId, version: version.version});
-            notify(t("done.activated", {version: activation.activeVersion, id: activation.rulesetId}));
-            await reloadRuleSets();
-            byId("ruleset-title").focus();
-          } catch (error) {
-            showProblem(problem, error);
-          }
-        });
-      });
+    actions.append(details, ...diffButtons(version));
+    if (state.canChangeRules && version.status === "VALID" && !version.active) {
+      const activate = button(t("action.activate"), () => activateVersion(version.version, activate, problem));
       actions.append(activate);
     }
     container.append(actions, problem);
@@ -1054,6 +1052,172 @@
     });
   }
 
+  /* Rule sets: activation, diffs between versions, activation history and read-only access */
+
+  /** Asks the analyst to confirm, then makes `version` the active version and shows any failure in `problem`. */
+  function activateVersion(version, control, problem) {
+    if (!window.confirm(t("activate.confirm", {version, id: state.ruleSetId}))) {
+      return;
+    }
+    busy(control, async () => {
+      clearProblem(problem);
+      try {
+        const activation = await call("activateRuleSetVersion", {rulesetId: state.ruleSetId, version});
+        notify(t("done.activated", {version: activation.activeVersion, id: activation.rulesetId}));
+        await reloadRuleSets();
+        byId("ruleset-title").focus();
+      } catch (error) {
+        showProblem(problem, error);
+      }
+    });
+  }
+
+  /** Shows or hides what only ANALYST may do: upload, activate and roll back. */
+  function renderRuleAccess() {
+    byId("upload-part").hidden = !state.canChangeRules;
+    byId("ruleset-read-only").hidden = state.canChangeRules;
+  }
+
+  /**
+   * Builds the buttons that compare a version with the active version and with the version before it. The second is
+   * left out when the version before it is the active one, or when there is none.
+   */
+  function diffButtons(version) {
+    const buttons = [];
+    const active = state.ruleSet.activeVersion;
+    if (active != null && active !== version.version) {
+      const againstActive = button(t("action.diffActive", {version: active}),
+        () => busy(againstActive, () => loadDiff(active, version.version)), "secondary");
+      buttons.push(againstActive);
+    }
+    const earlier = state.ruleSet.versions.map((each) => each.version).filter((number) => number < version.version);
+    const previous = earlier.length ? Math.max(...earlier) : null;
+    if (previous != null && previous !== active) {
+      const againstPrevious = button(t("action.diffPrevious", {version: previous}),
+        () => busy(againstPrevious, () => loadDiff(previous, version.version)), "secondary");
+      buttons.push(againstPrevious);
+    }
+    return buttons;
+  }
+
+  /** Calls the API entry `name` of api.json, whose response is text of the entry's "accept" type, and returns it. */
+  async function callText(name, params = {}) {
+    const response = await send(name, params, undefined, undefined,
+      state.api[name].accept + ", application/problem+json");
+    return response.text();
+  }
+
+  /** Loads the unified diff of the rules from version `from` to version `to` and shows it. */
+  async function loadDiff(from, to) {
+    const box = byId("version-diff-problem");
+    clearProblem(box);
+    state.diff = {from, to, text: null};
+    renderDiff();
+    byId("version-diff-title").focus();
+    try {
+      const text = await callText("ruleSetDiff", {rulesetId: state.ruleSetId, version: to, from});
+      // A later click may have asked for another pair meanwhile.
+      if (state.diff && state.diff.from === from && state.diff.to === to) {
+        state.diff.text = text;
+        renderDiff();
+      }
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  function renderDiff() {
+    const diff = state.diff;
+    const body = byId("version-diff-body");
+    const actions = byId("version-diff-actions");
+    byId("version-diff").hidden = !diff;
+    actions.replaceChildren();
+    if (!diff) {
+      body.replaceChildren();
+      return;
+    }
+    byId("version-diff-title").textContent = t("diff.title", {from: diff.from, to: diff.to});
+    if (diff.text === null) {
+      body.replaceChildren(element("p", t("loading"), "hint"));
+    } else if (diff.text === "") {
+      body.replaceChildren(element("p", t("diff.none", {from: diff.from, to: diff.to}), "hint"));
+    } else {
+      body.replaceChildren(diffView(diff.text));
+    }
+
+    // Offers the activation right below the changes it would put live.
+    const target = state.ruleSet?.versions.find((version) => version.version === diff.to);
+    if (state.canChangeRules && diff.from === state.ruleSet?.activeVersion && target?.status === "VALID"
+      && !target.active) {
+      const activate = button(t("action.activateVersion", {version: diff.to}),
+        () => activateVersion(diff.to, activate, byId("version-diff-problem")));
+      actions.append(activate);
+    }
+  }
+
+  /** Builds a unified diff as one line per element, each with a CSS class for its kind, so that CSS colours it. */
+  function diffView(text) {
+    const lines = text.replace(/\n$/, "").split("\n");
+    const classes = diffLineClasses(lines);
+    const code = element("code");
+    lines.forEach((line, index) => code.append(element("span", line || " ", classes[index])));
+    const view = element("pre", null, "diff");
+    view.append(code);
+    return view;
+  }
+
+  /**
+   * Returns the kind of each line of a unified diff. The line counts of each "@@" header tell where a hunk ends, so
+   * that a removed line whose text starts with "-- " is not taken for a "--- " file header.
+   */
+  function diffLineClasses(lines) {
+    let fromLeft = 0;
+    let toLeft = 0;
+    return lines.map((line) => {
+      if (fromLeft > 0 || toLeft > 0) {
+        if (line.startsWith("+")) {
+          toLeft--;
+          return "diff-added";
+        }
+        if (line.startsWith("-")) {
+          fromLeft--;
+          return "diff-removed";
+        }
+        fromLeft--;
+        toLeft--;
+        return "diff-context";
+      }
+      const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+      if (hunk) {
+        fromLeft = Number(hunk[1] ?? 1);
+        toLeft = Number(hunk[2] ?? 1);
+        return "diff-hunk";
+      }
+      return "diff-file";
+    });
+  }
+
+  /** Lists who activated or rolled back which version and when, newest first as the API returns them. */
+  function renderHistory() {
+    const list = byId("ruleset-history");
+    if (!state.ruleSet) {
+      list.replaceChildren();
+      return;
+    }
+    const entries = (state.ruleSet.history || []).filter((entry) => HISTORY_ACTIONS.includes(entry.action));
+    if (!entries.length) {
+      list.replaceChildren(element("p", t("history.empty"), "hint"));
+      return;
+    }
+    const rows = entries.map((entry) => [
+      formatInstant(entry.at),
+      t("history." + entry.action),
+      String(entry.version),
+      entry.actor
+    ]);
+    list.replaceChildren(table(["col.when", "col.action", "col.version", "col.by"], rows));
+  }
+
   /* Signing in and out */
 
   function basicAuthorization(user, password) {
@@ -1096,12 +1260,14 @@
     const headOffice = roles.some((role) => HEAD_OFFICE_ROLES.includes(role));
     const store = roles.includes(STORE_ROLE);
     const analyst = roles.includes(ANALYST_ROLE);
+    const ruleReader = analyst || roles.includes(ADMIN_ROLE);
+    state.canChangeRules = analyst;
     byId("sign-in").hidden = true;
     byId("user").hidden = false;
     byId("sign-out").hidden = false;
     byId("head-office").hidden = !headOffice;
     byId("store").hidden = !store;
-    byId("analyst").hidden = !analyst;
+    byId("analyst").hidden = !ruleReader;
     byId("no-role").hidden = headOffice || store || analyst;
     applyTexts();
     if (headOffice) {
@@ -1113,7 +1279,7 @@
       loadTemplates();
       loadMine();
     }
-    if (analyst) {
+    if (ruleReader) {
       loadRuleSets();
     }
   }
@@ -1132,15 +1298,19 @@
     state.ruleSet = null;
     state.versionDetail = null;
     state.uploadReport = null;
+    state.canChangeRules = false;
+    state.diff = null;
 
     for (const id of ["head-office", "store", "analyst", "ruleset", "no-role", "user", "sign-out", "notice"]) {
       byId(id).hidden = true;
     }
     for (const id of ["pending-list", "offers-list", "templates-list", "create-store-list", "mine-list", "rulesets-list",
-      "ruleset-versions", "version-files", "version-report", "upload-report"]) {
+      "ruleset-versions", "version-files", "version-report", "upload-report", "version-diff-body",
+      "version-diff-actions", "ruleset-history"]) {
       byId(id).replaceChildren();
     }
     byId("version-detail").hidden = true;
+    byId("version-diff").hidden = true;
     byId("upload-form").reset();
     clearProblem(byId("upload-problem"), byId("upload-form"));
 

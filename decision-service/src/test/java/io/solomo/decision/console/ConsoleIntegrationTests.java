@@ -161,10 +161,11 @@ class ConsoleIntegrationTests extends DemoServer {
 
     /**
      * Calls each entry of api.json as each console role, in the file's order, on a real pending campaign, a real
-     * offer and a valid rule set version. A listed role must reach the endpoint, so no 401, 403, 404 or 405. A 409
-     * for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that the
-     * console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
-     * as parts of that name, as the browser's FormData does.
+     * offer and a valid rule set version. A listed role must reach the endpoint, so no 401, 403, 404, 405 or 406. A
+     * 409 for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that
+     * the console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
+     * as parts of that name, as the browser's FormData does, and an entry with "accept" sends that media type in its
+     * Accept header.
      */
     @Test
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
@@ -172,7 +173,7 @@ class ConsoleIntegrationTests extends DemoServer {
         int ruleSetVersion = uploadBundledRules();
         Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
                 "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
-                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK);
+                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
@@ -193,10 +194,11 @@ class ConsoleIntegrationTests extends DemoServer {
 
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
                 int status = partName != null ? sendMultipart(role.getValue(), path, partName)
-                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false));
+                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false),
+                                entry.path("accept").asString("application/json"));
                 String call = name + " " + method + " " + path + " as " + role.getValue();
                 if (roles.contains(role.getKey())) {
-                    assertThat(status).as(call).isNotIn(401, 403, 404, 405);
+                    assertThat(status).as(call).isNotIn(401, 403, 404, 405, 406);
                 } else {
                     assertThat(status).as(call).isEqualTo(403);
                 }
@@ -260,14 +262,18 @@ class ConsoleIntegrationTests extends DemoServer {
         return created.json().get("localCampaignId").asLong();
     }
 
-    /** Sends one console call as the browser does, with the offer's current ETag where the entry requires one. */
-    private int send(String user, String method, String path, String body, boolean ifMatch) {
+    /**
+     * Sends one console call as the browser does, with the offer's current ETag where the entry requires one.
+     *
+     * @param accept the media type that the console asks for, to which a problem's media type is added
+     */
+    private int send(String user, String method, String path, String body, boolean ifMatch, String accept) {
         String version = ifMatch ? "\"" + marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("version")
                 .asLong() + "\"" : null;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept + ", application/problem+json");
         if (version != null) {
             request.header("If-Match", version);
         }
