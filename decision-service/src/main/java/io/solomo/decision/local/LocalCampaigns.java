@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -83,6 +84,11 @@ class LocalCampaigns {
         LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
                         + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
+        if (template.withdrawn()) {
+            throw new InvalidFieldException("templateOfferId", templateId, "template " + templateId + " was "
+                    + "withdrawn by head office at " + template.withdrawnAt() + ", so no new local campaign can run "
+                    + "it; GET /api/v1/local-templates lists the templates");
+        }
         Offer templateOffer = offers.findById(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no offer with id '"
                         + templateId + "'"));
@@ -182,6 +188,45 @@ class LocalCampaigns {
         switchOffers(campaign, false);
         log.info("User {} withdrew local campaign {}", caller.name(), campaignId);
         return view(campaign, caller);
+    }
+
+    /**
+     * Rejects every PENDING campaign of a template that head office withdraws, with a reason in French and English
+     * for the local marketers. The caller holds the template's row lock, so no new campaign of it appears meanwhile.
+     *
+     * @return the ids of the campaigns rejected
+     */
+    @Transactional
+    List<Long> rejectPendingOfWithdrawnTemplate(String templateId, String user, Instant at) {
+        String reason = "Le siège a retiré le modèle " + templateId + "\u00A0: aucune nouvelle campagne locale ne "
+                + "peut le reprendre. / Head office withdrew template " + templateId + ", so no new local campaign "
+                + "can run it.";
+        List<Long> rejected = new ArrayList<>();
+        List<Long> pendingIds = campaigns.findIdsByTemplateAndStatus(templateId, LocalCampaign.Status.PENDING.name());
+        for (long campaignId : pendingIds) {
+            // An approval that locked the campaign first commits before this reads it, and the campaign then runs.
+            LocalCampaign campaign = find(campaignId);
+            if (campaign.status() == LocalCampaign.Status.PENDING) {
+                campaign.reject(user, at, reason);
+                rejected.add(campaignId);
+            }
+        }
+        if (!rejected.isEmpty()) {
+            log.info("User {} withdrew template {}, which rejected its pending local campaigns {}", user, templateId,
+                    rejected);
+        }
+        return rejected;
+    }
+
+    /**
+     * Returns the ids of the template's approved campaigns that have not ended. End dates are days in the stores'
+     * time zones, so this takes every campaign ending yesterday in UTC or later, which may include one that ended
+     * in the last hours.
+     */
+    @Transactional(readOnly = true)
+    List<Long> approvedStillRunning(String templateId) {
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        return campaigns.findIdsEndingFrom(templateId, LocalCampaign.Status.APPROVED.name(), yesterday);
     }
 
     /**

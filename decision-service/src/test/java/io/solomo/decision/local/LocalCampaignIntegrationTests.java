@@ -53,6 +53,9 @@ class LocalCampaignIntegrationTests extends DemoServer {
     private LocalCampaigns campaigns;
 
     @Autowired
+    private LocalTemplates templates;
+
+    @Autowired
     private PlatformTransactionManager transactions;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -416,6 +419,101 @@ class LocalCampaignIntegrationTests extends DemoServer {
                         conflict -> assertThat(conflict.getStatusCode().value()).isEqualTo(409));
         assertThat(campaigns.list(null, STORE_MANAGER).stream()
                 .filter(campaign -> campaign.startDate().toString().equals(start))).hasSize(1);
+    }
+
+    @Test
+    void withdrawnTemplateRejectsPendingCampaigns() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(120);
+        ApiClient.Response approved = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start.plusDays(1)));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(201);
+        long approvedId = approved.json().get("localCampaignId").asLong();
+        String approvedOfferId = approved.json().get("stores").get(0).get("offerId").asString();
+        assertThat(marketer().post("/api/v1/local-campaigns/" + approvedId + "/approve", "").status())
+                .isEqualTo(200);
+        ApiClient.Response pending = agency().post("/api/v1/local-campaigns", campaign(WELCOME, "demo-maubert",
+                start.plusDays(10), start.plusDays(11)));
+        assertThat(pending.status()).as(pending.text()).isEqualTo(201);
+        long pendingId = pending.json().get("localCampaignId").asLong();
+
+        assertThat(storeManager().delete("/api/v1/offers/" + WELCOME + "/local-template").status())
+                .isEqualTo(403);
+        ApiClient.Response withdrawn = marketer().delete("/api/v1/offers/" + WELCOME + "/local-template");
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        assertThat(withdrawn.json().get("withdrawnBy").asString()).isEqualTo("marketer");
+        assertThat(withdrawn.json().get("rejectedCampaignIds").toString()).contains(Long.toString(pendingId));
+        assertThat(withdrawn.json().get("runningCampaignIds").toString()).contains(Long.toString(approvedId))
+                .doesNotContain(Long.toString(pendingId));
+
+        JsonNode rejected = agency().get("/api/v1/local-campaigns/" + pendingId).json();
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decidedBy").asString()).isEqualTo("marketer");
+        assertThat(rejected.get("rejectionReason").asString()).isEqualTo("Le siège a retiré le modèle " + WELCOME
+                + "\u00A0: aucune nouvelle campagne locale ne peut le reprendre. / Head office withdrew template "
+                + WELCOME + ", so no new local campaign can run it.");
+        assertThat(storeManager().get("/api/v1/local-campaigns/" + approvedId).json().get("status").asString())
+                .isEqualTo("APPROVED");
+
+        // The approved campaign runs on to its end date: the decision at its store still makes its offer.
+        String duringApproved = start.atTime(11, 0).atZone(PARIS).toInstant().toString();
+        assertThat(offerIds(decide("demo-bastille", duringApproved))).contains(approvedOfferId)
+                .doesNotContain(WELCOME);
+
+        ApiClient.Response refused = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start.plusDays(20), start.plusDays(20)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("field").asString()).isEqualTo("templateOfferId");
+        assertThat(refused.json().get("value").asString()).isEqualTo(WELCOME);
+        assertThat(refused.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
+                + "head office at ");
+        assertThat(storeManager().get("/api/v1/local-templates").text()).doesNotContain(WELCOME);
+        assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
+        assertThat(marketer().delete("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
+        assertThat(marketer().delete("/api/v1/offers/APP-LOYALTY-5EUR/local-template").status()).isEqualTo(404);
+
+        markWelcomeTemplate();
+        assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(200);
+        ApiClient.Response again = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start.plusDays(20), start.plusDays(20)));
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+    }
+
+    @Test
+    void withdrawalRejectsConcurrentCreation() throws Exception {
+        markWelcomeTemplate();
+        String day = LocalDate.now(PARIS).plusDays(150).toString();
+        LocalCampaigns.CreateBody body = new LocalCampaigns.CreateBody(WELCOME, List.of("demo-bastille"), day, day,
+                null, null);
+        List<Long> created = new ArrayList<>();
+
+        CompletableFuture<LocalTemplates.WithdrawnView> withdrawal = runWhileTransactionIsOpen(
+                () -> created.add(campaigns.create(body, STORE_MANAGER).localCampaignId()),
+                () -> templates.withdraw(WELCOME, "marketer"));
+
+        assertThat(withdrawal).succeedsWithin(0, TimeUnit.SECONDS)
+                .satisfies(view -> assertThat(view.rejectedCampaignIds()).contains(created.get(0)));
+        assertThat(campaigns.get(created.get(0), HEAD_OFFICE).status()).isEqualTo("REJECTED");
+        markWelcomeTemplate();
+    }
+
+    @Test
+    void creationWaitingForWithdrawalIsRejected() throws Exception {
+        markWelcomeTemplate();
+        String day = LocalDate.now(PARIS).plusDays(160).toString();
+        LocalCampaigns.CreateBody body = new LocalCampaigns.CreateBody(WELCOME, List.of("demo-bastille"), day, day,
+                null, null);
+
+        CompletableFuture<LocalCampaigns.CampaignView> creation = runWhileTransactionIsOpen(
+                () -> templates.withdraw(WELCOME, "marketer"), () -> campaigns.create(body, STORE_MANAGER));
+
+        assertThat(creation).failsWithin(0, TimeUnit.SECONDS).withThrowableThat()
+                .havingRootCause()
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        invalid -> assertThat(invalid.getMessage()).contains("withdrawn by head office"));
+        assertThat(campaigns.list(null, HEAD_OFFICE).stream()
+                .filter(campaign -> campaign.startDate().toString().equals(day))).isEmpty();
+        markWelcomeTemplate();
     }
 
     /**
