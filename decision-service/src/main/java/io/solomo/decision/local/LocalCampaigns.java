@@ -25,9 +25,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -247,8 +249,12 @@ class LocalCampaigns {
         List<String> offerIds = new ArrayList<>();
         found.forEach(campaign -> visibleStores(campaign, caller).forEach(store -> offerIds.add(store.offerId())));
         LocalCampaignResults.Counts counts = results.countsOf(offerIds);
-        return found.stream().map(campaign -> CampaignView.of(campaign, visibleStores(campaign, caller), counts))
-                .toList();
+        Map<String, Integer> offerTotals = new HashMap<>();
+        offers.findAllById(offerIds).forEach(offer -> offerTotals.put(offer.offerId(), offer.maxTotal()));
+        return found.stream().map(campaign -> {
+            List<LocalCampaign.StoreOffer> visible = visibleStores(campaign, caller);
+            return CampaignView.of(campaign, visible, counts, offerTotals.get(visible.get(0).offerId()));
+        }).toList();
     }
 
     /** Returns one campaign with the counts of the caller's stores. */
@@ -262,8 +268,9 @@ class LocalCampaigns {
 
     private CampaignView view(LocalCampaign campaign, Caller caller) {
         List<LocalCampaign.StoreOffer> visible = requireVisibleStores(campaign, caller);
+        Integer offerTotal = offers.findById(visible.get(0).offerId()).map(Offer::maxTotal).orElse(null);
         return CampaignView.of(campaign, visible,
-                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()));
+                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()), offerTotal);
     }
 
     /** Returns the campaign's stores within the caller's scope, or raises a 403 problem when there is none. */
@@ -477,16 +484,25 @@ class LocalCampaigns {
     /**
      * A local campaign with, for each store shown, its offer and its counts: contacts made (one per offer chosen in
      * a decision), deliveries queued or sent, and coupons redeemed.
+     *
+     * @param maxTotal        the maximum number of coupons per store that the local marketer set, or null
+     * @param appliedMaxTotal the maximum number of coupons per store that applies: {@code maxTotal}, or else the
+     *                        template's {@code maxCouponsPerStore} when the campaign was created
      */
     record CampaignView(long localCampaignId, String templateOfferId, String status, LocalDate startDate,
-                        LocalDate endDate, Integer maxPerDay, Integer maxTotal, String createdBy, Instant createdAt,
-                        String decidedBy, Instant decidedAt, String rejectionReason, String withdrawnBy,
-                        Instant withdrawnAt, List<StoreView> stores) {
+                        LocalDate endDate, Integer maxPerDay, Integer maxTotal, Integer appliedMaxTotal,
+                        String createdBy, Instant createdAt, String decidedBy, Instant decidedAt,
+                        String rejectionReason, String withdrawnBy, Instant withdrawnAt, List<StoreView> stores) {
 
+        /**
+         * @param offerTotal the {@code maxTotal} of the offer of the first store shown, which every store's offer of
+         *                   the campaign shares
+         */
         static CampaignView of(LocalCampaign campaign, List<LocalCampaign.StoreOffer> stores,
-                               LocalCampaignResults.Counts counts) {
+                               LocalCampaignResults.Counts counts, Integer offerTotal) {
+            Integer applied = campaign.maxTotal() != null ? campaign.maxTotal() : offerTotal;
             return new CampaignView(campaign.localCampaignId(), campaign.templateOfferId(), campaign.status().name(),
-                    campaign.startDate(), campaign.endDate(), campaign.maxPerDay(), campaign.maxTotal(),
+                    campaign.startDate(), campaign.endDate(), campaign.maxPerDay(), campaign.maxTotal(), applied,
                     campaign.createdBy(), campaign.createdAt(), campaign.decidedBy(), campaign.decidedAt(),
                     campaign.rejectionReason(), campaign.withdrawnBy(), campaign.withdrawnAt(),
                     stores.stream().map(store -> new StoreView(store.storeId(), store.offerId(),

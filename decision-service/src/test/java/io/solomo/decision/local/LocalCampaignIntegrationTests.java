@@ -516,6 +516,46 @@ class LocalCampaignIntegrationTests extends DemoServer {
         markWelcomeTemplate();
     }
 
+    @Test
+    void appliedMaxTotalShowsTemplateCap() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(170);
+        ApiClient.Response uncapped = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(uncapped.status()).as(uncapped.text()).isEqualTo(201);
+        long uncappedId = uncapped.json().get("localCampaignId").asLong();
+        assertThat(uncapped.json().get("maxTotal").isNull()).isTrue();
+        assertThat(uncapped.json().get("appliedMaxTotal").asInt()).isEqualTo(50);
+
+        ApiClient.Response capped = storeManager().post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s", "endDate": "%s",
+                 "maxTotal": 40}""".formatted(WELCOME, start.plusDays(1), start.plusDays(1)));
+        assertThat(capped.status()).as(capped.text()).isEqualTo(201);
+        assertThat(capped.json().get("appliedMaxTotal").asInt()).isEqualTo(40);
+
+        // A later cap of the template does not change a campaign created before, and the view shows the cap it keeps.
+        ApiClient.Response recapped = marketer().put("/api/v1/offers/" + WELCOME + "/local-template", """
+                {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 30, "localOnly": false}""");
+        assertThat(recapped.status()).as(recapped.text()).isEqualTo(200);
+        try {
+            assertThat(storeManager().get("/api/v1/local-campaigns/" + uncappedId).json().get("appliedMaxTotal")
+                    .asInt()).isEqualTo(50);
+            JsonNode listed = null;
+            for (JsonNode each : storeManager().get("/api/v1/local-campaigns").json()) {
+                if (each.get("localCampaignId").asLong() == uncappedId) {
+                    listed = each;
+                }
+            }
+            assertThat(listed).as("campaign %d in the list", uncappedId).isNotNull();
+            assertThat(listed.get("appliedMaxTotal").asInt()).isEqualTo(50);
+            String localOfferId = uncapped.json().get("stores").get(0).get("offerId").asString();
+            assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("maxTotal").asInt())
+                    .isEqualTo(50);
+        } finally {
+            markWelcomeTemplate();
+        }
+    }
+
     /**
      * Runs {@code first} in a transaction and, while that transaction is still open, starts {@code second} in its
      * own. The first commits after {@link #OVERLAP_MILLIS} or once the second ends, whichever comes first.
