@@ -91,7 +91,7 @@ class LocalCampaigns {
                     + "withdrawn by head office at " + template.withdrawnAt() + ", so no new local campaign can run "
                     + "it; GET /api/v1/local-templates lists the templates");
         }
-        Offer templateOffer = offers.findById(templateId)
+        Offer templateOffer = offers.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no offer with id '"
                         + templateId + "'"));
         if (!templateOffer.active()) {

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -554,6 +556,40 @@ class LocalCampaignIntegrationTests extends DemoServer {
         } finally {
             markWelcomeTemplate();
         }
+    }
+
+    @Test
+    void localOfferFollowsTemplateCouponValidity() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(180);
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        assertThat(marketer().post("/api/v1/local-campaigns/" + campaignId + "/approve", "").status())
+                .isEqualTo(200);
+        assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                .isEqualTo("end-of-day");
+
+        ObjectNode body = (ObjectNode) marketer().get("/api/v1/offers/" + WELCOME).json();
+        body.remove(List.of("offerId", "version", "templateOfferId", "localCampaignId"));
+        body.put("couponValidity", "PT2H");
+        ApiClient.Response changed = marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        try {
+            assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                    .isEqualTo("PT2H");
+            Instant contact = start.atTime(11, 0).atZone(PARIS).toInstant();
+            JsonNode local = offer(decide("demo-bastille", contact.toString()), localOfferId);
+            assertThat(Instant.parse(local.get("couponExpiresAt").asString()))
+                    .isEqualTo(contact.plus(Duration.ofHours(2)));
+        } finally {
+            body.put("couponValidity", "end-of-day");
+            marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*");
+        }
+        assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                .isEqualTo("end-of-day");
     }
 
     /**
