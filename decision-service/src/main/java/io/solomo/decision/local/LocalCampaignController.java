@@ -5,6 +5,7 @@ import io.solomo.decision.web.RejectUnknownFields;
 import io.solomo.decision.web.WholeNumberDeserializer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +20,8 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * Local templates and local campaigns. Head office ({@code MARKETER}) marks templates and approves or rejects
- * campaigns; local marketers create campaigns for the stores of their scope and withdraw their own.
+ * Local templates and local campaigns. Head office ({@code MARKETER}) marks and withdraws templates and approves or
+ * rejects campaigns; local marketers create campaigns for the stores of their scope and withdraw their own.
  */
 @RestController
 class LocalCampaignController {
@@ -40,6 +41,12 @@ class LocalCampaignController {
                                              Principal caller) {
         return templates.mark(offerId, new LocalTemplates.TemplateBody(body.approvalRequired(), body.maxRunDays(),
                 body.maxCouponsPerStore(), body.localOnly()), caller.getName());
+    }
+
+    /** Takes the template back; see {@link LocalTemplates#withdraw}. */
+    @DeleteMapping("/api/v1/offers/{offerId}/local-template")
+    LocalTemplates.WithdrawnView withdrawTemplate(@PathVariable String offerId, Principal caller) {
+        return templates.withdraw(offerId, caller.getName());
     }
 
     @GetMapping("/api/v1/offers/{offerId}/local-template")

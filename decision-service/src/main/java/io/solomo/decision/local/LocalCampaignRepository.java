@@ -34,4 +34,20 @@ interface LocalCampaignRepository extends JpaRepository<LocalCampaign, Long> {
               and c.startDate <= :endDate and c.endDate >= :startDate""")
     List<LocalCampaign> findOverlapping(String templateOfferId, String storeId, Collection<String> statuses,
                                         LocalDate startDate, LocalDate endDate);
+
+    /**
+     * Returns the ids of the template's campaigns in this state, without loading them, so that the caller can lock
+     * each with {@link #findForUpdate} and read its current state.
+     */
+    @Query("""
+            select c.localCampaignId from LocalCampaign c
+            where c.templateOfferId = :templateOfferId and c.status = :status order by c.localCampaignId""")
+    List<Long> findIdsByTemplateAndStatus(String templateOfferId, String status);
+
+    /** Returns the ids of the template's campaigns in this state that end on this day or later. */
+    @Query("""
+            select c.localCampaignId from LocalCampaign c
+            where c.templateOfferId = :templateOfferId and c.status = :status and c.endDate >= :endingFrom
+            order by c.localCampaignId""")
+    List<Long> findIdsEndingFrom(String templateOfferId, String status, LocalDate endingFrom);
 }

@@ -19,14 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,7 +86,12 @@ class LocalCampaigns {
         LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
                         + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
-        Offer templateOffer = offers.findById(templateId)
+        if (template.withdrawn()) {
+            throw new InvalidFieldException("templateOfferId", templateId, "template " + templateId + " was "
+                    + "withdrawn by head office at " + template.withdrawnAt() + ", so no new local campaign can run "
+                    + "it; GET /api/v1/local-templates lists the templates");
+        }
+        Offer templateOffer = offers.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no offer with id '"
                         + templateId + "'"));
         if (!templateOffer.active()) {
@@ -185,6 +193,45 @@ class LocalCampaigns {
     }
 
     /**
+     * Rejects every PENDING campaign of a template that head office withdraws, with a reason in French and English
+     * for the local marketers. The caller holds the template's row lock, so no new campaign of it appears meanwhile.
+     *
+     * @return the ids of the campaigns rejected
+     */
+    @Transactional
+    List<Long> rejectPendingOfWithdrawnTemplate(String templateId, String user, Instant at) {
+        String reason = "Le siège a retiré le modèle " + templateId + "\u00A0: aucune nouvelle campagne locale ne "
+                + "peut le reprendre. / Head office withdrew template " + templateId + ", so no new local campaign "
+                + "can run it.";
+        List<Long> rejected = new ArrayList<>();
+        List<Long> pendingIds = campaigns.findIdsByTemplateAndStatus(templateId, LocalCampaign.Status.PENDING.name());
+        for (long campaignId : pendingIds) {
+            // An approval that locked the campaign first commits before this reads it, and the campaign then runs.
+            LocalCampaign campaign = find(campaignId);
+            if (campaign.status() == LocalCampaign.Status.PENDING) {
+                campaign.reject(user, at, reason);
+                rejected.add(campaignId);
+            }
+        }
+        if (!rejected.isEmpty()) {
+            log.info("User {} withdrew template {}, which rejected its pending local campaigns {}", user, templateId,
+                    rejected);
+        }
+        return rejected;
+    }
+
+    /**
+     * Returns the ids of the template's approved campaigns that have not ended. End dates are days in the stores'
+     * time zones, so this takes every campaign ending yesterday in UTC or later, which may include one that ended
+     * in the last hours.
+     */
+    @Transactional(readOnly = true)
+    List<Long> approvedStillRunning(String templateId) {
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        return campaigns.findIdsEndingFrom(templateId, LocalCampaign.Status.APPROVED.name(), yesterday);
+    }
+
+    /**
      * Returns the campaigns in a state, or in every state when {@code status} is null, most recent first. For a
      * local marketer, it returns the campaigns with a store in its scope, each with only those stores.
      */
@@ -202,8 +249,12 @@ class LocalCampaigns {
         List<String> offerIds = new ArrayList<>();
         found.forEach(campaign -> visibleStores(campaign, caller).forEach(store -> offerIds.add(store.offerId())));
         LocalCampaignResults.Counts counts = results.countsOf(offerIds);
-        return found.stream().map(campaign -> CampaignView.of(campaign, visibleStores(campaign, caller), counts))
-                .toList();
+        Map<String, Integer> offerTotals = new HashMap<>();
+        offers.findAllById(offerIds).forEach(offer -> offerTotals.put(offer.offerId(), offer.maxTotal()));
+        return found.stream().map(campaign -> {
+            List<LocalCampaign.StoreOffer> visible = visibleStores(campaign, caller);
+            return CampaignView.of(campaign, visible, counts, offerTotals.get(visible.get(0).offerId()));
+        }).toList();
     }
 
     /** Returns one campaign with the counts of the caller's stores. */
@@ -217,8 +268,9 @@ class LocalCampaigns {
 
     private CampaignView view(LocalCampaign campaign, Caller caller) {
         List<LocalCampaign.StoreOffer> visible = requireVisibleStores(campaign, caller);
+        Integer offerTotal = offers.findById(visible.get(0).offerId()).map(Offer::maxTotal).orElse(null);
         return CampaignView.of(campaign, visible,
-                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()));
+                results.countsOf(visible.stream().map(LocalCampaign.StoreOffer::offerId).toList()), offerTotal);
     }
 
     /** Returns the campaign's stores within the caller's scope, or raises a 403 problem when there is none. */
@@ -432,16 +484,25 @@ class LocalCampaigns {
     /**
      * A local campaign with, for each store shown, its offer and its counts: contacts made (one per offer chosen in
      * a decision), deliveries queued or sent, and coupons redeemed.
+     *
+     * @param maxTotal        the maximum number of coupons per store that the local marketer set, or null
+     * @param appliedMaxTotal the maximum number of coupons per store that applies: {@code maxTotal}, or else the
+     *                        template's {@code maxCouponsPerStore} when the campaign was created
      */
     record CampaignView(long localCampaignId, String templateOfferId, String status, LocalDate startDate,
-                        LocalDate endDate, Integer maxPerDay, Integer maxTotal, String createdBy, Instant createdAt,
-                        String decidedBy, Instant decidedAt, String rejectionReason, String withdrawnBy,
-                        Instant withdrawnAt, List<StoreView> stores) {
+                        LocalDate endDate, Integer maxPerDay, Integer maxTotal, Integer appliedMaxTotal,
+                        String createdBy, Instant createdAt, String decidedBy, Instant decidedAt,
+                        String rejectionReason, String withdrawnBy, Instant withdrawnAt, List<StoreView> stores) {
 
+        /**
+         * @param offerTotal the {@code maxTotal} of the offer of the first store shown, which every store's offer of
+         *                   the campaign shares
+         */
         static CampaignView of(LocalCampaign campaign, List<LocalCampaign.StoreOffer> stores,
-                               LocalCampaignResults.Counts counts) {
+                               LocalCampaignResults.Counts counts, Integer offerTotal) {
+            Integer applied = campaign.maxTotal() != null ? campaign.maxTotal() : offerTotal;
             return new CampaignView(campaign.localCampaignId(), campaign.templateOfferId(), campaign.status().name(),
-                    campaign.startDate(), campaign.endDate(), campaign.maxPerDay(), campaign.maxTotal(),
+                    campaign.startDate(), campaign.endDate(), campaign.maxPerDay(), campaign.maxTotal(), applied,
                     campaign.createdBy(), campaign.createdAt(), campaign.decidedBy(), campaign.decidedAt(),
                     campaign.rejectionReason(), campaign.withdrawnBy(), campaign.withdrawnAt(),
                     stores.stream().map(store -> new StoreView(store.storeId(), store.offerId(),

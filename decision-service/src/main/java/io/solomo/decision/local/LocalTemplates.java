@@ -29,11 +29,14 @@ class LocalTemplates {
 
     private final OfferRepository offers;
     private final LocalTemplateRepository templates;
+    private final LocalCampaigns campaigns;
     private final Clock clock;
 
-    LocalTemplates(OfferRepository offers, LocalTemplateRepository templates, Clock clock) {
+    LocalTemplates(OfferRepository offers, LocalTemplateRepository templates, LocalCampaigns campaigns,
+                   Clock clock) {
         this.offers = offers;
         this.templates = templates;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -55,6 +58,10 @@ class LocalTemplates {
         boolean localOnly = body.localOnly() != null && body.localOnly();
         Instant now = clock.instant();
         LocalTemplate template = templates.findById(offerId).orElseGet(() -> new LocalTemplate(offerId));
+        if (template.withdrawn()) {
+            log.info("User {} marks offer {} as a local template again, withdrawn by {} at {}", user, offerId,
+                    template.withdrawnBy(), template.withdrawnAt());
+        }
         template.update(approvalRequired, maxRunDays, maxCoupons, localOnly, user, now);
         templates.save(template);
         log.info("User {} marked offer {} as a local template: approval required {}, at most {} days and {} coupons "
@@ -62,18 +69,45 @@ class LocalTemplates {
         return TemplateView.of(template, offer);
     }
 
+    /**
+     * Takes the template back. New local campaigns of it are rejected with a 400 problem, and its PENDING campaigns
+     * are rejected with a reason that names the withdrawal. Its APPROVED campaigns run on to their end date, because
+     * their stores may already have announced them. Head office withdraws one of them with its own withdrawal, or
+     * switches the template off to stop them all. The template's {@code localOnly} still applies, so withdrawing it
+     * never makes the offer reach stores it did not reach before.
+     *
+     * @throws NotFoundException when the offer is not a template, or was already withdrawn
+     */
+    @Transactional
+    WithdrawnView withdraw(String offerId, String user) {
+        // The same lock as a campaign's creation, so that a creation racing this withdrawal either commits first,
+        // and its campaign is rejected below when pending, or waits and then finds the template withdrawn.
+        LocalTemplate template = templates.findForUpdate(offerId).filter(found -> !found.withdrawn())
+                .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId));
+        Instant now = clock.instant();
+        template.withdraw(user, now);
+        templates.save(template);
+        List<Long> rejected = campaigns.rejectPendingOfWithdrawnTemplate(offerId, user, now);
+        List<Long> running = campaigns.approvedStillRunning(offerId);
+        log.info("User {} withdrew local template {}: rejected pending campaigns {}, approved campaigns {} run to "
+                + "their end date", user, offerId, rejected, running);
+        return new WithdrawnView(offerId, template.localOnly(), user, now, rejected, running);
+    }
+
+    /** Returns the template, or raises a 404 problem when the offer is not one or head office withdrew it. */
     @Transactional(readOnly = true)
     TemplateView find(String offerId) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
-        LocalTemplate template = templates.findById(offerId)
+        LocalTemplate template = templates.findById(offerId).filter(found -> !found.withdrawn())
                 .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId));
         return TemplateView.of(template, offer);
     }
 
-    /** Returns every template whose offer is switched on, by offer id. */
+    /** Returns every template that is not withdrawn and whose offer is switched on, by offer id. */
     @Transactional(readOnly = true)
     List<TemplateView> list() {
         return templates.findAll().stream()
+                .filter(template -> !template.withdrawn())
                 .sorted(Comparator.comparing(LocalTemplate::offerId))
                 .flatMap(template -> offers.findById(template.offerId()).filter(Offer::active).stream()
                         .map(offer -> TemplateView.of(template, offer)))
@@ -114,5 +148,17 @@ class LocalTemplates {
                     offer.active(), offer.messageIn(Language.FR, "{store}"), offer.messageIn(Language.EN, "{store}"),
                     template.updatedBy(), template.updatedAt());
         }
+    }
+
+    /**
+     * The outcome of a template's withdrawal.
+     *
+     * @param localOnly           whether the rules' proposals of the offer are still made only through its local
+     *                            campaigns
+     * @param rejectedCampaignIds the PENDING campaigns that the withdrawal rejected
+     * @param runningCampaignIds  the APPROVED campaigns that run on to their end date
+     */
+    record WithdrawnView(String offerId, boolean localOnly, String withdrawnBy, Instant withdrawnAt,
+                         List<Long> rejectedCampaignIds, List<Long> runningCampaignIds) {
     }
 }

@@ -40,6 +40,13 @@ public class LocalTemplate {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "withdrawn_by")
+    private String withdrawnBy;
+
+    /** The moment head office took the template back, or null while it is a template. */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
     protected LocalTemplate() {
     }
 
@@ -48,7 +55,8 @@ public class LocalTemplate {
     }
 
     /**
-     * Sets the bounds of the template's local campaigns.
+     * Sets the bounds of the template's local campaigns. A template that head office withdrew becomes a template
+     * again.
      *
      * @param maxRunDays         the maximum length of a local campaign in days, both end days included
      * @param maxCouponsPerStore the maximum number of coupons, hence contacts, of one local campaign at one store
@@ -63,6 +71,30 @@ public class LocalTemplate {
         this.localOnly = localOnly;
         this.updatedBy = user;
         this.updatedAt = at;
+        this.withdrawnBy = null;
+        this.withdrawnAt = null;
+    }
+
+    /**
+     * Takes the template back: no new local campaign may run it. The settings stay, because the campaigns created
+     * before keep them, and {@code localOnly} still applies to the offer's decisions.
+     */
+    public void withdraw(String user, Instant at) {
+        this.withdrawnBy = user;
+        this.withdrawnAt = at;
+    }
+
+    /** Returns true when head office took the template back and did not mark the offer again since. */
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public String withdrawnBy() {
+        return withdrawnBy;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
     }
 
     @PostPersist

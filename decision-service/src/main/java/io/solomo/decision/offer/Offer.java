@@ -189,7 +189,8 @@ public class Offer {
     /**
      * Returns the offer of a local campaign at one store, switched off until head office approves it. It copies this
      * template's content, value, arbitration settings, cooldown and coupon validity, and takes its own
-     * validity and volume limits.
+     * validity and volume limits. A later change of the template's coupon validity reaches the copy through
+     * {@link OfferManagement}.
      */
     public Offer localCopy(String localOfferId, long campaignId, String localStoreId, Instant from, Instant to,
                            Integer localMaxTotal, Integer localMaxPerDay) {

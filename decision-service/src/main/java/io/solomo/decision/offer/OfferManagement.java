@@ -171,11 +171,29 @@ class OfferManagement {
             offer.switchActive(fields.active());
         }
         entityManager.flush();
+        followCouponValidity(offer);
         if (fields.treatments() != null) {
             treatments.replace(offerId, fields.treatments());
         }
         log.info("Replaced offer {}", offerId);
         return offerDetails(offerId);
+    }
+
+    /**
+     * Gives the template's coupon validity to the offers of its local campaigns, which read the template's content
+     * at each decision but store their own validity. A campaign being created holds the lock of the template's offer
+     * row, so this update waits for its offers and then changes them too.
+     */
+    private void followCouponValidity(Offer template) {
+        String validity = template.couponValidityText();
+        int followed = jdbc.update("update offer set coupon_validity = ?, version = version + 1"
+                + " where template_offer_id = ? and coupon_validity is distinct from ?", validity,
+                template.offerId(), validity);
+        if (followed > 0) {
+            OfferCatalogue.markChanged();
+            log.info("Set the coupon validity of {} local campaign offers of template {} to {}", followed,
+                    template.offerId(), validity == null ? "the global setting" : validity);
+        }
     }
 
     /**

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -51,6 +53,9 @@ class LocalCampaignIntegrationTests extends DemoServer {
 
     @Autowired
     private LocalCampaigns campaigns;
+
+    @Autowired
+    private LocalTemplates templates;
 
     @Autowired
     private PlatformTransactionManager transactions;
@@ -416,6 +421,175 @@ class LocalCampaignIntegrationTests extends DemoServer {
                         conflict -> assertThat(conflict.getStatusCode().value()).isEqualTo(409));
         assertThat(campaigns.list(null, STORE_MANAGER).stream()
                 .filter(campaign -> campaign.startDate().toString().equals(start))).hasSize(1);
+    }
+
+    @Test
+    void withdrawnTemplateRejectsPendingCampaigns() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(120);
+        ApiClient.Response approved = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start.plusDays(1)));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(201);
+        long approvedId = approved.json().get("localCampaignId").asLong();
+        String approvedOfferId = approved.json().get("stores").get(0).get("offerId").asString();
+        assertThat(marketer().post("/api/v1/local-campaigns/" + approvedId + "/approve", "").status())
+                .isEqualTo(200);
+        ApiClient.Response pending = agency().post("/api/v1/local-campaigns", campaign(WELCOME, "demo-maubert",
+                start.plusDays(10), start.plusDays(11)));
+        assertThat(pending.status()).as(pending.text()).isEqualTo(201);
+        long pendingId = pending.json().get("localCampaignId").asLong();
+
+        assertThat(storeManager().delete("/api/v1/offers/" + WELCOME + "/local-template").status())
+                .isEqualTo(403);
+        ApiClient.Response withdrawn = marketer().delete("/api/v1/offers/" + WELCOME + "/local-template");
+        assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+        assertThat(withdrawn.json().get("withdrawnBy").asString()).isEqualTo("marketer");
+        assertThat(withdrawn.json().get("rejectedCampaignIds").toString()).contains(Long.toString(pendingId));
+        assertThat(withdrawn.json().get("runningCampaignIds").toString()).contains(Long.toString(approvedId))
+                .doesNotContain(Long.toString(pendingId));
+
+        JsonNode rejected = agency().get("/api/v1/local-campaigns/" + pendingId).json();
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decidedBy").asString()).isEqualTo("marketer");
+        assertThat(rejected.get("rejectionReason").asString()).isEqualTo("Le siège a retiré le modèle " + WELCOME
+                + "\u00A0: aucune nouvelle campagne locale ne peut le reprendre. / Head office withdrew template "
+                + WELCOME + ", so no new local campaign can run it.");
+        assertThat(storeManager().get("/api/v1/local-campaigns/" + approvedId).json().get("status").asString())
+                .isEqualTo("APPROVED");
+
+        // The approved campaign runs on to its end date: the decision at its store still makes its offer.
+        String duringApproved = start.atTime(11, 0).atZone(PARIS).toInstant().toString();
+        assertThat(offerIds(decide("demo-bastille", duringApproved))).contains(approvedOfferId)
+                .doesNotContain(WELCOME);
+
+        ApiClient.Response refused = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start.plusDays(20), start.plusDays(20)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.json().get("field").asString()).isEqualTo("templateOfferId");
+        assertThat(refused.json().get("value").asString()).isEqualTo(WELCOME);
+        assertThat(refused.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
+                + "head office at ");
+        assertThat(storeManager().get("/api/v1/local-templates").text()).doesNotContain(WELCOME);
+        assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
+        assertThat(marketer().delete("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
+        assertThat(marketer().delete("/api/v1/offers/APP-LOYALTY-5EUR/local-template").status()).isEqualTo(404);
+
+        markWelcomeTemplate();
+        assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(200);
+        ApiClient.Response again = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start.plusDays(20), start.plusDays(20)));
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+    }
+
+    @Test
+    void withdrawalRejectsConcurrentCreation() throws Exception {
+        markWelcomeTemplate();
+        String day = LocalDate.now(PARIS).plusDays(150).toString();
+        LocalCampaigns.CreateBody body = new LocalCampaigns.CreateBody(WELCOME, List.of("demo-bastille"), day, day,
+                null, null);
+        List<Long> created = new ArrayList<>();
+
+        CompletableFuture<LocalTemplates.WithdrawnView> withdrawal = runWhileTransactionIsOpen(
+                () -> created.add(campaigns.create(body, STORE_MANAGER).localCampaignId()),
+                () -> templates.withdraw(WELCOME, "marketer"));
+
+        assertThat(withdrawal).succeedsWithin(0, TimeUnit.SECONDS)
+                .satisfies(view -> assertThat(view.rejectedCampaignIds()).contains(created.get(0)));
+        assertThat(campaigns.get(created.get(0), HEAD_OFFICE).status()).isEqualTo("REJECTED");
+        markWelcomeTemplate();
+    }
+
+    @Test
+    void creationWaitingForWithdrawalIsRejected() throws Exception {
+        markWelcomeTemplate();
+        String day = LocalDate.now(PARIS).plusDays(160).toString();
+        LocalCampaigns.CreateBody body = new LocalCampaigns.CreateBody(WELCOME, List.of("demo-bastille"), day, day,
+                null, null);
+
+        CompletableFuture<LocalCampaigns.CampaignView> creation = runWhileTransactionIsOpen(
+                () -> templates.withdraw(WELCOME, "marketer"), () -> campaigns.create(body, STORE_MANAGER));
+
+        assertThat(creation).failsWithin(0, TimeUnit.SECONDS).withThrowableThat()
+                .havingRootCause()
+                .isInstanceOfSatisfying(InvalidFieldException.class,
+                        invalid -> assertThat(invalid.getMessage()).contains("withdrawn by head office"));
+        assertThat(campaigns.list(null, HEAD_OFFICE).stream()
+                .filter(campaign -> campaign.startDate().toString().equals(day))).isEmpty();
+        markWelcomeTemplate();
+    }
+
+    @Test
+    void appliedMaxTotalShowsTemplateCap() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(170);
+        ApiClient.Response uncapped = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(uncapped.status()).as(uncapped.text()).isEqualTo(201);
+        long uncappedId = uncapped.json().get("localCampaignId").asLong();
+        assertThat(uncapped.json().get("maxTotal").isNull()).isTrue();
+        assertThat(uncapped.json().get("appliedMaxTotal").asInt()).isEqualTo(50);
+
+        ApiClient.Response capped = storeManager().post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s", "endDate": "%s",
+                 "maxTotal": 40}""".formatted(WELCOME, start.plusDays(1), start.plusDays(1)));
+        assertThat(capped.status()).as(capped.text()).isEqualTo(201);
+        assertThat(capped.json().get("appliedMaxTotal").asInt()).isEqualTo(40);
+
+        // A later cap of the template does not change a campaign created before, and the view shows the cap it keeps.
+        ApiClient.Response recapped = marketer().put("/api/v1/offers/" + WELCOME + "/local-template", """
+                {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 30, "localOnly": false}""");
+        assertThat(recapped.status()).as(recapped.text()).isEqualTo(200);
+        try {
+            assertThat(storeManager().get("/api/v1/local-campaigns/" + uncappedId).json().get("appliedMaxTotal")
+                    .asInt()).isEqualTo(50);
+            JsonNode listed = null;
+            for (JsonNode each : storeManager().get("/api/v1/local-campaigns").json()) {
+                if (each.get("localCampaignId").asLong() == uncappedId) {
+                    listed = each;
+                }
+            }
+            assertThat(listed).as("campaign %d in the list", uncappedId).isNotNull();
+            assertThat(listed.get("appliedMaxTotal").asInt()).isEqualTo(50);
+            String localOfferId = uncapped.json().get("stores").get(0).get("offerId").asString();
+            assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("maxTotal").asInt())
+                    .isEqualTo(50);
+        } finally {
+            markWelcomeTemplate();
+        }
+    }
+
+    @Test
+    void localOfferFollowsTemplateCouponValidity() {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(180);
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        assertThat(marketer().post("/api/v1/local-campaigns/" + campaignId + "/approve", "").status())
+                .isEqualTo(200);
+        assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                .isEqualTo("end-of-day");
+
+        ObjectNode body = (ObjectNode) marketer().get("/api/v1/offers/" + WELCOME).json();
+        body.remove(List.of("offerId", "version", "templateOfferId", "localCampaignId"));
+        body.put("couponValidity", "PT2H");
+        ApiClient.Response changed = marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*");
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        try {
+            assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                    .isEqualTo("PT2H");
+            Instant contact = start.atTime(11, 0).atZone(PARIS).toInstant();
+            JsonNode local = offer(decide("demo-bastille", contact.toString()), localOfferId);
+            assertThat(Instant.parse(local.get("couponExpiresAt").asString()))
+                    .isEqualTo(contact.plus(Duration.ofHours(2)));
+        } finally {
+            body.put("couponValidity", "end-of-day");
+            marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*");
+        }
+        assertThat(marketer().get("/api/v1/offers/" + localOfferId).json().get("couponValidity").asString())
+                .isEqualTo("end-of-day");
     }
 
     /**
