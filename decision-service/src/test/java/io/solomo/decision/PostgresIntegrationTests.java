@@ -138,6 +138,13 @@ class PostgresIntegrationTests extends DemoServer {
         assertThat(read.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class, localOfferId))
                 .isFalse();
+
+        // Taking the template back locks its row as creation does, then new campaigns of it are rejected.
+        ApiClient.Response takenBack = marketer().delete("/api/v1/offers/ADVOCATE-THANKS/local-template");
+        ApiClient.Response afterwards = agency.post("/api/v1/local-campaigns", body);
+        assertThat(takenBack.status()).as(takenBack.text()).isEqualTo(200);
+        assertThat(afterwards.status()).as(afterwards.text()).isEqualTo(400);
+        assertThat(afterwards.json().get("field").asString()).isEqualTo("templateOfferId");
     }
 
 }
