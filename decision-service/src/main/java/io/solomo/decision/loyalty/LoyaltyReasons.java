@@ -65,7 +65,8 @@ final class LoyaltyReasons {
                 return FRENCH.getProperty("action." + action, reason);
             }
             if (!french.isEmpty()) {
-                french.append(" ; ");
+                // French puts a narrow no-break space before a semicolon, so that no line starts with it.
+                french.append("\u202F; ");
             }
             french.append(wording);
         }

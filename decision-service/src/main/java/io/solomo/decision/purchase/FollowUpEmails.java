@@ -34,21 +34,27 @@ final class FollowUpEmails {
 
     /** @param reviewPoints the points an approved review earns; 0 leaves the number out */
     static String body(Language language, List<Product> accessories, int reviewPoints) {
-        String products = accessories.stream()
-                .map(product -> product.name(language) + " (" + price(product.price(), language) + ")")
-                .collect(Collectors.joining(", "));
+        String recommendation = accessories.isEmpty() ? "" : recommendation(language, accessories) + " ";
         if (language == Language.EN) {
-            String recommendation = accessories.isEmpty() ? "" : "To go with your purchase, we recommend: "
-                    + products + ". ";
             String points = reviewPoints > 0 ? reviewPoints + " loyalty points" : "loyalty points";
             return recommendation + "Share your review of your purchase on social media: once it is approved, "
                     + "you earn " + points + ".";
         }
-        String recommendation = accessories.isEmpty() ? "" : "Pour accompagner votre achat, nous vous recommandons : "
-                + products + ". ";
         String points = reviewPoints > 0 ? reviewPoints + " points de fidélité" : "des points de fidélité";
         return recommendation + "Publiez votre avis sur les réseaux sociaux : une fois approuvé, il vous rapportera "
                 + points + ".";
+    }
+
+    /**
+     * Returns the sentence that recommends the accessories, without the review invitation: the whole body for a
+     * purchase that the customer has reviewed already.
+     */
+    static String recommendation(Language language, List<Product> accessories) {
+        String products = accessories.stream()
+                .map(product -> product.name(language) + " (" + price(product.price(), language) + ")")
+                .collect(Collectors.joining(", "));
+        return language == Language.EN ? "To go with your purchase, we recommend: " + products + "."
+                : "Pour accompagner votre achat, nous vous recommandons : " + products + ".";
     }
 
     /**

@@ -112,7 +112,17 @@ class FollowUps {
         String currentId = customer.get().customerId();
         Language language = customer.get().language();
         List<Product> accessories = recommendations.recommend(currentId, purchasedProducts(purchaseId));
-        String body = FollowUpEmails.body(language, accessories, reviewPoints(currentId, purchaseId));
+        // A second review of the purchase earns nothing, so a customer who reviewed it is not invited again.
+        boolean reviewed = reviewedAlready(currentId, purchaseId);
+        if (reviewed && accessories.isEmpty()) {
+            jdbc.update("update purchase_follow_up set status = 'SKIPPED', processed_at = ? where purchase_id = ?",
+                    now.atOffset(ZoneOffset.UTC), purchaseId);
+            log.info("Follow-up of purchase {} skipped: customer {} reviewed it already and no accessory is left "
+                    + "to recommend", purchaseId, currentId);
+            return;
+        }
+        String body = reviewed ? FollowUpEmails.recommendation(language, accessories)
+                : FollowUpEmails.body(language, accessories, reviewPoints(currentId, purchaseId));
         String decisionId = UUID.nameUUIDFromBytes(("purchase-follow-up:" + purchaseId)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         String deliveryId = outbox.enqueueMessage(new DeliveryOutbox.Message(decisionId, currentId, OFFER_ID,
@@ -130,6 +140,14 @@ class FollowUps {
         List<String> products = new ArrayList<>();
         attributes.forEach(json -> products.addAll(AccessoryRecommendations.products(json)));
         return products;
+    }
+
+    /** Returns whether the customer posted a review of the purchase that is waiting for a verdict or approved. */
+    private boolean reviewedAlready(String customerId, String purchaseId) {
+        Integer reviews = jdbc.queryForObject("select count(*) from review where customer_id = ? "
+                + "and purchase_reference = ? and status in ('PENDING', 'APPROVED')", Integer.class, customerId,
+                purchaseId);
+        return reviews != null && reviews > 0;
     }
 
     private int reviewPoints(String customerId, String purchaseId) {

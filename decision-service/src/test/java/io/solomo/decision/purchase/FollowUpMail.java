@@ -72,7 +72,7 @@ final class FollowUpMail {
         }
     }
 
-    private static <T> T await(Supplier<Optional<T>> found, String awaited) {
+    static <T> T await(Supplier<Optional<T>> found, String awaited) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Optional<T> value = found.get();

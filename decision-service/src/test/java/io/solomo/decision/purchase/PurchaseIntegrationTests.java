@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -485,6 +486,48 @@ class PurchaseIntegrationTests {
     }
 
     @Test
+    void reviewedPurchaseGetsNoReviewInvitation() throws Exception {
+        String customerId = customer(Language.FR, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("PHONE-X1", 1, "499.00")));
+        approveReview(customerId, purchaseId);
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        String deliveryId = FollowUpMail.awaitDelivery(jdbc, purchaseId, "SENT");
+
+        MimeMessage message = FollowUpMail.awaitMessage(SMTP, deliveryId);
+        String text = FollowUpMail.text(message);
+        assertThat(message.getSubject())
+                .isEqualTo("Merci pour votre achat\u00A0: des accessoires qui pourraient vous plaire");
+        assertThat(text).contains("Pour accompagner votre achat, nous vous recommandons", "Coque de protection X1");
+        // The approved review already earned the purchase's review points, so an invitation would promise nothing.
+        assertThat(text).doesNotContain("réseaux sociaux");
+        assertThat(text).doesNotContain("points de fidélité");
+    }
+
+    @Test
+    void reviewedPurchaseWithoutAccessoriesGetsNoEmail() throws Exception {
+        String customerId = customer(Language.EN, ConsentStatus.GRANTED);
+        String purchaseId = newId();
+        post(purchase(purchaseId, customerId, null, line("PHONE-X1", 1, "499.00"), line("TABLET-T10", 1, "349.00"),
+                line("CASE-X1", 1, "19.90"), line("SCREEN-GLASS-X1", 1, "14.90"), line("CHARGER-30W", 1, "24.90"),
+                line("EARBUDS-AIR", 1, "79.00"), line("STYLUS-T10", 1, "39.00")));
+        ApiClient.Response review = app().post("/api/v1/reviews", """
+                {"customerId": "%s", "purchaseReference": "%s", "platform": "instagram", "rating": 4}"""
+                .formatted(customerId, purchaseId));
+        assertThat(review.status()).as(review.text()).isEqualTo(201);
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        FollowUpMail.await(() -> "SKIPPED".equals(followUpStatus(purchaseId)) ? Optional.of(true) : Optional.empty(),
+                "the follow-up of purchase " + purchaseId + " to be skipped");
+
+        assertThat(jdbc.queryForObject("select delivery_id from purchase_follow_up where purchase_id = ?",
+                String.class, purchaseId)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from delivery where customer_id = ?", Integer.class,
+                customerId)).isZero();
+    }
+
+    @Test
     void noEmailWithoutEmailConsent() {
         String customerId = customer(Language.FR, ConsentStatus.DENIED);
         String purchaseId = newId();
@@ -496,6 +539,16 @@ class PurchaseIntegrationTests {
         assertThat(FollowUpMail.find(SMTP, deliveryId)).isEmpty();
         assertThat(jdbc.queryForObject("select last_error from delivery where delivery_id = ?", String.class,
                 deliveryId)).contains("EMAIL");
+    }
+
+    private void approveReview(String customerId, String purchaseId) {
+        ApiClient.Response review = app().post("/api/v1/reviews", """
+                {"customerId": "%s", "purchaseReference": "%s", "platform": "instagram", "rating": 5}"""
+                .formatted(customerId, purchaseId));
+        assertThat(review.status()).as(review.text()).isEqualTo(201);
+        String reviewId = review.json().get("reviewId").asString();
+        ApiClient.Response approval = marketer().post("/api/v1/reviews/" + reviewId + "/approve", "");
+        assertThat(approval.status()).as(approval.text()).isEqualTo(200);
     }
 
     private void post(String body) {
