@@ -189,11 +189,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body", detail,
                     detailFr, null, null);
         } else {
-            // Jackson's description of the syntax error stays in English inside the French sentence.
-            String syntaxError = JsonSyntaxErrors.describe(exception.getMostSpecificCause());
+            Throwable cause = exception.getMostSpecificCause();
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                    "the request body is not valid JSON: " + syntaxError,
-                    "Le corps de la requête n’est pas du JSON valide (erreur de l’analyseur : " + syntaxError + ").",
+                    "the request body is not valid JSON: " + JsonSyntaxErrors.describe(cause),
+                    "Le corps de la requête n’est pas du JSON valide" + JsonSyntaxErrors.locationFr(cause) + ".",
                     null, null);
         }
         log.warn("Rejected request: {}", body.getDetail());
