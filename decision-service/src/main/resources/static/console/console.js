@@ -220,7 +220,7 @@
 
   /**
    * Returns the line that quotes the problem's sentence: its French `detailFr` when the console is in French and the
-   * server sent one, else its English `detail`, which the French console then says is in English.
+   * server sent one, else its English `detail`, which the French console then marks as English.
    */
   function detailLine(problem) {
     if (state.language === "fr" && problem.detailFr) {

@@ -38,10 +38,13 @@ import java.util.stream.Collectors;
  * Turns API errors into RFC 9457 problem details that name the invalid field and value.
  *
  * <p>Every problem carries the properties {@code field} and {@code value} when a single field is at fault. A long
- * value is shortened in {@code value}, in {@code detail} and in the log line (see {@link EchoedValues}). The problems
- * that the console can meet also carry {@code detailFr}, the same sentence in French, typeset by
- * {@link FrenchDetails}. Consent, rule, storage and busy problems come from endpoints the console does not call and
- * have none.
+ * value is shortened in {@code value}, in {@code detail} and in the log line (see {@link EchoedValues}).
+ *
+ * <p>A problem also carries {@code detailFr}, the same sentence in French typeset by {@link FrenchDetails}, when its
+ * exception brings one, and for the generic problems of any endpoint built here: malformed bodies, unknown and
+ * repeated fields, values of the wrong type, unknown paths, 405, 406, 413 and 415. Consent, rule, storage and busy
+ * problems, and exceptions thrown without a French sentence, come from endpoints that the console does not call and
+ * carry none.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

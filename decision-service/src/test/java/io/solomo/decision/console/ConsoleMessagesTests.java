@@ -67,8 +67,8 @@ class ConsoleMessagesTests {
     }
 
     /**
-     * The console quotes a problem's French {@code detailFr} with "error.detail", and its English {@code detail},
-     * for a problem without one, with "error.detailEnglish", which says so.
+     * The console quotes a problem's French {@code detailFr} with "error.detail". It quotes the English
+     * {@code detail} of a problem without one with "error.detailEnglish", which marks it as English.
      */
     @Test
     void detailLinesSayWhenEnglish() throws IOException {
