@@ -342,6 +342,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(type);
         problem.setTitle(title);
         if (detailFr != null) {
+            // NOTE: a value cut for length ends in the English "... (N characters)" inside the French sentence too.
             problem.setProperty("detailFr", FrenchDetails.typeset(EchoedValues.shortenDetail(detailFr, value)));
         }
         if (field != null) {
