@@ -228,6 +228,17 @@
   }
 
   /**
+   * Returns the line that quotes the problem's sentence: its French `detailFr` when the console is in French and the
+   * server sent one, else its English `detail`, which the French console then marks as English.
+   */
+  function detailLine(problem) {
+    if (state.language === "fr" && problem.detailFr) {
+      return t("error.detail", {detail: problem.detailFr});
+    }
+    return t("error.detailEnglish", {detail: problem.detail});
+  }
+
+  /**
    * Shows an API failure in `box`, next to the form or list it concerns. A problem that names a field marks that
    * field of `form` and moves the focus there.
    */
@@ -245,7 +256,7 @@
     } else if (error.status === 403) {
       lines.push(t("error.forbidden"));
       if (error.problem.detail) {
-        lines.push(t("error.detail", {detail: error.problem.detail}));
+        lines.push(detailLine(error.problem));
       }
     } else {
       const problem = error.problem;
@@ -255,7 +266,7 @@
         lines.push(t("error.value", {value: JSON.stringify(problem.value)}));
       }
       if (problem.detail) {
-        lines.push(t("error.detail", {detail: problem.detail}));
+        lines.push(detailLine(problem));
       }
       const input = problem.field && form?.elements.namedItem(problem.field.replace(/\[\d+\]$/, ""));
       if (input instanceof HTMLElement) {

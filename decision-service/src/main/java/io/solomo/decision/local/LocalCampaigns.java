@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.solomo.decision.web.FrenchDetails.date;
+import static io.solomo.decision.web.FrenchDetails.dateTime;
+import static io.solomo.decision.web.FrenchDetails.quoted;
 import static io.solomo.decision.web.RequestFields.requireText;
 
 /**
@@ -85,38 +88,48 @@ class LocalCampaigns {
         // finds this campaign once it commits.
         LocalTemplate template = templates.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no local template "
-                        + "with id '" + templateId + "'; GET /api/v1/local-templates lists them"));
+                        + "with id '" + templateId + "'; GET /api/v1/local-templates lists them",
+                        "Aucun modèle local n’a l’identifiant " + quoted(templateId)
+                                + " ; GET /api/v1/local-templates les liste."));
         if (template.withdrawn()) {
             throw new InvalidFieldException("templateOfferId", templateId, "template " + templateId + " was "
                     + "withdrawn by head office at " + template.withdrawnAt() + ", so no new local campaign can run "
-                    + "it; GET /api/v1/local-templates lists the templates");
+                    + "it; GET /api/v1/local-templates lists the templates", "Le siège a retiré le modèle "
+                    + templateId + " le " + dateTime(template.withdrawnAt(), ZoneOffset.UTC) + " : aucune nouvelle "
+                    + "campagne locale ne peut le reprendre ; GET /api/v1/local-templates liste les modèles.");
         }
         Offer templateOffer = offers.findForUpdate(templateId)
                 .orElseThrow(() -> new InvalidFieldException("templateOfferId", templateId, "no offer with id '"
-                        + templateId + "'"));
+                        + templateId + "'", "Aucune offre n’a l’identifiant " + quoted(templateId) + "."));
         if (!templateOffer.active()) {
             throw new InvalidFieldException("templateOfferId", templateId, "template " + templateId
-                    + " is switched off by head office, so no local campaign can run it");
+                    + " is switched off by head office, so no local campaign can run it", "Le modèle " + templateId
+                    + " est désactivé par le siège : aucune campagne locale ne peut l’utiliser.");
         }
         List<Store> campaignStores = requireStores(body.storeIds(), caller);
         LocalDate startDate = requireDate("startDate", body.startDate());
         LocalDate endDate = requireDate("endDate", body.endDate());
         if (endDate.isBefore(startDate)) {
             throw new InvalidFieldException("endDate", body.endDate(), "endDate " + endDate
-                    + " is before startDate " + startDate);
+                    + " is before startDate " + startDate, "La date de fin (endDate), le " + date(endDate)
+                    + ", précède la date de début (startDate), le " + date(startDate) + ".");
         }
         long runDays = ChronoUnit.DAYS.between(startDate, endDate) + 1;
         if (runDays > template.maxRunDays()) {
             throw new InvalidFieldException("endDate", body.endDate(), "the campaign would run " + runDays
                     + " days from " + startDate + " to " + endDate + ", and template " + templateId + " allows at most "
                     + template.maxRunDays() + "; end it on " + startDate.plusDays(template.maxRunDays() - 1L)
-                    + " at the latest");
+                    + " at the latest", "La campagne durerait " + runDays + " jours, du " + date(startDate) + " au "
+                    + date(endDate) + ", et le modèle " + templateId + " en permet au plus " + template.maxRunDays()
+                    + " ; terminez-la au plus tard le " + date(startDate.plusDays(template.maxRunDays() - 1L))
+                    + ".");
         }
         Integer maxTotal = optionalVolume("maxTotal", body.maxTotal(), template);
         Integer maxPerDay = optionalVolume("maxPerDay", body.maxPerDay(), template);
         if (maxTotal != null && maxPerDay != null && maxPerDay > maxTotal) {
             throw new InvalidFieldException("maxPerDay", maxPerDay, "maxPerDay " + maxPerDay
-                    + " is above maxTotal " + maxTotal);
+                    + " is above maxTotal " + maxTotal, "Le plafond par jour (maxPerDay), " + maxPerDay
+                    + ", dépasse le plafond total (maxTotal), " + maxTotal + ".");
         }
         for (int i = 0; i < campaignStores.size(); i++) {
             requireTemplateStore(templateOffer, campaignStores.get(i), "storeIds[" + i + "]");
@@ -153,7 +166,7 @@ class LocalCampaigns {
     @Transactional
     CampaignView approve(long campaignId, Caller caller) {
         LocalCampaign campaign = find(campaignId);
-        requireStatus(campaign, "approved", LocalCampaign.Status.PENDING);
+        requireStatus(campaign, "approved", "approuvée", LocalCampaign.Status.PENDING);
         approveNow(campaign, caller.name(), clock.instant());
         log.info("User {} approved local campaign {}", caller.name(), campaignId);
         return view(campaign, caller);
@@ -164,7 +177,7 @@ class LocalCampaigns {
     CampaignView reject(long campaignId, String reason, Caller caller) {
         String checkedReason = requireText("reason", reason, REASON_LENGTH);
         LocalCampaign campaign = find(campaignId);
-        requireStatus(campaign, "rejected", LocalCampaign.Status.PENDING);
+        requireStatus(campaign, "rejected", "refusée", LocalCampaign.Status.PENDING);
         campaign.reject(caller.name(), clock.instant(), checkedReason);
         log.info("User {} rejected local campaign {}: {}", caller.name(), campaignId, checkedReason);
         return view(campaign, caller);
@@ -183,9 +196,12 @@ class LocalCampaigns {
             throw Problem.of(HttpStatus.FORBIDDEN, "local-campaign-not-own", "Local campaign of another user",
                             "local campaign " + campaignId + " was created by '" + campaign.createdBy() + "', and user '"
                                     + caller.name() + "' may withdraw only its own; ask head office to withdraw it")
+                    .fr("La campagne locale " + campaignId + " a été créée par " + quoted(campaign.createdBy())
+                            + ", et l’utilisateur " + quoted(caller.name()) + " ne peut retirer que les siennes ; "
+                            + "demandez au siège de la retirer.")
                     .with("localCampaignId", campaignId).exception();
         }
-        requireStatus(campaign, "withdrawn", LocalCampaign.Status.PENDING, LocalCampaign.Status.APPROVED);
+        requireStatus(campaign, "withdrawn", "retirée", LocalCampaign.Status.PENDING, LocalCampaign.Status.APPROVED);
         campaign.withdraw(caller.name(), clock.instant());
         switchOffers(campaign, false);
         log.info("User {} withdrew local campaign {}", caller.name(), campaignId);
@@ -311,11 +327,16 @@ class LocalCampaigns {
     }
 
     private static NotFoundException notFound(long campaignId) {
-        return new NotFoundException("local campaign", "localCampaignId", Long.toString(campaignId));
+        return new NotFoundException("local campaign", "localCampaignId", Long.toString(campaignId),
+                "Aucune campagne locale n’a le numéro " + campaignId + ".");
     }
 
-    /** Raises a 409 problem unless the campaign is in one of the allowed states; {@code action} is a participle. */
-    private static void requireStatus(LocalCampaign campaign, String action, LocalCampaign.Status... allowed) {
+    /**
+     * Raises a 409 problem unless the campaign is in one of the allowed states. {@code action} is a participle, and
+     * {@code actionFr} the same participle in French, in the feminine as "campagne" takes it.
+     */
+    private static void requireStatus(LocalCampaign campaign, String action, String actionFr,
+                                      LocalCampaign.Status... allowed) {
         if (EnumSet.of(allowed[0], allowed).contains(campaign.status())) {
             return;
         }
@@ -323,6 +344,10 @@ class LocalCampaigns {
                         "local campaign " + campaign.localCampaignId() + " is " + campaign.status() + ", so it cannot "
                                 + "be " + action + "; only a " + Arrays.stream(allowed).map(Enum::name)
                                 .collect(Collectors.joining(" or ")) + " campaign can")
+                .fr("La campagne locale " + campaign.localCampaignId() + " est à l’état " + campaign.status()
+                        + " : elle ne peut pas être " + actionFr
+                        + " ; seule une campagne à l’état " + Arrays.stream(allowed).map(Enum::name)
+                        .collect(Collectors.joining(" ou ")) + " peut l’être.")
                 .with("localCampaignId", campaign.localCampaignId())
                 .with("status", campaign.status().name())
                 .exception();
@@ -331,7 +356,7 @@ class LocalCampaigns {
     private List<Store> requireStores(List<String> storeIds, Caller caller) {
         if (storeIds == null || storeIds.isEmpty()) {
             throw new InvalidFieldException("storeIds", storeIds, "storeIds is missing; list the ids of one or more "
-                    + "stores");
+                    + "stores", "storeIds est absent ; indiquez l’identifiant d’un magasin ou plus.");
         }
         List<Store> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -339,10 +364,11 @@ class LocalCampaigns {
             String field = "storeIds[" + i + "]";
             String storeId = requireText(field, storeIds.get(i));
             if (!seen.add(storeId)) {
-                throw new InvalidFieldException(field, storeId, "store " + storeId + " is listed twice");
+                throw new InvalidFieldException(field, storeId, "store " + storeId + " is listed twice",
+                        "Le magasin " + storeId + " figure deux fois dans la liste.");
             }
             Store store = stores.find(storeId).orElseThrow(() -> new InvalidFieldException(field, storeId,
-                    "no store with id '" + storeId + "'"));
+                    "no store with id '" + storeId + "'", "Aucun magasin n’a l’identifiant " + quoted(storeId) + "."));
             Optional<StoreScope> scope = caller.scope();
             if (scope.isPresent() && !scope.get().covers(store.storeId(), store.chain())) {
                 throw outsideScope(caller, storeId, field, storeId);
@@ -358,6 +384,9 @@ class LocalCampaigns {
                         + caller.name() + "' may not act for store " + storeId + "; its scope is the stores "
                         + scope.storeIds().stream().sorted().toList() + " and the chains "
                         + scope.chains().stream().sorted().toList())
+                .fr("L’utilisateur " + quoted(caller.name()) + " ne peut pas agir pour le magasin " + storeId
+                        + " ; son périmètre comprend les magasins " + scope.storeIds().stream().sorted().toList()
+                        + " et les enseignes " + scope.chains().stream().sorted().toList() + ".")
                 .field(field, value)
                 .with("storeId", storeId)
                 .exception();
@@ -371,13 +400,17 @@ class LocalCampaigns {
         if (template.storeId() != null && !template.storeId().equals(store.storeId())) {
             throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
                     + " is offered only at store " + template.storeId() + ", so it cannot run at store "
-                    + store.storeId());
+                    + store.storeId(), "Le modèle " + template.offerId() + " n’est proposé qu’au magasin "
+                    + template.storeId() + " : il ne peut pas être utilisé au magasin " + store.storeId() + ".");
         }
         if (template.chain() != null && !template.chain().equals(store.chain())) {
             throw new InvalidFieldException(field, store.storeId(), "template " + template.offerId()
                     + " is offered only at stores of chain '" + template.chain() + "', and store "
                     + store.storeId() + " belongs to " + (store.chain() == null ? "no chain"
-                    : "chain '" + store.chain() + "'"));
+                    : "chain '" + store.chain() + "'"), "Le modèle " + template.offerId()
+                    + " n’est proposé qu’aux magasins de l’enseigne " + quoted(template.chain()) + ", et le magasin "
+                    + store.storeId() + (store.chain() == null ? " n’appartient à aucune enseigne"
+                    : " appartient à l’enseigne " + quoted(store.chain())) + ".");
         }
     }
 
@@ -387,20 +420,32 @@ class LocalCampaigns {
         if (startDate.isBefore(today)) {
             throw new InvalidFieldException("startDate", body.startDate(), "startDate " + startDate
                     + " is in the past at store " + store.storeId() + ", where it is " + today
-                    + "; start today or later");
+                    + "; start today or later", "La date de début (startDate), le " + date(startDate)
+                    + ", est passée au magasin " + store.storeId() + ", où nous sommes le " + date(today)
+                    + " ; commencez aujourd’hui ou plus tard.");
         }
         Instant from = startDate.atStartOfDay(store.timeZone()).toInstant();
         Instant to = endDate.plusDays(1).atStartOfDay(store.timeZone()).toInstant();
         if (from.isBefore(template.validFrom())) {
             throw new InvalidFieldException("startDate", body.startDate(), "startDate " + startDate
                     + " is before template " + template.offerId() + " is valid at store " + store.storeId()
-                    + ": it is valid from " + template.validFrom() + " to " + template.validTo());
+                    + ": it is valid from " + template.validFrom() + " to " + template.validTo(),
+                    "La date de début (startDate), le " + date(startDate) + ", précède la validité du modèle "
+                    + template.offerId() + " au magasin " + store.storeId() + validityFr(template, store) + ".");
         }
         if (to.isAfter(template.validTo())) {
             throw new InvalidFieldException("endDate", body.endDate(), "endDate " + endDate + " is after template "
                     + template.offerId() + " is valid at store " + store.storeId() + ": it is valid from "
-                    + template.validFrom() + " to " + template.validTo());
+                    + template.validFrom() + " to " + template.validTo(),
+                    "La date de fin (endDate), le " + date(endDate) + ", dépasse la validité du modèle "
+                    + template.offerId() + " au magasin " + store.storeId() + validityFr(template, store) + ".");
         }
+    }
+
+    /** Returns the validity of the template in the store's time zone, as " : il est valable du … au …". */
+    private static String validityFr(Offer template, Store store) {
+        return " : il est valable du " + dateTime(template.validFrom(), store.timeZone()) + " au "
+                + dateTime(template.validTo(), store.timeZone());
     }
 
     private void requireNoOverlap(String templateId, Store store, String field, LocalDate startDate,
@@ -414,6 +459,10 @@ class LocalCampaigns {
                                     + " already runs at store " + store.storeId() + " from " + other.startDate()
                                     + " to " + other.endDate() + " (" + other.status() + "); choose other dates or "
                                     + "withdraw it first")
+                    .fr("La campagne locale " + other.localCampaignId() + " du modèle " + templateId
+                            + " est déjà prévue au magasin " + store.storeId() + " du " + date(other.startDate())
+                            + " au " + date(other.endDate()) + " (" + other.status() + ") ; choisissez d’autres "
+                            + "dates ou retirez-la d’abord.")
                     .field(field, store.storeId())
                     .with("localCampaignId", other.localCampaignId())
                     .exception();
@@ -441,7 +490,9 @@ class LocalCampaigns {
         if (value < 1 || value > template.maxCouponsPerStore()) {
             throw new InvalidFieldException(field, value, field + " must be within 1.."
                     + template.maxCouponsPerStore() + ", the coupon cap per store of template "
-                    + template.offerId() + "; got " + value);
+                    + template.offerId() + "; got " + value, field + " doit être compris entre 1 et "
+                    + template.maxCouponsPerStore() + ", le plafond de coupons par magasin du modèle "
+                    + template.offerId() + " ; reçu " + value + ".");
         }
         return value;
     }
@@ -452,7 +503,8 @@ class LocalCampaigns {
             return LocalDate.parse(text);
         } catch (DateTimeParseException invalid) {
             throw new InvalidFieldException(field, value, field + " must be an ISO-8601 date such as 2026-12-04, "
-                    + "got '" + value + "'");
+                    + "got '" + value + "'", field + " doit être une date ISO 8601 telle que 2026-12-04, reçu "
+                    + quoted(value) + ".");
         }
     }
 
@@ -461,7 +513,8 @@ class LocalCampaigns {
             return LocalCampaign.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException unknown) {
             throw new InvalidFieldException("status", status, "unknown status '" + status + "'; expected one of "
-                    + List.of(LocalCampaign.Status.values()));
+                    + List.of(LocalCampaign.Status.values()), "L’état " + quoted(status) + " est inconnu ; les "
+                    + "états possibles sont " + List.of(LocalCampaign.Status.values()) + ".");
         }
     }
 

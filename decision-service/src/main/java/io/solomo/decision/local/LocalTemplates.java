@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import static io.solomo.decision.web.FrenchDetails.quoted;
+
 /** Head office's local templates: catalogue offers that stores and agencies may run as local campaigns. */
 @Service
 class LocalTemplates {
@@ -46,11 +48,14 @@ class LocalTemplates {
      */
     @Transactional
     TemplateView mark(String offerId, TemplateBody body, String user) {
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId,
+                "Aucune offre n’a l’identifiant " + quoted(offerId) + "."));
         if (offer.templateOfferId() != null) {
             throw new InvalidFieldException("offerId", offerId, "offer " + offerId + " is the offer of local campaign "
                     + offer.localCampaignId() + " at store " + offer.storeId() + "; mark its template "
-                    + offer.templateOfferId() + " instead");
+                    + offer.templateOfferId() + " instead", "L’offre " + offerId + " est celle de la campagne locale "
+                    + offer.localCampaignId() + " au magasin " + offer.storeId() + " ; marquez plutôt son modèle "
+                    + offer.templateOfferId() + ".");
         }
         int maxRunDays = requireWithin("maxRunDays", body.maxRunDays(), MAX_RUN_DAYS_LIMIT);
         int maxCoupons = requireWithin("maxCouponsPerStore", body.maxCouponsPerStore(), MAX_COUPONS_LIMIT);
@@ -83,7 +88,8 @@ class LocalTemplates {
         // The same lock as a campaign's creation, so that a creation racing this withdrawal either commits first,
         // and its campaign is rejected below when pending, or waits and then finds the template withdrawn.
         LocalTemplate template = templates.findForUpdate(offerId).filter(found -> !found.withdrawn())
-                .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId));
+                .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId,
+                        "Aucun modèle local n’a l’identifiant " + quoted(offerId) + "."));
         Instant now = clock.instant();
         template.withdraw(user, now);
         templates.save(template);
@@ -97,9 +103,11 @@ class LocalTemplates {
     /** Returns the template, or raises a 404 problem when the offer is not one or head office withdrew it. */
     @Transactional(readOnly = true)
     TemplateView find(String offerId) {
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId,
+                "Aucune offre n’a l’identifiant " + quoted(offerId) + "."));
         LocalTemplate template = templates.findById(offerId).filter(found -> !found.withdrawn())
-                .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId));
+                .orElseThrow(() -> new NotFoundException("local template", "offerId", offerId,
+                        "Aucun modèle local n’a l’identifiant " + quoted(offerId) + "."));
         return TemplateView.of(template, offer);
     }
 
@@ -117,10 +125,11 @@ class LocalTemplates {
     private static int requireWithin(String field, Integer value, int max) {
         if (value == null) {
             throw new InvalidFieldException(field, null, field + " is missing; expected a whole number within 1.."
-                    + max);
+                    + max, field + " est absent ; il faut un nombre entier compris entre 1 et " + max + ".");
         }
         if (value < 1 || value > max) {
-            throw new InvalidFieldException(field, value, field + " must be within 1.." + max + ", got " + value);
+            throw new InvalidFieldException(field, value, field + " must be within 1.." + max + ", got " + value,
+                    field + " doit être compris entre 1 et " + max + ", reçu " + value + ".");
         }
         return value;
     }

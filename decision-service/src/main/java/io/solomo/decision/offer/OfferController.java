@@ -62,7 +62,9 @@ class OfferController {
                                                    @RequestBody OfferBodies.CampaignBody body) {
         if (body.campaignId() != null && !body.campaignId().equals(campaignId)) {
             throw new InvalidFieldException("campaignId", body.campaignId(), "campaignId in the body must be the id "
-                    + "of the path, " + campaignId + ", or left out; a campaign cannot change its id");
+                    + "of the path, " + campaignId + ", or left out; a campaign cannot change its id",
+                    "campaignId dans le corps doit être l’identifiant du chemin, " + campaignId + ", ou être omis ; "
+                            + "une campagne ne peut pas changer d’identifiant.");
         }
         return management.renameCampaign(campaignId, name("nameFr", body.nameFr()), name("nameEn", body.nameEn()));
     }
@@ -83,7 +85,8 @@ class OfferController {
                                      @RequestParam(required = false) String after,
                                      @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIMIT + ", got " + limit);
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIMIT + ", got " + limit,
+                    "limit doit être compris entre 1 et " + MAX_LIMIT + ", reçu " + limit + ".");
         }
         String campaign = campaignId == null || campaignId.isBlank() ? null : campaignId.trim();
         String afterOfferId = after == null || after.isBlank() ? null : after.trim();
@@ -104,7 +107,11 @@ class OfferController {
             throw Problem.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-missing", "If-Match missing",
                     "PUT /api/v1/offers/" + offerId + " requires If-Match with the ETag of the offer as GET returned "
                             + "it, such as \"3\", so that it cannot overwrite a change made since; send * to "
-                            + "overwrite whatever is stored").field("If-Match", null).exception();
+                            + "overwrite whatever is stored")
+                    .fr("PUT /api/v1/offers/" + offerId + " exige l’en-tête If-Match avec l’ETag de l’offre tel que "
+                            + "GET l’a renvoyé, par exemple \"3\", afin de ne pas écraser une modification faite "
+                            + "depuis ; envoyez * pour écraser la version enregistrée, quelle qu’elle soit.")
+                    .field("If-Match", null).exception();
         }
         OptionalLong version = OfferETags.versionIn(ifMatch);
         return withETag(OfferBodies.view(management.replaceOffer(offerId, version, bodies.fields(offerId, body))));

@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.InvalidFieldException;
 
 import java.util.OptionalLong;
@@ -34,7 +35,9 @@ final class OfferETags {
         Matcher tag = STRONG_TAG.matcher(ifMatch.trim());
         if (!tag.matches()) {
             throw new InvalidFieldException("If-Match", ifMatch, "If-Match must be the ETag of the offer as GET "
-                    + "returned it, such as \"3\" with the quotes, got " + ifMatch);
+                    + "returned it, such as \"3\" with the quotes, got " + ifMatch, "If-Match doit être l’ETag de "
+                    + "l’offre tel que GET l’a renvoyé, par exemple \"3\" avec les guillemets, reçu "
+                    + FrenchDetails.quoted(ifMatch) + ".");
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));
     }

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import static io.solomo.decision.web.FrenchDetails.quoted;
+
 /**
  * Creates and edits campaigns and offers for marketers. Every change to an offer raises its {@code version} with a
  * conditional update, so that an edit based on an older version is rejected instead of overwriting a change it
@@ -60,7 +62,10 @@ class OfferManagement {
         } catch (DuplicateKeyException taken) {
             throw Problem.of(HttpStatus.CONFLICT, "campaign-exists", "Campaign exists", "a campaign with id '"
                     + campaignId + "' exists already; choose another id or rename it with PUT "
-                    + "/api/v1/campaigns/" + campaignId).field("campaignId", campaignId).exception();
+                    + "/api/v1/campaigns/" + campaignId)
+                    .fr("Une campagne a déjà l’identifiant " + quoted(campaignId) + " ; choisissez un autre "
+                            + "identifiant ou renommez-la avec PUT /api/v1/campaigns/" + campaignId + ".")
+                    .field("campaignId", campaignId).exception();
         }
         log.info("Created campaign {}", campaignId);
         return new CampaignDetails(campaignId, nameFr, nameEn, List.of());
@@ -72,7 +77,8 @@ class OfferManagement {
                 (row, rowNumber) -> new CampaignDetails(campaignId, row.getString("name_fr"),
                         row.getString("name_en"), offerIdsOf(campaignId)), campaignId);
         if (found.isEmpty()) {
-            throw new NotFoundException("campaign", "campaignId", campaignId);
+            throw new NotFoundException("campaign", "campaignId", campaignId,
+                    "Aucune campagne n’a l’identifiant " + quoted(campaignId) + ".");
         }
         return found.get(0);
     }
@@ -83,7 +89,8 @@ class OfferManagement {
         int renamed = jdbc.update("update campaign set name_fr = ?, name_en = ? where campaign_id = ?", nameFr,
                 nameEn, campaignId);
         if (renamed == 0) {
-            throw new NotFoundException("campaign", "campaignId", campaignId);
+            throw new NotFoundException("campaign", "campaignId", campaignId,
+                    "Aucune campagne n’a l’identifiant " + quoted(campaignId) + ".");
         }
         log.info("Renamed campaign {}", campaignId);
         return new CampaignDetails(campaignId, nameFr, nameEn, offerIdsOf(campaignId));
@@ -132,7 +139,8 @@ class OfferManagement {
     List<OfferDetails> list(String campaignId, Boolean active, String after, int limit) {
         if (campaignId != null && !campaigns.existsById(campaignId)) {
             throw new InvalidFieldException("campaignId", campaignId, "campaignId '" + campaignId
-                    + "' matches no campaign; list them with GET /api/v1/campaigns");
+                    + "' matches no campaign; list them with GET /api/v1/campaigns", "Aucune campagne n’a "
+                    + "l’identifiant " + quoted(campaignId) + " (campaignId) ; GET /api/v1/campaigns les liste.");
         }
         StringBuilder query = new StringBuilder("select offer_id from offer where 1 = 1");
         List<Object> arguments = new ArrayList<>();
@@ -224,13 +232,18 @@ class OfferManagement {
         }
         List<Long> current = jdbc.queryForList("select version from offer where offer_id = ?", Long.class, offerId);
         if (current.isEmpty()) {
-            throw new NotFoundException("offer", "offerId", offerId);
+            throw new NotFoundException("offer", "offerId", offerId,
+                    "Aucune offre n’a l’identifiant " + quoted(offerId) + ".");
         }
         String currentTag = OfferETags.of(current.get(0));
         throw Problem.of(HttpStatus.PRECONDITION_FAILED, "offer-changed", "Offer changed", "offer " + offerId
                         + " is at version " + currentTag + ", not " + OfferETags.of(expectedVersion.getAsLong())
                         + ", because someone changed it since you read it; GET it again, reapply your change and "
                         + "send it with If-Match: " + currentTag)
+                .fr("L’offre " + offerId + " est à la version " + currentTag + " et non "
+                        + OfferETags.of(expectedVersion.getAsLong()) + ", car elle a été modifiée depuis votre "
+                        + "lecture ; relisez-la avec GET, refaites votre modification et envoyez-la avec If-Match : "
+                        + currentTag + ".")
                 .field("If-Match", OfferETags.of(expectedVersion.getAsLong()))
                 .with("currentETag", currentTag)
                 .exception();
@@ -241,13 +254,18 @@ class OfferManagement {
      * template, and it is switched on and off by the campaign's approval and withdrawal.
      */
     private Offer editable(String offerId) {
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId,
+                "Aucune offre n’a l’identifiant " + quoted(offerId) + "."));
         if (offer.localCampaignId() != null) {
             throw Problem.of(HttpStatus.CONFLICT, "local-campaign-offer", "Offer of a local campaign", "offer "
                             + offerId + " runs local campaign " + offer.localCampaignId() + " of template "
                             + offer.templateOfferId() + "; edit the template's content with PUT /api/v1/offers/"
                             + offer.templateOfferId() + ", or approve, reject or withdraw the campaign with "
                             + "/api/v1/local-campaigns/" + offer.localCampaignId())
+                    .fr("L’offre " + offerId + " est celle de la campagne locale " + offer.localCampaignId()
+                            + " du modèle " + offer.templateOfferId() + " ; modifiez le contenu du modèle avec "
+                            + "PUT /api/v1/offers/" + offer.templateOfferId() + ", ou approuvez, refusez ou retirez "
+                            + "la campagne avec /api/v1/local-campaigns/" + offer.localCampaignId() + ".")
                     .field("offerId", offerId).exception();
         }
         return offer;
@@ -255,11 +273,14 @@ class OfferManagement {
 
     private Campaign existingCampaign(String campaignId) {
         return campaigns.findById(campaignId).orElseThrow(() -> new InvalidFieldException("campaignId", campaignId,
-                "campaignId '" + campaignId + "' matches no campaign; create it with POST /api/v1/campaigns"));
+                "campaignId '" + campaignId + "' matches no campaign; create it with POST /api/v1/campaigns",
+                "Aucune campagne n’a l’identifiant " + quoted(campaignId) + " (campaignId) ; créez-la avec "
+                        + "POST /api/v1/campaigns."));
     }
 
     private OfferDetails offerDetails(String offerId) {
-        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId));
+        Offer offer = offers.findById(offerId).orElseThrow(() -> new NotFoundException("offer", "offerId", offerId,
+                "Aucune offre n’a l’identifiant " + quoted(offerId) + "."));
         entityManager.refresh(offer);
         // A local campaign's offer is delivered with its template's treatments, so it shows them.
         String wordedBy = offer.templateOfferId() == null ? offerId : offer.templateOfferId();
@@ -274,6 +295,8 @@ class OfferManagement {
     private static RuntimeException offerExists(String offerId) {
         return Problem.of(HttpStatus.CONFLICT, "offer-exists", "Offer exists", "an offer with id '" + offerId
                 + "' exists already; choose another id or edit it with PUT /api/v1/offers/" + offerId)
+                .fr("Une offre a déjà l’identifiant " + quoted(offerId) + " ; choisissez un autre identifiant ou "
+                        + "modifiez-la avec PUT /api/v1/offers/" + offerId + ".")
                 .field("offerId", offerId).exception();
     }
 

@@ -52,14 +52,16 @@ class RuleSetController {
                         ? part.getName() : part.getOriginalFilename();
                 if (files.containsKey(path)) {
                     throw new InvalidFieldException("file", path, "the file " + path + " is uploaded twice; send "
-                            + "each file once");
+                            + "each file once", "Le fichier " + path + " est envoyé deux fois ; envoyez chaque "
+                            + "fichier une seule fois.");
                 }
                 files.put(path, bytes(part));
             }
         }
         if (files.isEmpty()) {
             throw new InvalidFieldException("file", null, "no file uploaded; send one multipart part per rule file, "
-                    + "decision table or scenario file");
+                    + "decision table or scenario file", "Aucun fichier envoyé ; envoyez une partie multipart par "
+                    + "fichier de règles, table de décision ou fichier de scénarios.");
         }
         UploadReport report = versions.upload(rulesetId, files, user.getName());
         URI location = URI.create("/api/v1/rulesets/" + rulesetId + "/versions/" + report.version());

@@ -12,6 +12,7 @@ import io.solomo.decision.ruleset.RuleSetViews.VersionDetail;
 import io.solomo.decision.ruleset.RuleSetViews.VersionSummary;
 import io.solomo.decision.SettingChecks;
 import io.solomo.decision.store.StoreCatalog;
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.Problem;
@@ -162,16 +163,23 @@ public class RuleSetVersions {
         Integer target = version != null ? version : ruleSet.previousVersion();
         if (target == null) {
             throw new InvalidFieldException("version", null, "rule set " + rulesetId + " has no earlier active version "
-                    + "to roll back to; send {\"version\": N} with the version N to return to");
+                    + "to roll back to; send {\"version\": N} with the version N to return to", "Le jeu de règles "
+                    + rulesetId + " n’a pas de version active antérieure où revenir ; envoyez {\"version\": N} avec "
+                    + "le numéro N de la version à rétablir.");
         }
         if (ruleSet.activeVersion() != null && target >= ruleSet.activeVersion()) {
             if (version == null) {
                 throw new InvalidFieldException("version", null, "rule set " + rulesetId + " remembers only the "
                         + "version active before " + ruleSet.activeVersion() + ", which is " + target + ", a later "
-                        + "one; send {\"version\": N} with the earlier version N to return to, or activate " + target);
+                        + "one; send {\"version\": N} with the earlier version N to return to, or activate " + target,
+                        "Le jeu de règles " + rulesetId + " ne garde que la version active avant la "
+                        + ruleSet.activeVersion() + ", la " + target + ", qui est plus récente ; envoyez "
+                        + "{\"version\": N} avec le numéro N d’une version antérieure, ou activez la " + target + ".");
             }
             throw new InvalidFieldException("version", target, "a rollback returns to a version earlier than the "
-                    + "active version " + ruleSet.activeVersion() + "; use activate for a later one");
+                    + "active version " + ruleSet.activeVersion() + "; use activate for a later one", "Un retour "
+                    + "arrière rétablit une version antérieure à la version active " + ruleSet.activeVersion()
+                    + " ; pour une version plus récente, utilisez l’activation.");
         }
         return switchTo(rulesetId, target, actor, "ROLLBACK");
     }
@@ -184,6 +192,8 @@ public class RuleSetVersions {
             throw Problem.of(HttpStatus.CONFLICT, "state-conflict", "State conflict", "version " + version
                             + " of rule set " + rulesetId + " is INVALID and cannot be activated. Fix the errors in "
                             + "its report and upload a new version.")
+                    .fr("La version " + version + " du jeu de règles " + rulesetId + " est INVALID et ne peut "
+                            + "pas être activée. Corrigez les erreurs de son rapport et envoyez une nouvelle version.")
                     .field("version", version)
                     .exception();
         }
@@ -334,7 +344,8 @@ public class RuleSetVersions {
                 .filter(file -> file.getKey().equals(path))
                 .map(Map.Entry::getValue)
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("file", "path", path));
+                .orElseThrow(() -> new NotFoundException("file", "path", path,
+                        "La version " + version + " n’a aucun fichier au chemin " + FrenchDetails.quoted(path) + "."));
     }
 
     /** Returns the DRL of each rule file of a version, generated for decision tables. */
@@ -384,7 +395,7 @@ public class RuleSetVersions {
 
     private RuleSet requireKnown(String rulesetId) {
         return ruleSets.findById(rulesetId).orElseThrow(() -> new NotFoundException("rule set", "rulesetId",
-                rulesetId));
+                rulesetId, "Aucun jeu de règles n’a l’identifiant " + FrenchDetails.quoted(rulesetId) + "."));
     }
 
     private RuleSetVersion requireVersion(String rulesetId, int version) {
@@ -394,7 +405,8 @@ public class RuleSetVersions {
     /** @param field the path variable or parameter that named the version, reported when it does not exist */
     private RuleSetVersion requireVersion(String rulesetId, int version, String field) {
         return versions.findByRulesetIdAndVersion(rulesetId, version)
-                .orElseThrow(() -> new NotFoundException("version", field, String.valueOf(version)));
+                .orElseThrow(() -> new NotFoundException("version", field, String.valueOf(version),
+                        "Le jeu de règles " + rulesetId + " n’a pas de version " + version + "."));
     }
 
     /** Returns a count with its noun in the singular or plural, such as "1 error" or "3 files". */

@@ -1,6 +1,7 @@
 package io.solomo.decision.store;
 
 import io.solomo.decision.security.UserScopes;
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.RequestBodies;
@@ -79,13 +80,14 @@ class StoreController {
                             Principal caller) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIST_LIMIT + ", got "
-                    + limit);
+                    + limit, "limit doit être compris entre 1 et " + MAX_LIST_LIMIT + ", reçu " + limit + ".");
         }
         // A blank chain is rejected rather than read as no filter, so that an empty filter field never lists
         // every chain unnoticed.
         if (chain != null && chain.isBlank()) {
             throw new InvalidFieldException("chain", chain, "chain is blank. Give a chain name, or leave chain out "
-                    + "to list every chain.");
+                    + "to list every chain.", "chain est vide. Indiquez le nom d’une enseigne, ou omettez chain pour "
+                    + "lister toutes les enseignes.");
         }
         String checkedChain = RequestFields.optionalText("chain", chain, MAX_ID_LENGTH);
         String afterStoreId = RequestFields.optionalText("after", after, MAX_ID_LENGTH);
@@ -119,10 +121,12 @@ class StoreController {
         double checkedLongitude = RequestFields.requireLongitude("longitude", longitude);
         if (!(radiusMeters > 0) || radiusMeters > MAX_NEARBY_METERS) {
             throw new InvalidFieldException("radiusMeters", radiusMeters,
-                    "radiusMeters must be within 0.." + MAX_NEARBY_METERS + " metres");
+                    "radiusMeters must be within 0.." + MAX_NEARBY_METERS + " metres",
+                    "radiusMeters doit être compris entre 0 et " + MAX_NEARBY_METERS + " mètres.");
         }
         if (limit < 1 || limit > MAX_NEARBY_STORES) {
-            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_NEARBY_STORES);
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_NEARBY_STORES,
+                    "limit doit être compris entre 1 et " + MAX_NEARBY_STORES + ".");
         }
         Instant now = clock.instant();
         List<NearbyStore> stores = new ArrayList<>();
@@ -144,14 +148,16 @@ class StoreController {
         String id = storeId.startsWith("/") ? storeId.substring(1) : storeId;
         return catalog.find(id)
                 .map(StoreView::of)
-                .orElseThrow(() -> new NotFoundException("store", "storeId", id));
+                .orElseThrow(() -> new NotFoundException("store", "storeId", id,
+                        "Aucun magasin n’a l’identifiant " + FrenchDetails.quoted(id) + "."));
     }
 
     @DeleteMapping("/{*storeId}")
     ResponseEntity<Void> delete(@PathVariable String storeId) {
         String id = storeId.startsWith("/") ? storeId.substring(1) : storeId;
         if (!catalog.delete(id)) {
-            throw new NotFoundException("store", "storeId", id);
+            throw new NotFoundException("store", "storeId", id,
+                    "Aucun magasin n’a l’identifiant " + FrenchDetails.quoted(id) + ".");
         }
         return ResponseEntity.noContent().build();
     }

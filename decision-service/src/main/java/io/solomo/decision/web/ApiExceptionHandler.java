@@ -39,6 +39,12 @@ import java.util.stream.Collectors;
  *
  * <p>Every problem carries the properties {@code field} and {@code value} when a single field is at fault. A long
  * value is shortened in {@code value}, in {@code detail} and in the log line (see {@link EchoedValues}).
+ *
+ * <p>A problem also carries {@code detailFr}, the same sentence in French typeset by {@link FrenchDetails}, when its
+ * exception brings one, and for the generic problems of any endpoint built here: malformed bodies, unknown and
+ * repeated fields, values of the wrong type, unknown paths, 405, 406, 413 and 415. Consent, rule, storage and busy
+ * problems, and exceptions thrown without a French sentence, come from endpoints that the console does not call and
+ * carry none.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -59,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException exception) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
-                exception.getMessage(), exception.field(), exception.value());
+                exception.getMessage(), exception.detailFr(), exception.field(), exception.value());
         exception.problemProperties().forEach(body::setProperty);
         log.warn("Rejected request: field {} is invalid: {}", exception.field(), body.getDetail());
         return body;
@@ -68,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException exception) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", exception.getMessage(),
-                exception.field(), exception.value());
+                exception.detailFr(), exception.field(), exception.value());
     }
 
     @ExceptionHandler(ConsentMissingException.class)
@@ -131,7 +137,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
                 log.warn("Rejected request: the database rejected a NUL character: {}", sql.getMessage());
                 return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
-                        "a text of the request " + StorableStringDeserializer.NUL_DETAIL, null, null);
+                        "a text of the request " + StorableStringDeserializer.NUL_DETAIL,
+                        "Un texte de la requête " + StorableStringDeserializer.NUL_DETAIL_FR, null, null);
             }
         }
         throw failure;
@@ -141,8 +148,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail tableTooLarge(TableTooLargeException tooLarge) {
         log.warn("Rejected rule set upload: {}", tooLarge.getMessage());
         ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
-                tooLarge.getMessage(), "file", tooLarge.file());
-        body.setProperty("detailFr", tooLarge.messageFr());
+                tooLarge.getMessage(), tooLarge.messageFr(), "file", tooLarge.file());
         body.setProperty("rows", tooLarge.rows());
         body.setProperty("maxRows", tooLarge.maxRows());
         return body;
@@ -152,7 +158,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail contentTooLarge(ContentTooLargeException tooLarge) {
         log.warn("Rejected request: {}", tooLarge.getMessage());
         return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.CONTENT_TOO_LARGE, "Content too large",
-                tooLarge.getMessage(), "body", null);
+                tooLarge.getMessage(), tooLarge.messageFr(), "body", null);
     }
 
     @Override
@@ -165,27 +171,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Optional<JacksonException> atRoot = JsonValueErrors.atRoot(exception);
         if (duplicate.isPresent()) {
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field",
-                    duplicate.get().detail(), duplicate.get().field(), null);
+                    duplicate.get().detail(), duplicate.get().detailFr(), duplicate.get().field(), null);
         } else if (atPath.isPresent()) {
             Object sent = exception instanceof JsonBodyNotReadableException unreadable
                     ? JsonValueErrors.valueAt(unreadable.body(), atPath.get()) : null;
             JsonValueErrors.FieldError error = JsonValueErrors.describe(atPath.get(), sent);
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", error.detail(),
-                    error.field(), error.value());
+                    error.detailFr(), error.field(), error.value());
         } else if (atRoot.isPresent()) {
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                    JsonValueErrors.describeRoot(atRoot.get()), null, null);
+                    JsonValueErrors.describeRoot(atRoot.get()), JsonValueErrors.describeRootFr(atRoot.get()), null,
+                    null);
         } else if (exception.getCause() == null && String.valueOf(exception.getMessage())
                 .startsWith("Required request body is missing")) {
             // The advice to send a JSON object fits only a JSON request. The kjar upload, for one, expects a jar.
-            String detail = declaresJsonOrNothing(request)
-                    ? "the request body is missing; send a JSON object" : "the request body is missing";
+            boolean json = declaresJsonOrNothing(request);
+            String detail = json ? "the request body is missing; send a JSON object" : "the request body is missing";
+            String detailFr = json ? "Le corps de la requête est absent ; envoyez un objet JSON."
+                    : "Le corps de la requête est absent.";
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body", detail,
-                    null, null);
+                    detailFr, null, null);
         } else {
+            Throwable cause = exception.getMostSpecificCause();
             body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
-                    "the request body is not valid JSON: " + JsonSyntaxErrors.describe(exception.getMostSpecificCause()), null,
-                    null);
+                    "the request body is not valid JSON: " + JsonSyntaxErrors.describe(cause),
+                    "Le corps de la requête n’est pas du JSON valide" + JsonSyntaxErrors.locationFr(cause) + ".",
+                    null, null);
         }
         log.warn("Rejected request: {}", body.getDetail());
         return ResponseEntity.badRequest().body(body);
@@ -197,19 +208,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
         String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        String send = "send " + mediaTypes(exception.getSupportedMediaTypes());
+        String types = mediaTypes(exception.getSupportedMediaTypes());
+        String send = "send " + types;
+        String sendFr = "envoyez " + types + ".";
         String detail;
+        String detailFr;
         if (sent == null || sent.isBlank()) {
             detail = "the request has no Content-Type; " + send;
+            detailFr = "La requête n’a pas d’en-tête Content-Type ; " + sendFr;
         } else if (exception.getContentType() == null) {
             detail = "Content-Type '" + sent + "' is not a valid media type; " + send;
+            detailFr = "Le Content-Type " + FrenchDetails.quoted(sent) + " n’est pas un type de média valide ; "
+                    + sendFr;
         } else {
             detail = "Content-Type '" + exception.getContentType() + "' is not supported; " + send;
+            detailFr = "Le Content-Type " + FrenchDetails.quoted(exception.getContentType())
+                    + " n’est pas accepté ; " + sendFr;
         }
         log.warn("Rejected request: {}", detail);
         return handleExceptionInternal(exception, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail, null, null), headers, status,
-                request);
+                ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail, detailFr, null, null), headers,
+                status, request);
     }
 
     /** Returns a 406 problem that names the media types the endpoint produces. */
@@ -219,11 +238,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                       WebRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         String requested = accept == null ? "the request" : "the Accept header '" + accept + "'";
-        String detail = requested + " lists no media type this endpoint produces; accept "
-                + mediaTypes(exception.getSupportedMediaTypes());
+        String types = mediaTypes(exception.getSupportedMediaTypes());
+        String detail = requested + " lists no media type this endpoint produces; accept " + types;
+        String detailFr = (accept == null ? "La requête" : "L’en-tête Accept " + FrenchDetails.quoted(accept))
+                + " ne cite aucun type de média que ce point d’accès produit ; acceptez " + types + ".";
         log.warn("Rejected request: {}", detail);
         return handleExceptionInternal(exception, problem(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.NOT_ACCEPTABLE,
-                "Not acceptable", detail, null, null), headers, status, request);
+                "Not acceptable", detail, detailFr, null, null), headers, status, request);
     }
 
     /** Returns a 405 problem with the {@code Allow} header that Spring puts in {@code headers}. */
@@ -232,11 +253,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpRequestMethodNotSupportedException exception, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String[] supported = exception.getSupportedMethods();
+        boolean listed = supported != null && supported.length > 0;
         String detail = "method " + exception.getMethod() + " is not supported here"
-                + (supported == null || supported.length == 0 ? "" : "; use " + String.join(", ", supported));
+                + (listed ? "; use " + String.join(", ", supported) : "");
+        String detailFr = "La méthode " + exception.getMethod() + " n’est pas acceptée ici"
+                + (listed ? " ; utilisez " + String.join(", ", supported) : "") + ".";
         log.warn("Rejected request: {}", detail);
         return handleExceptionInternal(exception, problem(HttpStatus.METHOD_NOT_ALLOWED,
-                ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", detail, null, null), headers, status, request);
+                ProblemTypes.METHOD_NOT_ALLOWED, "Method not allowed", detail, detailFr, null, null), headers, status,
+                request);
     }
 
     /** Returns a 413 problem that names the configured upload limits. */
@@ -247,9 +272,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = "the upload is too large: each file may be at most " + maxFileSize
                 + " (spring.servlet.multipart.max-file-size) and the whole request at most " + maxRequestSize
                 + " (spring.servlet.multipart.max-request-size)";
+        String detailFr = "L’envoi est trop volumineux : chaque fichier peut faire au plus " + maxFileSize
+                + " (spring.servlet.multipart.max-file-size) et la requête entière au plus " + maxRequestSize
+                + " (spring.servlet.multipart.max-request-size).";
         log.warn("Rejected request: {}", detail);
         return handleExceptionInternal(exception, problem(HttpStatus.CONTENT_TOO_LARGE,
-                ProblemTypes.CONTENT_TOO_LARGE, "Content too large", detail, null, null), headers, status, request);
+                ProblemTypes.CONTENT_TOO_LARGE, "Content too large", detail, detailFr, null, null), headers, status,
+                request);
     }
 
     /** Returns a 404 problem for a path that no endpoint serves, naming the method and the path. */
@@ -260,8 +289,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String path = "/" + exception.getResourcePath();
         String detail = "no endpoint serves " + exception.getHttpMethod() + " " + path
                 + "; check the path against the API's list in the README";
+        String detailFr = "Aucun point d’accès ne sert " + exception.getHttpMethod() + " " + path
+                + " ; vérifiez le chemin dans la liste de l’API du README.";
         return handleExceptionInternal(exception, problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                detail, "path", path), headers, status, request);
+                detail, detailFr, "path", path), headers, status, request);
     }
 
     /** Returns a 400 problem naming a query or path parameter whose text does not convert to its type. */
@@ -270,10 +301,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = exception.getPropertyName();
         String expected = JsonValueErrors.expected(exception.getRequiredType());
+        String expectedFr = JsonValueErrors.expectedFr(exception.getRequiredType());
         String detail = field + " must be " + (expected == null ? "of another type" : expected) + ", got '"
                 + exception.getValue() + "'";
+        String detailFr = field + " doit être " + (expectedFr == null ? "d’un autre type" : expectedFr)
+                + ", reçu " + FrenchDetails.quoted(exception.getValue()) + ".";
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_FIELD, "Invalid field", detail,
-                field, exception.getValue());
+                detailFr, field, exception.getValue());
         log.warn("Rejected request: {}", body.getDetail());
         return handleExceptionInternal(exception, body, headers, status, request);
     }
@@ -291,11 +325,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Invalid field", detail, error.getField(), error.getRejectedValue()));
     }
 
+    /** Builds a problem without {@code detailFr}, for the endpoints that the console does not call. */
     private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail,
                                          String field, Object value) {
+        return problem(status, type, title, detail, null, field, value);
+    }
+
+    /**
+     * Builds a problem whose {@code detail} and {@code detailFr} quote a long value shortened.
+     *
+     * @param detailFr the French sentence, or null for a problem without {@code detailFr}
+     */
+    private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail,
+                                         String detailFr, String field, Object value) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, EchoedValues.shortenDetail(detail, value));
         problem.setType(type);
         problem.setTitle(title);
+        if (detailFr != null) {
+            // NOTE: a value cut for length ends in the English "... (N characters)" inside the French sentence too.
+            problem.setProperty("detailFr", FrenchDetails.typeset(EchoedValues.shortenDetail(detailFr, value)));
+        }
         if (field != null) {
             problem.setProperty("field", field);
             problem.setProperty("value", EchoedValues.shorten(value));

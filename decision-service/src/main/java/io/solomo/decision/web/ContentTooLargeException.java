@@ -7,6 +7,7 @@ package io.solomo.decision.web;
 public class ContentTooLargeException extends RuntimeException {
 
     private final long limit;
+    private final String setting;
 
     /**
      * @param limit   the largest body accepted, in bytes
@@ -16,9 +17,16 @@ public class ContentTooLargeException extends RuntimeException {
         super("the request body is larger than the " + limit + " bytes this endpoint accepts"
                 + (setting == null ? "" : " (" + setting + ")"));
         this.limit = limit;
+        this.setting = setting;
     }
 
     public long limit() {
         return limit;
+    }
+
+    /** Returns the message in French, for the problem's {@code detailFr}. */
+    public String messageFr() {
+        return "Le corps de la requête dépasse les " + limit + " octets acceptés par ce point d’accès"
+                + (setting == null ? "" : " (" + setting + ")") + ".";
     }
 }

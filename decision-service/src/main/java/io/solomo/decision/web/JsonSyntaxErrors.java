@@ -32,6 +32,22 @@ public final class JsonSyntaxErrors {
         return offset >= 0 ? message + " (at offset " + offset + ")" : message;
     }
 
+    /**
+     * Returns where the syntax error is, in French, such as " à la ligne 1, colonne 5" or " à l’octet 12", or an
+     * empty text when Jackson gives no location. Jackson's own description stays out, because it is English.
+     */
+    public static String locationFr(Throwable cause) {
+        if (!(cause instanceof JacksonException jackson) || jackson.getLocation() == null) {
+            return "";
+        }
+        TokenStreamLocation location = jackson.getLocation();
+        if (location.getLineNr() > 0) {
+            return " à la ligne " + location.getLineNr() + ", colonne " + location.getColumnNr();
+        }
+        long offset = location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return offset >= 0 ? " à l’octet " + offset : "";
+    }
+
     private static String firstLine(String text) {
         if (text == null) {
             return "empty body";

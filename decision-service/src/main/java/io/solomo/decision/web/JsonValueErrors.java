@@ -53,8 +53,11 @@ final class JsonValueErrors {
     private JsonValueErrors() {
     }
 
-    /** A field that failed to bind, with the value sent (null when Jackson did not keep it) and the detail. */
-    record FieldError(String field, Object value, String detail) {
+    /**
+     * A field that failed to bind, with the value sent (null when Jackson did not keep it), the detail and its French
+     * counterpart.
+     */
+    record FieldError(String field, Object value, String detail, String detailFr) {
     }
 
     /** Finds the first exception in the cause chain that Jackson raised at a JSON path. */
@@ -104,6 +107,22 @@ final class JsonValueErrors {
         return "the request body must be " + expected + (received == null ? "" : ", " + received);
     }
 
+    /** Describes a binding failure of the whole body in French, as {@link #describeRoot} does in English. */
+    static String describeRootFr(JacksonException failure) {
+        if (String.valueOf(failure.getOriginalMessage()).startsWith("Trailing token")) {
+            return "Le corps de la requête contient autre chose après sa valeur JSON ; envoyez une seule valeur JSON.";
+        }
+        String expected = expectedFr(targetType(failure));
+        if ("un objet".equals(expected) || "un tableau".equals(expected)) {
+            expected += " JSON";
+        }
+        String received = sentKindFr(failure);
+        if (expected == null) {
+            return "Le corps de la requête a une valeur invalide" + (received == null ? "" : " : " + received) + ".";
+        }
+        return "Le corps de la requête doit être " + expected + (received == null ? "" : ", " + received) + ".";
+    }
+
     /**
      * Finds a key that appears twice in one object of the body, which the readers reject (see {@link StrictJson}), and
      * describes it with its JSON path.
@@ -116,7 +135,8 @@ final class JsonValueErrors {
                     String parent = jsonPath(read).isEmpty() ? parserPath(read) : jsonPath(read);
                     String field = parent.isEmpty() ? duplicate.group(1) : parent + "." + duplicate.group(1);
                     return Optional.of(new FieldError(field, null, "field " + field + " appears more than once in "
-                            + "its object; send it once"));
+                            + "its object; send it once", "Le champ " + field + " apparaît plusieurs fois dans son "
+                            + "objet ; envoyez-le une seule fois."));
                 }
             }
         }
@@ -198,12 +218,13 @@ final class JsonValueErrors {
         String field = jsonPath(failure);
         if (failure instanceof UnrecognizedPropertyException unknown) {
             if (unknown.getKnownPropertyIds() == null) {
-                return new FieldError(field, sentValue, "field " + field + " is unknown; remove it");
+                return new FieldError(field, sentValue, "field " + field + " is unknown; remove it",
+                        "Le champ " + field + " est inconnu ; retirez-le.");
             }
             String accepted = unknown.getKnownPropertyIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(", "));
             return new FieldError(field, sentValue, "field " + field + " is unknown; the accepted fields are "
-                    + accepted);
+                    + accepted, "Le champ " + field + " est inconnu ; les champs acceptés sont " + accepted + ".");
         }
 
         Object value = sentValue(failure);
@@ -211,15 +232,20 @@ final class JsonValueErrors {
             value = sentValue;
         }
         if (value instanceof String text && text.indexOf('\0') >= 0) {
-            return new FieldError(field, value, "field " + field + " " + StorableStringDeserializer.NUL_DETAIL);
+            return new FieldError(field, value, "field " + field + " " + StorableStringDeserializer.NUL_DETAIL,
+                    "Le champ " + field + " " + StorableStringDeserializer.NUL_DETAIL_FR);
         }
         String expected = expected(targetType(failure));
+        String expectedFr = expectedFr(targetType(failure));
         if (failure instanceof InputCoercionException && expected != null && value instanceof BigInteger) {
             // A whole number too large for its field gets its maximum in the message, since it is whole.
             expected += " no larger than " + largest(targetType(failure));
+            expectedFr += " d’au plus " + largest(targetType(failure)).replace(",", " ");
         }
         // An object or an array is named by its kind in the detail; the problem's value shows it whole.
-        String received = value != null && !(value instanceof JsonNode) ? "got " + quoted(value) : sentKind(failure);
+        boolean scalar = value != null && !(value instanceof JsonNode);
+        String received = scalar ? "got " + quoted(value) : sentKind(failure);
+        String receivedFr = scalar ? "reçu " + FrenchDetails.quoted(value) : sentKindFr(failure);
         StringBuilder detail = new StringBuilder("field ").append(field).append(" has an invalid value");
         if (expected != null) {
             detail.append(": expected ").append(expected);
@@ -229,7 +255,16 @@ final class JsonValueErrors {
         } else if (received != null) {
             detail.append(": ").append(received);
         }
-        return new FieldError(field, value, detail.toString());
+        StringBuilder detailFr = new StringBuilder("Le champ ").append(field).append(" a une valeur invalide");
+        if (expectedFr != null) {
+            detailFr.append(" : il faut ").append(expectedFr);
+            if (receivedFr != null) {
+                detailFr.append(" (").append(receivedFr).append(')');
+            }
+        } else if (receivedFr != null) {
+            detailFr.append(" : ").append(receivedFr);
+        }
+        return new FieldError(field, value, detail.toString(), detailFr.append('.').toString());
     }
 
     /** Returns the JSON path of the failure, such as {@code maxOffers} or {@code [2].latitude}. */
@@ -306,6 +341,23 @@ final class JsonValueErrors {
         };
     }
 
+    /** Names the kind of JSON value sent in French, as {@link #sentKind} does in English. */
+    private static String sentKindFr(JacksonException failure) {
+        String english = sentKind(failure);
+        if (english == null) {
+            return null;
+        }
+        return switch (english) {
+            case "got null" -> "reçu null";
+            case "got an array" -> "reçu un tableau";
+            case "got an object" -> "reçu un objet";
+            case "got true or false" -> "reçu true ou false";
+            case "got a whole number" -> "reçu un nombre entier";
+            case "got text" -> "reçu du texte";
+            default -> "reçu un nombre";
+        };
+    }
+
     private static Class<?> targetType(JacksonException failure) {
         if (failure instanceof MismatchedInputException mismatched) {
             return mismatched.getTargetType();
@@ -349,6 +401,26 @@ final class JsonValueErrors {
             return "an object";
         }
         return null;
+    }
+
+    /** Names a Java type in French words of a JSON user, as {@link #expected} does in English, or returns null. */
+    static String expectedFr(Class<?> type) {
+        String english = expected(type);
+        if (english == null) {
+            return null;
+        }
+        if (english.startsWith("one of ")) {
+            return "l’une des valeurs " + english.substring("one of ".length());
+        }
+        return switch (english) {
+            case "a whole number" -> "un nombre entier";
+            case "a number" -> "un nombre";
+            case "true or false" -> "true ou false";
+            case "text" -> "du texte";
+            case "an ISO-8601 timestamp" -> "un horodatage ISO 8601";
+            case "an array" -> "un tableau";
+            default -> "un objet";
+        };
     }
 
     private static String quoted(Object value) {

@@ -41,6 +41,15 @@ public final class Problem {
         return this;
     }
 
+    /**
+     * Adds the French counterpart of the detail as {@code detailFr}, typeset by {@link FrenchDetails#typeset}.
+     * The console shows it to French users.
+     */
+    public Problem fr(String detailFr) {
+        problem.setProperty("detailFr", FrenchDetails.typeset(detailFr));
+        return this;
+    }
+
     /** Adds a property of the stored state that conflicts with the request. */
     public Problem with(String name, Object value) {
         problem.setProperty(name, value);

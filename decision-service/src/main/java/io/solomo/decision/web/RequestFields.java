@@ -28,7 +28,7 @@ public final class RequestFields {
 
     public static String requireText(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, value, field + " is missing");
+            throw new InvalidFieldException(field, value, field + " is missing", field + " est absent.");
         }
         return requireStorable(field, value.trim());
     }
@@ -36,7 +36,8 @@ public final class RequestFields {
     /** Returns the text, or rejects it when it contains the NUL character, which the database cannot store. */
     public static String requireStorable(String field, String text) {
         if (text != null && text.indexOf('\0') >= 0) {
-            throw new InvalidFieldException(field, text, field + " " + StorableStringDeserializer.NUL_DETAIL);
+            throw new InvalidFieldException(field, text, field + " " + StorableStringDeserializer.NUL_DETAIL,
+                    field + " " + StorableStringDeserializer.NUL_DETAIL_FR);
         }
         return text;
     }
@@ -79,27 +80,30 @@ public final class RequestFields {
     private static String requireMaxLength(String field, String text, int maxLength) {
         if (text.length() > maxLength) {
             throw new InvalidFieldException(field, text, field + " must have at most " + maxLength
-                    + " characters, got " + text.length());
+                    + " characters, got " + text.length(), field + " doit compter au plus " + maxLength
+                    + " caractères, il en compte " + text.length() + ".");
         }
         return text;
     }
 
     public static double requireLatitude(String field, Double value) {
         if (value == null) {
-            throw new InvalidFieldException(field, null, field + " is missing");
+            throw new InvalidFieldException(field, null, field + " is missing", field + " est absent.");
         }
         if (!Double.isFinite(value) || value < -90 || value > 90) {
-            throw new InvalidFieldException(field, value, field + " must be within -90..90 degrees, got " + value);
+            throw new InvalidFieldException(field, value, field + " must be within -90..90 degrees, got " + value,
+                    field + " doit être compris entre -90 et 90 degrés, reçu " + value + ".");
         }
         return value;
     }
 
     public static double requireLongitude(String field, Double value) {
         if (value == null) {
-            throw new InvalidFieldException(field, null, field + " is missing");
+            throw new InvalidFieldException(field, null, field + " is missing", field + " est absent.");
         }
         if (!Double.isFinite(value) || value < -180 || value > 180) {
-            throw new InvalidFieldException(field, value, field + " must be within -180..180 degrees, got " + value);
+            throw new InvalidFieldException(field, value, field + " must be within -180..180 degrees, got " + value,
+                    field + " doit être compris entre -180 et 180 degrés, reçu " + value + ".");
         }
         return value;
     }
@@ -164,7 +168,9 @@ public final class RequestFields {
                 String field = path.isEmpty() ? name : path + "." + name;
                 JsonNode value = object.get(name);
                 throw new InvalidFieldException(field, value.isValueNode() ? value.asString() : value.toString(),
-                        "field " + field + " is unknown; the accepted fields are " + String.join(", ", fields));
+                        "field " + field + " is unknown; the accepted fields are " + String.join(", ", fields),
+                        "Le champ " + field + " est inconnu ; les champs acceptés sont " + String.join(", ", fields)
+                                + ".");
             }
         }
     }

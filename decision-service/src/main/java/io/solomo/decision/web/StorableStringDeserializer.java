@@ -12,6 +12,9 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 final class StorableStringDeserializer extends StringDeserializer {
 
     static final String NUL_DETAIL = "contains the NUL character (U+0000), which cannot be stored; remove it";
+    /** The French counterpart of {@link #NUL_DETAIL}, for {@code detailFr}. */
+    static final String NUL_DETAIL_FR = "contient le caractère NUL (U+0000), qui ne peut pas être enregistré ; "
+            + "retirez-le.";
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) {

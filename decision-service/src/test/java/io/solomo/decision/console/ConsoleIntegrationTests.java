@@ -2,6 +2,7 @@ package io.solomo.decision.console;
 
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.FrenchProblems;
 import io.solomo.rules.OfferRuleCompiler;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,6 +214,121 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(ruleSet.get("previousVersion").asInt()).isEqualTo(ruleSetVersion);
     }
 
+    /**
+     * Sends failing calls of each family that the console makes, and checks that every problem carries a French
+     * {@code detailFr} beside its {@code detail}: invalid fields, wrong types, unknown and duplicate fields, malformed
+     * bodies, unknown ids and paths, 401, 403, 405, 415, the If-Match problems and the state conflicts.
+     */
+    @Test
+    void consoleProblemsCarryFrenchDetail() {
+        ApiClient storeManager = ApiClient.on(port).as("store-bastille", PASSWORD);
+        // No campaign is looked up before these calls fail, so the id need not exist.
+        long pending = 1;
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        // Days that the other tests of this class leave free, so that the overlap below is with this test's campaign.
+        LocalDate overlapDay = today.plusDays(5);
+        markTemplate();
+        ApiClient.Response first = storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, overlapDay, overlapDay, ""));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        long version = marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("version").asLong();
+        Multipart noFile = new Multipart("multipart/form-data; boundary=empty", "--empty--\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        Map<String, ApiClient.Response> calls = new LinkedHashMap<>();
+        calls.put("me with a wrong password", ApiClient.on(port).as("marketer", "wrong").get("/api/v1/me"));
+        calls.put("approve as a store manager", storeManager.post("/api/v1/local-campaigns/" + pending
+                + "/approve", ""));
+        calls.put("approve an unknown campaign", marketer().post("/api/v1/local-campaigns/987654/approve", ""));
+        calls.put("approve with a text id", marketer().post("/api/v1/local-campaigns/abc/approve", ""));
+        calls.put("DELETE on switch-off", marketer().delete("/api/v1/offers/" + SWITCHED_OFFER + "/switch-off"));
+        calls.put("unknown path", marketer().get("/api/v1/no-such-list"));
+        calls.put("reject without reason", marketer().post("/api/v1/local-campaigns/" + pending + "/reject",
+                "{\"reason\": \" \"}"));
+        calls.put("reject with an unknown field", marketer().post("/api/v1/local-campaigns/" + pending
+                + "/reject", "{\"reason\": \"Trop tôt\", \"motif\": \"x\"}"));
+        calls.put("reject with a duplicate field", marketer().post("/api/v1/local-campaigns/" + pending
+                + "/reject", "{\"reason\": \"a\", \"reason\": \"b\"}"));
+        calls.put("local campaigns of an unknown status", marketer().get("/api/v1/local-campaigns?status=LIVE"));
+        calls.put("create with malformed JSON", storeManager.post("/api/v1/local-campaigns", "{\"templateOfferId\""));
+        calls.put("create with an array body", storeManager.post("/api/v1/local-campaigns", "[]"));
+        calls.put("create with text", storeManager.post("/api/v1/local-campaigns", "{}", "text/plain"));
+        calls.put("create without body", storeManager.post("/api/v1/local-campaigns", ""));
+        calls.put("create with a text maxPerDay", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, today, today, ", \"maxPerDay\": \"beaucoup\"")));
+        calls.put("create with an invalid date", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, "03/12/2027", today, "")));
+        calls.put("create ending before it starts", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, today.plusDays(2), today.plusDays(1), "")));
+        calls.put("create running too long", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, today, today.plusDays(30), "")));
+        calls.put("create starting in the past", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, today.minusDays(1), today, "")));
+        calls.put("create overlapping", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, overlapDay, overlapDay, "")));
+        calls.put("create with too many per day", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted(TEMPLATE, today.plusDays(3), today.plusDays(3), ", \"maxPerDay\": 5000")));
+        calls.put("create with an unknown template", storeManager.post("/api/v1/local-campaigns",
+                campaign().formatted("NO-SUCH-TEMPLATE", today, today, "")));
+        calls.put("create without stores", storeManager.post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": [], "startDate": "%s", "endDate": "%s"}"""
+                .formatted(TEMPLATE, today, today)));
+        calls.put("create for another store", storeManager.post("/api/v1/local-campaigns", """
+                {"templateOfferId": "%s", "storeIds": ["demo-republique"], "startDate": "%s", "endDate": "%s"}"""
+                .formatted(TEMPLATE, today, today)));
+        calls.put("offers with a text limit", marketer().get("/api/v1/offers?limit=many"));
+        calls.put("offers with limit 0", marketer().get("/api/v1/offers?limit=0"));
+        calls.put("switch off an unknown offer", marketer().post("/api/v1/offers/NO-SUCH-OFFER/switch-off", ""));
+        calls.put("switch off with an unquoted If-Match", sendWithIfMatch("/api/v1/offers/" + SWITCHED_OFFER
+                + "/switch-off", String.valueOf(version)));
+        calls.put("switch off with a stale If-Match", sendWithIfMatch("/api/v1/offers/" + SWITCHED_OFFER
+                + "/switch-off", "\"" + (version + 10) + "\""));
+        calls.put("stores with limit 0", marketer().get("/api/v1/stores?limit=0"));
+        calls.put("stores of a blank chain", marketer().get("/api/v1/stores?chain=%20"));
+        calls.put("unknown rule set", analyst().get("/api/v1/rulesets/no-such-rules"));
+        calls.put("unknown rule set version", analyst().get("/api/v1/rulesets/" + RULE_SET + "/versions/999"));
+        calls.put("upload without files", analyst().post("/api/v1/rulesets/" + RULE_SET + "/versions",
+                noFile.body(), noFile.contentType()));
+        calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
+                + "/versions/999/activate", ""));
+
+        for (Map.Entry<String, ApiClient.Response> call : calls.entrySet()) {
+            ApiClient.Response response = call.getValue();
+            assertThat(response.status()).as(call.getKey() + ": " + response.text()).isBetween(400, 499);
+            FrenchProblems.assertFrenchDetail(call.getKey(), response.json());
+        }
+        assertThat(calls.get("create ending before it starts").json().get("field").asString()).isEqualTo("endDate");
+        assertThat(calls.get("switch off with a stale If-Match").status()).isEqualTo(412);
+        assertThat(calls.get("create overlapping").status()).isEqualTo(409);
+        assertThat(calls.get("DELETE on switch-off").status()).isEqualTo(405);
+        assertThat(calls.get("create with text").status()).isEqualTo(415);
+    }
+
+    /** Returns a local campaign body of demo-bastille with the template, dates and extra fields to fill in. */
+    private static String campaign() {
+        return """
+                {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s", "endDate": "%s"%s}""";
+    }
+
+    /** Switches the offer of {@code path} with the given If-Match header, as the console's buttons do. */
+    private ApiClient.Response sendWithIfMatch(String path, String ifMatch) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("marketer:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new ApiClient.Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), null, null, null);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private ApiClient analyst() {
         return ApiClient.on(port).as("analyst", PASSWORD);
     }
@@ -249,10 +366,14 @@ class ConsoleIntegrationTests extends DemoServer {
         return ApiClient.on(port).as(user, PASSWORD).post(path, upload.body(), upload.contentType()).status();
     }
 
-    private long createPendingCampaign() {
+    private void markTemplate() {
         ApiClient.Response marked = marketer().put("/api/v1/offers/" + TEMPLATE + "/local-template",
                 "{\"approvalRequired\": true, \"maxRunDays\": 7, \"maxCouponsPerStore\": 50, \"localOnly\": false}");
         assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+    }
+
+    private long createPendingCampaign() {
+        markTemplate();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         ApiClient.Response created = ApiClient.on(port).as("store-bastille", PASSWORD).post("/api/v1/local-campaigns",
                 """

@@ -66,6 +66,18 @@ class ConsoleMessagesTests {
         assertThat(faults).isEmpty();
     }
 
+    /**
+     * The console quotes a problem's French {@code detailFr} with "error.detail". It quotes the English
+     * {@code detail} of a problem without one with "error.detailEnglish", which marks it as English.
+     */
+    @Test
+    void detailLinesSayWhenEnglish() throws IOException {
+        JsonNode french = catalogue().get("fr");
+
+        assertThat(french.get("error.detail").asString()).isEqualTo("Détail du serveur\u00A0: {detail}");
+        assertThat(french.get("error.detailEnglish").asString()).contains("en anglais");
+    }
+
     @Test
     void typographyCheckFindsFaults() {
         assertThat(typographyFaults("k", "Motif : refus")).hasSize(1);

@@ -3,6 +3,8 @@ package io.solomo.decision.local;
 import io.solomo.decision.security.StoreScope;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.FrenchProblems;
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -271,6 +273,8 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(otherStore.json().get("field").asString()).isEqualTo("storeIds[0]");
         assertThat(otherStore.json().get("storeId").asString()).isEqualTo("demo-maubert");
         assertThat(otherStore.json().get("detail").asString()).contains("store-bastille", "demo-maubert");
+        FrenchProblems.assertFrenchDetail("store outside scope", otherStore.json());
+        assertThat(otherStore.json().get("detailFr").asString()).contains("store-bastille", "demo-maubert");
 
         ApiClient.Response otherChain = agency().post("/api/v1/local-campaigns", campaign(WELCOME,
                 "fleurs-du-canal", start, start));
@@ -291,18 +295,26 @@ class LocalCampaignIntegrationTests extends DemoServer {
         ApiClient.Response notOwn = agency().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "");
         assertThat(notOwn.status()).as(notOwn.text()).isEqualTo(403);
         assertThat(notOwn.json().get("type").asString()).isEqualTo("urn:solomo:problem:local-campaign-not-own");
+        FrenchProblems.assertFrenchDetail("withdraw another user's campaign", notOwn.json());
 
         ApiClient.Response overlap = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
                 "demo-bastille", start, start.plusDays(1)));
         assertThat(overlap.status()).as(overlap.text()).isEqualTo(409);
         assertThat(overlap.json().get("localCampaignId").asLong()).isEqualTo(campaignId);
+        FrenchProblems.assertFrenchDetail("overlapping campaign", overlap.json());
+        assertThat(overlap.json().get("detailFr").asString()).contains(" du " + FrenchDetails.date(start) + " au "
+                + FrenchDetails.date(start) + " (PENDING)");
 
         ApiClient.Response rejected = marketer().post("/api/v1/local-campaigns/" + campaignId + "/reject", """
                 {"reason": "Dates clash with the national sale"}""");
         assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
         assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("Dates clash with the national sale");
-        assertThat(storeManager().post("/api/v1/local-campaigns/" + campaignId + "/withdraw", "").status())
-                .isEqualTo(409);
+        ApiClient.Response withdrawRejected = storeManager().post("/api/v1/local-campaigns/" + campaignId
+                + "/withdraw", "");
+        assertThat(withdrawRejected.status()).isEqualTo(409);
+        assertThat(withdrawRejected.json().get("detailFr").asString()).isEqualTo("La campagne locale " + campaignId
+                + " est à l’état REJECTED\u00A0: elle ne peut pas être retirée\u202F; seule une campagne à l’état "
+                + "PENDING ou APPROVED peut l’être.");
     }
 
     @Test
@@ -341,8 +353,17 @@ class LocalCampaignIntegrationTests extends DemoServer {
                 start.minusDays(1).toString());
         assertInvalid(campaign(WELCOME, store, start, start.plusDays(7)), "endDate", start.plusDays(7).toString());
         // The template is valid until 1 January 2028 at midnight UTC.
-        assertInvalid(campaign(WELCOME, store, LocalDate.parse("2027-12-30"), LocalDate.parse("2028-01-02")),
-                "endDate", "2028-01-02");
+        JsonNode afterTemplate = assertInvalid(campaign(WELCOME, store, LocalDate.parse("2027-12-30"),
+                LocalDate.parse("2028-01-02")), "endDate", "2028-01-02");
+        assertThat(afterTemplate.get("detailFr").asString()).isEqualTo("La date de fin (endDate), le 2 janvier "
+                + "2028, dépasse la validité du modèle STORE-WELCOME-10 au magasin demo-bastille\u00A0: il est "
+                + "valable du 1er janvier 2026 à 1\u00A0h\u00A000 (Europe/Paris) au 1er janvier 2028 à "
+                + "1\u00A0h\u00A000 (Europe/Paris).");
+        JsonNode reversed = assertInvalid(campaign(WELCOME, store, LocalDate.parse("2027-03-04"),
+                LocalDate.parse("2027-03-03")), "endDate", "2027-03-03");
+        assertThat(reversed.get("detail").asString()).isEqualTo("endDate 2027-03-03 is before startDate 2027-03-04");
+        assertThat(reversed.get("detailFr").asString()).isEqualTo("La date de fin (endDate), le 3 mars 2027, "
+                + "précède la date de début (startDate), le 4 mars 2027.");
         assertInvalid("""
                 {"templateOfferId": "%s", "storeIds": ["%s"], "startDate": "4 Dec", "endDate": "%s"}"""
                 .formatted(WELCOME, store, start), "startDate", "4 Dec");
@@ -469,6 +490,9 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(refused.json().get("value").asString()).isEqualTo(WELCOME);
         assertThat(refused.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
                 + "head office at ");
+        assertThat(refused.json().get("detailFr").asString()).startsWith("Le siège a retiré le modèle " + WELCOME
+                + " le ");
+        FrenchProblems.assertFrenchDetail("campaign of a withdrawn template", refused.json());
         assertThat(storeManager().get("/api/v1/local-templates").text()).doesNotContain(WELCOME);
         assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
         assertThat(marketer().delete("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
@@ -636,13 +660,16 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(marked.status()).as(marked.text()).isEqualTo(200);
     }
 
-    private void assertInvalid(String body, String field, String value) {
+    /** Creates a campaign that must fail on the field, and returns the 400 problem, checked to carry French. */
+    private JsonNode assertInvalid(String body, String field, String value) {
         ApiClient.Response response = storeManager().post("/api/v1/local-campaigns", body);
         assertThat(response.status()).as(response.text()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).as(response.text()).isEqualTo(field);
         if (value != null) {
             assertThat(response.json().get("value").asString()).as(response.text()).isEqualTo(value);
         }
+        FrenchProblems.assertFrenchDetail(body, response.json());
+        return response.json();
     }
 
     private static String campaign(String templateOfferId, String storeId, LocalDate start, LocalDate end) {

@@ -4,6 +4,7 @@ import io.solomo.decision.delivery.OfferTreatments;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
+import io.solomo.decision.support.FrenchProblems;
 import io.solomo.decision.support.TestCustomers;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -152,7 +153,13 @@ class OfferApiIntegrationTests extends DemoServer {
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(412);
         assertThat(second.json().get("currentETag").asString()).isEqualTo(first.eTag());
+        assertThat(second.json().get("detailFr").asString()).isEqualTo("L’offre " + offerId + " est à la version "
+                + first.eTag() + " et non " + read.eTag() + ", car elle a été modifiée depuis votre lecture\u202F; "
+                + "relisez-la avec GET, refaites votre modification et envoyez-la avec If-Match\u00A0: "
+                + first.eTag() + ".");
+        FrenchProblems.assertFrenchDetail("stale If-Match", second.json());
         assertThat(missing.status()).isEqualTo(428);
+        FrenchProblems.assertFrenchDetail("missing If-Match", missing.json());
         Reply stored = send("marketer", "GET", "/api/v1/offers/" + offerId, null, null);
         assertThat(stored.json().get("treatments").get("PUSH").get("fr").get("title").asString())
                 .isEqualTo("Première version");
@@ -188,11 +195,16 @@ class OfferApiIntegrationTests extends DemoServer {
 
     @Test
     void unknownIdsAreNotFound() {
-        assertThat(send("marketer", "GET", "/api/v1/offers/NO-SUCH-OFFER", null, null).status()).isEqualTo(404);
+        Reply offer = send("marketer", "GET", "/api/v1/offers/NO-SUCH-OFFER", null, null);
+        assertThat(offer.status()).isEqualTo(404);
+        assertThat(offer.json().get("detail").asString()).isEqualTo("no offer with id 'NO-SUCH-OFFER'");
+        assertThat(offer.json().get("detailFr").asString())
+                .isEqualTo("Aucune offre n’a l’identifiant «\u00A0NO-SUCH-OFFER\u00A0».");
         assertThat(send("marketer", "PUT", "/api/v1/offers/NO-SUCH-OFFER",
                 offerBody("NO-SUCH-OFFER", "loyalty-2026", "x"), "\"0\"").status()).isEqualTo(404);
-        assertThat(send("marketer", "GET", "/api/v1/campaigns/no-such-campaign", null, null).status())
-                .isEqualTo(404);
+        Reply campaign = send("marketer", "GET", "/api/v1/campaigns/no-such-campaign", null, null);
+        assertThat(campaign.status()).isEqualTo(404);
+        FrenchProblems.assertFrenchDetail("unknown campaign", campaign.json());
     }
 
     @Test

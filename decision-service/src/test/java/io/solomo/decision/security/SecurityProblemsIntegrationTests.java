@@ -17,6 +17,8 @@ class SecurityProblemsIntegrationTests extends DemoServer {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:unauthorized");
         assertThat(response.json().get("instance").asString()).isEqualTo("/api/v1/customers/demo-alice/deliveries");
+        assertThat(response.json().get("detailFr").asString()).isEqualTo("Identifiants absents ou incorrects\u00A0: "
+                + "envoyez les identifiants HTTP Basic d’un utilisateur de l’API.");
     }
 
     @Test
@@ -38,5 +40,7 @@ class SecurityProblemsIntegrationTests extends DemoServer {
         assertThat(response.json().get("type").asString()).isEqualTo("urn:solomo:problem:forbidden");
         assertThat(response.json().get("detail").asString())
                 .isEqualTo("The user 'marketer' has no role allowed to POST /api/v1/decisions.");
+        assertThat(response.json().get("detailFr").asString()).isEqualTo("L’utilisateur «\u00A0marketer\u00A0» "
+                + "n’a aucun rôle qui permette POST /api/v1/decisions.");
     }
 }
