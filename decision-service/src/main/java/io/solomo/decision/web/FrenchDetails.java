@@ -3,6 +3,7 @@ package io.solomo.decision.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -34,12 +35,13 @@ public final class FrenchDetails {
 
     /**
      * Returns the instant in the zone as French writes it, such as "3 mars 2027 à 0 h 00 (Europe/Paris)", with
-     * no-break spaces around the "h".
+     * no-break spaces around the "h". The offset zero, whose id is "Z", is named "UTC".
      */
     public static String dateTime(Instant instant, ZoneId zone) {
         ZonedDateTime local = instant.atZone(zone);
+        String zoneName = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
         return date(local.toLocalDate()) + " à " + local.getHour() + "\u00A0h\u00A0" + local.format(MINUTE) + " ("
-                + zone.getId() + ")";
+                + zoneName + ")";
     }
 
     /** Returns the value between guillemets, as « value », for a French detail that repeats a value sent. */

@@ -491,7 +491,7 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(refused.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
                 + "head office at ");
         assertThat(refused.json().get("detailFr").asString()).startsWith("Le siège a retiré le modèle " + WELCOME
-                + " le ");
+                + " le ").contains(" (UTC)\u00A0: aucune nouvelle campagne locale");
         FrenchProblems.assertFrenchDetail("campaign of a withdrawn template", refused.json());
         assertThat(storeManager().get("/api/v1/local-templates").text()).doesNotContain(WELCOME);
         assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
