@@ -315,9 +315,14 @@ class LocalCampaigns {
         switchOffers(campaign, true);
     }
 
+    /**
+     * Switches the campaign's offers on or off. Hibernate writes every column of a changed offer, so each is read
+     * under its row lock: a concurrent change of the template's coupon validity then waits for this transaction
+     * instead of being overwritten with the value read before it.
+     */
     private void switchOffers(LocalCampaign campaign, boolean on) {
         for (LocalCampaign.StoreOffer store : campaign.stores()) {
-            offers.findById(store.offerId()).ifPresent(offer -> offer.switchActive(on));
+            offers.findForUpdate(store.offerId()).ifPresent(offer -> offer.switchActive(on));
         }
     }
 

@@ -616,6 +616,35 @@ class LocalCampaignIntegrationTests extends DemoServer {
                 .isEqualTo("end-of-day");
     }
 
+    @Test
+    void approvalKeepsConcurrentCouponValidity() throws Exception {
+        markWelcomeTemplate();
+        LocalDate start = LocalDate.now(PARIS).plusDays(190);
+        ApiClient.Response created = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+                "demo-bastille", start, start));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long campaignId = created.json().get("localCampaignId").asLong();
+        String localOfferId = created.json().get("stores").get(0).get("offerId").asString();
+        ObjectNode body = (ObjectNode) marketer().get("/api/v1/offers/" + WELCOME).json();
+        body.remove(List.of("offerId", "version", "templateOfferId", "localCampaignId"));
+        body.put("couponValidity", "PT2H");
+
+        try {
+            // The approval switches the local offer on while head office changes the template's coupon validity.
+            CompletableFuture<ApiClient.Response> change = runWhileTransactionIsOpen(
+                    () -> campaigns.approve(campaignId, HEAD_OFFICE),
+                    () -> marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*"));
+
+            assertThat(change.get().status()).as(change.get().text()).isEqualTo(200);
+            JsonNode local = marketer().get("/api/v1/offers/" + localOfferId).json();
+            assertThat(local.get("active").asBoolean()).isTrue();
+            assertThat(local.get("couponValidity").asString()).isEqualTo("PT2H");
+        } finally {
+            body.put("couponValidity", "end-of-day");
+            marketer().put("/api/v1/offers/" + WELCOME, body.toString(), "*");
+        }
+    }
+
     /**
      * Runs {@code first} in a transaction and, while that transaction is still open, starts {@code second} in its
      * own. The first commits after {@link #OVERLAP_MILLIS} or once the second ends, whichever comes first.
