@@ -12,12 +12,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +130,17 @@ class PostgresIntegrationTests extends DemoServer {
         String localOfferId = listed.get("stores").get(0).get("offerId").asString();
         assertThat(jdbc.queryForObject("select active from offer where offer_id = ?", Boolean.class, localOfferId))
                 .isTrue();
+
+        // The campaign's offer follows the template's coupon validity, set and then removed (a null parameter).
+        for (String validity : new String[] {"PT2H", null}) {
+            ObjectNode template = (ObjectNode) marketer().get("/api/v1/offers/ADVOCATE-THANKS").json();
+            template.remove(List.of("offerId", "version", "templateOfferId", "localCampaignId"));
+            template.put("couponValidity", validity);
+            ApiClient.Response replaced = marketer().put("/api/v1/offers/ADVOCATE-THANKS", template.toString(), "*");
+            assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("select coupon_validity from offer where offer_id = ?", String.class,
+                    localOfferId)).isEqualTo(validity);
+        }
 
         // Withdrawal locks the campaign row with SELECT ... FOR UPDATE, and reading it takes no lock.
         long campaignId = created.json().get("localCampaignId").asLong();
