@@ -1,6 +1,7 @@
 package io.solomo.decision.segment;
 
 import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.profile.DecisionProfiles;
 import io.solomo.decision.support.DemoServer;
 import io.solomo.decision.support.SettableClock;
 import io.solomo.decision.support.TestCustomers;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -56,6 +60,9 @@ abstract class SegmentScenarios extends DemoServer {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DecisionProfiles decisionProfiles;
 
     @Test
     void createdSegmentIsReadAndReplacedWithETag() {
@@ -245,6 +252,124 @@ abstract class SegmentScenarios extends DemoServer {
         assertThat(lapsed).containsExactly(exactly31);
         assertThat(exactly30).containsExactly(almost31);
         assertThat(anyPurchase).containsExactlyInAnyOrder(hourAgo, almost31, exactly31).doesNotContain(never);
+    }
+
+    /**
+     * The in-memory evaluation that decisions use and the SQL of the members list agree on varied profiles: day and
+     * score boundaries, customers who never bought or interacted, a withdrawn consent and an erased profile.
+     */
+    @Test
+    void memoryAndSqlAgreeOnVariedProfiles() {
+        Instant now = clock.instant();
+        String advocate = customer(Map.of("review_count", 5, "loyalty_tier", "GOLD", "language", "en",
+                "last_interaction_at", utc(now.minus(Duration.ofDays(90)).plusSeconds(1))));
+        String advocateAt90Days = customer(Map.of("review_count", 4, "share_count", 2,
+                "last_interaction_at", utc(now.minus(Duration.ofDays(90)))));
+        String almostAdvocate = customer(Map.of("review_count", 4, "share_count", 1,
+                "last_interaction_at", utc(now.minus(Duration.ofDays(1)))));
+        String unknown = customer(Map.of("anonymous", true));
+        String recentBuyer = customer(Map.of("purchase_count", 3, "monetary_total", new BigDecimal("99.99"),
+                "last_purchase_at", utc(now.minus(Duration.ofDays(10))), "last_store_id", "demo-maubert",
+                "last_interaction_at", utc(now.minus(Duration.ofDays(10)))));
+        String lapsedBuyer = customer(Map.of("purchase_count", 1, "monetary_total", new BigDecimal("100.00"),
+                "last_purchase_at", utc(now.minus(Duration.ofDays(400))), "engagement_score", 12.34,
+                "engagement_at", utc(now.minus(Duration.ofDays(30)))));
+        String withdrewPush = customer(Map.of("engagement_score", 10.0, "engagement_at", utc(now),
+                "loyalty_tier", "PLATINUM", "language", "fr"));
+        jdbc.update("insert into consent (customer_id, purpose, channel, status, source, recorded_at) "
+                + "values (?, 'MARKETING', 'PUSH', 'WITHDRAWN', 'test', ?)", withdrewPush, utc(now));
+        jdbc.update("insert into consent (customer_id, purpose, channel, status, source, recorded_at) "
+                + "values (?, 'MARKETING', 'EMAIL', 'GRANTED', 'test', ?)", withdrewPush, utc(now));
+        String erased = customer(Map.of("review_count", 20, "erased_at", utc(now), "anonymous", true,
+                "last_interaction_at", utc(now)));
+        String maxAdvocate = customer(Map.of("review_count", 20, "share_count", 3, "visit_count", 4,
+                "purchase_count", 3, "last_interaction_at", utc(now.minus(Duration.ofDays(91)))));
+        Set<String> profiles = Set.of(advocate, advocateAt90Days, almostAdvocate, unknown, recentBuyer, lapsedBuyer,
+                withdrewPush, erased, maxAdvocate);
+
+        Map<String, String> segments = new LinkedHashMap<>();
+        segments.put("activeAdvocates", create("""
+                [{"field": "advocacyScore", "operator": ">=", "value": 50},
+                 {"field": "daysSinceLastInteraction", "operator": "<=", "value": 90}]"""));
+        segments.put("lapsed", create("[{\"field\": \"daysSinceLastPurchase\", \"operator\": \">\", \"value\": 30}]"));
+        segments.put("recentSmallSpenders", create("""
+                [{"field": "daysSinceLastPurchase", "operator": "<=", "value": 30},
+                 {"field": "monetaryTotal", "operator": "<", "value": 100}]"""));
+        segments.put("engaged", create("[{\"field\": \"engagementScore\", \"operator\": \">=\", \"value\": 6.2}]"));
+        segments.put("disengaged", create("[{\"field\": \"engagementScore\", \"operator\": \"<\", \"value\": 6.2}]"));
+        segments.put("push", create("[{\"field\": \"marketingConsent\", \"operator\": \"=\", \"value\": \"PUSH\"}]"));
+        segments.put("emailOrSms", create("""
+                [{"field": "marketingConsent", "operator": "in", "value": ["EMAIL", "SMS"]}]"""));
+        segments.put("anonymous", create("[{\"field\": \"anonymous\", \"operator\": \"=\", \"value\": true}]"));
+        segments.put("englishTopTiers", create("""
+                [{"field": "loyaltyTier", "operator": "in", "value": ["GOLD", "PLATINUM"]},
+                 {"field": "language", "operator": "=", "value": "en"}]"""));
+        segments.put("maubert", create("[{\"field\": \"lastStoreId\", \"operator\": \"=\", \"value\": \"demo-maubert\"}]"));
+        segments.put("fullAdvocacy", create("[{\"field\": \"advocacyScore\", \"operator\": \"=\", \"value\": 100}]"));
+        segments.put("buyersWithFewVisits", create("""
+                [{"field": "purchaseCount", "operator": ">=", "value": 3},
+                 {"field": "visitCount", "operator": "<", "value": 5},
+                 {"field": "reviewCount", "operator": ">", "value": 4},
+                 {"field": "shareCount", "operator": "<=", "value": 3}]"""));
+        segments.put("interaction90DaysAgo", create("""
+                [{"field": "daysSinceLastInteraction", "operator": "=", "value": 90}]"""));
+
+        Map<String, Set<String>> bySql = new LinkedHashMap<>();
+        Map<String, Set<String>> inMemory = new LinkedHashMap<>();
+        for (Map.Entry<String, String> segment : segments.entrySet()) {
+            Set<String> sqlMembers = new TreeSet<>(memberIds(segment.getValue()));
+            sqlMembers.retainAll(profiles);
+            bySql.put(segment.getKey(), sqlMembers);
+            Set<String> memoryMembers = new TreeSet<>();
+            for (String customerId : profiles) {
+                if (decisionProfiles.find(customerId, null).orElseThrow().facts().isInSegment(segment.getValue())) {
+                    memoryMembers.add(customerId);
+                }
+            }
+            inMemory.put(segment.getKey(), memoryMembers);
+        }
+
+        for (String segment : segments.keySet()) {
+            assertThat(inMemory.get(segment)).as(segment).isEqualTo(bySql.get(segment));
+        }
+        assertThat(bySql.get("activeAdvocates")).containsExactlyInAnyOrder(advocate, advocateAt90Days);
+        assertThat(bySql.get("lapsed")).containsExactly(lapsedBuyer);
+        assertThat(bySql.get("recentSmallSpenders")).containsExactly(recentBuyer);
+        assertThat(bySql.get("engaged")).containsExactlyInAnyOrder(lapsedBuyer, withdrewPush);
+        assertThat(bySql.get("disengaged")).hasSize(profiles.size() - 3).doesNotContain(erased);
+        assertThat(bySql.get("push")).hasSize(profiles.size() - 2).doesNotContain(withdrewPush, erased);
+        assertThat(bySql.get("emailOrSms")).containsExactly(withdrewPush);
+        assertThat(bySql.get("anonymous")).containsExactly(unknown);
+        assertThat(bySql.get("englishTopTiers")).containsExactly(advocate);
+        assertThat(bySql.get("maubert")).containsExactly(recentBuyer);
+        assertThat(bySql.get("fullAdvocacy")).containsExactly(maxAdvocate);
+        assertThat(bySql.get("buyersWithFewVisits")).containsExactly(maxAdvocate);
+        assertThat(bySql.get("interaction90DaysAgo")).containsExactly(advocateAt90Days);
+    }
+
+    @Test
+    void decisionFactsAndProfileShowSegments() throws Exception {
+        String segmentId = create("[{\"field\": \"reviewCount\", \"operator\": \"=\", \"value\": 7},"
+                + " {\"field\": \"visitCount\", \"operator\": \"=\", \"value\": " + uniqueVisitCount() + "}]");
+        int visits = JSON.readTree(send("marketer", "GET", "/api/v1/segments/" + segmentId, null, null).body())
+                .get("conditions").get(1).get("value").intValue();
+        String member = customer(Map.of("review_count", 7, "visit_count", visits));
+        String other = customer(Map.of("review_count", 6, "visit_count", visits));
+
+        Reply decision = send("app", "POST", "/api/v1/decisions", """
+                {"customerId": "%s", "channel": "PUSH", "maxOffers": 1}""".formatted(member), null);
+        String factsJson = jdbc.queryForObject("select facts_json from decision_record where customer_id = ?",
+                String.class, member);
+        Reply profile = send("marketer", "GET", "/api/v1/customers/" + member, null, null);
+        Reply otherProfile = send("marketer", "GET", "/api/v1/customers/" + other, null, null);
+
+        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+        assertThat(JSON.readTree(factsJson).get("customer").get("segments").valueStream()
+                .map(JsonNode::asString).toList()).contains(segmentId);
+        assertThat(profile.json().get("segments").valueStream().map(JsonNode::asString).toList())
+                .contains(segmentId);
+        assertThat(otherProfile.json().get("segments").valueStream().map(JsonNode::asString).toList())
+                .doesNotContain(segmentId);
     }
 
     /** Creates a segment with these conditions as a marketer and returns its id. */
