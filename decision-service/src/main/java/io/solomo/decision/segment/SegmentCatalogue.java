@@ -64,8 +64,11 @@ public class SegmentCatalogue {
         return current;
     }
 
-    /** Marks the snapshot out of date once the current transaction commits, or at once without a transaction. */
-    static void markChanged() {
+    /**
+     * Marks the snapshot out of date once the current transaction commits, or at once without a transaction. Every
+     * writer of table {@code segment} on this node calls it.
+     */
+    public static void markChanged() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

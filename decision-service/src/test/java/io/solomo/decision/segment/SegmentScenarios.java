@@ -276,10 +276,12 @@ abstract class SegmentScenarios extends DemoServer {
                 "engagement_at", utc(now.minus(Duration.ofDays(30)))));
         String withdrewPush = customer(Map.of("engagement_score", 10.0, "engagement_at", utc(now),
                 "loyalty_tier", "PLATINUM", "language", "fr"));
+        // The push consent was granted a minute before the real time, which the test clock may lag behind.
+        Instant afterGrant = Instant.now();
         jdbc.update("insert into consent (customer_id, purpose, channel, status, source, recorded_at) "
-                + "values (?, 'MARKETING', 'PUSH', 'WITHDRAWN', 'test', ?)", withdrewPush, utc(now));
+                + "values (?, 'MARKETING', 'PUSH', 'WITHDRAWN', 'test', ?)", withdrewPush, utc(afterGrant));
         jdbc.update("insert into consent (customer_id, purpose, channel, status, source, recorded_at) "
-                + "values (?, 'MARKETING', 'EMAIL', 'GRANTED', 'test', ?)", withdrewPush, utc(now));
+                + "values (?, 'MARKETING', 'EMAIL', 'GRANTED', 'test', ?)", withdrewPush, utc(afterGrant));
         String erased = customer(Map.of("review_count", 20, "erased_at", utc(now), "anonymous", true,
                 "last_interaction_at", utc(now)));
         String maxAdvocate = customer(Map.of("review_count", 20, "share_count", 3, "visit_count", 4,
@@ -370,6 +372,18 @@ abstract class SegmentScenarios extends DemoServer {
                 .contains(segmentId);
         assertThat(otherProfile.json().get("segments").valueStream().map(JsonNode::asString).toList())
                 .doesNotContain(segmentId);
+    }
+
+    @Test
+    void demoDataHasActiveAdvocates() {
+        Reply segment = send("analyst", "GET", "/api/v1/segments/active-advocates", null, null);
+
+        assertThat(segment.status()).isEqualTo(200);
+        assertThat(segment.json().get("nameFr").asString()).isEqualTo("Ambassadeurs actifs");
+        assertThat(segment.json().get("nameEn").asString()).isEqualTo("Active advocates");
+        assertThat(segment.json().get("conditions").toString()).isEqualTo("[{\"field\":\"advocacyScore\","
+                + "\"operator\":\">=\",\"value\":50},{\"field\":\"daysSinceLastInteraction\",\"operator\":\"<\","
+                + "\"value\":90}]");
     }
 
     /** Creates a segment with these conditions as a marketer and returns its id. */
