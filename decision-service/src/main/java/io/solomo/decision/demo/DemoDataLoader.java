@@ -10,6 +10,7 @@ import io.solomo.decision.profile.ConsentStatus;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.profile.IdentityType;
+import io.solomo.decision.segment.SegmentCatalogue;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.model.Channel;
 import io.solomo.model.Language;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +29,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -35,7 +39,9 @@ import java.util.List;
  *
  * <p>{@code demo-alice} prefers push and consented to it; {@code demo-bob} prefers push too but refused it, and
  * consented to email; {@code demo-chloe} withdrew her only consent. Nothing is loaded when {@code demo-alice} exists.
- * The coupons of the offers that promise a benefit "today" end with the day of the contact.
+ * The coupons of the offers that promise a benefit "today" end with the day of the contact. The segment
+ * {@code active-advocates} is added on any start where it is missing, so that a demo database from before segments
+ * gets it too.
  */
 @Component
 @ConditionalOnProperty(name = "solomo.demo.load-data", havingValue = "true")
@@ -52,19 +58,22 @@ class DemoDataLoader {
     private final StoreCatalog stores;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     DemoDataLoader(CustomerRepository customers, CampaignRepository campaigns, OfferRepository offers,
-                   StoreCatalog stores, TransactionTemplate transaction, Clock clock) {
+                   StoreCatalog stores, TransactionTemplate transaction, Clock clock, JdbcTemplate jdbc) {
         this.customers = customers;
         this.campaigns = campaigns;
         this.offers = offers;
         this.stores = stores;
         this.transaction = transaction;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationStartedEvent.class)
     void loadOnFirstStart() {
+        transaction.executeWithoutResult(status -> loadSegments());
         if (customers.existsById("demo-alice")) {
             return;
         }
@@ -138,6 +147,28 @@ class DemoDataLoader {
         chloe.recordConsent(ConsentPurpose.PRECISE_LOCATION, null, ConsentStatus.GRANTED, "app-onboarding", now);
 
         customers.saveAll(List.of(alice, bob, chloe));
+    }
+
+    /**
+     * Adds the brand's active advocates, who deserve recognition: an advocacy score of 50 or more and an interaction
+     * less than 90 days ago.
+     */
+    private void loadSegments() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int added = jdbc.update("""
+                insert into segment (segment_id, name_fr, name_en, description, conditions_json, version, created_at,
+                                     updated_at)
+                select 'active-advocates', 'Ambassadeurs actifs', 'Active advocates', ?, ?, 0, ?, ?
+                where not exists (select 1 from segment where segment_id = 'active-advocates')""",
+                "Score d'ambassadeur d'au moins 50 et une interaction il y a moins de 90 jours / Advocacy score of "
+                        + "at least 50 and an interaction less than 90 days ago",
+                "[{\"field\":\"advocacyScore\",\"operator\":\">=\",\"value\":50},"
+                        + "{\"field\":\"daysSinceLastInteraction\",\"operator\":\"<\",\"value\":90}]",
+                now, now);
+        if (added > 0) {
+            SegmentCatalogue.markChanged();
+            log.info("Demo segment active-advocates loaded");
+        }
     }
 
     private static byte[] demoStores() {

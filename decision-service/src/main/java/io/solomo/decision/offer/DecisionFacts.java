@@ -29,18 +29,22 @@ record DecisionFacts(CustomerProperties customer, ContactProperties contact) {
     /**
      * The {@code CustomerFacts} without the customer id, which the decision stores in its own column.
      * {@code consentedChannels} is in the order of {@link Channel}, so that equal facts give equal JSON.
+     * {@code segments}, the ids of the customer's named segments in id order, is null in decisions stored before
+     * segments existed.
      */
     record CustomerProperties(LoyaltyTier loyaltyTier, Language language, List<Channel> preferredChannels,
                               List<Channel> consentedChannels, int visitCount, int purchaseCount, long recencyDays,
                               double monetaryValue, String favouriteStoreId, String lastStoreId,
-                              List<String> favouriteCategories, double engagementScore, int advocacyScore) {
+                              List<String> favouriteCategories, double engagementScore, int advocacyScore,
+                              List<String> segments) {
 
         static CustomerProperties of(CustomerFacts facts) {
             List<Channel> consented = facts.getConsentedChannels().stream().sorted().toList();
             return new CustomerProperties(facts.getLoyaltyTier(), facts.getLanguage(),
                     facts.getPreferredChannels(), consented, facts.getVisitCount(), facts.getPurchaseCount(),
                     facts.getRecencyDays(), facts.getMonetaryValue(), facts.getFavouriteStoreId(), facts.getLastStoreId(),
-                    facts.getFavouriteCategories(), facts.getEngagementScore(), facts.getAdvocacyScore());
+                    facts.getFavouriteCategories(), facts.getEngagementScore(), facts.getAdvocacyScore(),
+                    facts.getSegments());
         }
     }
 

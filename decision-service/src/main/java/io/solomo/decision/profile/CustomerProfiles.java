@@ -28,18 +28,21 @@ class CustomerProfiles {
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
+    private final CustomerFactsAssembler facts;
 
-    CustomerProfiles(CustomerDirectory directory, CustomerMergeRepository merges, Clock clock) {
+    CustomerProfiles(CustomerDirectory directory, CustomerMergeRepository merges, Clock clock,
+                     CustomerFactsAssembler facts) {
         this.directory = directory;
         this.merges = merges;
         this.clock = clock;
+        this.facts = facts;
     }
 
     @Transactional(readOnly = true)
     ProfileView profile(String customerId) {
         Customer customer = find(customerId);
         return ProfileView.of(customer, merges.findBySurvivorIdOrderByMergedAtAscIdAsc(customer.customerId()),
-                clock.instant());
+                clock.instant(), facts.segmentsOf(customer));
     }
 
     @Transactional(readOnly = true)

@@ -80,9 +80,11 @@ class DataSubjectRights {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CustomerFactsAssembler facts;
 
     DataSubjectRights(CustomerDirectory directory, CustomerMergeRepository merges, InteractionRepository interactions,
-                      EntityManager entityManager, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+                      EntityManager entityManager, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+                      CustomerFactsAssembler facts) {
         this.directory = directory;
         this.merges = merges;
         this.interactions = interactions;
@@ -90,6 +92,7 @@ class DataSubjectRights {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.facts = facts;
     }
 
     /** Returns everything held on the person, keyed by what it is. */
@@ -105,7 +108,7 @@ class DataSubjectRights {
         export.put("displayName", customer.displayName());
         export.put("createdAt", customer.createdAt());
         export.put("erasedAt", customer.erasedAt());
-        export.put("profile", ProfileView.of(customer, absorbed, now));
+        export.put("profile", ProfileView.of(customer, absorbed, now, facts.segmentsOf(customer)));
         export.put("consentHistory", ProfileView.ConsentsView.of(customer).history());
         List<Map<String, Object>> interactionRows = new ArrayList<>();
         for (Interaction interaction : interactions.findByCustomerIdOrderByOccurredAtAscEventIdAsc(

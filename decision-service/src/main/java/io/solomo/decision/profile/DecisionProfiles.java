@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 /**
  * Reads what an offer decision needs of a profile, its facts, time zone and whether it is the regular of the
  * contact's store, with one JDBC query: the customer row, its preferred channels and its marketing consents per
- * channel. An offer decision runs on every contact, and
- * loading the {@link Customer} entity with its two collections took two queries and most of Hibernate's share of a
- * decision's CPU. The facts are the ones {@link CustomerFactsAssembler#factsOf(Customer)} builds from the entity.
+ * channel. The facts include the customer's named segments, found in memory. An offer decision runs on every
+ * contact, and loading the {@link Customer} entity with its two collections took two queries and most of Hibernate's
+ * share of a decision's CPU. The facts are the ones {@link CustomerFactsAssembler#factsOf(Customer)} builds from the
+ * entity.
  */
 @Repository
 public class DecisionProfiles {
@@ -35,7 +36,7 @@ public class DecisionProfiles {
      * regular of the store given as the first parameter, and false when that store is null.
      */
     private static final String PROFILE = "select c.customer_id, c.loyalty_tier, c.language, c.time_zone, "
-            + "c.quiet_hours_start, c.quiet_hours_end, "
+            + "c.quiet_hours_start, c.quiet_hours_end, c.anonymous, c.erased_at, "
             + ProfileAttributes.COLUMNS.stream().map(column -> "c." + column).collect(Collectors.joining(", "))
             + ", p.channel, p.rank, k.channel, k.status, "
             + "exists (select 1 from store_regular r where r.store_id = ? and r.customer_id = c.customer_id) "
@@ -44,7 +45,7 @@ public class DecisionProfiles {
             + "left join consent k on k.customer_id = c.customer_id and k.purpose = 'MARKETING' "
             + "and k.channel is not null "
             + "where c.customer_id = ? order by k.recorded_at, k.id";
-    private static final int FIRST_ATTRIBUTE = 7;
+    private static final int FIRST_ATTRIBUTE = 9;
     private static final int PREFERENCE = FIRST_ATTRIBUTE + ProfileAttributes.COLUMNS.size();
 
     private final JdbcTemplate jdbc;
@@ -81,6 +82,8 @@ public class DecisionProfiles {
             ZoneId timeZone = ZoneId.of(resultSet.getString(4));
             LocalTime quietHoursStart = resultSet.getObject(5, LocalTime.class);
             LocalTime quietHoursEnd = resultSet.getObject(6, LocalTime.class);
+            boolean anonymous = resultSet.getBoolean(7);
+            boolean erased = resultSet.getObject(8) != null;
             ProfileAttributes attributes = ProfileAttributes.read(resultSet, FIRST_ATTRIBUTE);
             boolean regularAtStore = resultSet.getBoolean(PREFERENCE + 4);
             Map<Integer, Channel> preferences = new TreeMap<>();
@@ -103,7 +106,7 @@ public class DecisionProfiles {
                 }
             });
             CustomerFacts facts = assembler.factsOf(id, tier, language, List.copyOf(preferences.values()), granted,
-                    attributes);
+                    attributes, anonymous, erased);
             return Optional.of(new DecisionProfile(facts, timeZone, quietHoursStart, quietHoursEnd, regularAtStore));
         }, storeId, customerId);
     }

@@ -10,16 +10,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A profile as the API returns it. {@code consents} holds the consent in force per purpose and channel. */
+/**
+ * A profile as the API returns it. {@code consents} contains the consent in force per purpose and channel, and
+ * {@code segments} the ids of the named segments the customer belongs to, in id order.
+ */
 record ProfileView(String customerId, List<IdentityView> identities, List<ConsentView> consents,
-                   PreferencesView preferences, AttributesView attributes, List<MergeView> mergedFrom) {
+                   PreferencesView preferences, AttributesView attributes, List<String> segments,
+                   List<MergeView> mergedFrom) {
 
-    static ProfileView of(Customer customer, List<CustomerMerge> merges, Instant now) {
+    static ProfileView of(Customer customer, List<CustomerMerge> merges, Instant now, List<String> segments) {
         return new ProfileView(customer.customerId(),
                 customer.identities().stream().map(IdentityView::of).toList(),
                 ConsentView.current(customer.consents()),
                 PreferencesView.of(customer),
                 AttributesView.of(customer, now),
+                segments,
                 merges.stream().map(MergeView::of).toList());
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
  *
  * <p>{@code consentedChannels} contains only channels whose marketing consent is currently granted; a channel that was
  * denied, withdrawn or never asked for is absent. {@code preferredChannels} is ordered, most preferred first.
+ * {@code segments} contains the ids of the named segments the customer belongs to, so that a rule can write
+ * {@code CustomerFacts(segments contains "active-advocates")}.
  */
 public final class CustomerFacts {
 
@@ -22,6 +24,7 @@ public final class CustomerFacts {
     private final List<Channel> preferredChannels;
     private final Set<Channel> consentedChannels;
     private final ProfileFacts profile;
+    private final List<String> segments;
 
     /** Facts of a customer with no derived attributes: see {@link ProfileFacts#NONE}. */
     public CustomerFacts(String customerId, LoyaltyTier loyaltyTier, Language language,
@@ -29,15 +32,26 @@ public final class CustomerFacts {
         this(customerId, loyaltyTier, language, preferredChannels, consentedChannels, ProfileFacts.NONE);
     }
 
-    /** Facts of a customer with the attributes derived from their interactions. */
+    /** Facts of a customer with the attributes derived from their interactions, in no segment. */
     public CustomerFacts(String customerId, LoyaltyTier loyaltyTier, Language language,
                          List<Channel> preferredChannels, Set<Channel> consentedChannels, ProfileFacts profile) {
+        this(customerId, loyaltyTier, language, preferredChannels, consentedChannels, profile, List.of());
+    }
+
+    /**
+     * Facts of a customer with the attributes derived from their interactions and the ids of the segments they
+     * belong to, in id order.
+     */
+    public CustomerFacts(String customerId, LoyaltyTier loyaltyTier, Language language,
+                         List<Channel> preferredChannels, Set<Channel> consentedChannels, ProfileFacts profile,
+                         List<String> segments) {
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.loyaltyTier = Objects.requireNonNull(loyaltyTier, "loyaltyTier");
         this.language = Objects.requireNonNull(language, "language");
         this.preferredChannels = List.copyOf(preferredChannels);
         this.consentedChannels = Set.copyOf(consentedChannels);
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.segments = List.copyOf(segments);
     }
 
     public String getCustomerId() {
@@ -104,6 +118,15 @@ public final class CustomerFacts {
 
     public int getAdvocacyScore() {
         return profile.advocacyScore();
+    }
+
+    /** Returns the ids of the named segments the customer belongs to, in id order. */
+    public List<String> getSegments() {
+        return segments;
+    }
+
+    public boolean isInSegment(String segmentId) {
+        return segments.contains(segmentId);
     }
 
     public boolean hasConsentFor(Channel channel) {
