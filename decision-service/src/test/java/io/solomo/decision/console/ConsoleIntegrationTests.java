@@ -46,6 +46,8 @@ class ConsoleIntegrationTests extends DemoServer {
     private static final String SWITCHED_OFFER = "WEEKEND-FLOWERS";
     private static final String RULE_SET = "offers";
     private static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
+    private static final String TEMPLATE_SETTINGS = """
+            {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 50, "localOnly": false}""";
 
     /**
      * A user of each console role: the demo marketer, an administrator without other roles, a store manager and the
@@ -169,7 +171,7 @@ class ConsoleIntegrationTests extends DemoServer {
      * 409 for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that
      * the console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
      * as parts of that name, as the browser's FormData does, and an entry with "accept" sends that media type in its
-     * Accept header.
+     * Accept header. The template entries work on the switched offer, which each withdrawal finds marked.
      */
     @Test
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
@@ -184,7 +186,10 @@ class ConsoleIntegrationTests extends DemoServer {
                 "createCampaign", """
                         {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s",
                          "endDate": "%s", "maxPerDay": 5}""".formatted(TEMPLATE, today.plusDays(3),
-                        today.plusDays(4)));
+                        today.plusDays(4)),
+                "createOffer", offerBody(body -> body.put("offerId", "CONSOLE-API").put("active", false)),
+                "replaceOffer", unchangedSwitchedOffer(),
+                "markTemplate", TEMPLATE_SETTINGS);
 
         assertThat(api.propertyNames()).isNotEmpty();
         for (String name : api.propertyNames()) {
@@ -197,6 +202,9 @@ class ConsoleIntegrationTests extends DemoServer {
             String partName = entry.has("multipart") ? entry.get("multipart").asString() : null;
 
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+                if (name.equals("withdrawTemplate")) {
+                    markTemplate(SWITCHED_OFFER);
+                }
                 int status = partName != null ? sendMultipart(role.getValue(), path, partName)
                         : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false),
                                 entry.path("accept").asString("application/json"));
@@ -467,9 +475,21 @@ class ConsoleIntegrationTests extends DemoServer {
     }
 
     private void markTemplate() {
-        ApiClient.Response marked = marketer().put("/api/v1/offers/" + TEMPLATE + "/local-template",
-                "{\"approvalRequired\": true, \"maxRunDays\": 7, \"maxCouponsPerStore\": 50, \"localOnly\": false}");
+        markTemplate(TEMPLATE);
+    }
+
+    private void markTemplate(String offerId) {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + offerId + "/local-template", TEMPLATE_SETTINGS);
         assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+    }
+
+    /**
+     * Returns the switched offer as a PUT body that changes nothing: its GET response without the fields that only
+     * responses carry, and without {@code active}, which a replacement then keeps.
+     */
+    private String unchangedSwitchedOffer() {
+        ObjectNode offer = (ObjectNode) marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json();
+        return offer.without(List.of("version", "templateOfferId", "localCampaignId", "active")).toString();
     }
 
     private long createPendingCampaign() {
