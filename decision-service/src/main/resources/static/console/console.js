@@ -709,7 +709,10 @@
     return treatments;
   }
 
-  /** Formats an instant for a datetime-local control, in the browser's time zone, to the second. */
+  /**
+   * Formats an instant for a datetime-local control, in the browser's time zone, to the second.
+   * NOTE: an edit saves a stored validity with milliseconds, which the API accepts, without them.
+   */
   function localDateTime(isoInstant) {
     if (!isoInstant) {
       return "";
