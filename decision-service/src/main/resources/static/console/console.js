@@ -1,5 +1,6 @@
 /*
- * The business users' console: head office approves local campaigns and switches offers, store managers and
+ * The business users' console: head office approves local campaigns, creates, edits and switches offers and marks
+ * them as local templates, store managers and
  * agencies run local campaigns, analysts upload, compare, activate and roll back the offer rules, and administrators
  * read them. Every API call sends HTTP Basic credentials held in this closure only, with
  * credentials: "omit", so that the browser neither stores a login of its own nor shows its login dialog on a 401.
@@ -25,6 +26,9 @@
   // otherwise rejects a larger upload with a 413 problem that names its own limits.
   const MAX_RULE_FILE_MB = 10;
   const MAX_RULE_UPLOAD_MB = 60;
+  // The channels of an offer's treatments, as the API names them. An SMS has no title, and an email's title is its
+  // subject.
+  const CHANNELS = ["PUSH", "SMS", "EMAIL", "IN_APP", "WEBHOOK"];
 
   const state = {
     language: "en",
@@ -35,6 +39,13 @@
     pending: [],
     offers: [],
     offersComplete: true,
+    // The offer open in the offer form as the API returned it, or null while the form creates a new offer.
+    offerEdit: null,
+    // The local template settings of offerEdit, or null when it is no template.
+    template: null,
+    campaigns: [],
+    // The first page of stores, for the offer form's store and chain suggestions.
+    scopeStores: [],
     templates: [],
     stores: [],
     storesComplete: true,
@@ -134,6 +145,7 @@
     if (state.user) {
       byId("user").textContent = t("signedInAs", {name: state.user.name});
       showScope();
+      renderOfferFormTexts();
     }
   }
 
@@ -214,7 +226,35 @@
   function fieldLabel(field) {
     const base = field.replace(/\[\d+\]$/, "");
     const key = "field." + base;
-    return state.messages[state.language]?.[key] ? t(key) : field;
+    if (state.messages[state.language]?.[key]) {
+      return t(key);
+    }
+    const treatment = /^treatments\.(\w+)\.(fr|en)(?:\.(title|body))?$/.exec(base);
+    return treatment ? treatmentLabel(treatment[1], treatment[2], treatment[3] || "body", true) : field;
+  }
+
+  /**
+   * Returns the control of `form` that a problem's field names, such as "treatments.PUSH.fr.title". A field that no
+   * control has, such as "treatments.PUSH.en" for a missing language, falls back to its body's control and then to
+   * the control of the nearest enclosing field, such as the "treatments" fieldset.
+   */
+  function problemControl(form, field) {
+    if (!form) {
+      return null;
+    }
+    let name = field.replace(/\[\d+\]$/, "");
+    const body = form.elements.namedItem(name + ".body");
+    if (!form.elements.namedItem(name) && body instanceof HTMLElement) {
+      return body;
+    }
+    while (name) {
+      const control = form.elements.namedItem(name);
+      if (control instanceof HTMLElement) {
+        return control;
+      }
+      name = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : "";
+    }
+    return null;
   }
 
   function clearProblem(box, form) {
@@ -260,16 +300,18 @@
       }
     } else {
       const problem = error.problem;
-      lines.push(problem.field ? t("error.field", {field: fieldLabel(problem.field)})
-        : t("error.status", {status: error.status}));
+      const input = problem.field ? problemControl(form, problem.field) : null;
+      // A control's own label names the field as the form shows it, such as an offer's limits.
+      const label = input?.name === problem.field && input.labels?.length
+        ? input.dataset.label || input.labels[0].textContent.trim() : problem.field && fieldLabel(problem.field);
+      lines.push(problem.field ? t("error.field", {field: label}) : t("error.status", {status: error.status}));
       if (problem.field && problem.value !== undefined && problem.value !== null) {
         lines.push(t("error.value", {value: JSON.stringify(problem.value)}));
       }
       if (problem.detail) {
         lines.push(detailLine(problem));
       }
-      const input = problem.field && form?.elements.namedItem(problem.field.replace(/\[\d+\]$/, ""));
-      if (input instanceof HTMLElement) {
+      if (input) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
       }
@@ -514,9 +556,11 @@
       return element("span", t("offers.managedByCampaign", {id: offer.localCampaignId}), "hint");
     }
     const container = element("div");
+    const actions = element("div", null, "actions");
     const problem = element("div", null, "problem");
     problem.setAttribute("role", "alert");
     problem.hidden = true;
+    const edit = button(t("action.edit"), () => busy(edit, () => openOffer(offer.offerId)), "secondary");
     const switchOff = offer.active;
     const toggle = button(t(switchOff ? "action.switchOff" : "action.switchOn"), () => busy(toggle, async () => {
       try {
@@ -535,8 +579,413 @@
         showProblem(problem, error);
       }
     }), switchOff ? "secondary" : "");
-    container.append(toggle, problem);
+    actions.append(edit, toggle);
+    container.append(actions, problem);
     return container;
+  }
+
+  /* Head office: the offer form */
+
+  /** Loads the campaigns and the first page of stores, which the offer form offers as choices. */
+  async function loadOfferChoices() {
+    const box = byId("offer-form-problem");
+    try {
+      const [campaigns, stores] = await Promise.all([call("campaigns"), call("stores", {after: ""})]);
+      state.campaigns = campaigns;
+      state.scopeStores = stores;
+      renderOfferChoices();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  /**
+   * Fills the campaign list and the store and chain suggestions.
+   *
+   * @param selected the campaign to select, by default the one selected now
+   */
+  function renderOfferChoices(selected = byId("offer-campaign").value) {
+    const select = byId("offer-campaign");
+    const choose = element("option", t("offerForm.chooseCampaign"));
+    choose.value = "";
+    const options = state.campaigns.map((campaign) => {
+      const name = state.language === "fr" ? campaign.nameFr : campaign.nameEn;
+      const option = element("option", name ? t("campaign.option", {name, id: campaign.campaignId})
+        : campaign.campaignId);
+      option.value = campaign.campaignId;
+      return option;
+    });
+    // An offer's campaign stays selectable even when the list failed to load.
+    if (selected && !state.campaigns.some((campaign) => campaign.campaignId === selected)) {
+      const option = element("option", selected);
+      option.value = selected;
+      options.unshift(option);
+    }
+    select.replaceChildren(choose, ...options);
+    select.value = selected;
+
+    const storeIds = state.scopeStores.map((store) => {
+      const option = element("option", store.name || store.storeId);
+      option.value = store.storeId;
+      return option;
+    });
+    byId("offer-store-ids").replaceChildren(...storeIds);
+    const chains = [...new Set(state.scopeStores.map((store) => store.chain).filter(Boolean))].sort();
+    byId("offer-chains").replaceChildren(...chains.map((chain) => {
+      const option = element("option");
+      option.value = chain;
+      return option;
+    }));
+  }
+
+  /** Returns the label of a treatment's title or body, with its channel when `withChannel`. */
+  function treatmentLabel(channel, language, part, withChannel) {
+    const partKey = part === "title" && channel === "EMAIL" ? "treatment.subject" : "treatment." + part;
+    const channelKey = "channel." + channel;
+    const params = {
+      channel: state.messages[state.language]?.[channelKey] ? t(channelKey) : channel,
+      part: t(partKey),
+      language: t("language." + language)
+    };
+    return t(withChannel ? "treatment.fullField" : "treatment.field", params);
+  }
+
+  /** Returns the values of the treatment controls by name, such as "treatments.PUSH.fr.title". */
+  function treatmentValues() {
+    const values = {};
+    for (const control of byId("offer-treatment-list").querySelectorAll("input, textarea")) {
+      values[control.name] = control.value;
+    }
+    return values;
+  }
+
+  /** Builds a title and a body per channel and language, with `values` by control name. */
+  function renderTreatments(values) {
+    const blocks = CHANNELS.map((channel) => {
+      const block = element("div", null, "treatment");
+      block.append(element("h5", state.messages[state.language]?.["channel." + channel] ? t("channel." + channel)
+        : channel));
+      for (const language of LANGUAGES) {
+        const parts = channel === "SMS" ? ["body"] : ["title", "body"];
+        for (const part of parts) {
+          const name = "treatments." + channel + "." + language + "." + part;
+          const id = "offer-" + channel + "-" + language + "-" + part;
+          const label = element("label", treatmentLabel(channel, language, part, false));
+          label.htmlFor = id;
+          const control = element(part === "title" ? "input" : "textarea");
+          control.id = id;
+          control.name = name;
+          control.lang = language;
+          control.maxLength = part === "title" ? 300 : 2000;
+          control.value = values[name] || "";
+          control.dataset.label = treatmentLabel(channel, language, part, true);
+          block.append(label, control);
+        }
+      }
+      return block;
+    });
+    byId("offer-treatment-list").replaceChildren(...blocks);
+  }
+
+  /** Returns the form's values of the treatments as the API reads them, leaving out every channel left empty. */
+  function treatmentsBody() {
+    const values = treatmentValues();
+    const treatments = {};
+    for (const channel of CHANNELS) {
+      const byLanguage = {};
+      for (const language of LANGUAGES) {
+        const prefix = "treatments." + channel + "." + language + ".";
+        const title = (values[prefix + "title"] || "").trim();
+        const text = (values[prefix + "body"] || "").trim();
+        // A language left empty is left out, so that the API names it as missing.
+        if (title || text) {
+          byLanguage[language] = title ? {title, body: text} : {body: text};
+        }
+      }
+      if (Object.keys(byLanguage).length) {
+        treatments[channel] = byLanguage;
+      }
+    }
+    return treatments;
+  }
+
+  /**
+   * Formats an instant for a datetime-local control, in the browser's time zone, to the second.
+   * NOTE: an edit saves a stored validity with milliseconds, which the API accepts, without them.
+   */
+  function localDateTime(isoInstant) {
+    if (!isoInstant) {
+      return "";
+    }
+    const at = new Date(isoInstant);
+    const pad = (number) => String(number).padStart(2, "0");
+    return at.getFullYear() + "-" + pad(at.getMonth() + 1) + "-" + pad(at.getDate()) + "T" + pad(at.getHours())
+      + ":" + pad(at.getMinutes()) + ":" + pad(at.getSeconds());
+  }
+
+  /** Returns a datetime-local value as an ISO instant, or as typed when it is no date, so that the API names it. */
+  function instantOrText(localValue) {
+    const trimmed = localValue.trim();
+    if (!trimmed) {
+      return undefined;
+    }
+    const at = new Date(trimmed);
+    return Number.isNaN(at.getTime()) ? trimmed : at.toISOString();
+  }
+
+  /** Returns a number control's value as a number, undefined when empty, or as typed when it is no number. */
+  function numberOrText(value) {
+    const trimmed = value.trim();
+    if (!trimmed) {
+      return undefined;
+    }
+    return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+  }
+
+  /** Sets the title, hints and button of the offer form for a new offer or the one open. */
+  function renderOfferFormTexts() {
+    const offer = state.offerEdit;
+    byId("offer-form-title").textContent = offer ? t("offerForm.editTitle", {id: offer.offerId})
+      : t("offerForm.createTitle");
+    byId("offer-form-hint").textContent = offer ? t("offerForm.editHint", {version: offer.version})
+      : t("offerForm.createHint");
+    byId("offer-save").textContent = t(offer ? "offerForm.save" : "offerForm.create");
+    byId("offer-zone-hint").textContent = t("offerForm.zoneHint",
+      {zone: Intl.DateTimeFormat().resolvedOptions().timeZone});
+    renderTreatments(treatmentValues());
+    renderOfferChoices();
+    renderTemplateTexts();
+  }
+
+  /** Fills the offer form with `offer` as the API returned it, or empties it for a new offer. */
+  function fillOfferForm(offer) {
+    const form = byId("offer-form");
+    state.offerEdit = offer;
+    state.template = null;
+    form.reset();
+    clearProblem(byId("offer-form-problem"), form);
+    const fields = form.elements;
+    fields.offerId.value = offer ? offer.offerId : "";
+    fields.offerId.readOnly = Boolean(offer);
+    for (const name of ["messageFr", "messageEn", "storeId", "chain", "couponValidity"]) {
+      fields[name].value = offer?.[name] ?? "";
+    }
+    for (const name of ["businessValue", "priorPropensity", "businessLever", "maxTotal", "maxPerDay",
+      "cooldownMinutes"]) {
+      fields[name].value = offer?.[name] ?? "";
+    }
+    fields.validFrom.value = localDateTime(offer?.validFrom);
+    fields.validTo.value = localDateTime(offer?.validTo);
+    fields.active.checked = offer ? offer.active : true;
+    const values = {};
+    for (const [channel, byLanguage] of Object.entries(offer?.treatments || {})) {
+      for (const [language, treatment] of Object.entries(byLanguage)) {
+        values["treatments." + channel + "." + language + ".title"] = treatment.title || "";
+        values["treatments." + channel + "." + language + ".body"] = treatment.body || "";
+      }
+    }
+    renderTreatments(values);
+    renderOfferChoices(offer ? offer.campaignId : "");
+    renderOfferFormTexts();
+    fillTemplateForm();
+  }
+
+  /** Opens the offer in the form with its current version, and its template settings. */
+  async function openOffer(offerId) {
+    const box = byId("offer-form-problem");
+    try {
+      const offer = await call("offer", {offerId});
+      fillOfferForm(offer);
+      byId("offer-form-title").focus();
+      await loadTemplate(offerId);
+    } catch (error) {
+      showProblem(box, error);
+      box.scrollIntoView({block: "nearest"});
+    }
+  }
+
+  function newOffer() {
+    fillOfferForm(null);
+    byId("offer-form").elements.offerId.focus();
+  }
+
+  /** Returns the offer form's values as the API reads them. Empty optional fields are left out. */
+  function offerBody() {
+    const fields = byId("offer-form").elements;
+    const body = {
+      campaignId: fields.campaignId.value,
+      messageFr: fields.messageFr.value,
+      messageEn: fields.messageEn.value,
+      businessValue: numberOrText(fields.businessValue.value),
+      validFrom: instantOrText(fields.validFrom.value),
+      validTo: instantOrText(fields.validTo.value),
+      storeId: fields.storeId.value.trim() || null,
+      chain: fields.chain.value.trim() || null,
+      active: fields.active.checked,
+      couponValidity: fields.couponValidity.value.trim() || undefined,
+      treatments: treatmentsBody()
+    };
+    for (const name of ["priorPropensity", "businessLever", "maxTotal", "maxPerDay", "cooldownMinutes"]) {
+      body[name] = numberOrText(fields[name].value);
+    }
+    if (!state.offerEdit) {
+      body.offerId = fields.offerId.value.trim();
+    }
+    return body;
+  }
+
+  /** Returns the first number control whose text the browser cannot read as a number, or null. */
+  function unreadableNumber(form) {
+    return Array.from(form.querySelectorAll("input[type=number]")).find((input) => input.validity.badInput) || null;
+  }
+
+  async function saveOffer(event) {
+    event.preventDefault();
+    const form = byId("offer-form");
+    const box = byId("offer-form-problem");
+    clearProblem(box, form);
+    // The browser gives an unreadable number as "", which would send the field as missing or left out.
+    const unreadable = unreadableNumber(form);
+    if (unreadable) {
+      box.append(element("p", t("error.notNumber", {field: unreadable.labels[0].textContent.trim()})));
+      box.hidden = false;
+      unreadable.setAttribute("aria-invalid", "true");
+      unreadable.focus();
+      return;
+    }
+    const editing = state.offerEdit;
+    await busy(byId("offer-save"), async () => {
+      try {
+        const saved = editing
+          // The version read when the offer was opened, so that a change made since is not overwritten.
+          ? await call("replaceOffer", {offerId: editing.offerId}, offerBody(), "\"" + editing.version + "\"")
+          : await call("createOffer", {}, offerBody());
+        fillOfferForm(saved);
+        notify(editing ? t("done.offerSaved", {id: saved.offerId, version: saved.version})
+          : t("done.offerCreated", {id: saved.offerId}));
+        await Promise.all([loadTemplate(saved.offerId), loadOffers(false)]);
+        byId("offer-form-title").focus();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 412 && editing) {
+          showOfferChanged(box, editing.offerId);
+          return;
+        }
+        showProblem(box, error, form);
+      }
+    });
+  }
+
+  /** Says that someone else changed the offer, keeping the form as typed, and offers to reload the offer. */
+  function showOfferChanged(box, offerId) {
+    clearProblem(box);
+    const reload = button(t("action.reloadOffer"), () => busy(reload, () => openOffer(offerId)), "secondary");
+    box.append(element("p", t("error.offerChanged", {id: offerId})), reload);
+    box.hidden = false;
+    reload.focus();
+  }
+
+  /* Head office: local template settings of the offer open in the form */
+
+  async function loadTemplate(offerId) {
+    const box = byId("template-problem");
+    clearProblem(box);
+    try {
+      state.template = await call("template", {offerId});
+    } catch (error) {
+      state.template = null;
+      // A 404 means that the offer is no template, or that its template was taken back.
+      if (!(error instanceof ApiError && error.status === 404)) {
+        showProblem(box, error);
+      }
+    }
+    fillTemplateForm();
+  }
+
+  /** Shows the template part for an offer of head office, with its settings or empty ones to mark it. */
+  function fillTemplateForm() {
+    const offer = state.offerEdit;
+    const template = state.template;
+    const form = byId("template-form");
+    // A local campaign's offer takes its content from its template, so it cannot be a template itself.
+    byId("template-part").hidden = !offer || offer.localCampaignId != null || offer.templateOfferId != null;
+    form.reset();
+    clearProblem(byId("template-problem"), form);
+    form.elements.approvalRequired.checked = template ? template.approvalRequired : true;
+    form.elements.maxRunDays.value = template ? template.maxRunDays : "";
+    form.elements.maxCouponsPerStore.value = template ? template.maxCouponsPerStore : "";
+    form.elements.localOnly.checked = template ? template.localOnly : false;
+    renderTemplateTexts();
+  }
+
+  function renderTemplateTexts() {
+    const template = state.template;
+    byId("template-status").textContent = template
+      ? t("templateForm.marked", {user: template.updatedBy, at: formatInstant(template.updatedAt)})
+      : t("templateForm.none");
+    byId("template-save").textContent = t(template ? "templateForm.save" : "templateForm.mark");
+    byId("template-withdraw").hidden = !template;
+  }
+
+  async function saveTemplate(event) {
+    event.preventDefault();
+    const form = byId("template-form");
+    const box = byId("template-problem");
+    clearProblem(box, form);
+    const unreadable = unreadableNumber(form);
+    if (unreadable) {
+      box.append(element("p", t("error.notNumber", {field: unreadable.labels[0].textContent.trim()})));
+      box.hidden = false;
+      unreadable.setAttribute("aria-invalid", "true");
+      unreadable.focus();
+      return;
+    }
+    const offerId = state.offerEdit.offerId;
+    const marking = !state.template;
+    const body = {
+      approvalRequired: form.elements.approvalRequired.checked,
+      maxRunDays: numberOrText(form.elements.maxRunDays.value),
+      maxCouponsPerStore: numberOrText(form.elements.maxCouponsPerStore.value),
+      localOnly: form.elements.localOnly.checked
+    };
+    await busy(byId("template-save"), async () => {
+      try {
+        state.template = await call("markTemplate", {offerId}, body);
+        fillTemplateForm();
+        notify(t(marking ? "done.templateMarked" : "done.templateSaved", {id: offerId}));
+        byId("template-title").focus();
+      } catch (error) {
+        showProblem(box, error, form);
+      }
+    });
+  }
+
+  function withdrawTemplate() {
+    const offerId = state.offerEdit.offerId;
+    if (!window.confirm(t("withdrawTemplate.confirm", {id: offerId}))) {
+      return;
+    }
+    const box = byId("template-problem");
+    busy(byId("template-withdraw"), async () => {
+      clearProblem(box);
+      try {
+        const withdrawn = await call("withdrawTemplate", {offerId});
+        state.template = null;
+        fillTemplateForm();
+        const lines = [t("done.templateWithdrawn", {id: offerId})];
+        if (withdrawn.rejectedCampaignIds.length) {
+          lines.push(t("done.templateRejected", {ids: withdrawn.rejectedCampaignIds.join(", ")}));
+        }
+        if (withdrawn.runningCampaignIds.length) {
+          lines.push(t("done.templateRunning", {ids: withdrawn.runningCampaignIds.join(", ")}));
+        }
+        notify(lines.join(" "));
+        // The withdrawal rejected the template's pending campaigns.
+        await loadPending();
+        byId("template-title").focus();
+      } catch (error) {
+        showProblem(box, error);
+      }
+    });
   }
 
   /* Store managers and agencies */
@@ -1284,6 +1733,8 @@
     if (headOffice) {
       loadPending();
       loadOffers(false);
+      fillOfferForm(null);
+      loadOfferChoices();
     }
     if (store) {
       loadStores(false);
@@ -1300,6 +1751,10 @@
     state.user = null;
     state.pending = [];
     state.offers = [];
+    state.offerEdit = null;
+    state.template = null;
+    state.campaigns = [];
+    state.scopeStores = [];
     state.templates = [];
     state.stores = [];
     state.storesComplete = true;
@@ -1324,6 +1779,9 @@
     byId("version-diff").hidden = true;
     byId("upload-form").reset();
     clearProblem(byId("upload-problem"), byId("upload-form"));
+    // The offer form may hold another user's unsaved offer.
+    fillOfferForm(null);
+    byId("offer-treatment-list").replaceChildren();
 
     byId("sign-in").hidden = false;
     const box = byId("sign-in-form").querySelector(".problem");
@@ -1375,6 +1833,10 @@
     byId("pending-refresh").addEventListener("click", loadPending);
     byId("offers-refresh").addEventListener("click", () => loadOffers(false));
     byId("offers-more").addEventListener("click", () => loadOffers(true));
+    byId("offer-new").addEventListener("click", newOffer);
+    byId("offer-form").addEventListener("submit", saveOffer);
+    byId("template-form").addEventListener("submit", saveTemplate);
+    byId("template-withdraw").addEventListener("click", withdrawTemplate);
     byId("mine-refresh").addEventListener("click", loadMine);
     byId("stores-more").addEventListener("click", () => loadStores(true));
     byId("create-form").addEventListener("submit", createCampaign);

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import static io.solomo.decision.web.FrenchDetails.quoted;
 import static io.solomo.decision.web.RequestFields.optionalInstant;
 import static io.solomo.decision.web.RequestFields.optionalText;
 import static io.solomo.decision.web.RequestFields.requireText;
@@ -55,7 +56,9 @@ class OfferBodies {
         String id = requireText(field, value, MAX_ID_LENGTH);
         if (!ID.matcher(id).matches()) {
             throw new InvalidFieldException(field, id, field + " must contain only letters, digits, '.', '_' and "
-                    + "'-', starting with a letter or digit, got '" + id + "'");
+                    + "'-', starting with a letter or digit, got '" + id + "'", field + " ne doit contenir que des "
+                    + "lettres sans accent, des chiffres, « . », « _ » et « - », et commencer par une lettre ou un "
+                    + "chiffre, reçu " + quoted(id) + ".");
         }
         return id;
     }
@@ -68,7 +71,8 @@ class OfferBodies {
      */
     OfferManagement.OfferFields fields(String offerId, OfferBody body) {
         if (body == null) {
-            throw new InvalidFieldException("body", null, "the request body is missing; send a JSON offer");
+            throw new InvalidFieldException("body", null, "the request body is missing; send a JSON offer",
+                    "Le corps de la requête est absent ; envoyez une offre en JSON.");
         }
         String id;
         if (offerId == null) {
@@ -77,7 +81,9 @@ class OfferBodies {
             id = offerId;
             if (body.offerId() != null && !body.offerId().equals(offerId)) {
                 throw new InvalidFieldException("offerId", body.offerId(), "offerId in the body must be the id of "
-                        + "the path, " + offerId + ", or left out; an offer cannot be renamed");
+                        + "the path, " + offerId + ", or left out; an offer cannot be renamed", "offerId dans le "
+                        + "corps doit être l’identifiant du chemin, " + offerId + ", ou être omis ; une offre ne "
+                        + "peut pas changer d’identifiant.");
             }
         }
         String campaignId = requireText("campaignId", body.campaignId(), MAX_ID_LENGTH);
@@ -88,7 +94,8 @@ class OfferBodies {
         Instant validTo = requireInstant("validTo", body.validTo());
         if (!validTo.isAfter(validFrom)) {
             throw new InvalidFieldException("validTo", body.validTo(), "validTo must be after validFrom ("
-                    + body.validFrom() + "), got " + body.validTo());
+                    + body.validFrom() + "), got " + body.validTo(), "validTo doit être postérieur à validFrom ("
+                    + body.validFrom() + "), reçu " + body.validTo() + ".");
         }
         String storeId = optionalText("storeId", body.storeId(), MAX_SCOPE_LENGTH);
         String chain = optionalText("chain", body.chain(), MAX_SCOPE_LENGTH);
@@ -108,18 +115,21 @@ class OfferBodies {
         try {
             return CouponLifetime.parse(offerId, value).toString();
         } catch (IllegalArgumentException invalid) {
-            throw new InvalidFieldException("couponValidity", value, invalid.getMessage());
+            throw new InvalidFieldException("couponValidity", value, invalid.getMessage(), "couponValidity "
+                    + quoted(value) + " n’est pas valide ; il faut une durée ISO-8601 positive comme PT2H ou P7D "
+                    + "(sans mois ni années), ou " + CouponLifetime.END_OF_DAY_TEXT + ".");
         }
     }
 
     private static double businessValue(Double value) {
         if (value == null) {
             throw new InvalidFieldException("businessValue", null, "businessValue, the value of one acceptance "
-                    + "in euros, is missing");
+                    + "in euros, is missing", "businessValue, la valeur d’une acceptation en euros, est absent.");
         }
         if (!(value >= 0 && value <= MAX_BUSINESS_VALUE)) {
             throw new InvalidFieldException("businessValue", value, "businessValue must be between 0 and "
-                    + "1,000,000,000 euros, got " + value);
+                    + "1,000,000,000 euros, got " + value, "businessValue doit être compris entre 0 et "
+                    + "1\u202F000\u202F000\u202F000 euros, reçu " + value + ".");
         }
         return value;
     }
@@ -127,7 +137,8 @@ class OfferBodies {
     private static Instant requireInstant(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, value, field + " is missing; send an ISO-8601 timestamp with an "
-                    + "offset, such as 2026-12-04T10:15:00Z");
+                    + "offset, such as 2026-12-04T10:15:00Z", field + " est absent ; envoyez un horodatage ISO-8601 "
+                    + "avec décalage horaire, par exemple 2026-12-04T10:15:00Z.");
         }
         return optionalInstant(field, value);
     }
@@ -138,7 +149,9 @@ class OfferBodies {
         }
         if (!(value > 0 && value < 1)) {
             throw new InvalidFieldException("priorPropensity", value, "priorPropensity, the expected acceptance "
-                    + "rate before any outcome is known, must be greater than 0 and less than 1, got " + value);
+                    + "rate before any outcome is known, must be greater than 0 and less than 1, got " + value,
+                    "priorPropensity, le taux d’acceptation attendu avant tout résultat connu, doit être "
+                            + "strictement compris entre 0 et 1, reçu " + value + ".");
         }
         return value;
     }
@@ -149,7 +162,8 @@ class OfferBodies {
         }
         if (!(value > 0 && Double.isFinite(value))) {
             throw new InvalidFieldException("businessLever", value, "businessLever must be a positive multiplier "
-                    + "(1 is neutral), got " + value);
+                    + "(1 is neutral), got " + value, "businessLever doit être un coefficient positif (1 est "
+                    + "neutre), reçu " + value + ".");
         }
         return value;
     }
@@ -158,7 +172,8 @@ class OfferBodies {
     private static Integer optionalCount(String field, Integer value) {
         if (value != null && value < 0) {
             throw new InvalidFieldException(field, value, field + " must be 0 or more, or left out for none, got "
-                    + value);
+                    + value, field + " doit valoir 0 ou plus, ou être omis pour n’en fixer aucun, reçu " + value
+                    + ".");
         }
         return value;
     }
@@ -171,7 +186,9 @@ class OfferBodies {
         Store store = null;
         if (storeId != null) {
             store = stores.find(storeId).orElseThrow(() -> new InvalidFieldException("storeId", storeId,
-                    "storeId '" + storeId + "' matches no store; list them with GET /api/v1/stores"));
+                    "storeId '" + storeId + "' matches no store; list them with GET /api/v1/stores",
+                    "Aucun magasin n’a l’identifiant " + quoted(storeId) + " (storeId) ; GET /api/v1/stores les "
+                            + "liste."));
         }
         if (chain == null) {
             return;
@@ -179,13 +196,17 @@ class OfferBodies {
         if (store != null && !chain.equals(store.chain())) {
             throw new InvalidFieldException("chain", chain, "store " + storeId + " belongs to chain "
                     + (store.chain() == null ? "none" : "'" + store.chain() + "'") + ", not '" + chain
-                    + "'; leave chain out when storeId is set");
+                    + "'; leave chain out when storeId is set", "Le magasin " + storeId + " appartient "
+                    + (store.chain() == null ? "à aucune enseigne" : "à l’enseigne " + quoted(store.chain()))
+                    + ", et non à " + quoted(chain) + " ; omettez chain quand storeId est renseigné.");
         }
         Set<String> chains = new TreeSet<>();
         stores.findAll().stream().map(Store::chain).filter(Objects::nonNull).forEach(chains::add);
         if (!chains.contains(chain)) {
             throw new InvalidFieldException("chain", chain, "chain '" + chain + "' matches no store; the known "
-                    + "chains are " + (chains.isEmpty() ? "none" : String.join(", ", chains)));
+                    + "chains are " + (chains.isEmpty() ? "none" : String.join(", ", chains)), "Aucun magasin "
+                    + "n’est de l’enseigne " + quoted(chain) + " ; les enseignes connues sont "
+                    + (chains.isEmpty() ? "aucune" : String.join(", ", chains)) + ".");
         }
     }
 
@@ -206,18 +227,21 @@ class OfferBodies {
                 channel = Channel.parse(channelEntry.getKey());
             } catch (IllegalArgumentException unknown) {
                 throw new InvalidFieldException(channelField, channelEntry.getKey(), channelField + ": "
-                        + unknown.getMessage());
+                        + unknown.getMessage(), "Le canal " + quoted(channelEntry.getKey()) + " de treatments est "
+                        + "inconnu ; les canaux acceptés sont " + Channel.names() + ".");
             }
             if (!seen.add(channel)) {
                 throw new InvalidFieldException(channelField, channelEntry.getKey(), "channel " + channel
-                        + " appears twice in treatments, in different letter cases");
+                        + " appears twice in treatments, in different letter cases", "Le canal " + channel
+                        + " figure deux fois dans treatments, avec des majuscules différentes.");
             }
             Map<String, TreatmentBody> byLanguage = channelEntry.getValue() == null ? Map.of()
                     : channelEntry.getValue();
             for (String code : byLanguage.keySet()) {
                 if (!code.equals("fr") && !code.equals("en")) {
                     throw new InvalidFieldException(channelField + "." + code, code, "language '" + code
-                            + "' is not served; give the " + channel + " treatment in fr and en");
+                            + "' is not served; give the " + channel + " treatment in fr and en", "La langue "
+                            + quoted(code) + " n’est pas servie ; donnez le texte " + channel + " en fr et en en.");
                 }
             }
             for (Language language : Language.values()) {
@@ -232,12 +256,14 @@ class OfferBodies {
     private static StoredTreatment treatment(String field, Channel channel, Language language, TreatmentBody body) {
         if (body == null) {
             throw new InvalidFieldException(field, null, field + " is missing; every channel of treatments needs "
-                    + "a French (fr) and an English (en) text");
+                    + "a French (fr) and an English (en) text", field + " est absent ; chaque canal de treatments "
+                    + "demande un texte en français (fr) et un en anglais (en).");
         }
         String title = optionalText(field + ".title", body.title(), MAX_TITLE_LENGTH);
         if (title != null && channel == Channel.SMS) {
             throw new InvalidFieldException(field + ".title", title, "an SMS has no title; leave "
-                    + field + ".title out and put the whole text in body");
+                    + field + ".title out and put the whole text in body", "Un SMS n’a pas de titre ; omettez "
+                    + field + ".title et mettez tout le texte dans body.");
         }
         String text = requireText(field + ".body", body.body(), MAX_TREATMENT_BODY_LENGTH);
         return new StoredTreatment(channel, language, title, text);

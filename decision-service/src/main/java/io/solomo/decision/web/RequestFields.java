@@ -135,7 +135,9 @@ public final class RequestFields {
             instant = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException invalid) {
             throw new InvalidFieldException(field, value, field + " must be an ISO-8601 timestamp with an offset, "
-                    + "such as 2026-12-04T10:15:00Z; got '" + value + "'");
+                    + "such as 2026-12-04T10:15:00Z; got '" + value + "'", field + " doit être un horodatage "
+                    + "ISO-8601 avec décalage horaire, par exemple 2026-12-04T10:15:00Z ; reçu "
+                    + FrenchDetails.quoted(value) + ".");
         }
         return requireSaneInstant(field, instant, value);
     }
@@ -150,7 +152,8 @@ public final class RequestFields {
     public static Instant requireSaneInstant(String field, Instant instant, String sent) {
         if (instant.isBefore(EARLIEST_INSTANT) || !instant.isBefore(AFTER_LATEST_INSTANT)) {
             throw new InvalidFieldException(field, sent, field + " must be within the years " + FIRST_YEAR + " to "
-                    + LAST_YEAR + " (UTC), got '" + sent + "'");
+                    + LAST_YEAR + " (UTC), got '" + sent + "'", field + " doit tomber entre les années " + FIRST_YEAR
+                    + " et " + LAST_YEAR + " (UTC), reçu " + FrenchDetails.quoted(sent) + ".");
         }
         return instant;
     }

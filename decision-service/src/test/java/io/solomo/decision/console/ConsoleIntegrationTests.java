@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,8 @@ class ConsoleIntegrationTests extends DemoServer {
     private static final String SWITCHED_OFFER = "WEEKEND-FLOWERS";
     private static final String RULE_SET = "offers";
     private static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
+    private static final String TEMPLATE_SETTINGS = """
+            {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 50, "localOnly": false}""";
 
     /**
      * A user of each console role: the demo marketer, an administrator without other roles, a store manager and the
@@ -167,7 +171,7 @@ class ConsoleIntegrationTests extends DemoServer {
      * 409 for a campaign that an earlier call already approved is fine. Any other console role must get 403, so that
      * the console's list of roles matches the server's rules. An entry marked "multipart" sends the bundled rule files
      * as parts of that name, as the browser's FormData does, and an entry with "accept" sends that media type in its
-     * Accept header.
+     * Accept header. The template entries work on the switched offer, which each withdrawal finds marked.
      */
     @Test
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
@@ -182,7 +186,10 @@ class ConsoleIntegrationTests extends DemoServer {
                 "createCampaign", """
                         {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s",
                          "endDate": "%s", "maxPerDay": 5}""".formatted(TEMPLATE, today.plusDays(3),
-                        today.plusDays(4)));
+                        today.plusDays(4)),
+                "createOffer", offerBody(body -> body.put("offerId", "CONSOLE-API").put("active", false)),
+                "replaceOffer", unchangedSwitchedOffer(),
+                "markTemplate", TEMPLATE_SETTINGS);
 
         assertThat(api.propertyNames()).isNotEmpty();
         for (String name : api.propertyNames()) {
@@ -195,6 +202,9 @@ class ConsoleIntegrationTests extends DemoServer {
             String partName = entry.has("multipart") ? entry.get("multipart").asString() : null;
 
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+                if (name.equals("withdrawTemplate")) {
+                    markTemplate(SWITCHED_OFFER);
+                }
                 int status = partName != null ? sendMultipart(role.getValue(), path, partName)
                         : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false),
                                 entry.path("accept").asString("application/json"));
@@ -217,7 +227,8 @@ class ConsoleIntegrationTests extends DemoServer {
     /**
      * Sends failing calls of each family that the console makes, and checks that every problem carries a French
      * {@code detailFr} beside its {@code detail}: invalid fields, wrong types, unknown and duplicate fields, malformed
-     * bodies, unknown ids and paths, 401, 403, 405, 415, the If-Match problems and the state conflicts.
+     * bodies, unknown ids and paths, 401, 403, 405, 415, the If-Match problems, the state conflicts and each check of
+     * an offer's fields on creation and edit.
      */
     @Test
     void consoleProblemsCarryFrenchDetail() {
@@ -291,6 +302,7 @@ class ConsoleIntegrationTests extends DemoServer {
                 noFile.body(), noFile.contentType()));
         calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
                 + "/versions/999/activate", ""));
+        calls.putAll(failingOfferCalls(version));
 
         for (Map.Entry<String, ApiClient.Response> call : calls.entrySet()) {
             ApiClient.Response response = call.getValue();
@@ -302,6 +314,102 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(calls.get("create overlapping").status()).isEqualTo(409);
         assertThat(calls.get("DELETE on switch-off").status()).isEqualTo(405);
         assertThat(calls.get("create with text").status()).isEqualTo(415);
+        assertThat(calls.get("create offer ending before it starts").json().get("field").asString())
+                .isEqualTo("validTo");
+        assertThat(calls.get("create offer with an SMS title").json().get("field").asString())
+                .isEqualTo("treatments.SMS.fr.title");
+        assertThat(calls.get("create offer with an existing id").status()).isEqualTo(409);
+        assertThat(calls.get("edit offer without If-Match").status()).isEqualTo(428);
+        assertThat(calls.get("edit offer with a stale If-Match").status()).isEqualTo(412);
+        assertThat(calls.get("edit offer with a negative maxTotal").json().get("field").asString())
+                .isEqualTo("maxTotal");
+        assertThat(calls.get("edit an unknown offer").status()).isEqualTo(404);
+    }
+
+    /**
+     * Sends offer creations and edits that each break one check of {@code OfferBodies} or {@code OfferManagement},
+     * as the console's offer form can send them.
+     *
+     * @param version the current version of {@link #SWITCHED_OFFER}, which the edits name in If-Match
+     */
+    private Map<String, ApiClient.Response> failingOfferCalls(long version) {
+        Map<String, ApiClient.Response> calls = new LinkedHashMap<>();
+        calls.put("create offer without body", marketer().post("/api/v1/offers", "null"));
+        calls.put("create offer with an invalid id", createOffer(body -> body.put("offerId", "café offert")));
+        calls.put("create offer with an existing id", createOffer(body -> body.put("offerId", SWITCHED_OFFER)));
+        calls.put("create offer of an unknown campaign", createOffer(body -> body.put("campaignId", "no-such")));
+        calls.put("create offer without messageFr", createOffer(body -> body.remove("messageFr")));
+        calls.put("create offer without businessValue", createOffer(body -> body.remove("businessValue")));
+        calls.put("create offer with a negative businessValue", createOffer(body -> body.put("businessValue", -1)));
+        calls.put("create offer without validTo", createOffer(body -> body.remove("validTo")));
+        calls.put("create offer with a French date", createOffer(body -> body.put("validFrom", "04/12/2026")));
+        calls.put("create offer ending in 2200", createOffer(body -> body.put("validTo", "2200-01-01T00:00:00Z")));
+        calls.put("create offer ending before it starts", createOffer(body -> body.put("validTo",
+                "2025-01-01T00:00:00Z")));
+        calls.put("create offer with priorPropensity 1", createOffer(body -> body.put("priorPropensity", 1)));
+        calls.put("create offer with businessLever 0", createOffer(body -> body.put("businessLever", 0)));
+        calls.put("create offer with a negative maxPerDay", createOffer(body -> body.put("maxPerDay", -1)));
+        calls.put("create offer with a monthly couponValidity", createOffer(body -> body.put("couponValidity",
+                "P1M")));
+        calls.put("create offer at an unknown store", createOffer(body -> body.put("storeId", "no-such-store")));
+        calls.put("create offer of an unknown chain", createOffer(body -> body.put("chain", "No Such Chain")));
+        calls.put("create offer with a store of another chain", createOffer(body -> body.put("storeId",
+                "demo-bastille").put("chain", "No Such Chain")));
+        calls.put("create offer with an unknown channel", createOffer(body -> treatments(body)
+                .set("FAX", treatments(body).get("PUSH"))));
+        calls.put("create offer with a channel twice", createOffer(body -> treatments(body)
+                .set("push", treatments(body).get("PUSH"))));
+        calls.put("create offer with a German treatment", createOffer(body -> ((ObjectNode) treatments(body)
+                .get("PUSH")).set("de", treatments(body).get("PUSH").get("en"))));
+        calls.put("create offer without the English push", createOffer(body -> ((ObjectNode) treatments(body)
+                .get("PUSH")).remove("en")));
+        calls.put("create offer with an SMS title", createOffer(body -> ((ObjectNode) treatments(body).get("SMS")
+                .get("fr")).put("title", "Titre")));
+
+        String path = "/api/v1/offers/" + SWITCHED_OFFER;
+        String tag = "\"" + version + "\"";
+        calls.put("edit offer with another offerId", marketer().put(path, offerBody(body -> body.put("offerId",
+                "OTHER-OFFER")), tag));
+        calls.put("edit offer without If-Match", marketer().put(path, editBody(body -> { })));
+        calls.put("edit offer with a stale If-Match", marketer().put(path, editBody(body -> { }),
+                "\"" + (version + 10) + "\""));
+        calls.put("edit offer with a negative maxTotal", marketer().put(path, editBody(body -> body.put("maxTotal",
+                -5)), tag));
+        calls.put("edit an unknown offer", marketer().put("/api/v1/offers/NO-SUCH-OFFER", editBody(body -> { }),
+                "*"));
+        return calls;
+    }
+
+    private ApiClient.Response createOffer(Consumer<ObjectNode> change) {
+        return marketer().post("/api/v1/offers", offerBody(change));
+    }
+
+    /**
+     * Returns a valid body of a new offer, CONSOLE-NEW in the switched offer's campaign, with push and SMS treatments,
+     * after {@code change} has broken one field of it.
+     */
+    private String offerBody(Consumer<ObjectNode> change) {
+        String campaignId = marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("campaignId").asString();
+        ObjectNode body = (ObjectNode) JSON.readTree("""
+                {"offerId": "CONSOLE-NEW", "campaignId": "%s", "messageFr": "Un café offert",
+                 "messageEn": "A free coffee", "businessValue": 3, "validFrom": "2026-01-01T00:00:00Z",
+                 "validTo": "2027-12-31T23:00:00Z", "couponValidity": "PT2H",
+                 "treatments": {
+                   "PUSH": {"fr": {"title": "Café", "body": "Un café offert"},
+                            "en": {"title": "Coffee", "body": "A free coffee"}},
+                   "SMS": {"fr": {"body": "Un café offert"}, "en": {"body": "A free coffee"}}}}"""
+                .formatted(campaignId));
+        change.accept(body);
+        return body.toString();
+    }
+
+    /** Returns the body of {@link #offerBody} without its offerId, as an edit sends it, after {@code change}. */
+    private String editBody(Consumer<ObjectNode> change) {
+        return offerBody(body -> change.accept(body.without("offerId")));
+    }
+
+    private static ObjectNode treatments(ObjectNode offer) {
+        return (ObjectNode) offer.get("treatments");
     }
 
     /** Returns a local campaign body of demo-bastille with the template, dates and extra fields to fill in. */
@@ -367,9 +475,21 @@ class ConsoleIntegrationTests extends DemoServer {
     }
 
     private void markTemplate() {
-        ApiClient.Response marked = marketer().put("/api/v1/offers/" + TEMPLATE + "/local-template",
-                "{\"approvalRequired\": true, \"maxRunDays\": 7, \"maxCouponsPerStore\": 50, \"localOnly\": false}");
+        markTemplate(TEMPLATE);
+    }
+
+    private void markTemplate(String offerId) {
+        ApiClient.Response marked = marketer().put("/api/v1/offers/" + offerId + "/local-template", TEMPLATE_SETTINGS);
         assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+    }
+
+    /**
+     * Returns the switched offer as a PUT body that changes nothing: its GET response without the fields that only
+     * responses carry, and without {@code active}, which a replacement then keeps.
+     */
+    private String unchangedSwitchedOffer() {
+        ObjectNode offer = (ObjectNode) marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json();
+        return offer.without(List.of("version", "templateOfferId", "localCampaignId", "active")).toString();
     }
 
     private long createPendingCampaign() {
