@@ -32,11 +32,13 @@ import java.util.regex.Pattern;
  * the Drools parser, and each constraint of its top-level {@code ContactContext} and {@code CustomerFacts} patterns is
  * evaluated with MVEL on the known properties. A constraint is reported only when it reads one known property, and
  * MVEL evaluates it to false. It must also have one of the shapes that decision tables generate: a property equal to
- * one of several values, a boolean property, a comparison with a number, or an hour range.
+ * one of several values, a boolean property, a comparison with a number, an hour range, or a list property that
+ * contains one value or does not contain it ({@code segments contains "active-advocates"}). MVEL has no
+ * {@code not contains}, so that shape is evaluated as {@code !(property contains value)}.
  *
  * <p>Everything else is left out: patterns under {@code not}, {@code or}, {@code exists} or {@code from}, constraints
- * that read a property not known or another fact's binding, and Drools operators that MVEL does not have, such as
- * {@code in} or {@code not contains}. Only the shapes above are evaluated, so no method or constructor that a rule
+ * that read a property not known or another fact's binding, and other Drools operators, such as {@code in} or
+ * {@code memberOf}. Only the shapes above are evaluated, so no method or constructor that a rule
  * file names runs here.
  */
 final class RuleConditions {
@@ -53,6 +55,8 @@ final class RuleConditions {
     private static final Pattern COMPARISON = Pattern.compile("^\\s*(\\w+)\\s*(>=|>|<=|<)\\s*(" + NUMBER + ")\\s*$");
     private static final Pattern FROM_BELOW = Pattern.compile(
             "^\\s*(\\w+)\\s*>=\\s*(" + NUMBER + ")\\s*&&\\s*(\\w+)\\s*<\\s*(" + NUMBER + ")\\s*$");
+    private static final Pattern CONTAINS = Pattern.compile("^\\s*(\\w+)\\s+(not\\s+)?contains\\s+(" + VALUE
+            + ")\\s*$");
     private static final Map<String, Requirement> COMPARISONS = Map.of(">=", Requirement.AT_LEAST,
             ">", Requirement.ABOVE, "<=", Requirement.AT_MOST, "<", Requirement.BELOW);
 
@@ -158,10 +162,10 @@ final class RuleConditions {
         if (shape.isEmpty() || !known.containsKey(shape.get().property())) {
             return Optional.empty();
         }
-        if (!Boolean.FALSE.equals(evaluate(constraint, known, imports))) {
+        Shape found = shape.get();
+        if (!Boolean.FALSE.equals(evaluate(found.test(), known, imports))) {
             return Optional.empty();
         }
-        Shape found = shape.get();
         return Optional.of(new UnmetCondition(fact, found.property(), found.requirement(), found.values(),
                 known.get(found.property())));
     }
@@ -171,12 +175,21 @@ final class RuleConditions {
         Matcher booleanProperty = BOOLEAN_PROPERTY.matcher(constraint);
         if (booleanProperty.matches()) {
             return Optional.of(new Shape(booleanProperty.group(2), Requirement.ONE_OF,
-                    List.of(booleanProperty.group(1) == null)));
+                    List.of(booleanProperty.group(1) == null), constraint));
         }
         Matcher comparison = COMPARISON.matcher(constraint);
         if (comparison.matches()) {
             return valuesOf(List.of(comparison.group(3)), imports).map(values -> new Shape(comparison.group(1),
-                    COMPARISONS.get(comparison.group(2)), values));
+                    COMPARISONS.get(comparison.group(2)), values, constraint));
+        }
+        Matcher contains = CONTAINS.matcher(constraint);
+        if (contains.matches()) {
+            String property = contains.group(1);
+            String value = contains.group(3);
+            boolean negated = contains.group(2) != null;
+            String test = negated ? "!(" + property + " contains " + value + ")" : constraint;
+            return valuesOf(List.of(value), imports).map(values -> new Shape(property,
+                    negated ? Requirement.EXCLUDES : Requirement.CONTAINS, values, test));
         }
         Matcher range = FROM_BELOW.matcher(constraint);
         if (range.matches()) {
@@ -184,7 +197,7 @@ final class RuleConditions {
                 return Optional.empty();
             }
             return valuesOf(List.of(range.group(2), range.group(4)), imports)
-                    .map(values -> new Shape(range.group(1), Requirement.FROM_BELOW, values));
+                    .map(values -> new Shape(range.group(1), Requirement.FROM_BELOW, values, constraint));
         }
         return alternativeOf(constraint, imports);
     }
@@ -210,7 +223,8 @@ final class RuleConditions {
             return Optional.empty();
         }
         String onlyProperty = property;
-        return valuesOf(literals, imports).map(values -> new Shape(onlyProperty, Requirement.ONE_OF, values));
+        return valuesOf(literals, imports).map(values -> new Shape(onlyProperty, Requirement.ONE_OF, values,
+                constraint));
     }
 
     /** Evaluates each literal with MVEL and no variables, so that a name other than a constant is left out. */
@@ -238,6 +252,12 @@ final class RuleConditions {
         }
     }
 
-    private record Shape(String property, Requirement requirement, List<Object> values) {
+    /**
+     * A constraint with a known shape.
+     *
+     * @param test the MVEL expression that is true when the constraint is met: the constraint itself, or its
+     *             rewrite into MVEL for {@code not contains}
+     */
+    private record Shape(String property, Requirement requirement, List<Object> values, String test) {
     }
 }

@@ -27,6 +27,10 @@ public record UnmetCondition(String fact, String property, Requirement requireme
         /** At most the value. */
         AT_MOST,
         /** Below the value. */
-        BELOW
+        BELOW,
+        /** Contains the value, for a list property such as {@code segments contains "active-advocates"}. */
+        CONTAINS,
+        /** Does not contain the value, for a list property such as {@code favouriteCategories not contains "wine"}. */
+        EXCLUDES
     }
 }

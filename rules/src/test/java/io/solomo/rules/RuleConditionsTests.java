@@ -136,6 +136,45 @@ class RuleConditionsTests {
                 List.of(22), 21));
     }
 
+    @Test
+    void listConditionsAreEvaluated() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/lists.drl", String.join("\n",
+                "package solomo.offers;",
+                "import io.solomo.model.offer.ContactContext;",
+                "import io.solomo.model.offer.CustomerFacts;",
+                "import io.solomo.model.offer.OfferCandidate;",
+                "rule \"Offer garden tools to advocates who do not buy wine\"",
+                "when",
+                "    CustomerFacts( segments contains \"active-advocates\", favouriteCategories contains \"garden\",",
+                "                   favouriteCategories not contains \"wine\" )",
+                "    $context : ContactContext()",
+                "then",
+                "    insert( new OfferCandidate( \"GARDEN-TOOLS\", 1.0, null, drools.getRule().getName() ) );",
+                "end",
+                "").getBytes(StandardCharsets.UTF_8));
+        OfferRuleBase ruleBase = new OfferRuleCompiler().compile("lists", files);
+        OfferProposer proposer = ruleBase.rulesProposing("GARDEN-TOOLS").get(0);
+        Map<String, Object> contact = contactAt(null, null, DayOfWeek.MONDAY, 12);
+        Map<String, Object> outside = Map.of("segments", List.of("lapsed-buyers"),
+                "favouriteCategories", List.of("wine", "bakery"));
+        Map<String, Object> inside = Map.of("segments", List.of("active-advocates"),
+                "favouriteCategories", List.of("garden"));
+
+        List<UnmetCondition> unmet = ruleBase.unmetConditions(proposer, new KnownFacts(contact, outside));
+
+        assertThat(unmet).containsExactly(
+                new UnmetCondition("CustomerFacts", "segments", Requirement.CONTAINS, List.of("active-advocates"),
+                        List.of("lapsed-buyers")),
+                new UnmetCondition("CustomerFacts", "favouriteCategories", Requirement.CONTAINS, List.of("garden"),
+                        List.of("wine", "bakery")),
+                new UnmetCondition("CustomerFacts", "favouriteCategories", Requirement.EXCLUDES, List.of("wine"),
+                        List.of("wine", "bakery")));
+        assertThat(ruleBase.unmetConditions(proposer, new KnownFacts(contact, inside))).isEmpty();
+        // Segments are unknown in a decision stored before they existed, so the condition is left out.
+        assertThat(ruleBase.unmetConditions(proposer, new KnownFacts(contact, Map.of()))).isEmpty();
+    }
+
     private static List<UnmetCondition> unmetFor(String offerId, Map<String, Object> contact) {
         return BUNDLED.unmetConditions(proposerOf(offerId), new KnownFacts(contact, Map.of()));
     }

@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import io.solomo.decision.segment.SegmentCatalogue;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.model.Language;
 import io.solomo.rules.OfferProposer;
@@ -31,14 +32,16 @@ class DecisionExplanations {
     private final OfferCatalogue offers;
     private final ActiveOfferRules rules;
     private final RecordedContact recordedContact;
+    private final SegmentCatalogue segments;
     private final ObjectMapper json;
 
     DecisionExplanations(DecisionRecordRepository decisionLog, OfferCatalogue offers, ActiveOfferRules rules,
-                         RecordedContact recordedContact, ObjectMapper json) {
+                         RecordedContact recordedContact, SegmentCatalogue segments, ObjectMapper json) {
         this.decisionLog = decisionLog;
         this.offers = offers;
         this.rules = rules;
         this.recordedContact = recordedContact;
+        this.segments = segments;
         this.json = json;
     }
 
@@ -130,12 +133,23 @@ class DecisionExplanations {
         List<String> sentences = new ArrayList<>();
         for (OfferProposer proposer : proposers) {
             String worded = UnmetConditionWords.inWords(proposer,
-                    ruleBase.unmetConditions(proposer, contact.facts()), contact, language);
+                    ruleBase.unmetConditions(proposer, contact.facts()), contact,
+                    segmentId -> segmentName(segmentId, language), language);
             if (!worded.isEmpty()) {
                 sentences.add(worded);
             }
         }
         return String.join(" ", sentences);
+    }
+
+    /**
+     * Returns the segment's name in the language from the segment catalogue as it is now, or its id when the
+     * segment no longer exists.
+     */
+    private String segmentName(String segmentId, Language language) {
+        return segments.find(segmentId)
+                .map(segment -> language == Language.FR ? segment.nameFr() : segment.nameEn())
+                .orElse(segmentId);
     }
 
     /** Returns the sentence on a chosen offer, naming its local campaign when it is a local campaign's offer. */

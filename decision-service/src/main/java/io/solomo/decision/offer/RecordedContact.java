@@ -21,7 +21,8 @@ import java.util.Optional;
  * rules saw and that are known for sure. The record stores the channel, trigger, store and moment of contact.
  *
  * <p>The store's chain and time zone, whether it was open and whether the customer was its regular come from the
- * {@link DecisionFacts} stored with the decision, as do the customer's loyalty tier, language and profile scores.
+ * {@link DecisionFacts} stored with the decision, as do the customer's loyalty tier, language, profile
+ * scores, favourite categories and segments.
  * A decision stored before those facts were kept, or whose customer's data was erased, has none. Its store's chain
  * and time zone then come from the store catalogue, and only while the store has not been imported again since the
  * decision. Conditions on its other facts are not reported.
@@ -96,7 +97,8 @@ class RecordedContact {
 
     /**
      * Returns the stored customer properties that rules compare with a value, by the names rules use, or none when
-     * the decision has no stored facts. The lists of channels and categories are left out.
+     * the decision has no stored facts. The lists of channels are left out. {@code segments} is left out of a
+     * decision stored before segments existed, because it is then unknown rather than empty.
      */
     private static Map<String, Object> customerOf(DecisionFacts facts) {
         DecisionFacts.CustomerProperties customer = facts == null ? null : facts.customer();
@@ -114,6 +116,12 @@ class RecordedContact {
         properties.put("advocacyScore", customer.advocacyScore());
         properties.put("favouriteStoreId", customer.favouriteStoreId());
         properties.put("lastStoreId", customer.lastStoreId());
+        if (customer.favouriteCategories() != null) {
+            properties.put("favouriteCategories", customer.favouriteCategories());
+        }
+        if (customer.segments() != null) {
+            properties.put("segments", customer.segments());
+        }
         return properties;
     }
 }

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Words the conditions of a rule that a past contact did not meet, one sentence each: "Row 18 of sheet Offers
  * requires the day SATURDAY or SUNDAY, and the contact was on a FRIDAY." A condition on a property or in a form that
- * has no wording here is left out.
+ * has no wording here, such as {@code preferredChannels contains ...}, is left out.
  */
 final class UnmetConditionWords {
 
@@ -30,12 +31,17 @@ final class UnmetConditionWords {
     private UnmetConditionWords() {
     }
 
-    /** Returns the sentences for the proposer's unmet conditions, or an empty string when none can be worded. */
+    /**
+     * Returns the sentences for the proposer's unmet conditions, or an empty string when none can be worded.
+     *
+     * @param segmentNames returns the name of a segment in the language from its id, or the id when the segment no
+     *                     longer exists
+     */
     static String inWords(OfferProposer proposer, List<UnmetCondition> unmet, RecordedContact.Known contact,
-                          Language language) {
+                          UnaryOperator<String> segmentNames, Language language) {
         List<String> clauses = new ArrayList<>();
         for (UnmetCondition condition : unmet) {
-            clauseOf(condition, contact, language).ifPresent(clauses::add);
+            clauseOf(condition, contact, segmentNames, language).ifPresent(clauses::add);
         }
         List<String> sentences = new ArrayList<>();
         for (String clause : clauses) {
@@ -57,9 +63,13 @@ final class UnmetConditionWords {
     }
 
     private static Optional<String> clauseOf(UnmetCondition condition, RecordedContact.Known contact,
-                                             Language language) {
+                                             UnaryOperator<String> segmentNames, Language language) {
         if ("CustomerFacts".equals(condition.fact())) {
-            return customerClause(condition, language);
+            return switch (condition.property()) {
+                case "segments" -> segmentClause(condition, segmentNames, language);
+                case "favouriteCategories" -> categoryClause(condition, language);
+                default -> customerClause(condition, language);
+            };
         }
         if (!"ContactContext".equals(condition.fact())) {
             return Optional.empty();
@@ -112,6 +122,40 @@ final class UnmetConditionWords {
         }
         return Optional.of(ReasonMessages.format(language,
                 wasRegular ? "why-not.condition.not-regular" : "why-not.condition.regular", storeId));
+    }
+
+    /** Words a condition that the customer is, or is not, in one segment, named in the language. */
+    private static Optional<String> segmentClause(UnmetCondition condition, UnaryOperator<String> segmentNames,
+                                                  Language language) {
+        if (condition.values().size() != 1 || !(condition.values().get(0) instanceof String segmentId)) {
+            return Optional.empty();
+        }
+        String key = switch (condition.requirement()) {
+            case CONTAINS -> "why-not.condition.segment";
+            case EXCLUDES -> "why-not.condition.not-segment";
+            default -> null;
+        };
+        return Optional.ofNullable(key)
+                .map(found -> ReasonMessages.format(language, found, segmentNames.apply(segmentId)));
+    }
+
+    /** Words a condition that one category is, or is not, among the customer's favourite categories. */
+    private static Optional<String> categoryClause(UnmetCondition condition, Language language) {
+        if (condition.values().size() != 1 || !(condition.values().get(0) instanceof String category)
+                || !(condition.actual() instanceof List<?> favourites)) {
+            return Optional.empty();
+        }
+        if (condition.requirement() == Requirement.EXCLUDES) {
+            return Optional.of(ReasonMessages.format(language, "why-not.condition.not-category", category));
+        }
+        if (condition.requirement() != Requirement.CONTAINS) {
+            return Optional.empty();
+        }
+        if (favourites.isEmpty()) {
+            return Optional.of(ReasonMessages.format(language, "why-not.condition.category-none", category));
+        }
+        return Optional.of(ReasonMessages.format(language, "why-not.condition.category", category,
+                joined(favourites, "why-not.condition.and", language)));
     }
 
     /**
@@ -212,11 +256,16 @@ final class UnmetConditionWords {
 
     /** Joins values as "A or B", "A, B or C", in the language. */
     private static String alternatives(List<?> values, Language language) {
+        return joined(values, "why-not.condition.or", language);
+    }
+
+    /** Joins values with commas and, before the last, the conjunction of the message {@code lastKey}. */
+    private static String joined(List<?> values, String lastKey, Language language) {
         List<String> words = values.stream().map(String::valueOf).toList();
         if (words.size() == 1) {
             return words.get(0);
         }
         String allButLast = String.join(", ", words.subList(0, words.size() - 1));
-        return ReasonMessages.format(language, "why-not.condition.or", allButLast, words.get(words.size() - 1));
+        return ReasonMessages.format(language, lastKey, allButLast, words.get(words.size() - 1));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +44,13 @@ public class SegmentCatalogue {
             }
         }
         return List.copyOf(segmentIds);
+    }
+
+    /** Returns the segment with the id from the snapshot, or empty when no such segment exists. */
+    public Optional<Segment> find(String segmentId) {
+        return current().segments().stream()
+                .filter(segment -> segment.segmentId().equals(segmentId))
+                .findFirst();
     }
 
     /** Rebuilds the snapshot from the database, within the caller's transaction when there is one. */

@@ -4,6 +4,9 @@ import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.ConsentStatus;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerRepository;
+import io.solomo.decision.ruleset.RuleSetUploads;
+import io.solomo.decision.ruleset.RuleSetVersions;
+import io.solomo.rules.OfferRuleCompiler;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.support.DemoServer;
@@ -24,10 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +102,9 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    RuleSetVersions ruleSetVersions;
 
     @Test
     void consentHoldsBackOffersOnRefusedChannel() {
@@ -664,6 +674,51 @@ class ContactPolicyIntegrationTests extends DemoServer {
     }
 
     @Test
+    void whyNotNamesUnmetSegmentAndCategory() {
+        Campaign campaign = campaigns.findById("loyalty-2026").orElseThrow();
+        List<String> offerIds = List.of("ADVOCATE-TABLE", "RETIRED-SEGMENT", "GARDEN-TOOLS");
+        for (String offerId : offerIds) {
+            offers.save(new Offer(offerId, campaign, "Pour un segment", "For a segment", 1,
+                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z"), null, null));
+        }
+        try {
+            activate(segmentAndCategoryRules());
+            JsonNode decision = decide(newCustomer(LoyaltyTier.GOLD, Channel.EMAIL), "EMAIL", MONDAY_MORNING);
+
+            assertThat(whyNot(decision, "ADVOCATE-TABLE")).isEqualTo("Offer ADVOCATE-TABLE was not chosen because no "
+                    + "rule proposed it for this customer and contact. Rules of the active rule set that can propose "
+                    + "it: \"Thank an advocate\" in solomo/offers/segments.drl.csv, row 9. Row 9 of "
+                    + "solomo/offers/segments.drl.csv requires the customer to be in segment \"Active advocates\", "
+                    + "and they were not.");
+            assertThat(whyNotInFrench(decision, "ADVOCATE-TABLE")).isEqualTo("L'offre ADVOCATE-TABLE n'a pas été "
+                    + "retenue parce qu'aucune règle ne l'a proposée pour ce client et ce contact. Règles du jeu de "
+                    + "règles actif qui peuvent la proposer : « Thank an advocate » dans solomo/offers/segments.drl.csv, "
+                    + "ligne 9. La ligne 9 de solomo/offers/segments.drl.csv demande que le client fasse partie du "
+                    + "segment « Ambassadeurs actifs », ce qui n'était pas le cas.");
+            // No segment has this id, as after a segment is removed, so the sentence names it by its id.
+            assertThat(whyNot(decision, "RETIRED-SEGMENT")).endsWith(" requires the customer to be in segment "
+                    + "\"retired-buyers\", and they were not.");
+            assertThat(whyNotInFrench(decision, "RETIRED-SEGMENT")).endsWith(" demande que le client fasse partie du "
+                    + "segment « retired-buyers », ce qui n'était pas le cas.");
+            assertThat(whyNot(decision, "GARDEN-TOOLS")).endsWith(" in solomo/offers/gardening.drl. The rule \"Offer "
+                    + "garden tools to gardeners\" requires \"garden\" among the customer's favourite categories, "
+                    + "and the customer had none.");
+            assertThat(whyNotInFrench(decision, "GARDEN-TOOLS")).endsWith(" dans solomo/offers/gardening.drl. La règle "
+                    + "« Offer garden tools to gardeners » demande « garden » parmi les catégories préférées du client, "
+                    + "qui n'en avait aucune.");
+
+            // A decision stored before segments existed has no segments in its facts, so they are unknown, not empty.
+            jdbc.update("update decision_record set facts_json = regexp_replace(facts_json, ',\"segments\":\\[[^]]*]', "
+                    + "'') where decision_id = ?", decision.get("decisionId").asString());
+            assertThat(whyNot(decision, "ADVOCATE-TABLE")).endsWith("\"Thank an advocate\" in "
+                    + "solomo/offers/segments.drl.csv, row 9.");
+        } finally {
+            ruleSetVersions.activate("offers", 1, "test");
+            offerIds.forEach(offers::deleteById);
+        }
+    }
+
+    @Test
     void whyNotSaysNoRuleProposesOffer() {
         Campaign campaign = campaigns.findById("loyalty-2026").orElseThrow();
         offers.save(new Offer("NO-RULE-OFFER", campaign, "Sans règle", "Without a rule", 1,
@@ -739,6 +794,55 @@ class ContactPolicyIntegrationTests extends DemoServer {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("field").asString()).isEqualTo("decisionId");
+    }
+
+    /** Uploads the rule files as a new version of the offers rule set and activates it through the API. */
+    private void activate(Map<String, byte[]> files) {
+        HttpResponse<String> uploaded = RuleSetUploads.upload(port, "analyst", "/api/v1/rulesets/offers/versions",
+                files);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        int version = json.readTree(uploaded.body()).get("version").asInt();
+        ApiClient.Response activated = ApiClient.on(port).as("analyst", PASSWORD)
+                .post("/api/v1/rulesets/offers/versions/" + version + "/activate", "");
+        assertThat(activated.status()).as(activated.text()).isEqualTo(200);
+    }
+
+    /**
+     * Returns the bundled rules with a decision table whose rows target the demo segment active-advocates and a
+     * segment id that no segment has, and a DRL rule that targets a favourite category.
+     */
+    private static Map<String, byte[]> segmentAndCategoryRules() {
+        Map<String, byte[]> files = new LinkedHashMap<>(OfferRuleCompiler.bundledFiles());
+        files.put("solomo/offers/segments.drl.csv", String.join("\n",
+                "RuleSet,solomo.offers",
+                "Import,\"io.solomo.model.offer.ContactContext, io.solomo.model.offer.CustomerFacts, "
+                        + "io.solomo.model.offer.OfferCandidate\"",
+                "",
+                "RuleTable Offers by segment",
+                "NAME,CONDITION,CONDITION,ACTION",
+                ",CustomerFacts,$context : ContactContext,",
+                ",\"segments contains \"\"$param\"\"\",atStore,"
+                        + "\"insert(new OfferCandidate(\"\"$param\"\", 1.0, $context.getStoreId(), "
+                        + "drools.getRule().getName()));\"",
+                "Rule,Segment,At a store,Offer",
+                "Thank an advocate,active-advocates,true,ADVOCATE-TABLE",
+                "Win back a retired segment,retired-buyers,true,RETIRED-SEGMENT",
+                "").getBytes(StandardCharsets.UTF_8));
+        files.put("solomo/offers/gardening.drl", String.join("\n",
+                "package solomo.offers;",
+                "import io.solomo.model.offer.ContactContext;",
+                "import io.solomo.model.offer.CustomerFacts;",
+                "import io.solomo.model.offer.OfferCandidate;",
+                "rule \"Offer garden tools to gardeners\"",
+                "when",
+                "    CustomerFacts( favouriteCategories contains \"garden\" )",
+                "    $context : ContactContext()",
+                "then",
+                "    insert( new OfferCandidate( \"GARDEN-TOOLS\", 1.0, $context.getStoreId(),"
+                        + " drools.getRule().getName() ) );",
+                "end",
+                "").getBytes(StandardCharsets.UTF_8));
+        return files;
     }
 
     private JsonNode decide(String customerId, String channel, String at) {

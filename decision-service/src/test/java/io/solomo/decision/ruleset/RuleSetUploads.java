@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Multipart uploads of rule files to the server under test, and edited copies of the bundled offers workbook. */
-final class RuleSetUploads {
+public final class RuleSetUploads {
 
     static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
     static final String WELCOME = "Welcome a customer at any store with 10 % off";
@@ -32,7 +32,7 @@ final class RuleSetUploads {
     }
 
     /** Posts the files as one multipart part each, named after the file, and returns the status and body. */
-    static HttpResponse<String> upload(int port, String user, String path, Map<String, byte[]> files) {
+    public static HttpResponse<String> upload(int port, String user, String path, Map<String, byte[]> files) {
         String boundary = "solomo-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         files.forEach((name, content) -> {
