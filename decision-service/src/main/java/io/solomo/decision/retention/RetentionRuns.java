@@ -152,7 +152,7 @@ public class RetentionRuns {
     }
 
     /**
-     * What one run removed.
+     * Counts of the rows one run removed or emptied.
      *
      * @param ranAt          the server time the run started at, from which each cutoff was counted
      * @param deleted        rows deleted, by table, for the rules that are on
