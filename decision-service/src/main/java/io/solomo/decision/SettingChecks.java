@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,18 @@ public final class SettingChecks {
         if (value == null || value.isNegative()) {
             throw new InvalidConfigurationPropertyValueException(setting, value,
                     setting + " must be a duration of 0 or more such as PT0S, 5m or 3d, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Returns the period, or null when the setting is empty, which turns off what it limits. Rejects a period of zero
+     * or less.
+     */
+    public static Period positiveOrOff(String setting, Period value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw new InvalidConfigurationPropertyValueException(setting, value, setting
+                    + " must be a positive period such as P3M or P1Y, or empty to turn the rule off, got " + value);
         }
         return value;
     }

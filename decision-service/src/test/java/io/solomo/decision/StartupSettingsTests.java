@@ -99,6 +99,25 @@ class StartupSettingsTests {
         assertThat(output).doesNotContain("short-Secret-9");
     }
 
+    @Test
+    void negativeRetentionPeriodIsRejected(CapturedOutput output) {
+        startDemoFails("negative-retention", "--solomo.retention.location-fixes=-P1M");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.retention.location-fixes must be a positive period such as P3M or P1Y, "
+                + "or empty to turn the rule off, got P-1M");
+    }
+
+    @Test
+    void unreadableRetentionPeriodNamesSetting(CapturedOutput output) {
+        startDemoFails("unreadable-retention", "--solomo.retention.decision-context=1 year");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("Failed to bind properties under 'solomo.retention.decision-context'");
+        assertThat(output).contains("Value: \"1 year\"");
+        assertThat(output).contains("'1 year' is not a valid period");
+    }
+
     private static void startDemoFails(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));

@@ -3,6 +3,7 @@ package io.solomo.decision.location;
 import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.CustomerDirectory;
 import io.solomo.decision.profile.CustomerDirectory.ConsentedProfile;
+import io.solomo.decision.retention.RetentionSettings;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.NotFoundException;
@@ -41,20 +42,22 @@ class LocationEventController {
     private final CustomerDirectory directory;
     private final Clock clock;
     private final LocationProperties limits;
+    private final RetentionSettings retention;
 
     LocationEventController(LocationEventIntake intake, CustomerDirectory directory, Clock clock,
-                            LocationProperties limits) {
+                            LocationProperties limits, RetentionSettings retention) {
         this.intake = intake;
         this.directory = directory;
         this.clock = clock;
         this.limits = limits;
+        this.retention = retention;
     }
 
     @PostMapping("/api/v1/location-events")
     ResponseEntity<Accepted> post(@RequestBody LocationEventBody body) {
         Instant now = clock.instant();
         LocationFix fix = forCurrentProfiles(List.of(body.toFix(now))).get(0);
-        FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits);
+        FixTimes.requirePlausible("recordedAt", fix.recordedAt(), now, limits, retention);
         boolean fresh = intake.accept(fix);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new Accepted(fix.eventId(), fresh ? "ACCEPTED" : "DUPLICATE"));
@@ -82,7 +85,7 @@ class LocationEventController {
         List<LocationFix> fixes = forCurrentProfiles(posted);
         for (int index = 0; index < fixes.size(); index++) {
             try {
-                FixTimes.requirePlausible("recordedAt", fixes.get(index).recordedAt(), now, limits);
+                FixTimes.requirePlausible("recordedAt", fixes.get(index).recordedAt(), now, limits, retention);
             } catch (InvalidFieldException invalid) {
                 throw inBatch(index, invalid);
             }

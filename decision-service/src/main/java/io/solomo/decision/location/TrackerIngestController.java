@@ -3,6 +3,7 @@ package io.solomo.decision.location;
 import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.Customer;
 import io.solomo.decision.profile.CustomerDirectory;
+import io.solomo.decision.retention.RetentionSettings;
 import io.solomo.decision.web.ConsentMissingException;
 import io.solomo.decision.web.InvalidFieldException;
 import io.solomo.decision.web.JsonSyntaxErrors;
@@ -65,16 +66,19 @@ class TrackerIngestController {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final LocationProperties limits;
+    private final RetentionSettings retention;
     private final int maxBodyBytes;
 
     TrackerIngestController(LocationEventIntake intake, CustomerDirectory directory,
                             ObjectMapper mapper, Clock clock, LocationProperties limits,
+                            RetentionSettings retention,
                             @Value("${" + MAX_BODY_SIZE_SETTING + ":64KB}") DataSize maxBodySize) {
         this.intake = intake;
         this.directory = directory;
         this.mapper = mapper;
         this.clock = clock;
         this.limits = limits;
+        this.retention = retention;
         this.maxBodyBytes = (int) RequestBodies.limitInBytes(MAX_BODY_SIZE_SETTING, maxBodySize,
                 RequestBodies.MAX_ARRAY_LIMIT);
     }
@@ -187,7 +191,7 @@ class TrackerIngestController {
                     + " characters");
         }
         Instant now = clock.instant();
-        FixTimes.requirePlausible("timestamp", recordedAt, now, limits);
+        FixTimes.requirePlausible("timestamp", recordedAt, now, limits, retention);
         String currentId = directory.find(customerId)
                 .map(Customer::customerId)
                 .orElseThrow(() -> new NotFoundException("customer", "customerId", customerId));

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -71,7 +70,6 @@ class DataSubjectRights {
     static final Map<String, String> NOT_PERSONAL_TABLES = Map.of();
 
     private static final Logger log = LoggerFactory.getLogger(DataSubjectRights.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CustomerDirectory directory;
     private final CustomerMergeRepository merges;
@@ -191,7 +189,7 @@ class DataSubjectRights {
                     + "where customer_id = ?", (row, index) -> new String[] {row.getString(1), row.getString(2)},
                     formerId)) {
                 jdbc.update("update decision_record set offers_json = ? where decision_id = ?",
-                        withoutRouteLinks(decision[1]), decision[0]);
+                        RouteLinks.removedFrom(decision[1]), decision[0]);
             }
             // A review's text and link are the person's own words and account. A review still waiting for a verdict
             // is closed as rejected, so that no later approval publishes or rewards it.
@@ -242,17 +240,6 @@ class DataSubjectRights {
     private void eraseShares(String customerId) {
         jdbc.update("update share_link set sharer_id = null where sharer_id = ?", customerId);
         jdbc.update("update share_claim set friend_id = null where friend_id = ?", customerId);
-    }
-
-    /** Returns the offers of a stored decision with their directions links removed. */
-    private static String withoutRouteLinks(String offersJson) {
-        JsonNode offers = JSON.readTree(offersJson);
-        for (JsonNode offer : offers) {
-            if (offer instanceof ObjectNode object && object.has("routeUrl")) {
-                object.putNull("routeUrl");
-            }
-        }
-        return offers.toString();
     }
 
     private static String aggregatesOnly(JsonNode attributes) {

@@ -1,5 +1,6 @@
 package io.solomo.decision.location;
 
+import io.solomo.decision.retention.RetentionSettings;
 import io.solomo.decision.store.GeofenceIndex;
 import io.solomo.decision.store.Store;
 import io.solomo.decision.support.SharedData;
@@ -33,6 +34,8 @@ class GpsReplayTests {
 
     private static final String CAR_TRIP = "gps/gpxpy__around-visnjan-with-car.gpx";
     private static final String PHONE_TRACK = "gps/binateq-gps-track-filter__138513.rwt.json";
+    /** The recorded tracks are years old, so these checks run with the retention of location fixes off. */
+    private static final RetentionSettings NO_RETENTION = new RetentionSettings(null, null, null, null, 500);
     private static final Pattern TRACK_POINT = Pattern.compile(
             "<trkpt lat=\"([-0-9.]+)\" lon=\"([-0-9.]+)\">.*?<time>([^<]+)</time>", Pattern.DOTALL);
     /** The car stands still until this time, then again from {@link #PARKED_AGAIN}. */
@@ -79,7 +82,8 @@ class GpsReplayTests {
             Instant at = OffsetDateTime.parse(location.get("Timestamp").asString()).toInstant();
             from2001 += at.toString().startsWith("2001") ? 1 : 0;
             try {
-                FixTimes.requirePlausible("recordedAt", at, now, DevicePresenceTests.LIMITS);
+                FixTimes.requirePlausible("recordedAt", at, now, DevicePresenceTests.LIMITS,
+                        NO_RETENTION);
             } catch (InvalidFieldException tooOld) {
                 rejected++;
                 continue;
@@ -100,7 +104,7 @@ class GpsReplayTests {
         Instant now = Instant.parse("2026-12-04T12:00:00Z");
 
         assertThatThrownBy(() -> FixTimes.requirePlausible("recordedAt", now.plusSeconds(600), now,
-                DevicePresenceTests.LIMITS)).isInstanceOf(InvalidFieldException.class);
+                DevicePresenceTests.LIMITS, NO_RETENTION)).isInstanceOf(InvalidFieldException.class);
     }
 
     private static List<LocationFix> carTrip() throws Exception {

@@ -7,6 +7,7 @@ import io.solomo.decision.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** OwnTracks and OsmAnd/Traccar Client payloads, the real ones where the shared data has them. */
+/**
+ * OwnTracks and OsmAnd/Traccar Client payloads, the real ones where the shared data has them. The real payloads were
+ * recorded in 2014 and 2015, long before any retention period, so this class turns the retention of location fixes
+ * off, in a database of its own.
+ */
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:tracker-ingest;DB_CLOSE_DELAY=-1",
+        "solomo.retention.location-fixes="
+})
 class TrackerIngestIntegrationTests extends DemoServer {
 
     private static final String QUERY_STRINGS = "gps/traccar-osmand__query-strings.txt";
