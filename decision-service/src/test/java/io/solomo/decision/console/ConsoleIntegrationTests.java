@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ class ConsoleIntegrationTests extends DemoServer {
     private static final String SWITCHED_OFFER = "WEEKEND-FLOWERS";
     private static final String RULE_SET = "offers";
     private static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
+    private static final String DEMO_SEGMENT = "active-advocates";
 
     /**
      * A user of each console role: the demo marketer, an administrator without other roles, a store manager and the
@@ -291,6 +293,7 @@ class ConsoleIntegrationTests extends DemoServer {
                 noFile.body(), noFile.contentType()));
         calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
                 + "/versions/999/activate", ""));
+        putSegmentProblems(calls);
 
         for (Map.Entry<String, ApiClient.Response> call : calls.entrySet()) {
             ApiClient.Response response = call.getValue();
@@ -302,6 +305,85 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(calls.get("create overlapping").status()).isEqualTo(409);
         assertThat(calls.get("DELETE on switch-off").status()).isEqualTo(405);
         assertThat(calls.get("create with text").status()).isEqualTo(415);
+        assertThat(calls.get("segment with an operator its field rejects").json().get("field").asString())
+                .isEqualTo("conditions[1].operator");
+        assertThat(calls.get("segment with an existing id").status()).isEqualTo(409);
+        assertThat(calls.get("segment replaced without If-Match").status()).isEqualTo(428);
+        assertThat(calls.get("segment replaced with a stale If-Match").status()).isEqualTo(412);
+        assertThat(calls.get("members of an unknown segment").status()).isEqualTo(404);
+    }
+
+    /**
+     * Adds a failing call for each problem that the segment endpoints raise: 400 for each part of a condition and
+     * each other field, 404, 409, 412 and 428.
+     */
+    private void putSegmentProblems(Map<String, ApiClient.Response> calls) {
+        String demo = "/api/v1/segments/" + DEMO_SEGMENT;
+        long version = marketer().get(demo).json().get("version").asLong();
+        String valid = "{\"field\": \"advocacyScore\", \"operator\": \">=\", \"value\": 50}";
+
+        calls.put("segment without conditions", marketer().post("/api/v1/segments", segment("no-conditions", null)));
+        calls.put("segment with empty conditions", marketer().post("/api/v1/segments", segment("empty", "[]")));
+        calls.put("segment with 21 conditions", marketer().post("/api/v1/segments", segment("many",
+                "[" + String.join(", ", Collections.nCopies(21, valid)) + "]")));
+        calls.put("segment with a text condition", marketer().post("/api/v1/segments", segment("text",
+                "[\"advocacyScore\"]")));
+        calls.put("segment with an unknown condition part", marketer().post("/api/v1/segments", segment("part",
+                "[{\"field\": \"visitCount\", \"operator\": \">=\", \"value\": 1, \"unit\": \"days\"}]")));
+        calls.put("segment with an unknown field", marketer().post("/api/v1/segments", segment("field",
+                "[{\"field\": \"age\", \"operator\": \">=\", \"value\": 30}]")));
+        calls.put("segment without field", marketer().post("/api/v1/segments", segment("no-field",
+                "[{\"operator\": \">=\", \"value\": 30}]")));
+        calls.put("segment with an unknown operator", marketer().post("/api/v1/segments", segment("operator",
+                "[{\"field\": \"visitCount\", \"operator\": \"!=\", \"value\": 3}]")));
+        calls.put("segment with an operator its field rejects", marketer().post("/api/v1/segments",
+                segment("rejected-operator", "[" + valid + ", {\"field\": \"language\", \"operator\": \">\", "
+                        + "\"value\": \"fr\"}]")));
+        calls.put("segment without value", marketer().post("/api/v1/segments", segment("no-value",
+                "[{\"field\": \"visitCount\", \"operator\": \">=\"}]")));
+        calls.put("segment with a score above 100", marketer().post("/api/v1/segments", segment("score",
+                "[{\"field\": \"advocacyScore\", \"operator\": \">=\", \"value\": 500}]")));
+        calls.put("segment with an amount of three decimals", marketer().post("/api/v1/segments",
+                segment("amount", "[{\"field\": \"monetaryTotal\", \"operator\": \">\", \"value\": 1.005}]")));
+        calls.put("segment with an unknown tier", marketer().post("/api/v1/segments", segment("tier",
+                "[{\"field\": \"loyaltyTier\", \"operator\": \"=\", \"value\": \"DIAMOND\"}]")));
+        calls.put("segment with a text anonymous", marketer().post("/api/v1/segments", segment("anonymous",
+                "[{\"field\": \"anonymous\", \"operator\": \"=\", \"value\": \"yes\"}]")));
+        calls.put("segment with in and one value", marketer().post("/api/v1/segments", segment("in-one",
+                "[{\"field\": \"language\", \"operator\": \"in\", \"value\": \"fr\"}]")));
+        calls.put("segment with = and a list", marketer().post("/api/v1/segments", segment("equal-list",
+                "[{\"field\": \"language\", \"operator\": \"=\", \"value\": [\"fr\"]}]")));
+        calls.put("segment with a blank store id", marketer().post("/api/v1/segments", segment("blank-store",
+                "[{\"field\": \"lastStoreId\", \"operator\": \"=\", \"value\": \" \"}]")));
+        calls.put("segment with an unknown store", marketer().post("/api/v1/segments", segment("unknown-store",
+                "[{\"field\": \"lastStoreId\", \"operator\": \"=\", \"value\": \"no-such-store\"}]")));
+        calls.put("segment with an invalid id", marketer().post("/api/v1/segments", """
+                {"segmentId": "-bad id", "nameFr": "Mauvais", "nameEn": "Bad", "conditions": [%s]}"""
+                .formatted(valid)));
+        calls.put("segment without French name", marketer().post("/api/v1/segments", """
+                {"segmentId": "no-name", "nameEn": "No name", "conditions": [%s]}""".formatted(valid)));
+        calls.put("segment with an existing id", marketer().post("/api/v1/segments", segment(DEMO_SEGMENT,
+                "[" + valid + "]")));
+        calls.put("segment replaced with another id", marketer().put(demo, """
+                {"segmentId": "other", "nameFr": "Autre", "nameEn": "Other", "conditions": [%s]}"""
+                .formatted(valid), "*"));
+        calls.put("segment replaced without If-Match", marketer().put(demo, segment(DEMO_SEGMENT, "[" + valid + "]")));
+        calls.put("segment replaced with an unquoted If-Match", marketer().put(demo,
+                segment(DEMO_SEGMENT, "[" + valid + "]"), String.valueOf(version)));
+        calls.put("segment replaced with a stale If-Match", marketer().put(demo,
+                segment(DEMO_SEGMENT, "[" + valid + "]"), "\"" + (version + 10) + "\""));
+        calls.put("unknown segment", analyst().get("/api/v1/segments/no-such-segment"));
+        calls.put("unknown segment replaced", marketer().put("/api/v1/segments/no-such-segment",
+                segment("no-such-segment", "[" + valid + "]"), "\"0\""));
+        calls.put("members of an unknown segment", analyst().get("/api/v1/segments/no-such-segment/members"));
+        calls.put("segments with limit 0", analyst().get("/api/v1/segments?limit=0"));
+        calls.put("members with limit 501", analyst().get(demo + "/members?limit=501"));
+    }
+
+    /** Returns a segment body with the id and the conditions' JSON, or without conditions when it is null. */
+    private static String segment(String segmentId, String conditions) {
+        return "{\"segmentId\": \"" + segmentId + "\", \"nameFr\": \"Essai\", \"nameEn\": \"Trial\""
+                + (conditions == null ? "" : ", \"conditions\": " + conditions) + "}";
     }
 
     /** Returns a local campaign body of demo-bastille with the template, dates and extra fields to fill in. */
