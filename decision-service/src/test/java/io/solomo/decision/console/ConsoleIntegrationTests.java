@@ -177,14 +177,22 @@ class ConsoleIntegrationTests extends DemoServer {
         int ruleSetVersion = uploadBundledRules();
         Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
                 "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
-                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1");
+                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1",
+                "segmentId", DEMO_SEGMENT);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
                 "createCampaign", """
                         {"templateOfferId": "%s", "storeIds": ["demo-bastille"], "startDate": "%s",
                          "endDate": "%s", "maxPerDay": 5}""".formatted(TEMPLATE, today.plusDays(3),
-                        today.plusDays(4)));
+                        today.plusDays(4)),
+                "createSegment", """
+                        {"segmentId": "console-gold", "nameFr": "Clients or", "nameEn": "Gold customers",
+                         "conditions": [{"field": "loyaltyTier", "operator": "=", "value": "GOLD"}]}""",
+                "replaceSegment", """
+                        {"nameFr": "Ambassadeurs actifs", "nameEn": "Active advocates",
+                         "conditions": [{"field": "advocacyScore", "operator": ">=", "value": 50},
+                                        {"field": "daysSinceLastInteraction", "operator": "<", "value": 90}]}""");
 
         assertThat(api.propertyNames()).isNotEmpty();
         for (String name : api.propertyNames()) {
@@ -198,8 +206,8 @@ class ConsoleIntegrationTests extends DemoServer {
 
             for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
                 int status = partName != null ? sendMultipart(role.getValue(), path, partName)
-                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false),
-                                entry.path("accept").asString("application/json"));
+                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false)
+                                ? eTagSource(path) : null, entry.path("accept").asString("application/json"));
                 String call = name + " " + method + " " + path + " as " + role.getValue();
                 if (roles.contains(role.getKey())) {
                     assertThat(status).as(call).isNotIn(401, 403, 404, 405, 406);
@@ -465,14 +473,21 @@ class ConsoleIntegrationTests extends DemoServer {
         return created.json().get("localCampaignId").asLong();
     }
 
+    /** Returns the path whose GET returns the version that a call of {@code path} sends in If-Match. */
+    private static String eTagSource(String path) {
+        return path.startsWith("/api/v1/segments/") ? path : "/api/v1/offers/" + SWITCHED_OFFER;
+    }
+
     /**
-     * Sends one console call as the browser does, with the offer's current ETag where the entry requires one.
+     * Sends one console call as the browser does, with the current ETag of the offer or segment where the entry
+     * requires one.
      *
-     * @param accept the media type that the console asks for, to which a problem's media type is added
+     * @param eTagSource the path whose GET returns the version to send in If-Match, or null to send none
+     * @param accept     the media type that the console asks for, to which a problem's media type is added
      */
-    private int send(String user, String method, String path, String body, boolean ifMatch, String accept) {
-        String version = ifMatch ? "\"" + marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("version")
-                .asLong() + "\"" : null;
+    private int send(String user, String method, String path, String body, String eTagSource, String accept) {
+        String version = eTagSource != null ? "\"" + marketer().get(eTagSource).json().get("version").asLong() + "\""
+                : null;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
