@@ -1744,6 +1744,7 @@
     if (ruleReader) {
       loadRuleSets();
     }
+    showSegmentsScreen(roles);
   }
 
   function signOut(message) {
@@ -1782,6 +1783,7 @@
     // The offer form may hold another user's unsaved offer.
     fillOfferForm(null);
     byId("offer-treatment-list").replaceChildren();
+    resetSegments();
 
     byId("sign-in").hidden = false;
     const box = byId("sign-in-form").querySelector(".problem");
@@ -1815,6 +1817,7 @@
         renderRuleSet();
       }
     }
+    renderSegmentsScreen();
   }
 
   async function start() {
@@ -1844,9 +1847,594 @@
     byId("ruleset-refresh").addEventListener("click", reloadRuleSets);
     byId("ruleset-rollback").addEventListener("click", rollBack);
     byId("upload-form").addEventListener("submit", uploadVersion);
+    bindSegments();
     // index.html disables the button until signIn handles the form.
     byId("sign-in-form").querySelector("button[type=submit]").disabled = false;
     byId("sign-in-user").focus();
+  }
+
+  /* Segments: named groups of customers, with their member counts and members */
+
+  // MARKETER and ADMIN create and edit segments and ANALYST reads them, as the API allows.
+  const SEGMENT_EDITOR_ROLES = ["MARKETER", "ADMIN"];
+  const SEGMENT_READER_ROLES = ["MARKETER", "ADMIN", "ANALYST"];
+  // Match the limits of the "segments" and "segmentMembers" entries of api.json.
+  const SEGMENT_PAGE_SIZE = 100;
+  const MEMBER_PAGE_SIZE = 50;
+  // The message key of each operator's label, by the symbol that the API reads.
+  const SEGMENT_OPERATORS = {"=": "equal", "in": "in", ">=": "atLeast", "<=": "atMost", ">": "greater", "<": "less"};
+  const COMPARISONS = ["=", ">=", "<=", ">", "<"];
+  const ORDERINGS = [">=", "<=", ">", "<"];
+  /**
+   * The profile attributes that a condition may test, with the operators each accepts and the type of its values,
+   * as the server's SegmentField defines them. The server checks every condition again and names the part it rejects.
+   */
+  const SEGMENT_FIELDS = {
+    loyaltyTier: {type: "code", operators: ["=", "in"], codes: ["BRONZE", "SILVER", "GOLD", "PLATINUM"]},
+    language: {type: "code", operators: ["=", "in"], codes: ["fr", "en"]},
+    visitCount: {type: "number", operators: COMPARISONS},
+    purchaseCount: {type: "number", operators: COMPARISONS},
+    monetaryTotal: {type: "number", operators: COMPARISONS},
+    daysSinceLastPurchase: {type: "number", operators: COMPARISONS},
+    daysSinceLastInteraction: {type: "number", operators: COMPARISONS},
+    engagementScore: {type: "number", operators: ORDERINGS},
+    advocacyScore: {type: "number", operators: COMPARISONS},
+    reviewCount: {type: "number", operators: COMPARISONS},
+    shareCount: {type: "number", operators: COMPARISONS},
+    lastStoreId: {type: "text", operators: ["=", "in"]},
+    marketingConsent: {type: "code", operators: ["=", "in"], codes: ["PUSH", "SMS", "EMAIL", "WEBHOOK", "IN_APP"]},
+    anonymous: {type: "boolean", operators: ["="]}
+  };
+
+  const segmentState = {
+    canEdit: false,
+    list: [],
+    listComplete: true,
+    // Member counts by segment id: lists leave them out, so each comes from the segment's own GET.
+    counts: {},
+    // The segment on show, as GET or PUT returned it, and the page of its members on show.
+    segment: null,
+    members: [],
+    membersAfter: "",
+    membersComplete: true,
+    // The segment that the form edits, or null for a new segment.
+    editing: null,
+    // Numbers the condition rows, so that each label has a unique input id.
+    rowsCreated: 0
+  };
+
+  function segmentName(segment) {
+    return state.language === "fr" ? segment.nameFr : segment.nameEn;
+  }
+
+  function segmentFieldLabel(field) {
+    const key = "segment.field." + field;
+    return state.messages[state.language]?.[key] ? t(key) : field;
+  }
+
+  function operatorLabel(operator) {
+    return operator in SEGMENT_OPERATORS ? t("segment.operator." + SEGMENT_OPERATORS[operator]) : operator;
+  }
+
+  /** Formats a condition's value or a member's attribute: lists comma separated, numbers and booleans localised. */
+  function segmentValueText(value) {
+    if (value === null || value === undefined) {
+      return t("value.unknown");
+    }
+    if (Array.isArray(value)) {
+      return value.length ? value.map(segmentValueText).join(", ") : t("value.none");
+    }
+    if (typeof value === "boolean") {
+      return t(value ? "value.yes" : "value.no");
+    }
+    if (typeof value === "number") {
+      return formatNumber(value);
+    }
+    return String(value);
+  }
+
+  function conditionList(conditions) {
+    const list = element("ul");
+    for (const condition of conditions) {
+      list.append(element("li", t("condition.summary", {field: segmentFieldLabel(condition.field),
+        operator: operatorLabel(condition.operator), value: segmentValueText(condition.value)})));
+    }
+    return list;
+  }
+
+  /** Shows the segments screen to the roles that may read segments, with the form's buttons to those that edit. */
+  function showSegmentsScreen(roles) {
+    const reader = roles.some((role) => SEGMENT_READER_ROLES.includes(role));
+    segmentState.canEdit = roles.some((role) => SEGMENT_EDITOR_ROLES.includes(role));
+    byId("segments").hidden = !reader;
+    byId("segment-new").hidden = !segmentState.canEdit;
+    byId("segments-read-only").hidden = segmentState.canEdit;
+    if (reader) {
+      loadSegments(false);
+    }
+  }
+
+  /** Loads the first page of segments or the next one, then the member count of each. */
+  async function loadSegments(append) {
+    const box = byId("segments-problem");
+    clearProblem(box);
+    const loaded = segmentState.list;
+    const after = append && loaded.length ? loaded[loaded.length - 1].segmentId : "";
+    let page;
+    try {
+      page = await call("segments", {after});
+    } catch (error) {
+      showProblem(box, error);
+      return;
+    }
+    segmentState.list = append ? loaded.concat(page) : page;
+    segmentState.listComplete = page.length < SEGMENT_PAGE_SIZE;
+    renderSegments();
+    await loadMemberCounts(page);
+  }
+
+  /**
+   * Reads each segment of the page for its member count, one request per segment because the list leaves counts
+   * out. A failed count shows as unavailable, with the problem above the list.
+   */
+  async function loadMemberCounts(page) {
+    await Promise.all(page.map(async (segment) => {
+      try {
+        const read = await call("segment", {segmentId: segment.segmentId});
+        segmentState.counts[read.segmentId] = read.memberCount;
+      } catch (error) {
+        segmentState.counts[segment.segmentId] = null;
+        showProblem(byId("segments-problem"), error);
+      }
+    }));
+    renderSegments();
+  }
+
+  function renderSegments() {
+    const list = byId("segments-list");
+    byId("segments-more").hidden = segmentState.listComplete;
+    if (!segmentState.list.length) {
+      list.replaceChildren(element("p", t("segments.empty"), "hint"));
+      return;
+    }
+    const rows = segmentState.list.map((segment) => {
+      const count = segmentState.counts[segment.segmentId];
+      let countText = t("loading");
+      if (count === null) {
+        countText = t("segment.countUnavailable");
+      } else if (count !== undefined) {
+        countText = formatNumber(count);
+      }
+      return [
+        segmentName(segment),
+        segment.segmentId,
+        conditionList(segment.conditions),
+        element("span", countText, "member-count"),
+        button(t("action.open"), () => openSegment(segment.segmentId), "secondary")
+      ];
+    });
+    list.replaceChildren(table(["col.segment", "col.segmentId", "col.conditions", "col.members", "col.actions"],
+      rows));
+  }
+
+  async function openSegment(segmentId) {
+    const box = byId("segment-problem");
+    clearProblem(box);
+    closeSegmentEditor();
+    try {
+      showSegment(await call("segment", {segmentId}));
+      byId("segment-title").focus();
+    } catch (error) {
+      showProblem(byId("segments-problem"), error);
+    }
+  }
+
+  /** Shows the segment as GET, POST or PUT returned it, with the first page of its members. */
+  function showSegment(segment) {
+    segmentState.segment = segment;
+    segmentState.counts[segment.segmentId] = segment.memberCount;
+    segmentState.list = segmentState.list.map((each) => (each.segmentId === segment.segmentId ? segment : each));
+    segmentState.members = [];
+    segmentState.membersAfter = "";
+    segmentState.membersComplete = true;
+    byId("segment").hidden = false;
+    renderSegments();
+    renderSegment();
+    loadMembers("");
+  }
+
+  function renderSegment() {
+    const segment = segmentState.segment;
+    if (!segment) {
+      return;
+    }
+    byId("segment-title").textContent = t("segment.title", {name: segmentName(segment), id: segment.segmentId});
+    const summary = [];
+    if (segment.description) {
+      summary.push(element("p", segment.description));
+    }
+    summary.push(element("p", t("segment.count", {count: formatNumber(segment.memberCount)}), "member-count"));
+    summary.push(conditionList(segment.conditions));
+    summary.push(element("p", t("segment.version", {version: segment.version, at: formatInstant(segment.updatedAt)}),
+      "hint"));
+    byId("segment-summary").replaceChildren(...summary);
+    byId("segment-edit").hidden = !segmentState.canEdit;
+    renderMembers();
+  }
+
+  /** Loads the page of members after the customer id `after`, or the first page when it is empty. */
+  async function loadMembers(after) {
+    const segment = segmentState.segment;
+    const box = byId("members-problem");
+    clearProblem(box);
+    byId("members-list").replaceChildren(element("p", t("loading"), "hint"));
+    try {
+      const page = await call("segmentMembers", {segmentId: segment.segmentId, after});
+      // Another segment may have been opened meanwhile.
+      if (segmentState.segment !== segment) {
+        return;
+      }
+      segmentState.members = page;
+      segmentState.membersAfter = after;
+      segmentState.membersComplete = page.length < MEMBER_PAGE_SIZE;
+      renderMembers();
+    } catch (error) {
+      showProblem(box, error);
+    }
+  }
+
+  /** Lists the members on show with the attributes that the segment's conditions read, one column each. */
+  function renderMembers() {
+    const segment = segmentState.segment;
+    const list = byId("members-list");
+    byId("members-first").hidden = !segmentState.membersAfter;
+    byId("members-next").hidden = segmentState.membersComplete;
+    if (!segment) {
+      list.replaceChildren();
+      return;
+    }
+    if (!segmentState.members.length) {
+      list.replaceChildren(element("p", t(segmentState.membersAfter ? "members.noMore" : "members.empty"), "hint"));
+      return;
+    }
+    const fields = [...new Set(segment.conditions.map((condition) => condition.field))];
+    const columns = ["col.customer"].concat(fields.map((field) => "segment.field." + field));
+    const rows = segmentState.members.map((member) =>
+      [member.customerId].concat(fields.map((field) => segmentValueText(member[field]))));
+    list.replaceChildren(table(columns, rows));
+  }
+
+  function nextMembers() {
+    const members = segmentState.members;
+    if (members.length) {
+      loadMembers(members[members.length - 1].customerId);
+    }
+  }
+
+  /* Segments: the form that creates or edits a segment, for MARKETER and ADMIN */
+
+  /** Opens the form on `segment`, or on a new segment with one empty condition when it is null. */
+  function openSegmentEditor(segment) {
+    segmentState.editing = segment;
+    const form = byId("segment-form");
+    form.reset();
+    clearSegmentProblems(form);
+    form.elements.segmentId.value = segment ? segment.segmentId : "";
+    form.elements.segmentId.readOnly = segment !== null;
+    form.elements.nameFr.value = segment ? segment.nameFr : "";
+    form.elements.nameEn.value = segment ? segment.nameEn : "";
+    form.elements.description.value = segment?.description || "";
+    const drafts = segment ? segment.conditions.map(conditionDraft)
+      : [{field: "advocacyScore", operator: ">=", text: ""}];
+    byId("segment-condition-rows").replaceChildren(...drafts.map(conditionRow));
+    byId("segment-editor").hidden = false;
+    renderSegmentEditorTexts();
+    byId("segment-form-title").focus();
+  }
+
+  function closeSegmentEditor() {
+    segmentState.editing = null;
+    byId("segment-editor").hidden = true;
+    byId("segment-condition-rows").replaceChildren();
+  }
+
+  function renderSegmentEditorTexts() {
+    const editing = segmentState.editing;
+    byId("segment-form-title").textContent = editing
+      ? t("segment.editTitle", {name: segmentName(editing), id: editing.segmentId}) : t("segment.newTitle");
+    byId("segment-save").textContent = t(editing ? "segment.save" : "segment.create");
+  }
+
+  /** Rebuilds the condition rows in the console's language, keeping what the user chose and typed. */
+  function renderSegmentEditor() {
+    renderSegmentEditorTexts();
+    const rows = byId("segment-condition-rows");
+    rows.replaceChildren(...Array.from(rows.children, readConditionRow).map(conditionRow));
+  }
+
+  /** Returns a stored condition as the form edits it: the value as text, list values comma separated. */
+  function conditionDraft(condition) {
+    const value = condition.value;
+    let text = "";
+    if (Array.isArray(value)) {
+      text = value.map(String).join(", ");
+    } else if (value !== null && value !== undefined) {
+      text = String(value);
+    }
+    return {field: condition.field, operator: condition.operator, text};
+  }
+
+  function readConditionRow(row) {
+    return {
+      field: row.querySelector("[data-part=field]").value,
+      operator: row.querySelector("[data-part=operator]").value,
+      text: row.querySelector("[data-part=value]").value
+    };
+  }
+
+  function labelled(text, control) {
+    const wrapper = element("div");
+    const label = element("label", text);
+    label.htmlFor = control.id;
+    wrapper.append(label, control);
+    return wrapper;
+  }
+
+  function option(value, text) {
+    const created = element("option", text);
+    created.value = value;
+    return created;
+  }
+
+  /**
+   * Builds the row of one condition: a field, an operator among those the field accepts and a value, with a
+   * problem box that shows the server's problem about this row.
+   */
+  function conditionRow(draft) {
+    const number = ++segmentState.rowsCreated;
+    const row = element("div", null, "condition-row");
+    const fieldSelect = element("select");
+    fieldSelect.id = "condition-" + number + "-field";
+    fieldSelect.dataset.part = "field";
+    for (const field of Object.keys(SEGMENT_FIELDS)) {
+      fieldSelect.append(option(field, segmentFieldLabel(field)));
+    }
+    // A stored field that this console does not know yet stays selectable, under its API name.
+    if (!(draft.field in SEGMENT_FIELDS)) {
+      fieldSelect.append(option(draft.field, draft.field));
+    }
+    fieldSelect.value = draft.field;
+
+    const operatorSelect = element("select");
+    operatorSelect.id = "condition-" + number + "-operator";
+    operatorSelect.dataset.part = "operator";
+    const valueSlot = element("div");
+    const hint = element("p", null, "hint");
+    const problem = element("div", null, "problem");
+    problem.setAttribute("role", "alert");
+    problem.hidden = true;
+    const remove = button(t("condition.remove"), () => {
+      const rows = row.parentElement;
+      row.remove();
+      rows.lastElementChild?.querySelector("[data-part=field]").focus();
+    }, "secondary");
+
+    // Offers the operators and the value control that the chosen field accepts, keeping the previous choices.
+    const fit = (operator, text) => {
+      const spec = SEGMENT_FIELDS[fieldSelect.value] || {type: "text", operators: Object.keys(SEGMENT_OPERATORS)};
+      operatorSelect.replaceChildren(...spec.operators.map((symbol) => option(symbol, operatorLabel(symbol))));
+      operatorSelect.value = spec.operators.includes(operator) ? operator : spec.operators[0];
+      const [control, ...suggestions] = valueControl(number, spec, text);
+      const label = element("label", t("condition.value"));
+      label.htmlFor = control.id;
+      valueSlot.replaceChildren(label, control, ...suggestions);
+      const hints = [];
+      if (spec.codes) {
+        hints.push(t("condition.codes", {codes: spec.codes.join(", ")}));
+      }
+      if (operatorSelect.value === "in") {
+        hints.push(t("condition.inHint"));
+      }
+      hint.textContent = hints.join(" ");
+      hint.hidden = !hints.length;
+    };
+    fieldSelect.addEventListener("change", () => fit(operatorSelect.value, readConditionRow(row).text));
+    operatorSelect.addEventListener("change", () => fit(operatorSelect.value, readConditionRow(row).text));
+
+    row.append(labelled(t("condition.field"), fieldSelect), labelled(t("condition.operator"), operatorSelect),
+      valueSlot, remove, hint, problem);
+    fit(draft.operator, draft.text);
+    return row;
+  }
+
+  /**
+   * Builds the value input of a condition, first in the returned list: yes or no for a boolean, else text, followed
+   * by the list of the field's codes that the browser suggests.
+   */
+  function valueControl(number, spec, text) {
+    const id = "condition-" + number + "-value";
+    if (spec.type === "boolean") {
+      const select = element("select");
+      select.id = id;
+      select.dataset.part = "value";
+      select.append(option("true", t("value.yes")), option("false", t("value.no")));
+      select.value = text === "false" ? "false" : "true";
+      return [select];
+    }
+    const input = element("input");
+    input.id = id;
+    input.dataset.part = "value";
+    input.value = text;
+    if (spec.type === "number") {
+      input.inputMode = "decimal";
+    }
+    if (!spec.codes) {
+      return [input];
+    }
+    const suggestions = element("datalist");
+    suggestions.id = id + "-codes";
+    suggestions.append(...spec.codes.map((code) => option(code, code)));
+    input.setAttribute("list", suggestions.id);
+    return [input, suggestions];
+  }
+
+  /**
+   * Returns the condition as the API reads it. Numbers typed with a decimal comma are sent as numbers, and any other
+   * text as typed, so that the server names what is wrong with it. An empty value is left out, which the server
+   * reports as missing.
+   */
+  function conditionBody(draft) {
+    const type = SEGMENT_FIELDS[draft.field]?.type;
+    const parse = (typed) => {
+      const text = typed.trim();
+      if (type === "boolean" && (text === "true" || text === "false")) {
+        return text === "true";
+      }
+      if (type === "number" && /^-?\d+([.,]\d+)?$/.test(text)) {
+        return Number(text.replace(",", "."));
+      }
+      return text;
+    };
+    const condition = {field: draft.field, operator: draft.operator};
+    if (draft.text.trim() !== "") {
+      condition.value = draft.operator === "in"
+        ? draft.text.split(",").filter((part) => part.trim() !== "").map(parse) : parse(draft.text);
+    }
+    return condition;
+  }
+
+  function clearSegmentProblems(form) {
+    clearProblem(byId("segment-form-problem"), form);
+    for (const box of byId("segment-condition-rows").querySelectorAll(".problem")) {
+      clearProblem(box);
+    }
+  }
+
+  /**
+   * Shows a problem of the segment form. One whose field names a condition, such as conditions[1].operator or
+   * conditions[0].value[2], shows in that condition's row and marks its control. Any other shows below the form.
+   */
+  function showSegmentProblem(error, form) {
+    const field = error instanceof ApiError ? error.problem.field || "" : "";
+    const match = /^conditions\[(\d+)\](?:\.(field|operator|value))?/.exec(field);
+    const row = match ? byId("segment-condition-rows").children[Number(match[1])] : null;
+    if (!row) {
+      showProblem(byId("segment-form-problem"), error, form);
+      return;
+    }
+    showProblem(row.querySelector(".problem"), error);
+    const control = row.querySelector("[data-part=" + (match[2] || "field") + "]");
+    control.setAttribute("aria-invalid", "true");
+    control.focus();
+  }
+
+  /** Tells that someone changed the segment since the form opened, and offers to reload it, dropping the edits. */
+  function offerSegmentReload(error) {
+    const box = byId("segment-form-problem");
+    box.append(element("p", t("segment.changed")));
+    if (error.problem.detail) {
+      box.append(element("p", detailLine(error.problem)));
+    }
+    const reload = button(t("segment.reload"), () => busy(reload, async () => {
+      try {
+        const current = await call("segment", {segmentId: segmentState.editing.segmentId});
+        showSegment(current);
+        openSegmentEditor(current);
+      } catch (failure) {
+        showProblem(box, failure);
+      }
+    }));
+    box.append(reload);
+    box.hidden = false;
+    reload.focus();
+  }
+
+  async function saveSegment(event) {
+    event.preventDefault();
+    const form = byId("segment-form");
+    clearSegmentProblems(form);
+    const editing = segmentState.editing;
+    const body = {
+      nameFr: form.elements.nameFr.value,
+      nameEn: form.elements.nameEn.value,
+      description: form.elements.description.value,
+      conditions: Array.from(byId("segment-condition-rows").children, readConditionRow).map(conditionBody)
+    };
+    if (!editing) {
+      body.segmentId = form.elements.segmentId.value.trim();
+    }
+    await busy(byId("segment-save"), async () => {
+      let saved;
+      try {
+        // The segment's version as its ETag, so that a change made since the form opened is not overwritten.
+        saved = editing
+          ? await call("replaceSegment", {segmentId: editing.segmentId}, body, "\"" + editing.version + "\"")
+          : await call("createSegment", {}, body);
+      } catch (error) {
+        if (editing && error instanceof ApiError && error.status === 412) {
+          offerSegmentReload(error);
+        } else {
+          showSegmentProblem(error, form);
+        }
+        return;
+      }
+      notify(t(editing ? "done.segmentSaved" : "done.segmentCreated",
+        {name: segmentName(saved), count: formatNumber(saved.memberCount)}));
+      closeSegmentEditor();
+      showSegment(saved);
+      byId("segment-title").focus();
+      await loadSegments(false);
+    });
+  }
+
+  /** Rewrites the segments screen in the console's language, after a switch. */
+  function renderSegmentsScreen() {
+    if (byId("segments").hidden) {
+      return;
+    }
+    renderSegments();
+    renderSegment();
+    if (!byId("segment-editor").hidden) {
+      renderSegmentEditor();
+    }
+  }
+
+  function resetSegments() {
+    Object.assign(segmentState, {canEdit: false, list: [], listComplete: true, counts: {}, segment: null,
+      members: [], membersAfter: "", membersComplete: true, editing: null});
+    for (const id of ["segments", "segment", "segment-editor"]) {
+      byId(id).hidden = true;
+    }
+    for (const id of ["segments-list", "segment-summary", "members-list", "segment-condition-rows"]) {
+      byId(id).replaceChildren();
+    }
+    byId("segment-form").reset();
+    clearSegmentProblems(byId("segment-form"));
+  }
+
+  function bindSegments() {
+    byId("segments-refresh").addEventListener("click", () => loadSegments(false));
+    byId("segments-more").addEventListener("click", () => loadSegments(true));
+    byId("segment-new").addEventListener("click", () => openSegmentEditor(null));
+    byId("segment-edit").addEventListener("click", () => openSegmentEditor(segmentState.segment));
+    byId("segment-close").addEventListener("click", () => {
+      segmentState.segment = null;
+      byId("segment").hidden = true;
+      closeSegmentEditor();
+    });
+    byId("members-first").addEventListener("click", () => loadMembers(""));
+    byId("members-next").addEventListener("click", nextMembers);
+    byId("segment-condition-add").addEventListener("click", () => {
+      const rows = byId("segment-condition-rows");
+      const row = conditionRow({field: "advocacyScore", operator: ">=", text: ""});
+      rows.append(row);
+      row.querySelector("[data-part=field]").focus();
+    });
+    byId("segment-cancel").addEventListener("click", () => {
+      closeSegmentEditor();
+      byId("segments-title").focus();
+    });
+    byId("segment-form").addEventListener("submit", saveSegment);
   }
 
   document.addEventListener("DOMContentLoaded", start);

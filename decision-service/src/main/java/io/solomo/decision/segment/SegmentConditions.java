@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import static io.solomo.decision.web.FrenchDetails.quoted;
+
 /**
  * Checks the conditions of a segment as JSON, in a request or as stored. Each failed check is an
  * {@link InvalidFieldException} naming the condition's part, such as {@code conditions[1].operator}, and the value.
@@ -38,15 +40,19 @@ final class SegmentConditions {
         if (conditions == null || conditions.isNull()) {
             throw new InvalidFieldException("conditions", null, "conditions is missing; send a list of conditions "
                     + "that must all hold, such as [{\"field\": \"advocacyScore\", \"operator\": \">=\", "
-                    + "\"value\": 50}]");
+                    + "\"value\": 50}]", "conditions est absent ; envoyez une liste de conditions qui doivent "
+                    + "toutes être remplies, par exemple [{\"field\": \"advocacyScore\", \"operator\": \">=\", "
+                    + "\"value\": 50}].");
         }
         if (!conditions.isArray() || conditions.isEmpty()) {
             throw new InvalidFieldException("conditions", conditions.toString(), "conditions must be a list of "
-                    + "1 to " + MAX_CONDITIONS + " conditions, got " + conditions);
+                    + "1 to " + MAX_CONDITIONS + " conditions, got " + conditions, "conditions doit être une liste de "
+                    + "1 à " + MAX_CONDITIONS + " conditions" + receivedFr(conditions) + ".");
         }
         if (conditions.size() > MAX_CONDITIONS) {
             throw new InvalidFieldException("conditions", conditions.size(), "conditions must be a list of at most "
-                    + MAX_CONDITIONS + " conditions, got " + conditions.size());
+                    + MAX_CONDITIONS + " conditions, got " + conditions.size(), "conditions doit être une liste d’au "
+                    + "plus " + MAX_CONDITIONS + " conditions, elle en compte " + conditions.size() + ".");
         }
         List<SegmentCondition> parsed = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
@@ -58,12 +64,14 @@ final class SegmentConditions {
     private static SegmentCondition condition(String path, JsonNode condition, Predicate<String> knownStore) {
         if (condition == null || !condition.isObject()) {
             throw new InvalidFieldException(path, condition == null ? null : condition.toString(), path
-                    + " must be an object with field, operator and value, got " + condition);
+                    + " must be an object with field, operator and value, got " + condition, path + " doit être un "
+                    + "objet avec field, operator et value" + receivedFr(condition) + ".");
         }
         for (String name : condition.propertyNames()) {
             if (!PARTS.contains(name)) {
                 throw new InvalidFieldException(path + "." + name, name, path + "." + name + " is unknown; a "
-                        + "condition has only field, operator and value");
+                        + "condition has only field, operator and value", path + "." + name + " est inconnu ; une "
+                        + "condition n’a que field, operator et value.");
             }
         }
         SegmentField field = field(path + ".field", condition.get("field"));
@@ -74,7 +82,8 @@ final class SegmentConditions {
         if (operator == SegmentOperator.IN) {
             if (value == null || !value.isArray() || value.isEmpty() || value.size() > MAX_LIST_VALUES) {
                 throw new InvalidFieldException(valuePath, text(value), valuePath + " must be a list of 1 to "
-                        + MAX_LIST_VALUES + " values for operator in, got " + value);
+                        + MAX_LIST_VALUES + " values for operator in, got " + value, valuePath + " doit être une "
+                        + "liste de 1 à " + MAX_LIST_VALUES + " valeurs pour l’opérateur in" + receivedFr(value) + ".");
             }
             Set<Object> distinct = new LinkedHashSet<>();
             for (int i = 0; i < value.size(); i++) {
@@ -84,7 +93,9 @@ final class SegmentConditions {
         } else {
             if (value != null && value.isArray()) {
                 throw new InvalidFieldException(valuePath, value.toString(), valuePath + " must be one value for "
-                        + "operator " + operator + "; use operator in for a list, got " + value);
+                        + "operator " + operator + "; use operator in for a list, got " + value, valuePath + " doit "
+                        + "être une seule valeur pour l’opérateur " + operator + " ; utilisez l’opérateur in pour une "
+                        + "liste" + receivedFr(value) + ".");
             }
             values.add(value(valuePath, value, field, knownStore));
         }
@@ -94,23 +105,28 @@ final class SegmentConditions {
     private static SegmentField field(String path, JsonNode node) {
         String name = node == null || !node.isString() ? null : node.asString();
         return SegmentField.ofJsonName(name).orElseThrow(() -> new InvalidFieldException(path, text(node),
-                path + " must be one of " + SegmentField.jsonNames() + ", got " + node));
+                path + " must be one of " + SegmentField.jsonNames() + ", got " + node, path + " doit être l’un "
+                + "de " + SegmentField.jsonNames() + receivedFr(node) + "."));
     }
 
     private static SegmentOperator operator(String path, JsonNode node, SegmentField field) {
         String symbol = node == null || !node.isString() ? null : node.asString().trim();
         SegmentOperator operator = SegmentOperator.ofSymbol(symbol).orElseThrow(() -> new InvalidFieldException(
-                path, text(node), path + " must be one of " + SegmentOperator.allSymbols() + ", got " + node));
+                path, text(node), path + " must be one of " + SegmentOperator.allSymbols() + ", got " + node,
+                path + " doit être l’un de " + SegmentOperator.allSymbols() + receivedFr(node) + "."));
         if (!field.operators().contains(operator)) {
             throw new InvalidFieldException(path, symbol, "operator " + symbol + " does not apply to "
-                    + field.jsonName() + "; use one of " + SegmentOperator.symbols(field.operators()));
+                    + field.jsonName() + "; use one of " + SegmentOperator.symbols(field.operators()),
+                    "L’opérateur " + symbol + " ne s’applique pas à " + field.jsonName() + " ; utilisez l’un de "
+                            + SegmentOperator.symbols(field.operators()) + ".");
         }
         return operator;
     }
 
     private static Object value(String path, JsonNode node, SegmentField field, Predicate<String> knownStore) {
         if (node == null || node.isNull()) {
-            throw new InvalidFieldException(path, null, path + " is missing; send " + expected(field));
+            throw new InvalidFieldException(path, null, path + " is missing; send " + expected(field),
+                    path + " est absent ; envoyez " + expectedFr(field) + ".");
         }
         return switch (field.type()) {
             case CODE -> code(path, node, field);
@@ -144,11 +160,13 @@ final class SegmentConditions {
         String storeId = node.isString() ? node.asString().trim() : "";
         if (storeId.isEmpty() || storeId.length() > MAX_TEXT_LENGTH || storeId.indexOf('\0') >= 0) {
             throw new InvalidFieldException(path, text(node), path + " must be a store id of 1 to "
-                    + MAX_TEXT_LENGTH + " characters, got " + node);
+                    + MAX_TEXT_LENGTH + " characters, got " + node, path + " doit être un identifiant de magasin de "
+                    + "1 à " + MAX_TEXT_LENGTH + " caractères" + receivedFr(node) + ".");
         }
         if (!knownStore.test(storeId)) {
             throw new InvalidFieldException(path, storeId, path + ": store '" + storeId + "' matches no store; "
-                    + "list them with GET /api/v1/stores");
+                    + "list them with GET /api/v1/stores", path + " : aucun magasin n’a l’identifiant "
+                    + quoted(storeId) + " ; listez les magasins avec GET /api/v1/stores.");
         }
         return storeId;
     }
@@ -173,7 +191,8 @@ final class SegmentConditions {
     }
 
     private static InvalidFieldException invalid(String path, JsonNode node, SegmentField field) {
-        return new InvalidFieldException(path, text(node), path + " must be " + expected(field) + ", got " + node);
+        return new InvalidFieldException(path, text(node), path + " must be " + expected(field) + ", got " + node,
+                path + " doit être " + expectedFr(field) + receivedFr(node) + ".");
     }
 
     /** Describes the values a field accepts, for error messages. */
@@ -188,6 +207,31 @@ final class SegmentConditions {
                     + field.jsonName();
             case BOOLEAN -> "true or false for " + field.jsonName();
         };
+    }
+
+    /** Describes the values a field accepts in French, for the {@code detailFr} of problems. */
+    private static String expectedFr(SegmentField field) {
+        return switch (field.type()) {
+            case CODE -> "l’une des valeurs " + String.join(", ", field.codes()) + " pour " + field.jsonName();
+            case TEXT -> "un identifiant de magasin pour " + field.jsonName();
+            case WHOLE -> "un nombre entier de 0 à " + MAX_COUNT + " pour " + field.jsonName();
+            case DAYS -> "un nombre entier de jours de 0 à " + MAX_DAYS + " pour " + field.jsonName();
+            case SCORE -> "un nombre entier de 0 à 100 pour " + field.jsonName();
+            case DECIMAL -> "un nombre de 0 à " + MAX_AMOUNT.toPlainString() + " avec au plus deux décimales pour "
+                    + field.jsonName();
+            case BOOLEAN -> "true ou false pour " + field.jsonName();
+        };
+    }
+
+    /**
+     * Returns the end of a French detail that repeats the value received, such as ", reçu « 500 »", or says that it
+     * is missing.
+     */
+    private static String receivedFr(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return " ; la valeur est absente";
+        }
+        return ", reçu " + quoted(text(node));
     }
 
     /** Returns the value to echo in a problem: the text itself for a JSON string, the JSON otherwise. */

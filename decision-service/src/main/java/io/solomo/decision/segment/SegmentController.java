@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static io.solomo.decision.web.FrenchDetails.quoted;
 import static io.solomo.decision.web.RequestFields.optionalText;
 import static io.solomo.decision.web.RequestFields.requireText;
 
@@ -83,7 +84,11 @@ class SegmentController {
             throw Problem.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-missing", "If-Match missing",
                     "PUT /api/v1/segments/" + segmentId + " requires If-Match with the ETag of the segment as GET "
                             + "returned it, such as \"3\", so that it cannot overwrite a change made since; send * "
-                            + "to overwrite whatever is stored").field("If-Match", null).exception();
+                            + "to overwrite whatever is stored")
+                    .fr("PUT /api/v1/segments/" + segmentId + " exige l’en-tête If-Match avec l’ETag du segment tel "
+                            + "que GET l’a renvoyé, par exemple \"3\", afin de ne pas écraser une modification faite "
+                            + "depuis ; envoyez * pour écraser la version enregistrée, quelle qu’elle soit.")
+                    .field("If-Match", null).exception();
         }
         SegmentStore.SegmentFields fields = fields(segmentId, body);
         return withETag(view(store.replace(SegmentETags.versionIn(ifMatch), fields)));
@@ -108,7 +113,8 @@ class SegmentController {
 
     private SegmentStore.SegmentFields fields(String pathId, SegmentBody body) {
         if (body == null) {
-            throw new InvalidFieldException("body", null, "the request body is missing; send a JSON segment");
+            throw new InvalidFieldException("body", null, "the request body is missing; send a JSON segment",
+                    "Le corps de la requête est absent ; envoyez un segment en JSON.");
         }
         String segmentId;
         if (pathId == null) {
@@ -117,7 +123,9 @@ class SegmentController {
             segmentId = pathId;
             if (body.segmentId() != null && !body.segmentId().equals(pathId)) {
                 throw new InvalidFieldException("segmentId", body.segmentId(), "segmentId in the body must be the "
-                        + "id of the path, " + pathId + ", or left out; a segment cannot change its id");
+                        + "id of the path, " + pathId + ", or left out; a segment cannot change its id",
+                        "segmentId dans le corps doit être l’identifiant du chemin, " + pathId + ", ou être omis ; "
+                                + "un segment ne peut pas changer d’identifiant.");
             }
         }
         String nameFr = requireText("nameFr", body.nameFr(), MAX_NAME_LENGTH);
@@ -132,14 +140,17 @@ class SegmentController {
         String id = requireText("segmentId", value, MAX_ID_LENGTH);
         if (!ID.matcher(id).matches()) {
             throw new InvalidFieldException("segmentId", id, "segmentId must contain only letters, digits, '.', '_' "
-                    + "and '-', starting with a letter or digit, got '" + id + "'");
+                    + "and '-', starting with a letter or digit, got '" + id + "'", "segmentId ne doit contenir que "
+                    + "des lettres, des chiffres, « . », « _ » et « - », et commencer par une lettre ou un chiffre, "
+                    + "reçu " + quoted(id) + ".");
         }
         return id;
     }
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIMIT + ", got " + limit);
+            throw new InvalidFieldException("limit", limit, "limit must be within 1.." + MAX_LIMIT + ", got " + limit,
+                    "limit doit être compris entre 1 et " + MAX_LIMIT + ", reçu " + limit + ".");
         }
     }
 

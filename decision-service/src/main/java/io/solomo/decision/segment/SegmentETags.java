@@ -1,5 +1,6 @@
 package io.solomo.decision.segment;
 
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.InvalidFieldException;
 
 import java.util.OptionalLong;
@@ -30,7 +31,9 @@ final class SegmentETags {
         Matcher tag = STRONG_TAG.matcher(ifMatch.trim());
         if (!tag.matches()) {
             throw new InvalidFieldException("If-Match", ifMatch, "If-Match must be the ETag of the segment as GET "
-                    + "returned it, such as \"3\" with the quotes, got " + ifMatch);
+                    + "returned it, such as \"3\" with the quotes, got " + ifMatch, "If-Match doit être l’ETag du "
+                    + "segment tel que GET l’a renvoyé, par exemple \"3\" avec les guillemets, reçu "
+                    + FrenchDetails.quoted(ifMatch) + ".");
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));
     }

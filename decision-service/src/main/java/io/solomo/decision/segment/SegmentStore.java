@@ -1,5 +1,6 @@
 package io.solomo.decision.segment;
 
+import io.solomo.decision.web.FrenchDetails;
 import io.solomo.decision.web.NotFoundException;
 import io.solomo.decision.web.Problem;
 import org.slf4j.Logger;
@@ -55,7 +56,11 @@ class SegmentStore {
         } catch (DuplicateKeyException taken) {
             throw Problem.of(HttpStatus.CONFLICT, "segment-exists", "Segment exists", "a segment with id '"
                     + fields.segmentId() + "' exists already; choose another id or edit it with PUT "
-                    + "/api/v1/segments/" + fields.segmentId()).field("segmentId", fields.segmentId()).exception();
+                    + "/api/v1/segments/" + fields.segmentId())
+                    .fr("Un segment a déjà l’identifiant " + FrenchDetails.quoted(fields.segmentId()) + " ; choisissez "
+                            + "un autre identifiant ou modifiez ce segment avec PUT /api/v1/segments/"
+                            + fields.segmentId() + ".")
+                    .field("segmentId", fields.segmentId()).exception();
         }
         SegmentCatalogue.markChanged();
         log.info("Created segment {} with {} conditions", fields.segmentId(), fields.conditions().size());
@@ -67,7 +72,7 @@ class SegmentStore {
         List<Segment> found = jdbc.query("select " + COLUMNS + " from segment where segment_id = ?", rows(),
                 segmentId);
         if (found.isEmpty()) {
-            throw new NotFoundException("segment", "segmentId", segmentId);
+            throw notFound(segmentId);
         }
         return found.get(0);
     }
@@ -132,11 +137,16 @@ class SegmentStore {
         }, query.parameters().toArray());
     }
 
+    private static NotFoundException notFound(String segmentId) {
+        return new NotFoundException("segment", "segmentId", segmentId,
+                "Aucun segment n’a l’identifiant " + FrenchDetails.quoted(segmentId) + ".");
+    }
+
     private RuntimeException unchanged(String segmentId, OptionalLong expectedVersion) {
         List<Long> current = jdbc.queryForList("select version from segment where segment_id = ?", Long.class,
                 segmentId);
         if (current.isEmpty()) {
-            return new NotFoundException("segment", "segmentId", segmentId);
+            return notFound(segmentId);
         }
         String currentTag = SegmentETags.of(current.get(0));
         String expectedTag = SegmentETags.of(expectedVersion.orElseThrow());
@@ -144,6 +154,9 @@ class SegmentStore {
                         + segmentId + " is at version " + currentTag + ", not " + expectedTag + ", because someone "
                         + "changed it since you read it; GET it again, reapply your change and send it with "
                         + "If-Match: " + currentTag)
+                .fr("Le segment " + segmentId + " est à la version " + currentTag + " et non " + expectedTag
+                        + ", car il a été modifié depuis votre lecture ; relisez-le avec GET, refaites votre "
+                        + "modification et envoyez-la avec If-Match : " + currentTag + ".")
                 .field("If-Match", expectedTag)
                 .with("currentETag", currentTag)
                 .exception();

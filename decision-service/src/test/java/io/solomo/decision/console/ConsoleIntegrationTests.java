@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ class ConsoleIntegrationTests extends DemoServer {
     private static final String WORKBOOK = "solomo/offers/offers.drl.xlsx";
     private static final String TEMPLATE_SETTINGS = """
             {"approvalRequired": true, "maxRunDays": 7, "maxCouponsPerStore": 50, "localOnly": false}""";
+    private static final String DEMO_SEGMENT = "active-advocates";
 
     /**
      * A user of each console role: the demo marketer, an administrator without other roles, a store manager and the
@@ -179,7 +181,8 @@ class ConsoleIntegrationTests extends DemoServer {
         int ruleSetVersion = uploadBundledRules();
         Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
                 "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
-                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1");
+                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1",
+                "segmentId", DEMO_SEGMENT);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
@@ -189,7 +192,14 @@ class ConsoleIntegrationTests extends DemoServer {
                         today.plusDays(4)),
                 "createOffer", offerBody(body -> body.put("offerId", "CONSOLE-API").put("active", false)),
                 "replaceOffer", unchangedSwitchedOffer(),
-                "markTemplate", TEMPLATE_SETTINGS);
+                "markTemplate", TEMPLATE_SETTINGS,
+                "createSegment", """
+                        {"segmentId": "console-gold", "nameFr": "Clients or", "nameEn": "Gold customers",
+                         "conditions": [{"field": "loyaltyTier", "operator": "=", "value": "GOLD"}]}""",
+                "replaceSegment", """
+                        {"nameFr": "Ambassadeurs actifs", "nameEn": "Active advocates",
+                         "conditions": [{"field": "advocacyScore", "operator": ">=", "value": 50},
+                                        {"field": "daysSinceLastInteraction", "operator": "<", "value": 90}]}""");
 
         assertThat(api.propertyNames()).isNotEmpty();
         for (String name : api.propertyNames()) {
@@ -206,8 +216,8 @@ class ConsoleIntegrationTests extends DemoServer {
                     markTemplate(SWITCHED_OFFER);
                 }
                 int status = partName != null ? sendMultipart(role.getValue(), path, partName)
-                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false),
-                                entry.path("accept").asString("application/json"));
+                        : send(role.getValue(), method, path, body, entry.path("ifMatch").asBoolean(false)
+                                ? eTagSource(path) : null, entry.path("accept").asString("application/json"));
                 String call = name + " " + method + " " + path + " as " + role.getValue();
                 if (roles.contains(role.getKey())) {
                     assertThat(status).as(call).isNotIn(401, 403, 404, 405, 406);
@@ -303,6 +313,7 @@ class ConsoleIntegrationTests extends DemoServer {
         calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
                 + "/versions/999/activate", ""));
         calls.putAll(failingOfferCalls(version));
+        putSegmentProblems(calls);
 
         for (Map.Entry<String, ApiClient.Response> call : calls.entrySet()) {
             ApiClient.Response response = call.getValue();
@@ -324,6 +335,12 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(calls.get("edit offer with a negative maxTotal").json().get("field").asString())
                 .isEqualTo("maxTotal");
         assertThat(calls.get("edit an unknown offer").status()).isEqualTo(404);
+        assertThat(calls.get("segment with an operator its field rejects").json().get("field").asString())
+                .isEqualTo("conditions[1].operator");
+        assertThat(calls.get("segment with an existing id").status()).isEqualTo(409);
+        assertThat(calls.get("segment replaced without If-Match").status()).isEqualTo(428);
+        assertThat(calls.get("segment replaced with a stale If-Match").status()).isEqualTo(412);
+        assertThat(calls.get("members of an unknown segment").status()).isEqualTo(404);
     }
 
     /**
@@ -410,6 +427,79 @@ class ConsoleIntegrationTests extends DemoServer {
 
     private static ObjectNode treatments(ObjectNode offer) {
         return (ObjectNode) offer.get("treatments");
+    }
+
+    /**
+     * Adds a failing call for each problem that the segment endpoints raise: 400 for each part of a condition and
+     * each other field, 404, 409, 412 and 428.
+     */
+    private void putSegmentProblems(Map<String, ApiClient.Response> calls) {
+        String demo = "/api/v1/segments/" + DEMO_SEGMENT;
+        long version = marketer().get(demo).json().get("version").asLong();
+        String valid = "{\"field\": \"advocacyScore\", \"operator\": \">=\", \"value\": 50}";
+
+        calls.put("segment without conditions", marketer().post("/api/v1/segments", segment("no-conditions", null)));
+        calls.put("segment with empty conditions", marketer().post("/api/v1/segments", segment("empty", "[]")));
+        calls.put("segment with 21 conditions", marketer().post("/api/v1/segments", segment("many",
+                "[" + String.join(", ", Collections.nCopies(21, valid)) + "]")));
+        calls.put("segment with a text condition", marketer().post("/api/v1/segments", segment("text",
+                "[\"advocacyScore\"]")));
+        calls.put("segment with an unknown condition part", marketer().post("/api/v1/segments", segment("part",
+                "[{\"field\": \"visitCount\", \"operator\": \">=\", \"value\": 1, \"unit\": \"days\"}]")));
+        calls.put("segment with an unknown field", marketer().post("/api/v1/segments", segment("field",
+                "[{\"field\": \"age\", \"operator\": \">=\", \"value\": 30}]")));
+        calls.put("segment without field", marketer().post("/api/v1/segments", segment("no-field",
+                "[{\"operator\": \">=\", \"value\": 30}]")));
+        calls.put("segment with an unknown operator", marketer().post("/api/v1/segments", segment("operator",
+                "[{\"field\": \"visitCount\", \"operator\": \"!=\", \"value\": 3}]")));
+        calls.put("segment with an operator its field rejects", marketer().post("/api/v1/segments",
+                segment("rejected-operator", "[" + valid + ", {\"field\": \"language\", \"operator\": \">\", "
+                        + "\"value\": \"fr\"}]")));
+        calls.put("segment without value", marketer().post("/api/v1/segments", segment("no-value",
+                "[{\"field\": \"visitCount\", \"operator\": \">=\"}]")));
+        calls.put("segment with a score above 100", marketer().post("/api/v1/segments", segment("score",
+                "[{\"field\": \"advocacyScore\", \"operator\": \">=\", \"value\": 500}]")));
+        calls.put("segment with an amount of three decimals", marketer().post("/api/v1/segments",
+                segment("amount", "[{\"field\": \"monetaryTotal\", \"operator\": \">\", \"value\": 1.005}]")));
+        calls.put("segment with an unknown tier", marketer().post("/api/v1/segments", segment("tier",
+                "[{\"field\": \"loyaltyTier\", \"operator\": \"=\", \"value\": \"DIAMOND\"}]")));
+        calls.put("segment with a text anonymous", marketer().post("/api/v1/segments", segment("anonymous",
+                "[{\"field\": \"anonymous\", \"operator\": \"=\", \"value\": \"yes\"}]")));
+        calls.put("segment with in and one value", marketer().post("/api/v1/segments", segment("in-one",
+                "[{\"field\": \"language\", \"operator\": \"in\", \"value\": \"fr\"}]")));
+        calls.put("segment with = and a list", marketer().post("/api/v1/segments", segment("equal-list",
+                "[{\"field\": \"language\", \"operator\": \"=\", \"value\": [\"fr\"]}]")));
+        calls.put("segment with a blank store id", marketer().post("/api/v1/segments", segment("blank-store",
+                "[{\"field\": \"lastStoreId\", \"operator\": \"=\", \"value\": \" \"}]")));
+        calls.put("segment with an unknown store", marketer().post("/api/v1/segments", segment("unknown-store",
+                "[{\"field\": \"lastStoreId\", \"operator\": \"=\", \"value\": \"no-such-store\"}]")));
+        calls.put("segment with an invalid id", marketer().post("/api/v1/segments", """
+                {"segmentId": "-bad id", "nameFr": "Mauvais", "nameEn": "Bad", "conditions": [%s]}"""
+                .formatted(valid)));
+        calls.put("segment without French name", marketer().post("/api/v1/segments", """
+                {"segmentId": "no-name", "nameEn": "No name", "conditions": [%s]}""".formatted(valid)));
+        calls.put("segment with an existing id", marketer().post("/api/v1/segments", segment(DEMO_SEGMENT,
+                "[" + valid + "]")));
+        calls.put("segment replaced with another id", marketer().put(demo, """
+                {"segmentId": "other", "nameFr": "Autre", "nameEn": "Other", "conditions": [%s]}"""
+                .formatted(valid), "*"));
+        calls.put("segment replaced without If-Match", marketer().put(demo, segment(DEMO_SEGMENT, "[" + valid + "]")));
+        calls.put("segment replaced with an unquoted If-Match", marketer().put(demo,
+                segment(DEMO_SEGMENT, "[" + valid + "]"), String.valueOf(version)));
+        calls.put("segment replaced with a stale If-Match", marketer().put(demo,
+                segment(DEMO_SEGMENT, "[" + valid + "]"), "\"" + (version + 10) + "\""));
+        calls.put("unknown segment", analyst().get("/api/v1/segments/no-such-segment"));
+        calls.put("unknown segment replaced", marketer().put("/api/v1/segments/no-such-segment",
+                segment("no-such-segment", "[" + valid + "]"), "\"0\""));
+        calls.put("members of an unknown segment", analyst().get("/api/v1/segments/no-such-segment/members"));
+        calls.put("segments with limit 0", analyst().get("/api/v1/segments?limit=0"));
+        calls.put("members with limit 501", analyst().get(demo + "/members?limit=501"));
+    }
+
+    /** Returns a segment body with the id and the conditions' JSON, or without conditions when it is null. */
+    private static String segment(String segmentId, String conditions) {
+        return "{\"segmentId\": \"" + segmentId + "\", \"nameFr\": \"Essai\", \"nameEn\": \"Trial\""
+                + (conditions == null ? "" : ", \"conditions\": " + conditions) + "}";
     }
 
     /** Returns a local campaign body of demo-bastille with the template, dates and extra fields to fill in. */
@@ -503,14 +593,21 @@ class ConsoleIntegrationTests extends DemoServer {
         return created.json().get("localCampaignId").asLong();
     }
 
+    /** Returns the path whose GET returns the version that a call of {@code path} sends in If-Match. */
+    private static String eTagSource(String path) {
+        return path.startsWith("/api/v1/segments/") ? path : "/api/v1/offers/" + SWITCHED_OFFER;
+    }
+
     /**
-     * Sends one console call as the browser does, with the offer's current ETag where the entry requires one.
+     * Sends one console call as the browser does, with the current ETag of the offer or segment where the entry
+     * requires one.
      *
-     * @param accept the media type that the console asks for, to which a problem's media type is added
+     * @param eTagSource the path whose GET returns the version to send in If-Match, or null to send none
+     * @param accept     the media type that the console asks for, to which a problem's media type is added
      */
-    private int send(String user, String method, String path, String body, boolean ifMatch, String accept) {
-        String version = ifMatch ? "\"" + marketer().get("/api/v1/offers/" + SWITCHED_OFFER).json().get("version")
-                .asLong() + "\"" : null;
+    private int send(String user, String method, String path, String body, String eTagSource, String accept) {
+        String version = eTagSource != null ? "\"" + marketer().get(eTagSource).json().get("version").asLong() + "\""
+                : null;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
