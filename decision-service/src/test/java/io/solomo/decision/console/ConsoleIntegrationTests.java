@@ -179,7 +179,8 @@ class ConsoleIntegrationTests extends DemoServer {
         int ruleSetVersion = uploadBundledRules();
         Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
                 "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
-                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1");
+                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1",
+                "start", "2026-01-01", "end", "2026-01-31", "window", "P14D");
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
@@ -302,6 +303,11 @@ class ConsoleIntegrationTests extends DemoServer {
                 noFile.body(), noFile.contentType()));
         calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
                 + "/versions/999/activate", ""));
+        calls.put("offer results of an invalid day", analyst().get("/api/v1/reports/offers?from=2026-02-30"
+                + "&to=2026-03-31"));
+        calls.put("lift without a period end", marketer().get("/api/v1/reports/lift?from=2026-03-01"));
+        calls.put("lift with a window in months", marketer().get("/api/v1/reports/lift?from=2026-03-01"
+                + "&to=2026-03-31&window=P1M"));
         calls.putAll(failingOfferCalls(version));
 
         for (Map.Entry<String, ApiClient.Response> call : calls.entrySet()) {
@@ -324,6 +330,9 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(calls.get("edit offer with a negative maxTotal").json().get("field").asString())
                 .isEqualTo("maxTotal");
         assertThat(calls.get("edit an unknown offer").status()).isEqualTo(404);
+        assertThat(calls.get("offer results of an invalid day").json().get("field").asString()).isEqualTo("from");
+        assertThat(calls.get("lift without a period end").json().get("field").asString()).isEqualTo("to");
+        assertThat(calls.get("lift with a window in months").json().get("field").asString()).isEqualTo("window");
     }
 
     /**
