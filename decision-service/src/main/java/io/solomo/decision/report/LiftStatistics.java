@@ -13,7 +13,7 @@ import java.time.Duration;
 final class LiftStatistics {
 
     /**
-     * Below these counts in either group, the normal approximation is too rough, so the result says
+     * Below these counts in either group, the normal approximation is too rough, so the result sets
      * {@code notEnoughData} and is never significant. The usual rule of thumb asks for at least 5 buyers and 5
      * non-buyers per group; 30 customers keeps a single buyer from moving a rate by more than about 3 points.
      */
@@ -30,7 +30,7 @@ final class LiftStatistics {
         LiftResult.GroupResult treatedResult = treated.result();
         boolean enoughData = MINIMUM.metBy(holdout) && MINIMUM.metBy(treated);
         if (holdout.customers == 0 || treated.customers == 0) {
-            return new LiftResult(period.from(), period.to(), window.toString(), holdoutResult, treatedResult,
+            return new LiftResult(period.from(), period.to(), windowText(window), holdoutResult, treatedResult,
                     excluded, null, null, null, null, false, true, MINIMUM);
         }
 
@@ -44,8 +44,14 @@ final class LiftStatistics {
         boolean excludesZero = interval.lower() > 0 || interval.upper() < 0;
         Double ratio = holdoutRate == 0 ? null : treatedRate / holdoutRate;
         Double relativeLift = ratio == null ? null : ratio - 1;
-        return new LiftResult(period.from(), period.to(), window.toString(), holdoutResult, treatedResult, excluded,
+        return new LiftResult(period.from(), period.to(), windowText(window), holdoutResult, treatedResult, excluded,
                 difference, relativeLift, ratio, interval, enoughData && excludesZero, !enoughData, MINIMUM);
+    }
+
+    /** Writes a window of whole days as days, such as P14D, where {@link Duration#toString} writes PT336H. */
+    private static String windowText(Duration window) {
+        boolean wholeDays = window.toSeconds() % Duration.ofDays(1).toSeconds() == 0;
+        return wholeDays ? "P" + window.toDays() + "D" : window.toString();
     }
 
     /** The customers of one group, counted as they are added. */

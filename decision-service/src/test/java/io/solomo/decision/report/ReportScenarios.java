@@ -132,7 +132,7 @@ abstract class ReportScenarios extends DemoServer {
         assertThat(lift.get("confidenceInterval").get("upper").doubleValue()).isCloseTo(0.3 + margin, within(1e-12));
         assertThat(lift.get("significant").booleanValue()).isTrue();
         assertThat(lift.get("notEnoughData").booleanValue()).isFalse();
-        assertThat(lift.get("window").asString()).isEqualTo("PT336H");
+        assertThat(lift.get("window").asString()).isEqualTo("P14D");
     }
 
     @Test
@@ -153,6 +153,7 @@ abstract class ReportScenarios extends DemoServer {
         assertThat(lift.get("notEnoughData").booleanValue()).isTrue();
         assertThat(lift.get("significant").booleanValue()).isFalse();
         assertThat(lift.get("minimumPerGroup").get("customers").longValue()).isEqualTo(30);
+        assertThat(lift.get("window").asString()).isEqualTo("P14D");
     }
 
     @Test
