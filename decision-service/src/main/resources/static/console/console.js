@@ -2,7 +2,8 @@
  * The business users' console: head office approves local campaigns, creates, edits and switches offers and marks
  * them as local templates, store managers and
  * agencies run local campaigns, analysts upload, compare, activate and roll back the offer rules, and administrators
- * read them. Every API call sends HTTP Basic credentials held in this closure only, with
+ * read them. Head office and analysts read the results of the offers and their lift over the holdout group. Every API
+ * call sends HTTP Basic credentials held in this closure only, with
  * credentials: "omit", so that the browser neither stores a login of its own nor shows its login dialog on a 401.
  * All texts come from messages.json and all API paths from api.json. Data from the API is written with textContent
  * only, never as HTML.
@@ -1745,6 +1746,7 @@
       loadRuleSets();
     }
     showSegmentsScreen(roles);
+    showResults(roles);
   }
 
   function signOut(message) {
@@ -1780,6 +1782,7 @@
     byId("version-diff").hidden = true;
     byId("upload-form").reset();
     clearProblem(byId("upload-problem"), byId("upload-form"));
+    clearResults();
     // The offer form may hold another user's unsaved offer.
     fillOfferForm(null);
     byId("offer-treatment-list").replaceChildren();
@@ -1818,6 +1821,7 @@
       }
     }
     renderSegmentsScreen();
+    renderResults();
   }
 
   async function start() {
@@ -1848,6 +1852,7 @@
     byId("ruleset-rollback").addEventListener("click", rollBack);
     byId("upload-form").addEventListener("submit", uploadVersion);
     bindSegments();
+    byId("results-form").addEventListener("submit", loadResults);
     // index.html disables the button until signIn handles the form.
     byId("sign-in-form").querySelector("button[type=submit]").disabled = false;
     byId("sign-in-user").focus();
@@ -2435,6 +2440,183 @@
       byId("segments-title").focus();
     });
     byId("segment-form").addEventListener("submit", saveSegment);
+  }
+
+  /* Results: offer results and the lift over the holdout group, for MARKETER, ADMIN and ANALYST */
+
+  const RESULT_ROLES = ["MARKETER", "ADMIN", "ANALYST"];
+  // The purchase window, in days, that the form proposes. The API reads it as an ISO duration such as P14D.
+  const DEFAULT_WINDOW_DAYS = 14;
+  // The days before today that the form's period covers at first.
+  const DEFAULT_PERIOD_DAYS = 30;
+  // The report of the period on show: {offers, lift}, each null until loaded.
+  const results = {offers: null, lift: null};
+
+  /** Shows the results screen to a user with a role that reads the reports, and loads the default period. */
+  function showResults(roles) {
+    const allowed = roles.some((role) => RESULT_ROLES.includes(role));
+    byId("results").hidden = !allowed;
+    if (!allowed) {
+      return;
+    }
+    const form = byId("results-form");
+    const today = new Date();
+    const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - DEFAULT_PERIOD_DAYS);
+    form.elements.from.value = isoDay(start);
+    form.elements.to.value = isoDay(today);
+    form.elements.window.value = String(DEFAULT_WINDOW_DAYS);
+    loadResults();
+  }
+
+  /** Returns the browser's local day of `date` as an ISO day such as 2026-12-04. */
+  function isoDay(date) {
+    return [date.getFullYear(), String(date.getMonth() + 1).padStart(2, "0"), String(date.getDate()).padStart(2, "0")]
+      .join("-");
+  }
+
+  async function loadResults(event) {
+    event?.preventDefault();
+    const form = byId("results-form");
+    const box = byId("results-problem");
+    clearProblem(box, form);
+    // An empty or unreadable window goes to the API as typed, whose problem then names the field.
+    const days = form.elements.window.value.trim();
+    const params = {
+      start: form.elements.from.value,
+      end: form.elements.to.value,
+      window: /^\d+$/.test(days) ? "P" + days + "D" : days
+    };
+    await busy(form.querySelector("button[type=submit]"), async () => {
+      try {
+        const [offers, lift] = await Promise.all([call("offerResults", params), call("lift", params)]);
+        results.offers = offers;
+        results.lift = lift;
+      } catch (error) {
+        results.offers = null;
+        results.lift = null;
+        showProblem(box, error, form);
+      }
+      renderResults();
+    });
+  }
+
+  function clearResults() {
+    results.offers = null;
+    results.lift = null;
+    byId("results").hidden = true;
+    byId("results-form").reset();
+    clearProblem(byId("results-problem"), byId("results-form"));
+    renderResults();
+  }
+
+  function renderResults() {
+    renderLift();
+    renderOfferResults();
+  }
+
+  function formatPercent(rate) {
+    return rate == null ? t("results.none")
+      : new Intl.NumberFormat(locale(), {style: "percent", maximumFractionDigits: 1}).format(rate);
+  }
+
+  function formatAmount(amount) {
+    return amount == null ? t("results.none")
+      : new Intl.NumberFormat(locale(), {minimumFractionDigits: 2, maximumFractionDigits: 2}).format(amount);
+  }
+
+  /** Formats a difference of two rates in percentage points, with its sign, such as "+30,0". */
+  function formatPoints(difference) {
+    return new Intl.NumberFormat(locale(), {minimumFractionDigits: 1, maximumFractionDigits: 1,
+      signDisplay: "exceptZero"}).format(difference * 100);
+  }
+
+  function groupLine(key, group) {
+    return t(key, {customers: formatNumber(group.customers), buyers: formatNumber(group.buyers),
+      rate: formatPercent(group.conversionRate), revenue: formatAmount(group.revenuePerCustomer)});
+  }
+
+  /** Returns the sentence that compares the groups' conversion, such as "2,3 fois plus souvent". */
+  function liftHeadline(lift) {
+    if (lift.conversionRatio == null) {
+      return t("lift.noHoldoutBuyer", {rate: formatPercent(lift.treated.conversionRate)});
+    }
+    const ratio = new Intl.NumberFormat(locale(), {maximumFractionDigits: 1});
+    if (ratio.format(lift.conversionRatio) === ratio.format(1)) {
+      return t("lift.same");
+    }
+    return lift.conversionRatio > 1
+      ? t("lift.more", {ratio: ratio.format(lift.conversionRatio)})
+      : t("lift.less", {ratio: ratio.format(1 / lift.conversionRatio)});
+  }
+
+  function renderLift() {
+    const summary = byId("lift-summary");
+    const lift = results.lift;
+    if (!lift) {
+      summary.replaceChildren();
+      return;
+    }
+    const lines = [element("p", groupLine("lift.treated", lift.treated)),
+      element("p", groupLine("lift.holdout", lift.holdout))];
+    if (lift.excludedCustomers > 0) {
+      lines.push(element("p", t("lift.excluded", {count: formatNumber(lift.excludedCustomers)}), "hint"));
+    }
+    if (lift.absoluteLift == null) {
+      lines.unshift(element("p", t("lift.empty"), "lift-headline lift-uncertain"));
+      summary.replaceChildren(...lines);
+      return;
+    }
+    const verdict = lift.notEnoughData ? "lift-uncertain" : lift.significant ? "lift-significant" : "lift-uncertain";
+    lines.unshift(element("p", liftHeadline(lift), "lift-headline " + verdict));
+    const interval = lift.confidenceInterval;
+    lines.push(element("p", t("lift.difference", {difference: formatPoints(lift.absoluteLift),
+      lower: formatPoints(interval.lower), upper: formatPoints(interval.upper)})));
+    if (lift.notEnoughData) {
+      const minimum = lift.minimumPerGroup;
+      lines.push(element("p", t("lift.notEnoughData", {customers: formatNumber(minimum.customers),
+        buyers: formatNumber(minimum.buyers), nonBuyers: formatNumber(minimum.nonBuyers)})));
+    } else {
+      lines.push(element("p", t(lift.significant ? "lift.significant" : "lift.notSignificant")));
+    }
+    summary.replaceChildren(...lines);
+  }
+
+  function propensityText(propensity) {
+    if (!propensity) {
+      return t("results.none");
+    }
+    const decimals = new Intl.NumberFormat(locale(), {maximumFractionDigits: 3});
+    const parts = [t("propensity.prior", {value: decimals.format(propensity.prior)})];
+    for (const [segment, value] of Object.entries(propensity.bySegment)) {
+      parts.push(t("propensity.segment", {segment, value: decimals.format(value)}));
+    }
+    return parts.join(", ");
+  }
+
+  function renderOfferResults() {
+    const list = byId("offer-results-list");
+    if (!results.offers) {
+      list.replaceChildren();
+      return;
+    }
+    if (!results.offers.offers.length) {
+      list.replaceChildren(element("p", t("offerResults.empty"), "hint"));
+      return;
+    }
+    const rows = results.offers.offers.map((offer) => [
+      offer.offerId,
+      formatNumber(offer.decisions),
+      Object.entries(offer.contactsByChannel).map(([channel, count]) => channel + " " + formatNumber(count))
+        .join(", ") || t("results.none"),
+      formatNumber(offer.deliveries.sent) + " / " + formatNumber(offer.deliveries.failed),
+      t("outcomes.summary", {accepted: formatNumber(offer.outcomes.accepted),
+        ignored: formatNumber(offer.outcomes.ignored), redeemed: formatNumber(offer.outcomes.redeemed)}),
+      formatNumber(offer.coupons.redeemed) + " / " + formatNumber(offer.coupons.issued),
+      formatPercent(offer.coupons.redemptionRate),
+      propensityText(offer.propensity)
+    ]);
+    list.replaceChildren(table(["col.offer", "col.decisions", "col.contactsByChannel", "col.deliveries",
+      "col.outcomes", "col.coupons", "col.redemptionRate", "col.propensity"], rows));
   }
 
   document.addEventListener("DOMContentLoaded", start);

@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -45,6 +46,17 @@ class PropensityModel {
             propensities.put(offer.offerId(), propensity(offer, segment));
         }
         return propensities;
+    }
+
+    /** Returns the learnt propensity of the offer in each segment that has outcome counts, by segment. */
+    Map<String, Double> learntBySegment(Offer offer) {
+        Map<String, Double> bySegment = new TreeMap<>();
+        counts().forEach((key, seen) -> {
+            if (key.offerId().equals(offer.offerId())) {
+                bySegment.put(key.segment(), posteriorMean(offer.priorPropensity(), seen.successes(), seen.failures()));
+            }
+        });
+        return bySegment;
     }
 
     /**

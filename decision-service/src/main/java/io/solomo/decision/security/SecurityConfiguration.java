@@ -99,6 +99,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/**")
                         .hasAnyRole(MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/api/v1/segments", "/api/v1/segments/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(MARKETER, ANALYST, ADMIN)
                         .requestMatchers("/error").permitAll()
                         // The console's files hold no data and are the same for every user. Its API calls carry
                         // the credentials (see CONSOLE_POLICY).

@@ -179,10 +179,12 @@ class ConsoleIntegrationTests extends DemoServer {
     void everyConsoleApiEntryExistsForItsRoles() throws IOException {
         JsonNode api = JSON.readTree(resource("api.json"));
         int ruleSetVersion = uploadBundledRules();
-        Map<String, String> values = Map.of("campaignId", String.valueOf(createPendingCampaign()),
-                "offerId", SWITCHED_OFFER, "after", "", "rulesetId", RULE_SET,
-                "version", String.valueOf(ruleSetVersion), "path", WORKBOOK, "from", "1",
-                "segmentId", DEMO_SEGMENT);
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("campaignId", String.valueOf(createPendingCampaign())),
+                Map.entry("offerId", SWITCHED_OFFER), Map.entry("after", ""), Map.entry("rulesetId", RULE_SET),
+                Map.entry("version", String.valueOf(ruleSetVersion)), Map.entry("path", WORKBOOK),
+                Map.entry("from", "1"), Map.entry("segmentId", DEMO_SEGMENT), Map.entry("start", "2026-01-01"),
+                Map.entry("end", "2026-01-31"), Map.entry("window", "P14D"));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         Map<String, String> bodies = Map.of(
                 "rejectCampaign", "{\"reason\": \"Dates too close to the sales\"}",
@@ -312,6 +314,11 @@ class ConsoleIntegrationTests extends DemoServer {
                 noFile.body(), noFile.contentType()));
         calls.put("activate an unknown version", analyst().post("/api/v1/rulesets/" + RULE_SET
                 + "/versions/999/activate", ""));
+        calls.put("offer results of an invalid day", analyst().get("/api/v1/reports/offers?from=2026-02-30"
+                + "&to=2026-03-31"));
+        calls.put("lift without a period end", marketer().get("/api/v1/reports/lift?from=2026-03-01"));
+        calls.put("lift with a window in months", marketer().get("/api/v1/reports/lift?from=2026-03-01"
+                + "&to=2026-03-31&window=P1M"));
         calls.putAll(failingOfferCalls(version));
         putSegmentProblems(calls);
 
@@ -341,6 +348,9 @@ class ConsoleIntegrationTests extends DemoServer {
         assertThat(calls.get("segment replaced without If-Match").status()).isEqualTo(428);
         assertThat(calls.get("segment replaced with a stale If-Match").status()).isEqualTo(412);
         assertThat(calls.get("members of an unknown segment").status()).isEqualTo(404);
+        assertThat(calls.get("offer results of an invalid day").json().get("field").asString()).isEqualTo("from");
+        assertThat(calls.get("lift without a period end").json().get("field").asString()).isEqualTo("to");
+        assertThat(calls.get("lift with a window in months").json().get("field").asString()).isEqualTo("window");
     }
 
     /**
