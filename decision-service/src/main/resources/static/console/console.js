@@ -279,6 +279,14 @@
     return t("error.detailEnglish", {detail: problem.detail});
   }
 
+  /** Returns the line that quotes the rejected value in the language's quotes, text as typed and any other as JSON. */
+  function valueLine(value) {
+    if (value === "") {
+      return t("error.valueEmpty");
+    }
+    return t("error.value", {value: typeof value === "string" ? value : JSON.stringify(value)});
+  }
+
   /**
    * Shows an API failure in `box`, next to the form or list it concerns. A problem that names a field marks that
    * field of `form` and moves the focus there.
@@ -307,7 +315,7 @@
         ? input.dataset.label || input.labels[0].textContent.trim() : problem.field && fieldLabel(problem.field);
       lines.push(problem.field ? t("error.field", {field: label}) : t("error.status", {status: error.status}));
       if (problem.field && problem.value !== undefined && problem.value !== null) {
-        lines.push(t("error.value", {value: JSON.stringify(problem.value)}));
+        lines.push(valueLine(problem.value));
       }
       if (problem.detail) {
         lines.push(detailLine(problem));

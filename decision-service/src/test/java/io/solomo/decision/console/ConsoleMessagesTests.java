@@ -78,6 +78,19 @@ class ConsoleMessagesTests {
         assertThat(french.get("error.detailEnglish").asString()).contains("en anglais");
     }
 
+    /**
+     * The console quotes a rejected value with "error.value" in the language's own quotes, so that a French screen
+     * never shows JSON's straight quotes, and says "error.valueEmpty" for an empty text rather than quoting nothing.
+     */
+    @Test
+    void rejectedValueQuotedPerLanguage() throws IOException {
+        JsonNode catalogue = catalogue();
+
+        assertThat(catalogue.get("fr").get("error.value").asString()).contains("«\u00A0{value}\u00A0»");
+        assertThat(catalogue.get("en").get("error.value").asString()).contains("“{value}”");
+        assertThat(catalogue.get("fr").get("error.valueEmpty").asString()).doesNotContain("{value}");
+    }
+
     @Test
     void typographyCheckFindsFaults() {
         assertThat(typographyFaults("k", "Motif : refus")).hasSize(1);
