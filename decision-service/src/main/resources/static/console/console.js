@@ -577,6 +577,7 @@
         const updated = await call(switchOff ? "switchOffOffer" : "switchOnOffer", {offerId: offer.offerId},
           undefined, "\"" + offer.version + "\"");
         state.offers = state.offers.map((each) => (each.offerId === updated.offerId ? updated : each));
+        followSwitchInForm(offer, updated);
         notify(t(switchOff ? "done.switchedOff" : "done.switchedOn", {id: offer.offerId}));
         renderOffers();
       } catch (error) {
@@ -591,6 +592,22 @@
     actions.append(edit, toggle);
     container.append(actions, problem);
     return container;
+  }
+
+  /**
+   * Brings the switch of `offer` from the list into the offer form when the form holds the same version of that
+   * offer. The form keeps its typed changes but takes the new state and version, so that saving it neither reports
+   * the user's own switch as someone else's change nor switches the offer back. A form opened on an older version
+   * stays as it is, so that saving it still reports the change made in between.
+   */
+  function followSwitchInForm(offer, updated) {
+    const editing = state.offerEdit;
+    if (!editing || editing.offerId !== updated.offerId || editing.version !== offer.version) {
+      return;
+    }
+    state.offerEdit = {...editing, active: updated.active, version: updated.version};
+    byId("offer-form").elements.active.checked = updated.active;
+    renderOfferFormTexts();
   }
 
   /* Head office: the offer form */
