@@ -265,7 +265,37 @@
       for (const input of form.querySelectorAll("[aria-invalid]")) {
         input.removeAttribute("aria-invalid");
       }
+      for (const note of form.querySelectorAll(".field-problem")) {
+        const input = form.querySelector("[aria-describedby~='" + note.id + "']");
+        const others = input?.getAttribute("aria-describedby").split(" ").filter((id) => id !== note.id) || [];
+        if (others.length) {
+          input.setAttribute("aria-describedby", others.join(" "));
+        } else {
+          input?.removeAttribute("aria-describedby");
+        }
+        note.remove();
+      }
     }
+  }
+
+  /**
+   * Repeats a problem's lines under the control it names, which the control then describes. The box of a long form,
+   * such as the offer form, sits by its button, out of view of a control at the top.
+   */
+  function showFieldNote(input, lines) {
+    if (!lines.length || !input.id) {
+      return;
+    }
+    const note = element("p", lines.join(" "), "field-problem");
+    note.id = input.id + "-problem";
+    const legend = input instanceof HTMLFieldSetElement ? input.querySelector("legend") : null;
+    if (legend) {
+      legend.after(note);
+    } else {
+      (input.closest("label") || input).after(note);
+    }
+    const described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", described ? note.id + " " + described : note.id);
   }
 
   /**
@@ -322,6 +352,8 @@
       }
       if (input) {
         input.setAttribute("aria-invalid", "true");
+        // The box's first line names the field, which the note's place already shows.
+        showFieldNote(input, lines.slice(1));
         input.focus();
       }
     }
