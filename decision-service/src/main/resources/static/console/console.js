@@ -279,8 +279,8 @@
   }
 
   /**
-   * Repeats a problem's lines under the control it names, which the control then describes. The box of a long form,
-   * such as the offer form, sits by its button, out of view of a control at the top.
+   * Repeats a problem's lines under the control that it names and links them to it with aria-describedby. The box of
+   * a long form, such as the offer form, sits by its button, out of view of a control at the top.
    */
   function showFieldNote(input, lines) {
     if (!lines.length || !input.id) {

@@ -80,7 +80,7 @@ class ConsoleMessagesTests {
 
     /**
      * The console quotes a rejected value with "error.value" in the language's own quotes, so that a French screen
-     * never shows JSON's straight quotes, and says "error.valueEmpty" for an empty text rather than quoting nothing.
+     * never shows JSON's straight quotes, and writes "error.valueEmpty" for an empty text rather than quoting nothing.
      */
     @Test
     void rejectedValueQuotedPerLanguage() throws IOException {
