@@ -791,13 +791,26 @@
     return Number.isNaN(at.getTime()) ? trimmed : at.toISOString();
   }
 
-  /** Returns a number control's value as a number, undefined when empty, or as typed when it is no number. */
+  /**
+   * Returns a number field's value as a number, undefined when empty, or as typed when it is no number, which the
+   * server then rejects by name. The decimal fields are text fields that read "12,5" and "12.5" alike, because a
+   * number control in a browser set to English drops the comma and would read 125.
+   */
   function numberOrText(value) {
     const trimmed = value.trim();
     if (!trimmed) {
       return undefined;
     }
-    return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+    return /^-?\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : trimmed;
+  }
+
+  /** Returns a decimal for a text field, with a decimal comma in French, or "" for none. */
+  function decimalText(value) {
+    if (value === undefined || value === null) {
+      return "";
+    }
+    const text = String(value);
+    return state.language === "fr" ? text.replace(".", ",") : text;
   }
 
   /** Sets the title, hints and button of the offer form for a new offer or the one open. */
@@ -828,8 +841,10 @@
     for (const name of ["messageFr", "messageEn", "storeId", "chain", "couponValidity"]) {
       fields[name].value = offer?.[name] ?? "";
     }
-    for (const name of ["businessValue", "priorPropensity", "businessLever", "maxTotal", "maxPerDay",
-      "cooldownMinutes"]) {
+    for (const name of ["businessValue", "priorPropensity", "businessLever"]) {
+      fields[name].value = decimalText(offer?.[name]);
+    }
+    for (const name of ["maxTotal", "maxPerDay", "cooldownMinutes"]) {
       fields[name].value = offer?.[name] ?? "";
     }
     fields.validFrom.value = localDateTime(offer?.validFrom);
