@@ -112,8 +112,13 @@
       return "";
     }
     const [year, month, day] = isoDay.split("-").map(Number);
-    return new Intl.DateTimeFormat(locale(), {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"})
-      .format(new Date(Date.UTC(year, month - 1, day)));
+    return firstOfMonth(new Intl.DateTimeFormat(locale(), {day: "numeric", month: "long", year: "numeric",
+      timeZone: "UTC"}).format(new Date(Date.UTC(year, month - 1, day))));
+  }
+
+  /** Writes the first day of a month as French does, "1er décembre", where Intl writes "1 décembre". */
+  function firstOfMonth(date) {
+    return state.language === "fr" ? date.replace(/^1 /, "1er ") : date;
   }
 
   /** Formats an instant in the browser's time zone, with French times written as "23 h 59". */
@@ -122,7 +127,8 @@
       return "";
     }
     const at = new Date(isoInstant);
-    const date = new Intl.DateTimeFormat(locale(), {day: "numeric", month: "long", year: "numeric"}).format(at);
+    const date = firstOfMonth(new Intl.DateTimeFormat(locale(), {day: "numeric", month: "long", year: "numeric"})
+      .format(at));
     const minutes = String(at.getMinutes()).padStart(2, "0");
     const time = state.language === "fr"
       ? at.getHours() + "\u00A0h\u00A0" + minutes
