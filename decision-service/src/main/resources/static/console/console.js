@@ -1192,7 +1192,10 @@
       const card = element("div", null, "card");
       card.append(element("h4", t("col.campaign") + "\u00A0" + campaign.localCampaignId + " · "
         + campaign.templateOfferId));
-      card.append(element("p", t("col.status") + " · " + t("status." + campaign.status)));
+      // French writes the word after a colon in lower case: « Statut : validée ».
+      const status = t("status." + campaign.status);
+      card.append(element("p", t("campaign.status", {status: state.language === "fr"
+        ? status.toLocaleLowerCase("fr-FR") : status})));
       card.append(element("p", dayRange(campaign.startDate, campaign.endDate) + " · " + volumes(campaign)));
       for (const store of campaign.stores) {
         card.append(element("p", t("results.store", {
