@@ -1,21 +1,20 @@
 package io.solomo.decision.kafka;
 
 import io.solomo.decision.SettingChecks;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Settings of the optional Kafka streams ({@code solomo.kafka.*}), bound only when
- * {@code solomo.kafka.bootstrap-servers} is set.
+ * {@code solomo.kafka.bootstrap-servers} is set. The record has no {@code @ConfigurationProperties}, because the
+ * application's properties scan would then bind and check it on every start.
  *
  * @param bootstrapServers the cluster's brokers as {@code host:port}, separated by commas
  * @param groupId          the consumer group shared by every decision node, so that each record is handled by one
  * @param topics           the topic names
  */
-@ConfigurationProperties(prefix = "solomo.kafka")
 record KafkaSettings(String bootstrapServers,
                      @DefaultValue("solomo-decision-service") String groupId,
                      @DefaultValue Topics topics) {
@@ -45,7 +44,7 @@ record KafkaSettings(String bootstrapServers,
             SettingChecks.kafkaTopic("solomo.kafka.topics.decisions", decisions);
             SettingChecks.kafkaTopic("solomo.kafka.topics.dead-letter", deadLetter);
             // The server would otherwise read its own output back as input.
-            if (Set.of(interactions, locationEvents, decisions, deadLetter).size() < 4) {
+            if (Stream.of(interactions, locationEvents, decisions, deadLetter).distinct().count() < 4) {
                 throw new InvalidConfigurationPropertyValueException("solomo.kafka.topics", interactions + ", "
                         + locationEvents + ", " + decisions + ", " + deadLetter,
                         "solomo.kafka.topics.interactions, location-events, decisions and dead-letter must name four "

@@ -3,12 +3,13 @@ package io.solomo.decision.kafka;
 import io.solomo.decision.location.LocationEventReceiver;
 import io.solomo.decision.profile.InteractionIntake;
 import org.apache.camel.CamelContext;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,10 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(KafkaStreamsConfiguration.BootstrapServersSet.class)
-@EnableConfigurationProperties(KafkaSettings.class)
 class KafkaStreamsConfiguration {
 
     static final String BOOTSTRAP_SERVERS = "solomo.kafka.bootstrap-servers";
+
+    @Bean
+    KafkaSettings kafkaSettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("solomo.kafka", KafkaSettings.class);
+    }
 
     @Bean
     KafkaRecordIntake kafkaRecordIntake(InteractionIntake interactions, LocationEventReceiver locations,
