@@ -2,7 +2,6 @@ package io.solomo.decision.kafka;
 
 import io.solomo.decision.kafka.KafkaRecordIntake.Rejection;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,6 +10,7 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,7 +22,7 @@ import java.util.function.Function;
  *   dead-letter topic. A record read again after a crash or a rebalance is a duplicate of its event id, which the
  *   intake skips.</li>
  *   <li>A rejected record goes to the dead-letter topic with the reason in its headers, and the route goes on.</li>
- *   <li>Any other failure, such as the database being down, is retried twice, one second apart. Then the consumer
+ *   <li>Any other failure, such as the database being down, is logged, and after {@link #RETRY_DELAY} the consumer
  *   seeks back to the record and polls it again, so the record is neither committed nor lost.</li>
  * </ul>
  *
@@ -39,6 +39,9 @@ class KafkaIntakeRoutes extends RouteBuilder {
     static final String SOURCE_PARTITION_HEADER = "solomo-source-partition";
     static final String SOURCE_OFFSET_HEADER = "solomo-source-offset";
 
+    /** The pause before a record that failed is read again, so a database outage does not spin the consumer. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeRoutes.class);
 
     private final KafkaSettings settings;
@@ -53,11 +56,9 @@ class KafkaIntakeRoutes extends RouteBuilder {
     @Override
     public void configure() {
         producer = getContext().createProducerTemplate();
-        errorHandler(defaultErrorHandler()
-                .maximumRedeliveries(2)
-                .redeliveryDelay(1_000)
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .logExhaustedMessageHistory(false));
+        // The failure stays on the exchange, so that breakOnFirstError seeks back to the record. consume() waits
+        // before each attempt is given up, in place of Camel's redelivery, so every attempt logs one warning.
+        errorHandler(noErrorHandler());
 
         from(consumerUri(settings.topics().interactions()))
                 .routeId("kafka-interactions")
@@ -83,10 +84,19 @@ class KafkaIntakeRoutes extends RouteBuilder {
                 + "&breakOnFirstError=true");
     }
 
-    private void consume(Exchange exchange, Function<String, Optional<Rejection>> handler) {
+    private void consume(Exchange exchange, Function<String, Optional<Rejection>> handler)
+            throws InterruptedException {
         Message message = exchange.getMessage();
-        Optional<Rejection> rejection = handler.apply(message.getBody(String.class));
-        rejection.ifPresent(rejected -> deadLetter(message, rejected));
+        try {
+            Optional<Rejection> rejection = handler.apply(message.getBody(String.class));
+            rejection.ifPresent(rejected -> deadLetter(message, rejected));
+        } catch (RuntimeException failure) {
+            log.warn("Kafka record {}-{}@{} not stored, reading it again in {} ms: {}",
+                    message.getHeader(KafkaConstants.TOPIC), message.getHeader(KafkaConstants.PARTITION),
+                    message.getHeader(KafkaConstants.OFFSET), RETRY_DELAY.toMillis(), failure.toString());
+            Thread.sleep(RETRY_DELAY.toMillis());
+            throw failure;
+        }
         // The records of a partition are handled in order, so committing after the last one of a poll covers the
         // ones before it.
         if (Boolean.TRUE.equals(message.getHeader(KafkaConstants.LAST_RECORD_BEFORE_COMMIT, Boolean.class))) {

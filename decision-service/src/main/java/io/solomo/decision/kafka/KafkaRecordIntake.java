@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Hands the value of one inbound Kafka record to the intake that the HTTP API uses, read with the same JSON rules,
- * and turns each rejection that the API answers with a 4xx status into a {@link Rejection}. Any other failure, such
+ * and turns each rejection for which the API returns a 4xx status into a {@link Rejection}. Any other failure, such
  * as the database being down, is thrown, so that the record is not committed and is read again.
  */
 class KafkaRecordIntake {
@@ -55,7 +55,7 @@ class KafkaRecordIntake {
             JsonNode node = interactionReader.readTree(value);
             InteractionResult result = interactions.accept(node, ACTOR);
             if (result.status() == InteractionResult.Status.REJECTED) {
-                // The API answers 409 here and the client sends it again; reading the record again does the same.
+                // The API returns 409 here so that the client sends it again. Reading the record again does the same.
                 throw new InteractionNotStoredException(result.eventId(), result.reason());
             }
             return Optional.empty();
@@ -83,7 +83,7 @@ class KafkaRecordIntake {
     }
 
     /**
-     * Why the intake rejected a record, as a 4xx problem of the API would say it.
+     * The reason why the intake rejected a record, in the words of the API's 4xx problem.
      *
      * @param field  the rejected field, such as {@code attributes.amount}; null when no single field is at fault
      * @param value  the rejected value as sent; null when the field was missing or no field is at fault

@@ -61,8 +61,8 @@ public final class JsonValueErrors {
     }
 
     /**
-     * Describes why a JSON document that did not come in an HTTP request, such as a Kafka record, could not be read:
-     * a repeated key or a field of the wrong type is described as the API describes it, with its JSON path; any
+     * Describes why a JSON document that did not come in an HTTP request, such as a Kafka record, could not be read.
+     * A repeated key or a field of the wrong type is described as the API describes it, with its JSON path. Any
      * other failure is described as malformed JSON, without a field.
      */
     public static FieldError describeUnreadable(JacksonException failure, byte[] document) {

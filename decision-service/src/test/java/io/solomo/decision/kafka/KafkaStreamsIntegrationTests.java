@@ -3,6 +3,7 @@ package io.solomo.decision.kafka;
 import io.solomo.decision.profile.ConsentPurpose;
 import io.solomo.decision.profile.ConsentStatus;
 import io.solomo.decision.profile.Customer;
+import io.solomo.decision.profile.InteractionIntake;
 import io.solomo.decision.profile.CustomerRepository;
 import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
@@ -15,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,13 +31,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
- * The Kafka streams against a KRaft broker in the JVM: inbound records go through the same intake as the API, are
- * stored once however often they are read, rejected records reach the dead-letter topic with the reason, and stored
+ * The Kafka streams against a KRaft broker in the JVM. Inbound records go through the same intake as the API and are
+ * stored once however often they are read. Rejected records reach the dead-letter topic with the reason, and stored
  * decisions are published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -56,13 +62,21 @@ class KafkaStreamsIntegrationTests {
     @Autowired
     CustomerRepository customers;
 
+    @MockitoSpyBean
+    InteractionIntake interactionIntake;
+
+    /**
+     * A group of its own per test JVM, so that offsets left by an earlier run never skip this run's records. It is
+     * drawn once, because the property source calls its supplier at every read.
+     */
+    private static final String GROUP_ID = "solomo-test-" + UUID.randomUUID();
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("solomo.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        // A group of its own per test JVM, so that offsets left by an earlier run never skip this run's records.
-        registry.add("solomo.kafka.group-id", () -> "solomo-test-" + UUID.randomUUID());
+        registry.add("solomo.kafka.group-id", () -> GROUP_ID);
     }
 
     @Test
@@ -78,6 +92,32 @@ class KafkaStreamsIntegrationTests {
 
         assertThat(waitFor(() -> interactions(marker) == 1)).isTrue();
         assertThat(interactions(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void databaseFailureLeavesRecordUncommitted() {
+        String eventId = "kafka-db-down-" + run;
+        AtomicInteger failures = new AtomicInteger();
+        // The first four attempts fail as they would with the database down; each is followed by a seek back.
+        doAnswer(call -> {
+            JsonNode node = call.getArgument(0);
+            if (eventId.equals(node.get("eventId").asString()) && failures.getAndIncrement() < 4) {
+                throw new CannotGetJdbcConnectionException("database down in a test");
+            }
+            return call.callRealMethod();
+        }).when(interactionIntake).accept(any(), any());
+        String record = interaction(eventId, "QR_SCANNED", "demo-alice");
+
+        long offset = TestKafka.send("solomo.interactions", "demo-alice", record);
+
+        assertThat(waitFor(() -> failures.get() >= 3)).isTrue();
+        assertThat(TestKafka.committedOffset(GROUP_ID, "solomo.interactions")).isLessThanOrEqualTo(offset);
+        assertThat(interactions(eventId)).isZero();
+        assertThat(waitFor(() -> interactions(eventId) == 1)).isTrue();
+        assertThat(failures.get()).isGreaterThanOrEqualTo(5);
+        assertThat(waitFor(() -> TestKafka.committedOffset(GROUP_ID, "solomo.interactions") > offset)).isTrue();
+        assertThat(TestKafka.find("solomo.dead-letter", candidate -> record.equals(candidate.value()),
+                Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

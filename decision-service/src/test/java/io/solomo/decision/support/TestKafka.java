@@ -1,8 +1,11 @@
 package io.solomo.decision.support;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,15 +48,26 @@ public final class TestKafka {
         return broker.getBrokersAsString().replace("localhost", "127.0.0.1");
     }
 
-    /** Sends one record and waits until the broker has it. */
-    public static void send(String topic, String key, String value) {
+    /** Sends one record, waits until the broker has it, and returns its offset. */
+    public static long send(String topic, String key, String value) {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS).offset();
         } catch (InterruptedException | ExecutionException | TimeoutException failure) {
             throw new IllegalStateException("sending a record to " + topic + " failed", failure);
+        }
+    }
+
+    /** Returns the offset that the group committed on the topic's single partition, or -1 when it committed none. */
+    public static long committedOffset(String groupId, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
+            return committed == null ? -1 : committed.offset();
+        } catch (InterruptedException | ExecutionException | TimeoutException failure) {
+            throw new IllegalStateException("reading the offsets of group " + groupId + " failed", failure);
         }
     }
 
