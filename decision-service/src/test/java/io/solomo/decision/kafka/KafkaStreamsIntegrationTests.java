@@ -44,6 +44,7 @@ import static org.mockito.Mockito.doAnswer;
  * decisions are published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
         "spring.datasource.url=jdbc:h2:mem:solomo-kafka;DB_CLOSE_DELAY=-1",
         "solomo.public-base-url=http://127.0.0.1:8080"
 })

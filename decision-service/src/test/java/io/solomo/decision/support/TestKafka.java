@@ -1,5 +1,8 @@
 package io.solomo.decision.support;
 
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,42 +13,111 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * One Kafka KRaft broker in the JVM, listening on 127.0.0.1 only, started by the first test that needs it and shared
- * by every later one, with plain clients to produce and read records.
+ * One Kafka KRaft server, broker and controller in one, in the JVM and listening on 127.0.0.1 only. The first test
+ * that needs it starts it, and every later one shares it. Plain clients produce and read records.
+ *
+ * <p>The server is Kafka's own {@link KafkaRaftServer}. Kafka 4.1's test kit, which spring-kafka-test's embedded
+ * broker uses, pre-binds its listener sockets on the wildcard address whatever {@code listeners} says, so the broker
+ * would be reachable from other hosts.
  */
 public final class TestKafka {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static String bootstrapServers;
 
     private TestKafka() {
     }
 
-    /** Returns the broker's {@code host:port}, starting the broker on the first call. */
+    /** Returns the broker's {@code 127.0.0.1:port}, starting the server on the first call. */
     public static synchronized String bootstrapServers() {
-        if (broker == null) {
-            EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
-            // The test kit's default listeners bind to "localhost"; the tests keep every socket on 127.0.0.1.
-            started.brokerProperty("listeners", "EXTERNAL://127.0.0.1:0,CONTROLLER://127.0.0.1:0");
-            started.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
-            broker = started;
+        if (bootstrapServers == null) {
+            try {
+                bootstrapServers = start();
+            } catch (IOException failure) {
+                throw new UncheckedIOException("starting the Kafka server for the tests failed", failure);
+            }
         }
-        // The kit names the listener "localhost"; clients get the address it binds, so they never try another one.
-        return broker.getBrokersAsString().replace("localhost", "127.0.0.1");
+        return bootstrapServers;
+    }
+
+    private static String start() throws IOException {
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        Path logDirectory = Files.createTempDirectory("solomo-kafka-test");
+        Properties settings = new Properties();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", "1");
+        settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("log.dirs", logDirectory.toString());
+        // One broker: internal topics get one replica, and groups start without waiting for more members.
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("offsets.topic.num.partitions", "1");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+
+        Path settingsFile = logDirectory.resolve("server.properties");
+        try (Writer writer = Files.newBufferedWriter(settingsFile)) {
+            settings.store(writer, "Kafka server of the tests");
+        }
+        ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
+        int formatted = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", settingsFile.toString()}, new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
+        if (formatted != 0) {
+            throw new IllegalStateException("formatting the Kafka log directory " + logDirectory + " failed: "
+                    + formatOutput.toString(StandardCharsets.UTF_8));
+        }
+
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
+        server.startup();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+            try {
+                Utils.delete(logDirectory.toFile());
+            } catch (IOException failure) {
+                System.err.println("Deleting the Kafka log directory " + logDirectory + " failed: " + failure);
+            }
+        }, "kafka-test-server-stop"));
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    /** Returns a port free on 127.0.0.1 now; another process could still take it before the server binds it. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Sends one record, waits until the broker has it, and returns its offset. */
