@@ -44,7 +44,7 @@ import java.util.function.Predicate;
  * that needs it starts it, and every later one shares it. Plain clients produce and read records.
  *
  * <p>The server is Kafka's own {@link KafkaRaftServer}. Kafka 4.1's test kit, which spring-kafka-test's embedded
- * broker uses, pre-binds its listener sockets on the wildcard address whatever {@code listeners} says, so the broker
+ * broker uses, pre-binds its listener sockets on the wildcard address, whatever {@code listeners} contains, so the broker
  * would be reachable from other hosts.
  */
 public final class TestKafka {
