@@ -106,6 +106,46 @@ public final class SettingChecks {
     }
 
     /**
+     * Returns a list of {@code host:port} addresses separated by commas, such as Kafka's bootstrap servers, without
+     * spaces, or rejects it when it is empty or an address lacks its host or a port from 1 to 65535.
+     */
+    public static String hostPorts(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException(setting, value,
+                    setting + " must list at least one host:port, such as broker-1:9092,broker-2:9092");
+        }
+        List<String> addresses = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String address : addresses) {
+            int colon = address.lastIndexOf(':');
+            int port = -1;
+            if (colon > 0) {
+                try {
+                    port = Integer.parseInt(address.substring(colon + 1));
+                } catch (NumberFormatException notNumber) {
+                    port = -1;
+                }
+            }
+            if (port < 1 || port > 65_535) {
+                throw new InvalidConfigurationPropertyValueException(setting, value, setting + " must list host:port "
+                        + "addresses with a port from 1 to 65535, separated by commas; '" + address + "' is not one");
+            }
+        }
+        return String.join(",", addresses);
+    }
+
+    /**
+     * Returns a Kafka topic name, or rejects it unless it has 1 to 249 letters, digits, dots, underscores or hyphens
+     * and is neither {@code .} nor {@code ..}, the rule of Kafka's own topic validation.
+     */
+    public static String kafkaTopic(String setting, String value) {
+        if (value == null || !value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
+            throw new InvalidConfigurationPropertyValueException(setting, value, setting + " must be a Kafka topic "
+                    + "name of 1 to 249 letters, digits, dots, underscores or hyphens, got '" + value + "'");
+        }
+        return value;
+    }
+
+    /**
      * Returns a signing secret, or rejects the setting when it has fewer than 16 characters. The failure names the
      * setting and the secret's length only, so that a real key never reaches the log.
      */

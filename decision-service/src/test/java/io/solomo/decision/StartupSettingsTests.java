@@ -118,6 +118,34 @@ class StartupSettingsTests {
         assertThat(output).contains("'1 year' is not a valid period");
     }
 
+    @Test
+    void kafkaBrokerWithoutPortIsRejected(CapturedOutput output) {
+        startDemoFails("kafka-no-port", "--solomo.kafka.bootstrap-servers=127.0.0.1:9092,broker-2");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.kafka.bootstrap-servers must list host:port addresses with a port from "
+                + "1 to 65535, separated by commas; 'broker-2' is not one");
+    }
+
+    @Test
+    void invalidKafkaTopicIsRejected(CapturedOutput output) {
+        startDemoFails("kafka-bad-topic", "--solomo.kafka.bootstrap-servers=127.0.0.1:9",
+                "--solomo.kafka.topics.decisions=offers chosen");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("solomo.kafka.topics.decisions must be a Kafka topic name of 1 to 249 letters, "
+                + "digits, dots, underscores or hyphens, got 'offers chosen'");
+    }
+
+    @Test
+    void sameKafkaTopicTwiceIsRejected(CapturedOutput output) {
+        startDemoFails("kafka-same-topic", "--solomo.kafka.bootstrap-servers=127.0.0.1:9",
+                "--solomo.kafka.topics.dead-letter=solomo.interactions");
+
+        assertThat(output).contains(FAILED);
+        assertThat(output).contains("must name four different topics");
+    }
+
     private static void startDemoFails(String database, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));

@@ -1,5 +1,6 @@
 package io.solomo.decision.offer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,15 +13,18 @@ import java.util.List;
 
 /**
  * Writes a decision's contacts and its log entry with plain JDBC in the decision's transaction: one batch for the
- * contacts and one insert for the entry, without loading either into the persistence context.
+ * contacts and one insert for the entry, without loading either into the persistence context. Then publishes
+ * {@link DecisionStored} in the same transaction.
  */
 @Component
 class DecisionLogWriter {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    DecisionLogWriter(JdbcTemplate jdbc) {
+    DecisionLogWriter(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -47,6 +51,10 @@ class DecisionLogWriter {
                 utc(decision.decidedAt()), decision.requestJson(), decision.firedRules(), decision.offersJson(),
                 decision.rejectionsJson(), decision.holdout(), decision.candidatesJson(),
                 decision.factsJson());
+        // The contacts are the chosen offers, one each, in the order of the decision.
+        events.publishEvent(new DecisionStored(decision.decisionId(), decision.customerId(), decision.channel(),
+                decision.storeId(), contacts.stream().map(Contact::offerId).toList(), decision.holdout(),
+                decision.decidedAt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,7 +3,6 @@ package io.solomo.decision.profile;
 import io.solomo.decision.store.StoreCatalog;
 import io.solomo.decision.web.EchoedValues;
 import io.solomo.decision.web.InvalidFieldException;
-import io.solomo.decision.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,32 +35,22 @@ class InteractionController {
 
     private static final Logger log = LoggerFactory.getLogger(InteractionController.class);
 
+    private final InteractionIntake intake;
     private final InteractionRecorder recorder;
-    private final CustomerDirectory directory;
     private final StoreCatalog stores;
     private final Clock clock;
 
-    InteractionController(InteractionRecorder recorder, CustomerDirectory directory, StoreCatalog stores,
-                          Clock clock) {
+    InteractionController(InteractionIntake intake, InteractionRecorder recorder, StoreCatalog stores, Clock clock) {
+        this.intake = intake;
         this.recorder = recorder;
-        this.directory = directory;
         this.stores = stores;
         this.clock = clock;
     }
 
     @PostMapping("/api/v1/interactions")
     Object post(@RequestBody JsonNode body, Principal caller) {
-        Instant now = clock.instant();
         if (!body.isArray()) {
-            InteractionCommand command = InteractionRequests.readReported(body, now);
-            String storeId = command.facts().storeId();
-            if (storeId != null && !stores.unknownIds(List.of(storeId)).isEmpty()) {
-                throw unknownStore(storeId);
-            }
-            if (command.customerId() != null && directory.find(command.customerId()).isEmpty()) {
-                throw new NotFoundException("customer", "customerId", command.customerId());
-            }
-            InteractionResult result = recorder.record(List.of(command), caller.getName()).get(0);
+            InteractionResult result = intake.accept(body, caller.getName());
             HttpStatus status = result.status() == InteractionResult.Status.REJECTED ? HttpStatus.CONFLICT
                     : HttpStatus.OK;
             return ResponseEntity.status(status).body(result);
@@ -70,7 +59,7 @@ class InteractionController {
             throw new InvalidFieldException("interactions", body.size(),
                     "a batch may hold at most " + MAX_BATCH_SIZE + " interactions; split it");
         }
-        return recordBatch(body, now, caller.getName());
+        return recordBatch(body, clock.instant(), caller.getName());
     }
 
     private List<BatchRow> recordBatch(JsonNode body, Instant now, String actor) {
@@ -96,7 +85,8 @@ class InteractionController {
             InteractionCommand command = read.get(position);
             int index = readIndexes.get(position);
             if (unknownStores.contains(command.facts().storeId())) {
-                rows[index] = rejectedRow(index, command.eventId(), unknownStore(command.facts().storeId()));
+                rows[index] = rejectedRow(index, command.eventId(),
+                        InteractionIntake.unknownStore(command.facts().storeId()));
             } else {
                 commands.add(command);
                 commandIndexes.add(index);
@@ -124,12 +114,6 @@ class InteractionController {
         return new BatchRow(index, eventId, null, InteractionResult.Status.REJECTED,
                 EchoedValues.shortenDetail(invalid.getMessage(), invalid.value()), invalid.field(),
                 EchoedValues.shorten(invalid.value()));
-    }
-
-    private static InvalidFieldException unknownStore(String storeId) {
-        return new InvalidFieldException("attributes.storeId", storeId, "attributes.storeId '" + storeId
-                + "' names no known store; import the store with POST /api/v1/stores/import first, or leave "
-                + "storeId out");
     }
 
     /**

@@ -9,10 +9,10 @@ package io.solomo.decision.profile;
  *                   rejection is about no single field
  * @param value      the rejected value of that field as sent; null when stored, or when the field was missing
  */
-record InteractionResult(String eventId, String customerId, Status status, String reason, String field,
+public record InteractionResult(String eventId, String customerId, Status status, String reason, String field,
                          Object value) {
 
-    enum Status {
+    public enum Status {
         STORED, DUPLICATE, REJECTED
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * Plain-word descriptions of a JSON field that Jackson could not bind: the JSON path, the value sent and the type
  * expected, so that a 400 problem never shows Jackson's or Java's own text.
  */
-final class JsonValueErrors {
+public final class JsonValueErrors {
 
     // Jackson 3.1 writes the number into the message of InputCoercionException and keeps no other copy of it,
     // because the parser is closed by the time the exception reaches the handler.
@@ -57,7 +57,30 @@ final class JsonValueErrors {
      * A field that failed to bind, with the value sent (null when Jackson did not keep it), the detail and its French
      * counterpart.
      */
-    record FieldError(String field, Object value, String detail, String detailFr) {
+    public record FieldError(String field, Object value, String detail, String detailFr) {
+    }
+
+    /**
+     * Describes why a JSON document that did not come in an HTTP request, such as a Kafka record, could not be read.
+     * A repeated key or a field of the wrong type is described as the API describes it, with its JSON path. Any
+     * other failure is described as malformed JSON, without a field.
+     */
+    public static FieldError describeUnreadable(JacksonException failure, byte[] document) {
+        Optional<FieldError> duplicate = duplicateKey(failure);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        Optional<JacksonException> path = atPath(failure);
+        if (path.isPresent()) {
+            return describe(path.get(), valueAt(document, path.get()));
+        }
+        Optional<JacksonException> root = atRoot(failure);
+        if (root.isPresent()) {
+            return new FieldError(null, null, "the record must be one JSON object: " + describeRoot(root.get()),
+                    "L’enregistrement doit être un seul objet JSON : " + describeRootFr(root.get()));
+        }
+        return new FieldError(null, null, "the record is not valid JSON: " + JsonSyntaxErrors.describe(failure),
+                "L’enregistrement n’est pas du JSON valide" + JsonSyntaxErrors.locationFr(failure) + ".");
     }
 
     /** Finds the first exception in the cause chain that Jackson raised at a JSON path. */
