@@ -35,7 +35,7 @@ class PackagedJarTests {
         log = Files.createTempFile("solomo-jar", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         server = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "--spring.profiles.active=demo",
-                "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1")
+                "--server.address=127.0.0.1", "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

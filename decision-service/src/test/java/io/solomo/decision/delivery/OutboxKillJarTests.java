@@ -139,7 +139,7 @@ class OutboxKillJarTests {
         Path log = Files.createDirectories(Path.of("target", "outbox-kill")).resolve(run + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "--spring.profiles.active=demo",
-                "--server.port=" + port,
+                "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.datasource.url=" + database,
                 "--solomo.delivery.push.fcm.url=" + fcm.url(),
                 "--solomo.delivery.push.fcm.project-id=kill",
