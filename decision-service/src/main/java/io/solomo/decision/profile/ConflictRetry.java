@@ -4,6 +4,9 @@ import jakarta.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of work in its own transaction and runs it again when it lost a race with a concurrent one: an
  * optimistic lock failure on a profile, a unique identity or event id inserted at the same time, a deadlock.
- * Other exceptions, such as invalid input or an unknown id, pass through at once. Every feature that writes a row
+ * Other exceptions, such as invalid input, an unknown id, an unreachable database or invalid SQL, pass through at
+ * once. Every feature that writes a row
  * other writers may touch at the same moment uses it.
  */
 public final class ConflictRetry {
@@ -47,7 +51,10 @@ public final class ConflictRetry {
             try {
                 return transaction.execute(status -> work.get());
             } catch (DataAccessException | PersistenceException | TransactionException conflict) {
-                // Persistence failures here are races: the input was checked before the transaction began.
+                if (!isRace(conflict)) {
+                    throw conflict;
+                }
+                // The other persistence failures here are races: the input was checked before the transaction began.
                 last = conflict;
                 log.debug("Attempt {} of {} for {} lost a race: {}", attempt, maxAttempts, what, conflict.toString());
                 pause(attempt);
@@ -55,6 +62,16 @@ public final class ConflictRetry {
         }
         log.warn("Gave up on {} after {} attempts: {}", what, maxAttempts, last.toString());
         throw new ConflictException(what, last);
+    }
+
+    /**
+     * Tells whether a failure may come from a concurrent transaction. A database that cannot be reached, or SQL it
+     * rejects, fails the same way at every attempt.
+     */
+    private static boolean isRace(RuntimeException failure) {
+        return !(failure instanceof DataAccessResourceFailureException
+                || failure instanceof CannotCreateTransactionException
+                || failure instanceof InvalidDataAccessResourceUsageException);
     }
 
     private static void pause(int attempt) {

@@ -14,6 +14,7 @@ public final class ProblemTypes {
     public static final URI FORBIDDEN = URI.create("urn:solomo:problem:forbidden");
     public static final URI NOT_STORED = URI.create("urn:solomo:problem:not-stored");
     public static final URI BUSY = URI.create("urn:solomo:problem:busy");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("urn:solomo:problem:database-unavailable");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:solomo:problem:unsupported-media-type");
     public static final URI NOT_ACCEPTABLE = URI.create("urn:solomo:problem:not-acceptable");
     public static final URI METHOD_NOT_ALLOWED = URI.create("urn:solomo:problem:method-not-allowed");
