@@ -159,6 +159,24 @@ abstract class RetentionScenarios extends DemoServer {
     }
 
     @Test
+    void consentFromImportIsNotActivity() throws InterruptedException {
+        String reimported = backdatedCustomer("reimported");
+        String csv = "email,emailConsent\nreimported-" + run + "@example.fr,GRANTED\n";
+        ApiClient.Response started = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("jobId").asString());
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("rowsImported").asInt()).isOne();
+        assertThat(count("select count(*) from consent where customer_id = ? and channel = 'EMAIL' "
+                + "and recorded_at > ?", reimported, daysAgo(1))).isOne();
+
+        runRetention();
+
+        assertThat(erasedAt(reimported)).isNotNull();
+        assertThat(count("select count(*) from customer_identity where customer_id = ?", reimported)).isZero();
+    }
+
+    @Test
     void retentionRunIsForAdministrators() {
         assertThat(marketer().post("/api/v1/retention-runs", "").status()).isEqualTo(403);
         assertThat(app().post("/api/v1/retention-runs", "").status()).isEqualTo(403);
@@ -168,6 +186,16 @@ abstract class RetentionScenarios extends DemoServer {
         ApiClient.Response response = admin().post("/api/v1/retention-runs", "");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
+    }
+
+    private JsonNode awaitImport(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        while ("RUNNING".equals(job.get("status").asString()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        }
+        return job;
     }
 
     /** Registers a customer with an email identity and a consent, then dates all of it four years back. */
