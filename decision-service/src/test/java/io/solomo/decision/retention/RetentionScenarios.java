@@ -4,15 +4,21 @@ import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +35,9 @@ abstract class RetentionScenarios extends DemoServer {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final Instant now = Instant.now();
@@ -135,6 +144,40 @@ abstract class RetentionScenarios extends DemoServer {
         assertThat(deliveryColumn("message", young)).isEqualTo("Bienvenue Alice");
     }
 
+    /**
+     * A dead letter replayed while the run empties its delivery: the run read the delivery as DEAD before the replay
+     * committed, but must not empty the message that the outbox is about to send.
+     */
+    @Test
+    void replayDuringRunKeepsMessage() throws Exception {
+        String dead = insertDelivery("DEAD", daysAgo(200));
+        String deadLetterId = UUID.randomUUID().toString();
+        jdbc.update("insert into dead_letter (dead_letter_id, delivery_id, channel, original_message, reason, "
+                + "attempts, failed_at) values (?, ?, 'PUSH', '{\"body\": \"Bienvenue Alice\"}', 'FCM 400', 8, ?)",
+                deadLetterId, dead, daysAgo(199));
+
+        CompletableFuture<JsonNode> retention;
+        try (Connection replay = dataSource.getConnection()) {
+            // The statements of the dead letter replay, left uncommitted until the run waits for their locks.
+            replay.setAutoCommit(false);
+            try (Statement statement = replay.createStatement()) {
+                statement.executeUpdate("update dead_letter set replayed_at = current_timestamp "
+                        + "where dead_letter_id = '" + deadLetterId + "'");
+                statement.executeUpdate("update delivery set status = 'QUEUED', attempts = 0, next_attempt_at = "
+                        + "current_timestamp + interval '1' day where delivery_id = '" + dead + "' and status = 'DEAD'");
+            }
+            retention = CompletableFuture.supplyAsync(this::runRetention);
+            awaitLockWait(retention);
+            replay.commit();
+        }
+        retention.get(30, TimeUnit.SECONDS);
+
+        assertThat(deliveryColumn("status", dead)).isEqualTo("QUEUED");
+        assertThat(deliveryColumn("message", dead)).isEqualTo("Bienvenue Alice");
+        assertThat(deliveryColumn("route_url", dead)).isNotNull();
+        assertThat(count("select count(*) from dead_letter where delivery_id = ?", dead)).isOne();
+    }
+
     @Test
     void inactiveProfileErasedActiveKept() {
         String inactive = backdatedCustomer("inactive");
@@ -186,6 +229,21 @@ abstract class RetentionScenarios extends DemoServer {
         ApiClient.Response response = admin().post("/api/v1/retention-runs", "");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
+    }
+
+    /** Waits until a session waits for a lock, or fails when the run ended without waiting. */
+    private void awaitLockWait(CompletableFuture<?> run) throws InterruptedException {
+        String product = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        String waiting = "H2".equals(product)
+                ? "select count(*) from information_schema.sessions where blocker_id is not null"
+                : "select count(*) from pg_stat_activity where wait_event_type = 'Lock'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count(waiting) == 0) {
+            assertThat(run).as("retention run ended before it waited for the replay's locks").isNotDone();
+            assertThat(System.nanoTime()).as("no session waited for the replay's locks").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private JsonNode awaitImport(String jobId) throws InterruptedException {
