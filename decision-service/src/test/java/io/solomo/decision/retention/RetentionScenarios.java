@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +144,22 @@ abstract class RetentionScenarios extends DemoServer {
         assertThat(deliveryColumn("message", retrying)).isEqualTo("Bienvenue Alice");
         assertThat(deliveryColumn("route_url", retrying)).isNotNull();
         assertThat(deliveryColumn("message", young)).isEqualTo("Bienvenue Alice");
+    }
+
+    @Test
+    void emptiedInAppMessageLeavesInbox() {
+        String old = insertDelivery("SENT", daysAgo(200));
+        String recent = insertDelivery("SENT", daysAgo(100));
+        jdbc.update("update delivery set channel = 'IN_APP' where delivery_id in (?, ?)", old, recent);
+
+        runRetention();
+
+        assertThat(deliveryColumn("message", old)).isEmpty();
+        JsonNode inbox = app().get("/api/v1/customers/demo-alice/inbox").json();
+        List<String> listed = new ArrayList<>();
+        inbox.forEach(entry -> listed.add(entry.get("deliveryId").asString()));
+        assertThat(listed).contains(recent);
+        assertThat(listed).doesNotContain(old);
     }
 
     /**
