@@ -47,11 +47,14 @@ class DeliveryController {
         return views(deliveries.findByCustomerIdOrderByCreatedAtDesc(currentId(customerId)));
     }
 
-    /** Lists the offers the app shows in its inbox: in-app deliveries made available, newest first. */
+    /**
+     * Lists the offers the app shows in its inbox: in-app deliveries made available, newest first. A delivery whose
+     * message the retention run emptied has nothing left to show, so it is left out.
+     */
     @GetMapping("/api/v1/customers/{customerId}/inbox")
     List<DeliveryView> inbox(@PathVariable String customerId) {
-        return views(deliveries.findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(currentId(customerId),
-                Channel.IN_APP.name(), IN_INBOX));
+        return views(deliveries.findByCustomerIdAndChannelAndStatusInAndMessageNotOrderByCreatedAtDesc(
+                currentId(customerId), Channel.IN_APP.name(), IN_INBOX, ""));
     }
 
     /** Records a provider receipt or an app's report: {@code DELIVERED}, {@code OPENED} or {@code CLICKED}. */

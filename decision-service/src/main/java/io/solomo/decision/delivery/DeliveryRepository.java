@@ -10,6 +10,6 @@ interface DeliveryRepository extends JpaRepository<Delivery, String> {
 
     List<Delivery> findByCustomerIdOrderByCreatedAtDesc(String customerId);
 
-    List<Delivery> findByCustomerIdAndChannelAndStatusInOrderByCreatedAtDesc(String customerId, String channel,
-                                                                             Collection<String> statuses);
+    List<Delivery> findByCustomerIdAndChannelAndStatusInAndMessageNotOrderByCreatedAtDesc(
+            String customerId, String channel, Collection<String> statuses, String message);
 }

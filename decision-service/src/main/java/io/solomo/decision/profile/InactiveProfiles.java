@@ -23,13 +23,17 @@ public class InactiveProfiles {
 
     private static final Logger log = LoggerFactory.getLogger(InactiveProfiles.class);
 
-    /** The person's activity checks, with the customer row as {@code c} and the cutoff as every parameter. */
+    /**
+     * The person's activity checks, with the customer row as {@code c} and the cutoff as every parameter. A consent
+     * that a customer import recorded is the brand's change, not the person's.
+     */
     private static final String INACTIVE = """
             c.erased_at is null and c.created_at < ?
             and (c.last_interaction_at is null or c.last_interaction_at < ?)
             and (c.last_purchase_at is null or c.last_purchase_at < ?)
             and (c.last_store_at is null or c.last_store_at < ?)
-            and not exists (select 1 from consent k where k.customer_id = c.customer_id and k.recorded_at >= ?)
+            and not exists (select 1 from consent k where k.customer_id = c.customer_id and k.recorded_at >= ?
+                            and k.source <> '%s')
             and not exists (select 1 from loyalty_account a where a.customer_id = c.customer_id
                             and a.last_activity >= ?)
             and not exists (select 1 from decision_record d where d.customer_id = c.customer_id
@@ -37,7 +41,7 @@ public class InactiveProfiles {
             and not exists (select 1 from location_event e where e.customer_id = c.customer_id
                             and e.received_at >= ?)
             and not exists (select 1 from coupon p where p.customer_id = c.customer_id and p.redeemed_at >= ?)
-            """;
+            """.formatted(CustomerImporter.CONSENT_SOURCE);
     private static final int CUTOFF_PARAMETERS = 9;
 
     private final DataSubjectRights rights;

@@ -119,8 +119,8 @@ public class RetentionRuns {
      * deliveries emptied and the dead letters deleted.
      */
     private int[] emptyDeliveryPayloads(OffsetDateTime before) {
-        int[] deadLetters = {0};
-        int deliveries = inBatches(() -> transaction.execute(status -> {
+        int[] counts = {0, 0};
+        inBatches(() -> transaction.execute(status -> {
             List<String> ids = jdbc.queryForList("select delivery_id from delivery where created_at < ? "
                     + "and status in " + LEFT_OUTBOX + " and message <> '' fetch first ? rows only", String.class,
                     before, settings.batchSize());
@@ -128,11 +128,20 @@ public class RetentionRuns {
                 return 0;
             }
             Map<String, Object> parameters = Map.of("ids", ids);
-            deadLetters[0] += namedJdbc.update("delete from dead_letter where delivery_id in (:ids)", parameters);
-            return namedJdbc.update("update delivery set message = '', title = null, route_url = null, "
-                    + "qr_code_url = null, geo_uri = null, last_error = null where delivery_id in (:ids)", parameters);
+            // A dead letter replayed after the select has put its delivery back in the outbox. The update and the
+            // delete check the status again once the dead letters are locked, in the replay's lock order (dead
+            // letter, then delivery), so such a delivery keeps its message and its dead letter.
+            namedJdbc.queryForList("select dead_letter_id from dead_letter where delivery_id in (:ids) for update",
+                    parameters, String.class);
+            counts[0] += namedJdbc.update("update delivery set message = '', title = null, route_url = null, "
+                    + "qr_code_url = null, geo_uri = null, last_error = null where delivery_id in (:ids) "
+                    + "and status in " + LEFT_OUTBOX, parameters);
+            counts[1] += namedJdbc.update("delete from dead_letter where delivery_id in (select delivery_id "
+                    + "from delivery where delivery_id in (:ids) and status in " + LEFT_OUTBOX + ")", parameters);
+            // The loop goes on while a batch reads a full batch of rows, whether or not each was emptied.
+            return ids.size();
         }));
-        return new int[] {deliveries, deadLetters[0]};
+        return counts;
     }
 
     /** Runs the batch until it handles fewer rows than a full batch, and returns the total. */

@@ -4,15 +4,23 @@ import io.solomo.decision.support.ApiClient;
 import io.solomo.decision.support.DemoServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +37,9 @@ abstract class RetentionScenarios extends DemoServer {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final Instant now = Instant.now();
@@ -136,6 +147,56 @@ abstract class RetentionScenarios extends DemoServer {
     }
 
     @Test
+    void emptiedInAppMessageLeavesInbox() {
+        String old = insertDelivery("SENT", daysAgo(200));
+        String recent = insertDelivery("SENT", daysAgo(100));
+        jdbc.update("update delivery set channel = 'IN_APP' where delivery_id in (?, ?)", old, recent);
+
+        runRetention();
+
+        assertThat(deliveryColumn("message", old)).isEmpty();
+        JsonNode inbox = app().get("/api/v1/customers/demo-alice/inbox").json();
+        List<String> listed = new ArrayList<>();
+        inbox.forEach(entry -> listed.add(entry.get("deliveryId").asString()));
+        assertThat(listed).contains(recent);
+        assertThat(listed).doesNotContain(old);
+    }
+
+    /**
+     * A dead letter replayed while the run empties its delivery: the run read the delivery as DEAD before the replay
+     * committed, but must not empty the message that the outbox is about to send.
+     */
+    @Test
+    void replayDuringRunKeepsMessage() throws Exception {
+        String dead = insertDelivery("DEAD", daysAgo(200));
+        String deadLetterId = UUID.randomUUID().toString();
+        jdbc.update("insert into dead_letter (dead_letter_id, delivery_id, channel, original_message, reason, "
+                + "attempts, failed_at) values (?, ?, 'PUSH', '{\"body\": \"Bienvenue Alice\"}', 'FCM 400', 8, ?)",
+                deadLetterId, dead, daysAgo(199));
+
+        CompletableFuture<JsonNode> retention;
+        try (Connection replay = dataSource.getConnection()) {
+            // The statements of the dead letter replay, left uncommitted until the run waits for their locks.
+            replay.setAutoCommit(false);
+            try (Statement statement = replay.createStatement()) {
+                statement.executeUpdate("update dead_letter set replayed_at = current_timestamp "
+                        + "where dead_letter_id = '" + deadLetterId + "'");
+                statement.executeUpdate("update delivery set status = 'QUEUED', attempts = 0, next_attempt_at = "
+                        + "current_timestamp + interval '1' day where delivery_id = '" + dead + "' and status = 'DEAD'");
+            }
+            retention = CompletableFuture.supplyAsync(this::runRetention);
+            awaitLockWait(retention);
+            replay.commit();
+        }
+        retention.get(30, TimeUnit.SECONDS);
+
+        assertThat(deliveryColumn("status", dead)).isEqualTo("QUEUED");
+        assertThat(deliveryColumn("message", dead)).isEqualTo("Bienvenue Alice");
+        assertThat(deliveryColumn("route_url", dead)).isNotNull();
+        assertThat(count("select count(*) from dead_letter where delivery_id = ?", dead)).isOne();
+    }
+
+    @Test
     void inactiveProfileErasedActiveKept() {
         String inactive = backdatedCustomer("inactive");
         String consented = backdatedCustomer("consented");
@@ -159,6 +220,24 @@ abstract class RetentionScenarios extends DemoServer {
     }
 
     @Test
+    void consentFromImportIsNotActivity() throws InterruptedException {
+        String reimported = backdatedCustomer("reimported");
+        String csv = "email,emailConsent\nreimported-" + run + "@example.fr,GRANTED\n";
+        ApiClient.Response started = marketer().post("/api/v1/customer-imports?fileName=crm.csv", csv, "text/csv");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode job = awaitImport(started.json().get("jobId").asString());
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("rowsImported").asInt()).isOne();
+        assertThat(count("select count(*) from consent where customer_id = ? and channel = 'EMAIL' "
+                + "and recorded_at > ?", reimported, daysAgo(1))).isOne();
+
+        runRetention();
+
+        assertThat(erasedAt(reimported)).isNotNull();
+        assertThat(count("select count(*) from customer_identity where customer_id = ?", reimported)).isZero();
+    }
+
+    @Test
     void retentionRunIsForAdministrators() {
         assertThat(marketer().post("/api/v1/retention-runs", "").status()).isEqualTo(403);
         assertThat(app().post("/api/v1/retention-runs", "").status()).isEqualTo(403);
@@ -168,6 +247,31 @@ abstract class RetentionScenarios extends DemoServer {
         ApiClient.Response response = admin().post("/api/v1/retention-runs", "");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
+    }
+
+    /** Waits until a session waits for a lock, or fails when the run ended without waiting. */
+    private void awaitLockWait(CompletableFuture<?> run) throws InterruptedException {
+        String product = jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName());
+        String waiting = "H2".equals(product)
+                ? "select count(*) from information_schema.sessions where blocker_id is not null"
+                : "select count(*) from pg_stat_activity where wait_event_type = 'Lock'";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count(waiting) == 0) {
+            assertThat(run).as("retention run ended before it waited for the replay's locks").isNotDone();
+            assertThat(System.nanoTime()).as("no session waited for the replay's locks").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private JsonNode awaitImport(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        while ("RUNNING".equals(job.get("status").asString()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            job = marketer().get("/api/v1/customer-imports/" + jobId).json();
+        }
+        return job;
     }
 
     /** Registers a customer with an email identity and a consent, then dates all of it four years back. */
