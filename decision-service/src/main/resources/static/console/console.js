@@ -2642,6 +2642,9 @@
     if (lift.excludedCustomers > 0) {
       lines.push(element("p", t("lift.excluded", {count: formatNumber(lift.excludedCustomers)}), "hint"));
     }
+    if (lift.windowsStillOpen) {
+      lines.push(element("p", t("lift.windowsStillOpen"), "hint"));
+    }
     if (lift.absoluteLift == null) {
       lines.unshift(element("p", t("lift.empty"), "lift-headline lift-uncertain"));
       summary.replaceChildren(...lines);

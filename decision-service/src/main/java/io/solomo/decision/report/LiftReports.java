@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +22,11 @@ import java.util.Map;
 class LiftReports {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    LiftReports(JdbcTemplate jdbc) {
+    LiftReports(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     LiftResult report(ReportPeriod period, Duration window) {
@@ -66,7 +69,9 @@ class LiftReports {
                 (customer.holdout ? holdout : treated).add(customer.purchases > 0, customer.revenue);
             }
         }
-        return LiftStatistics.compare(period, window, holdout, treated, excluded);
+        // A customer's window ends at most one window after the period's end: until then, some buyers are yet to buy.
+        boolean windowsStillOpen = period.to().plus(window).isAfter(clock.instant());
+        return LiftStatistics.compare(period, window, holdout, treated, excluded, windowsStillOpen);
     }
 
     private static final class Customer {

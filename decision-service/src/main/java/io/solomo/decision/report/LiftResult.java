@@ -14,11 +14,13 @@ import java.time.Instant;
  * @param conversionRatio   the treated conversion rate divided by the holdout one
  * @param significant       true when there is enough data and the confidence interval excludes zero
  * @param notEnoughData     true when either group is below {@code minimumPerGroup}
+ * @param windowsStillOpen  true when the purchase window of some customers has not ended yet, so that buyers still
+ *                          to come count as non-buyers for now
  */
 record LiftResult(Instant from, Instant to, String window, GroupResult holdout, GroupResult treated,
                   long excludedCustomers, Double absoluteLift, Double relativeLift, Double conversionRatio,
                   Interval confidenceInterval, boolean significant, boolean notEnoughData,
-                  LiftStatistics.Minimum minimumPerGroup) {
+                  boolean windowsStillOpen, LiftStatistics.Minimum minimumPerGroup) {
 
     /**
      * One group's customers, those who bought within the window, their ratio (null for an empty group), the

@@ -25,13 +25,14 @@ final class LiftStatistics {
     private LiftStatistics() {
     }
 
-    static LiftResult compare(ReportPeriod period, Duration window, Group holdout, Group treated, long excluded) {
+    static LiftResult compare(ReportPeriod period, Duration window, Group holdout, Group treated, long excluded,
+                              boolean windowsStillOpen) {
         LiftResult.GroupResult holdoutResult = holdout.result();
         LiftResult.GroupResult treatedResult = treated.result();
         boolean enoughData = MINIMUM.metBy(holdout) && MINIMUM.metBy(treated);
         if (holdout.customers == 0 || treated.customers == 0) {
             return new LiftResult(period.from(), period.to(), windowText(window), holdoutResult, treatedResult,
-                    excluded, null, null, null, null, false, true, MINIMUM);
+                    excluded, null, null, null, null, false, true, windowsStillOpen, MINIMUM);
         }
 
         double holdoutRate = holdoutResult.conversionRate();
@@ -45,7 +46,8 @@ final class LiftStatistics {
         Double ratio = holdoutRate == 0 ? null : treatedRate / holdoutRate;
         Double relativeLift = ratio == null ? null : ratio - 1;
         return new LiftResult(period.from(), period.to(), windowText(window), holdoutResult, treatedResult, excluded,
-                difference, relativeLift, ratio, interval, enoughData && excludesZero, !enoughData, MINIMUM);
+                difference, relativeLift, ratio, interval, enoughData && excludesZero, !enoughData, windowsStillOpen,
+                MINIMUM);
     }
 
     /** Writes a window of whole days as days, such as P14D, where {@link Duration#toString} writes PT336H. */

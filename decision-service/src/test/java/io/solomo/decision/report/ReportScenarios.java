@@ -132,6 +132,7 @@ abstract class ReportScenarios extends DemoServer {
         assertThat(lift.get("confidenceInterval").get("upper").doubleValue()).isCloseTo(0.3 + margin, within(1e-12));
         assertThat(lift.get("significant").booleanValue()).isTrue();
         assertThat(lift.get("notEnoughData").booleanValue()).isFalse();
+        assertThat(lift.get("windowsStillOpen").booleanValue()).isFalse();
         assertThat(lift.get("window").asString()).isEqualTo("P14D");
     }
 
@@ -201,6 +202,8 @@ abstract class ReportScenarios extends DemoServer {
         assertThat(offers.size()).isEqualTo(decision.json().get("offers").size());
         assertThat(offer).isNotNull();
         assertThat(offer.get("decisions").longValue()).isEqualTo(1);
+        // The period ends in an hour, so the purchase windows of its customers are still open.
+        assertThat(lift.get("windowsStillOpen").booleanValue()).isTrue();
         assertThat(offer.get("contactsByChannel").get("PUSH").longValue()).isEqualTo(1);
         assertThat(offer.get("coupons").get("issued").longValue()).isEqualTo(1);
         assertThat(offer.get("coupons").get("redeemed").longValue()).isEqualTo(1);
