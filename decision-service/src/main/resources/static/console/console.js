@@ -913,9 +913,22 @@
     return body;
   }
 
-  /** Returns the first number control whose text the browser cannot read as a number, or null. */
-  function unreadableNumber(form) {
-    return Array.from(form.querySelectorAll("input[type=number]")).find((input) => input.validity.badInput) || null;
+  /**
+   * Shows a problem in the box for the first number control whose text the browser cannot read as a number, and
+   * returns whether there was one. The browser gives such a control's value as "", which would send the field as
+   * missing or left out.
+   */
+  function reportUnreadableNumber(form, box) {
+    const unreadable = Array.from(form.querySelectorAll("input[type=number]"))
+      .find((input) => input.validity.badInput);
+    if (!unreadable) {
+      return false;
+    }
+    box.append(element("p", t("error.notNumber", {field: unreadable.labels[0].textContent.trim()})));
+    box.hidden = false;
+    unreadable.setAttribute("aria-invalid", "true");
+    unreadable.focus();
+    return true;
   }
 
   async function saveOffer(event) {
@@ -923,13 +936,7 @@
     const form = byId("offer-form");
     const box = byId("offer-form-problem");
     clearProblem(box, form);
-    // The browser gives an unreadable number as "", which would send the field as missing or left out.
-    const unreadable = unreadableNumber(form);
-    if (unreadable) {
-      box.append(element("p", t("error.notNumber", {field: unreadable.labels[0].textContent.trim()})));
-      box.hidden = false;
-      unreadable.setAttribute("aria-invalid", "true");
-      unreadable.focus();
+    if (reportUnreadableNumber(form, box)) {
       return;
     }
     const editing = state.offerEdit;
@@ -1010,12 +1017,7 @@
     const form = byId("template-form");
     const box = byId("template-problem");
     clearProblem(box, form);
-    const unreadable = unreadableNumber(form);
-    if (unreadable) {
-      box.append(element("p", t("error.notNumber", {field: unreadable.labels[0].textContent.trim()})));
-      box.hidden = false;
-      unreadable.setAttribute("aria-invalid", "true");
-      unreadable.focus();
+    if (reportUnreadableNumber(form, box)) {
       return;
     }
     const offerId = state.offerEdit.offerId;
