@@ -12,7 +12,7 @@ class ClockConfiguration {
 
     /**
      * Returns the system clock in UTC, ticking in whole microseconds. H2 and PostgreSQL store timestamps to the
-     * microsecond, so an answer then shows the same instant as a later read or an idempotent replay of what it stored.
+     * microsecond, so a response then shows the same instant as a later read or an idempotent replay of what it stored.
      */
     @Bean
     Clock clock() {

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.TransactionDefinition;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,25 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConflictRetryTests {
 
-    /** Runs each unit of work at once, without a database. */
-    private static final TransactionTemplate TRANSACTION = new TransactionTemplate(new AbstractPlatformTransactionManager() {
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-        }
-    });
+    private static final TransactionTemplate TRANSACTION = new TransactionTemplate(new NoDatabase());
 
     @Test
     void lostRaceIsRunAgain() {
@@ -72,5 +54,26 @@ class ConflictRetryTests {
             throw new BadSqlGrammarException("insert", "insert into gone", new SQLException("no such table"));
         })).isInstanceOf(BadSqlGrammarException.class);
         assertThat(attempts).hasValue(1);
+    }
+
+    /** Runs each unit of work at once, without a database. */
+    private static final class NoDatabase extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
     }
 }
