@@ -633,8 +633,8 @@
   }
 
   /**
-   * Brings the switch of `offer` from the list into the offer form when the form holds the same version of that
-   * offer. The form keeps its typed changes but takes the new state and version, so that saving it neither reports
+   * Brings the switch of `offer` from the list into the offer form when the form contains the same version of
+   * that offer. The form keeps its typed changes but takes the new state and version, so that saving it neither reports
    * the user's own switch as someone else's change nor switches the offer back. A form opened on an older version
    * stays as it is, so that saving it still reports the change made in between.
    */
@@ -841,6 +841,7 @@
     state.template = null;
     form.reset();
     clearProblem(byId("offer-form-problem"), form);
+
     const fields = form.elements;
     fields.offerId.value = offer ? offer.offerId : "";
     fields.offerId.readOnly = Boolean(offer);
@@ -856,6 +857,7 @@
     fields.validFrom.value = localDateTime(offer?.validFrom);
     fields.validTo.value = localDateTime(offer?.validTo);
     fields.active.checked = offer ? offer.active : true;
+
     const values = {};
     for (const [channel, byLanguage] of Object.entries(offer?.treatments || {})) {
       for (const [language, treatment] of Object.entries(byLanguage)) {
@@ -864,6 +866,7 @@
       }
     }
     renderTreatments(values);
+
     renderOfferChoices(offer ? offer.campaignId : "");
     renderOfferFormTexts();
     fillTemplateForm();
@@ -2639,6 +2642,7 @@
       summary.replaceChildren();
       return;
     }
+
     const lines = [element("p", groupLine("lift.treated", lift.treated)),
       element("p", groupLine("lift.holdout", lift.holdout))];
     if (lift.excludedCustomers > 0) {
@@ -2652,8 +2656,13 @@
       summary.replaceChildren(...lines);
       return;
     }
-    const verdict = lift.notEnoughData ? "lift-uncertain" : lift.significant ? "lift-significant" : "lift-uncertain";
+
+    let verdict = "lift-uncertain";
+    if (lift.significant && !lift.notEnoughData) {
+      verdict = "lift-significant";
+    }
     lines.unshift(element("p", liftHeadline(lift), "lift-headline " + verdict));
+
     const interval = lift.confidenceInterval;
     lines.push(element("p", t("lift.difference", {difference: formatPoints(lift.absoluteLift),
       lower: formatPoints(interval.lower), upper: formatPoints(interval.upper)})));

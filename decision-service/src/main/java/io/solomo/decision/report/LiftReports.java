@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Measures the lift of a period. Its customers are those with at least one decision whose contact time falls in
+ * The lift measurement of a period. Its customers are those with at least one decision whose contact time falls in
  * the period. Each is in the holdout group or the treated group by the {@code holdout} flag stored with their
  * decisions. A customer converts with any purchase that occurred from their first decision of the period included
  * to the end of the window after it excluded, with or without a coupon.
@@ -69,7 +69,8 @@ class LiftReports {
                 (customer.holdout ? holdout : treated).add(customer.purchases > 0, customer.revenue);
             }
         }
-        // A customer's window ends at most one window after the period's end: until then, some buyers are yet to buy.
+        // Each customer's window ends at most one window after the period's end, so until then purchases may still
+        // come.
         boolean windowsStillOpen = period.to().plus(window).isAfter(clock.instant());
         return LiftStatistics.compare(period, window, holdout, treated, excluded, windowsStillOpen);
     }

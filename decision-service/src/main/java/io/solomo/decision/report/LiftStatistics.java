@@ -14,8 +14,8 @@ final class LiftStatistics {
 
     /**
      * Below these counts in either group, the normal approximation is too rough, so the result sets
-     * {@code notEnoughData} and is never significant. The usual rule of thumb asks for at least 5 buyers and 5
-     * non-buyers per group; 30 customers keeps a single buyer from moving a rate by more than about 3 points.
+     * {@code notEnoughData} and is never significant. The usual rule of thumb requires at least 5 buyers and 5
+     * non-buyers per group. With 30 customers, a single buyer moves a rate by about 3 points.
      */
     static final Minimum MINIMUM = new Minimum(30, 5, 5);
 

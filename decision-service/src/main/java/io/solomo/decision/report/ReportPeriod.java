@@ -15,7 +15,7 @@ import java.time.ZoneId;
  */
 record ReportPeriod(Instant from, Instant to) {
 
-    /** The longest period a report covers, so that one request reads a bounded number of rows. */
+    /** The maximum length of a report's period, so that one request reads a bounded number of rows. */
     static final Duration MAX_LENGTH = Duration.ofDays(366);
 
     /** Parses the request's ends, rejecting a missing or unreadable end, an empty period or one over 366 days. */

@@ -224,8 +224,8 @@ final class SegmentConditions {
     }
 
     /**
-     * Returns the end of a French detail that repeats the value received, such as ", reçu « 500 »", or says that it
-     * is missing.
+     * Returns the end of a French detail that repeats the value received, such as ", reçu « 500 »", or states that
+     * it is missing.
      */
     private static String receivedFr(JsonNode node) {
         if (node == null || node.isNull()) {

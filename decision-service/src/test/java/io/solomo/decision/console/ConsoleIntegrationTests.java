@@ -613,7 +613,7 @@ class ConsoleIntegrationTests extends DemoServer {
      * requires one.
      *
      * @param eTagSource the path whose GET returns the version to send in If-Match, or null to send none
-     * @param accept     the media type that the console asks for, to which a problem's media type is added
+     * @param accept     the media type that the console requests, to which a problem's media type is added
      */
     private int send(String user, String method, String path, String body, String eTagSource, String accept) {
         String version = eTagSource != null ? "\"" + marketer().get(eTagSource).json().get("version").asLong() + "\""

@@ -483,16 +483,16 @@ class LocalCampaignIntegrationTests extends DemoServer {
         assertThat(offerIds(decide("demo-bastille", duringApproved))).contains(approvedOfferId)
                 .doesNotContain(WELCOME);
 
-        ApiClient.Response refused = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
+        ApiClient.Response afterWithdrawal = storeManager().post("/api/v1/local-campaigns", campaign(WELCOME,
                 "demo-bastille", start.plusDays(20), start.plusDays(20)));
-        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-        assertThat(refused.json().get("field").asString()).isEqualTo("templateOfferId");
-        assertThat(refused.json().get("value").asString()).isEqualTo(WELCOME);
-        assertThat(refused.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
+        assertThat(afterWithdrawal.status()).as(afterWithdrawal.text()).isEqualTo(400);
+        assertThat(afterWithdrawal.json().get("field").asString()).isEqualTo("templateOfferId");
+        assertThat(afterWithdrawal.json().get("value").asString()).isEqualTo(WELCOME);
+        assertThat(afterWithdrawal.json().get("detail").asString()).startsWith("template " + WELCOME + " was withdrawn by "
                 + "head office at ");
-        assertThat(refused.json().get("detailFr").asString()).startsWith("Le siège a retiré le modèle " + WELCOME
+        assertThat(afterWithdrawal.json().get("detailFr").asString()).startsWith("Le siège a retiré le modèle " + WELCOME
                 + " le ").contains(" (UTC)\u00A0: aucune nouvelle campagne locale");
-        FrenchProblems.assertFrenchDetail("campaign of a withdrawn template", refused.json());
+        FrenchProblems.assertFrenchDetail("campaign of a withdrawn template", afterWithdrawal.json());
         assertThat(storeManager().get("/api/v1/local-templates").text()).doesNotContain(WELCOME);
         assertThat(marketer().get("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
         assertThat(marketer().delete("/api/v1/offers/" + WELCOME + "/local-template").status()).isEqualTo(404);
